@@ -1,0 +1,179 @@
+"""The public entry point: paths or articles in, a `Brief` out.
+
+The pipeline runs these stages in order, each a plain function in its own folder:
+ingest → clean (+ metadata) → nlp → entities → claims → conflicts → timeline →
+summarize → report. Each reads the `Story` that earlier stages filled.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from storylens.models import Article, Brief, Source, Story, StoryInfo
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+def load(paths: Sequence[str | Path]) -> list[Article]:
+    """Read every input (files, folders) into raw articles. Raises InputError on bad input."""
+    from storylens.ingest import load_paths
+
+    return load_paths(paths)
+
+
+def prepare(articles: Iterable[Article]) -> list[Article]:
+    """Clean text and find metadata for articles that have only raw content."""
+    from storylens.clean import clean_article
+
+    return [clean_article(a) if not a.text else a for a in articles]
+
+
+def analyse(articles: Sequence[Article], progress: Progress | None = None) -> Story:
+    """Run the analysis stages on clean articles and return the filled `Story`."""
+    from storylens.claims import align_claims
+    from storylens.conflicts import detect_conflicts
+    from storylens.entities import resolve_entities
+    from storylens.nlp import annotate, embed
+    from storylens.summarize import summarize
+    from storylens.timeline import build_timeline, consensus_date
+
+    story = Story(articles=list(articles))
+    timings: dict[str, float] = {}
+
+    def step(name: str, fn: Callable[[], None]) -> None:
+        if progress:
+            progress(name)
+        t0 = time.perf_counter()
+        fn()
+        timings[name] = time.perf_counter() - t0
+
+    def _nlp() -> None:
+        story.sentences, story.mentions = annotate(story.analysed)
+        story.embeddings = embed([s.text for s in story.sentences])
+
+    def _entities() -> None:
+        story.entities = resolve_entities(story)
+
+    def _claims() -> None:
+        story.claims = align_claims(story)
+
+    def _conflicts() -> None:
+        story.conflicts = detect_conflicts(story)
+
+    def _timeline() -> None:
+        story.story_date = consensus_date(story.articles)
+        story.timeline = build_timeline(story)
+
+    def _summary() -> None:
+        story.summary = summarize(story)
+
+    step("nlp", _nlp)
+    step("entities", _entities)
+    step("claims", _claims)
+    step("conflicts", _conflicts)
+    step("timeline", _timeline)
+    step("summarize", _summary)
+    log.debug("stage timings: %s", {k: round(v, 3) for k, v in timings.items()})
+    _add_notices(story)
+    return story
+
+
+def to_brief(story: Story) -> Brief:
+    """Assemble the published brief from a filled story."""
+    analysed = {a.id for a in story.analysed}
+    sources = [
+        Source(
+            id=a.id, title=a.title, author=a.author, outlet=a.outlet, published=a.published, url=a.url,
+            text=a.text, removed=a.removed, language=a.language, duplicate_of=a.duplicate_of,
+            analysed=a.id in analysed,
+        )
+        for a in story.articles
+    ]
+    info = StoryInfo(
+        title=story_title(story),
+        date=story.story_date.isoformat() if story.story_date else None,
+        n_sources=len(story.articles),
+        n_independent=story.independent_count([a.id for a in story.articles]),
+    )
+    return Brief(
+        story=info, sources=sources, entities=story.entities, claims=story.claims,
+        conflicts=story.conflicts, timeline=story.timeline, summary=story.summary, notices=story.notices,
+    )
+
+
+def brief(inputs: Sequence[str | Path | Article] | str | Path, progress: Progress | None = None) -> Brief:
+    """Build the cross-source brief of one story.
+
+    `inputs` are paths (files or folders of .txt/.html/.jsonl/...) or `Article`
+    objects (with `raw` and/or `text` set). Raises `storylens.InputError` when an
+    input cannot be read or nothing usable is left.
+    """
+    from storylens.errors import InputError
+
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    paths = [i for i in inputs if not isinstance(i, Article)]
+    given = [i for i in inputs if isinstance(i, Article)]
+    if progress:
+        progress("ingest")
+    articles = (load(paths) if paths else []) + given
+    if progress:
+        progress("clean")
+    articles = prepare(articles)
+    articles = _unique_ids(articles)
+    if not any(a.text.strip() for a in articles):
+        where = ", ".join(str(p) for p in paths) or "input"
+        raise InputError(where, "no article text found")
+    story = analyse(articles, progress)
+    return to_brief(story)
+
+
+def story_title(story: Story) -> str:
+    """The headline that best represents the story: the title most central among the sources'."""
+    titles = [a.title for a in story.articles if a.title]
+    if not titles:
+        if story.summary:
+            return story.summary[0].text[:120]
+        return "Untitled story"
+    if len(titles) <= 2:
+        return titles[0]
+    from storylens.nlp import embed
+
+    vecs = embed(titles)
+    centrality = (vecs @ vecs.T).sum(axis=1)
+    return titles[int(centrality.argmax())]
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    counts: Counter[str] = Counter()
+    for a in articles:
+        counts[a.id] += 1
+        if counts[a.id] > 1:
+            a.id = f"{a.id}~{counts[a.id]}"
+    return articles
+
+
+def _add_notices(story: Story) -> None:
+    skipped = [a.id for a in story.articles if a not in story.analysed]
+    if skipped:
+        story.notices.append(
+            "Not analysed (empty or not in English): " + ", ".join(skipped)
+        )
+    n = len(story.analysed)
+    if n < 2:
+        story.notices.append(
+            "Only one source could be analysed: nothing can be compared, so no claim is corroborated "
+            "and no conflict can be found."
+        )
+    dup = [a for a in story.articles if a.duplicate_of]
+    if dup:
+        story.notices.append(
+            f"{len(dup)} source(s) are copies of another source's story and do not count as independent: "
+            + ", ".join(f"{a.id} (copy of {a.duplicate_of})" for a in dup)
+        )

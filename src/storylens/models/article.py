@@ -1,0 +1,126 @@
+"""Internal working objects: one `Article` per source, and spans into its clean text.
+
+Every annotation is a span `(source, start, end)` into `Article.text` (the clean text),
+so that any quote the brief prints can be checked against the source verbatim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+RawFormat = Literal["text", "html"]
+
+
+@dataclass
+class Article:
+    """One source document, from raw input to clean text and metadata.
+
+    ingest fills `id`, `raw`, `raw_format`, `path` and whatever metadata the input
+    carried (a JSONL record's fields, WARC/feed headers); clean fills `text` and
+    `removed`; metadata fills the remaining fields it can find.
+    """
+
+    id: str
+    raw: str
+    raw_format: RawFormat = "text"
+    path: str | None = None
+    text: str = ""
+    removed: list[str] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO-8601 date or datetime as found
+    url: str | None = None
+    language: str | None = None
+    duplicate_of: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def published_date(self) -> date | None:
+        """The publication day, if `published` parses as ISO-8601."""
+        if not self.published:
+            return None
+        try:
+            return datetime.fromisoformat(self.published.replace("Z", "+00:00")).date()
+        except ValueError:
+            try:
+                return date.fromisoformat(self.published[:10])
+            except ValueError:
+                return None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article's clean text. `index` is the position in `Story.sentences`."""
+
+    source: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention found by NER (label: spaCy's PERSON, GPE, LOC, ORG, NORP, FAC, ...)."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int  # index into Story.sentences
+
+
+@dataclass
+class Story:
+    """The pipeline's shared state: articles plus the annotations each stage adds.
+
+    Stages read what earlier stages wrote and add their own field; none of them
+    copies text, they refer to it by span.
+    """
+
+    articles: list[Article]
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    embeddings: Any = None  # numpy array (len(sentences), dim), L2-normalised rows
+    entities: list[Any] = field(default_factory=list)  # list[models.brief.Entity]
+    claims: list[Any] = field(default_factory=list)  # list[models.brief.Claim]
+    claim_sentences: dict[str, list[int]] = field(default_factory=dict)  # claim id -> sentence indices
+    conflicts: list[Any] = field(default_factory=list)
+    timeline: list[Any] = field(default_factory=list)
+    summary: list[Any] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    story_date: date | None = None  # the story's consensus date (set after metadata)
+
+    def root_of(self, source_id: str) -> str:
+        """The earliest copy a syndicated source duplicates (itself when it is original)."""
+        seen = {source_id}
+        art = self.article(source_id)
+        while art.duplicate_of and art.duplicate_of not in seen:
+            seen.add(art.duplicate_of)
+            try:
+                art = self.article(art.duplicate_of)
+            except KeyError:
+                break
+        return art.id
+
+    def independent_count(self, source_ids: list[str] | set[str]) -> int:
+        """How many independent sources (reprints of one wire story count once) are among these."""
+        return len({self.root_of(s) for s in source_ids})
+
+    def article(self, source_id: str) -> Article:
+        for a in self.articles:
+            if a.id == source_id:
+                return a
+        raise KeyError(source_id)
+
+    def sentences_of(self, source_id: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.source == source_id]
+
+    @property
+    def analysed(self) -> list[Article]:
+        """Articles the NLP stages work on: not duplicates, not in a language we cannot analyse."""
+        return [a for a in self.articles if a.language in (None, "en") and a.text.strip()]

@@ -1,0 +1,141 @@
+"""The published brief: JSON contract `storylens.brief/1`.
+
+Fields may be added in later minor versions; none is renamed or removed without
+bumping the schema id. `storylens schema` prints the JSON Schema generated from
+these classes (shipped as `storylens/schema/brief.v1.json`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_ID = "storylens.brief/1"
+
+ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
+ConflictKind = Literal["quantity", "count", "date", "weekday", "place", "other"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Quote(_Model):
+    """A verbatim span: `sources[source].text[start:end] == quote`, always."""
+
+    source: str
+    start: int
+    end: int
+    quote: str
+
+
+class Source(_Model):
+    id: str
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    text: str
+    removed: list[str] = Field(default_factory=list)
+    language: str | None = None
+    duplicate_of: str | None = None
+    analysed: bool = True
+
+
+class EntityMention(_Model):
+    source: str
+    start: int
+    end: int
+    text: str
+
+
+class Entity(_Model):
+    id: str
+    name: str
+    type: str  # PERSON, GPE, LOC, ORG, NORP, FAC, EVENT, ...
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[EntityMention] = Field(default_factory=list)
+
+
+class Claim(_Model):
+    id: str
+    text: str
+    status: ClaimStatus
+    sources: list[str]
+    hedged: bool = False
+    evidence: list[Quote] = Field(default_factory=list)
+    n_independent: int = 1
+    entities: list[str] = Field(default_factory=list)  # entity ids
+
+
+class ConflictValue(_Model):
+    value: str
+    normalized: str
+    sources: list[str]
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+class Conflict(_Model):
+    id: str
+    topic: str
+    kind: ConflictKind
+    values: list[ConflictValue]
+    note: str = ""
+    confidence: float = 0.5
+
+
+class TimelineEvent(_Model):
+    date: str  # YYYY-MM-DD
+    text: str
+    sources: list[str]
+    quotes: list[Quote] = Field(default_factory=list)
+    approximate: bool = False
+
+
+class SummarySentence(_Model):
+    text: str
+    sources: list[str]
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+class StoryInfo(_Model):
+    title: str
+    date: str | None = None  # YYYY-MM-DD
+    n_sources: int
+    n_independent: int | None = None
+
+
+class Brief(_Model):
+    schema_: str = Field(default=SCHEMA_ID, alias="schema")
+    story: StoryInfo
+    sources: list[Source]
+    entities: list[Entity] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    summary: list[SummarySentence] = Field(default_factory=list)
+    notices: list[str] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(by_alias=True, mode="json")
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(by_alias=True, indent=indent)
+
+    def to_markdown(self) -> str:
+        from storylens.report.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self) -> str:
+        from storylens.report.html import render_html
+
+        return render_html(self)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Brief:
+        return cls.model_validate_json(data)

