@@ -1,0 +1,5 @@
+import sys
+
+from storylens.cli import main
+
+sys.exit(main())

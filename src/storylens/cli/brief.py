@@ -1,0 +1,97 @@
+"""`storylens brief` and `storylens schema`."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from storylens.cli import app
+
+
+class Format(str, Enum):
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+@app.command("brief")
+def brief_cmd(
+    paths: Annotated[list[str] | None, typer.Argument(help="Folders or files of articles (txt, html, jsonl, ...).")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    story: Annotated[str | None, typer.Option("--story", help="A story id in the store (see `storylens stories`).")] = None,
+    db: Annotated[Path, typer.Option("--db", help="Story database.")] = Path("stories.db"),
+    since: Annotated[int | None, typer.Option("--since", help="With --story: show what changed since this version.")] = None,
+) -> None:
+    """Build the cross-source brief of one story."""
+    from storylens.errors import InputError
+
+    if story is not None:
+        from storylens.cli.stories import story_brief_text
+
+        text = story_brief_text(db, story, since, format.value)
+    else:
+        if not paths:
+            raise InputError(None, "give at least one folder or file of articles, or --story ID")
+        import storylens
+
+        with _progress() as progress:
+            result = storylens.brief(paths, progress=progress)
+        text = render(result, format.value)
+    _emit(text, output)
+
+
+def render(result: object, fmt: str) -> str:
+    if fmt == "json":
+        return result.to_json()  # type: ignore[attr-defined]
+    if fmt == "html":
+        return result.to_html()  # type: ignore[attr-defined]
+    return result.to_markdown()  # type: ignore[attr-defined]
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the brief (storylens.brief/1)."""
+    from storylens.report.schema import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+def _emit(text: str, output: Path | None) -> None:
+    from storylens.errors import InputError
+
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp = output.with_name(output.name + ".part")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        raise InputError(str(output), f"cannot write output: {exc.strerror or exc}") from exc
+
+
+class _progress:
+    """A rich status line on stderr, only when stderr is a terminal."""
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        self._status = None
+        if sys.stderr.isatty():
+            from rich.console import Console
+
+            self._status = Console(stderr=True).status("storylens: starting")
+            self._status.__enter__()
+        return self.update if self._status else None
+
+    def update(self, stage: str) -> None:
+        if self._status is not None:
+            self._status.update(f"storylens: {stage}")
+
+    def __exit__(self, *exc: object) -> None:
+        if self._status is not None:
+            self._status.__exit__(None, None, None)

@@ -1,0 +1,1 @@
+"""`storylens extract` (interim: not yet implemented by its owner)."""

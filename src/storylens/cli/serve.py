@@ -1,0 +1,1 @@
+"""`storylens serve` (interim: not yet implemented by its owner)."""

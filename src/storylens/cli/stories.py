@@ -1,0 +1,1 @@
+"""`storylens stories` (interim: not yet implemented by its owner)."""
