@@ -21,8 +21,13 @@ class Format(str, Enum):
 @app.command("brief")
 def brief_cmd(
     paths: Annotated[list[str] | None, typer.Argument(help="Folders or files of articles (txt, html, jsonl, ...).")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    format: Annotated[
+        Format | None, typer.Option("--format", "-f", help="md, json or html (default: from --output's extension, else md).")
+    ] = None,
+    output: Annotated[
+        list[Path] | None,
+        typer.Option("--output", "-o", help="Write here instead of stdout; repeat to write several formats at once."),
+    ] = None,
     story: Annotated[str | None, typer.Option("--story", help="A story id in the store (see `storylens stories`).")] = None,
     db: Annotated[Path, typer.Option("--db", help="Story database.")] = Path("stories.db"),
     since: Annotated[int | None, typer.Option("--since", help="With --story: show what changed since this version.")] = None,
@@ -30,19 +35,28 @@ def brief_cmd(
     """Build the cross-source brief of one story."""
     from storylens.errors import InputError
 
+    targets = [(path, _format_of(path, format)) for path in output or []] or [(None, (format or Format.md).value)]
     if story is not None:
         from storylens.cli.stories import story_brief_text
 
-        text = story_brief_text(db, story, since, format.value)
-    else:
-        if not paths:
-            raise InputError(None, "give at least one folder or file of articles, or --story ID")
-        import storylens
+        for path, fmt in targets:
+            _emit(story_brief_text(db, story, since, fmt), path)
+        return
+    if not paths:
+        raise InputError(None, "give at least one folder or file of articles, or --story ID")
+    import storylens
 
-        with _progress() as progress:
-            result = storylens.brief(paths, progress=progress)
-        text = render(result, format.value)
-    _emit(text, output)
+    with _progress() as progress:
+        result = storylens.brief(paths, progress=progress)
+    for path, fmt in targets:
+        _emit(render(result, fmt), path)
+
+
+def _format_of(path: Path, given: Format | None) -> str:
+    if given is not None:
+        return given.value
+    suffix = path.suffix.lower().lstrip(".")
+    return {"json": "json", "html": "html", "htm": "html"}.get(suffix, "md")
 
 
 def render(result: object, fmt: str) -> str:

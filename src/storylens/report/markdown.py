@@ -1,0 +1,125 @@
+"""Brief → Markdown: the summary first, then the conflict ledger, claims, timeline, entities, sources.
+
+Source text is untrusted: it is escaped so that no markup from an article survives
+when the Markdown is later rendered to HTML (angle brackets become entities,
+Markdown punctuation is backslash-escaped, table cells cannot break their row).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storylens.models import Brief, Claim, Conflict
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+MAX_CLAIMS = 25
+
+
+def esc(text: str | None) -> str:
+    """Escape untrusted text for inline Markdown (and for any HTML it is rendered to)."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _cite(ids: list[str], names: dict[str, str]) -> str:
+    return "[" + ", ".join(esc(names.get(i, i)) for i in ids) + "]"
+
+
+def render_markdown(brief: Brief) -> str:
+    names = {s.id: s.outlet or s.id for s in brief.sources}
+    # Outlets are friendlier than file stems, but only when they identify a source uniquely.
+    if len(set(names.values())) < len(names):
+        names = {s.id: s.id for s in brief.sources}
+    out: list[str] = []
+    st = brief.story
+    out.append(f"# {esc(st.title)}\n")
+    indep = f", {st.n_independent} independent" if st.n_independent is not None else ""
+    out.append(f"*{st.date or 'undated'} · {st.n_sources} sources{indep} · schema {brief.schema_}*\n")
+    for notice in brief.notices:
+        out.append(f"> **Note:** {esc(notice)}\n")
+    out.append("## Summary\n")
+    if brief.summary:
+        for s in brief.summary:
+            out.append(f"- {esc(s.text)} {_cite(s.sources, names)}")
+        out.append("")
+    else:
+        out.append("*No summary could be made.*\n")
+    out.append("## Where the sources disagree\n")
+    if brief.conflicts:
+        for c in brief.conflicts:
+            out.extend(_conflict(c, names))
+    else:
+        out.append("*No conflicting facts were found.*\n")
+    out.extend(_claims(brief.claims, names))
+    out.append("## Timeline\n")
+    if brief.timeline:
+        for ev in brief.timeline:
+            approx = " (approx.)" if ev.approximate else ""
+            out.append(f"- **{ev.date}**{approx} — {esc(ev.text)} {_cite(ev.sources, names)}")
+        out.append("")
+    else:
+        out.append("*No dated events were found.*\n")
+    out.append("## People, places and organisations\n")
+    for e in brief.entities[:40]:
+        aliases = f" — also: {', '.join(esc(a) for a in e.aliases)}" if e.aliases else ""
+        n_src = len({m.source for m in e.mentions})
+        out.append(f"- **{esc(e.name)}** ({e.type}, {n_src} sources){aliases}")
+    if not brief.entities:
+        out.append("*None found.*")
+    out.append("")
+    out.append("## Sources\n")
+    out.append("| id | outlet | title | author | published | words | removed |")
+    out.append("|---|---|---|---|---|---|---|")
+    for s in brief.sources:
+        flags = []
+        if s.duplicate_of:
+            flags.append(f"copy of {esc(s.duplicate_of)}")
+        if not s.analysed:
+            flags.append("not analysed" + (f" ({s.language})" if s.language else ""))
+        note = f" ({'; '.join(flags)})" if flags else ""
+        out.append(
+            f"| {esc(s.id)}{note} | {esc(s.outlet)} | {esc(s.title)} | {esc(s.author)} | "
+            f"{esc(s.published)} | {len(s.text.split())} | {len(s.removed)} pieces |"
+        )
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _conflict(c: Conflict, names: dict[str, str]) -> list[str]:
+    lines = [f"### {esc(c.topic)} ({c.kind}, confidence {c.confidence:.2f})\n"]
+    if c.note:
+        lines.append(f"{esc(c.note)}\n")
+    for v in c.values:
+        norm = f" (= {esc(v.normalized)})" if v.normalized and v.normalized != v.value else ""
+        lines.append(f"- **{esc(v.value)}**{norm} — {_cite(v.sources, names)}")
+        for q in v.quotes:
+            lines.append(f"  > {esc(names.get(q.source, q.source))}: “{esc(q.quote)}”")
+    lines.append("")
+    return lines
+
+
+def _claims(claims: list[Claim], names: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    groups = (
+        ("Corroborated by independent sources", "corroborated"),
+        ("Disputed", "conflicting"),
+        ("Resting on one source", "single_source"),
+    )
+    out.append("## Claims\n")
+    if not claims:
+        out.append("*No claims were extracted.*\n")
+        return out
+    for title, status in groups:
+        chosen = [c for c in claims if c.status == status]
+        if not chosen:
+            continue
+        out.append(f"### {title} ({len(chosen)})\n")
+        for c in chosen[:MAX_CLAIMS]:
+            hedge = " *(hedged)*" if c.hedged else ""
+            out.append(f"- {esc(c.text)}{hedge} {_cite(c.sources, names)}")
+        if len(chosen) > MAX_CLAIMS:
+            out.append(f"- … and {len(chosen) - MAX_CLAIMS} more (see the JSON brief)")
+        out.append("")
+    return out
