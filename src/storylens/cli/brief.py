@@ -36,6 +36,8 @@ def brief_cmd(
     from storylens.errors import InputError
 
     targets = [(path, _format_of(path, format)) for path in output or []] or [(None, (format or Format.md).value)]
+    for path, _ in targets:
+        _check_writable(path)  # fail before minutes of work, not after
     if story is not None:
         from storylens.cli.stories import story_brief_text
 
@@ -73,6 +75,19 @@ def schema_cmd() -> None:
     from storylens.report.schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
+def _check_writable(output: Path | None) -> None:
+    from storylens.errors import InputError
+
+    if output is None:
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(str(output), f"cannot write output: {exc.strerror or exc}") from exc
+    if output.is_dir():
+        raise InputError(str(output), "is a folder; give a file name")
 
 
 def _emit(text: str, output: Path | None) -> None:

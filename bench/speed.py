@@ -1,0 +1,149 @@
+"""Speed and scaling of the brief.
+
+* cold: a new process builds the bundled corpus's brief (imports + model loading included);
+* warm: the second brief of the corpus in the same process;
+* scaling: stories of 5, 20, 50 and 200 articles made by combining Multi-News clusters,
+  each in its own process (time of a warm brief, peak RSS), with a log-log fit of the growth;
+* profile: where the time of a 50-article brief goes (pyinstrument), by pipeline stage.
+
+    python bench/speed.py [--smoke]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import CORPUS, EVAL_DATA, read_jsonl, smoke, write_results  # noqa: E402
+
+SIZES = [5, 20, 50, 200]
+MDS = EVAL_DATA / "mds" / "multinews-fulltext-test-99.jsonl"
+
+_CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+import storylens
+from storylens.models import Article
+mode, arg = sys.argv[1], sys.argv[2]
+t0 = time.perf_counter()
+if mode == "corpus":
+    storylens.brief(arg)
+    cold = time.perf_counter() - t0
+    warm = []
+    for _ in range(3):
+        t1 = time.perf_counter(); storylens.brief(arg); warm.append(time.perf_counter() - t1)
+    print(json.dumps({{"cold_in_process": cold, "warm": sorted(warm)[1]}}))
+else:
+    docs = json.load(open(arg))
+    arts = [Article(id=d["id"], raw=d["text"], text=d["text"]) for d in docs]
+    storylens.brief(arts[:2])  # load the models first: we time the warm brief
+    t1 = time.perf_counter()
+    stages = {{}}
+    last = [time.perf_counter(), None]
+    def progress(name):
+        now = time.perf_counter()
+        if last[1]:
+            stages[last[1]] = stages.get(last[1], 0) + now - last[0]
+        last[:] = [now, name]
+    b = storylens.brief([Article(id=d["id"], raw=d["text"], text=d["text"]) for d in docs], progress=progress)
+    total = time.perf_counter() - t1
+    stages[last[1]] = stages.get(last[1], 0) + time.perf_counter() - last[0]
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({{"n": len(docs), "seconds": total, "peak_rss_mb": rss, "stages": stages,
+                      "sentences": sum(len(s.text) for s in b.sources), "claims": len(b.claims),
+                      "conflicts": len(b.conflicts)}}))
+"""
+
+
+def child(mode: str, arg: str) -> dict:
+    root = str(Path(__file__).resolve().parent.parent)
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", _CHILD.format(root=root), mode, arg],
+                         capture_output=True, text=True, check=True)
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    res["process_seconds"] = time.perf_counter() - t0
+    return res
+
+
+def story_docs(n: int) -> list[dict]:
+    """The first n documents of Multi-News clusters taken in file order (whole clusters)."""
+    docs: list[dict] = []
+    for cluster in read_jsonl(MDS):
+        for d in cluster["documents"]:
+            docs.append({"id": f"{cluster['id'][-6:]}-{d['id']}", "text": d["text"]})
+        if len(docs) >= n:
+            break
+    return docs[:n]
+
+
+def fit_exponent(points: list[tuple[int, float]]) -> float:
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(t) for _, t in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def profile(n: int, tmp: Path) -> str:
+    """pyinstrument text profile of a warm n-article brief (top of the call tree)."""
+    root = str(Path(__file__).resolve().parent.parent)
+    code = (
+        f"import sys, json; sys.path.insert(0, {root!r}); import storylens; from storylens.models import Article;"
+        f"docs=json.load(open({str(tmp)!r})); storylens.brief([Article(id=d['id'], raw=d['text'], text=d['text']) for d in docs[:2]]);"
+        "from pyinstrument import Profiler; p=Profiler(); p.start();"
+        "storylens.brief([Article(id=d['id'], raw=d['text'], text=d['text']) for d in docs]); p.stop();"
+        "print(p.output_text(unicode=False, color=False, show_all=False))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lines = [ln for ln in out.stdout.splitlines() if ln.strip()]
+    return "\n".join(lines[:60])
+
+
+def main() -> None:
+    sizes = [5, 20] if smoke() else SIZES
+    corpus = child("corpus", str(CORPUS))
+    cold = corpus["process_seconds"]
+    rows = []
+    tmpdir = Path("/tmp/storylens-speed")
+    tmpdir.mkdir(exist_ok=True)
+    have_mds = MDS.exists()
+    for n in sizes if have_mds else []:
+        path = tmpdir / f"story-{n}.json"
+        path.write_text(json.dumps(story_docs(n)))
+        rows.append(child("story", str(path)))
+    exponent = fit_exponent([(r["n"], r["seconds"]) for r in rows]) if len(rows) >= 2 else float("nan")
+    prof = ""
+    if have_mds and not smoke():
+        prof = profile(50, tmpdir / "story-50.json")
+    data = {"corpus": {"cold_process_seconds": cold, **corpus}, "scaling": rows, "growth_exponent": exponent}
+    md = [
+        "# Speed and scaling",
+        "",
+        "| measure | seconds | goal |",
+        "|---|---|---|",
+        f"| corpus brief, cold (new process: imports + models + brief) | {cold:.2f} | ≤ 8 |",
+        f"| corpus brief, first call in process (models loaded lazily) | {corpus['cold_in_process']:.2f} | |",
+        f"| corpus brief, warm (median of 3 later calls) | {corpus['warm']:.2f} | ≤ 1 |",
+        "",
+        "## Scaling with the number of articles (warm brief, one process per size)",
+        "",
+        "| articles | seconds | s/article | peak RSS MB | stage times (s) |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows:
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
+        md.append(f"| {r['n']} | {r['seconds']:.2f} | {r['seconds'] / r['n']:.3f} | {r['peak_rss_mb']:.0f} | {stages} |")
+    md += ["", f"Fitted growth: time ∝ n^{exponent:.2f} (log-log least squares over the sizes above; "
+           "n log n over this range would read about 1.1–1.2).", ""]
+    if prof:
+        md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "", "```", prof, "```"]
+    print(write_results("speed", data, "\n".join(md)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""The CLI on good and bad input: one clear line and a non-zero exit for mistakes, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "storylens", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=600)
+
+
+def assert_clean_error(proc: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("storylens: error:")
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+def test_missing_path(tmp_path):
+    assert_clean_error(run("brief", str(tmp_path / "nope")), "nope")
+
+
+def test_empty_folder(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert_clean_error(run("brief", str(empty)), "empty")
+
+
+def test_empty_file(tmp_path):
+    f = tmp_path / "blank.txt"
+    f.write_text("")
+    assert_clean_error(run("brief", str(f)), "blank.txt")
+
+
+def test_binary_file(tmp_path):
+    f = tmp_path / "picture.txt"
+    f.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    assert_clean_error(run("brief", str(f)), "picture.txt")
+
+
+def test_undecodable_bytes(tmp_path):
+    f = tmp_path / "mojibake.txt"
+    f.write_bytes(b"\xff\xfe\xfa" * 10 + b"\x00\x81\x8d" * 50)
+    assert_clean_error(run("brief", str(f)), "mojibake.txt")
+
+
+def test_unknown_extension_with_binary_content(tmp_path):
+    f = tmp_path / "data.xyz"
+    f.write_bytes(bytes(range(256)) * 4)
+    assert_clean_error(run("brief", str(f)), "data.xyz")
+
+
+def test_huge_text_file_fails_fast(tmp_path):
+    f = tmp_path / "huge.txt"
+    line = ("The council met on Tuesday and approved the budget of 12 million dollars. " * 20 + "\n").encode()
+    with open(f, "wb") as fh:
+        for _ in range(100 * 2**20 // len(line) + 1):
+            fh.write(line)
+    assert f.stat().st_size >= 100 * 2**20
+    assert_clean_error(run("brief", str(f)), "huge.txt")
+
+
+def test_unwritable_output(tmp_path, corpus_dir):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")  # even root cannot create a folder inside a file
+    proc = run("brief", str(corpus_dir / "000_ca5cd369038722f6.txt"), "-o", str(blocker / "b.md"))
+    assert_clean_error(proc, "b.md")
+
+
+@pytest.mark.slow
+def test_lone_source_gives_a_brief_with_a_notice(tmp_path, corpus_dir):
+    proc = run("brief", str(corpus_dir / "003_41c96f6cc6ffc4e6.txt"), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["story"]["n_sources"] == 1
+    assert any("nothing can be compared" in n for n in data["notices"])
+    assert data["conflicts"] == []
+    assert all(c["status"] == "single_source" for c in data["claims"])
+
+
+@pytest.mark.slow
+def test_writes_several_formats_at_once(tmp_path, corpus_dir):
+    out = tmp_path / "out"
+    proc = run("brief", str(corpus_dir), "-o", str(out / "b.md"), "-o", str(out / "b.json"), "-o", str(out / "b.html"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""  # progress goes to a terminal only
+    assert (out / "b.md").read_text().startswith("# ")
+    assert json.loads((out / "b.json").read_text())["schema"] == "storylens.brief/1"
+    assert "<html" in (out / "b.html").read_text().lower()
