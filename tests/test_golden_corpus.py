@@ -1,0 +1,151 @@
+"""Golden test of the bundled corpus's brief, on the facts a careful reader needs.
+
+The corpus: five real articles on Kim Jong Un's train journey to Russia (Sept 2023),
+scraped with page chrome and disagreeing on the train's speed and size, and on where
+and when the leaders meet.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+CHROME = [
+    "Advertisement", "spot_img", "cookies", "You may also like", "Leave a Comment", "See also",
+    "READ MORE", "Share article", "Home »", "#North", "Don’t miss", "Read Full Article",
+    "social media elements", "Related news", "Latest news", "sign-up to provide content",
+]
+REPORTING = [
+    "the train reaches a maximum speed of approximately 60 kilometers per hour",
+    "the maximum speed would only be about 88 kilometers per hour",
+    "The train can only go at a speed of about 37 mph (59 km/h) because of the additional weight.",
+    "Kim Dynasty has ninety armored train wagons at its disposal",
+    "At least 20 large, hefty bulletproof carriages are said to be on Mr. Kim’s train.",
+    "But Kim’s train appears to have bypassed Vladivostok and is heading for Khabarovsk",
+    "it is believed that it will take place in Vladivostok, in the Far East, this Wednesday.",
+    "The last time Kim left his country’s borders was in 2019",
+    "Washington says it would be a “big mistake” if North Korea supplies weapons to Russia",
+    "Kim’s delegation also likely includes his foreign minister, Choe Sun Hui",
+]
+
+
+def all_text(brief) -> str:
+    return "\n".join(s.text for s in brief.sources)
+
+
+def test_boilerplate_is_gone(corpus_brief):
+    text = all_text(corpus_brief)
+    left = [c for c in CHROME if c.lower() in text.lower()]
+    assert not left, f"chrome left in clean text: {left}"
+    assert all(s.removed for s in corpus_brief.sources), "every scraped source had chrome to remove"
+
+
+def test_reporting_is_kept(corpus_brief):
+    text = re.sub(r"\s+", " ", all_text(corpus_brief))
+    missing = [r for r in REPORTING if r not in text]
+    assert not missing, f"reporting lost: {missing}"
+
+
+def test_metadata_found(corpus_brief):
+    assert corpus_brief.story.date == "2023-09-12"
+    authors = {s.author for s in corpus_brief.sources}
+    assert "Noor Zaman" in authors
+    assert all(s.title for s in corpus_brief.sources)
+
+
+def _entity_with(brief, *names):
+    for e in brief.entities:
+        forms = {e.name, *e.aliases}
+        if all(n in forms for n in names):
+            return e
+    return None
+
+
+@pytest.mark.parametrize("names", [
+    ("Kim Jong-un", "Kim Jong Un"),
+    ("Choe Son-hui", "Choe Sun Hui"),
+    ("Jo Chun-ryong", "Jo Chun Ryong"),
+    ("Pak Thae-song", "Pak Thae Song"),
+    ("Khasan", "Chasan"),
+])
+def test_spelling_variants_merge(corpus_brief, names):
+    assert _entity_with(corpus_brief, *names), f"not merged: {names}"
+
+
+def test_acronym_merges_with_expansion(corpus_brief):
+    e = _entity_with(corpus_brief, "KCNA")
+    assert e is not None and any("Korean Central News Agency" in f for f in [e.name, *e.aliases])
+
+
+def test_different_people_stay_apart(corpus_brief):
+    kim = _entity_with(corpus_brief, "Kim Jong Un")
+    forms = {kim.name, *kim.aliases}
+    assert "Kim Myong Sik" not in forms
+    assert not {"Pak Jong Chon", "Pak Thae Song"} <= set().union(*({e.name, *e.aliases} for e in corpus_brief.entities if "Pak Thae Song" in {e.name, *e.aliases}))
+
+
+def _conflict_values(brief):
+    return [(c, " | ".join(v.value + " " + v.normalized for v in c.values)) for c in brief.conflicts]
+
+
+def test_speed_conflict(corpus_brief):
+    hits = [c for c, vals in _conflict_values(corpus_brief) if "60" in vals and "88" in vals]
+    assert hits, [vals for _, vals in _conflict_values(corpus_brief)]
+    c = hits[0]
+    assert len({s for v in c.values for s in v.sources}) >= 3
+    assert all(v.quotes for v in c.values)
+
+
+def test_train_size_conflict(corpus_brief):
+    hits = [c for c, vals in _conflict_values(corpus_brief)
+            if re.search(r"\b(90|ninety)\b", vals, re.I) and re.search(r"\b(20|twenty)\b", vals, re.I)]
+    assert hits, [vals for _, vals in _conflict_values(corpus_brief)]
+
+
+def test_meeting_place_conflict(corpus_brief):
+    hits = [c for c, vals in _conflict_values(corpus_brief)
+            if c.kind == "place" and "Vladivostok" in vals and ("Khabarovsk" in vals or "Vostochny" in vals)]
+    assert hits, [vals for _, vals in _conflict_values(corpus_brief)]
+
+
+def test_meeting_day_conflict(corpus_brief):
+    hits = [c for c, vals in _conflict_values(corpus_brief)
+            if c.kind in ("weekday", "date") and ("Tuesday" in vals or "2023-09-12" in vals)
+            and ("Wednesday" in vals or "2023-09-13" in vals)]
+    assert hits, [vals for _, vals in _conflict_values(corpus_brief)]
+
+
+def test_conflicts_are_few_and_ranked(corpus_brief):
+    assert 4 <= len(corpus_brief.conflicts) <= 12
+    conf = [c.confidence for c in corpus_brief.conflicts]
+    assert conf == sorted(conf, reverse=True)
+
+
+def test_claims_have_both_statuses(corpus_brief):
+    statuses = {c.status for c in corpus_brief.claims}
+    assert {"corroborated", "single_source"} <= statuses
+    corr = [c for c in corpus_brief.claims if c.status == "corroborated"]
+    assert all(len(set(c.sources)) >= 2 for c in corr)
+    # the earlier 2019 meeting in Vladivostok is reported by several outlets
+    assert any("2019" in c.text and len(c.sources) >= 3 for c in corpus_brief.claims)
+
+
+def test_timeline_from_departure_to_arrival(corpus_brief):
+    dates = {ev.date for ev in corpus_brief.timeline}
+    assert "2023-09-10" in dates, dates  # left Pyongyang on Sunday
+    assert "2023-09-12" in dates, dates  # crossed into Russia on Tuesday
+    assert [ev.date for ev in corpus_brief.timeline] == sorted(ev.date for ev in corpus_brief.timeline)
+    arrival = [ev for ev in corpus_brief.timeline if ev.date == "2023-09-12"]
+    assert any(len(ev.sources) >= 2 for ev in arrival)
+
+
+def test_summary_is_cited_and_sized(corpus_brief):
+    words = sum(len(s.text.split()) for s in corpus_brief.summary)
+    assert 120 <= words <= 270
+    for s in corpus_brief.summary:
+        assert s.sources and s.quotes
+        assert {q.source for q in s.quotes} <= set(s.sources)
+    assert any(len(s.sources) >= 2 for s in corpus_brief.summary)
