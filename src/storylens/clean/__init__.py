@@ -1,11 +1,42 @@
-"""Clean stage: raw content → clean text, `removed` junk and metadata. (interim)"""
+"""Clean stage: raw content → clean text, the `removed` junk, and metadata.
 
+`clean_article` works on both kinds of raw input:
+- HTML (`raw_format == "html"`): `clean.html.extract_html` finds the main text and the
+  page metadata; the boilerplate filter then runs on that text, because extractors
+  let some chrome through (share prompts, teaser lists, credits);
+- plain text scraped with its page chrome: the boilerplate filter alone.
+
+Metadata precedence: the input's own fields (JSONL) > HTML metadata > lines of the text.
+`article.text` is the clean text, one paragraph per block, blocks separated by a blank
+line; `article.removed` lists every piece cut from the text, verbatim, in order.
+"""
+
+from __future__ import annotations
+
+from storylens.clean.boilerplate import Cleaned, clean_text
+from storylens.clean.metadata import TextMeta, apply_metadata
 from storylens.models import Article
 
 
 def clean_article(article: Article) -> Article:
-    article.text = article.raw.strip()
+    """Fill `text`, `removed` and the metadata an article's raw content gives. Returns the same object."""
+    html_meta = TextMeta()
+    source = article.raw
+    if article.raw_format == "html":
+        from storylens.clean.html import extract_html
+
+        extract = extract_html(article.raw, article.url)
+        source = extract.text or ""
+        html_meta = TextMeta(title=extract.title, author=extract.author, outlet=extract.outlet,
+                             published=extract.published)
+        article.removed.extend(extract.removed)
+        article.url = article.url or extract.url
+        article.language = article.language or extract.language
+    cleaned: Cleaned = clean_text(source, title_hint=article.title or html_meta.title)
+    article.text = cleaned.text
+    article.removed.extend(cleaned.removed)
+    apply_metadata(article, html_meta, cleaned.meta)
     return article
 
 
-__all__ = ["clean_article"]
+__all__ = ["clean_article", "clean_text"]

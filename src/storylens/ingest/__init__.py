@@ -1,25 +1,135 @@
-"""Ingest stage: files and folders in, raw `Article`s out. (interim: replaced by the ingest owner)"""
+"""Ingest stage: files and folders in, raw `Article`s out.
+
+`load_paths` walks folders (sorted, hidden files and folders skipped), detects each
+file's format from its content (`sniff.py`) and hands it to one reader per format.
+
+Error policy:
+- a path the user names explicitly (a file, a missing path, an empty folder) that cannot
+  be read raises `InputError` with a one-line message naming the file;
+- inside a folder, an unreadable file is skipped: its `InputError` goes to the
+  `problems` list when one is given (and to the log), and the other files still load.
+  A folder where no file can be read raises, quoting the first problem.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import importlib
+import logging
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from storylens.errors import InputError
+from storylens.errors import InputError, UnsupportedFormat
+from storylens.ingest.files import max_file_bytes, read_head
+from storylens.ingest.jsonl import read_jsonl
+from storylens.ingest.sniff import Format, binary_kind, sniff_path
+from storylens.ingest.text import read_html, read_text
 from storylens.models import Article
 
+log = logging.getLogger(__name__)
 
-def load_paths(paths: Sequence[str | Path]) -> list[Article]:
+Reader = Callable[[Path, int], list[Article]]
+
+READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "jsonl": read_jsonl}
+# Formats read by optional modules of the ingestion-breadth work: (module, function, what).
+LAZY_READERS: dict[str, tuple[str, str, str]] = {
+    "warc": ("storylens.ingest.warc", "read_warc", "WARC archives"),
+    "feed": ("storylens.ingest.feeds", "read_feed", "RSS/Atom feeds"),
+}
+# WARC readers stream their records, so archives are not held to the per-file size limit.
+_STREAMED = {"warc"}
+
+
+def load_paths(paths: Sequence[str | Path] | str | Path, *, problems: list[InputError] | None = None,
+               max_bytes: int | None = None) -> list[Article]:
+    """Read files and folders into raw articles, in the order given (folders sorted).
+
+    `problems` collects the files skipped inside folders; `max_bytes` overrides the
+    per-file size limit (default 50 MB, or STORYLENS_MAX_FILE_MB).
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    if not paths:
+        raise InputError(None, "no input given")
+    limit = max_file_bytes(max_bytes)
     out: list[Article] = []
-    for p in map(Path, paths):
-        files = sorted(x for x in p.iterdir() if x.is_file()) if p.is_dir() else [p]
-        if not p.exists():
-            raise InputError(str(p), "no such file or folder")
-        for f in files:
-            raw = f.read_text(encoding="utf-8")
-            out.append(Article(id=f.stem, raw=raw, raw_format="html" if f.suffix in (".html", ".htm") else "text",
-                               path=str(f)))
+    for given in paths:
+        path = Path(given).expanduser()
+        if not path.exists():
+            raise InputError(str(path), "no such file or folder")
+        if path.is_dir():
+            out.extend(_load_folder(path, limit, problems))
+        else:
+            out.extend(read_file(path, limit))
     return out
 
 
-__all__ = ["load_paths"]
+def read_file(path: Path, limit: int | None = None) -> list[Article]:
+    """The articles in one file, whatever its format. Raises InputError when it cannot be read."""
+    limit = max_file_bytes(limit)
+    if not path.is_file():
+        raise InputError(str(path), "not a regular file")
+    if path.stat().st_size == 0:
+        raise InputError(str(path), "empty file")
+    fmt = sniff_path(path)
+    if fmt in READERS:
+        return READERS[fmt](path, limit)
+    if fmt in LAZY_READERS:
+        return _lazy_reader(fmt, path)(path, limit if fmt not in _STREAMED else 2**62)
+    raise UnsupportedFormat(str(path), _unsupported_reason(path, fmt))
+
+
+def _lazy_reader(fmt: Format, path: Path) -> Reader:
+    module_name, func, what = LAZY_READERS[fmt]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        raise UnsupportedFormat(str(path), f"{what} are not supported in this version") from None
+    reader = getattr(module, func)
+
+    def call(p: Path, limit: int) -> list[Article]:
+        # The optional readers take just the path; the streamed ones manage their own memory.
+        return list(reader(p))
+
+    return call
+
+
+def _unsupported_reason(path: Path, fmt: Format) -> str:
+    if fmt == "binary":
+        kind = binary_kind(read_head(path, 64)) or "binary data"
+        return f"not a text, HTML, JSONL, WARC or feed file: it holds {kind}"
+    return "unrecognised content: not text, HTML, JSONL, WARC or an RSS/Atom feed"
+
+
+def iter_files(folder: Path) -> Iterator[Path]:
+    """Files under `folder`, recursively, in sorted order, skipping hidden files and folders."""
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file():
+            yield path
+
+
+def _load_folder(folder: Path, limit: int, problems: list[InputError] | None) -> list[Article]:
+    files = list(iter_files(folder))
+    if not files:
+        raise InputError(str(folder), "the folder has no files (hidden files are skipped)")
+    articles: list[Article] = []
+    skipped: list[InputError] = []
+    for f in files:
+        try:
+            articles.extend(read_file(f, limit))
+        except InputError as exc:
+            log.warning("skipped %s", exc)
+            skipped.append(exc)
+    if not articles:
+        more = f" (and {len(skipped) - 1} more unreadable file(s))" if len(skipped) > 1 else ""
+        raise InputError(str(folder), f"no readable article in the folder: {skipped[0]}{more}")
+    if problems is not None:
+        problems.extend(skipped)
+    return articles
+
+
+__all__ = ["LAZY_READERS", "READERS", "iter_files", "load_paths", "read_file"]

@@ -1,0 +1,324 @@
+"""Boilerplate filter: keep the reporting of a scraped article, cut the page chrome around it.
+
+The text is split into units (lines, see `units.py`), and each unit gets a label from
+rules on generic features — a lexicon of web-interface phrases, sentence-final
+punctuation, length, bullets, bracketed tags, hashtags, date/byline shapes — then from
+its context (what opens a teaser list, what sits before the first or after the last
+paragraph of reporting). Finally, junk glued to the end of a kept paragraph (a "See
+also ..." teaser, a "Photo: X / AFP" credit) is cut at the sentence boundary.
+
+Decisions:
+- Subheadings, captions and other short lines that are not sentences ("Defense
+  cooperation") are not reporting: they are removed, like all chrome, and listed in
+  `removed`. A line without final punctuation is kept when it is long (over
+  `MAX_HEADING_WORDS` words), since that is prose missing its full stop.
+- Nothing is dropped silently: every unit or piece that is not kept is returned in
+  `removed`, verbatim, in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storylens.clean.lexicon import (
+    ATTRIBUTION,
+    READER_ADDRESS,
+    ascii_quotes,
+    is_line_chrome,
+    marker_at,
+    notice_score,
+)
+from storylens.clean.metadata import (
+    TextMeta,
+    is_edit_stamp,
+    parse_byline,
+    parse_dateline,
+    parse_edit_stamp,
+    split_headline_run,
+    split_leading_date,
+)
+from storylens.clean.units import Unit, split_units
+
+MAX_HEADING_WORDS = 20
+# A title followed by a byline or date may end with a full stop; longer lines are a lead.
+MAX_TITLE_WORDS = 25
+# Below this share of the reporting before it, what follows a "Related"/"Comments" header is page tail.
+TAIL_BODY_RATIO = 0.25
+MAX_TEASER_WORDS = 40
+MAX_CREDIT_WORDS = 12
+
+_KEPT = "body"
+_TAG_END = re.compile(r"\[\s*[A-Z][A-Za-z ]{1,25}\s*\]\s*$")
+_BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|&gt;|/|\|)\s*")
+_BREADCRUMB = re.compile(r"^(?:home|homepage|start|front page|news)\s*(?:»|›|>|&gt;|/|\|)\s*\S", re.I)
+_NAME_AGENCY = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\s?/\s?[A-Z][\w&.' -]{1,30}$")
+_CREDIT_LINE = re.compile(
+    r"^(?:with (?:information|reporting|additional reporting|files) from|(?:additional )?reporting by|editing by"
+    r"|edited by|compiled by|writing by|contributing:|contributors?:|(?:this|the) (?:article|story|report) "
+    r"(?:was|has been) (?:updated|corrected|amended))", re.I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)
+_TAIL_HEADER = re.compile(
+    r"you (?:may|might|will) also|related|latest|more (?:from|on|news|stories)|read next|up next|comments?"
+    r"|leave a|share|recommended|most (?:read|popular)|popular|trending|newsletter|sign ?up|subscribe"
+    r"|don't miss|see also|read more|also read|editor's pick", re.I)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s+")
+_INLINE_CREDIT = re.compile(r"\s*\((?:photo|image|picture|video|credit|foto)s?\b[^()]{0,80}\)\s*$", re.I)
+_TRAILING_LINK = re.compile(r"\s*\[[^\[\]]{3,120}\]\s*$")
+
+
+@dataclass
+class Cleaned:
+    """The filter's output: kept paragraphs, removed pieces (verbatim, in order) and metadata found."""
+
+    paragraphs: list[str]
+    removed: list[str]
+    meta: TextMeta = field(default_factory=TextMeta)
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
+    """Filter page chrome out of scraped article text and collect the metadata lines it finds.
+
+    `title_hint` is a title known from elsewhere (HTML metadata): a line repeating it is
+    recognised as the headline.
+    """
+    meta = TextMeta()
+    units = _split_glued_header(split_units(raw))
+    for unit in units:
+        if not unit.label:
+            unit.label, unit.reason = _intrinsic(unit.text)
+    _mark_teaser_lists(units)
+    _mark_captions(units)
+    _mark_header(units, title_hint)
+    _mark_tail(units)
+    for unit in units:
+        if unit.label == "short":
+            unit.label, unit.reason = "heading", "not a sentence: heading, caption or label"
+    _collect_meta(units, meta)
+    paragraphs, removed = _assemble(units)
+    return Cleaned(paragraphs=paragraphs, removed=removed, meta=meta, units=units)
+
+
+# --- labels from the unit alone ------------------------------------------------------------
+
+
+def ends_sentence(text: str) -> bool:
+    """Sentence-final punctuation; a colon counts only after a real clause (over six words)."""
+    t = ascii_quotes(text).rstrip()
+    if re.search(r"[.!?…][\"')\]»]*$", t):
+        return True
+    return t.endswith(":") and len(t.split()) > 6
+
+
+def _intrinsic(text: str) -> tuple[str, str]:
+    """(label, reason) from the unit's own features."""
+    words = text.split()
+    if not re.search(r"[^\W_]", text):
+        return "chrome", "no letters or digits (a rule or ornament)"
+    if is_line_chrome(text):
+        return "chrome", "web interface phrase"
+    marker = marker_at(text)
+    if marker:
+        return ("credit", "photo/source credit") if marker[0] == "credit" else ("teaser", "teaser link")
+    if _TAG_END.search(text) and not ends_sentence(_TAG_END.sub("", text)):
+        return "teaser", "headline with a [TAG]"
+    hashtags = sum(1 for w in words if w.startswith("#") and len(w) > 1)
+    if hashtags >= 2 and hashtags >= 0.5 * len(words):
+        return "chrome", "hashtags"
+    if _BREADCRUMB.match(ascii_quotes(text)):
+        return "chrome", "breadcrumb"
+    stamp = parse_dateline(text)
+    if stamp is not None:
+        return "date", "date stamp"
+    if parse_byline(text) is not None:
+        return "byline", "byline"
+    if is_edit_stamp(text) or _NAME_AGENCY.match(text) or _CREDIT_LINE.match(text):
+        return "credit", "credit line"
+    if _COPYRIGHT.match(text):
+        return "chrome", "copyright line"
+    score = notice_score(text)
+    if not ATTRIBUTION.search(text) and (
+        (score >= 2 and READER_ADDRESS.search(text) and len(words) <= 120) or score >= 4
+    ):
+        return "notice", "website notice (cookies, consent, newsletter)"
+    if ends_sentence(text) or len(words) > MAX_HEADING_WORDS:
+        return _KEPT, ""
+    return "short", ""
+
+
+def _split_glued_header(units: list[Unit]) -> list[Unit]:
+    """Split a date stamp or a 'headline 4:12 PM Section' run glued to the first paragraph."""
+    if not units:
+        return units
+    first = units[0]
+    pieces: list[tuple[str, str]] | None = None
+    lead = split_leading_date(first.text)
+    if lead:
+        stamp, _iso, rest = lead
+        pieces = [("date", stamp), ("", rest)]
+    else:
+        run = split_headline_run(first.text)
+        if run:
+            pieces = [(label if label != "body" else "", piece) for label, piece in run]
+    if not pieces:
+        return units
+    split = [Unit(raw=piece, text=piece, block=first.block, label=label,
+                  reason={"date": "date stamp", "title": "headline", "chrome": "section label"}.get(label, ""))
+             for label, piece in pieces]
+    return split + units[1:]
+
+
+# --- labels from context -------------------------------------------------------------------
+
+
+def _mark_teaser_lists(units: list[Unit]) -> None:
+    """Headlines listed right after a teaser header ("Don't miss...", "Related") in the same block."""
+    for i, unit in enumerate(units):
+        if unit.label not in ("teaser", "chrome") or not _TAIL_HEADER.search(ascii_quotes(unit.text)):
+            continue
+        for nxt in units[i + 1:]:
+            if nxt.block != unit.block:
+                break
+            if nxt.label == _KEPT and len(nxt.text.split()) > 15 and ends_sentence(nxt.text):
+                break
+            if nxt.label in (_KEPT, "short"):
+                nxt.label, nxt.reason = "teaser", "listed under a teaser header"
+
+
+def _mark_captions(units: list[Unit]) -> None:
+    """A line directly above a credit line in the same block is a caption."""
+    for prev, unit in zip(units, units[1:], strict=False):
+        if unit.label == "credit" and prev.block == unit.block and prev.label in ("short", _KEPT):
+            prev.label, prev.reason = "caption", "caption above a credit line"
+
+
+def _first_body(units: list[Unit]) -> int:
+    return next((i for i, u in enumerate(units) if u.label == _KEPT), len(units))
+
+
+def _mark_header(units: list[Unit], title_hint: str | None) -> None:
+    """Title and kickers before the first paragraph of reporting; repeated headlines anywhere."""
+    crumb = next((u for u in units if u.reason == "breadcrumb"), None)
+    hints = {_key(title_hint)} if title_hint else set()
+    if crumb:
+        hints.add(_key(_BREADCRUMB_SEP.split(crumb.text)[-1]))
+    hints.discard("")
+    has_title = any(u.label == "title" for u in units)
+    start = _first_body(units)
+    for i, unit in enumerate(units):
+        if unit.label in ("short", _KEPT) and _key(unit.text) in hints:
+            unit.label, unit.reason = ("chrome", "repeated headline") if has_title else ("title", "headline")
+            has_title = True
+        elif i < start and unit.label == "short":
+            if not has_title:
+                unit.label, unit.reason, has_title = "title", "headline", True
+            else:
+                unit.label, unit.reason = "heading", "kicker or caption above the article"
+    start = _first_body(units)
+    if not has_title and start < len(units) and _is_titled_lead(units, start):
+        units[start].label, units[start].reason = "title", "headline above the byline"
+        has_title = True
+    title = next((_key(u.text) for u in units if u.label == "title"), None)
+    for unit in units:
+        if unit.label in ("short", _KEPT) and title and _key(unit.text) == title:
+            unit.label, unit.reason = "chrome", "repeated headline"
+
+
+def _is_titled_lead(units: list[Unit], i: int) -> bool:
+    """A short first sentence directly followed by a byline or date stamp is the headline."""
+    if len(units[i].text.split()) > MAX_TITLE_WORDS:
+        return False
+    following = [u for u in units[i + 1:] if u.label not in ("chrome", "credit", "notice")][:2]
+    return any(u.label in ("byline", "date") for u in following)
+
+
+def _mark_tail(units: list[Unit]) -> None:
+    """Cut everything after a tail header ('You may also like', 'Comments') when little reporting follows."""
+    words = [len(u.text.split()) if u.label == _KEPT else 0 for u in units]
+    total = sum(words)
+    before = 0
+    for i, unit in enumerate(units):
+        before += words[i]
+        if unit.label in ("chrome", "teaser") and before and _TAIL_HEADER.search(ascii_quotes(unit.text)):
+            after = total - before
+            if after < TAIL_BODY_RATIO * before:
+                for nxt in units[i + 1:]:
+                    if nxt.label in (_KEPT, "short"):
+                        nxt.label, nxt.reason = "chrome", "after the end of the article"
+                return
+
+
+def _key(text: str | None) -> str:
+    return re.sub(r"\W+", " ", ascii_quotes(text or "")).strip().lower()
+
+
+# --- metadata and output -------------------------------------------------------------------
+
+
+def _collect_meta(units: list[Unit], meta: TextMeta) -> None:
+    for unit in units:
+        if unit.label == "title" and meta.title is None:
+            # A headline's full stop is layout, not part of the title ("?" and "!" are kept).
+            meta.title = re.sub(r"(?<!\.)\.$", "", unit.text.strip())
+        elif unit.label == "byline":
+            parsed = parse_byline(unit.text)
+            if parsed:
+                meta.author = meta.author or parsed[0]
+                meta.published = meta.published or parsed[1]
+        elif unit.label == "date":
+            stamp = parse_dateline(unit.text) or _leading_stamp(unit.text)
+            if stamp and stamp[0]:
+                if stamp[1]:
+                    meta.updated = meta.updated or stamp[0]
+                else:
+                    meta.published = meta.published or stamp[0]
+        elif unit.label == "credit" and meta.outlet is None:
+            meta.outlet = parse_edit_stamp(unit.text)
+    meta.published = meta.published or meta.updated
+
+
+def _leading_stamp(text: str) -> tuple[str, bool] | None:
+    lead = split_leading_date(text + " X")
+    return (lead[1], False) if lead else None
+
+
+def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
+    paragraphs: list[str] = []
+    removed: list[str] = []
+    for unit in units:
+        if unit.label != _KEPT:
+            removed.append(unit.raw)
+            continue
+        kept, cut = cut_glued_tail(unit.text)
+        if kept:
+            paragraphs.append(kept)
+        if cut:
+            removed.append(cut)
+    return paragraphs, removed
+
+
+def cut_glued_tail(text: str) -> tuple[str, str]:
+    """Split junk glued after the last sentence of a paragraph: (kept, cut), cut possibly ''.
+
+    Junk is a teaser ("See also <headline>", "READ MORE ...") or a credit
+    ("Photo: X / AFP") starting right after a sentence end and running to the end of
+    the paragraph, a parenthesised photo credit, or a bracketed link title.
+    """
+    for m in _SENTENCE_END.finditer(text):
+        marker = marker_at(text, m.end())
+        if not marker:
+            continue
+        rest = text[m.end():]
+        limit = MAX_TEASER_WORDS if marker[0] == "teaser" else MAX_CREDIT_WORDS
+        if len(rest.split()) <= limit and not (marker[0] == "credit" and _SENTENCE_END.search(rest)):
+            return text[: m.end()].rstrip(), rest.strip()
+    for pattern in (_INLINE_CREDIT, _TRAILING_LINK):
+        m = pattern.search(text)
+        if m and m.start() > 0 and ends_sentence(text[: m.start()]):
+            return text[: m.start()].rstrip(), text[m.start():].strip()
+    return text, ""

@@ -1,0 +1,88 @@
+"""Reader for JSON-lines files: one article per line.
+
+Each line is an object with `text` or `html` (one of them is required) and optional
+`id`, `url`, `title`, `published`, `outlet`, `author`, `language`; other fields go to
+`Article.extra`. A `.json` file holding one object or an array of them is accepted too.
+The record's own fields win over anything the clean stage would guess from the text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from storylens.errors import InputError, ParseError
+from storylens.ingest.files import decode, read_bytes
+from storylens.ingest.text import source_id
+from storylens.models.article import Article
+
+_META_FIELDS = ("url", "title", "published", "outlet", "author", "language")
+
+
+def read_jsonl(path: Path, limit: int) -> list[Article]:
+    """All records of a JSONL (or JSON) file. Raises ParseError naming the first bad line."""
+    text = decode(read_bytes(path, limit), path)
+    if not text.strip():
+        raise InputError(str(path), "empty file")
+    stem = source_id(path)
+    return [_article(rec, n, path, stem) for n, rec in _records(text, path)]
+
+
+def _records(text: str, path: Path) -> list[tuple[int, Any]]:
+    """(line number, parsed value) pairs; a whole-file JSON document counts as line 1, 2, ... by item."""
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    try:
+        json.loads(lines[first])
+    except ValueError:
+        # Not one object per line: maybe a pretty-printed JSON document (array or object).
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            pass
+        else:
+            items = doc if isinstance(doc, list) else [doc]
+            return list(enumerate(items, start=1))
+    out: list[tuple[int, Any]] = []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            out.append((n, json.loads(line)))
+        except ValueError as exc:
+            raise ParseError(str(path), f"line {n} is not valid JSON ({_short(exc)})") from None
+    return out
+
+
+def _short(exc: ValueError) -> str:
+    return str(exc).split(":", 1)[0] if isinstance(exc, json.JSONDecodeError) else str(exc)
+
+
+def _article(rec: Any, n: int, path: Path, stem: str) -> Article:
+    if not isinstance(rec, dict):
+        raise ParseError(str(path), f"line {n} is not a JSON object (found {type(rec).__name__})")
+    text, html = _string(rec.get("text")), _string(rec.get("html"))
+    if not (text and text.strip()) and not (html and html.strip()):
+        raise ParseError(str(path), f"line {n} has no 'text' or 'html' field with content")
+    rid = rec.get("id")
+    art = Article(
+        id=str(rid).strip() if rid not in (None, "") else f"{stem}:{n}",
+        raw=text if text and text.strip() else html or "",
+        raw_format="text" if text and text.strip() else "html",
+        path=str(path),
+    )
+    for name in _META_FIELDS:
+        value = _string(rec.get(name))
+        if value and value.strip():
+            setattr(art, name, value.strip())
+    art.extra = {k: v for k, v in rec.items() if k not in {"id", "text", "html", *_META_FIELDS}}
+    if text and html:
+        art.extra["html"] = html  # text wins as the article body; the page stays available
+    return art
+
+
+def _string(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
