@@ -1,12 +1,41 @@
-"""HTML pages → article text and metadata, through trafilatura. (interim: owned by the ingestion work)"""
+"""HTML pages → article text and metadata.
+
+trafilatura does the heavy lifting. Its precision mode drops teasers and
+widgets but sometimes throws away the whole article, its recall mode keeps the
+article but also the furniture around it; so we run both on one parsed tree,
+keep the precise result unless it lost most of the text, then prune the
+blocks trafilatura keeps that are structurally not article text: the page
+title repeated as a heading, "Read more: …" link teasers, link lists, and
+headings left dangling at the end (a "Comments" header with nothing under it).
+Paragraphs are joined by a blank line, so the paragraph structure survives.
+"""
 
 from __future__ import annotations
 
+import copy
+import re
 from dataclasses import dataclass, field
+from typing import Any
+
+from storylens.errors import ParseError
+
+# A page bigger than this is not an article (a data dump, an inlined binary, a feed of everything).
+MAX_HTML_CHARS = 8_000_000
+# Below this many characters the precise extraction may be a fragment, so recall mode is run too,
+# and wins if the precise one has less than this share of its text.
+SHORT_ARTICLE_CHARS = 1500
+PRECISION_KEEP_RATIO = 0.6
+# A short label followed by a colon, in front of a link: "Read more:", "Related:", "SEE MORE:".
+_TEASER_LABEL = re.compile(r"^\W{0,2}(?:\w+\W{1,3}){0,3}?\w+\s*:\s*\S", re.UNICODE)
+# A link standing alone as a paragraph, up to this many words, is navigation rather than text.
+BARE_LINK_MAX_WORDS = 15
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass
 class HtmlExtract:
+    """What one HTML page yields: the article text plus whatever metadata the page carries."""
+
     text: str
     title: str | None = None
     author: str | None = None
@@ -18,11 +47,163 @@ class HtmlExtract:
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
+    """Extract the article of one HTML page.
+
+    Returns an empty `text` when the page has no article (an index page, an
+    error page). Raises `ParseError` (path = the URL, or None) when the input
+    is not an HTML page at all: binary content or an oversized blob.
+    """
+    check_html(html, url)
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      as_dict=False)
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return HtmlExtract(text="", url=url)
+    anchors = anchor_texts(tree)
+    meta = _metadata(tree, url)
+    # Extraction mutates the tree it is given, hence the copies.
+    doc = _bare(copy.deepcopy(tree), url, fast=True, favor_precision=True)
+    if len(_plain(doc)) < SHORT_ARTICLE_CHARS:
+        # Precision mode sometimes keeps only a fragment of the article: check against recall mode,
+        # and if it did lose the article, let trafilatura's fallback extractors (readability, jusText)
+        # try again in precision mode before settling for the recall mode's noisier text.
+        loose = _bare(copy.deepcopy(tree), url, fast=True, favor_recall=True)
+        enough = PRECISION_KEEP_RATIO * len(_plain(loose))
+        if len(_plain(doc)) < enough:
+            full = _bare(tree, url, fast=False, favor_precision=True)
+            doc = full if len(_plain(full)) >= enough else loose
     if doc is None:
-        return HtmlExtract(text="")
-    return HtmlExtract(text=doc.text or "", title=doc.title, author=doc.author, published=doc.date,
-                       outlet=doc.sitename, url=doc.url or url, language=doc.language)
+        return HtmlExtract(text="", url=url, title=meta.get("title"))
+    paragraphs, removed = prune_blocks(list(doc.body), meta.get("title"), anchors)
+    return HtmlExtract(
+        text="\n\n".join(paragraphs),
+        title=meta.get("title"),
+        author=meta.get("author"),
+        published=meta.get("date"),
+        outlet=meta.get("sitename"),
+        url=meta.get("url") or url,
+        language=meta.get("language"),
+        removed=removed,
+    )
+
+
+def check_html(html: str, url: str | None = None) -> None:
+    """Refuse content that cannot be a web page: too big, or binary (NULs, control bytes)."""
+    if len(html) > MAX_HTML_CHARS:
+        raise ParseError(url, f"HTML page too large ({len(html) / 1e6:.0f} MB; limit {MAX_HTML_CHARS // 10**6} MB)")
+    sample = html[:4096]
+    if "\x00" in sample or sum(c < " " and c not in "\t\n\r\f" for c in sample) > len(sample) // 20:
+        raise ParseError(url, "not an HTML page (binary content)")
+
+
+def _metadata(tree: Any, url: str | None) -> dict[str, Any]:
+    """Title, author, date (htmldate, quick search), site name, URL and declared language."""
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        doc = extract_metadata(tree, default_url=url, extensive=False)
+    except (ValueError, TypeError, AttributeError):  # malformed meta tags or dates
+        return {}
+    fields = ("title", "author", "date", "sitename", "url", "language")
+    return {f: getattr(doc, f, None) or None for f in fields}
+
+
+def _bare(tree: Any, url: str | None, **options: Any) -> Any:
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(
+            tree, url=url, include_comments=False, include_tables=True, **options,
+        )
+    except (ValueError, TypeError, AttributeError):  # trafilatura's own failures on odd trees
+        return None
+
+
+def _plain(doc: Any) -> str:
+    return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def anchor_texts(tree: Any) -> set[str]:
+    """The text of every link on the page, whitespace-normalised (before extraction strips the links)."""
+    out = set()
+    for a in tree.iter("a"):
+        t = _norm(a.text_content())
+        if _WORD.search(t):
+            out.add(t)
+    return out
+
+
+def block_text(el: Any) -> str:
+    """A block's text as trafilatura renders it (table cells and line breaks kept apart), tidied."""
+    from trafilatura.xml import xmltotxt
+
+    lines = (_norm(line) for line in xmltotxt(el, include_formatting=False).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def prune_blocks(blocks: list[Any], title: str | None, anchors: set[str]) -> tuple[list[str], list[str]]:
+    """Split trafilatura's body blocks into article paragraphs and removed furniture."""
+    texts = [block_text(b) for b in blocks]
+    keep = [bool(_WORD.search(t)) for t in texts]
+    removed: list[str] = []
+
+    def drop(i: int) -> None:
+        keep[i] = False
+        removed.append(texts[i])
+
+    # The headline repeated at the top: the title has its own field.
+    first = next((i for i, k in enumerate(keep) if k), None)
+    if first is not None and blocks[first].tag == "head" and title and _same_line(texts[first], title):
+        drop(first)
+    for i, b in enumerate(blocks):
+        if keep[i] and (_is_link_list(b, anchors) or _is_teaser(texts[i], anchors)
+                        or _is_bare_link(b, texts[i], anchors)):
+            drop(i)
+    # Headings introduce what follows; one with no paragraph after it closes the page
+    # ("Comments", "You may also like"), and so do the one- or two-word stubs beneath it.
+    tail = [i for i, k in enumerate(keep) if k]
+    while tail:
+        i = tail[-1]
+        after_head = len(tail) > 1 and blocks[tail[-2]].tag == "head"
+        if blocks[i].tag == "head" or (after_head and len(_WORD.findall(texts[i])) <= 2):
+            drop(i)
+            tail.pop()
+        else:
+            break
+    return [t for t, k in zip(texts, keep) if k], removed
+
+
+def _is_link_list(el: Any, anchors: set[str]) -> bool:
+    """A list whose items are (nearly) all links: related stories, tags, share buttons."""
+    if el.tag != "list":
+        return False
+    items = [_norm("".join(i.itertext())) for i in el.iter("item")]
+    items = [t for t in items if t]
+    return len(items) >= 2 and sum(t in anchors for t in items) >= 0.8 * len(items)
+
+
+def _is_bare_link(el: Any, text: str, anchors: set[str]) -> bool:
+    """A paragraph that is nothing but a short link, not a sentence: a related-story headline."""
+    return (el.tag in ("p", "head") and text in anchors and len(_WORD.findall(text)) <= BARE_LINK_MAX_WORDS
+            and not text.endswith((".", "!", "?", "”", '"', ":")))
+
+
+def _is_teaser(text: str, anchors: set[str]) -> bool:
+    """A "Read more: <link>" line: a short label, a colon, then the text of a link on the page."""
+    text = text.strip("[]() ")
+    m = _TEASER_LABEL.match(text)
+    if not m:
+        return False
+    rest = text[text.index(":") + 1:].strip(" |[]()")
+    return bool(rest) and (rest in anchors or any(rest.startswith(a) for a in anchors if len(a) > 20))
+
+
+def _same_line(a: str, b: str) -> bool:
+    """Whether two one-line texts say the same thing (a headline and the page title, say)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(a.lower(), b.lower()) >= 80
