@@ -1,1 +1,56 @@
-"""`storylens serve` (interim: not yet implemented by its owner)."""
+"""`storylens serve`: the local web UI over folders of articles (or the story store)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from storylens.cli import app
+
+
+@app.command("serve")
+def serve_cmd(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Folders or files of articles: each one is a story.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Serve the stories of this story database.")] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback unless you say otherwise).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse briefs in a local web UI: stories, briefs, sources, and adding articles."""
+    from storylens.errors import ConfigError, InputError
+
+    if not paths and db is None:
+        raise InputError(None, "give at least one folder of articles, or --db stories.db")
+    if not 0 < port < 65536:
+        raise ConfigError(f"--port {port}: not a port number")
+    for p in paths or []:
+        if not p.exists():
+            raise InputError(str(p), "no such file or folder")
+
+    library = _library(paths or [], db)
+    import uvicorn
+
+    from storylens.web.app import create_app
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        sys.stderr.write(f"storylens: warning: listening on {host}: anyone who can reach it can read and add "
+                         "articles\n")
+    sys.stderr.write(f"storylens: serving on http://{host if ':' not in host else f'[{host}]'}:{port}/\n")
+    uvicorn.run(create_app(library, host=host), host=host, port=port, log_level="warning")
+
+
+def _library(paths: list[Path], db: Path | None):  # type: ignore[no-untyped-def]
+    """The story library to serve; folder briefs are computed now so the first page is instant."""
+    if db is not None:
+        from storylens.errors import ConfigError
+
+        # The story store (issue 6) lands separately; until the web UI is wired to it, say so plainly.
+        raise ConfigError(f"--db {db}: serving the story store is not supported by this build; "
+                          "give folders of articles instead")
+    from storylens.web.library import FolderLibrary
+
+    library = FolderLibrary(paths)
+    library.warm(lambda story_id: sys.stderr.write(f"storylens: building the brief of {story_id}\n"))
+    return library

@@ -31,18 +31,17 @@
     if (event.key === "Escape") { closeAll(null); }
   });
 
-  // Stories page: filter the table as one types; the form still works without script.
-  var filter = document.querySelector("[data-filter-rows]");
-  if (filter) {
-    var rows = document.querySelectorAll(filter.getAttribute("data-filter-rows"));
-    filter.addEventListener("input", function () {
-      var q = filter.value.trim().toLowerCase();
-      rows.forEach(function (row) {
-        var hay = (row.getAttribute("data-search") || row.textContent).toLowerCase();
-        row.hidden = q !== "" && hay.indexOf(q) === -1;
-      });
-    });
+  // A link to a quoted span inside a folded source (the report) unfolds it first.
+  function reveal() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+    }
+    if (target) { target.scrollIntoView({block: "center"}); }
   }
+  window.addEventListener("hashchange", reveal);
+  if (window.location.hash) { reveal(); }
 
   // Printing: folded sections (evidence, removed text) are part of the record, so unfold them.
   window.addEventListener("beforeprint", function () {

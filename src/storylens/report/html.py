@@ -1,0 +1,290 @@
+"""Brief → one self-contained HTML file, and the page model the web UI shares.
+
+The report and the web UI render the same Jinja2 templates (`report/templates/`)
+with the same stylesheet and script (`report/static/`), so a saved report looks
+like the page. Autoescape is on for every template; article text is never
+marked safe. The report carries its own Content-Security-Policy in a <meta>
+tag that only lets its one inline script run (by hash), so even a template
+mistake could not execute script found in an article.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from storylens.models.brief import Brief, Claim, Conflict, Quote
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+# Builds the link to a source (optionally to a quoted span in it); differs between report and web.
+SourceHref = Callable[["SourceView", Quote | None], str]
+
+
+@dataclass
+class SourceView:
+    id: str
+    n: int  # 1-based number shown in citations
+    label: str  # outlet, else title, else id
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: str | None
+    day: str | None  # YYYY-MM-DD part of `published`
+    url: str | None  # only http(s) URLs survive
+    analysed: bool
+    duplicate_of: str | None
+    href: str = ""
+
+
+@dataclass
+class QuoteView:
+    source: SourceView
+    text: str
+    href: str
+
+
+@dataclass
+class Citation:
+    uid: str  # unique in the page: ties the button to its popover
+    source: SourceView
+    quote: str | None
+    href: str
+
+
+@dataclass
+class CitedSentence:
+    text: str
+    citations: list[Citation]
+
+
+@dataclass
+class ValueColumn:
+    value: str
+    normalized: str
+    sources: list[SourceView]
+    quotes: list[QuoteView]
+
+
+@dataclass
+class ConflictView:
+    conflict: Conflict
+    columns: list[ValueColumn]
+
+
+@dataclass
+class ClaimView:
+    claim: Claim
+    sources: list[SourceView]
+    evidence: list[QuoteView]
+
+
+@dataclass
+class Segment:
+    """A run of source text; `kind` is None (plain), "claim" or "conflict"; `anchor` marks a span start."""
+
+    text: str
+    kind: str | None = None
+    anchor: int | None = None
+
+
+@dataclass
+class BriefView:
+    brief: Brief
+    sources: list[SourceView]
+    by_id: dict[str, SourceView]
+    summary: list[CitedSentence]
+    conflicts: list[ConflictView]
+    claims: dict[str, list[ClaimView]]  # status -> claims
+    timeline: list[tuple[object, list[QuoteView], list[SourceView]]]
+    entities: list[object] = field(default_factory=list)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) link, else None (no javascript:, data:, relative tricks)."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(ord(ch) < 0x20 or ch in "\x7f \"'<>`" for ch in url):
+        return None
+    return url
+
+
+def iso_day(published: str | None) -> str | None:
+    """The YYYY-MM-DD part of a published timestamp, when there is one."""
+    return published[:10] if published and _ISO_DAY.match(published) else None
+
+
+def quote_is_exact(text: str, q: Quote) -> bool:
+    """A quote is shown as a span only when it is verbatim at its offsets."""
+    return 0 <= q.start < q.end <= len(text) and text[q.start:q.end] == q.quote
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Segment]:
+    """Split `text` into plain and highlighted runs; a conflict span wins over a claim span."""
+    spans = [(s, e, k) for s, e, k in spans if 0 <= s < e <= len(text)]
+    if not spans:
+        return [Segment(text)]
+    starts = {s for s, _, _ in spans}
+    cuts = sorted({0, len(text), *starts, *(e for _, e, _ in spans)})
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:]):
+        kinds = {k for s, e, k in spans if s <= a and e >= b}
+        kind = "conflict" if "conflict" in kinds else ("claim" if kinds else None)
+        anchor = a if a in starts else None
+        if out and out[-1].kind == kind and anchor is None:
+            out[-1].text += text[a:b]
+        else:
+            out.append(Segment(text[a:b], kind, anchor))
+    return out
+
+
+def source_spans(brief: Brief, source_id: str) -> list[tuple[int, int, str]]:
+    """Every verified span of one source that the brief uses, tagged by what uses it."""
+    text = next((s.text for s in brief.sources if s.id == source_id), "")
+    spans: list[tuple[int, int, str]] = []
+
+    def add(quotes: Iterable[Quote], kind: str) -> None:
+        spans.extend((q.start, q.end, kind) for q in quotes if q.source == source_id and quote_is_exact(text, q))
+
+    for claim in brief.claims:
+        add(claim.evidence, "claim")
+    for conflict in brief.conflicts:
+        for value in conflict.values:
+            add(value.quotes, "conflict")
+    for sentence in brief.summary:
+        add(sentence.quotes, "claim")
+    for event in brief.timeline:
+        add(event.quotes, "claim")
+    return spans
+
+
+def source_segments(brief: Brief, source_id: str) -> list[Segment]:
+    text = next((s.text for s in brief.sources if s.id == source_id), "")
+    return highlight(text, source_spans(brief, source_id))
+
+
+def brief_view(brief: Brief, source_href: SourceHref) -> BriefView:
+    """Everything the brief templates show, resolved once: labels, citations, ledger columns."""
+    sources = [
+        SourceView(
+            id=s.id, n=i, label=s.outlet or s.title or s.id, title=s.title, outlet=s.outlet, author=s.author,
+            published=s.published, day=iso_day(s.published), url=safe_url(s.url),
+            analysed=s.analysed, duplicate_of=s.duplicate_of,
+        )
+        for i, s in enumerate(brief.sources, start=1)
+    ]
+    by_id = {s.id: s for s in sources}
+    texts = {s.id: s.text for s in brief.sources}
+    for s in sources:
+        s.href = source_href(s, None)
+
+    def lookup(sid: str) -> SourceView:
+        # A citation of an unknown source still renders, labelled by its id.
+        if sid not in by_id:
+            by_id[sid] = SourceView(sid, 0, sid, None, None, None, None, None, None, False, None)
+            by_id[sid].href = source_href(by_id[sid], None)
+        return by_id[sid]
+
+    def quotes(items: Iterable[Quote]) -> list[QuoteView]:
+        out = []
+        for q in items:
+            src = lookup(q.source)
+            exact = quote_is_exact(texts.get(q.source, ""), q)
+            out.append(QuoteView(src, q.quote, source_href(src, q if exact else None)))
+        return out
+
+    summary = []
+    for i, sent in enumerate(brief.summary):
+        cites: list[Citation] = []
+        quoted = set()
+        for qv in quotes(sent.quotes):
+            cites.append(Citation(f"cite-{i}-{len(cites)}", qv.source, qv.text, qv.href))
+            quoted.add(qv.source.id)
+        for sid in sent.sources:
+            if sid not in quoted:
+                src = lookup(sid)
+                cites.append(Citation(f"cite-{i}-{len(cites)}", src, None, src.href))
+        summary.append(CitedSentence(sent.text, cites))
+
+    conflicts = [
+        ConflictView(c, [ValueColumn(v.value, v.normalized, [lookup(s) for s in v.sources], quotes(v.quotes))
+                         for v in c.values])
+        for c in brief.conflicts
+    ]
+    claims: dict[str, list[ClaimView]] = {"conflicting": [], "corroborated": [], "single_source": []}
+    for claim in brief.claims:
+        claims.setdefault(claim.status, []).append(
+            ClaimView(claim, [lookup(s) for s in claim.sources], quotes(claim.evidence)))
+    timeline = [(e, quotes(e.quotes), [lookup(s) for s in e.sources]) for e in brief.timeline]
+    entities = sorted(brief.entities, key=lambda e: (-len(e.mentions), e.name.lower()))
+    return BriefView(brief, sources, by_id, summary, conflicts, claims, timeline, entities)
+
+
+@lru_cache(maxsize=4)
+def template_environment(*extra_dirs: str) -> Environment:
+    """The shared Jinja2 environment; `extra_dirs` (the web UI's templates) are searched first."""
+    loader = ChoiceLoader([FileSystemLoader(d) for d in extra_dirs] + [FileSystemLoader(str(TEMPLATES))])
+    env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                      lstrip_blocks=True)
+    return env
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[str, str, str]:
+    css = (STATIC / "storylens.css").read_text(encoding="utf-8")
+    js = (STATIC / "storylens.js").read_text(encoding="utf-8")
+    # Our own files, inlined verbatim: make sure neither can close its element early.
+    for name, body, tag in (("css", css, "</style"), ("js", js, "</script")):
+        if tag in body.lower():
+            raise ValueError(f"static {name} must not contain {tag}")
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    return css, js, f"'sha256-{digest}'"
+
+
+def report_csp() -> str:
+    """The policy the report file carries: no network, only its own inline script."""
+    _, _, script_hash = _assets()
+    return (f"default-src 'none'; style-src 'unsafe-inline'; script-src {script_hash}; "
+            "img-src data:; base-uri 'none'; form-action 'none'")
+
+
+def _report_href(source: SourceView, quote: Quote | None) -> str:
+    if source.n == 0:
+        return "#sources"
+    return f"#src-{source.n}-at-{quote.start}" if quote is not None else f"#src-{source.n}"
+
+
+def render_html(brief: Brief) -> str:
+    """The brief as one HTML file with its CSS, script and data inside; no external asset."""
+    css, js, _ = _assets()
+    view = brief_view(brief, _report_href)
+    segments = {s.id: source_segments(brief, s.id) for s in brief.sources}
+    template = template_environment().get_template("report.html")
+    return template.render(
+        # Markup only for our own static files (checked in _assets); article text stays escaped.
+        v=view, segments=segments, inline_css=Markup(css), inline_js=Markup(js), csp=report_csp(),
+        brief_json=brief.to_dict(), page_title=brief.story.title,
+    )
+
+
+__all__ = ["BriefView", "brief_view", "highlight", "iso_day", "render_html", "safe_url", "source_segments",
+           "template_environment"]
