@@ -1,10 +1,61 @@
-"""Summarize stage: a short extractive summary whose sentences cite their sources. (interim)"""
+"""Summarize stage: a short extractive summary whose sentences cite every source that supports them.
 
-from storylens.models import Story, SummarySentence
+Sentences are chosen by `select` (lead position, centrality, cross-source support, MMR)
+within a word budget; each is then cited with its own source plus every other source
+that has a sentence saying the same thing (`support`), each with an exact quote.
+Output order: facts more sources agree on first, then by position in their article.
+"""
+
+from __future__ import annotations
+
+from storylens.models import Quote, Story, SummarySentence
+from storylens.summarize.select import Settings, select
+from storylens.summarize.support import Evidence, find_support
+
+DEFAULT_WORDS = 220
 
 
-def summarize(story: Story) -> list[SummarySentence]:
-    return []
+def summarize(story: Story, max_words: int = DEFAULT_WORDS, settings: Settings = Settings()) -> list[SummarySentence]:
+    """Extractive summary of at most `max_words` words, each sentence with its citations."""
+    if not story.sentences:
+        return []
+    evidence = find_support(story)
+    chosen = select(story, evidence, max_words, settings)
+    rank = {s.index: r for r, s in enumerate(_article_positions(story))}
+    chosen.sort(key=lambda i: (-story.independent_count(_cited(story, evidence, i)), rank[i]))
+    return [_cite(story, evidence, i) for i in chosen]
 
 
-__all__ = ["summarize"]
+def _article_positions(story: Story) -> list:
+    """Sentences ordered by relative position in their article, so leads come before details."""
+    counts: dict[str, int] = {}
+    for s in story.sentences:
+        counts[s.source] = counts.get(s.source, 0) + 1
+    seen: dict[str, int] = {}
+    keyed = []
+    for s in story.sentences:
+        k = seen.get(s.source, 0)
+        seen[s.source] = k + 1
+        keyed.append((k / counts[s.source], s.index, s))
+    return [s for _, _, s in sorted(keyed, key=lambda t: (t[0], t[1]))]
+
+
+def _cited(story: Story, evidence: Evidence, index: int) -> list[str]:
+    return [story.sentences[index].source, *evidence.sources(index)]
+
+
+def _cite(story: Story, evidence: Evidence, index: int) -> SummarySentence:
+    own = story.sentences[index]
+    quotes = [_quote(story, index)]
+    for j in evidence.support[index].values():
+        quotes.append(_quote(story, j))
+    return SummarySentence(text=own.text, sources=_cited(story, evidence, index), quotes=quotes)
+
+
+def _quote(story: Story, index: int) -> Quote:
+    s = story.sentences[index]
+    text = story.article(s.source).text[s.start:s.end]
+    return Quote(source=s.source, start=s.start, end=s.end, quote=text)
+
+
+__all__ = ["DEFAULT_WORDS", "Settings", "summarize"]

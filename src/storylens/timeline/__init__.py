@@ -1,4 +1,10 @@
-"""Timeline stage: dated events with absolute dates. (interim)"""
+"""Timeline stage: the story's dated events with absolute dates, merged across sources.
+
+`consensus_date` picks the story's day (the most common publication day among the
+articles); `build_timeline` turns dated sentences into events (see `events` and `dates`).
+Relative dates are resolved against each article's own publication day, or the story's
+consensus day when an article has none.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +13,21 @@ from collections.abc import Sequence
 from datetime import date
 
 from storylens.models import Article, Story, TimelineEvent
+from storylens.timeline.events import build_events
 
 
 def consensus_date(articles: Sequence[Article]) -> date | None:
+    """The most common publication day (the latest one on a tie: a story is dated by its newest reports)."""
     days = Counter(d for a in articles if (d := a.published_date))
-    return days.most_common(1)[0][0] if days else None
+    if not days:
+        return None
+    top = max(days.values())
+    return max(d for d, n in days.items() if n == top)
 
 
 def build_timeline(story: Story) -> list[TimelineEvent]:
-    return []
+    """Dated events of the story, ordered by date."""
+    return build_events(story)
 
 
 __all__ = ["build_timeline", "consensus_date"]

@@ -1,0 +1,95 @@
+"""Surface checks on single sentences: content words, numbers, and whether a sentence can stand alone."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+# Openers that point back to a sentence the reader of an extract has not seen.
+_DANGLING = re.compile(
+    r"^(?:he|she|they|it|his|her|their|its|this|that|these|those|but|and|or|so|also|however|still|yet|"
+    r"meanwhile|instead|then|such|both|another|the latter|the former|in addition|"
+    r"additionally|moreover|furthermore|as a result|in response|that's|it's)\b",
+    re.IGNORECASE,
+)
+# Page furniture that trafilatura-style cleaning can leave behind in any outlet's text.
+_FURNITURE = re.compile(
+    r"https?://|www\.|@\w|\bclick\b|\bsubscribe\b|\bnewsletter\b|\bcookies?\b|\badvertisement\b|"
+    r"\bsign up\b|\bread more\b|\bcaption\b|\bcopyright\b|©|\bemail us\b|\bfollow us\b",
+    re.IGNORECASE,
+)
+_END = re.compile(r"[.!]['\"’”)]*$")
+_QUOTES = "\"“”"
+
+MIN_WORDS = 8
+MAX_WORDS = 55
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+@lru_cache(maxsize=65536)
+def _norm(token: str) -> str:
+    # A crude plural/possessive fold is enough for overlap: "officials" ~ "official".
+    t = token.lower().replace("’", "'")
+    if t.endswith("'s"):
+        t = t[:-2]
+    if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
+        t = t[:-1]
+    return t
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased, lightly normalised words that are not stop words."""
+    return frozenset(
+        n for w in words(text) if (n := _norm(w)) and n not in STOP_WORDS and (len(n) > 2 or n.isdigit())
+    )
+
+
+def numbers(text: str) -> frozenset[str]:
+    """Numbers written with digits, normalised ("1,000" -> "1000")."""
+    return frozenset(m.group().replace(",", "") for m in _NUMBER.finditer(text))
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller set's content words found in the other (containment)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def numbers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both sentences give numbers and neither set contains the other: likely different figures."""
+    return bool(a and b and not (a <= b or b <= a))
+
+
+def standalone(text: str) -> bool:
+    """Whether a sentence can be quoted in a summary without its neighbours.
+
+    Rejects fragments (headings, captions), questions, over-long run-ons, page furniture,
+    sentences that open on a reference back ("He said...", "This..."), and bare quotations.
+    """
+    n = word_count(text)
+    if n < MIN_WORDS or n > MAX_WORDS:
+        return False
+    stripped = text.strip()
+    if not _END.search(stripped) or stripped.endswith("?"):
+        return False
+    if _FURNITURE.search(stripped) or _DANGLING.match(stripped):
+        return False
+    if not stripped[0].isupper() and not stripped[0].isdigit():
+        return False
+    # A sentence that is mostly a quotation says little without its speaker's context.
+    quoted = sum(len(m) for m in re.findall(r"[\"“][^\"“”]*[\"”]", stripped))
+    if stripped[0] in _QUOTES or quoted > 0.6 * len(stripped):
+        return False
+    return True

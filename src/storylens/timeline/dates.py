@@ -1,0 +1,149 @@
+"""Date expressions in a sentence, resolved to calendar days against the article's own date.
+
+Absolute expressions ("Sept. 12, 2023", "September 10", "10 September", "April 2019",
+"in 2019") are parsed by dateparser; a missing year is the most recent one (or the next
+one when the clause speaks of the future). Relative ones are resolved here, by the rules
+news copy follows:
+
+* "today", "tonight", "this morning" = the article's day; "yesterday" = the day before;
+  "tomorrow" = the day after; "N days ago" = N days before.
+* a weekday ("on Tuesday", "this Tuesday", "Tuesday morning") = the article's day if it
+  is that weekday; otherwise the most recent such day, or the next one when its clause
+  is in the future ("will meet on Wednesday"). "last Tuesday" is always strictly before,
+  "next Tuesday" strictly after.
+* "last week" / "next week" = seven days before / after, marked approximate.
+
+Datelines written as ISO dates ("2023-09-12 08:23") are page metadata, not events, and
+are skipped, as are bounds of a span ("since 2022", "until March") which date background.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_NUMWORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", rf"\b{_YEAR}-\d{{2}}-\d{{2}}\b"),
+    ("full", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b|\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),
+    ("monthday", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|million|billion))|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])"),
+    ("monthyear", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+    ("year", rf"(?<=\bin\s){_YEAR}\b|(?<=\bin\searly\s){_YEAR}\b|(?<=\bin\slate\s){_YEAR}\b"),
+    ("weekday", r"\b(?:(?:last|next|this|on|early on|late on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+                r"saturday|sunday)\b"),
+    ("relday", r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b"),
+    ("ago", rf"\b{_NUMWORD}\s+days?\s+ago\b"),
+    ("week", r"\b(?:last|next)\s+week\b"),
+]
+_DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
+# Words that make a clause speak about the future (or a plan) rather than what happened.
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|would|expected|scheduled|due|set to|plans?|planned|going to|to be held|upcoming|"
+    r"is to|are to)\b|'ll\b|’ll\b",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER = re.compile(r"\b(?:will|shall|is expected|are expected|is scheduled|is due)\b|'ll\b|’ll\b", re.I)
+_SPAN_BOUND = re.compile(
+    r"\b(?:(?:until|till|through|by|from|before|after|between)\s+(?:\S+\s+){0,2}|since\s+(?:\S+\s+){0,6})$", re.I
+)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved date expression: character span in the sentence, the day, and whether it is approximate."""
+
+    start: int
+    end: int
+    text: str
+    day: date
+    approximate: bool = False
+    precision: str = "day"  # "day", "month" or "year": how much of `day` the text gave
+
+
+def find_dates(sentence: str, base: date | None) -> list[DateMention]:
+    """Every resolvable date expression of an event in `sentence`, relative ones resolved against `base`."""
+    found: list[DateMention] = []
+    prev_end = 0
+    for m in _DATE_RE.finditer(sentence):
+        kind = m.lastgroup or ""
+        before = sentence[prev_end:m.start()]
+        prev_end = m.end()
+        if kind == "iso" or _SPAN_BOUND.search(before):
+            continue
+        future = _is_future(before, sentence[m.end():])
+        day, approx = _resolve(kind, m.group(), base, future)
+        if day is not None:
+            precision = {"year": "year", "monthyear": "month"}.get(kind, "day")
+            found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision))
+    return found
+
+
+def _is_future(before: str, after: str) -> bool:
+    """Future when the words leading to the date (its clause) plan or predict, or the next few words do."""
+    lead = " ".join(before.split()[-12:])
+    if len(lead.split()) >= 3:
+        return bool(_FUTURE_BEFORE.search(lead))
+    return bool(_FUTURE_AFTER.search(" ".join(after.split()[:5])))
+
+
+def _resolve(kind: str, text: str, base: date | None, future: bool) -> tuple[date | None, bool]:
+    low = text.lower()
+    if kind == "year":
+        return date(int(text), 1, 1), True
+    if kind in ("full", "monthyear"):
+        return _parse(text, base or date.today(), future), kind == "monthyear"
+    if base is None:
+        return None, False  # a relative date without an anchor cannot be placed
+    if kind == "monthday":
+        return _parse(text, base, future), False
+    if kind == "weekday":
+        return weekday_date(low, base, future), False
+    if kind == "relday":
+        shift = -1 if low in ("yesterday", "last night") else 1 if low == "tomorrow" else 0
+        return base + timedelta(days=shift), False
+    if kind == "ago":
+        n = low.split()[0]
+        return base - timedelta(days=int(n) if n.isdigit() else _NUMBERS[n]), False
+    if kind == "week":
+        return base + timedelta(days=-7 if low.startswith("last") else 7), True
+    return None, False
+
+
+def weekday_date(expression: str, base: date, future: bool) -> date:
+    """The day a weekday expression ("on Tuesday", "last Friday", "next Monday") means in an article of `base`."""
+    words = expression.lower().split()
+    target = WEEKDAYS.index(words[-1])
+    back = (base.weekday() - target) % 7  # days since the most recent such weekday (0 = today)
+    ahead = (target - base.weekday()) % 7
+    if words[0] == "last":
+        return base - timedelta(days=back or 7)
+    if words[0] == "next":
+        return base + timedelta(days=ahead or 7)
+    if back == 0:
+        return base
+    return base + timedelta(days=ahead) if future else base - timedelta(days=back)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, base: date, future: bool) -> date | None:
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    parsed = dateparser.parse(text.replace(" of ", " "), languages=["en"], settings=settings)
+    return parsed.date() if parsed else None

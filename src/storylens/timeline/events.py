@@ -1,0 +1,144 @@
+"""Timeline events: dated sentences, merged across sources when they tell the same event.
+
+A sentence becomes an event when it carries a resolvable date expression (see `dates`)
+and reads as a statement (enough words, no page furniture, not a question). Each date is
+judged by its *event window* (the words just around the date expression), because whole
+news sentences about one story are all alike in meaning while the words next to the date
+name the event ("left Pyongyang on Sunday", "crossed into Russia early on Tuesday").
+Windows on compatible dates whose MiniLM cosine reaches `MERGE_COSINE` are linked; each
+linked group is one event citing every source, with one exact quote per sentence.
+A year-only or month-only date ("in 2019", "April 2019") is compatible with a more precise
+date inside it, so background facts merge into the precise event when one exists; alone
+they stay approximate events dated the 1st. Each day keeps at most `MAX_PER_DAY` events,
+those with the most independent sources first, to keep the timeline readable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from storylens.models import Quote, Sentence, Story, TimelineEvent
+from storylens.summarize.text import standalone
+from storylens.timeline.dates import DateMention, find_dates
+
+MERGE_COSINE = 0.55
+MERGE_COSINE_VAGUE = 0.45
+MAX_PER_DAY = 4
+MIN_WORDS = 6
+WINDOW_BEFORE, WINDOW_AFTER = 10, 6
+_FURNITURE = re.compile(r"https?://|www\.|\bclick\b|\bsubscribe\b|\bcookies?\b|\badvertisement\b|©", re.I)
+_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+@dataclass(frozen=True)
+class Dated:
+    sentence: Sentence
+    mention: DateMention
+    window: str
+
+
+def dated_sentences(story: Story) -> list[Dated]:
+    """One item per date expression of an event-like sentence, with its event window."""
+    out = []
+    for s in story.sentences:
+        if len(s.text.split()) < MIN_WORDS or s.text.rstrip().endswith("?") or _FURNITURE.search(s.text):
+            continue
+        base = story.article(s.source).published_date or story.story_date
+        for m in find_dates(s.text, base):
+            pre = s.text[:m.start].split()[-WINDOW_BEFORE:]
+            post = s.text[m.end:].split()[:WINDOW_AFTER]
+            out.append(Dated(s, m, " ".join([*pre, m.text, *post])))
+    return out
+
+
+def compatible(a: DateMention, b: DateMention) -> bool:
+    """Same day, or the vaguer date (year / month) contains the more precise one."""
+    coarse, fine = (a, b) if _RANK[a.precision] <= _RANK[b.precision] else (b, a)
+    if coarse.precision == "year":
+        return coarse.day.year == fine.day.year
+    if coarse.precision == "month":
+        return (coarse.day.year, coarse.day.month) == (fine.day.year, fine.day.month)
+    return a.day == b.day
+
+
+def group_events(items: list[Dated], vectors: np.ndarray) -> list[list[int]]:
+    """Single-link groups of compatible, similar items; a group never holds two different precise dates."""
+    groups: list[list[int]] = [[i] for i in range(len(items))]
+    pairs = sorted(
+        ((float(vectors[i] @ vectors[j]), i, j) for i in range(len(items)) for j in range(i + 1, len(items))
+         if compatible(items[i].mention, items[j].mention)),
+        reverse=True,
+    )
+    where = list(range(len(items)))
+    for sim, i, j in pairs:
+        a, b = items[i], items[j]
+        same_sentence = a.sentence.index == b.sentence.index and a.mention.day == b.mention.day
+        # Background mentions of one year or month in one story are nearly always the same fact.
+        vague = a.mention.precision != "day" or b.mention.precision != "day"
+        if sim < (MERGE_COSINE_VAGUE if vague else MERGE_COSINE) and not same_sentence:
+            continue
+        gi, gj = where[i], where[j]
+        if gi == gj or not _consistent([items[k].mention for k in groups[gi] + groups[gj]]):
+            continue
+        groups[gi].extend(groups[gj])
+        for k in groups[gj]:
+            where[k] = gi
+        groups[gj] = []
+    return [g for g in groups if g]
+
+
+def build_events(story: Story) -> list[TimelineEvent]:
+    """The story's timeline in date order (within a day: best-attested first)."""
+    items = dated_sentences(story)
+    if not items:
+        return []
+    from storylens.nlp import embed
+
+    vectors = embed([it.window for it in items])
+    if story.embeddings is not None and len(story.embeddings) == len(story.sentences):
+        # Half window, half whole sentence: the window names the event, the sentence disambiguates it.
+        vectors = np.hstack([vectors, story.embeddings[[it.sentence.index for it in items]]]) / np.sqrt(2)
+    by_day: dict = {}
+    for group in group_events(items, vectors):
+        event = _to_event(story, [items[k] for k in group], vectors[group])
+        by_day.setdefault(event.date, []).append(event)
+    timeline: list[TimelineEvent] = []
+    for day in sorted(by_day):
+        ranked = sorted(by_day[day], key=lambda e: (-story.independent_count(e.sources), -len(e.quotes)))
+        timeline.extend(ranked[:MAX_PER_DAY])
+    return timeline
+
+
+def _consistent(mentions: list[DateMention]) -> bool:
+    """All mentions fit inside the most precise one."""
+    finest = max(mentions, key=lambda m: _RANK[m.precision])
+    return all(compatible(m, finest) for m in mentions)
+
+
+def _to_event(story: Story, members: list[Dated], vectors: np.ndarray) -> TimelineEvent:
+    finest = max((it.mention for it in members), key=lambda m: _RANK[m.precision])
+    sentences = list({it.sentence.index: it.sentence for it in members}.values())
+    quotes = [
+        Quote(source=s.source, start=s.start, end=s.end, quote=story.article(s.source).text[s.start:s.end])
+        for s in sentences
+    ]
+    return TimelineEvent(
+        date=finest.day.isoformat(),
+        text=_representative(members, vectors).text,
+        sources=list(dict.fromkeys(s.source for s in sentences)),
+        quotes=quotes,
+        approximate=finest.approximate,
+    )
+
+
+def _representative(members: list[Dated], vectors: np.ndarray) -> Sentence:
+    """The clearest member: standalone, closest in meaning to the others, not over-long."""
+    typical = (vectors @ vectors.T).sum(axis=1) / len(members)
+    penalty = np.array([
+        (0.0 if standalone(it.sentence.text) else 0.5) + max(0, len(it.sentence.text.split()) - 35) * 0.02
+        for it in members
+    ])
+    return members[int(np.argmax(typical - penalty))].sentence
