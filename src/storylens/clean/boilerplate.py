@@ -55,15 +55,16 @@ _BREADCRUMB = re.compile(r"^(?:home|homepage|start|front page|news)\s*(?:»|›|
 _NAME_AGENCY = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\s?/\s?[A-Z][\w&.' -]{1,30}$")
 _CREDIT_LINE = re.compile(
     r"^(?:with (?:information|reporting|additional reporting|files) from|(?:additional )?reporting by|editing by"
-    r"|edited by|compiled by|writing by|contributing:|contributors?:|(?:this|the) (?:article|story|report) "
-    r"(?:was|has been) (?:updated|corrected|amended))", re.I)
+    r"|edited by|compiled by|writing by|contributing:|contributors?:)", re.I)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)
 _TAIL_HEADER = re.compile(
     r"you (?:may|might|will) also|related|latest|more (?:from|on|news|stories)|read next|up next|comments?"
     r"|leave a|share|recommended|most (?:read|popular)|popular|trending|newsletter|sign ?up|subscribe"
     r"|don't miss|see also|read more|also read|editor's pick", re.I)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s+")
-_INLINE_CREDIT = re.compile(r"\s*\((?:photo|image|picture|video|credit|foto)s?\b[^()]{0,80}\)\s*$", re.I)
+_INLINE_CREDIT = re.compile(
+    r"\s*\((?:(?:photo|image|picture|video|credit|foto)s?\b[^()]{0,80}|[^()/]{2,50}/[^()/]{2,50})\)\s*$", re.I)
+_WH_START = re.compile(r"^(?:what|how|why|who|when|where|which)\b", re.I)
 _TRAILING_LINK = re.compile(r"\s*\[[^\[\]]{3,120}\]\s*$")
 
 
@@ -94,6 +95,7 @@ def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
             unit.label, unit.reason = _intrinsic(unit.text)
     _mark_teaser_lists(units)
     _mark_captions(units)
+    _mark_prose(units)
     _mark_header(units, title_hint)
     _mark_tail(units)
     for unit in units:
@@ -124,7 +126,10 @@ def _intrinsic(text: str) -> tuple[str, str]:
         return "chrome", "web interface phrase"
     marker = marker_at(text)
     if marker:
-        return ("credit", "photo/source credit") if marker[0] == "credit" else ("teaser", "teaser link")
+        if marker[0] == "credit":
+            return "credit", "photo/source credit"
+        rest = ascii_quotes(text)[len(marker[1]):].strip(" :.…|»>-")
+        return "teaser", "teaser header" if not rest else "teaser link"
     if _TAG_END.search(text) and not ends_sentence(_TAG_END.sub("", text)):
         return "teaser", "headline with a [TAG]"
     hashtags = sum(1 for w in words if w.startswith("#") and len(w) > 1)
@@ -146,7 +151,7 @@ def _intrinsic(text: str) -> tuple[str, str]:
         (score >= 2 and READER_ADDRESS.search(text) and len(words) <= 120) or score >= 4
     ):
         return "notice", "website notice (cookies, consent, newsletter)"
-    if ends_sentence(text) or len(words) > MAX_HEADING_WORDS:
+    if ends_sentence(_INLINE_CREDIT.sub("", text)) or len(words) > MAX_HEADING_WORDS:
         return _KEPT, ""
     return "short", ""
 
@@ -179,7 +184,7 @@ def _split_glued_header(units: list[Unit]) -> list[Unit]:
 def _mark_teaser_lists(units: list[Unit]) -> None:
     """Headlines listed right after a teaser header ("Don't miss...", "Related") in the same block."""
     for i, unit in enumerate(units):
-        if unit.label not in ("teaser", "chrome") or not _TAIL_HEADER.search(ascii_quotes(unit.text)):
+        if not _is_list_header(unit):
             continue
         for nxt in units[i + 1:]:
             if nxt.block != unit.block:
@@ -190,11 +195,49 @@ def _mark_teaser_lists(units: list[Unit]) -> None:
                 nxt.label, nxt.reason = "teaser", "listed under a teaser header"
 
 
+def _is_list_header(unit: Unit) -> bool:
+    """A line that is only a header of links ("You may also like", "Don't miss...", "Related news")."""
+    if unit.reason == "teaser header":
+        return True
+    return unit.reason == "web interface phrase" and bool(_TAIL_HEADER.search(ascii_quotes(unit.text)))
+
+
 def _mark_captions(units: list[Unit]) -> None:
     """A line directly above a credit line in the same block is a caption."""
     for prev, unit in zip(units, units[1:], strict=False):
         if unit.label == "credit" and prev.block == unit.block and prev.label in ("short", _KEPT):
             prev.label, prev.reason = "caption", "caption above a credit line"
+
+
+def _mark_prose(units: list[Unit]) -> None:
+    """Short lines that are reporting after all: list items, attributed quotes, prose without a full stop.
+
+    - items right after a paragraph ending with a colon ("... the best defense:");
+    - lines quoting someone ('"...," he said');
+    - after the first line (the headline's place), sentence-case lines of ten or more words
+      that do not open like a heading ("What ...", "How ...");
+    - and when nothing at all ends like a sentence (a page of bullet points), every line of
+      eight or more words.
+    """
+    has_body = any(u.label == _KEPT for u in units)
+    started = False
+    after_colon = False
+    for unit in units:
+        words = unit.text.split()
+        if unit.label == "short":
+            capitals = sum(1 for w in words if w[:1].isupper()) / max(len(words), 1)
+            if (after_colon or (len(words) >= 6 and ATTRIBUTION.search(unit.text))
+                    or (started and len(words) >= 10 and capitals < 0.5 and not _WH_START.match(unit.text))
+                    or (not has_body and len(words) >= 8)):
+                unit.label, unit.reason = _KEPT, "prose without a full stop"
+                continue
+        if unit.label == "short":
+            started = True
+        if unit.label == _KEPT:
+            started = True
+            after_colon = unit.text.rstrip().endswith(":")
+        elif unit.label != "short" or not after_colon:
+            after_colon = False
 
 
 def _first_body(units: list[Unit]) -> int:
@@ -244,7 +287,7 @@ def _mark_tail(units: list[Unit]) -> None:
     before = 0
     for i, unit in enumerate(units):
         before += words[i]
-        if unit.label in ("chrome", "teaser") and before and _TAIL_HEADER.search(ascii_quotes(unit.text)):
+        if before and _is_list_header(unit):
             after = total - before
             if after < TAIL_BODY_RATIO * before:
                 for nxt in units[i + 1:]:

@@ -31,7 +31,9 @@ advertisements?|ads?|ad feedback|sponsored(?: content| links?)?|promoted(?: cont
 |gallery|(?:open|view) gallery|read (?:the )?full (?:article|story)|source: read (?:the )?full (?:article|story)
 |article excerpt|now playing|watch now|play video|replay|advertisement -?\s*spot_img(?:spot_img)*|-?\s*advertisement\s*-?(?:spot_img)*
 """
-LINE_CHROME = re.compile(r"(?:" + "".join(_LINE_PHRASES.split("\n")) + r")[\s:.!…-]*", re.I)
+_PHRASE = r"(?:" + "".join(_LINE_PHRASES.split("\n")) + r")"
+# One phrase, or several run together ("Advertisement Advertisement", "Share Tweet Email").
+LINE_CHROME = re.compile(_PHRASE + r"(?:[\s:.!…|/-]+" + _PHRASE + r")*[\s:.!…-]*", re.I)
 
 # Markers that open a teaser or a credit: the rest of the line (or of the paragraph,
 # when it follows the end of a sentence) is not reporting. Regex fragments.
@@ -115,7 +117,8 @@ def ascii_quotes(text: str) -> str:
 def is_line_chrome(line: str) -> bool:
     """True when the whole line is interface text (share buttons, 'Leave a Comment', ...)."""
     core = ascii_quotes(line).strip().strip("-–—•·*|»›>#").strip()
-    return bool(core) and LINE_CHROME.fullmatch(core) is not None
+    # Interface text is short; the word cap also keeps the repeated-phrase regex cheap.
+    return bool(core) and len(core.split()) <= 15 and LINE_CHROME.fullmatch(core) is not None
 
 
 def notice_score(paragraph: str) -> int:
