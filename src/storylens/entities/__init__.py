@@ -1,10 +1,10 @@
-"""Entities stage: NER mentions clustered across sources into entities. (interim)"""
+"""Entities stage: people, places and organisations merged across sources and spellings.
 
-from storylens.models import Entity, Story
+`resolve_entities(story)` clusters NER mentions (plus the mentions NER missed) into
+`Entity` objects; `entity_ids_by_sentence(story, entities)` tells later stages
+which entities each sentence mentions.
+"""
 
+from storylens.entities.resolve import entity_ids_by_sentence, resolve_entities
 
-def resolve_entities(story: Story) -> list[Entity]:
-    return []
-
-
-__all__ = ["resolve_entities"]
+__all__ = ["entity_ids_by_sentence", "resolve_entities"]

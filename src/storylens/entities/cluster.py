@@ -1,0 +1,216 @@
+"""Clustering name spans into entities.
+
+Spans are first grouped by exact name key (so the work below is over distinct
+spellings, not over every mention), then groups are joined by three rules:
+spelling variants (every token matches), acronyms (initials of a long name), and,
+per mention, surnames or given names alone ("Kim", "Mr. Kim") resolved to a full
+name in the same article.
+
+NER labels disagree between sources ("Vladivostok" PERSON / GPE, "Kremlin" ORG /
+GPE), so identical keys are grouped whatever their label and the type is a vote.
+Demonyms (NORP "North Korean") are kept apart from the country (GPE "North
+Korea"): an adjective describing people or things is not a mention of the state,
+and linking them would make every "Russian official" count as a mention of Russia.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from storylens.entities.normalize import (
+    acronym_letters,
+    initials,
+    is_acronym,
+    is_initial_key,
+    keys_match,
+    name_key,
+    tokens_match,
+)
+from storylens.entities.spans import Span
+
+Key = tuple[str, ...]
+
+_FAMILY = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "norp"}
+# Tie-break between equally voted labels: the more specific / more useful type first.
+_LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+
+
+def family(label: str) -> str:
+    """Coarse type used to guard merges: person, place, org, norp or other."""
+    return _FAMILY.get(label, "other")
+
+
+def dominant(votes: Counter[str]) -> str:
+    """The label with most votes; ties go to the more specific label."""
+
+    def rank(label: str) -> tuple[int, int]:
+        order = _LABEL_ORDER.index(label) if label in _LABEL_ORDER else len(_LABEL_ORDER)
+        return (-votes[label], order)
+
+    return min(votes, key=rank) if votes else "ORG"
+
+
+@dataclass
+class Group:
+    """All spans whose names share one key (one distinct spelling up to normalisation)."""
+
+    key: Key
+    spans: list[Span] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def families(self) -> set[str]:
+        return {family(label) for label in self.votes}
+
+
+class UnionFind:
+    """Disjoint sets over group keys."""
+
+    def __init__(self, keys: Iterable[Key]) -> None:
+        self.parent: dict[Key, Key] = {k: k for k in keys}
+
+    def find(self, k: Key) -> Key:
+        root = k
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[k] != root:  # path compression
+            self.parent[k], k = root, self.parent[k]
+        return root
+
+    def union(self, a: Key, b: Key) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group_spans(spans: Iterable[Span]) -> dict[Key, Group]:
+    """Spans grouped by exact name key."""
+    groups: dict[Key, Group] = {}
+    for s in spans:
+        key = name_key(s.text)
+        if not key:
+            continue
+        g = groups.setdefault(key, Group(key))
+        g.spans.append(s)
+        g.votes.update(s.votes)
+    return groups
+
+
+def merge_variants(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join spellings whose tokens all match ("Jong-un"/"Jong Un", "Dmitry"/"Dmitri").
+
+    Candidates are blocked by token count and first letters (a token match needs the
+    same first letter), so only a handful of pairs are ever compared.
+    """
+    blocks: dict[tuple, list[Key]] = defaultdict(list)
+    for key in groups:
+        blocks[(len(key), tuple(t[0] for t in key))].append(key)
+    for keys in blocks.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if keys_match(a, b) and groups[a].families & groups[b].families:
+                    uf.union(a, b)
+
+
+def merge_initials(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join "William Brady" to "William P. Brady" when that is the only such name in the story;
+    with both "George W. Bush" and "George H. W. Bush" present, "George Bush" stays apart."""
+    fuller: dict[Key, set[Key]] = defaultdict(set)
+    for key in groups:
+        if any(is_initial_key(t) for t in key[1:-1]):
+            bare = tuple(t for i, t in enumerate(key) if not (0 < i < len(key) - 1 and is_initial_key(t)))
+            if bare in groups:
+                fuller[bare].add(key)
+    for bare, keys in fuller.items():
+        roots = {uf.find(k) for k in keys}
+        if len(roots) == 1 and groups[bare].families & groups[next(iter(keys))].families:
+            uf.union(bare, roots.pop())
+
+
+def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join an acronym to the one long name whose initials it is ("WHO" - "World Health Organization")."""
+    expansions: dict[str, set[Key]] = defaultdict(set)
+    for key, g in groups.items():
+        if len(key) < 2 or dominant(g.votes) in ("PERSON", "NORP"):
+            continue
+        for s in g.spans:
+            for acr in initials(s.text):
+                expansions[acr].add(key)
+    for key, g in groups.items():
+        acronyms = {acronym_letters(s.text) for s in g.spans if is_acronym(s.text)}
+        for acr in acronyms:
+            roots = {uf.find(k) for k in expansions.get(acr, ())}
+            if len(roots) == 1:
+                uf.union(key, roots.pop())
+
+
+def cluster_votes(groups: dict[Key, Group], uf: UnionFind) -> dict[Key, Counter[str]]:
+    """Label votes summed over each cluster."""
+    votes: dict[Key, Counter[str]] = defaultdict(Counter)
+    for key, g in groups.items():
+        votes[uf.find(key)].update(g.votes)
+    return votes
+
+
+def name_parts(
+    groups: dict[Key, Group], uf: UnionFind, votes: dict[Key, Counter[str]]
+) -> dict[str, set[Key]]:
+    """First and last token of every multi-token person name -> the clusters that have it."""
+    parts: dict[str, set[Key]] = defaultdict(set)
+    for key in groups:
+        root = uf.find(key)
+        if len(key) >= 2 and dominant(votes[root]) == "PERSON":
+            parts[key[0]].add(root)
+            parts[key[-1]].add(root)
+    return parts
+
+
+def pick_person(
+    part: str, source: str, parts: dict[str, set[Key]], presence: dict[Key, Counter[str]], local_only: bool
+) -> Key | None:
+    """The full name a lone name part refers to in `source`.
+
+    A person of the same article with that first or last name wins, the most
+    mentioned one if several ("Kim" -> the Kim mentioned most); outside such an
+    article the part is resolved only when a single person in the story has it
+    (and `local_only` is false).
+    """
+    candidates = {r for p, roots in parts.items() if tokens_match(p, part) for r in roots}
+    local = [r for r in candidates if presence[r][source]]
+    if local:
+        return max(local, key=lambda r: (presence[r][source], sum(presence[r].values()), r))
+    if len(candidates) == 1 and not local_only:
+        return next(iter(candidates))
+    return None
+
+
+def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[Key, Counter[str]], dict[str, set[Key]]]:
+    """Cluster the spans: each span with its cluster's root key; also the cluster votes and the
+    person name parts (first/last token -> clusters)."""
+    groups = group_spans(spans)
+    uf = UnionFind(groups)
+    merge_variants(groups, uf)
+    merge_initials(groups, uf)
+    link_acronyms(groups, uf)
+    votes = cluster_votes(groups, uf)
+    parts = name_parts(groups, uf, votes)
+    multi = {uf.find(k) for k in groups if len(k) >= 2}
+    presence: dict[Key, Counter[str]] = defaultdict(Counter)
+    for key, g in groups.items():
+        for s in g.spans:
+            presence[uf.find(key)][s.source] += 1
+    out: list[tuple[Span, Key]] = []
+    for key, g in groups.items():
+        root = uf.find(key)
+        # spaCy often labels a lone surname ORG ("Trump said"); such a name is taken for the
+        # person only when that person is named in full in the same article.
+        label = dominant(votes[root])
+        lone = len(key) == 1 and root not in multi and label in ("PERSON", "ORG")
+        for s in g.spans:
+            target = pick_person(key[0], s.source, parts, presence, label != "PERSON") if lone else None
+            if target is not None:
+                s.votes = Counter({"PERSON": 1.0})  # its ORG label was the NER slip
+            out.append((s, target or root))
+    return out, votes, parts

@@ -1,0 +1,226 @@
+"""Name normalisation: transliteration-tolerant keys and the token-by-token match rule.
+
+A name becomes a tuple of token keys. Two spellings are the same name when they
+have the same number of tokens and every token pair matches: equal keys, or (for
+long tokens only) one typo-like edit apart. Comparing whole strings instead would
+merge different people who share most letters ("Kim Jong Un" / "Kim Jong Il").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+from unidecode import unidecode
+
+# Generic romanisation equivalences, applied in order to a lower-cased ASCII token.
+# Each pair is a spelling choice that different transliteration systems make for
+# the same sound; vowels o/u, e/a and y/i vary most between systems.
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"kh", "ch"),  # Kh/Ch for the same fricative
+        (r"^ts", "c"),  # Wade-Giles ts- vs pinyin c-
+        (r"ph", "f"),
+        (r"w", "v"),
+        (r"ck", "k"),
+        (r"ou", "u"),
+        (r"y", "i"),
+        (r"o", "u"),
+        (r"e", "a"),
+        (r"(.)\1+", r"\1"),  # double letters: -mm-/-m-, -yy/-y
+    )
+)
+
+# Lower-case particles that some spellings keep and others drop or capitalise
+# ("al-Assad" / "Al Assad" / "Assad"); they never distinguish two people.
+PARTICLES = frozenset(
+    {"al", "el", "ibn", "bin", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le"}
+)
+# Generational suffixes do not change who is meant in a news story.
+_SUFFIXES = frozenset({"jr", "sr"})
+_ROMAN = re.compile(r"^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")
+
+# Honorifics and offices stripped from the front of person names ("Mr. X", "President X").
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "secretary",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "state",
+        "deputy",
+        "supreme",
+        "leader",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "general",
+        "gen",
+        "adm",
+        "admiral",
+        "col",
+        "colonel",
+        "lt",
+        "lieutenant",
+        "capt",
+        "captain",
+        "sgt",
+        "sergeant",
+        "maj",
+        "major",
+        "marshal",
+        "commander",
+        "cmdr",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "pope",
+        "cardinal",
+        "bishop",
+        "rev",
+        "reverend",
+        "father",
+        "sheikh",
+        "judge",
+        "justice",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "chief",
+        "ceo",
+        "crown",
+        "field",
+        "army",
+        "navy",
+    ]
+)
+
+_APOS = "'’`´"
+POSSESSIVE = re.compile(rf"[{_APOS}]s?$")
+_WORD_SPLIT = re.compile(r"[\s\-‐‑–_/]+")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_INITIAL = re.compile(r"^[A-Za-z]\.?$")
+# Small function words skipped when forming an acronym ("Joint Chiefs of Staff" -> JCS).
+_ACRONYM_SKIP = frozenset(
+    {"of", "the", "and", "for", "on", "in", "to", "a", "an", "at", "&", "de", "du", "des"}
+)
+
+
+@lru_cache(maxsize=8192)
+def token_key(token: str) -> str:
+    """Transliteration-normalised key of one name token: "Jong" -> "jung", "Khasan" -> "chasan".
+    Roman numerals keep their exact letters ("II" and "III" differ)."""
+    if _ROMAN.match(token):
+        return token.lower()
+    key = re.sub(r"[^a-z]", "", unidecode(token).lower())
+    for pattern, repl in _RULES:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def split_words(name: str) -> list[str]:
+    """The words of a name, splitting on spaces and hyphens ("Jong-un" is "Jong", "un")."""
+    return [w for w in _WORD_SPLIT.split(name.strip()) if w]
+
+
+@lru_cache(maxsize=8192)
+def name_key(name: str) -> tuple[str, ...]:
+    """Key of a whole name: token keys without particles, suffixes and possessive endings.
+
+    Middle initials are kept: "George W. Bush" and "George H. W. Bush" are different
+    people; `cluster.merge_initials` joins "George Bush" to one of them only when the
+    story has just one.
+    """
+    words = split_words(POSSESSIVE.sub("", name.strip()))
+    keys = []
+    for w in words:
+        k = token_key(w)
+        if not k or k in _SUFFIXES:
+            continue
+        if k in PARTICLES and len(words) > 1:
+            continue
+        keys.append(k)
+    return tuple(keys)
+
+
+def tokens_match(a: str, b: str) -> bool:
+    """Two token keys name the same thing: equal, or long and one typo/transposition apart."""
+    if a == b:
+        return True
+    return len(a) >= 6 and len(b) >= 6 and a[0] == b[0] and OSA.distance(a, b) <= 1
+
+
+def keys_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Every token matches its counterpart (same count, same order); a guard against merging
+    different people who share a name part."""
+    return len(a) == len(b) and all(tokens_match(x, y) for x, y in zip(a, b, strict=True))
+
+
+def is_initial_key(token: str) -> bool:
+    """A token key that is a lone initial ("W." -> "v")."""
+    return len(token) == 1
+
+
+def is_acronym(text: str) -> bool:
+    """An upper-case abbreviation such as "WHO", "U.N." or "KCNA"."""
+    return bool(_ACRONYM.match(text.strip()))
+
+
+def acronym_letters(text: str) -> str:
+    """The letters of an acronym: "U.N." -> "UN"."""
+    return text.replace(".", "").strip().upper()
+
+
+def initials(name: str) -> set[str]:
+    """Acronyms a long name can have: initials of its capitalised words, with and without
+    the small function words ("Joint Chiefs of Staff" -> {"JCS", "JCOS"})."""
+    words = split_words(name)
+    if len(words) < 2:
+        return set()
+    main = "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[0].isupper())
+    every = "".join(w[0] for w in words if w[0].isalpha()).upper()
+    return {x for x in (main.upper(), every) if len(x) >= 2}
+
+
+def is_initial(word: str) -> bool:
+    """A single letter, optionally with a dot ("W.")."""
+    return bool(_INITIAL.match(word))
+
+
+def is_title(word: str) -> bool:
+    """An honorific or office that may precede a person's name ("Marshals" too)."""
+    w = word.rstrip(".").lower()
+    return w in TITLES or (w.endswith("s") and w[:-1] in TITLES)

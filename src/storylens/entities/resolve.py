@@ -1,0 +1,148 @@
+"""The entities stage: NER mentions of all sources merged into entities, plus missed mentions.
+
+Steps: clean each NER span (spans.py) → add "Long Name (ACR)" definitions →
+cluster distinct spellings and resolve lone surnames (cluster.py) → search every
+article for the known names NER missed (scan.py) → pick a canonical name and type
+per entity and order entities by salience.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+
+from storylens.entities.cluster import Key, assign, dominant
+from storylens.entities.normalize import is_acronym, name_key
+from storylens.entities.scan import acronym_definitions, lower_case_words, scan_article
+from storylens.entities.spans import Span, clean_mention, context_votes, extend_person
+from storylens.models import Entity, EntityMention, Story
+
+
+def resolve_entities(story: Story) -> list[Entity]:
+    """Cluster the story's NER mentions into entities, ids "e1", "e2", ... by salience."""
+    texts = {a.id: a.text for a in story.analysed}
+    lower = lower_case_words(texts.values())
+    spans = _clean_spans(story, texts, lower)
+    assigned, _, parts = assign(spans)
+    # Which single name parts the story uses alone: only those may be searched for
+    # as a first name; a last name is always searched for (Western "Putin").
+    used_alone = {name_key(s.text) for s in spans if len(name_key(s.text)) == 1}
+    surnames = {k[-1] for s, _ in assigned if len(k := name_key(s.text)) >= 2}
+    caps = {name_key(s.text) for s in spans if s.text.isupper()}
+    found: list[tuple[Span, Key]] = []
+    for source, text in texts.items():
+        covered = [(s.start, s.end) for s in spans if s.source == source]
+        index = _article_index(source, assigned, parts, surnames, used_alone)
+        found += scan_article(source, text, covered, index, lower, caps)
+    return _build(story, assigned + found)
+
+
+def entity_ids_by_sentence(story: Story, entities: list[Entity]) -> dict[int, set[str]]:
+    """Sentence index (into `story.sentences`) → ids of the entities mentioned in it."""
+    starts: dict[str, list[int]] = defaultdict(list)
+    indices: dict[str, list[int]] = defaultdict(list)
+    for s in sorted(story.sentences, key=lambda s: (s.source, s.start)):
+        starts[s.source].append(s.start)
+        indices[s.source].append(s.index)
+    out: dict[int, set[str]] = defaultdict(set)
+    for e in entities:
+        for m in e.mentions:
+            pos = bisect_right(starts.get(m.source, []), m.start) - 1
+            if pos >= 0:
+                out[indices[m.source][pos]].add(e.id)
+    return dict(out)
+
+
+def _clean_spans(story: Story, texts: dict[str, str], lower: set[str]) -> list[Span]:
+    by_source: dict[str, list[Span]] = defaultdict(list)
+    for m in story.mentions:
+        text = texts.get(m.source)
+        if text is None:
+            continue
+        span = clean_mention(m, text, lower)
+        if span is not None:
+            by_source[m.source].append(span)
+    out: list[Span] = []
+    for source, text in texts.items():
+        spans = sorted(by_source.get(source, []), key=lambda s: s.start)
+        for s in spans:
+            if s.label == "PERSON":
+                extend_person(s, text, [(o.start, o.end) for o in spans if o is not s], lower)
+        for s in spans:
+            context_votes(s, text)
+        spans += acronym_definitions(source, text, [(s.start, s.end) for s in spans])
+        out += spans
+    return out
+
+
+def _article_index(
+    source: str,
+    assigned: list[tuple[Span, Key]],
+    parts: dict[str, set[Key]],
+    surnames: set[str],
+    used_alone: set[Key],
+) -> dict[Key, Key]:
+    """Name key → cluster, as one article reads it: the article's own resolutions first, then
+    the name parts of the people it names, then names that mean one thing story-wide."""
+    roots_of: dict[Key, Counter[Key]] = defaultdict(Counter)
+    local: dict[Key, Counter[Key]] = defaultdict(Counter)
+    weight: Counter[Key] = Counter()
+    present: Counter[Key] = Counter()
+    for s, root in assigned:
+        key = name_key(s.text)
+        roots_of[key][root] += 1
+        weight[root] += 1
+        if s.source == source:
+            local[key][root] += 1
+            present[root] += 1
+    index = {k: next(iter(c)) for k, c in roots_of.items() if len(c) == 1}
+    for part, roots in parts.items():
+        here = [r for r in roots if present[r]]
+        if here and (part in surnames or (part,) in used_alone):
+            index[(part,)] = max(here, key=lambda r: (present[r], weight[r], r))
+    for key, c in local.items():
+        index[key] = c.most_common(1)[0][0]
+    return index
+
+
+def _build(story: Story, assigned: list[tuple[Span, Key]]) -> list[Entity]:
+    order = {a.id: i for i, a in enumerate(story.articles)}
+    clusters: dict[Key, list[Span]] = defaultdict(list)
+    seen: set[tuple[str, int, int]] = set()
+    for s, root in assigned:
+        if (s.source, s.start, s.end) in seen:
+            continue
+        seen.add((s.source, s.start, s.end))
+        clusters[root].append(s)
+    ranked = []
+    for spans in clusters.values():
+        spans.sort(key=lambda s: (order[s.source], s.start))
+        votes: Counter[str] = Counter()
+        for s in spans:
+            votes.update(s.votes)
+        sources = {s.source for s in spans}
+        salience = (-len(sources), -len(spans), order[spans[0].source], spans[0].start)
+        ranked.append((salience, spans, dominant(votes)))
+    ranked.sort(key=lambda r: r[0])
+    entities = []
+    for i, (_, spans, label) in enumerate(ranked, start=1):
+        name = canonical_name([s.text for s in spans])
+        forms = Counter(s.text for s in spans)
+        aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
+        mentions = [EntityMention(source=s.source, start=s.start, end=s.end, text=s.text) for s in spans]
+        entities.append(Entity(id=f"e{i}", name=name, type=label, aliases=aliases, mentions=mentions))
+    return entities
+
+
+def canonical_name(forms: list[str]) -> str:
+    """The most complete, then most frequent, well-formed spelling among a cluster's surface forms."""
+    counts = Counter(forms)
+    first = {f: i for i, f in reversed(list(enumerate(forms)))}
+
+    def score(f: str) -> tuple:
+        n_tokens = len(name_key(f))
+        shouting = n_tokens > 1 and f.isupper()  # "NORTH KOREA" in a headline
+        acronym = is_acronym(f)
+        return (not shouting, not acronym, n_tokens, counts[f], -first[f])
+
+    return max(counts, key=score)

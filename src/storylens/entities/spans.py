@@ -1,0 +1,295 @@
+"""Turning raw NER mentions into clean name spans.
+
+spaCy's spans carry titles ("President X"), articles ("the Kremlin"), possessives
+("Korea's"), hashtags, photo credits ("Name / AGENCY") and half names ("Chol" of
+"Ri Pyong Chol"). Each is trimmed, extended or dropped here, always by moving
+offsets into the article text so that `text[start:end] == span.text` holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storylens.entities.normalize import POSSESSIVE, is_title, split_words
+from storylens.models import Mention
+
+MAX_WORDS = 6
+# A context cue counts for less than the NER label, so it decides only between
+# labels NER itself is split on.
+CUE_WEIGHT = 0.6
+MAX_CHARS = 80
+# Capitalised words that are never part of a name even when glued to one.
+CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+# A span holding one of these is several things run together (lists, credits, lines).
+_COMPOUND = re.compile(r"[\n\r\t,;/|()\[\]{}:•·\"“”]")
+_EDGE_JUNK = "\"'“”‘’`´«».,;:!?*#@()[]{}-–—_ \u00a0"
+_MID_POSSESSIVE = re.compile(r"[’'`´]s\s")
+# Words before a name that tell it is a person ("spokesman Dmitry X") or a place ("in X").
+_PERSON_CUES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "leader",
+        "president",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "chairwoman",
+        "secretary",
+        "director",
+        "commander",
+        "official",
+        "ambassador",
+        "envoy",
+        "premier",
+        "chancellor",
+        "governor",
+        "mayor",
+        "senator",
+        "ceo",
+        "founder",
+        "chief",
+        "aide",
+        "adviser",
+        "advisor",
+        "deputy",
+        "general",
+        "adm",
+        "marshal",
+        "king",
+        "queen",
+        "prince",
+        "sister",
+        "brother",
+        "wife",
+        "husband",
+        "daughter",
+        "son",
+        "father",
+        "mother",
+    ]
+)
+_PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "into", "toward", "towards", "via", "inside"})
+_PLACE_AFTER = frozenset(
+    [
+        "border",
+        "city",
+        "province",
+        "region",
+        "village",
+        "town",
+        "port",
+        "station",
+        "district",
+        "county",
+        "area",
+        "river",
+        "bridge",
+        "peninsula",
+        "island",
+        "airport",
+        "capital",
+    ]
+)
+_APPOSITIVE = re.compile(r",\s+(?:the\s+)?([^\W\d_]+)")
+# Lookbehind sees text before `pos`, so a word cut by the search window never matches.
+_LEFT_WORD = re.compile(r"(?<![\w’'])([^\W\d_][\w\-]*) $")
+_RIGHT_WORD = re.compile(r" ([^\W\d_][\w\-]*)(?![\w\-])")
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+@dataclass
+class Span:
+    """A cleaned name span in one article, with the evidence for its type."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    label: str
+    votes: Counter[str] = field(default_factory=Counter)
+    from_ner: bool = True
+
+
+def is_stopword(word: str) -> bool:
+    """A function word or calendar word: capitalised at sentence start, never a name on its own.
+    Upper-case acronyms are not ("US" is not "us")."""
+    if len(word) > 1 and word.rstrip(".").replace(".", "").isupper():
+        return False
+    w = word.lower().rstrip(".")
+    return w in STOP_WORDS or w in CALENDAR
+
+
+def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] = frozenset()) -> Span | None:
+    """The name inside a NER mention, or None when the mention is junk or several things at once.
+
+    `lower_words` are the words the story also uses in lower case: one of them
+    leading a person span of 3+ words is a capitalised job description
+    ("Astrophysicist Jane Roe"), not a name."""
+    if m.start > 0 and text[m.start - 1] in "#@":
+        return None  # hashtags and handles
+    raw = text[m.start : m.end]
+    if _COMPOUND.search(raw.strip(_EDGE_JUNK)):
+        return None  # rescued later by the alias scan if it holds a known name
+    if m.label == "PERSON" and _MID_POSSESSIVE.search(raw):
+        return None  # "X's car": a name never holds a possessive, unlike "People's Army"
+    start, end = m.start, m.end
+    start, end = _strip_edges(text, start, end)
+    # Leading article: "the Kremlin" and "Kremlin" are one name.
+    if re.match(r"(?i)the\s", text[start:end]):
+        start = _skip_space(text, start + 3, end)
+    # Trailing possessive: "Korea's" -> "Korea".
+    pm = POSSESSIVE.search(text[start:end])
+    if pm and pm.start() > 0 and text[start + pm.start() - 1].isalnum():
+        end = start + pm.start()
+    votes: Counter[str] = Counter({m.label: 1.0})
+    start, titled = _strip_titles(text, start, end, m.label, lower_words)
+    if titled:
+        votes["PERSON"] += 1
+    name = text[start:end]
+    if is_junk(name):
+        return None
+    return Span(m.source, start, end, name, m.label, votes)
+
+
+def is_junk(name: str) -> bool:
+    """Not a usable name: empty, no capital letter, a single letter, a number, far too long."""
+    words = split_words(name)
+    if not words or len(words) > MAX_WORDS or len(name) > MAX_CHARS:
+        return True
+    if not any(c.isupper() for c in name):
+        return True
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 2:
+        return True
+    return len(words) == 1 and is_stopword(name)
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK and not _is_abbrev_dot(text, start, end):
+        end -= 1
+    return start, end
+
+
+def _is_abbrev_dot(text: str, start: int, end: int) -> bool:
+    """Keep the final dot of dotted abbreviations such as "U.S."."""
+    return text[end - 1] == "." and text[start:end].count(".") >= 2
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _strip_titles(
+    text: str, start: int, end: int, label: str, lower_words: frozenset[str] | set[str]
+) -> tuple[int, bool]:
+    """Drop leading honorifics. Any title word goes for PERSON spans; for other labels only a
+    dotted abbreviation ("Adm.", "Mr.") does, so "Defense Ministry" keeps its first word."""
+    titled = False
+    while True:
+        m = re.match(r"(\S+)\s+", text[start:end])
+        if not m:
+            return start, titled
+        word = m.group(1)
+        job = label == "PERSON" and word.lower() in lower_words and len(split_words(text[start:end])) >= 3
+        if not (is_title(word) or job) or (label != "PERSON" and not word.endswith(".")):
+            return start, titled
+        start += m.end()
+        titled = True
+
+
+def context_votes(span: Span, text: str) -> None:
+    """Add type evidence from the words around a span (cue before, place noun after)."""
+    before = _WORD.findall(text[max(0, span.start - 40) : span.start])
+    after = _WORD.findall(text[span.end : span.end + 30])
+    prev = before[-1].lower().rstrip(".") if before else ""
+    if prev in _PERSON_CUES or is_title(prev):
+        span.votes["PERSON"] += CUE_WEIGHT
+    elif prev in _PLACE_BEFORE and not text.startswith(("'", "’"), span.end):
+        span.votes["GPE"] += CUE_WEIGHT
+    if after and after[0].lower() in _PLACE_AFTER:
+        span.votes["GPE" if after[0].lower() != "river" else "LOC"] += CUE_WEIGHT
+    appositive = _APPOSITIVE.match(text[span.end : span.end + 30])
+    if appositive and appositive.group(1).lower() in _PERSON_CUES:
+        span.votes["PERSON"] += CUE_WEIGHT  # "X, chairman of ..."
+
+
+def extend_person(span: Span, text: str, covered: list[tuple[int, int]], lower_words: set[str]) -> None:
+    """Grow a PERSON span over adjacent capitalised words NER left out ("Chol" -> "Ri Pyong Chol").
+
+    Words the story also uses in lower case ("Abroad", "Today") are ordinary words
+    capitalised by position, and never taken."""
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in covered)
+
+    while len(split_words(span.text)) < 4:
+        m = _LEFT_WORD.search(text, max(0, span.start - 40), span.start)
+        if not m:
+            break
+        word = m.group(1)
+        a = span.start - len(word) - 1
+        if not _name_like(word) or word.lower() in lower_words or not free(a, span.start):
+            break
+        span.start = a
+        span.text = text[span.start : span.end]
+    while len(split_words(span.text)) < 4:
+        m = _RIGHT_WORD.match(text, span.end, span.end + 40)
+        if not m:
+            break
+        word = m.group(1)
+        b = span.end + 1 + len(word)
+        if not _name_like(word) or word.lower() in lower_words or not free(span.end, b):
+            break
+        span.end = b
+        span.text = text[span.start : span.end]
+
+
+def _name_like(word: str) -> bool:
+    return word[0].isupper() and not is_title(word) and not is_stopword(word) and not word.isupper()
