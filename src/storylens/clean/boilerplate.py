@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from storylens.clean.lexicon import (
     ATTRIBUTION,
@@ -51,20 +52,20 @@ MAX_CREDIT_WORDS = 12
 _KEPT = "body"
 _TAG_END = re.compile(r"\[\s*[A-Z][A-Za-z ]{1,25}\s*\]\s*$")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|&gt;|/|\|)\s*")
-_BREADCRUMB = re.compile(r"^(?:home|homepage|start|front page|news)\s*(?:»|›|>|&gt;|/|\|)\s*\S", re.I)
+_BREADCRUMB = re.compile(r"^(?:home|homepage|start|front page|news)\s*(?:»|›|>|&gt;|/|\|)\s*\S", re.IGNORECASE)
 _NAME_AGENCY = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\s?/\s?[A-Z][\w&.' -]{1,30}$")
 _CREDIT_LINE = re.compile(
     r"^(?:with (?:information|reporting|additional reporting|files) from|(?:additional )?reporting by|editing by"
-    r"|edited by|compiled by|writing by|contributing:|contributors?:)", re.I)
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)
+    r"|edited by|compiled by|writing by|contributing:|contributors?:)", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 _TAIL_HEADER = re.compile(
     r"you (?:may|might|will) also|related|latest|more (?:from|on|news|stories)|read next|up next|comments?"
     r"|leave a|share|recommended|most (?:read|popular)|popular|trending|newsletter|sign ?up|subscribe"
-    r"|don't miss|see also|read more|also read|editor's pick", re.I)
+    r"|don't miss|see also|read more|also read|editor's pick", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s+")
 _INLINE_CREDIT = re.compile(
-    r"\s*\((?:(?:photo|image|picture|video|credit|foto)s?\b[^()]{0,80}|[^()/]{2,50}/[^()/]{2,50})\)\s*$", re.I)
-_WH_START = re.compile(r"^(?:what|how|why|who|when|where|which)\b", re.I)
+    r"\s*\((?:(?:photo|image|picture|video|credit|foto)s?\b[^()]{0,80}|[^()/]{2,50}/[^()/]{2,50})\)\s*$", re.IGNORECASE)
+_WH_START = re.compile(r"^(?:what|how|why|who|when|where|which)\b", re.IGNORECASE)
 _TRAILING_LINK = re.compile(r"\s*\[[^\[\]]{3,120}\]\s*$")
 
 
@@ -204,7 +205,7 @@ def _is_list_header(unit: Unit) -> bool:
 
 def _mark_captions(units: list[Unit]) -> None:
     """A line directly above a credit line in the same block is a caption."""
-    for prev, unit in zip(units, units[1:], strict=False):
+    for prev, unit in pairwise(units):
         if unit.label == "credit" and prev.block == unit.block and prev.label in ("short", _KEPT):
             prev.label, prev.reason = "caption", "caption above a credit line"
 

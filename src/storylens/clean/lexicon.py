@@ -33,7 +33,7 @@ advertisements?|ads?|ad feedback|sponsored(?: content| links?)?|promoted(?: cont
 """
 _PHRASE = r"(?:" + "".join(_LINE_PHRASES.split("\n")) + r")"
 # One phrase, or several run together ("Advertisement Advertisement", "Share Tweet Email").
-LINE_CHROME = re.compile(_PHRASE + r"(?:[\s:.!…|/-]+" + _PHRASE + r")*[\s:.!…-]*", re.I)
+LINE_CHROME = re.compile(_PHRASE + r"(?:[\s:.!…|/-]+" + _PHRASE + r")*[\s:.!…-]*", re.IGNORECASE)
 
 # Markers that open a teaser or a credit: the rest of the line (or of the paragraph,
 # when it follows the end of a sentence) is not reporting. Regex fragments.
@@ -47,13 +47,13 @@ CREDIT_MARKERS = [
     "photos?", "photograph", "images?", "pictures?", "video", "credits?", "caption", "photo credit",
     "image credit", "sources?", "foto", "illustration", "graphic",
 ]
-_CREDIT_RE = re.compile("|".join(CREDIT_MARKERS), re.I)
+_CREDIT_RE = re.compile("|".join(CREDIT_MARKERS), re.IGNORECASE)
 # Words that are also ordinary sentence openers ("More than 200 ...", "Source code ...",
 # "Watch the skies"): they only count with a colon, an ellipsis or written in capitals.
-_AMBIGUOUS = re.compile(r"more|watch|related|recommended|trending|more from|" + "|".join(CREDIT_MARKERS), re.I)
+_AMBIGUOUS = re.compile(r"more|watch|related|recommended|trending|more from|" + "|".join(CREDIT_MARKERS), re.IGNORECASE)
 _MARKER_RE = re.compile(
     r"(?P<marker>" + "|".join(sorted(TEASER_MARKERS + CREDIT_MARKERS, key=len, reverse=True)) + r")"
-    r"(?P<sep>\s*(?::|…|\.\.\.|\||»|>|-)|\s+|$)", re.I)
+    r"(?P<sep>\s*(?::|…|\.\.\.|\||»|>|-)|\s+|$)", re.IGNORECASE)
 
 
 def marker_at(text: str, pos: int = 0) -> tuple[str, str] | None:
@@ -79,7 +79,7 @@ def marker_at(text: str, pos: int = 0) -> tuple[str, str] | None:
 
 # Sentences that talk to the reader about the website itself: cookies, consent,
 # newsletters, embedded social posts. Each hit is one feature; see `notice_score`.
-NOTICE_FEATURES = [re.compile(p, re.I) for p in (
+NOTICE_FEATURES = [re.compile(p, re.IGNORECASE) for p in (
     r"\bcookies?\b", r"\bconsent(?:ed|s)?\b", r"\bunsubscribe\b", r"\bsign[- ]?(?:up|in)\b",
     r"\bnewsletters?\b", r"\bsubscri(?:be|ption|ber)s?\b", r"\bprivacy\b", r"\bsocial media (?:elements?|cookies|content|posts?)\b",
     r"\bthis (?:content|post|video|website|site|page|embed|element)\b", r"\bour (?:website|site|privacy|partners|newsletters?|terms|app|use of)\b",
@@ -88,23 +88,16 @@ NOTICE_FEATURES = [re.compile(p, re.I) for p in (
     r"\badverts?\b|\badvertis(?:ing|ers?|ements?)\b", r"\bmore info\b", r"\bread more\b", r"\baccept\b", r"\bpreferences\b",
     r"\blive ?blog\b", r"\b(?:log|sign) in\b", r"\bregist(?:er|ration)\b", r"\bemail address\b",
 )]
-READER_ADDRESS = re.compile(r"\b(?:you|your|you're|you've|yours|we|we'll|we're|we've|our|us)\b", re.I)
-ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|announced|reported|stated|added)\b", re.I)
+READER_ADDRESS = re.compile(r"\b(?:you|your|you're|you've|yours|we|we'll|we're|we've|our|us)\b", re.IGNORECASE)
+ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|announced|reported|stated|added)\b", re.IGNORECASE)
 
 # Short labels news sites print before a headline or above the body (section names).
-SECTIONS = frozenset("""
-abroad world national international domestic local politics business economy finance markets money
-tech technology science health sport sports opinion culture entertainment lifestyle travel breaking
-europe asia africa americas us uk middle-east news latest live analysis explainer video media
-""".split())
+SECTIONS = frozenset(["abroad", "world", "national", "international", "domestic", "local", "politics", "business", "economy", "finance", "markets", "money", "tech", "technology", "science", "health", "sport", "sports", "opinion", "culture", "entertainment", "lifestyle", "travel", "breaking", "europe", "asia", "africa", "americas", "us", "uk", "middle-east", "news", "latest", "live", "analysis", "explainer", "video", "media"])
 
 # Words that mark an edit/update stamp glued to a credit line ("<Outlet>Updated").
 EDIT_STAMPS = ("Amended", "Updated", "Edited", "Modified", "Corrected", "Changed")
 # Words that make a capitalised name clearly a news organisation rather than a person.
-NEWS_ORG_WORDS = frozenset("""
-news nieuws times post press radio tv television agency herald journal tribune daily gazette telegraph
-express broadcasting media chronicle observer guardian independent reuters wire report reporter
-""".split())
+NEWS_ORG_WORDS = frozenset(["news", "nieuws", "times", "post", "press", "radio", "tv", "television", "agency", "herald", "journal", "tribune", "daily", "gazette", "telegraph", "express", "broadcasting", "media", "chronicle", "observer", "guardian", "independent", "reuters", "wire", "report", "reporter"])
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
 

@@ -29,10 +29,10 @@ _ZONES = ("utc gmt z est edt cst cdt mst mdt pst pdt et ct mt pt bst cet cest ee
 _LABELS = "published posted updated modified date dated created first last on at of the by"
 _DATE_WORDS = frozenset(f"{_MONTHS} {_WEEKDAYS} {_ZONES} {_LABELS} am pm a.m p.m st nd rd th".split())
 _TOKEN = re.compile(r"[a-z]+(?:\.[a-z]\.?)?|\d+|[^\sa-z\d]")
-_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?", re.I)
-_UPDATE = re.compile(r"\b(?:updated|modified|last)\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)
+_UPDATE = re.compile(r"\b(?:updated|modified|last)\b", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(r"^\s*(?:(?:first|last)\s+)?(?:published|posted|updated|modified|created|dated|date)"
-                           r"(?:\s+(?:on|at))?\s*:?\s*", re.I)
+                           r"(?:\s+(?:on|at))?\s*:?\s*", re.IGNORECASE)
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WRITTEN = (rf"(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}})"
@@ -40,17 +40,16 @@ _WRITTEN = (rf"(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(
 # A date at the very start of a text, glued to the first sentence ("date 2023-09-12 The train ...").
 _LEADING_DATE = re.compile(
     rf"^\s*(?P<stamp>(?:(?:published|posted|updated|date|dated)\s*:?\s*)?(?P<date>{_ISO}|{_WRITTEN}))"
-    r"(?:\s*[|,–—-])?\s+(?=[\"“‘'(]?[A-Z])", re.I)
+    r"(?:\s*[|,–—-])?\s+(?=[\"“‘'(]?[A-Z])", re.IGNORECASE)
 # "<headline> 4:12 PM <Section> <first sentence>": a scraped header run on one line.
 _HEADLINE_RUN = re.compile(
     r"^(?P<title>[^.!?]{12,200}?)\s+(?P<time>\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?)\s+"
     r"(?:(?P<section>[A-Z][\w-]+)\s+)?(?P<rest>[\"“‘']?(?![AaPp]\.?[Mm]\b)[A-Z].+)$")
 # Headlines do not end on a function word; a sentence cut before a time often does ("... at 4:12").
-_FUNCTION_WORDS = frozenset("a an the at on in of by to for from with and or but as than since until about "
-                            "around after before is was are were be".split())
-_BYLINE = re.compile(r"^\s*(?:by|written by|words by|story by|posted by|author\s*:)\s+(?P<who>\S.*?)\s*$", re.I)
+_FUNCTION_WORDS = frozenset(["a", "an", "the", "at", "on", "in", "of", "by", "to", "for", "from", "with", "and", "or", "but", "as", "than", "since", "until", "about", "around", "after", "before", "is", "was", "are", "were", "be"])
+_BYLINE = re.compile(r"^\s*(?:by|written by|words by|story by|posted by|author\s*:)\s+(?P<who>\S.*?)\s*$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*")
-_PARTICLES = frozenset("de da del della der den van von la le du di bin ibn al el y st. mc".split())
+_PARTICLES = frozenset(["de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "di", "bin", "ibn", "al", "el", "y", "st.", "mc"])
 _SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+[–—-]\s+")
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
 
@@ -80,7 +79,7 @@ def normalise_date(value: str) -> str | None:
     if not value or not re.search(r"\d", value):
         return None
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(value)
     except ValueError:
         parsed = _dateparse(_LABEL_PREFIX.sub("", value))
         if parsed is None:
@@ -94,7 +93,7 @@ def normalise_date(value: str) -> str | None:
 def _dateparse(text: str) -> datetime | None:
     import dateparser
 
-    text = re.sub(r"\bat\b|\bon\b", " ", text, flags=re.I)
+    text = re.sub(r"\bat\b|\bon\b", " ", text, flags=re.IGNORECASE)
     order = "DMY" if re.search(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", text) else None
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
     if order:

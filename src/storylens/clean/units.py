@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 _BLANK = re.compile(r"\n[ \t\u00a0\u200b]*\n")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸‣◦*–—-]|\d{1,2}[.)])\s+")
@@ -60,7 +61,7 @@ def _unwrap(lines: list[str]) -> list[list[str]]:
     full = [len(line) >= WRAP_MIN_FILL * width for line in lines[:-1]]
     hard = len(lines) >= 3 and width <= WRAP_MAX_WIDTH and sum(full) >= 0.7 * len(full)
     groups = [[lines[0]]]
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in pairwise(lines):
         joins = (
             not is_terminal(prev)
             and not _BULLET.match(line)

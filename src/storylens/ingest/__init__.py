@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from storylens.errors import InputError, UnsupportedFormat
-from storylens.ingest.files import max_file_bytes, read_head
+from storylens.ingest.files import max_file_bytes, read_head, too_large
 from storylens.ingest.jsonl import read_jsonl
 from storylens.ingest.sniff import Format, binary_kind, sniff_path
 from storylens.ingest.text import read_html, read_text
@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 Reader = Callable[[Path, int], list[Article]]
 
 READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "jsonl": read_jsonl}
-# Formats read by optional modules of the ingestion-breadth work: (module, function, what).
+# Formats read by modules of the ingestion-breadth work, imported on first use:
+# (module, function taking the path and returning articles, what the format is called).
 LAZY_READERS: dict[str, tuple[str, str, str]] = {
     "warc": ("storylens.ingest.warc", "read_warc", "WARC archives"),
     "feed": ("storylens.ingest.feeds", "read_feed", "RSS/Atom feeds"),
@@ -68,17 +69,20 @@ def read_file(path: Path, limit: int | None = None) -> list[Article]:
     limit = max_file_bytes(limit)
     if not path.is_file():
         raise InputError(str(path), "not a regular file")
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise InputError(str(path), "empty file")
     fmt = sniff_path(path)
+    if size > limit and fmt not in _STREAMED:
+        raise too_large(path, size, limit)  # before any reader touches more than the head
     if fmt in READERS:
         return READERS[fmt](path, limit)
     if fmt in LAZY_READERS:
-        return _lazy_reader(fmt, path)(path, limit if fmt not in _STREAMED else 2**62)
+        return list(_lazy_reader(fmt, path)(path))
     raise UnsupportedFormat(str(path), _unsupported_reason(path, fmt))
 
 
-def _lazy_reader(fmt: Format, path: Path) -> Reader:
+def _lazy_reader(fmt: Format, path: Path) -> Callable[[Path], Iterable[Article]]:
     module_name, func, what = LAZY_READERS[fmt]
     try:
         module = importlib.import_module(module_name)
@@ -86,13 +90,7 @@ def _lazy_reader(fmt: Format, path: Path) -> Reader:
         if exc.name != module_name:
             raise
         raise UnsupportedFormat(str(path), f"{what} are not supported in this version") from None
-    reader = getattr(module, func)
-
-    def call(p: Path, limit: int) -> list[Article]:
-        # The optional readers take just the path; the streamed ones manage their own memory.
-        return list(reader(p))
-
-    return call
+    return getattr(module, func)  # type: ignore[no-any-return]
 
 
 def _unsupported_reason(path: Path, fmt: Format) -> str:

@@ -28,7 +28,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 # Single-byte Western code pages that charset-normalizer often confuses with each other on
 # short texts; windows-1252 is the web's default for undeclared pages (WHATWG encoding spec).
 _WESTERN = "cp1252"
@@ -47,7 +47,7 @@ def max_file_bytes(override: int | None = None) -> int:
     return DEFAULT_MAX_FILE_BYTES
 
 
-def _too_large(path: Path, size: int, limit: int) -> InputError:
+def too_large(path: Path, size: int, limit: int) -> InputError:
     return InputError(str(path), f"file is too large ({_mb(size)}; the limit is {_mb(limit)}, "
                                  "set STORYLENS_MAX_FILE_MB to change it)")
 
@@ -65,7 +65,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
     """
     size = path.stat().st_size
     if size > limit:
-        raise _too_large(path, size, limit)
+        raise too_large(path, size, limit)
     data = path.read_bytes()
     if not data.startswith(GZIP_MAGIC):
         return data

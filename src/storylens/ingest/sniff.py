@@ -38,11 +38,11 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 _JSON_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _FEED_SUFFIXES = {".rss", ".atom"}
-_DOC_MARKER = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
+_DOC_MARKER = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _TAG = re.compile(r"</?(?:p|div|br|span|a|h[1-6]|article|section|main|header|footer|nav|ul|ol|li|table|tr|td|"
-                  r"img|meta|link|script|style|title|figure|blockquote|em|strong|b|i)\b[^<>]{0,500}>", re.I)
+                  r"img|meta|link|script|style|title|figure|blockquote|em|strong|b|i)\b[^<>]{0,500}>", re.IGNORECASE)
 _FEED_ROOT = re.compile(r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^>]*>\s*)*"
-                        r"<(?:rss|feed|rdf:RDF)\b", re.I | re.S)
+                        r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE | re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 

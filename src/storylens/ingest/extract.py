@@ -1,0 +1,111 @@
+"""The record-producing API behind `storylens extract`: inputs in, one flat record per article out.
+
+Inputs are files, folders or http(s) URLs, in any format ingest reads (text, HTML,
+JSONL, WARC, RSS/Atom). Each article is cleaned, its language detected, and then
+near-duplicates are marked across the whole batch. An input that fails gives one
+record with `error` set, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from storylens.errors import InputError
+from storylens.models import Article
+
+FIELDS = ("id", "url", "title", "author", "outlet", "published", "language", "text", "removed",
+          "duplicate_of", "error")
+
+
+def record(article: Article | None = None, error: InputError | None = None) -> dict[str, Any]:
+    """One output record. An error record names the input in `url` (a URL) or `id` (a path)."""
+    if article is not None:
+        return {
+            "id": article.id, "url": article.url, "title": article.title, "author": article.author,
+            "outlet": article.outlet, "published": article.published, "language": article.language,
+            "text": article.text, "removed": list(article.removed), "duplicate_of": article.duplicate_of,
+            "error": None,
+        }
+    rec: dict[str, Any] = dict.fromkeys(FIELDS)
+    rec["removed"] = []
+    where = error.path if error is not None else None
+    if where and where.lower().startswith(("http://", "https://")):
+        rec["url"] = where
+    rec["id"] = where
+    rec["error"] = str(error) if error is not None else "unknown error"
+    return rec
+
+
+def iter_inputs(inputs: Sequence[str | Path], allow_private: bool = False) -> Iterator[Article | InputError]:
+    """Raw articles from every input, or the `InputError` of each input (or record) that failed."""
+    from storylens.ingest import iter_files, read_file
+    from storylens.ingest.fetch import is_url, iter_url
+
+    for given in inputs:
+        text = str(given)
+        if is_url(text):
+            yield from iter_url(text, allow_private)
+            continue
+        path = Path(text).expanduser()
+        if not path.exists():
+            yield InputError(text, "no such file or folder")
+            continue
+        files = list(iter_files(path)) if path.is_dir() else [path]
+        if not files:
+            yield InputError(text, "the folder has no files (hidden files are skipped)")
+        for f in files:
+            yield from _read_one(f, read_file)
+
+
+def _read_one(path: Path, read_file: Any) -> Iterator[Article | InputError]:
+    from storylens.ingest.sniff import sniff_path
+
+    try:
+        if path.is_file() and path.stat().st_size > 0 and sniff_path(path) == "warc":
+            from storylens.ingest.warc import iter_warc
+
+            yield from iter_warc(path)
+            return
+        yield from read_file(path)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+def clean(article: Article) -> Article | InputError:
+    """Clean an article that has raw content only; a page that is not HTML becomes an error."""
+    from storylens.clean import clean_article
+
+    if article.text:
+        return article
+    try:
+        return clean_article(article)
+    except InputError as exc:
+        return InputError(article.path or article.url or article.id, exc.problem)
+
+
+def extract_records(inputs: Sequence[str | Path], allow_private: bool = False) -> list[dict[str, Any]]:
+    """Every article of every input as a record, in input order; failed inputs as error records."""
+    from storylens.clean.dedup import mark_duplicates
+    from storylens.clean.language import mark_languages
+
+    items: list[Article | InputError] = []
+    for item in iter_inputs(inputs, allow_private):
+        items.append(clean(item) if isinstance(item, Article) else item)
+    articles = [a for a in items if isinstance(a, Article)]
+    _unique_ids(articles)
+    mark_languages(articles)
+    mark_duplicates(articles)
+    return [record(a) if isinstance(a, Article) else record(error=a) for a in items]
+
+
+def _unique_ids(articles: list[Article]) -> None:
+    seen: dict[str, int] = {}
+    for a in articles:
+        n = seen.get(a.id, 0) + 1
+        seen[a.id] = n
+        if n > 1:
+            a.id = f"{a.id}~{n}"
