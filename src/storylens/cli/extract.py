@@ -1,1 +1,59 @@
-"""`storylens extract` (interim: not yet implemented by its owner)."""
+"""`storylens extract`: clean text and metadata of every article in files, folders, archives, feeds or URLs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from storylens.cli import app
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    md = "md"
+
+
+@app.command("extract")
+def extract_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, WARC archives, feeds or http(s) URLs.")],
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="Allow URLs on loopback and private networks (refused by default).")] = False,
+) -> None:
+    """One record per article: id, url, title, author, outlet, published, language, text, removed,
+    duplicate_of, error. Exit code 1 if any input failed (the others are still printed)."""
+    from storylens.cli.brief import _emit
+    from storylens.ingest.extract import extract_records
+
+    records = extract_records(inputs, allow_private=allow_private)
+    _emit(render_records(records, format.value), output)
+    failed = [r for r in records if r["error"]]
+    for r in failed:
+        sys.stderr.write(f"storylens: error: {r['error']}\n")
+    if failed:
+        # SystemExit, not typer.Exit: cli.main runs click with standalone_mode=False, which turns
+        # typer.Exit into a return value that main() does not pass on.
+        raise SystemExit(1)
+
+
+def render_records(records: list[dict[str, Any]], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False, indent=2)
+    if fmt == "md":
+        return "\n\n".join(_markdown(r) for r in records)
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+
+
+def _markdown(r: dict[str, Any]) -> str:
+    if r["error"]:
+        return f"## Error\n\n{r['error']}"
+    meta = [f"- {k}: {r[k]}" for k in ("id", "url", "author", "outlet", "published", "language", "duplicate_of")
+            if r.get(k)]
+    return "\n".join([f"## {r['title'] or r['id']}", "", *meta, "", r["text"] or "*(no text)*"])

@@ -79,12 +79,15 @@ def clean(article: Article) -> Article | InputError:
     """Clean an article that has raw content only; a page that is not HTML becomes an error."""
     from storylens.clean import clean_article
 
-    if article.text:
-        return article
-    try:
-        return clean_article(article)
-    except InputError as exc:
-        return InputError(article.path or article.url or article.id, exc.problem)
+    where = article.path or article.url or article.id
+    if not article.text:
+        try:
+            clean_article(article)
+        except InputError as exc:
+            return InputError(where, exc.problem)
+    if not article.text.strip():
+        return InputError(where, "no article text found (an index, error or empty page, or not an article)")
+    return article
 
 
 def extract_records(inputs: Sequence[str | Path], allow_private: bool = False) -> list[dict[str, Any]]:
