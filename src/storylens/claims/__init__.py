@@ -1,10 +1,6 @@
-"""Claims stage: sentences aligned across sources into claims. (interim)"""
+"""Claims stage: sentences aligned across sources by meaning into claims (corroborated or single-source)."""
 
-from storylens.models import Claim, Story
+from storylens.claims.align import ALIGN_THRESHOLD, align_claims
+from storylens.claims.filters import is_claim, is_hedged
 
-
-def align_claims(story: Story) -> list[Claim]:
-    return []
-
-
-__all__ = ["align_claims"]
+__all__ = ["ALIGN_THRESHOLD", "align_claims", "is_claim", "is_hedged"]

@@ -1,10 +1,36 @@
-"""Conflicts stage: typed values that disagree between aligned claims. (interim)"""
+"""Conflicts stage: typed values (quantities, counts, dates, weekdays, places) that disagree across sources."""
 
+from __future__ import annotations
+
+from storylens.conflicts.build import build_conflict
+from storylens.conflicts.detect import MAX_CONFLICTS, MIN_CONFIDENCE, find_all, group_findings
 from storylens.models import Conflict, Story
 
 
-def detect_conflicts(story: Story) -> list[Conflict]:
-    return []
+def detect_conflicts(story: Story, min_confidence: float | None = None) -> list[Conflict]:
+    """Conflicts between the story's sources, most confident first.
+
+    Marks the claims whose sentences take part in a conflict as `conflicting`.
+    """
+    threshold = MIN_CONFIDENCE if min_confidence is None else min_confidence
+    findings, _ = find_all(story)
+    built = []
+    for group in group_findings(findings):
+        conflict = build_conflict(story, group, 0)
+        if conflict is not None and conflict.confidence >= threshold:
+            built.append((conflict, group))
+    built.sort(key=lambda cg: -cg[0].confidence)
+    built = built[:MAX_CONFLICTS]
+    involved: set[int] = set()
+    conflicts = []
+    for k, (conflict, group) in enumerate(built, start=1):
+        conflict.id = f"x{k}"
+        conflicts.append(conflict)
+        involved |= {f.a[0] for f in group} | {f.b[0] for f in group}
+    for claim in story.claims:
+        if involved & set(story.claim_sentences.get(claim.id, ())):
+            claim.status = "conflicting"
+    return conflicts
 
 
 __all__ = ["detect_conflicts"]

@@ -1,0 +1,110 @@
+"""Sentences from different sources that say the same thing, grouped into claims.
+
+Alignment uses the MiniLM sentence embeddings already in `story.embeddings`.
+Pairs of claim sentences from different sources whose cosine reaches
+`ALIGN_THRESHOLD` are merged greedily, most similar first, into groups that hold
+at most one sentence per source (a source repeating itself is not corroboration).
+
+Threshold, measured with `bench`-style checks on this machine:
+* ClaimDiff weak-test (416 pairs of *different* claims on the same topic from different
+  outlets): 9.6% of the unrelated pairs reach cosine 0.65, 4.8% reach 0.70; pairs where one
+  claim strengthens/weakens the other: 2.4% at 0.65, 0% at 0.70.
+* the demo corpus's cross-source paraphrases (several machine-translated) score 0.63-0.83.
+0.66 keeps most paraphrases and merges < 1 in 10 of the hardest look-alike pairs.
+The similarity matrix is one numpy product over claim sentences; only the pairs above
+the threshold are visited in Python, so the cost stays near-linear in practice.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storylens.claims.filters import is_claim, is_hedged
+from storylens.models import Claim, Quote, Sentence, Story
+
+ALIGN_THRESHOLD = 0.66
+
+
+def _quote(story: Story, s: Sentence) -> Quote:
+    return Quote(source=s.source, start=s.start, end=s.end, quote=story.article(s.source).text[s.start:s.end])
+
+
+def _groups(story: Story, idx: list[int], sims: np.ndarray) -> list[list[int]]:
+    """Greedy single-pass merge of above-threshold cross-source pairs (indices into `idx`)."""
+    sources = np.array([story.sentences[i].source for i in idx])
+    cross = sources[:, None] != sources[None, :]
+    upper = np.triu(np.ones_like(cross, dtype=bool), k=1)
+    rows, cols = np.nonzero((sims >= ALIGN_THRESHOLD) & cross & upper)
+    order = np.argsort(-sims[rows, cols], kind="stable")
+    group_of = list(range(len(idx)))
+    members: dict[int, list[int]] = {k: [k] for k in range(len(idx))}
+    for k in order:
+        a, b = group_of[rows[k]], group_of[cols[k]]
+        if a == b:
+            continue
+        if {sources[m] for m in members[a]} & {sources[m] for m in members[b]}:
+            continue
+        # a newcomer must be close to most of the group, not just to one member (no chaining)
+        block = sims[np.ix_(members[a], members[b])]
+        if block.mean() < ALIGN_THRESHOLD - 0.06:
+            continue
+        for m in members[b]:
+            group_of[m] = a
+        members[a].extend(members.pop(b))
+    return list(members.values())
+
+
+def align_claims(story: Story) -> list[Claim]:
+    """Group claim sentences across sources into claims, corroborated first.
+
+    Fills `story.claim_sentences` (claim id -> sentence indices) as a side effect.
+    """
+    story.claim_sentences = {}
+    if not story.sentences or story.embeddings is None:
+        return []
+    idx = [s.index for s in story.sentences if is_claim(s.text)]
+    if not idx:
+        return []
+    emb = np.asarray(story.embeddings)[idx]
+    sims = emb @ emb.T
+    # Salience: how much of the rest of the story talks about this sentence.
+    salience = np.clip(sims, 0, None).mean(axis=1)
+    entity_at = _entity_index(story)
+    built: list[tuple[tuple[int, float], Claim, list[int]]] = []
+    for group in _groups(story, idx, sims):
+        sents = [story.sentences[idx[m]] for m in group]
+        rep = group[int(np.argmax(sims[np.ix_(group, group)].sum(axis=1)))] if len(group) > 2 else \
+            max(group, key=lambda m: salience[m])
+        sources = sorted({s.source for s in sents})
+        n_ind = story.independent_count(sources)
+        ents = sorted({e for s in sents for e in entity_at.get(s.index, ())})
+        claim = Claim(
+            id="", text=story.sentences[idx[rep]].text,
+            status="corroborated" if n_ind >= 2 else "single_source", sources=sources,
+            hedged=all(is_hedged(s.text) for s in sents), evidence=[_quote(story, s) for s in sents],
+            n_independent=n_ind, entities=ents,
+        )
+        built.append(((n_ind if n_ind >= 2 else 0, float(salience[group].max())), claim,
+                      sorted(s.index for s in sents)))
+    built.sort(key=lambda t: (-t[0][0], -t[0][1]))
+    claims = []
+    for k, (_, claim, sent_idx) in enumerate(built, start=1):
+        claim.id = f"c{k}"
+        story.claim_sentences[claim.id] = sent_idx
+        claims.append(claim)
+    return claims
+
+
+def _entity_index(story: Story) -> dict[int, set[str]]:
+    """Sentence index -> ids of the entities mentioned in it (whatever the entities stage found)."""
+    by_source: dict[str, list[Sentence]] = {}
+    for s in story.sentences:
+        by_source.setdefault(s.source, []).append(s)
+    out: dict[int, set[str]] = {}
+    for ent in story.entities or []:
+        for m in getattr(ent, "mentions", []):
+            for s in by_source.get(m.source, []):
+                if s.start <= m.start < s.end:
+                    out.setdefault(s.index, set()).add(ent.id)
+                    break
+    return out

@@ -1,0 +1,76 @@
+"""Merged findings -> published `Conflict`s: sides, verbatim quotes, topic, note and confidence."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from storylens.conflicts.compare import agree, soft_disagreement
+from storylens.conflicts.detect import Finding
+from storylens.conflicts.values import Value
+from storylens.models import Conflict, ConflictValue, Quote, Story
+
+# Per extra independent source on a side beyond the first two, confidence grows a little.
+SOURCE_BONUS = 0.03
+
+
+def _quote(story: Story, sentence: int, v: Value) -> Quote:
+    """The whole sentence as the quote: the value in its context, verbatim."""
+    s = story.sentences[sentence]
+    return Quote(source=s.source, start=s.start, end=s.end, quote=story.article(s.source).text[s.start:s.end])
+
+
+def _sides(occurrences: list[tuple[int, Value]]) -> list[list[tuple[int, Value]]]:
+    """Group value occurrences into sides whose members all agree with each other."""
+    sides: list[list[tuple[int, Value]]] = []
+    for occ in occurrences:
+        for side in sides:
+            if all(agree(occ[1], o[1]) and not soft_disagreement(occ[1], o[1]) for o in side):
+                side.append(occ)
+                break
+        else:
+            sides.append([occ])
+    return sides
+
+
+def _topic(kind: str, values: list[Value]) -> str:
+    if kind in ("count", "quantity"):
+        topics = Counter(v.topic for v in values if v.topic)
+        return topics.most_common(1)[0][0] if topics else "figure"
+    verbs = [v for v, _ in Counter(v.anchor for v in values if v.anchor).most_common(3)]
+    what = " / ".join(verbs) if verbs else "it happens"
+    if kind == "place":
+        return f"where: {what}"
+    return f"when: {what}"
+
+
+def build_conflict(story: Story, group: list[Finding], number: int) -> Conflict | None:
+    """One published conflict from a group of pairwise findings, or None if one side is left."""
+    seen: dict[tuple[int, int], tuple[int, Value]] = {}
+    for f in sorted(group, key=lambda f: -f.confidence):
+        for s, v in (f.a, f.b):
+            seen.setdefault((s, v.start), (s, v))
+    occurrences = sorted(seen.values(), key=lambda o: (story.sentences[o[0]].source, o[0]))
+    sides = _sides(occurrences)
+    if len(sides) < 2:
+        return None
+    sides.sort(key=lambda side: -story.independent_count({story.sentences[s].source for s, _ in side}))
+    values: list[ConflictValue] = []
+    for side in sides:
+        sources = sorted({story.sentences[s].source for s, _ in side})
+        quotes = [_quote(story, s, v) for s, v in side]
+        values.append(ConflictValue(value=side[0][1].surface, normalized=side[0][1].normalized,
+                                    sources=sources, quotes=quotes))
+    kind = group[0].a[1].kind
+    best = max(f.confidence for f in group)
+    extra = sum(max(0, story.independent_count(v.sources) - 1) for v in values)
+    confidence = min(0.99, best + SOURCE_BONUS * extra)
+    soft = all(f.soft for f in group)
+    note = ""
+    if soft:
+        note = ("The figures are compatible in logic (a bound such as 'at least' does not rule out the other "
+                "figure), but the sources give very different numbers.")
+    elif any(is_bound for is_bound in (v.number.is_bound for _, v in occurrences if v.number)):
+        note = "At least one side states a bound ('at least', 'up to'); the values still cannot all be true."
+    return Conflict(id=f"x{number}", topic=_topic(kind, [v for _, v in occurrences]),
+                    kind=kind if kind in ("quantity", "count", "date", "weekday", "place") else "other",
+                    values=values, note=note, confidence=round(confidence, 3))

@@ -1,0 +1,99 @@
+"""When two values in aligned sentences fill the same slot, and whether they can both be true.
+
+`slot_score` says how sure we are that two values answer the same question (same
+counted noun, same measured thing, same verb and preposition); `agree` says whether
+they are compatible after normalisation. Rules, decided once for all kinds:
+* numbers are intervals ("about 60" = 54..66, "at least 20" = 20..inf, exact values
+  converted between units keep 2% for rounding); overlapping intervals agree;
+* a bound that is compatible is NOT a hard conflict ("at least 20" vs "ninety"). When the
+  figures still differ by `SOFT_RATIO` or more it is reported as a *soft* disagreement
+  with lower confidence and a note saying the figures are compatible;
+* dates agree when they are the same day (weekdays resolved against each article's date,
+  or the same weekday name when no date is known);
+* places agree when one name contains the other ("Vladivostok" / "the city of Vladivostok").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from storylens.conflicts.numbers import compatible
+from storylens.conflicts.values import Value
+
+SOFT_RATIO = 2.0
+# Verbs too general to identify an event on their own.
+_LIGHT_VERBS = frozenset({"the", "and", "was", "were", "are", "has", "had", "have", "been", "being", "said", "says",
+                          "will", "would", "could", "did", "does", "get", "got", "make", "made", "take", "took",
+                          "told", "according"})
+Similarity = Callable[[str, str], float]
+
+
+def same_kind(a: Value, b: Value) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind in ("quantity",):
+        return a.dimension == b.dimension
+    return True
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:4] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _LIGHT_VERBS}
+
+
+def event_match(a: Value, b: Value, text_a: str, text_b: str, word_sim: Similarity) -> float:
+    """0..1: do the verbs the two values hang from name the same event?
+
+    The same verb stem on both sides, or one side's verb named as a noun by the other
+    sentence ("will meet" / "the meeting will take place"), is a match; otherwise the
+    verbs' embedding similarity counts for a little (single-word embeddings are weak).
+    """
+    if not a.anchor or not b.anchor:
+        return 0.3
+    sa, sb = _stems(a.anchor), _stems(b.anchor)
+    va, vb = _stems(a.anchor.split()[0]), _stems(b.anchor.split()[0])
+    if sa & sb or va & _stems(text_b) or vb & _stems(text_a):
+        return 1.0
+    return 0.6 * word_sim(a.anchor, b.anchor)
+
+
+def slot_score(a: Value, b: Value, word_sim: Similarity, text_a: str = "", text_b: str = "") -> float:
+    """0..1: how clearly `a` and `b` are the same slot of the same statement."""
+    shared_context = bool(a.context & b.context)
+    if a.kind == "count":
+        s = word_sim(a.anchor, b.anchor)
+        return min(1.0, s + (0.15 if shared_context else 0.0))
+    if a.kind == "quantity":
+        if a.anchor and b.anchor:
+            s = word_sim(a.anchor, b.anchor)
+            base = 0.5 + 0.5 * s
+        else:
+            base = 0.6
+        return min(1.0, base + (0.15 if shared_context else 0.0))
+    event = event_match(a, b, text_a, text_b, word_sim)
+    if a.kind in ("date", "weekday"):
+        return min(1.0, 0.25 + 0.6 * event + (0.2 if shared_context else 0.0))
+    if a.kind == "place":
+        if a.role != "where" or b.role != "where" or (a.dimension == "GPE") != (b.dimension == "GPE"):
+            return 0.0
+        return min(1.0, 0.5 + 0.4 * event + (0.1 if shared_context else 0.0))
+    return 0.0
+
+
+def agree(a: Value, b: Value) -> bool:
+    """True when both values can be true at once (see the module rules)."""
+    if a.number is not None and b.number is not None:
+        return compatible(a.number, b.number)
+    if a.kind == "place":
+        return a.key == b.key or a.key in b.key or b.key in a.key
+    return a.key == b.key
+
+
+def soft_disagreement(a: Value, b: Value) -> bool:
+    """Compatible only through a bound, while the figures differ widely ('at least 20' vs 'ninety')."""
+    if a.number is None or b.number is None or not (a.number.is_bound or b.number.is_bound):
+        return False
+    if not compatible(a.number, b.number):
+        return False
+    lo, hi = sorted((a.number.base, b.number.base))
+    return lo > 0 and hi / lo >= SOFT_RATIO

@@ -1,0 +1,242 @@
+"""Typed values in one sentence: quantities, counts, dates, weekdays and places, with their slot.
+
+A value alone cannot conflict with anything; two values conflict only when they fill
+the same slot of the same statement. So next to each value we keep what identifies
+its slot, read from spaCy's parse of the sentence: the counted noun ("ninety armored
+train *wagons*"), the noun a quantity measures ("maximum *speed* of 60 km/h"), the verb
+and preposition a place or a day hangs from ("*meet in* Vladivostok", "*heading for*
+Khabarovsk", "*meet* on Tuesday"), and the words right around the value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from unidecode import unidecode
+
+from storylens.conflicts.numbers import Number, display, find_numbers
+from storylens.conflicts.temporal import DateMention, find_dates
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that put a place in the "where it happens / where it goes" role; "near", "north of",
+# "away from" only relate a place to another and never state where something is.
+WHERE_PREPS = frozenset({"in", "at", "to", "for", "into", "toward", "towards", "inside", "via", "onto", "on"})
+_RELATION_WORDS = frozenset({"near", "from", "away", "north", "south", "east", "west", "close", "outside",
+                             "beyond", "between", "across", "off", "bypassed", "past", "left", "leaving", "according"})
+_WORD = re.compile(r"[A-Za-z0-9$%]+(?:['’][a-z]+)?")
+_SLOT_STOP = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "by", "with", "is", "was",
+                        "were", "are", "be", "been", "that", "this", "it", "its", "as", "from", "or", "his", "her",
+                        "their", "he", "she", "they", "said", "says"})
+
+
+@dataclass(frozen=True)
+class Value:
+    """A typed value in a sentence. `start`/`end` are offsets into the sentence text."""
+
+    kind: str  # quantity, count, date, weekday, place
+    start: int
+    end: int
+    surface: str
+    normalized: str
+    key: str  # equal keys agree (places, dates); numbers compare by interval instead
+    dimension: str = ""  # numbers: "count", "percent", "money:USD", a pint dimensionality
+    number: Number | None = None
+    date_mention: DateMention | None = None
+    anchor: str = ""  # counted noun, measured noun, or the verb a place/day hangs from
+    topic: str = ""  # a short phrase naming the slot, for the reader
+    role: str = ""  # places: "where", "subject", "relation"; dates: the preposition
+    context: frozenset[str] = field(default_factory=frozenset)  # words right around the value
+
+
+def place_key(name: str) -> str:
+    """Case, accents and a leading article do not make a different place."""
+    key = unidecode(name).lower().strip()
+    key = re.sub(r"^the\s+", "", key)
+    key = re.sub(r"['’]s$", "", key)
+    return re.sub(r"[^a-z0-9]+", " ", key).strip()
+
+
+def _token_at(doc: Any, char: int) -> Any:
+    for tok in doc:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _context(text: str, start: int, end: int) -> frozenset[str]:
+    left = [w.lower() for w in _WORD.findall(text[:start])][-2:]
+    right = [w.lower() for w in _WORD.findall(text[end:])][:2]
+    return frozenset(w for w in left + right if w not in _SLOT_STOP)
+
+
+def _noun_phrase(tok: Any) -> str:
+    """The noun with its adjective/compound modifiers, e.g. 'maximum speed'."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.pos_ != "NUM"]
+    words = [c.text for c in mods[-2:]] + [tok.text]
+    return " ".join(words).lower()
+
+
+def _governing_verb(tok: Any, limit: int = 6) -> Any:
+    cur = tok
+    for _ in range(limit):
+        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+            return cur
+        if cur.head is cur:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+    return None
+
+
+def _verb_phrase(verb: Any) -> str:
+    """'take place', 'meet', 'heading': the verb and its particle or bare object noun."""
+    if verb is None:
+        return ""
+    extra = [c.text for c in verb.children if c.dep_ == "prt" or (c.dep_ == "dobj" and c.pos_ == "NOUN")]
+    return " ".join([verb.text, *extra[:1]]).lower()
+
+
+def _count_anchor(doc: Any, num: Number, text: str) -> Any:
+    """The counted noun of a bare number: its head when it is a number modifier, else the next noun."""
+    tok = _token_at(doc, num.num_end - 1)
+    if tok is None:
+        return None
+    if tok.dep_ in ("nummod", "quantmod", "amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        if head.i > tok.i:
+            return head
+    for nxt in doc[tok.i + 1: tok.i + 5]:
+        if nxt.pos_ in ("NOUN",):
+            # walk to the end of the noun compound ("train wagons" -> "wagons")
+            while nxt.dep_ == "compound" and nxt.head.i > nxt.i and nxt.head.pos_ == "NOUN":
+                nxt = nxt.head
+            return nxt
+        if nxt.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ"):
+            break
+    return None
+
+
+def _measured_noun(doc: Any, num: Number) -> Any:
+    """The noun a quantity measures: 'speed' in 'a maximum speed of 60 km/h'."""
+    tok = _token_at(doc, max(num.end - 1, num.num_end - 1))
+    cur = tok
+    for _ in range(5):
+        if cur is None or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ == "NOUN" and not (num.start <= cur.idx - 0 < num.end + 1):
+            return cur
+    return None
+
+
+def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Value]:
+    out: list[Value] = []
+    for n in find_numbers(text):
+        if any(a < n.end and n.start < b for a, b in skip):
+            continue  # the day of a date
+        if n.dimension == "count":
+            noun = _count_anchor(doc, n, text)
+            if noun is None:
+                continue  # a bare number with nothing counted is not a comparable fact
+            anchor = noun.text.lower()
+            topic = f"number of {_noun_phrase(noun)}"
+            kind = "count"
+            normalized = f"{display(n)} {anchor}"
+        else:
+            noun = _measured_noun(doc, n)
+            anchor = noun.text.lower() if noun is not None else ""
+            unit_name = {"percent": "percentage", "[length] / [time]": "speed", "[time]": "duration",
+                         "[length]": "distance", "[mass]": "weight"}.get(n.dimension, "")
+            if n.dimension.startswith("money:"):
+                unit_name = "amount"
+            topic = _noun_phrase(noun) if noun is not None else (unit_name or "figure")
+            kind = "quantity"
+            normalized = display(n)
+        out.append(Value(kind, n.start, n.end, n.surface, normalized, normalized, n.dimension, n, None, anchor,
+                         topic, "", _context(text, n.start, n.end)))
+    return out
+
+
+def _place_role(tok: Any) -> tuple[str, Any, str]:
+    """(role, governing verb, preposition) of a place name's head token."""
+    cur = tok
+    for _ in range(4):  # "the eastern city of Vladivostok": climb to "city"
+        head = cur.head
+        if head.text.lower() == "of" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
+            if head.head.text.lower() in _RELATION_WORDS:
+                return "relation", _governing_verb(head.head), "of"
+            cur = head.head
+            continue
+        if cur.dep_ in ("appos", "compound") and head is not cur:
+            cur = head
+            continue
+        break
+    head = cur.head
+    if cur.dep_ == "pobj" and head.pos_ == "ADP":
+        prep = head.text.lower()
+        gov = head.head
+        if prep in _RELATION_WORDS or gov.text.lower() in _RELATION_WORDS:
+            return "relation", _governing_verb(head), prep
+        if prep in WHERE_PREPS:
+            return "where", _governing_verb(head), prep
+        return "relation", _governing_verb(head), prep
+    if cur.dep_ in ("nsubj", "nsubjpass"):
+        return "subject", _governing_verb(cur), ""
+    if cur.dep_ == "dobj":
+        verb = cur.head
+        if verb.text.lower() in _RELATION_WORDS:
+            return "relation", verb, ""
+        return "object", verb, ""
+    return "other", _governing_verb(cur), ""
+
+
+def _place_values(text: str, doc: Any) -> list[Value]:
+    out: list[Value] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        role, verb, prep = _place_role(ent.root)
+        start, end = ent.start_char, ent.end_char
+        if text[start:end].lower().startswith("the "):
+            start += 4
+        out.append(Value("place", start, end, text[start:end], text[start:end], place_key(ent.text),
+                         ent.label_, None, None, _verb_phrase(verb), "", role,
+                         _context(text, start, end)))
+    return out
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "could", "might", "may", "to", "going"})
+
+
+def _future_at(doc: Any, char: int) -> bool | None:
+    """Whether the verb governing the word at `char` speaks of the future (None: cannot tell)."""
+    tok = _token_at(doc, char)
+    verb = _governing_verb(tok) if tok is not None else None
+    if verb is None:
+        return None
+    if verb.tag_ in ("VBD", "VBN") and not any(c.text.lower() in _FUTURE_AUX for c in verb.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.text.lower() in _FUTURE_AUX for c in verb.children):
+        return True
+    return False if verb.tag_ in ("VBD", "VBN") else None
+
+
+def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
+    out: list[Value] = []
+    for d in find_dates(text, published, lambda char: _future_at(doc, char)):
+        tok = _token_at(doc, d.start)
+        verb = _governing_verb(tok) if tok is not None else None
+        prep = tok.head.text.lower() if tok is not None and tok.head.pos_ == "ADP" else ""
+        out.append(Value(d.kind, d.start, d.end, d.surface, d.normalized(), d.key(), d.kind, None, d,
+                         _verb_phrase(verb), "", prep, _context(text, d.start, d.end)))
+    return out
+
+
+def extract_values(text: str, doc: Any, published: date | None = None) -> list[Value]:
+    """All typed values of one sentence; `doc` is spaCy's parse of exactly `text`."""
+    dates = _date_values(text, doc, published)
+    spans = [(v.start, v.end) for v in dates]
+    values = dates + _number_values(text, doc, spans) + _place_values(text, doc)
+    return sorted(values, key=lambda v: v.start)
