@@ -83,7 +83,9 @@ def _article_index(
     used_alone: set[Key],
 ) -> dict[Key, Key]:
     """Name key → cluster, as one article reads it: the article's own resolutions first, then
-    the name parts of the people it names, then names that mean one thing story-wide."""
+    the name parts of the people it names (or of the one person in the story with that
+    part), then names that mean one thing story-wide. A first name counts as a part only
+    when the story uses it alone ("Kim" for a Korean name; never "Alexander")."""
     roots_of: dict[Key, Counter[Key]] = defaultdict(Counter)
     local: dict[Key, Counter[Key]] = defaultdict(Counter)
     weight: Counter[Key] = Counter()
@@ -97,9 +99,13 @@ def _article_index(
             present[root] += 1
     index = {k: next(iter(c)) for k, c in roots_of.items() if len(c) == 1}
     for part, roots in parts.items():
+        if part not in surnames and (part,) not in used_alone:
+            continue
         here = [r for r in roots if present[r]]
-        if here and (part in surnames or (part,) in used_alone):
+        if here:
             index[(part,)] = max(here, key=lambda r: (present[r], weight[r], r))
+        elif len(roots) == 1:
+            index[(part,)] = next(iter(roots))
     for key, c in local.items():
         index[key] = c.most_common(1)[0][0]
     return index

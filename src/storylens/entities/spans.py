@@ -168,9 +168,9 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     `lower_words` are the words the story also uses in lower case: one of them
     leading a person span of 3+ words is a capitalised job description
     ("Astrophysicist Jane Roe"), not a name."""
-    if m.start > 0 and text[m.start - 1] in "#@":
-        return None  # hashtags and handles
     raw = text[m.start : m.end]
+    if raw.startswith(("#", "@")) or (m.start > 0 and text[m.start - 1] in "#@"):
+        return None  # hashtags and handles
     if _COMPOUND.search(raw.strip(_EDGE_JUNK)):
         return None  # rescued later by the alias scan if it holds a known name
     if m.label == "PERSON" and _MID_POSSESSIVE.search(raw):

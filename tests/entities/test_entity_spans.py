@@ -1,0 +1,84 @@
+"""Cleaning raw NER spans: titles, articles, possessives, junk, compounds, half names."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.entities.spans import Span, clean_mention, context_votes, extend_person
+from storylens.models import Mention
+
+
+def _clean(text: str, surface: str, label: str, lower: set[str] | None = None) -> Span | None:
+    start = text.index(surface)
+    return clean_mention(Mention("a", start, start + len(surface), surface, label, 0), text, lower or set())
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "name"),
+    [
+        ("Then President Ana Torvik spoke.", "President Ana Torvik", "PERSON", "Ana Torvik"),
+        ("A visit by Adm. Lee Varn ended.", "Adm. Lee Varn", "ORG", "Lee Varn"),
+        ("Officials in the Kremlin agreed.", "the Kremlin", "ORG", "Kremlin"),
+        ("It is Orlenia’s biggest port.", "Orlenia’s", "GPE", "Orlenia"),
+        ("“Velmont” was the answer.", "“Velmont”", "ORG", "Velmont"),
+        ("He met the Defense Ministry.", "Defense Ministry", "ORG", "Defense Ministry"),
+        ("Agents of the U.S. arrived.", "the U.S.", "GPE", "U.S."),
+        (
+            "Astrophysicist Nia Orlov Kade said so.",
+            "Astrophysicist Nia Orlov Kade",
+            "PERSON",
+            "Nia Orlov Kade",
+        ),
+    ],
+)
+def test_clean_mention_trims_to_the_name(text: str, surface: str, label: str, name: str) -> None:
+    span = _clean(text, surface, label, {"astrophysicist"})
+    assert span is not None
+    assert span.text == name == text[span.start : span.end]
+
+
+def test_a_stripped_title_votes_person() -> None:
+    span = _clean("Adm. Lee Varn sailed.", "Adm. Lee Varn", "ORG")
+    assert span is not None and span.votes["PERSON"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("Follow #Torvik now.", "Torvik", "PERSON"),  # hashtag
+        ("Photo: Ana Torvik / AFP", "Ana Torvik / AFP", "PERSON"),  # credit line
+        (
+            "the Ministers of Trade and Defense, Ri Sol Hwa",
+            "the Ministers of Trade and Defense, Ri Sol Hwa",
+            "ORG",
+        ),
+        ("tell us more", "us", "GPE"),  # all lower case
+        ("about 42 of them", "42", "ORG"),
+        ("the X factor", "X", "ORG"),
+        ("cars for Torvik’s Mercedes", "Torvik’s Mercedes", "PERSON"),
+        ("On Monday", "Monday", "PERSON"),
+    ],
+)
+def test_junk_and_compound_mentions_are_dropped(text: str, surface: str, label: str) -> None:
+    assert _clean(text, surface, label) is None
+
+
+def test_context_votes_for_type() -> None:
+    text = "They arrived in Velmont on foot, then met spokesman Velmont."
+    place = Span("a", text.index("Velmont"), text.index("Velmont") + 7, "Velmont", "PERSON")
+    person = Span("a", text.rindex("Velmont"), text.rindex("Velmont") + 7, "Velmont", "GPE")
+    context_votes(place, text)
+    context_votes(person, text)
+    assert place.votes["GPE"] > 0 and person.votes["PERSON"] > 0
+
+
+def test_extend_person_takes_the_rest_of_the_name_but_not_titles_or_common_words() -> None:
+    text = "He named Marshals Ri Pyong Sol and Today Varn, then Abroad Varn."
+    chol = text.index("Sol")
+    span = Span("a", chol, chol + 3, "Sol", "PERSON")
+    extend_person(span, text, [], {"today"})
+    assert span.text == "Ri Pyong Sol" == text[span.start : span.end]
+    varn = text.index("Varn")
+    other = Span("a", varn, varn + 4, "Varn", "PERSON")
+    extend_person(other, text, [], {"today"})
+    assert other.text == "Varn"
