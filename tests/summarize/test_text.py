@@ -1,0 +1,45 @@
+"""Sentence-level checks the summarizer relies on (no models)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.summarize.text import content_words, numbers, numbers_disagree, overlap, standalone
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The central bank raised its main interest rate by a quarter point on Wednesday.",
+        "Rescue teams pulled 12 survivors from the collapsed building overnight, officials said.",
+    ],
+)
+def test_standalone_accepts_plain_statements(sentence: str) -> None:
+    assert standalone(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He said the decision was final and would not be reviewed by anyone.",  # dangling reference
+        "This comes after months of negotiations between the two sides in the dispute.",
+        "Will the central bank raise its main interest rate again next month?",  # question
+        "Subscribe to our newsletter for the latest updates on the markets today.",  # furniture
+        "Markets in brief",  # fragment
+        "“We will never accept this outcome, not now and not ever,” he told reporters.",  # bare quote
+        " ".join(["word"] * 70) + ".",  # run-on
+    ],
+)
+def test_standalone_rejects_what_needs_context(sentence: str) -> None:
+    assert not standalone(sentence)
+
+
+def test_numbers_and_overlap() -> None:
+    a = "The storm killed 12 people and injured 1,000 others in the region."
+    b = "Twelve were killed as the storm hit, injuring 1000 in the region."
+    c = "The storm killed 15 people in the region."
+    assert numbers(a) == {"12", "1000"}
+    assert not numbers_disagree(numbers(a), numbers("It injured 1,000 people."))
+    assert numbers_disagree(numbers(a), numbers(c))
+    assert overlap(content_words(a), content_words(b)) >= 0.5
+    assert overlap(content_words(a), content_words("Shares rose sharply in early trading.")) == 0.0

@@ -1,0 +1,95 @@
+"""Resolution of absolute and relative date expressions against an article's own date (no models)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storylens.models import Article, Sentence, Story
+from storylens.timeline import consensus_date
+from storylens.timeline.dates import find_dates, weekday_date
+from storylens.timeline.events import dated_sentences
+
+TUESDAY = date(2023, 9, 12)  # a Tuesday
+
+
+def days(sentence: str, base: date | None = TUESDAY) -> list[str]:
+    return [m.day.isoformat() for m in find_dates(sentence, base)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The leader left the capital on Sunday aboard his train.", ["2023-09-10"]),
+        ("The delegation arrived at the border station this Tuesday morning.", ["2023-09-12"]),
+        ("Officials said on Tuesday that talks had begun in the city.", ["2023-09-12"]),
+        ("The two leaders will meet on Wednesday in the port city.", ["2023-09-13"]),
+        ("The minister is expected to visit the plant on Friday afternoon.", ["2023-09-15"]),
+        ("The minister visited the plant on Friday afternoon with aides.", ["2023-09-08"]),
+        ("The company announced the recall yesterday after complaints.", ["2023-09-11"]),
+        ("The president arrived today in the city for the forum.", ["2023-09-12"]),
+        ("The strike ended last Tuesday after weeks of talks.", ["2023-09-05"]),
+        ("The court will rule next Tuesday on the appeal itself.", ["2023-09-19"]),
+        ("They left Pyongyang on Sunday and will meet the president on Wednesday.", ["2023-09-10", "2023-09-13"]),
+    ],
+)
+def test_relative_dates(sentence: str, expected: list[str]) -> None:
+    assert days(sentence) == expected
+
+
+def test_sentence_initial_weekday_reads_the_verb_after_it() -> None:
+    assert days("On Monday, the agency confirmed that the visit would go ahead.") == ["2023-09-11"]
+    assert days("On Thursday, the board will vote on the merger proposal.") == ["2023-09-14"]
+
+
+def test_explicit_dates_with_and_without_year() -> None:
+    assert days("The treaty was signed on Sept. 12, 2021 in the capital city.") == ["2021-09-12"]
+    assert days("The treaty was signed on 3 March 2020 by both delegations.") == ["2020-03-03"]
+    # No year: the most recent such day before the article, or the next one for a plan.
+    assert days("The ceasefire began on September 10 along the whole front.") == ["2023-09-10"]
+    assert days("The summit will open on October 2 in the northern city.") == ["2023-10-02"]
+    assert days("The factory closed on December 28 after the fire there.") == ["2022-12-28"]
+
+
+def test_vague_dates_are_approximate_and_spans_are_background() -> None:
+    (year,) = find_dates("The two leaders last met in 2019 in the same city.", TUESDAY)
+    assert (year.day, year.approximate, year.precision) == (date(2019, 1, 1), True, "year")
+    (month,) = find_dates("They first met in April 2019 in the same city.", TUESDAY)
+    assert (month.day, month.approximate, month.precision) == (date(2019, 4, 1), True, "month")
+    assert days("Relations have warmed since the invasion of the country in 2022.") == []
+    assert days("Prices have risen since March and analysts expect more.") == []
+
+
+def test_datelines_and_numbers_are_not_events() -> None:
+    assert days("Posted 2023-09-12 08:23:19 by the newsroom staff writer.") == []
+    assert days("Inflation reached May 5 percent in the latest figures.") == []
+
+
+def test_relative_dates_need_an_anchor() -> None:
+    assert days("The leader left the capital on Sunday aboard his train.", base=None) == []
+    assert days("The treaty was signed on Sept. 12, 2021 in the capital city.", base=None) == ["2021-09-12"]
+
+
+def test_weekday_same_day_is_today_in_both_directions() -> None:
+    assert weekday_date("on tuesday", TUESDAY, future=False) == TUESDAY
+    assert weekday_date("on tuesday", TUESDAY, future=True) == TUESDAY
+    assert weekday_date("on monday", TUESDAY, future=True) == date(2023, 9, 18)
+
+
+def test_undated_article_falls_back_to_story_date() -> None:
+    text = "Officials said the convoy crossed the border on Sunday night."
+    dated = Article(id="a", raw=text, text=text, published="2023-09-12")
+    undated = Article(id="b", raw=text, text=text)
+    story = Story(articles=[dated, undated])
+    story.sentences = [Sentence("a", 0, 0, len(text), text), Sentence("b", 1, 0, len(text), text)]
+    story.story_date = date(2023, 9, 20)  # the undated article borrows this day
+    got = {d.sentence.source: d.mention.day for d in dated_sentences(story)}
+    assert got == {"a": date(2023, 9, 10), "b": date(2023, 9, 17)}
+
+
+def test_consensus_date_is_the_most_common_day() -> None:
+    arts = [Article(id=str(i), raw="x", text="x", published=p)
+            for i, p in enumerate(["2023-09-12T08:00:00Z", "2023-09-12", "2023-09-11", None])]
+    assert consensus_date(arts) == date(2023, 9, 12)
+    assert consensus_date([Article(id="z", raw="x", text="x")]) is None
