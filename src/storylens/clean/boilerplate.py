@@ -65,6 +65,7 @@ _TAIL_HEADER = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s+")
 _INLINE_CREDIT = re.compile(
     r"\s*\((?:(?:photo|image|picture|video|credit|foto)s?\b[^()]{0,80}|[^()/]{2,50}/[^()/]{2,50})\)\s*$", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[•·▪►▸‣◦■*]\s")
 _WH_START = re.compile(r"^(?:what|how|why|who|when|where|which)\b", re.IGNORECASE)
 _TRAILING_LINK = re.compile(r"\s*\[[^\[\]]{3,120}\]\s*$")
 
@@ -214,22 +215,26 @@ def _mark_prose(units: list[Unit]) -> None:
     """Short lines that are reporting after all: list items, attributed quotes, prose without a full stop.
 
     - items right after a paragraph ending with a colon ("... the best defense:");
-    - lines quoting someone ('"...," he said');
-    - after the first line (the headline's place), sentence-case lines of ten or more words
-      that do not open like a heading ("What ...", "How ...");
+    - inside the article (before its last sentence, not bulleted): lines quoting someone
+      ('"...," he said'), and after the first line (the headline's place) sentence-case
+      lines of ten or more words that do not open like a heading ("What ...", "How ...");
     - and when nothing at all ends like a sentence (a page of bullet points), every line of
       eight or more words.
     """
-    has_body = any(u.label == _KEPT for u in units)
+    body = [i for i, u in enumerate(units) if u.label == _KEPT]
+    last = body[-1] if body else len(units)
     started = False
     after_colon = False
-    for unit in units:
+    for i, unit in enumerate(units):
         words = unit.text.split()
         if unit.label == "short":
             capitals = sum(1 for w in words if w[:1].isupper()) / max(len(words), 1)
-            if (after_colon or (len(words) >= 6 and ATTRIBUTION.search(unit.text))
-                    or (started and len(words) >= 10 and capitals < 0.5 and not _WH_START.match(unit.text))
-                    or (not has_body and len(words) >= 8)):
+            # Past the last sentence, or bulleted without a full stop, a line is a teaser headline.
+            inside = i < last and not _BULLET.match(unit.text)
+            if (after_colon or (inside and len(words) >= 6 and ATTRIBUTION.search(unit.text))
+                    or (inside and started and len(words) >= 10 and capitals < 0.5
+                        and not _WH_START.match(unit.text))
+                    or (not body and len(words) >= 8)):
                 unit.label, unit.reason = _KEPT, "prose without a full stop"
                 continue
         if unit.label == "short":

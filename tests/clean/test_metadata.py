@@ -1,0 +1,95 @@
+"""Metadata parsers: dates, bylines, edit stamps, and the precedence of sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.clean.metadata import (
+    TextMeta,
+    apply_metadata,
+    looks_like_name,
+    normalise_date,
+    parse_byline,
+    parse_dateline,
+    parse_edit_stamp,
+    split_headline_run,
+    split_leading_date,
+)
+from storylens.models import Article
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2023-09-12", "2023-09-12"),
+        ("2023-09-12 08:23:19", "2023-09-12T08:23:19"),
+        ("2023-09-12T08:23:19Z", "2023-09-12T08:23:19+00:00"),
+        ("Sep 12, 2023", "2023-09-12"),
+        ("12 September 2023, 08:23", "2023-09-12T08:23:00"),
+        ("Tuesday, September 12, 2023 8:23 AM EDT", "2023-09-12T08:23:00-04:00"),
+        ("12.09.2023", "2023-09-12"),  # dotted dates are day-first
+        ("Published on Feb 17, 2015", "2015-02-17"),
+        ("September 2023", None),  # no day: not a publication date
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_normalise_date(value: str, iso: str | None) -> None:
+    assert normalise_date(value) == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2023-09-12 08:23:19", ("2023-09-12T08:23:19", False)),
+        ("Updated: Sep 12, 2023", ("2023-09-12", True)),
+        ("Posted at 11:43 AM on Nov. 24, 2010", ("2010-11-24T11:43:00", False)),
+        ("4:12 PM", (None, False)),
+        ("Opens Dec. 11", None),
+        ("In 2019 he left.", None),
+        ("Running time: 2 hours", None),
+    ],
+)
+def test_parse_dateline(line: str, expected: tuple[str | None, bool] | None) -> None:
+    assert parse_dateline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("by Noor Zaman", ("Noor Zaman", None)),
+        ("By Jane Doe, Reuters", ("Jane Doe", None)),
+        ("By Jane Doe and John van der Berg | September 12, 2023", ("Jane Doe and John van der Berg", "2023-09-12")),
+        ("by time news", (None, None)),  # a byline, but not a person's name
+        ("By the time he arrived, it was over.", None),
+        ("by train to Vladivostok for a visit.", None),
+    ],
+)
+def test_parse_byline(line: str, expected: tuple[str | None, str | None] | None) -> None:
+    assert parse_byline(line) == expected
+
+
+def test_names_and_outlets_are_taken_conservatively() -> None:
+    assert looks_like_name("Maria Lopez") and looks_like_name("J. R. Smith")
+    assert not looks_like_name("Reuters") and not looks_like_name("Daily News Staff")
+    assert parse_edit_stamp("NOS NewsAmended") == "NOS News"
+    assert parse_edit_stamp("Kim Jong-unUpdated") is None  # a person, not a news organisation
+    assert parse_edit_stamp("The report was Updated") is None
+
+
+def test_glued_header_splitters_leave_ordinary_sentences_alone() -> None:
+    assert split_leading_date(" date 2023-09-12 The train arrived.") == ("date 2023-09-12", "2023-09-12",
+                                                                          "The train arrived.")
+    assert split_leading_date("2023 was a record year for rail travel.") is None
+    assert split_headline_run("The meeting started at 4:12 PM and ended late.") is None
+    assert split_headline_run("Talks resume 4:12 PM We know little so far") is None  # rest is not a sentence
+
+
+def test_apply_metadata_precedence_and_normalisation() -> None:
+    art = Article(id="a", raw="", title="From input", published="Sep 12, 2023")
+    apply_metadata(art, TextMeta(title="From HTML", author="Html Author"), TextMeta(author="Text Author",
+                                                                                    outlet="Text Outlet"))
+    assert (art.title, art.author, art.outlet, art.published) == ("From input", "Html Author", "Text Outlet",
+                                                                  "2023-09-12")
+    odd = apply_metadata(Article(id="b", raw="", published="sometime last spring"))
+    assert odd.published is None and odd.extra["published_raw"] == "sometime last spring"

@@ -1,0 +1,171 @@
+"""The boilerplate filter on texts built here: generic chrome goes, reporting (even odd-looking) stays."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from storylens.clean import clean_article, clean_text
+from storylens.clean.boilerplate import cut_glued_tail
+from storylens.models import Article
+
+REPORT = [
+    "The city council voted 7-2 on Monday to close the Elm Street bridge for repairs.",
+    "Engineers found cracks in 14 of the bridge's 40 steel beams, the mayor's office said.",
+    "“We cannot take chances with people's lives,” said councillor Ana Ruiz.",
+    "Repairs are expected to cost $3.2 million and take six months.",
+]
+
+
+def page(*parts: str) -> str:
+    return "\n\n".join(parts)
+
+
+def accounted(raw: str, text: str, removed: list[str]) -> bool:
+    return Counter(raw.split()) == Counter(" ".join([text, *removed]).split())
+
+
+def test_web_chrome_lines_are_removed_and_reporting_kept() -> None:
+    raw = page(
+        "Home › Local › Transport", "Bridge to close for six months", "By Maria Lopez | March 4, 2024",
+        REPORT[0], "Advertisement", REPORT[1], "Share this article", "Subscribe to our newsletter", REPORT[2],
+        "#bridge #council #repairs", REPORT[3], "Related stories:", "Council approves new budget",
+        "Mayor opens library", "12 comments", "Leave a Reply",
+    )
+    out = clean_text(raw)
+    assert out.paragraphs == REPORT
+    assert out.meta.title == "Bridge to close for six months"
+    assert out.meta.author == "Maria Lopez"
+    assert out.meta.published == "2024-03-04"
+    assert accounted(raw, out.text, out.removed)
+    assert "Council approves new budget" in out.removed
+
+
+def test_cookie_and_newsletter_notices_go_but_reporting_about_cookies_stays() -> None:
+    notice = ("We use cookies to personalise content and ads. By clicking Accept you consent to our use of "
+              "cookies. Read our privacy policy.")
+    news = ("The regulator said websites must get consent before storing cookies, and fined three companies "
+            "a total of 2 million euros.")
+    out = clean_text(page(REPORT[0], notice, news))
+    assert out.paragraphs == [REPORT[0], news]
+    assert out.removed == [notice]
+
+
+def test_ordinary_sentences_opening_with_marker_words_stay() -> None:
+    lines = ["More than 200 people attended the hearing.", "Source code for the app was published in 2021.",
+             "Watch parties were held in 12 cities.", "Related research found 3 similar cases.",
+             "Photos taken by residents show the damage."]
+    out = clean_text(page(REPORT[0], *lines))
+    assert out.paragraphs == [REPORT[0], *lines]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept", "cut"),
+    [
+        (REPORT[1] + " See also Ten bridges that need repairs now", REPORT[1],
+         "See also Ten bridges that need repairs now"),
+        (REPORT[1] + " READ MORE: Council row over budget", REPORT[1], "READ MORE: Council row over budget"),
+        (REPORT[3] + " Photo: John Smith / Reuters", REPORT[3], "Photo: John Smith / Reuters"),
+        (REPORT[3] + " (Photo: AP)", REPORT[3], "(Photo: AP)"),
+        (REPORT[3] + " [How the city picks its contractors]", REPORT[3], "[How the city picks its contractors]"),
+        (REPORT[2], REPORT[2], ""),
+        ("He said more would follow. More than 30 people were hurt.",
+         "He said more would follow. More than 30 people were hurt.", ""),
+        ("Police cited 12 cases. Source: city police", "Police cited 12 cases.", "Source: city police"),
+    ],
+)
+def test_junk_glued_to_the_end_of_a_paragraph_is_cut(paragraph: str, kept: str, cut: str) -> None:
+    assert cut_glued_tail(paragraph) == (kept, cut)
+
+
+def test_teaser_list_under_a_header_goes_even_between_paragraphs() -> None:
+    raw = page(REPORT[0], "Don't miss...\nCouncil approves budget[REPORT]\nMayor's son arrested [EXCLUSIVE]",
+               REPORT[1], REPORT[2])
+    out = clean_text(raw)
+    assert out.paragraphs == REPORT[:3]
+    assert out.removed == ["Don't miss...", "Council approves budget[REPORT]", "Mayor's son arrested [EXCLUSIVE]"]
+
+
+def test_headings_and_captions_are_removed_consistently() -> None:
+    raw = page(REPORT[0], "Cracks found", REPORT[1],
+               "The bridge seen from the river on Monday\nCity NewsUpdated", REPORT[2], "What happens next", REPORT[3])
+    out = clean_text(raw)
+    assert out.paragraphs == REPORT
+    assert out.removed == ["Cracks found", "The bridge seen from the river on Monday", "City NewsUpdated",
+                           "What happens next"]
+    assert out.meta.outlet == "City News"
+
+
+def test_list_items_quotes_and_unpunctuated_prose_stay() -> None:
+    intro = "The council listed three conditions for reopening:"
+    items = ["Inspection of all 40 beams", "A new weight limit of 12 tonnes", "Monthly reports to the council"]
+    quote = "“It will be a long six months,” a shopkeeper told reporters"
+    prose = "Traffic will be diverted through the old town while the work goes on for the next half year"
+    out = clean_text(page(REPORT[0], intro, *items, quote, prose, REPORT[1]))
+    assert out.paragraphs == [REPORT[0], intro, *items, quote, prose, REPORT[1]]
+
+
+def test_a_page_of_bullet_points_without_full_stops_is_not_emptied() -> None:
+    bullets = ["Officials say 90 people have been killed in the attack on the airport",
+               "The United States has promised to continue evacuation flights until the deadline"]
+    out = clean_text(page(*bullets))
+    assert out.paragraphs == bullets
+
+
+def test_everything_after_a_tail_header_goes_when_little_reporting_follows() -> None:
+    teaser = "Five things to know about the new city budget."
+    raw = page(*REPORT, "You may also like", teaser)
+    out = clean_text(raw)
+    assert out.paragraphs == REPORT and out.removed == ["You may also like", teaser]
+
+
+def test_hard_wrapped_text_is_joined_back_into_paragraphs() -> None:
+    raw = ("The city council voted 7-2 on Monday to close the Elm Street\n"
+           "bridge for repairs after engineers found cracks in 14 of its\n"
+           "40 steel beams, the mayor's office said on Tuesday.\n\n"
+           "Repairs are expected to cost $3.2 million.\n")
+    out = clean_text(raw)
+    assert out.paragraphs == [
+        ("The city council voted 7-2 on Monday to close the Elm Street bridge for repairs after engineers "
+         "found cracks in 14 of its 40 steel beams, the mayor's office said on Tuesday."),
+        "Repairs are expected to cost $3.2 million.",
+    ]
+    assert out.removed == []
+
+
+def test_glued_date_and_headline_runs_at_the_start_are_split() -> None:
+    out = clean_text("Published: 2024-03-04 " + REPORT[0])
+    assert out.paragraphs == [REPORT[0]] and out.removed == ["Published: 2024-03-04"]
+    assert out.meta.published == "2024-03-04"
+    out = clean_text(f"Elm Street bridge to close for repairs 9:45 AM Local {REPORT[1]}\n\n{REPORT[2]}")
+    assert out.paragraphs == [REPORT[1], REPORT[2]]
+    assert out.removed == ["Elm Street bridge to close for repairs", "9:45 AM", "Local"]
+    assert out.meta.title == "Elm Street bridge to close for repairs"
+
+
+def test_clean_article_keeps_input_metadata_over_text_guesses() -> None:
+    raw = page("A headline here", "By Maria Lopez", "March 4, 2024", *REPORT)
+    art = clean_article(Article(id="x", raw=raw, title="Given title", author="Given Author", published="4 March 2024"))
+    assert (art.title, art.author, art.published) == ("Given title", "Given Author", "2024-03-04")
+    assert art.text == "\n\n".join(REPORT)
+    assert art.removed == ["A headline here", "By Maria Lopez", "March 4, 2024"]
+
+
+def test_clean_article_on_html_uses_page_metadata() -> None:
+    body = "".join(f"<p>{p}</p>" for p in REPORT)
+    html = (
+        "<!DOCTYPE html><html><head><title>Bridge to close | Daily Bugle</title>"
+        '<meta property="og:title" content="Bridge to close for six months">'
+        '<meta name="author" content="Maria Lopez">'
+        '<meta property="article:published_time" content="2024-03-04T09:30:00Z">'
+        "</head><body><nav><a href='/'>Home</a></nav><article><h1>Bridge to close for six months</h1>"
+        f"{body}<p>Share this article</p></article><footer>All rights reserved</footer></body></html>"
+    )
+    art = clean_article(Article(id="p", raw=html, raw_format="html"))
+    assert art.title == "Bridge to close for six months"
+    assert art.author == "Maria Lopez"
+    assert art.published is not None and art.published.startswith("2024-03-04")
+    for sentence in REPORT:
+        assert sentence in art.text
+    assert "Share this article" not in art.text
