@@ -27,6 +27,8 @@ SHORT_ARTICLE_CHARS = 1500
 PRECISION_KEEP_RATIO = 0.6
 # A short label followed by a colon, in front of a link: "Read more:", "Related:", "SEE MORE:".
 _TEASER_LABEL = re.compile(r"^\W{0,2}(?:\w+\W{1,3}){0,3}?\w+\s*:\s*\S", re.UNICODE)
+# A page whose remaining text is at least this share of link texts is an index page.
+INDEX_PAGE_LINK_SHARE = 0.8
 # A link standing alone as a paragraph, up to this many words, is navigation rather than text.
 BARE_LINK_MAX_WORDS = 15
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -174,7 +176,18 @@ def prune_blocks(blocks: list[Any], title: str | None, anchors: set[str]) -> tup
             tail.pop()
         else:
             break
-    return [t for t, k in zip(texts, keep) if k], removed
+    kept = [t for t, k in zip(texts, keep) if k]
+    if _mostly_links(kept, anchors):
+        # An index or section page: what is left is a list of headlines, not an article.
+        return [], removed + kept
+    return kept, removed
+
+
+def _mostly_links(paragraphs: list[str], anchors: set[str]) -> bool:
+    lines = [line.removeprefix("- ") for p in paragraphs for line in p.split("\n")]
+    total = sum(len(line) for line in lines)
+    linked = sum(len(line) for line in lines if line in anchors)
+    return total > 0 and linked >= INDEX_PAGE_LINK_SHARE * total
 
 
 def _is_link_list(el: Any, anchors: set[str]) -> bool:

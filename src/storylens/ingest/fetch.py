@@ -64,10 +64,11 @@ def check_url(url: str, allow_private: bool = False) -> None:
                                  "(use --allow-private to fetch from private networks)")
 
 
-def fetch(url: str, allow_private: bool = False, max_bytes: int = MAX_BYTES, robots: bool = True) -> Fetched:
+def fetch(url: str, allow_private: bool = False, max_bytes: int | None = None, robots: bool = True) -> Fetched:
     """GET a URL under the guard: checked hops, limited redirects, timeout, size limit, robots.txt."""
     import httpx
 
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     with httpx.Client(timeout=TIMEOUT_S, follow_redirects=False, headers={"User-Agent": USER_AGENT}) as client:
         for _ in range(MAX_REDIRECTS + 1):
             check_url(url, allow_private)

@@ -92,6 +92,7 @@ def iter_warc(path: str | Path, stats: WarcStats | None = None, extract: bool = 
 def _gzip_members(fh: io.BufferedReader, where: str) -> Iterator[tuple[int, bytes | InputError]]:
     """Inflate gzip members one at a time: (file offset of the member, its bytes or the error it raised)."""
     pos = 0
+    resyncing = False  # after a corrupt member, the bytes up to the next header are that member's
     while True:
         fh.seek(pos)
         head = fh.read(CHUNK)
@@ -99,15 +100,19 @@ def _gzip_members(fh: io.BufferedReader, where: str) -> Iterator[tuple[int, byte
             return
         start = head.find(GZIP_MAGIC)
         if start < 0:
+            if len(head) < CHUNK and resyncing:
+                return
             if len(head) < CHUNK:
                 yield pos, ParseError(where, f"{len(head)} bytes of garbage at the end (byte {pos}) skipped")
                 return
             pos += len(head) - 2
             continue
         if start > 0:
-            yield pos, ParseError(where, f"{start} bytes of garbage at byte {pos} skipped")
+            if not resyncing:
+                yield pos, ParseError(where, f"{start} bytes of garbage at byte {pos} skipped")
             pos += start
             continue
+        resyncing = False
         block, consumed, error = _inflate_member(fh, head)
         if error is None:
             yield pos, block
@@ -117,6 +122,7 @@ def _gzip_members(fh: io.BufferedReader, where: str) -> Iterator[tuple[int, byte
         if error.startswith("archive truncated"):
             return
         pos += 1  # resynchronise: the next gzip header after this one
+        resyncing = True
 
 
 def _inflate_member(fh: io.BufferedReader, data: bytes) -> tuple[bytes, int, str | None]:
