@@ -76,9 +76,9 @@ def test_extend_person_takes_the_rest_of_the_name_but_not_titles_or_common_words
     text = "He named Marshals Ri Pyong Sol and Today Varn, then Abroad Varn."
     chol = text.index("Sol")
     span = Span("a", chol, chol + 3, "Sol", "PERSON")
-    extend_person(span, text, [], {"today"})
+    extend_person(span, text, 0, len(text), {"today"})
     assert span.text == "Ri Pyong Sol" == text[span.start : span.end]
     varn = text.index("Varn")
     other = Span("a", varn, varn + 4, "Varn", "PERSON")
-    extend_person(other, text, [], {"today"})
+    extend_person(other, text, 0, len(text), {"today"})
     assert other.text == "Varn"

@@ -29,11 +29,13 @@ def resolve_entities(story: Story) -> list[Entity]:
     used_alone = {name_key(s.text) for s in spans if len(name_key(s.text)) == 1}
     surnames = {k[-1] for s, _ in assigned if len(k := name_key(s.text)) >= 2}
     caps = {name_key(s.text) for s in spans if s.text.isupper()}
+    indexes = _article_indexes(list(texts), assigned, parts, surnames, used_alone)
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for s in spans:
+        covered[s.source].append((s.start, s.end))
     found: list[tuple[Span, Key]] = []
     for source, text in texts.items():
-        covered = [(s.start, s.end) for s in spans if s.source == source]
-        index = _article_index(source, assigned, parts, surnames, used_alone)
-        found += scan_article(source, text, covered, index, lower, caps)
+        found += scan_article(source, text, covered[source], indexes[source], lower, caps)
     return _build(story, assigned + found)
 
 
@@ -65,9 +67,12 @@ def _clean_spans(story: Story, texts: dict[str, str], lower: set[str]) -> list[S
     out: list[Span] = []
     for source, text in texts.items():
         spans = sorted(by_source.get(source, []), key=lambda s: s.start)
-        for s in spans:
+        # In text order, each span may grow up to its neighbours but never into them.
+        for i, s in enumerate(spans):
             if s.label == "PERSON":
-                extend_person(s, text, [(o.start, o.end) for o in spans if o is not s], lower)
+                floor = spans[i - 1].end if i else 0
+                ceiling = spans[i + 1].start if i + 1 < len(spans) else len(text)
+                extend_person(s, text, floor, ceiling, lower)
         for s in spans:
             context_votes(s, text)
         spans += acronym_definitions(source, text, [(s.start, s.end) for s in spans])
@@ -75,40 +80,44 @@ def _clean_spans(story: Story, texts: dict[str, str], lower: set[str]) -> list[S
     return out
 
 
-def _article_index(
-    source: str,
+def _article_indexes(
+    sources: list[str],
     assigned: list[tuple[Span, Key]],
     parts: dict[str, set[Key]],
     surnames: set[str],
     used_alone: set[Key],
-) -> dict[Key, Key]:
-    """Name key → cluster, as one article reads it: the article's own resolutions first, then
-    the name parts of the people it names (or of the one person in the story with that
-    part), then names that mean one thing story-wide. A first name counts as a part only
-    when the story uses it alone ("Kim" for a Korean name; never "Alexander")."""
+) -> dict[str, dict[Key, Key]]:
+    """Per article, name key → cluster as that article reads it: the article's own
+    resolutions first, then the name parts of the people it names (or of the one person
+    in the story with that part), then names that mean one thing story-wide. A first
+    name counts as a part only when the story uses it alone ("Kim" for a Korean name;
+    never "Alexander")."""
     roots_of: dict[Key, Counter[Key]] = defaultdict(Counter)
-    local: dict[Key, Counter[Key]] = defaultdict(Counter)
+    local: dict[str, dict[Key, Counter[Key]]] = defaultdict(lambda: defaultdict(Counter))
     weight: Counter[Key] = Counter()
-    present: Counter[Key] = Counter()
+    present: dict[str, Counter[Key]] = defaultdict(Counter)
     for s, root in assigned:
         key = name_key(s.text)
         roots_of[key][root] += 1
         weight[root] += 1
-        if s.source == source:
-            local[key][root] += 1
-            present[root] += 1
-    index = {k: next(iter(c)) for k, c in roots_of.items() if len(c) == 1}
-    for part, roots in parts.items():
-        if part not in surnames and (part,) not in used_alone:
-            continue
-        here = [r for r in roots if present[r]]
-        if here:
-            index[(part,)] = max(here, key=lambda r: (present[r], weight[r], r))
-        elif len(roots) == 1:
-            index[(part,)] = next(iter(roots))
-    for key, c in local.items():
-        index[key] = c.most_common(1)[0][0]
-    return index
+        local[s.source][key][root] += 1
+        present[s.source][root] += 1
+    story_wide = {k: next(iter(c)) for k, c in roots_of.items() if len(c) == 1}
+    searchable = {p: roots for p, roots in parts.items() if p in surnames or (p,) in used_alone}
+    indexes: dict[str, dict[Key, Key]] = {}
+    for source in sources:
+        index = dict(story_wide)
+        here_count = present[source]
+        for part, roots in searchable.items():
+            here = [r for r in roots if here_count[r]]
+            if here:
+                index[(part,)] = max(here, key=lambda r: (here_count[r], weight[r], r))
+            elif len(roots) == 1:
+                index[(part,)] = next(iter(roots))
+        for key, c in local[source].items():
+            index[key] = c.most_common(1)[0][0]
+        indexes[source] = index
+    return indexes
 
 
 def _build(story: Story, assigned: list[tuple[Span, Key]]) -> list[Entity]:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from storylens.entities.normalize import PARTICLES, POSSESSIVE, initials, is_title, name_key, tokens_match
-from storylens.entities.spans import Span, is_stopword
+from storylens.entities.spans import Covered, Span, is_stopword
 
 Key = tuple[str, ...]
 MAX_RUN = 6
@@ -29,10 +29,6 @@ class Word:
     start: int
     end: int  # without a possessive ending
     text: str
-
-
-def overlaps(a: int, b: int, covered: Iterable[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for s, e in covered)
 
 
 def capitalised_runs(text: str) -> list[list[Word]]:
@@ -100,11 +96,12 @@ def scan_article(
     for key in index:
         if len(key) == 1:
             singles.setdefault(key[0][:1], []).append(key)
+    taken = Covered(covered)
     found: list[tuple[Span, Key]] = []
     for run in capitalised_runs(text):
         i = 0
         while i < len(run):
-            hit = _longest_match(run, i, text, covered, index, lower_words, caps_keys, singles)
+            hit = _longest_match(run, i, text, taken, index, lower_words, caps_keys, singles)
             if hit is None:
                 i += 1
                 continue
@@ -119,7 +116,7 @@ def _longest_match(
     run: list[Word],
     i: int,
     text: str,
-    covered: list[tuple[int, int]],
+    covered: Covered,
     index: dict[Key, Key],
     lower_words: set[str],
     caps_keys: set[Key],
@@ -130,7 +127,7 @@ def _longest_match(
         if not words[-1].text[0].isupper():
             continue
         a, b = words[0].start, words[-1].end
-        if overlaps(a, b, covered):
+        if covered.overlaps(a, b):
             continue
         key = name_key(text[a:b])
         if not key:
@@ -164,6 +161,7 @@ def _bystander(word: str) -> bool:
 def acronym_definitions(source: str, text: str, covered: list[tuple[int, int]]) -> list[Span]:
     """Spans for "Joint Chiefs of Staff (JCS)": the long name and its acronym, as ORG votes."""
     spans: list[Span] = []
+    taken = Covered(covered)
     for m in _ACRONYM_DEF.finditer(text):
         acr = m.group(1)
         window_start = max(0, m.start() - 120)
@@ -178,9 +176,9 @@ def acronym_definitions(source: str, text: str, covered: list[tuple[int, int]]) 
             if "\n" in phrase or acr not in initials(phrase):
                 continue
             a, b = first.start(), last.end()
-            if not overlaps(a, b, covered):
+            if not taken.overlaps(a, b):
                 spans.append(Span(source, a, b, phrase, "ORG", Counter({"ORG": 1}), from_ner=False))
-            if not overlaps(m.start(1), m.end(1), covered):
+            if not taken.overlaps(m.start(1), m.end(1)):
                 spans.append(
                     Span(source, m.start(1), m.end(1), acr, "ORG", Counter({"ORG": 1}), from_ner=False)
                 )

@@ -9,7 +9,9 @@ offsets into the article text so that `text[start:end] == span.text` holds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -153,6 +155,22 @@ class Span:
     from_ner: bool = True
 
 
+class Covered:
+    """Spans already taken in one text, for O(log n) overlap tests."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end: list[int] = []  # running maximum of the ends, so overlapping spans are fine
+        for _, e in ordered:
+            self.max_end.append(max(e, self.max_end[-1]) if self.max_end else e)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Does [a, b) overlap any span?"""
+        i = bisect_left(self.starts, b) - 1
+        return i >= 0 and self.max_end[i] > a
+
+
 def is_stopword(word: str) -> bool:
     """A function word or calendar word: capitalised at sentence start, never a name on its own.
     Upper-case acronyms are not ("US" is not "us")."""
@@ -260,22 +278,19 @@ def context_votes(span: Span, text: str) -> None:
         span.votes["PERSON"] += CUE_WEIGHT  # "X, chairman of ..."
 
 
-def extend_person(span: Span, text: str, covered: list[tuple[int, int]], lower_words: set[str]) -> None:
+def extend_person(span: Span, text: str, floor: int, ceiling: int, lower_words: set[str]) -> None:
     """Grow a PERSON span over adjacent capitalised words NER left out ("Chol" -> "Ri Pyong Chol").
 
     Words the story also uses in lower case ("Abroad", "Today") are ordinary words
-    capitalised by position, and never taken."""
-
-    def free(a: int, b: int) -> bool:
-        return not any(a < e and s < b for s, e in covered)
-
+    capitalised by position, and never taken; the span stays within [floor, ceiling),
+    the room between its neighbouring spans."""
     while len(split_words(span.text)) < 4:
         m = _LEFT_WORD.search(text, max(0, span.start - 40), span.start)
         if not m:
             break
         word = m.group(1)
         a = span.start - len(word) - 1
-        if not _name_like(word) or word.lower() in lower_words or not free(a, span.start):
+        if not _name_like(word) or word.lower() in lower_words or a < floor:
             break
         span.start = a
         span.text = text[span.start : span.end]
@@ -285,7 +300,7 @@ def extend_person(span: Span, text: str, covered: list[tuple[int, int]], lower_w
             break
         word = m.group(1)
         b = span.end + 1 + len(word)
-        if not _name_like(word) or word.lower() in lower_words or not free(span.end, b):
+        if not _name_like(word) or word.lower() in lower_words or b > ceiling:
             break
         span.end = b
         span.text = text[span.start : span.end]
