@@ -1,1 +1,136 @@
-"""`storylens stories` (interim: not yet implemented by its owner)."""
+"""`storylens ingest`, `storylens stories`, `storylens cluster`, and the story part of `storylens brief`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from storylens.cli import app
+
+DEFAULT_DB = Path("stories.db")
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(f"storylens: {message}\n")
+
+
+@app.command("ingest")
+def ingest_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or URLs (txt, html, jsonl, warc, feeds).")],
+    db: Annotated[Path, typer.Option("--db", help="Story database (created if missing).")] = DEFAULT_DB,
+    briefs: Annotated[bool, typer.Option("--briefs", help="Also recompute the briefs of the stories that changed.")] = False,
+) -> None:
+    """Add articles to the story database and sort them into stories. Running it twice changes nothing."""
+    from storylens.store import StoryStore, ingest_paths, refresh_stale
+
+    with StoryStore(db) as store:
+        report = ingest_paths(store, inputs, progress=_ingest_progress if sys.stderr.isatty() else None,
+                              problem=lambda exc: _say(f"skipped {exc}"))
+        line = (f"{report.added} added, {report.duplicates} already known, {report.new_stories} new stories"
+                f"{f', {report.merges} merged' if report.merges else ''}; "
+                f"{store.counts()['articles']} articles in {store.counts()['stories']} stories in {db}")
+        if briefs and report.touched:
+            n = refresh_stale(store, report.touched)
+            line += f"; {n} briefs updated"
+    _say(line)
+
+
+def _ingest_progress(report: object) -> None:
+    sys.stderr.write(f"\rstorylens: {report.seen} read, {report.added} added")  # type: ignore[attr-defined]
+    sys.stderr.flush()
+
+
+@app.command("stories")
+def stories_cmd(
+    db: Annotated[Path, typer.Option("--db", help="Story database.")] = DEFAULT_DB,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table or jsonl.")] = ListFormat.table,
+) -> None:
+    """List the stories in the database, most recently active first."""
+    from storylens.store import StoryStore
+
+    with StoryStore(db, readonly=True) as store:
+        records = store.list_stories()
+    if format is ListFormat.jsonl:
+        for rec in records:
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("story", "title", "first seen", "last seen", "sources", "indep.", "conflicts", "brief")
+    for r in records:
+        brief = "none" if r["brief_version"] is None else f"v{r['brief_version']}" + (" (stale)" if r["stale"] else "")
+        table.add_row(r["story_id"], r["title"][:70], (r["first_seen"] or "")[:10], (r["last_seen"] or "")[:10],
+                      str(r["n_sources"]), str(r["n_independent"]),
+                      "-" if r["n_conflicts"] is None else str(r["n_conflicts"]), brief)
+    Console(width=160).print(table)
+
+
+@app.command("cluster")
+def cluster_cmd(
+    corpus: Annotated[Path, typer.Argument(help="A JSONL/WARC file or a folder of shards.")],
+    engine: Annotated[Engine, typer.Option("--engine", help="local (multiprocessing) or ray.")] = Engine.local,
+    out: Annotated[Path, typer.Option("--out", help="Folder for articles.parquet and stories.parquet.")] = Path("clusters"),
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes / Ray actors.")] = 2,
+    db: Annotated[Path | None, typer.Option("--db", help="Also load the stories into this database.")] = None,
+) -> None:
+    """Batch-cluster a large corpus into stories (Parquet out; optionally into the story database)."""
+    from storylens import scale
+    from storylens.errors import ConfigError
+
+    if engine is Engine.ray:
+        from storylens.scale.ray_engine import INSTALL_HINT, ray_available
+
+        if not ray_available():
+            raise ConfigError(INSTALL_HINT)
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        raise ConfigError("writing Parquet needs pyarrow: install storylens[scale]") from exc
+    result = scale.run(corpus, engine.value, workers)
+    from storylens.scale.output import load_into_store, write_parquet
+
+    paths = write_parquet(result, out)
+    line = f"{len(result.rows)} articles in {len(result.stories)} stories -> {', '.join(map(str, paths))}"
+    if db is not None:
+        loaded = load_into_store(result, db)
+        line += f"; {loaded['added']} articles loaded into {db} ({loaded['skipped']} already there)"
+    _say(line)
+
+
+def story_brief_text(db: Path, story_id: str, since: int | None, fmt: str) -> str:
+    """The brief of a stored story (recomputed and stored as a new version if stale), or what changed since a version."""
+    from storylens.store import StoryStore, brief_at, current_brief
+    from storylens.stories.diff import brief_changes, changes_json, changes_markdown
+
+    with StoryStore(db) as store:
+        version, brief = current_brief(store, story_id)
+        if since is None:
+            if fmt == "json":
+                return brief.to_json()
+            return brief.to_html() if fmt == "html" else brief.to_markdown()
+        old = brief_at(store, story_id, since)
+    changes = brief_changes(old, brief)
+    if fmt == "json":
+        return changes_json(since, version, changes)
+    text = changes_markdown(brief.story.title, since, version, changes)
+    if fmt == "html":
+        from html import escape
+
+        return f"<!doctype html><meta charset=utf-8><title>{escape(brief.story.title)}</title><pre>{escape(text)}</pre>"
+    return text

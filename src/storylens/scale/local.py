@@ -1,0 +1,43 @@
+"""`--engine local`: the batch pipeline on a multiprocessing pool (the default; no extra install)."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from pathlib import Path
+
+from storylens.scale.pipeline import (
+    Result, batches, blocks, cluster_block, featurize, list_shards, merge_across, read_shard, to_docs, unique_ids,
+)
+
+BATCH = 64
+
+
+def _init_worker() -> None:
+    # One torch thread per process: two processes × two threads oversubscribe two cores.
+    os.environ["STORYLENS_TORCH_THREADS"] = "1"
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+    except ImportError:
+        pass
+
+
+def run_local(corpus: str | Path, workers: int = 2) -> Result:
+    """Cluster a corpus with `workers` processes (1: everything in this process)."""
+    shards = list_shards(corpus)
+    if workers <= 1:
+        records = unique_ids([r for s in shards for r in read_shard(s)])
+        rows = [r for b in batches(records, BATCH) for r in featurize(b)]
+        docs = to_docs(rows)
+        stories = [s for g in blocks(docs) for s in cluster_block([docs[i] for i in g])]
+        return Result(rows, merge_across(docs, stories))
+    ctx = mp.get_context("spawn")  # fork after torch has started threads can deadlock
+    with ctx.Pool(workers, initializer=_init_worker) as pool:
+        records = unique_ids([r for part in pool.map(read_shard, shards) for r in part])
+        rows = [r for part in pool.map(featurize, list(batches(records, BATCH))) for r in part]
+        docs = to_docs(rows)
+        groups = [[docs[i] for i in g] for g in blocks(docs)]
+        stories = [s for part in pool.map(cluster_block, groups) for s in part]
+    return Result(rows, merge_across(docs, stories))

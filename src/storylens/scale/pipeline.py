@@ -1,0 +1,160 @@
+"""The batch clustering pipeline as pure, engine-independent steps.
+
+read shards → clean → features in batches → blocks (time window × MinHash of
+entity/title keys) → online clustering inside each block → merge stories across
+blocks. The engines (`local`, `ray`) only decide where each step runs; every step
+is deterministic given its input, so both engines give the same clusters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from storylens.errors import InputError
+from storylens.models import Article
+from storylens.stories.cluster import OnlineClusterer, Params
+from storylens.stories.features import DocFeatures, extract_features
+
+SHARD_SUFFIXES = (".jsonl", ".warc", ".warc.gz", ".arc.gz")
+MINHASH_PERM = 64
+LSH_THRESHOLD = 0.15
+BLOCK_DAYS = 60
+
+
+def list_shards(corpus: str | Path) -> list[str]:
+    """The JSONL/WARC files of a corpus (a file, or a folder searched recursively), sorted."""
+    path = Path(corpus)
+    if not path.exists():
+        raise InputError(str(path), "no such file or folder")
+    if path.is_file():
+        return [str(path)]
+    shards = sorted(str(p) for p in path.rglob("*") if p.is_file() and str(p).endswith(SHARD_SUFFIXES))
+    if not shards:
+        raise InputError(str(path), "no .jsonl or .warc(.gz) shards in this folder")
+    return shards
+
+
+def read_shard(shard: str) -> list[dict[str, Any]]:
+    """Clean articles of one shard as plain records (what engines pass between workers)."""
+    from storylens.ingest.extract import clean, iter_inputs
+
+    out = []
+    for item in iter_inputs([shard]):
+        art = clean(item) if isinstance(item, Article) else item
+        if isinstance(art, Article):
+            out.append({"id": art.id, "title": art.title, "text": art.text, "published": art.published,
+                        "url": art.url, "outlet": art.outlet, "shard": shard})
+    return out
+
+
+def unique_ids(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Make article ids unique across shards (the same stem may appear in two shards)."""
+    seen: dict[str, int] = {}
+    for r in records:
+        n = seen.get(r["id"], 0) + 1
+        seen[r["id"]] = n
+        if n > 1:
+            r["id"] = f"{r['id']}~{n}"
+    return records
+
+
+def featurize(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add clustering features to a batch of records (`vector` as float32 list, `features` JSON)."""
+    arts = [Article(id=r["id"], raw=r["text"], text=r["text"], title=r["title"], published=r["published"])
+            for r in records]
+    feats = extract_features(arts)
+    return [{**r, "vector": f.vector.tolist(), "features": f.to_json()} for r, f in zip(records, feats, strict=True)]
+
+
+def to_docs(rows: Sequence[dict[str, Any]]) -> list[DocFeatures]:
+    docs = []
+    for r in rows:
+        d = DocFeatures.from_parts(r["id"], np.asarray(r["vector"], dtype=np.float16).tobytes(), r["features"])
+        docs.append(d)
+    return docs
+
+
+def blocks(docs: Sequence[DocFeatures]) -> list[list[int]]:
+    """Groups of doc indices that may share a story: same time window and a MinHash LSH link."""
+    from datasketch import MinHash, MinHashLSH
+
+    parent = list(range(len(docs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_window: dict[int | None, list[int]] = {}
+    for i, d in enumerate(docs):
+        by_window.setdefault(None if d.day is None else d.day // BLOCK_DAYS, []).append(i)
+    for members in by_window.values():
+        lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=MINHASH_PERM)
+        for i in members:
+            keys = set(docs[i].entities) or set(sorted(docs[i].terms, key=docs[i].terms.get)[-10:])
+            m = MinHash(num_perm=MINHASH_PERM, seed=1)
+            for k in sorted(keys):
+                m.update(k.encode("utf-8"))
+            for j in lsh.query(m):
+                parent[find(int(j))] = find(i)
+            lsh.insert(str(i), m)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(docs)):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def cluster_block(docs: Sequence[DocFeatures], params: Params | None = None) -> list[list[str]]:
+    """Stories (lists of article ids) of one block, from the online clusterer in stream order."""
+    c = OnlineClusterer(params)
+    for d in docs:
+        c.add(d)
+    return sorted((s.members for s in c.stories.values()), key=lambda m: m[0])
+
+
+def merge_across(docs: Sequence[DocFeatures], stories: Sequence[list[str]],
+                 params: Params | None = None) -> list[list[str]]:
+    """Join stories from different blocks that the pair model says are one (union-find)."""
+    by_id = {d.id: d for d in docs}
+    c = OnlineClusterer(params)
+    for n, members in enumerate(stories):
+        for m in members:
+            c.absorb(by_id[m], f"s{n + 1}")
+    parent = {sid: sid for sid in c.stories}
+
+    def find(s: str) -> str:
+        while parent[s] != s:
+            s = parent[s]
+        return s
+
+    for sid in sorted(c.stories, key=lambda s: int(s[1:])):
+        probe = c.stories[sid].as_doc()
+        for other in c.candidates(probe, exclude=sid):
+            if c.probability(c.pair_features(probe, other)) >= c.params.merge_threshold:
+                a, b = sorted((find(sid), find(other.id)), key=lambda s: int(s[1:]))
+                parent[b] = a
+    merged: dict[str, list[str]] = {}
+    order = {d.id: i for i, d in enumerate(docs)}
+    for sid, story in c.stories.items():
+        merged.setdefault(find(sid), []).extend(story.members)
+    return sorted((sorted(m, key=order.__getitem__) for m in merged.values()), key=lambda m: order[m[0]])
+
+
+@dataclass
+class Result:
+    rows: list[dict[str, Any]]  # records with features, in corpus order
+    stories: list[list[str]]  # article ids per story, in corpus order
+
+    def assignments(self) -> dict[str, str]:
+        return {a: f"c{n + 1}" for n, members in enumerate(self.stories) for a in members}
+
+
+def batches(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield list(items[i:i + size])

@@ -1,0 +1,293 @@
+"""`StoryStore`: articles, their story assignment and brief versions in one SQLite file.
+
+Each article is written in its own transaction together with its story
+assignment (and any story merge it causes), under SQLite's write lock: a process
+killed at any moment leaves either the whole article or nothing, and two
+ingesting processes take turns article by article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from unidecode import unidecode
+
+from storylens.errors import StoreError
+from storylens.models import Article
+from storylens.stories.cluster import OnlineClusterer, Params
+from storylens.stories.features import DocFeatures
+from storylens.store.db import connect, describe
+
+_NON_WORD = re.compile(r"[\W_]+")
+_TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid)$")
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with case, accents, punctuation and spacing folded away."""
+    norm = _NON_WORD.sub(" ", unidecode(text).lower()).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def normalise_url(url: str | None) -> str | None:
+    """One spelling per page: lower-case host, no fragment, no tracking parameters, no trailing slash."""
+    if not url or not url.strip():
+        return None
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)))
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower() or "http", host, path, query, ""))
+
+
+def _first_line(text: str, limit: int = 120) -> str | None:
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return (line[: limit - 1] + "…" if len(line) > limit else line) or None
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass
+class Added:
+    """What happened to one article."""
+
+    key: str | None
+    story: str | None
+    new_story: bool = False
+    merged: str | None = None  # a story folded into `story` by this article
+    duplicate: bool = False
+
+
+class StoryStore:
+    """The story database. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: str | Path, readonly: bool = False, params: Params | None = None) -> None:
+        self.path = Path(path)
+        self.conn = connect(self.path, readonly=readonly)
+        self.params = params
+        self._clusterer: OnlineClusterer | None = None
+        self._synced = 0  # highest article rowid already in the clusterer
+
+    def __enter__(self) -> StoryStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- articles --------------------------------------------------------------------
+    def is_known(self, article: Article) -> bool:
+        """True when the same text or the same URL is already stored."""
+        url = normalise_url(article.url)
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ? OR (? IS NOT NULL AND url = ?) LIMIT 1",
+            (content_hash(article.text), url, url),
+        ).fetchone()
+        return row is not None
+
+    def add(self, article: Article, features: DocFeatures) -> Added:
+        """Store one article and assign it to a story, atomically. A known article changes nothing."""
+        clusterer = self.clusterer()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {describe(exc)}") from exc
+        try:
+            self._sync(clusterer)
+            if self.is_known(article):
+                self.conn.execute("ROLLBACK")
+                return Added(key=None, story=None, duplicate=True)
+            result = self._insert(article, features, clusterer)
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            # The in-memory clusterer may now disagree with the database: rebuild it next time.
+            self._clusterer = None
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: {describe(exc)}") from exc
+            raise
+        return result
+
+    def _insert(self, article: Article, features: DocFeatures, clusterer: OnlineClusterer) -> Added:
+        sid, _ = clusterer.decide(features)
+        new_story = sid is None
+        if sid is None:
+            cur = self.conn.execute(
+                "INSERT INTO stories (key, title, created_at) VALUES (?, ?, ?)",
+                (f"tmp-{features.id}", article.title or _first_line(article.text), now()),
+            )
+            sid = f"s{cur.lastrowid}"
+            self.conn.execute("UPDATE stories SET key = ? WHERE id = ?", (sid, cur.lastrowid))
+        key = self.free_key(article.id)
+        features.id = key
+        cur = self.conn.execute(
+            "INSERT INTO articles (key, content_hash, url, title, author, outlet, published, language, path, "
+            "duplicate_of, text, ingested_at, story_id, embedding, features) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM stories WHERE key = ?), ?, ?)",
+            (key, content_hash(article.text), normalise_url(article.url), article.title, article.author,
+             article.outlet, article.published, article.language, article.path, article.duplicate_of,
+             article.text, now(), sid, features.vector_blob(), features.to_json()),
+        )
+        self.conn.execute("UPDATE stories SET stale = 1 WHERE key = ?", (sid,))
+        clusterer.absorb(features, sid)
+        self._synced = max(self._synced, int(cur.lastrowid or 0))
+        merged = None
+        target = clusterer.merge_target(sid)
+        if target is not None:
+            # Keep the older story's id: it is the one users have already seen.
+            keep, gone = sorted((target, sid), key=lambda k: int(k[1:]))
+            self.conn.execute(
+                "UPDATE articles SET story_id = (SELECT id FROM stories WHERE key = ?) "
+                "WHERE story_id = (SELECT id FROM stories WHERE key = ?)", (keep, gone))
+            self.conn.execute(
+                "UPDATE stories SET merged_into = (SELECT id FROM stories WHERE key = ?), stale = 1 "
+                "WHERE key = ?", (keep, gone))
+            self.conn.execute("UPDATE stories SET stale = 1 WHERE key = ?", (keep,))
+            clusterer.merge(keep, gone)
+            sid, merged = keep, gone
+        return Added(key=key, story=sid, new_story=new_story, merged=merged)
+
+    def free_key(self, wanted: str) -> str:
+        key, n = wanted, 1
+        while self.conn.execute("SELECT 1 FROM articles WHERE key = ?", (key,)).fetchone():
+            n += 1
+            key = f"{wanted}~{n}"
+        return key
+
+    # -- clustering state --------------------------------------------------------------
+    def clusterer(self) -> OnlineClusterer:
+        """The online clusterer with every stored article replayed into it (built once per process)."""
+        if self._clusterer is None:
+            self._clusterer = OnlineClusterer(self.params)
+            self._synced = 0
+            self._sync(self._clusterer)
+        return self._clusterer
+
+    def _sync(self, clusterer: OnlineClusterer) -> None:
+        """Replay articles (and merges) that other processes stored since we last looked."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.key, s.key, a.embedding, a.features FROM articles a "
+            "JOIN stories s ON s.id = a.story_id WHERE a.id > ? ORDER BY a.id", (self._synced,))
+        for rowid, key, story, blob, data in rows:
+            clusterer.absorb(DocFeatures.from_parts(key, blob, data), story)
+            self._synced = rowid
+        for gone, keep in self.conn.execute(
+            "SELECT s.key, t.key FROM stories s JOIN stories t ON t.id = s.merged_into"
+        ):
+            if gone in clusterer.stories and keep in clusterer.stories:
+                clusterer.merge(keep, gone)
+
+    # -- stories -------------------------------------------------------------------------
+    def resolve_story(self, story: str) -> tuple[int, str]:
+        """(rowid, key) of a story id as users type it ("s12" or "12"), following merges."""
+        key = story if story.startswith("s") else f"s{story}"
+        row = self.conn.execute("SELECT id, key, merged_into FROM stories WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no story {story!r} (see `storylens stories`)")
+        seen = set()
+        while row[2] is not None and row[0] not in seen:
+            seen.add(row[0])
+            row = self.conn.execute("SELECT id, key, merged_into FROM stories WHERE id = ?", (row[2],)).fetchone()
+        return row[0], row[1]
+
+    def story_articles(self, story_rowid: int) -> list[Article]:
+        rows = self.conn.execute(
+            "SELECT key, text, title, author, outlet, published, url, language, path, duplicate_of "
+            "FROM articles WHERE story_id = ? ORDER BY id", (story_rowid,))
+        return [
+            Article(id=k, raw=t, text=t, title=ti, author=au, outlet=o, published=p, url=u, language=la,
+                    path=pa, duplicate_of=d)
+            for k, t, ti, au, o, p, u, la, pa, d in rows
+        ]
+
+    def list_stories(self) -> list[dict[str, Any]]:
+        """One record per live story, newest activity first."""
+        out = []
+        stories = self.conn.execute(
+            "SELECT s.id, s.key, s.title, s.stale, COALESCE(MIN(a.published), MIN(a.ingested_at)), "
+            "COALESCE(MAX(a.published), MAX(a.ingested_at)), json_group_array(a.key), COUNT(a.id), "
+            "COUNT(DISTINCT COALESCE(a.duplicate_of, a.key)) "
+            "FROM stories s JOIN articles a ON a.story_id = s.id WHERE s.merged_into IS NULL "
+            "GROUP BY s.id ORDER BY 6 DESC, s.id")
+        for rowid, key, title, stale, first, last, keys, n, n_ind in stories.fetchall():
+            latest = self.latest_brief(rowid)
+            brief = json.loads(latest[1]) if latest else None
+            out.append({
+                "story_id": key,
+                "title": title or "Untitled story",
+                "first_seen": first,
+                "last_seen": last,
+                "articles": json.loads(keys),
+                "n_sources": n,
+                "n_independent": brief["story"].get("n_independent") if brief and not stale else n_ind,
+                "n_conflicts": len(brief["conflicts"]) if brief else None,
+                "brief_version": latest[0] if latest else None,
+                "stale": bool(stale),
+            })
+        return out
+
+    # -- briefs ----------------------------------------------------------------------------
+    def latest_brief(self, story_rowid: int) -> tuple[int, str] | None:
+        return self.conn.execute(
+            "SELECT version, brief FROM briefs WHERE story_id = ? ORDER BY version DESC LIMIT 1", (story_rowid,)
+        ).fetchone()
+
+    def brief_version(self, story_rowid: int, version: int) -> str | None:
+        row = self.conn.execute(
+            "SELECT brief FROM briefs WHERE story_id = ? AND version = ?", (story_rowid, version)).fetchone()
+        return row[0] if row else None
+
+    def is_stale(self, story_rowid: int) -> bool:
+        row = self.conn.execute("SELECT stale FROM stories WHERE id = ?", (story_rowid,)).fetchone()
+        return bool(row and row[0])
+
+    def save_brief(self, story_rowid: int, brief_json: str, article_keys: list[str], title: str | None) -> int:
+        """Store a new brief version (N+1) and mark the story fresh; returns N+1."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            (version,) = self.conn.execute(
+                "SELECT COALESCE(MAX(version), 0) + 1 FROM briefs WHERE story_id = ?", (story_rowid,)).fetchone()
+            self.conn.execute(
+                "INSERT INTO briefs (story_id, version, created_at, articles, brief) VALUES (?, ?, ?, ?, ?)",
+                (story_rowid, version, now(), json.dumps(article_keys), brief_json))
+            # Fresh only if no article arrived while the brief was being computed.
+            (current,) = self.conn.execute(
+                "SELECT json_group_array(key) FROM (SELECT key FROM articles WHERE story_id = ? ORDER BY id)",
+                (story_rowid,)).fetchone()
+            stale = int(sorted(json.loads(current)) != sorted(article_keys))
+            self.conn.execute("UPDATE stories SET stale = ?, title = COALESCE(?, title) WHERE id = ?",
+                              (stale, title, story_rowid))
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: {describe(exc)}") from exc
+        return int(version)
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """(article key, story key) of articles matching an FTS5 query, best first."""
+        try:
+            return self.conn.execute(
+                "SELECT a.key, s.key FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+                "JOIN stories s ON s.id = a.story_id WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+
+    def counts(self) -> dict[str, int]:
+        (a,) = self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()
+        (s,) = self.conn.execute("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL").fetchone()
+        (b,) = self.conn.execute("SELECT COUNT(*) FROM briefs").fetchone()
+        return {"articles": a, "stories": s, "briefs": b}

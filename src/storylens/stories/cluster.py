@@ -1,0 +1,248 @@
+"""Online story clustering: each article joins the best story or starts a new one.
+
+In the spirit of Miranda et al. (2018), "Multilingual clustering of streaming news":
+an article is compared with a few candidate stories on several similarities
+(dense embedding to centroid, TF-IDF of title/lede terms, entity-name overlap,
+time distance), a logistic model turns them into the probability that the
+article belongs to that story, and the article joins the most probable story
+when that probability clears a threshold. IDF statistics grow with the stream.
+
+Candidates are the top-k stories by dense similarity among stories still active
+in the article's time window, so the cost per article does not grow with the
+number of old stories. Two stories merge when they converge (the same pair
+model applied to a story's aggregate against its neighbours).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storylens.stories import params as learned
+from storylens.stories.features import DIM, DocFeatures
+
+FEATURES = ("dense", "terms", "entities", "time", "dated")
+
+
+@dataclass(frozen=True)
+class Params:
+    """Weights of the pair model (one per FEATURES entry), its bias, and the decision knobs."""
+
+    weights: tuple[float, ...] = learned.WEIGHTS
+    bias: float = learned.BIAS
+    threshold: float = learned.JOIN_THRESHOLD
+    merge_threshold: float = learned.MERGE_THRESHOLD
+    window_days: int = learned.WINDOW_DAYS
+    tau_days: float = learned.TAU_DAYS
+    top_k: int = learned.TOP_K
+
+
+@dataclass
+class StoryState:
+    """Running aggregate of one story's members."""
+
+    id: str
+    vec_sum: np.ndarray
+    terms: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)
+    first_day: int | None = None
+    last_day: int | None = None
+    members: list[str] = field(default_factory=list)
+    row: int = -1
+
+    def centroid(self) -> np.ndarray:
+        n = float(np.linalg.norm(self.vec_sum))
+        return self.vec_sum / n if n else self.vec_sum
+
+    def as_doc(self) -> DocFeatures:
+        """The story seen as one pseudo-article (used to decide merges)."""
+        return DocFeatures(
+            id=self.id, vector=self.centroid(), entities=dict(self.entities), terms=dict(self.terms),
+            day=self.last_day,
+        )
+
+
+class _Vocabulary:
+    """Document frequencies of terms and entity names over everything seen so far."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.terms: Counter[str] = Counter()
+        self.entities: Counter[str] = Counter()
+
+    def add(self, doc: DocFeatures) -> None:
+        self.n += 1
+        self.terms.update(doc.terms.keys())
+        self.entities.update(doc.entities.keys())
+
+    def idf(self, df: Counter[str], key: str) -> float:
+        return math.log((1 + self.n) / (1 + df.get(key, 0))) + 1.0
+
+
+def _weighted_cosine(a: dict[str, int], b: dict[str, int], df: Counter[str], vocab: _Vocabulary) -> float:
+    """Cosine of log-tf·idf vectors of two bags."""
+    if not a or not b:
+        return 0.0
+
+    def weight(count: int, key: str) -> float:
+        return (1.0 + math.log(count)) * vocab.idf(df, key)
+
+    wa = {k: weight(v, k) for k, v in a.items()}
+    dot, nb = 0.0, 0.0
+    for k, v in b.items():
+        w = weight(v, k)
+        nb += w * w
+        if k in wa:
+            dot += w * wa[k]
+    na = math.sqrt(sum(w * w for w in wa.values()))
+    return dot / (na * math.sqrt(nb)) if dot else 0.0
+
+
+class OnlineClusterer:
+    """Single-pass story clusterer over `DocFeatures`.
+
+    `decide` proposes a story for an article without changing anything; `absorb`
+    records the assignment (creating the story if new). Keeping the two apart lets
+    the store do both inside one database transaction.
+    """
+
+    def __init__(self, params: Params | None = None) -> None:
+        self.params = params or Params()
+        self.vocab = _Vocabulary()
+        self.stories: dict[str, StoryState] = {}
+        self._matrix = np.zeros((64, DIM), dtype=np.float32)
+        self._rows: list[str | None] = []
+        self._last_day = np.full(64, np.nan)
+        self._newest_day: int | None = None
+        self._counter = 0
+
+    # -- scoring -------------------------------------------------------------------
+    def pair_features(self, doc: DocFeatures, story: StoryState) -> np.ndarray:
+        """The FEATURES vector of an (article, story) pair."""
+        dense = float(doc.vector @ story.centroid())
+        terms = _weighted_cosine(doc.terms, dict(story.terms), self.vocab.terms, self.vocab)
+        ents = _weighted_cosine(doc.entities, dict(story.entities), self.vocab.entities, self.vocab)
+        time, dated = 0.0, 0.0
+        if doc.day is not None and story.first_day is not None and story.last_day is not None:
+            gap = 0 if story.first_day <= doc.day <= story.last_day else min(
+                abs(doc.day - story.first_day), abs(doc.day - story.last_day))
+            time, dated = math.exp(-gap / self.params.tau_days), 1.0
+        return np.array([dense, terms, ents, time, dated], dtype=np.float64)
+
+    def probability(self, x: np.ndarray) -> float:
+        z = float(np.dot(self.params.weights, x) + self.params.bias)
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def candidates(self, doc: DocFeatures, exclude: str | None = None) -> list[StoryState]:
+        """Top-k active stories by dense similarity, within the time window when the article is dated."""
+        n = len(self._rows)
+        if n == 0:
+            return []
+        sims = self._matrix[:n] @ doc.vector
+        alive = np.array([r is not None and r != exclude for r in self._rows])
+        if doc.day is not None:
+            last = self._last_day[:n]
+            far = ~np.isnan(last) & (np.abs(last - doc.day) > self.params.window_days)
+            alive &= ~far
+        sims = np.where(alive, sims, -np.inf)
+        k = min(self.params.top_k, n)
+        idx = np.argpartition(-sims, k - 1)[:k]
+        idx = idx[np.argsort(-sims[idx], kind="stable")]
+        return [self.stories[self._rows[i]] for i in idx if np.isfinite(sims[i])]  # type: ignore[index]
+
+    def decide(self, doc: DocFeatures) -> tuple[str | None, float]:
+        """The story this article should join (None: start a new one) and its probability."""
+        best, best_p = None, 0.0
+        for story in self.candidates(doc):
+            p = self.probability(self.pair_features(doc, story))
+            if p > best_p:
+                best, best_p = story.id, p
+        if best is not None and best_p >= self.params.threshold:
+            return best, best_p
+        return None, best_p
+
+    # -- updates -------------------------------------------------------------------
+    def new_story_id(self) -> str:
+        self._counter += 1
+        while f"s{self._counter}" in self.stories:
+            self._counter += 1
+        return f"s{self._counter}"
+
+    def absorb(self, doc: DocFeatures, story_id: str) -> StoryState:
+        """Add the article to the story (created when unknown) and update the statistics."""
+        story = self.stories.get(story_id)
+        if story is None:
+            story = StoryState(id=story_id, vec_sum=np.zeros(DIM, dtype=np.float32))
+            self.stories[story_id] = story
+            story.row = self._new_row(story_id)
+        self.vocab.add(doc)
+        story.vec_sum = story.vec_sum + doc.vector
+        story.terms.update(doc.terms)
+        story.entities.update(doc.entities)
+        story.members.append(doc.id)
+        if doc.day is not None:
+            story.first_day = doc.day if story.first_day is None else min(story.first_day, doc.day)
+            story.last_day = doc.day if story.last_day is None else max(story.last_day, doc.day)
+            self._newest_day = doc.day if self._newest_day is None else max(self._newest_day, doc.day)
+        self._refresh_row(story)
+        return story
+
+    def add(self, doc: DocFeatures) -> str:
+        """decide + absorb + merge check; returns the story the article ended in."""
+        sid, _ = self.decide(doc)
+        story = self.absorb(doc, sid or self.new_story_id())
+        into = self.merge_target(story.id)
+        if into is not None:
+            self.merge(into, story.id)
+            return into
+        return story.id
+
+    def merge_target(self, story_id: str) -> str | None:
+        """A story this one has converged with (to be merged into), if any."""
+        story = self.stories[story_id]
+        probe = story.as_doc()
+        for other in self.candidates(probe, exclude=story_id):
+            if self.probability(self.pair_features(probe, other)) >= self.params.merge_threshold:
+                return other.id
+        return None
+
+    def merge(self, keep: str, gone: str) -> None:
+        """Fold story `gone` into `keep`."""
+        a, b = self.stories[keep], self.stories.pop(gone)
+        a.vec_sum = a.vec_sum + b.vec_sum
+        a.terms.update(b.terms)
+        a.entities.update(b.entities)
+        a.members.extend(b.members)
+        days = [d for d in (a.first_day, a.last_day, b.first_day, b.last_day) if d is not None]
+        if days:
+            a.first_day, a.last_day = min(days), max(days)
+        self._rows[b.row] = None
+        self._last_day[b.row] = np.nan
+        self._refresh_row(a)
+
+    def assignments(self) -> dict[str, str]:
+        """article id -> story id."""
+        return {m: s.id for s in self.stories.values() for m in s.members}
+
+    def _new_row(self, story_id: str) -> int:
+        if len(self._rows) == len(self._matrix):
+            self._matrix = np.vstack([self._matrix, np.zeros_like(self._matrix)])
+            self._last_day = np.concatenate([self._last_day, np.full(len(self._last_day), np.nan)])
+        self._rows.append(story_id)
+        return len(self._rows) - 1
+
+    def _refresh_row(self, story: StoryState) -> None:
+        self._matrix[story.row] = story.centroid()
+        self._last_day[story.row] = np.nan if story.last_day is None else story.last_day
+
+
+def cluster_stream(docs: Iterable[DocFeatures], params: Params | None = None) -> dict[str, str]:
+    """Cluster a stream of articles in the given order; returns article id -> story id."""
+    clusterer = OnlineClusterer(params)
+    for doc in docs:
+        clusterer.add(doc)
+    return clusterer.assignments()

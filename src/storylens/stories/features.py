@@ -1,0 +1,131 @@
+"""Per-article features for story clustering: a dense vector, entity names, title/lede terms, a day.
+
+Features are computed once per article (batched through the shared NLP entry
+points) and stored with it, so clustering, re-clustering and the batch job never
+run the models twice on one article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from unidecode import unidecode
+
+from storylens.models import Article
+
+# The lede carries the who/what/where of a news story; the rest adds noise and cost.
+LEDE_CHARS = 1200
+NER_CHARS = 2000
+DIM = 384
+# NER labels that name the actors and places of an event (dates and numbers are handled by time).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+_WORD = re.compile(r"[a-z0-9]+")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_NON_NAME = re.compile(r"[^a-z0-9 ]+")
+
+
+def _stopwords() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "new", "year", "years", "told", "just", "like"}
+
+
+_STOP: frozenset[str] | None = None
+
+
+@dataclass
+class DocFeatures:
+    """What the clusterer knows about one article."""
+
+    id: str
+    vector: np.ndarray  # float32, L2-normalised, DIM
+    entities: dict[str, int] = field(default_factory=dict)  # normalised name -> count
+    terms: dict[str, int] = field(default_factory=dict)  # title/lede term -> count
+    day: int | None = None  # proleptic ordinal of the publication day
+
+    def to_json(self) -> str:
+        """Entities, terms and day as JSON (the vector is stored apart as a float16 blob)."""
+        return json.dumps({"e": self.entities, "t": self.terms, "d": self.day}, separators=(",", ":"))
+
+    @classmethod
+    def from_parts(cls, id: str, blob: bytes, data: str) -> DocFeatures:
+        d = json.loads(data)
+        vec = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+        return cls(id=id, vector=vec, entities=d["e"], terms=d["t"], day=d["d"])
+
+    def vector_blob(self) -> bytes:
+        return self.vector.astype(np.float16).tobytes()
+
+
+def normalise_name(name: str) -> str:
+    """Fold spelling variants of a name: accents, case, possessives, a leading article."""
+    s = unidecode(name).lower().replace("'s", "").replace("\u2019s", "")
+    s = _NON_NAME.sub(" ", s)
+    words = s.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def name_keys(name: str, label: str) -> list[str]:
+    """The keys one mention adds: the full name, and a person's surname (later mentions use it alone)."""
+    full = normalise_name(name)
+    if not full or len(full) < 2:
+        return []
+    keys = [full]
+    parts = full.split()
+    if label == "PERSON" and len(parts) > 1 and len(parts[-1]) > 2:
+        keys.append(parts[-1])
+    return keys
+
+
+def terms_of(text: str) -> Counter[str]:
+    global _STOP
+    if _STOP is None:
+        _STOP = _stopwords()
+    words = _WORD.findall(_POSSESSIVE.sub("", unidecode(text).lower()))
+    return Counter(w for w in words if len(w) > 2 and w not in _STOP and not w.isdigit())
+
+
+def lede_text(article: Article, chars: int = LEDE_CHARS) -> str:
+    """Title plus the opening of the text, without repeating a title the text starts with."""
+    text = article.text or article.raw or ""
+    title = (article.title or "").strip()
+    if title and not text.lstrip().startswith(title[:60]):
+        return f"{title}.\n{text[:chars]}"
+    return text[:chars]
+
+
+def extract_features(articles: Sequence[Article], batch_size: int = 32) -> list[DocFeatures]:
+    """Features for each article, in order, with one batched NER pass and one batched embedding call."""
+    from storylens.nlp import annotate, embed
+
+    ledes = [lede_text(a) for a in articles]
+    vectors = embed(ledes, batch_size=batch_size) if ledes else np.zeros((0, DIM), np.float32)
+    probes = [
+        Article(id=str(i), raw="", text=lede_text(a, NER_CHARS)) for i, a in enumerate(articles)
+    ]
+    _, mentions = annotate(probes)
+    names: list[Counter[str]] = [Counter() for _ in articles]
+    for m in mentions:
+        if m.label in NAME_LABELS:
+            names[int(m.source)].update(name_keys(m.text, m.label))
+    out = []
+    for i, a in enumerate(articles):
+        d = a.published_date
+        out.append(
+            DocFeatures(
+                id=a.id,
+                vector=np.asarray(vectors[i], dtype=np.float32),
+                entities=dict(names[i]),
+                terms=dict(terms_of(ledes[i])),
+                day=d.toordinal() if d else None,
+            )
+        )
+    return out

@@ -1,0 +1,17 @@
+"""Learned clustering parameters.
+
+Produced by `bench/stories.py --tune` on the DEV half of the ECB+ topics only
+(logistic regression on article-vs-story pair features, then a grid search of
+the join and merge thresholds for B-cubed F1). Copy the printed values here.
+"""
+
+from __future__ import annotations
+
+# Order of the pair features: see storylens.stories.cluster.FEATURES.
+WEIGHTS: tuple[float, ...] = (6.0, 4.0, 4.0, 1.0, 0.0)
+BIAS: float = -6.0
+JOIN_THRESHOLD: float = 0.5
+MERGE_THRESHOLD: float = 0.8
+WINDOW_DAYS: int = 30
+TAU_DAYS: float = 5.0
+TOP_K: int = 10
