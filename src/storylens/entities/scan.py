@@ -21,7 +21,6 @@ MAX_RUN = 6
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _ACRONYM_DEF = re.compile(r"\(([A-Z]{2,6})\)")
-_SENTENCE_END = ".!?“\"‘'\n:•"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,33 +46,26 @@ def capitalised_runs(text: str) -> list[list[Word]]:
         run, prev_end = [], None
 
     for m in _WORD.finditer(text):
+        start = m.start()
+        joined = prev_end is not None and text[prev_end:start] == " "
+        hashtag = start > 0 and text[start - 1] in "#@"
+        # Most words are lower case; of those only a particle inside a name continues a run.
+        particle = joined and m.group(0).split("-")[0].lower() in PARTICLES
+        if hashtag or not (text[start].isupper() or particle):
+            flush()
+            continue
         raw = m.group(0).rstrip("-’'")
         pm = POSSESSIVE.search(raw)
         possessive = pm is not None and pm.start() > 0
-        end = m.start() + (pm.start() if possessive else len(raw))
-        joined = prev_end is not None and text[prev_end : m.start()] == " "
-        hashtag = m.start() > 0 and text[m.start() - 1] in "#@"
-        capital = raw[0].isupper() and not hashtag
-        particle = joined and not hashtag and raw.split("-")[0].lower() in PARTICLES
-        if not (capital or particle):
-            flush()
-            continue
+        end = start + (pm.start() if possessive else len(raw))
         if not joined:
             flush()
-        run.append(Word(m.start(), end, text[m.start() : end]))
-        prev_end = m.start() + len(raw)
+        run.append(Word(start, end, text[start:end]))
+        prev_end = start + len(raw)
         if possessive:
             flush()
     flush()
     return runs
-
-
-def sentence_initial(text: str, pos: int) -> bool:
-    """True when `pos` starts a sentence, heading or quote (capitalised for grammar, not as a name)."""
-    i = pos - 1
-    while i >= 0 and text[i] in " \t\u00a0":
-        i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
 
 
 def scan_article(
