@@ -29,12 +29,14 @@ def fake_library(**briefs):  # type: ignore[no-untyped-def]
     The build function is deterministic and model-free, so page tests stay fast; the pipeline itself
     is exercised by the slow tests.
     """
-    from storylens.models import Article, Brief, Source
+    from storylens.models import Article, Brief, Source, StoryInfo
     from storylens.web.library import FolderLibrary
 
     def build(inputs):  # type: ignore[no-untyped-def]
-        base: Brief = briefs[inputs[0]].model_copy(deep=True)
-        for extra in inputs[1:]:
+        known = isinstance(inputs[0], str) and inputs[0] in briefs
+        base: Brief = (briefs[inputs[0]].model_copy(deep=True) if known
+                       else Brief(story=StoryInfo(title="Untitled story", n_sources=0), sources=[]))
+        for extra in inputs[1 if known else 0:]:
             if isinstance(extra, Article):
                 text, sid = extra.raw, extra.id
             else:

@@ -131,3 +131,25 @@ def test_keyboard_reaches_the_content_first(server, page):  # type: ignore[no-un
     assert page.evaluate("document.activeElement.className") == "skip-link"
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")
+
+
+def test_upload_from_the_add_page_changes_the_story(server, page, tmp_path):  # type: ignore[no-untyped-def]
+    upload = tmp_path / "late report.txt"
+    upload.write_text("A late report about the festival.", encoding="utf-8")
+    page.goto(server.url + "/stories/festival")
+    before = page.locator("#sources li").count()
+    page.click("main >> text=Add articles")
+    page.set_input_files("#files", str(upload))
+    page.click("form button[type=submit]")
+    page.wait_for_url("**/stories/festival?changes=*")
+    assert "Added 1 source" in page.locator("#changes").inner_text()
+    assert page.locator("#sources li").count() == before + 1
+
+
+def test_wrong_file_type_is_refused_on_the_page(server, page, tmp_path):  # type: ignore[no-untyped-def]
+    bad = tmp_path / "tool.exe"
+    bad.write_bytes(b"MZ\x90\x00binary")
+    page.goto(server.url + "/add?story=festival")
+    page.set_input_files("#files", str(bad))
+    page.click("form button[type=submit]")
+    assert "not an accepted type" in page.locator("#error").inner_text()

@@ -1,0 +1,111 @@
+"""Measure how long the web UI takes to render pages of a 50-source story once its brief exists.
+
+    .venv/bin/python tests/web/measure_render.py [--sources 50] [--repeat 30]
+
+The brief is built by hand from the demo corpus texts (cycled to 50 sources) with claims, conflicts,
+entities and a timeline of realistic size, so the figure does not depend on the NLP stages. Prints
+medians and 95th percentiles in milliseconds, measured through FastAPI's in-process client (the
+template and view work, not the network).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import time
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from storylens.models.brief import (
+    Brief, Claim, Conflict, ConflictValue, Entity, EntityMention, Quote, Source, StoryInfo, SummarySentence,
+    TimelineEvent,
+)
+from storylens.report.html import render_html
+from storylens.web.app import create_app
+from storylens.web.library import FolderLibrary
+
+CORPUS = Path(__file__).resolve().parents[2] / "examples" / "kim-train-2023"
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]{20,}[.!?]", text)]
+
+
+def big_brief(n_sources: int) -> Brief:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    sources = [Source(id=f"s{i:02d}", outlet=f"Outlet {i}", title=f"Report {i}", published=f"2023-09-{1 + i % 28:02d}",
+                      url=f"https://outlet{i}.example/a", text=texts[i % len(texts)],
+                      removed=["Share this article", "Related stories"] * 5) for i in range(n_sources)]
+
+    def quote(s: Source, span: tuple[int, int]) -> Quote:
+        return Quote(source=s.id, start=span[0], end=span[1], quote=s.text[span[0]:span[1]])
+
+    claims, conflicts, timeline, summary = [], [], [], []
+    for i, s in enumerate(sources):
+        spans = sentences(s.text)[:8]
+        other = sources[(i + 1) % n_sources]
+        for j, span in enumerate(spans):
+            status = ("corroborated", "single_source", "conflicting")[j % 3]
+            ev = [quote(s, span)] + ([quote(other, sentences(other.text)[0])] if status != "single_source" else [])
+            claims.append(Claim(id=f"c{i}-{j}", text=s.text[span[0]:span[1]], status=status,
+                                sources=sorted({q.source for q in ev}), evidence=ev, n_independent=len(ev)))
+        if i % 2 == 0 and spans:
+            conflicts.append(Conflict(id=f"k{i}", topic=f"topic {i}", kind="count", values=[
+                ConflictValue(value=f"{i} units", normalized=str(i), sources=[s.id], quotes=[quote(s, spans[0])]),
+                ConflictValue(value=f"{i + 1} units", normalized=str(i + 1), sources=[other.id],
+                              quotes=[quote(other, sentences(other.text)[0])])]))
+        if spans:
+            timeline.append(TimelineEvent(date=s.published, text=s.text[spans[0][0]:spans[0][1]], sources=[s.id],
+                                          quotes=[quote(s, spans[0])]))
+        if i < 12 and spans:
+            summary.append(SummarySentence(text=s.text[spans[-1][0]:spans[-1][1]], sources=[s.id, other.id],
+                                           quotes=[quote(s, spans[-1])]))
+    entities = [Entity(id=f"e{k}", name=f"Entity {k}", type="PERSON", aliases=[f"Entity {k}", f"E. {k}"],
+                       mentions=[EntityMention(source=s.id, start=0, end=4, text=s.text[:4]) for s in sources[:10]])
+                for k in range(100)]
+    return Brief(story=StoryInfo(title="A story told by many outlets", date="2023-09-12", n_sources=n_sources,
+                                 n_independent=n_sources), sources=sources, entities=entities, claims=claims,
+                 conflicts=conflicts, timeline=timeline, summary=summary)
+
+
+def timed(fn, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+    fn()  # warm: template compilation happens once per process
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sources", type=int, default=50)
+    ap.add_argument("--repeat", type=int, default=30)
+    args = ap.parse_args()
+    brief = big_brief(args.sources)
+    library = FolderLibrary([], build=lambda _inputs: brief)
+    library._new("big", ["big"])
+    client = TestClient(create_app(library))
+    pages = {
+        "stories page /": lambda: client.get("/"),
+        "brief page /stories/{id}": lambda: client.get("/stories/big"),
+        "source page": lambda: client.get("/stories/big/sources/s07"),
+        "brief JSON /api/stories/{id}/brief": lambda: client.get("/api/stories/big/brief"),
+        "HTML report file (render_html)": lambda: render_html(brief),
+    }
+    print(f"{args.sources} sources, {len(brief.claims)} claims, {len(brief.conflicts)} conflicts, "
+          f"{len(brief.entities)} entities; {args.repeat} runs each")
+    print(f"{'page':40s} {'median ms':>10s} {'p95 ms':>8s} {'size KB':>8s}")
+    for name, fn in pages.items():
+        result = fn()
+        size = len(result.content if hasattr(result, "content") else result.encode()) / 1024
+        runs = sorted(timed(fn, args.repeat))
+        p95 = runs[min(len(runs) - 1, round(0.95 * (len(runs) - 1)))]
+        print(f"{name:40s} {statistics.median(runs):10.1f} {p95:8.1f} {size:8.0f}")
+
+
+if __name__ == "__main__":
+    main()
