@@ -1,16 +1,17 @@
 """Clustering name spans into entities.
 
 Spans are first grouped by exact name key (so the work below is over distinct
-spellings, not over every mention), then groups are joined by three rules:
-spelling variants (every token matches), acronyms (initials of a long name), and,
-per mention, surnames or given names alone ("Kim", "Mr. Kim") resolved to a full
-name in the same article.
+spellings, not over every mention), then groups are joined by four rules:
+spelling variants (every token matches), a name without its middle initial (when
+unambiguous), acronyms (initials of a long name), and, per mention, surnames or
+given names alone ("Ri", "Mr. Ri") resolved to a full name in the same article.
 
-NER labels disagree between sources ("Vladivostok" PERSON / GPE, "Kremlin" ORG /
-GPE), so identical keys are grouped whatever their label and the type is a vote.
-Demonyms (NORP "North Korean") are kept apart from the country (GPE "North
-Korea"): an adjective describing people or things is not a mention of the state,
-and linking them would make every "Russian official" count as a mention of Russia.
+NER labels disagree between sources (a city PERSON in one, GPE in another; a seat
+of government ORG / GPE), so identical keys are grouped whatever their label, and
+the type is a vote.
+Demonyms (NORP "Varnian") are kept apart from the country (GPE "Varnia"): an
+adjective describing people or things is not a mention of the state, and linking
+them would make every "Varnian official" count as a mention of Varnia.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def group_spans(spans: Iterable[Span]) -> dict[Key, Group]:
 
 
 def merge_variants(groups: dict[Key, Group], uf: UnionFind) -> None:
-    """Join spellings whose tokens all match ("Jong-un"/"Jong Un", "Dmitry"/"Dmitri").
+    """Join spellings whose tokens all match ("Sol-hwa"/"Sol Hwa", "Yuriy"/"Yuri").
 
     Candidates are blocked by token count and first letters (a token match needs the
     same first letter), so only a handful of pairs are ever compared.
@@ -173,7 +174,7 @@ def pick_person(
     """The full name a lone name part refers to in `source`.
 
     A person of the same article with that first or last name wins, the most
-    mentioned one if several ("Kim" -> the Kim mentioned most); outside such an
+    mentioned one if several ("Ri" -> the Ri mentioned most); outside such an
     article the part is resolved only when a single person in the story has it
     (and `local_only` is false).
     """

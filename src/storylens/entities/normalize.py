@@ -3,7 +3,7 @@
 A name becomes a tuple of token keys. Two spellings are the same name when they
 have the same number of tokens and every token pair matches: equal keys, or (for
 long tokens only) one typo-like edit apart. Comparing whole strings instead would
-merge different people who share most letters ("Kim Jong Un" / "Kim Jong Il").
+merge different people who share most letters ("Ri Song Ho" / "Ri Song Il").
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ POSSESSIVE = re.compile(rf"[{_APOS}]s?$")
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–_/]+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _INITIAL = re.compile(r"^[A-Za-z]\.?$")
-# Small function words skipped when forming an acronym ("Joint Chiefs of Staff" -> JCS).
+# Small function words skipped when forming an acronym ("Joint Maritime Council" -> JMC).
 _ACRONYM_SKIP = frozenset(
     {"of", "the", "and", "for", "on", "in", "to", "a", "an", "at", "&", "de", "du", "des"}
 )
@@ -141,7 +141,7 @@ _ACRONYM_SKIP = frozenset(
 
 @lru_cache(maxsize=8192)
 def token_key(token: str) -> str:
-    """Transliteration-normalised key of one name token: "Jong" -> "jung", "Khasan" -> "chasan".
+    """Transliteration-normalised key of one name token: "Song" -> "sung", "Kharzan" -> "charzan".
     Roman numerals keep their exact letters ("II" and "III" differ)."""
     if _ROMAN.match(token):
         return token.lower()
@@ -152,7 +152,7 @@ def token_key(token: str) -> str:
 
 
 def split_words(name: str) -> list[str]:
-    """The words of a name, splitting on spaces and hyphens ("Jong-un" is "Jong", "un")."""
+    """The words of a name, splitting on spaces and hyphens ("Sol-hwa" is "Sol", "hwa")."""
     return [w for w in _WORD_SPLIT.split(name.strip()) if w]
 
 
@@ -195,7 +195,7 @@ def is_initial_key(token: str) -> bool:
 
 
 def is_acronym(text: str) -> bool:
-    """An upper-case abbreviation such as "WHO", "U.N." or "KCNA"."""
+    """An upper-case abbreviation such as "WHO", "U.N." or "NATO"."""
     return bool(_ACRONYM.match(text.strip()))
 
 
@@ -206,7 +206,7 @@ def acronym_letters(text: str) -> str:
 
 def initials(name: str) -> set[str]:
     """Acronyms a long name can have: initials of its capitalised words, with and without
-    the small function words ("Joint Chiefs of Staff" -> {"JCS", "JCOS"})."""
+    the small function words ("Bank of the North" -> {"BN", "BOTN"})."""
     words = split_words(name)
     if len(words) < 2:
         return set()

@@ -25,7 +25,7 @@ def resolve_entities(story: Story) -> list[Entity]:
     spans = _clean_spans(story, texts, lower)
     assigned, _, parts = assign(spans)
     # Which single name parts the story uses alone: only those may be searched for
-    # as a first name; a last name is always searched for (Western "Putin").
+    # as a first name; a last name is always searched for (Western "Smith").
     used_alone = {name_key(s.text) for s in spans if len(name_key(s.text)) == 1}
     surnames = {k[-1] for s, _ in assigned if len(k := name_key(s.text)) >= 2}
     caps = {name_key(s.text) for s in spans if s.text.isupper()}
@@ -90,8 +90,8 @@ def _article_indexes(
     """Per article, name key → cluster as that article reads it: the article's own
     resolutions first, then the name parts of the people it names (or of the one person
     in the story with that part), then names that mean one thing story-wide. A first
-    name counts as a part only when the story uses it alone ("Kim" for a Korean name;
-    never "Alexander")."""
+    name counts as a part only when the story uses it alone ("Ri" for a Korean name;
+    never "Tomas")."""
     roots_of: dict[Key, Counter[Key]] = defaultdict(Counter)
     local: dict[str, dict[Key, Counter[Key]]] = defaultdict(lambda: defaultdict(Counter))
     weight: Counter[Key] = Counter()
@@ -156,7 +156,7 @@ def canonical_name(forms: list[str]) -> str:
 
     def score(f: str) -> tuple:
         n_tokens = len(name_key(f))
-        shouting = n_tokens > 1 and f.isupper()  # "NORTH KOREA" in a headline
+        shouting = n_tokens > 1 and f.isupper()  # "NEW ZEALAND" in a headline
         acronym = is_acronym(f)
         return (not shouting, not acronym, n_tokens, counts[f], -first[f])
 

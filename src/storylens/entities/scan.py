@@ -2,7 +2,7 @@
 
 The text is cut into runs of capitalised words; every sub-run is looked up by its
 name key, longest first, so spelling variants of a known name are found too
-("Choe Son-hui" when "Choe Sun Hui" is known) and a lone surname is found when the
+("Pyon Sol-hwa" when "Pyon Sol Hwa" is known) and a lone surname is found when the
 article names that person in full.
 """
 
@@ -82,7 +82,7 @@ def scan_article(
     in the story ("Navy" / "navy") and is not a function or calendar word (an
     all-caps word only when the story writes that name in capitals); a lone
     word that is not sentence-initial may also match a known one-word name up to a
-    one-letter slip ("Shoigu" / "Shogyu").
+    one-letter slip ("Shoyugin" / "Shoyguin").
     """
     singles: dict[str, list[Key]] = {}
     for key in index:
@@ -133,7 +133,7 @@ def _longest_match(
             if w.isupper() and key not in caps_keys or not w.isupper() and w.lower() in lower_words:
                 return None
             if any(not _bystander(x.text) for x in run[max(0, i - 1) : i] + run[i + 1 : i + 2]):
-                return None  # part of an unknown longer name ("Kim" of an unknown "Kim Yo Jong")
+                return None  # part of an unknown longer name ("Ri" of an unknown "Ri Ok Sun")
             if key in index:
                 return 1, index[key]
             if len(key[0]) < 6:
@@ -151,7 +151,7 @@ def _bystander(word: str) -> bool:
 
 
 def acronym_definitions(source: str, text: str, covered: list[tuple[int, int]]) -> list[Span]:
-    """Spans for "Joint Chiefs of Staff (JCS)": the long name and its acronym, as ORG votes."""
+    """Spans for "Joint Maritime Council (JMC)": the long name and its acronym, as ORG votes."""
     spans: list[Span] = []
     taken = Covered(covered)
     for m in _ACRONYM_DEF.finditer(text):

@@ -1,8 +1,8 @@
 """Turning raw NER mentions into clean name spans.
 
-spaCy's spans carry titles ("President X"), articles ("the Kremlin"), possessives
-("Korea's"), hashtags, photo credits ("Name / AGENCY") and half names ("Chol" of
-"Ri Pyong Chol"). Each is trimmed, extended or dropped here, always by moving
+spaCy's spans carry titles ("President X"), articles ("the Pentagon"), possessives
+("Norway's"), hashtags, photo credits ("Name / AGENCY") and half names ("Sol" of
+"Ri Ok Sol"). Each is trimmed, extended or dropped here, always by moving
 offsets into the article text so that `text[start:end] == span.text` holds.
 """
 
@@ -64,7 +64,7 @@ CALENDAR = frozenset(
 _COMPOUND = re.compile(r"[\n\r\t,;/|()\[\]{}:•·\"“”]")
 _EDGE_JUNK = "\"'“”‘’`´«».,;:!?*#@()[]{}-–—_ \u00a0"
 _MID_POSSESSIVE = re.compile(r"[’'`´]s\s")
-# Words before a name that tell it is a person ("spokesman Dmitry X") or a place ("in X").
+# Words before a name that tell it is a person ("spokesman Yuri X") or a place ("in X").
 _PERSON_CUES = frozenset(
     [
         "mr",
@@ -195,10 +195,10 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         return None  # "X's car": a name never holds a possessive, unlike "People's Army"
     start, end = m.start, m.end
     start, end = _strip_edges(text, start, end)
-    # Leading article: "the Kremlin" and "Kremlin" are one name.
+    # Leading article: "the Pentagon" and "Pentagon" are one name.
     if re.match(r"(?i)the\s", text[start:end]):
         start = _skip_space(text, start + 3, end)
-    # Trailing possessive: "Korea's" -> "Korea".
+    # Trailing possessive: "Norway's" -> "Norway".
     pm = POSSESSIVE.search(text[start:end])
     if pm and pm.start() > 0 and text[start + pm.start() - 1].isalnum():
         end = start + pm.start()
@@ -279,7 +279,7 @@ def context_votes(span: Span, text: str) -> None:
 
 
 def extend_person(span: Span, text: str, floor: int, ceiling: int, lower_words: set[str]) -> None:
-    """Grow a PERSON span over adjacent capitalised words NER left out ("Chol" -> "Ri Pyong Chol").
+    """Grow a PERSON span over adjacent capitalised words NER left out ("Sol" -> "Ri Ok Sol").
 
     Words the story also uses in lower case ("Abroad", "Today") are ordinary words
     capitalised by position, and never taken; the span stays within [floor, ceiling),
