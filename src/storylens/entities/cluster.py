@@ -187,9 +187,9 @@ def pick_person(
     return None
 
 
-def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[Key, Counter[str]], dict[str, set[Key]]]:
-    """Cluster the spans: each span with its cluster's root key; also the cluster votes and the
-    person name parts (first/last token -> clusters)."""
+def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key]]]:
+    """Cluster the spans: each span with its cluster's root key; also the person name
+    parts (first/last token of full names -> clusters), for the alias scan."""
     groups = group_spans(spans)
     uf = UnionFind(groups)
     merge_variants(groups, uf)
@@ -214,4 +214,4 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[Key, Counter
             if target is not None:
                 s.votes = Counter({"PERSON": 1.0})  # its ORG label was the NER slip
             out.append((s, target or root))
-    return out, votes, parts
+    return out, parts

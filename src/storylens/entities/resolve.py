@@ -23,7 +23,7 @@ def resolve_entities(story: Story) -> list[Entity]:
     texts = {a.id: a.text for a in story.analysed}
     lower = lower_case_words(texts.values())
     spans = _clean_spans(story, texts, lower)
-    assigned, _, parts = assign(spans)
+    assigned, parts = assign(spans)
     # Which single name parts the story uses alone: only those may be searched for
     # as a first name; a last name is always searched for (Western "Smith").
     used_alone = {name_key(s.text) for s in spans if len(name_key(s.text)) == 1}

@@ -99,7 +99,7 @@ def scan_article(
                 continue
             n, root = hit
             a, b = run[i].start, run[i + n - 1].end
-            found.append((Span(source, a, b, text[a:b], "", Counter(), from_ner=False), root))
+            found.append((Span(source, a, b, text[a:b], "", Counter()), root))
             i += n
     return found
 
@@ -169,11 +169,9 @@ def acronym_definitions(source: str, text: str, covered: list[tuple[int, int]]) 
                 continue
             a, b = first.start(), last.end()
             if not taken.overlaps(a, b):
-                spans.append(Span(source, a, b, phrase, "ORG", Counter({"ORG": 1}), from_ner=False))
+                spans.append(Span(source, a, b, phrase, "ORG", Counter({"ORG": 1})))
             if not taken.overlaps(m.start(1), m.end(1)):
-                spans.append(
-                    Span(source, m.start(1), m.end(1), acr, "ORG", Counter({"ORG": 1}), from_ner=False)
-                )
+                spans.append(Span(source, m.start(1), m.end(1), acr, "ORG", Counter({"ORG": 1})))
             break
     return spans
 

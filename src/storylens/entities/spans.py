@@ -152,7 +152,6 @@ class Span:
     text: str
     label: str
     votes: Counter[str] = field(default_factory=Counter)
-    from_ner: bool = True
 
 
 class Covered:
