@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from storylens.errors import InputError
 from storylens.models import Article, Brief, Source, Story, StoryInfo
 
 log = logging.getLogger(__name__)
@@ -20,21 +21,48 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 
 
-def load(paths: Sequence[str | Path]) -> list[Article]:
-    """Read every input (files, folders) into raw articles. Raises InputError on bad input."""
-    from storylens.ingest import load_paths
+def load(
+    paths: Sequence[str | Path], problems: list[InputError] | None = None, allow_private: bool = False
+) -> list[Article]:
+    """Read every input (files, folders, http(s) URLs) into raw articles.
 
-    return load_paths(paths)
+    Raises InputError for an input named explicitly that cannot be read; files skipped
+    inside a folder are appended to `problems` when it is given.
+    """
+    from storylens.ingest import load_paths
+    from storylens.ingest.fetch import is_url, load_url
+
+    out: list[Article] = []
+    files: list[str | Path] = []
+
+    def flush() -> None:
+        if files:
+            out.extend(load_paths(list(files), problems=problems))
+            files.clear()
+
+    for p in paths:
+        if isinstance(p, str) and is_url(p):
+            flush()
+            out.extend(load_url(p, allow_private=allow_private))
+        else:
+            files.append(p)
+    flush()
+    return out
 
 
 def prepare(articles: Iterable[Article]) -> list[Article]:
-    """Clean text and find metadata for articles that have only raw content."""
+    """Clean text, find metadata and language, and mark syndicated copies."""
     from storylens.clean import clean_article
+    from storylens.clean.dedup import mark_duplicates
+    from storylens.clean.language import mark_languages
 
-    return [clean_article(a) if not a.text else a for a in articles]
+    cleaned = [clean_article(a) if not a.text else a for a in articles]
+    return mark_duplicates(mark_languages(cleaned))
 
 
-def analyse(articles: Sequence[Article], progress: Progress | None = None) -> Story:
+def analyse(
+    articles: Sequence[Article], progress: Progress | None = None, notices: Sequence[str] = ()
+) -> Story:
     """Run the analysis stages on clean articles and return the filled `Story`."""
     from storylens.claims import align_claims
     from storylens.conflicts import detect_conflicts
@@ -43,7 +71,7 @@ def analyse(articles: Sequence[Article], progress: Progress | None = None) -> St
     from storylens.summarize import summarize
     from storylens.timeline import build_timeline, consensus_date
 
-    story = Story(articles=list(articles))
+    story = Story(articles=list(articles), notices=list(notices))
     timings: dict[str, float] = {}
 
     def step(name: str, fn: Callable[[], None]) -> None:
@@ -107,22 +135,26 @@ def to_brief(story: Story) -> Brief:
     )
 
 
-def brief(inputs: Sequence[str | Path | Article] | str | Path, progress: Progress | None = None) -> Brief:
+def brief(
+    inputs: Sequence[str | Path | Article] | str | Path,
+    progress: Progress | None = None,
+    allow_private: bool = False,
+) -> Brief:
     """Build the cross-source brief of one story.
 
-    `inputs` are paths (files or folders of .txt/.html/.jsonl/...) or `Article`
-    objects (with `raw` and/or `text` set). Raises `storylens.InputError` when an
-    input cannot be read or nothing usable is left.
+    `inputs` are paths (files or folders of .txt/.html/.jsonl/.warc/feeds), http(s)
+    URLs, or `Article` objects (with `raw` and/or `text` set). Raises
+    `storylens.InputError` when an input cannot be read or nothing usable is left;
+    files skipped inside a folder are listed in the brief's notices.
     """
-    from storylens.errors import InputError
-
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     paths = [i for i in inputs if not isinstance(i, Article)]
     given = [i for i in inputs if isinstance(i, Article)]
     if progress:
         progress("ingest")
-    articles = (load(paths) if paths else []) + given
+    problems: list[InputError] = []
+    articles = (load(paths, problems, allow_private) if paths else []) + given
     if progress:
         progress("clean")
     articles = prepare(articles)
@@ -130,7 +162,8 @@ def brief(inputs: Sequence[str | Path | Article] | str | Path, progress: Progres
     if not any(a.text.strip() for a in articles):
         where = ", ".join(str(p) for p in paths) or "input"
         raise InputError(where, "no article text found")
-    story = analyse(articles, progress)
+    notices = [f"Skipped {p}" for p in problems]
+    story = analyse(articles, progress, notices)
     return to_brief(story)
 
 
@@ -160,11 +193,10 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
 
 
 def _add_notices(story: Story) -> None:
-    skipped = [a.id for a in story.articles if a not in story.analysed]
+    analysed = {a.id for a in story.analysed}
+    skipped = [f"{a.id} ({a.language or 'no text'})" for a in story.articles if a.id not in analysed]
     if skipped:
-        story.notices.append(
-            "Not analysed (empty or not in English): " + ", ".join(skipped)
-        )
+        story.notices.append("Could not analyse (not in English, or no text): " + ", ".join(skipped))
     n = len(story.analysed)
     if n < 2:
         story.notices.append(

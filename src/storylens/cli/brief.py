@@ -31,6 +31,9 @@ def brief_cmd(
     story: Annotated[str | None, typer.Option("--story", help="A story id in the store (see `storylens stories`).")] = None,
     db: Annotated[Path, typer.Option("--db", help="Story database.")] = Path("stories.db"),
     since: Annotated[int | None, typer.Option("--since", help="With --story: show what changed since this version.")] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Let URLs reach loopback and private addresses.")
+    ] = False,
 ) -> None:
     """Build the cross-source brief of one story."""
     from storylens.errors import InputError
@@ -49,7 +52,7 @@ def brief_cmd(
     import storylens
 
     with _progress() as progress:
-        result = storylens.brief(paths, progress=progress)
+        result = storylens.brief(paths, progress=progress, allow_private=allow_private)
     for path, fmt in targets:
         _emit(render(result, fmt), path)
 
