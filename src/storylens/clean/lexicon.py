@@ -63,7 +63,9 @@ def marker_at(text: str, pos: int = 0) -> tuple[str, str] | None:
     ellipsis or written in capitals (READ MORE, WATCH:), so that "More than 200 people"
     or "Source code was leaked" are never taken for chrome.
     """
-    m = _MARKER_RE.match(ascii_quotes(text), pos)
+    # Only a short window is normalised: this runs at every sentence end of long paragraphs.
+    window = ascii_quotes(text[pos:pos + 120])
+    m = _MARKER_RE.match(window)
     if not m:
         return None
     marker = m.group("marker")
@@ -71,7 +73,7 @@ def marker_at(text: str, pos: int = 0) -> tuple[str, str] | None:
     strong_sep = bool(re.match(r"\s*(?::|…|\.\.\.|\||»)", m.group("sep")))
     if _AMBIGUOUS.fullmatch(low) and not (strong_sep or (marker.isupper() and len(marker) > 2)):
         return None
-    if not strong_sep and not m.group("sep").strip() and m.end() < len(text) and not marker[0].isupper():
+    if not strong_sep and not m.group("sep").strip() and m.end() < len(window) and not marker[0].isupper():
         return None  # a lower-case "read more about it" inside a sentence
     kind = "credit" if _CREDIT_RE.fullmatch(low) else "teaser"
     return kind, marker
