@@ -6,7 +6,16 @@ Quotes are located with str.find, so every Quote satisfies text[start:end] == qu
 from __future__ import annotations
 
 from storylens.models.brief import (
-    Brief, Claim, Conflict, ConflictValue, Entity, EntityMention, Quote, Source, StoryInfo, SummarySentence,
+    Brief,
+    Claim,
+    Conflict,
+    ConflictValue,
+    Entity,
+    EntityMention,
+    Quote,
+    Source,
+    StoryInfo,
+    SummarySentence,
     TimelineEvent,
 )
 

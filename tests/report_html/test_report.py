@@ -72,7 +72,7 @@ def test_hostile_text_creates_no_element_or_handler(hostile_html: str) -> None:
 
 def test_embedded_brief_json_cannot_close_its_script_and_round_trips(hostile_html: str) -> None:
     brief = hostile_brief()
-    data = re.search(r'<script type="application/json" id="brief-data">(.*?)</script>', hostile_html, re.S)
+    data = re.search(r'<script type="application/json" id="brief-data">(.*?)</script>', hostile_html, re.DOTALL)
     assert data is not None
     body = data.group(1)
     assert "</" not in body and "<!--" not in body

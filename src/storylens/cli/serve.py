@@ -44,11 +44,9 @@ def serve_cmd(
 def _library(paths: list[Path], db: Path | None):  # type: ignore[no-untyped-def]
     """The story library to serve; folder briefs are computed now so the first page is instant."""
     if db is not None:
-        from storylens.errors import ConfigError
+        from storylens.web.store_library import StoreLibrary
 
-        # The story store (issue 6) lands separately; until the web UI is wired to it, say so plainly.
-        raise ConfigError(f"--db {db}: serving the story store is not supported by this build; "
-                          "give folders of articles instead")
+        return StoreLibrary.open(db, paths)
     from storylens.web.library import FolderLibrary
 
     library = FolderLibrary(paths)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -157,7 +158,7 @@ def highlight(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Segment]
     starts = {s for s, _, _ in spans}
     cuts = sorted({0, len(text), *starts, *(e for _, e, _ in spans)})
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         kinds = {k for s, e, k in spans if s <= a and e >= b}
         kind = "conflict" if "conflict" in kinds else ("claim" if kinds else None)
         anchor = a if a in starts else None

@@ -19,8 +19,8 @@ def _count(n: int, word: str) -> str:
 def describe_changes(old: Brief | None, new: Brief) -> list[str]:
     """Sources added, claim counts by status, conflicts found or gone, title and timeline changes."""
     if old is None:
-        return [f"New story with {_count(len(new.sources), 'source')}: {_count(len(new.claims), 'claim')}, "
-                f"{_count(len(new.conflicts), 'conflict')}."]
+        return [(f"New story with {_count(len(new.sources), 'source')}: {_count(len(new.claims), 'claim')}, "
+                 f"{_count(len(new.conflicts), 'conflict')}.")]
     lines: list[str] = []
     old_ids = {s.id for s in old.sources}
     added = [s.id for s in new.sources if s.id not in old_ids]

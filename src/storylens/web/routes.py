@@ -15,11 +15,24 @@ from starlette.datastructures import UploadFile
 from storylens.errors import StorylensError
 from storylens.models import Brief
 from storylens.report.html import (
-    Quote, SourceView, brief_view, quote_is_exact, render_html, source_segments, template_environment,
+    Quote,
+    SourceView,
+    brief_view,
+    quote_is_exact,
+    render_html,
+    source_segments,
+    template_environment,
 )
 from storylens.web.library import Change, Library, StoryEntry, search
 from storylens.web.uploads import (
-    ACCEPT, MAX_FILE_BYTES, MAX_FILES, MAX_PASTE_CHARS, Upload, UploadRejected, pasted_article, save_uploads,
+    ACCEPT,
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    MAX_PASTE_CHARS,
+    Upload,
+    UploadRejected,
+    pasted_article,
+    save_uploads,
 )
 
 WEB_TEMPLATES = str(Path(__file__).parent / "templates")
@@ -136,7 +149,7 @@ def _add_form(request: Request, selected: str, error: str = "", status: int = 20
 async def add_articles(request: Request) -> Response:
     """Paste text and/or upload files into a new or existing story, then show what changed."""
     form = await request.form(max_files=MAX_FILES + 1, max_fields=20, max_part_size=4 * MAX_PASTE_CHARS)
-    field = lambda name: str(form.get(name) or "")  # noqa: E731
+    field = lambda name: str(form.get(name) or "")
     story_id = field("story") or None
     try:
         uploads = []
