@@ -106,6 +106,17 @@ def test_list_items_quotes_and_unpunctuated_prose_stay() -> None:
     assert out.paragraphs == [REPORT[0], intro, *items, quote, prose, REPORT[1]]
 
 
+def test_numbered_list_inside_the_article_stays() -> None:
+    items = ["1. Close the bridge", "2. Inspect every beam", "3. Reopen in September"]
+    out = clean_text(page(REPORT[0], *items, REPORT[1], "Related news", "1. Other story", "2. Another one"))
+    assert out.paragraphs == [REPORT[0], *items, REPORT[1]]
+
+
+def test_cjk_sentences_end_with_their_own_full_stop() -> None:
+    lines = ["東京都は月曜日に橋の閉鎖を決めた。", "修理には六か月かかる見込みだ。"]
+    assert clean_text(page(*lines)).paragraphs == lines
+
+
 def test_a_page_of_bullet_points_without_full_stops_is_not_emptied() -> None:
     bullets = ["Officials say 90 people have been killed in the attack on the airport",
                "The United States has promised to continue evacuation flights until the deadline"]

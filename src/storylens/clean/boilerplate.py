@@ -39,7 +39,7 @@ from storylens.clean.metadata import (
     split_headline_run,
     split_leading_date,
 )
-from storylens.clean.units import Unit, split_units
+from storylens.clean.units import CLOSERS, FINAL_MARKS, Unit, split_units
 
 MAX_HEADING_WORDS = 20
 # A title followed by a byline or date may end with a full stop; longer lines are a lead.
@@ -62,10 +62,13 @@ _TAIL_HEADER = re.compile(
     r"you (?:may|might|will) also|related|latest|more (?:from|on|news|stories)|read next|up next|comments?"
     r"|leave a|share|recommended|most (?:read|popular)|popular|trending|newsletter|sign ?up|subscribe"
     r"|don't miss|see also|read more|also read|editor's pick", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s+")
+_FINAL = f"[{re.escape(FINAL_MARKS)}][{re.escape(CLOSERS)}]*"
+_SENTENCE_END = re.compile(_FINAL + r"\s+")
+_ENDS = re.compile(_FINAL + "$")
 _INLINE_CREDIT = re.compile(
     r"\s*\((?:(?:photo|image|picture|video|credit|foto)s?\b[^()]{0,80}|[^()/]{2,50}/[^()/]{2,50})\)\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•·▪►▸‣◦■*]\s")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _WH_START = re.compile(r"^(?:what|how|why|who|when|where|which)\b", re.IGNORECASE)
 _TRAILING_LINK = re.compile(r"\s*\[[^\[\]]{3,120}\]\s*$")
 
@@ -113,8 +116,8 @@ def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
 
 def ends_sentence(text: str) -> bool:
     """Sentence-final punctuation; a colon counts only after a real clause (over six words)."""
-    t = ascii_quotes(text).rstrip()
-    if re.search(r"[.!?…][\"')\]»]*$", t):
+    t = text.rstrip()
+    if _ENDS.search(t):
         return True
     return t.endswith(":") and len(t.split()) > 6
 
@@ -148,9 +151,9 @@ def _intrinsic(text: str) -> tuple[str, str]:
         return "credit", "credit line"
     if _COPYRIGHT.match(text):
         return "chrome", "copyright line"
-    score = notice_score(text)
-    if not ATTRIBUTION.search(text) and (
-        (score >= 2 and READER_ADDRESS.search(text) and len(words) <= 120) or score >= 4
+    strong, weak = notice_score(text)
+    if not ATTRIBUTION.search(text) and strong and (
+        (strong + weak >= 2 and READER_ADDRESS.search(text) and len(words) <= 120) or strong + weak >= 4
     ):
         return "notice", "website notice (cookies, consent, newsletter)"
     if ends_sentence(_INLINE_CREDIT.sub("", text)) or len(words) > MAX_HEADING_WORDS:
@@ -214,7 +217,8 @@ def _mark_captions(units: list[Unit]) -> None:
 def _mark_prose(units: list[Unit]) -> None:
     """Short lines that are reporting after all: list items, attributed quotes, prose without a full stop.
 
-    - items right after a paragraph ending with a colon ("... the best defense:");
+    - items right after a paragraph ending with a colon ("... the best defense:"), and the
+      items of a numbered list inside the article ("1. Ditch the diet");
     - inside the article (before its last sentence, not bulleted): lines quoting someone
       ('"...," he said'), and after the first line (the headline's place) sentence-case
       lines of ten or more words that do not open like a heading ("What ...", "How ...");
@@ -223,6 +227,7 @@ def _mark_prose(units: list[Unit]) -> None:
     """
     body = [i for i, u in enumerate(units) if u.label == _KEPT]
     last = body[-1] if body else len(units)
+    numbered = sum(1 for u in units if u.label == "short" and _NUMBERED.match(u.text)) >= 2
     started = False
     after_colon = False
     for i, unit in enumerate(units):
@@ -231,7 +236,8 @@ def _mark_prose(units: list[Unit]) -> None:
             capitals = sum(1 for w in words if w[:1].isupper()) / max(len(words), 1)
             # Past the last sentence, or bulleted without a full stop, a line is a teaser headline.
             inside = i < last and not _BULLET.match(unit.text)
-            if (after_colon or (inside and len(words) >= 6 and ATTRIBUTION.search(unit.text))
+            if (after_colon or (inside and numbered and _NUMBERED.match(unit.text))
+                    or (inside and len(words) >= 6 and ATTRIBUTION.search(unit.text))
                     or (inside and started and len(words) >= 10 and capitals < 0.5
                         and not _WH_START.match(unit.text))
                     or (not body and len(words) >= 8)):

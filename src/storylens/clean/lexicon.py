@@ -80,16 +80,23 @@ def marker_at(text: str, pos: int = 0) -> tuple[str, str] | None:
 
 
 # Sentences that talk to the reader about the website itself: cookies, consent,
-# newsletters, embedded social posts. Each hit is one feature; see `notice_score`.
-NOTICE_FEATURES = [re.compile(p, re.IGNORECASE) for p in (
-    r"\bcookies?\b", r"\bconsent(?:ed|s)?\b", r"\bunsubscribe\b", r"\bsign[- ]?(?:up|in)\b",
-    r"\bnewsletters?\b", r"\bsubscri(?:be|ption|ber)s?\b", r"\bprivacy\b", r"\bsocial media (?:elements?|cookies|content|posts?)\b",
-    r"\bthis (?:content|post|video|website|site|page|embed|element)\b", r"\bour (?:website|site|privacy|partners|newsletters?|terms|app|use of)\b",
-    r"\b(?:javascript|your browser|ad ?blocker|pop-?ups?)\b", r"\bopt[- ]?(?:out|in)\b", r"\bterms (?:of|and) (?:use|service|conditions)\b",
-    r"\ball rights reserved\b", r"©|\bcopyright (?:©\s*)?\d{4}\b", r"\b(?:third|3rd)[- ]part(?:y|ies)\b", r"\bpersonal (?:data|information)\b",
-    r"\badverts?\b|\badvertis(?:ing|ers?|ements?)\b", r"\bmore info\b", r"\bread more\b", r"\baccept\b", r"\bpreferences\b",
-    r"\blive ?blog\b", r"\b(?:log|sign) in\b", r"\bregist(?:er|ration)\b", r"\bemail address\b",
-)]
+# newsletters, embedded social posts. Strong features name the site's machinery; weak
+# ones ("sign up", "subscribers", "accept") also occur in business and tech reporting.
+_STRONG = (
+    r"\bcookies?\b", r"\bconsent(?:ed|s)?\b", r"\bunsubscribe\b", r"\bnewsletters?\b", r"\bprivacy\b",
+    r"\bsocial media (?:elements?|cookies|content|posts?)\b", r"\bthis (?:content|post|video|website|site|page|embed|element)\b",
+    r"\bour (?:website|site|privacy|partners|newsletters?|terms|app|use of)\b",
+    r"\b(?:javascript|your browser|ad ?blocker|pop-?ups?)\b", r"\bopt[- ]?(?:out|in)\b",
+    r"\bterms (?:of|and) (?:use|service|conditions)\b", r"\ball rights reserved\b", r"©|\bcopyright (?:©\s*)?\d{4}\b",
+    r"\bpersonal (?:data|information)\b", r"\blive ?blog\b", r"\bemail address\b",
+)
+_WEAK = (
+    r"\bsign[- ]?(?:up|in)\b", r"\bsubscri(?:be|ption|ber)s?\b", r"\b(?:third|3rd)[- ]part(?:y|ies)\b",
+    r"\badverts?\b|\badvertis(?:ing|ers?|ements?)\b", r"\bmore info\b", r"\bread more\b", r"\baccept\b",
+    r"\bpreferences\b", r"\blog in\b", r"\bregist(?:er|ration)\b",
+)
+STRONG_NOTICE = [re.compile(p, re.IGNORECASE) for p in _STRONG]
+WEAK_NOTICE = [re.compile(p, re.IGNORECASE) for p in _WEAK]
 READER_ADDRESS = re.compile(r"\b(?:you|your|you're|you've|yours|we|we'll|we're|we've|our|us)\b", re.IGNORECASE)
 ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|announced|reported|stated|added)\b", re.IGNORECASE)
 
@@ -116,7 +123,7 @@ def is_line_chrome(line: str) -> bool:
     return bool(core) and len(core.split()) <= 15 and LINE_CHROME.fullmatch(core) is not None
 
 
-def notice_score(paragraph: str) -> int:
-    """How many distinct website-notice features a paragraph has (0 for reporting prose)."""
+def notice_score(paragraph: str) -> tuple[int, int]:
+    """(strong, weak) counts of distinct website-notice features in a paragraph; (0, 0) for prose."""
     text = ascii_quotes(paragraph)
-    return sum(1 for f in NOTICE_FEATURES if f.search(text))
+    return (sum(1 for f in STRONG_NOTICE if f.search(text)), sum(1 for f in WEAK_NOTICE if f.search(text)))

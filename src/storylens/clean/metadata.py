@@ -19,6 +19,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from storylens.clean.lexicon import EDIT_STAMPS, NEWS_ORG_WORDS, SECTIONS, ascii_quotes
+from storylens.clean.units import CLOSERS, FINAL_MARKS
 from storylens.models import Article
 
 _MONTHS = ("january february march april may june july august september october november december "
@@ -51,7 +52,7 @@ _BYLINE = re.compile(r"^\s*(?:by|written by|words by|story by|posted by|author\s
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _PARTICLES = frozenset(["de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "di", "bin", "ibn", "al", "el", "y", "st.", "mc"])
 _SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+[–—-]\s+")
-_TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
+_TERMINAL = re.compile(f"[{re.escape(FINAL_MARKS)}][{re.escape(CLOSERS)}]*$")
 
 
 @dataclass

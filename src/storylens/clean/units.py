@@ -13,7 +13,11 @@ from itertools import pairwise
 
 _BLANK = re.compile(r"\n[ \t\u00a0\u200b]*\n")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸‣◦*–—-]|\d{1,2}[.)])\s+")
-_TERMINAL = re.compile(r"[.!?…:][\"”’'»)\]]*$")
+# Sentence-final marks of the scripts we meet in news (Latin, CJK full stops, Arabic, Devanagari),
+# and the closing quotes/brackets that may follow them.
+FINAL_MARKS = ".!?…。！？．؟।"
+CLOSERS = "\"”’'»)]」』）"
+_TERMINAL = re.compile(f"[{re.escape(FINAL_MARKS)}:][{re.escape(CLOSERS)}]*$")
 _TAG_END = re.compile(r"\[[^\[\]]{1,40}\]\s*$")
 _INVISIBLE = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None})
 
@@ -40,7 +44,7 @@ def normalise_newlines(text: str) -> str:
 
 
 def is_terminal(text: str) -> bool:
-    """True when the text ends like a sentence (. ! ? … or : possibly followed by closing quotes)."""
+    """True when the text ends like a sentence (. ! ? … 。 or :, possibly followed by closing quotes)."""
     return bool(_TERMINAL.search(text.rstrip()))
 
 
