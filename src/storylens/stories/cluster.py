@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,7 +25,8 @@ import numpy as np
 from storylens.stories import params as learned
 from storylens.stories.features import DIM, DocFeatures
 
-FEATURES = ("dense", "terms", "entities", "time", "dated")
+FEATURES = ("dense", "dense_max", "terms", "entities", "entity_cover", "time", "dated")
+MAX_MEMBER_VECTORS = 32  # single-link similarity looks at the latest members only
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class StoryState:
     first_day: int | None = None
     last_day: int | None = None
     members: list[str] = field(default_factory=list)
+    recent: list[np.ndarray] = field(default_factory=list)  # latest member vectors
     row: int = -1
 
     def centroid(self) -> np.ndarray:
@@ -83,7 +85,15 @@ class _Vocabulary:
         return math.log((1 + self.n) / (1 + df.get(key, 0))) + 1.0
 
 
-def _weighted_cosine(a: dict[str, int], b: dict[str, int], df: Counter[str], vocab: _Vocabulary) -> float:
+def _coverage(doc: dict[str, int], story: Counter[str], vocab: _Vocabulary) -> float:
+    """Share of the article's name weight (IDF) that the story also mentions."""
+    if not doc:
+        return 0.0
+    weights = {k: vocab.idf(vocab.entities, k) for k in doc}
+    return sum(w for k, w in weights.items() if k in story) / sum(weights.values())
+
+
+def _weighted_cosine(a: dict[str, int], b: Mapping[str, int], df: Counter[str], vocab: _Vocabulary) -> float:
     """Cosine of log-tf·idf vectors of two bags."""
     if not a or not b:
         return 0.0
@@ -124,14 +134,16 @@ class OnlineClusterer:
     def pair_features(self, doc: DocFeatures, story: StoryState) -> np.ndarray:
         """The FEATURES vector of an (article, story) pair."""
         dense = float(doc.vector @ story.centroid())
-        terms = _weighted_cosine(doc.terms, dict(story.terms), self.vocab.terms, self.vocab)
-        ents = _weighted_cosine(doc.entities, dict(story.entities), self.vocab.entities, self.vocab)
+        dense_max = max((float(doc.vector @ v) for v in story.recent), default=dense)
+        terms = _weighted_cosine(doc.terms, story.terms, self.vocab.terms, self.vocab)
+        ents = _weighted_cosine(doc.entities, story.entities, self.vocab.entities, self.vocab)
+        cover = _coverage(doc.entities, story.entities, self.vocab)
         time, dated = 0.0, 0.0
         if doc.day is not None and story.first_day is not None and story.last_day is not None:
             gap = 0 if story.first_day <= doc.day <= story.last_day else min(
                 abs(doc.day - story.first_day), abs(doc.day - story.last_day))
             time, dated = math.exp(-gap / self.params.tau_days), 1.0
-        return np.array([dense, terms, ents, time, dated], dtype=np.float64)
+        return np.array([dense, dense_max, terms, ents, cover, time, dated], dtype=np.float64)
 
     def probability(self, x: np.ndarray) -> float:
         z = float(np.dot(self.params.weights, x) + self.params.bias)
@@ -184,6 +196,7 @@ class OnlineClusterer:
         story.terms.update(doc.terms)
         story.entities.update(doc.entities)
         story.members.append(doc.id)
+        story.recent = [*story.recent[-(MAX_MEMBER_VECTORS - 1):], doc.vector]
         if doc.day is not None:
             story.first_day = doc.day if story.first_day is None else min(story.first_day, doc.day)
             story.last_day = doc.day if story.last_day is None else max(story.last_day, doc.day)
@@ -217,6 +230,7 @@ class OnlineClusterer:
         a.terms.update(b.terms)
         a.entities.update(b.entities)
         a.members.extend(b.members)
+        a.recent = (a.recent + b.recent)[-MAX_MEMBER_VECTORS:]
         days = [d for d in (a.first_day, a.last_day, b.first_day, b.last_day) if d is not None]
         if days:
             a.first_day, a.last_day = min(days), max(days)

@@ -47,8 +47,8 @@ def fit_pair_model(streams: Sequence[tuple[Sequence[DocFeatures], Mapping[str, s
 
 
 def tune_thresholds(streams: Sequence[tuple[Sequence[DocFeatures], Mapping[str, str]]], params: Params,
-                    joins: Sequence[float] = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
-                    merges: Sequence[float] = (0.6, 0.7, 0.8, 0.9, 0.95, 1.01)) -> tuple[Params, float]:
+                    joins: Sequence[float] = (0.3, 0.4, 0.5, 0.6),
+                    merges: Sequence[float] = (0.7, 0.8, 0.9, 1.01)) -> tuple[Params, float]:
     """The join/merge thresholds with the best mean B-cubed F1 over the streams, and that F1."""
     best, best_f = params, -1.0
     for j, m in itertools.product(joins, merges):

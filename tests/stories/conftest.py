@@ -1,0 +1,31 @@
+"""Shared inputs for the story tests: small JSONL corpora built from the ECB+ eval sample."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ECB = ROOT.parent / "shared" / "eval-data" / "clustering" / "ecbplus_public.jsonl"
+
+
+def ecb_records() -> list[dict]:
+    if not ECB.exists():
+        pytest.skip(f"eval data not found: {ECB}")
+    return [json.loads(line) for line in ECB.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps({"id": r["id"], "title": r["title"], "text": r["text"], "published": r["date"],
+                                 "url": r["url"]}) + "\n")
+    return path
+
+
+def storylens(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "storylens", *args], capture_output=True, text=True, **kw)

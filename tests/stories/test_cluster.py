@@ -1,0 +1,139 @@
+"""Online clusterer, metrics and brief diffs on inputs built in the test (no NLP models)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storylens.models.brief import Brief, Claim, Conflict, ConflictValue, Quote, Source, StoryInfo
+from storylens.stories import OnlineClusterer, Params, cluster_stream
+from storylens.stories.diff import brief_changes, changes_json, changes_markdown
+from storylens.stories.features import DIM, DocFeatures, name_keys, normalise_name, terms_of
+from storylens.stories.metrics import bcubed, pairwise
+
+
+def unit(v: np.ndarray) -> np.ndarray:
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def doc(aid: str, base: np.ndarray, seed: int, entities: dict[str, int], terms: dict[str, int],
+        day: int | None = None) -> DocFeatures:
+    noise = np.random.default_rng(seed).normal(size=DIM).astype(np.float32)
+    return DocFeatures(id=aid, vector=unit(base + 0.02 * noise), entities=entities, terms=terms, day=day)
+
+
+@pytest.fixture(scope="module")
+def lookalikes() -> tuple[list[DocFeatures], dict[str, str]]:
+    """Two events of one kind (shared vocabulary and a close vector), told apart by names."""
+    rng = np.random.default_rng(7)
+    kind = rng.normal(size=DIM).astype(np.float32)
+    a_vec, b_vec = kind + 0.2 * rng.normal(size=DIM), kind + 0.2 * rng.normal(size=DIM)
+    docs, gold = [], {}
+    for i in range(12):
+        event = "a" if i % 2 == 0 else "b"
+        name = {"a": {"maria lopez": 2, "lopez": 3}, "b": {"tom becker": 2, "becker": 3}}[event]
+        docs.append(doc(f"{event}{i}", a_vec if event == "a" else b_vec, i, name,
+                        {"rehab": 2, "clinic": 1, "actress" if event == "a" else "singer": 2}))
+        gold[f"{event}{i}"] = event
+    return docs, gold
+
+
+def test_lookalike_events_stay_apart(lookalikes):
+    docs, gold = lookalikes
+    got = cluster_stream(docs)
+    assert bcubed(got, gold)[2] == pytest.approx(1.0)
+    assert len(set(got.values())) == 2
+
+
+def test_unrelated_article_starts_a_new_story(lookalikes):
+    docs, _ = lookalikes
+    c = OnlineClusterer()
+    for d in docs:
+        c.add(d)
+    other = doc("z", np.random.default_rng(99).normal(size=DIM).astype(np.float32), 1, {"volcano": 1}, {"lava": 3})
+    sid, p = c.decide(other)
+    assert sid is None and p < c.params.threshold
+
+
+def test_time_window_hides_old_stories(lookalikes):
+    docs, _ = lookalikes
+    c = OnlineClusterer(Params(window_days=10))
+    first = docs[0]
+    c.absorb(DocFeatures(first.id, first.vector, first.entities, first.terms, day=1000), "s1")
+    same_later = DocFeatures("late", docs[2].vector, docs[2].entities, docs[2].terms, day=1100)
+    same_soon = DocFeatures("soon", docs[2].vector, docs[2].entities, docs[2].terms, day=1003)
+    assert c.candidates(same_later) == []
+    assert [s.id for s in c.candidates(same_soon)] == ["s1"]
+
+
+def test_converging_stories_merge():
+    base = np.random.default_rng(3).normal(size=DIM).astype(np.float32)
+    c = OnlineClusterer(Params(threshold=0.999, merge_threshold=0.5))
+    ents, terms = {"harbor bridge": 2}, {"bridge": 3, "collapse": 2}
+    c.absorb(doc("a", base, 1, ents, terms), "s1")
+    c.absorb(doc("b", base, 2, ents, terms), "s2")  # forced apart, though they are one story
+    assert c.merge_target("s2") == "s1"
+    c.merge("s1", "s2")
+    assert c.assignments() == {"a": "s1", "b": "s1"}
+    assert len(c.candidates(doc("q", base, 3, {}, {}))) == 1
+
+
+def test_feature_serialisation_round_trip():
+    d = doc("a", np.ones(DIM, np.float32), 0, {"x y": 1}, {"word": 2}, day=738000)
+    back = DocFeatures.from_parts("a", d.vector_blob(), d.to_json())
+    assert back.entities == d.entities and back.terms == d.terms and back.day == 738000
+    assert np.allclose(back.vector, d.vector, atol=1e-3)
+
+
+def test_name_normalisation():
+    assert normalise_name("The Élysée's") == "elysee"
+    assert name_keys("Lindsay Lohan", "PERSON") == ["lindsay lohan", "lohan"]
+    assert name_keys("Red Cross", "ORG") == ["red cross"]
+    assert "said" not in terms_of("He said the Senate's vote passed") and "senate" in terms_of("the Senate's vote")
+
+
+def test_metrics_against_hand_computed_values():
+    gold = {"1": "a", "2": "a", "3": "b", "4": "b"}
+    assert bcubed(gold, gold) == (1.0, 1.0, 1.0)
+    lumped = dict.fromkeys(gold, "x")
+    p, r, _ = bcubed(lumped, gold)
+    assert (p, r) == (0.5, 1.0)
+    p, r, f = pairwise(lumped, gold)
+    assert (p, r) == (pytest.approx(2 / 6), 1.0)
+    singles = {k: k for k in gold}
+    assert bcubed(singles, gold)[:2] == (1.0, 0.5)
+
+
+def _brief(sources: list[str], claims: list[Claim], conflicts: list[Conflict]) -> Brief:
+    return Brief(story=StoryInfo(title="Bridge collapse", n_sources=len(sources)),
+                 sources=[Source(id=s, text="text " + s, title=f"T {s}") for s in sources],
+                 claims=claims, conflicts=conflicts)
+
+
+def _conflict(topic: str, kind: str, values: dict[str, list[str]]) -> Conflict:
+    return Conflict(id="c", topic=topic, kind=kind,
+                    values=[ConflictValue(value=v, normalized=v, sources=s) for v, s in values.items()])
+
+
+def test_brief_diff_reports_every_kind_of_change():
+    q = Quote(source="a", start=0, end=4, quote="text")
+    old = _brief(
+        ["a", "b"],
+        [Claim(id="k1", text="The bridge fell.", status="single_source", sources=["a"], evidence=[q])],
+        [_conflict("deaths", "count", {"3": ["a"], "4": ["b"]}), _conflict("place", "place", {"X": ["a"], "Y": ["b"]})],
+    )
+    new = _brief(
+        ["a", "b", "c"],
+        [Claim(id="k9", text="The bridge fell down.", status="corroborated", sources=["a", "c"], evidence=[q])],
+        [_conflict("deaths", "count", {"4": ["a", "b"], "5": ["c"]}), _conflict("day", "weekday", {"Mon": ["c"], "Tue": ["a"]})],
+    )
+    ch = brief_changes(old, new)
+    assert [s["id"] for s in ch["new_sources"]] == ["c"]
+    assert [c["topic"] for c in ch["new_conflicts"]] == ["day"]
+    assert [c["topic"] for c in ch["resolved_conflicts"]] == ["place"]
+    assert ch["corroborated_claims"] == [{"claim": "The bridge fell down.", "sources": ["a", "c"]}]
+    assert ch["corrected_numbers"] == [{"topic": "deaths", "kind": "count", "before": ["3", "4"], "after": ["4", "5"]}]
+    md = changes_markdown("Bridge", 1, 2, ch)
+    assert "## New sources" in md and "- c: T c" in md and "3, 4 → 4, 5" in md
+    assert '"since": 1' in changes_json(1, 2, ch)
+    assert brief_changes(new, new)["new_sources"] == []
