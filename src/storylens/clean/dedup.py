@@ -21,7 +21,7 @@ NUM_PERM = 128
 # LSH recall threshold (Jaccard): low, because containment, not Jaccard, decides.
 LSH_THRESHOLD = 0.3
 # Share of the shorter text's shingles found in the other text for the two to be copies.
-MIN_CONTAINMENT = 0.6
+MIN_CONTAINMENT = 0.5
 # Texts with fewer shingles than this are too short to call copies (headline-only items).
 MIN_SHINGLES = 20
 _TOKEN = re.compile(r"\w+", re.UNICODE)

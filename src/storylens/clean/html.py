@@ -2,10 +2,13 @@
 
 trafilatura does the heavy lifting. Its precision mode drops teasers and
 widgets but sometimes throws away the whole article, its recall mode keeps the
-article but also the furniture around it; so we run both on one parsed tree,
-keep the precise result unless it lost most of the text, then prune the
-blocks trafilatura keeps that are structurally not article text: the page
-title repeated as a heading, "Read more: …" link teasers, link lists, and
+article but also the furniture around it. So we parse once and run the fast
+precision mode; a short result is checked against recall mode and, if precision
+lost the article, trafilatura's fallback extractors (readability, jusText) get a
+try before we settle for recall mode. Then we prune the blocks trafilatura
+keeps that are structurally not article text: the page
+headline, kicker and deck repeated above the text (the title has its own field),
+"Read more: …" link teasers, link lists and lone link headlines, index pages, and
 headings left dangling at the end (a "Comments" header with nothing under it).
 Paragraphs are joined by a blank line, so the paragraph structure survives.
 """
@@ -27,6 +30,8 @@ SHORT_ARTICLE_CHARS = 1500
 PRECISION_KEEP_RATIO = 0.6
 # A short label followed by a colon, in front of a link: "Read more:", "Related:", "SEE MORE:".
 _TEASER_LABEL = re.compile(r"^\W{0,2}(?:\w+\W{1,3}){0,3}?\w+\s*:\s*\S", re.UNICODE)
+# Headline, kicker and deck: more single-line headings than this at the top are the article's own sections.
+MAX_LEADING_HEADS = 2
 # A page whose remaining text is at least this share of link texts is an index page.
 INDEX_PAGE_LINK_SHARE = 0.8
 # A link standing alone as a paragraph, up to this many words, is navigation rather than text.
@@ -76,7 +81,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
             doc = full if len(_plain(full)) >= enough else loose
     if doc is None:
         return HtmlExtract(text="", url=url, title=meta.get("title"))
-    paragraphs, removed = prune_blocks(list(doc.body), meta.get("title"), anchors)
+    paragraphs, removed = prune_blocks(list(doc.body), anchors)
     return HtmlExtract(
         text="\n\n".join(paragraphs),
         title=meta.get("title"),
@@ -147,7 +152,7 @@ def block_text(el: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def prune_blocks(blocks: list[Any], title: str | None, anchors: set[str]) -> tuple[list[str], list[str]]:
+def prune_blocks(blocks: list[Any], anchors: set[str]) -> tuple[list[str], list[str]]:
     """Split trafilatura's body blocks into article paragraphs and removed furniture."""
     texts = [block_text(b) for b in blocks]
     keep = [bool(_WORD.search(t)) for t in texts]
@@ -157,10 +162,16 @@ def prune_blocks(blocks: list[Any], title: str | None, anchors: set[str]) -> tup
         keep[i] = False
         removed.append(texts[i])
 
-    # The headline repeated at the top: the title has its own field.
-    first = next((i for i, k in enumerate(keep) if k), None)
-    if first is not None and blocks[first].tag == "head" and title and _same_line(texts[first], title):
-        drop(first)
+    # Headings before the first paragraph are the headline, kicker or deck: the title has its own
+    # field, and the others are not article text.
+    leading = 0
+    for i, b in enumerate(blocks):
+        if not keep[i]:
+            continue
+        if b.tag != "head" or "\n" in texts[i] or leading == MAX_LEADING_HEADS:
+            break
+        drop(i)
+        leading += 1
     for i, b in enumerate(blocks):
         if keep[i] and (_is_link_list(b, anchors) or _is_teaser(texts[i], anchors)
                         or _is_bare_link(b, texts[i], anchors)):
@@ -213,10 +224,3 @@ def _is_teaser(text: str, anchors: set[str]) -> bool:
         return False
     rest = text[text.index(":") + 1:].strip(" |[]()")
     return bool(rest) and (rest in anchors or any(rest.startswith(a) for a in anchors if len(a) > 20))
-
-
-def _same_line(a: str, b: str) -> bool:
-    """Whether two one-line texts say the same thing (a headline and the page title, say)."""
-    from rapidfuzz import fuzz
-
-    return fuzz.token_set_ratio(a.lower(), b.lower()) >= 80
