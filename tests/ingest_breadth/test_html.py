@@ -64,3 +64,8 @@ def test_binary_content_is_refused() -> None:
 def test_oversized_blob_is_refused() -> None:
     with pytest.raises(ParseError, match="too large"):
         extract_html("<html><body><p>" + "a" * (MAX_HTML_CHARS + 1) + "</p></body></html>")
+
+
+def test_declared_language_is_reduced_to_iso_639_1() -> None:
+    html = article_page("Budget", [LONG, LONG]).replace("<html>", '<html lang="en-GB">')
+    assert extract_html(html).language == "en"

@@ -112,7 +112,12 @@ def _metadata(tree: Any, url: str | None) -> dict[str, Any]:
     except (ValueError, TypeError, AttributeError):  # malformed meta tags or dates
         return {}
     fields = ("title", "author", "date", "sitename", "url", "language")
-    return {f: getattr(doc, f, None) or None for f in fields}
+    meta = {f: getattr(doc, f, None) or None for f in fields}
+    meta["language"] = meta["language"] or tree.get("lang") or tree.get("xml:lang")
+    if meta["language"]:
+        # "en-US", "en_GB" → "en": the pipeline compares ISO 639-1 codes.
+        meta["language"] = re.split(r"[-_]", str(meta["language"]).strip().lower())[0] or None
+    return meta
 
 
 def _bare(tree: Any, url: str | None, **options: Any) -> Any:
