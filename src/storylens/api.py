@@ -56,7 +56,7 @@ def prepare(articles: Iterable[Article]) -> list[Article]:
     from storylens.clean.dedup import mark_duplicates
     from storylens.clean.language import mark_languages
 
-    cleaned = [clean_article(a) if not a.text else a for a in articles]
+    cleaned = _unique_ids([clean_article(a) if not a.text else a for a in articles])
     return mark_duplicates(mark_languages(cleaned))
 
 
@@ -158,7 +158,6 @@ def brief(
     if progress:
         progress("clean")
     articles = prepare(articles)
-    articles = _unique_ids(articles)
     if not any(a.text.strip() for a in articles):
         where = ", ".join(str(p) for p in paths) or "input"
         raise InputError(where, "no article text found")
