@@ -9,18 +9,20 @@ Output order: facts more sources agree on first, then by position in their artic
 from __future__ import annotations
 
 from storylens.models import Quote, Story, SummarySentence
-from storylens.summarize.select import Settings, select
+from storylens.summarize.ranking import Settings, select
 from storylens.summarize.support import Evidence, find_support
 
 DEFAULT_WORDS = 220
 
 
-def summarize(story: Story, max_words: int = DEFAULT_WORDS, settings: Settings = Settings()) -> list[SummarySentence]:
+def summarize(
+    story: Story, max_words: int = DEFAULT_WORDS, settings: Settings | None = None
+) -> list[SummarySentence]:
     """Extractive summary of at most `max_words` words, each sentence with its citations."""
     if not story.sentences:
         return []
     evidence = find_support(story)
-    chosen = select(story, evidence, max_words, settings)
+    chosen = select(story, evidence, max_words, settings or Settings())
     rank = {s.index: r for r, s in enumerate(_article_positions(story))}
     chosen.sort(key=lambda i: (-story.independent_count(_cited(story, evidence, i)), rank[i]))
     return [_cite(story, evidence, i) for i in chosen]

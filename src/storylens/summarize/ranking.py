@@ -16,55 +16,83 @@ import numpy as np
 
 from storylens.models import Sentence, Story
 from storylens.summarize.support import Evidence
-from storylens.summarize.text import content_words, overlap, standalone, word_count
+from storylens.summarize.text import acceptable, content_words, overlap, standalone, word_count
+
+FALLBACK_PENALTY = 100.0  # larger than any score: fallback sentences come after all standalone ones
 
 
 @dataclass(frozen=True)
 class Settings:
     """Scoring weights; the defaults were tuned on the tuning half of Multi-News (bench/summaries.py)."""
 
-    position: float = 1.0  # weight of the lead prior 1 / (1 + rank) ** decay
+    position: float = 0.5  # weight of the lead prior 1 / (1 + rank) ** decay
     decay: float = 0.7
     centrality: float = 1.0  # weight of cosine to the story centroid
-    support: float = 0.4  # weight of the share of other independent sources that agree
-    redundancy: float = 0.6  # MMR penalty on the max cosine to sentences already chosen
+    support: float = 1.0  # weight of the share of other independent sources that agree
+    cross: float = 1.0  # weight of the mean best cosine to each other article (soft support)
+    keywords: float = 1.0  # weight of the mean share of articles using each of the sentence's content words
+    redundancy: float = 0.3  # MMR penalty on the max cosine to sentences already chosen
     duplicate_cosine: float = 0.8  # never pick two sentences closer than this
     duplicate_overlap: float = 0.7  # ... or sharing this share of content words
 
 
-def candidates(story: Story) -> list[Sentence]:
-    """Sentences that can stand alone; all non-trivial sentences if a story has almost none."""
-    good = [s for s in story.sentences if standalone(s.text)]
-    if len(good) >= 3:
-        return good
-    rest = [s for s in story.sentences if s not in good and word_count(s.text) >= 4]
-    return good + rest
+@dataclass(frozen=True)
+class Features:
+    """Per-candidate features, computed once per story (weights are applied in `score`)."""
+
+    cands: list[Sentence]
+    standalone: np.ndarray  # bool per candidate; the others are only a fallback
+    prior_rank: np.ndarray
+    centrality: np.ndarray
+    agree: np.ndarray
+    cross: np.ndarray
+    keywords: np.ndarray
 
 
-def score(story: Story, evidence: Evidence, cands: list[Sentence], settings: Settings) -> np.ndarray:
-    """One relevance score per candidate sentence."""
+def candidates(story: Story) -> tuple[list[Sentence], np.ndarray]:
+    """Sentences that may go into a summary, and which of them can stand alone.
+
+    Sentences that lean on their context ("He said...", bare quotes, run-ons) are kept as
+    a fallback, ranked after every standalone one: they only fill the budget of short stories.
+    """
+    cands = [s for s in story.sentences if acceptable(s.text) or standalone(s.text)]
     if not cands:
-        return np.zeros(0)
-    idx = np.array([s.index for s in cands])
-    rank = _ranks(cands)
-    prior = 1.0 / (1.0 + rank) ** settings.decay
-    centrality = _centrality(story)[idx]
+        cands = [s for s in story.sentences if word_count(s.text) >= 4]
+    return cands, np.array([standalone(s.text) for s in cands], dtype=bool)
+
+
+def features(story: Story, evidence: Evidence) -> Features:
+    cands, alone = candidates(story)
+    idx = np.array([s.index for s in cands], dtype=int)
     others = max(1, story.independent_count([a.id for a in story.analysed]) - 1)
     agree = np.array([
         story.independent_count(evidence.sources(s.index)) / others if evidence.support[s.index] else 0.0
         for s in cands
     ])
-    return settings.position * prior + settings.centrality * centrality + settings.support * agree
+    return Features(cands, alone, _ranks(cands), _centrality(story)[idx] if len(idx) else np.zeros(0), agree,
+                    _cross_support(story)[idx] if len(idx) else np.zeros(0), _keywords(story, cands))
 
 
-def select(story: Story, evidence: Evidence, max_words: int, settings: Settings = Settings()) -> list[int]:
+def score(feats: Features, settings: Settings) -> np.ndarray:
+    """One relevance score per candidate sentence."""
+    prior = 1.0 / (1.0 + feats.prior_rank) ** settings.decay
+    relevance = (settings.position * prior + settings.centrality * feats.centrality + settings.support * feats.agree
+                 + settings.cross * feats.cross + settings.keywords * feats.keywords)
+    return relevance - FALLBACK_PENALTY * ~feats.standalone
+
+
+def select(story: Story, evidence: Evidence, max_words: int, settings: Settings | None = None,
+           feats: Features | None = None) -> list[int]:
     """Sentence indices of the summary, in the order they were chosen (best first)."""
-    cands = candidates(story)
+    settings = settings or Settings()
+    feats = feats or features(story, evidence)
+    cands = feats.cands
     if not cands:
         return []
-    scores = score(story, evidence, cands, settings)
+    scores = score(feats, settings)
     emb = story.embeddings
     has_emb = emb is not None and len(emb) == len(story.sentences)
+    cand_emb = emb[[c.index for c in cands]] if has_emb else None
     words = {s.index: content_words(s.text) for s in cands}
     lengths = {s.index: word_count(s.text) for s in cands}
     chosen: list[int] = []
@@ -82,11 +110,45 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
             continue
         chosen.append(s.index)
         used += lengths[s.index]
-        if has_emb:
-            sims = emb[[c.index for c in cands]] @ emb[s.index]
+        if cand_emb is not None:
+            sims = cand_emb @ emb[s.index]
             max_sim = np.maximum(max_sim, sims)
             alive &= sims < settings.duplicate_cosine
     return chosen
+
+
+def _cross_support(story: Story) -> np.ndarray:
+    """Mean over the other articles of the best cosine to one of their sentences (0 with one article)."""
+    emb = story.embeddings
+    n = len(story.sentences)
+    if emb is None or len(emb) != n or not n:
+        return np.zeros(n)
+    sources = np.array([s.source for s in story.sentences], dtype=object)
+    names = list(dict.fromkeys(sources.tolist()))
+    if len(names) < 2:
+        return np.zeros(n)
+    sim = emb @ emb.T
+    best = np.stack([np.where(sources == name, sim, -1.0).max(axis=1) for name in names], axis=1)
+    own = np.array([names.index(x) for x in sources])
+    best[np.arange(n), own] = 0.0
+    return best.sum(axis=1) / (len(names) - 1)
+
+
+def _keywords(story: Story, cands: list[Sentence]) -> np.ndarray:
+    """Mean share of articles that use each content word of the sentence: words the whole story shares."""
+    per_source: dict[str, set[str]] = defaultdict(set)
+    for s in story.sentences:
+        per_source[s.source] |= content_words(s.text)
+    n = max(1, len(per_source))
+    df: dict[str, int] = defaultdict(int)
+    for vocab in per_source.values():
+        for w in vocab:
+            df[w] += 1
+    out = []
+    for s in cands:
+        ws = content_words(s.text)
+        out.append(sum(df[w] for w in ws) / (n * len(ws)) if ws else 0.0)
+    return np.array(out)
 
 
 def _ranks(cands: list[Sentence]) -> np.ndarray:

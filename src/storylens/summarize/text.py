@@ -25,8 +25,8 @@ _FURNITURE = re.compile(
 _END = re.compile(r"[.!]['\"’”)]*$")
 _QUOTES = "\"“”"
 
-MIN_WORDS = 8
-MAX_WORDS = 55
+MIN_WORDS = 6
+MAX_WORDS = 60
 
 
 def words(text: str) -> list[str]:
@@ -41,8 +41,7 @@ def word_count(text: str) -> int:
 def _norm(token: str) -> str:
     # A crude plural/possessive fold is enough for overlap: "officials" ~ "official".
     t = token.lower().replace("’", "'")
-    if t.endswith("'s"):
-        t = t[:-2]
+    t = t.removesuffix("'s")
     if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
         t = t[:-1]
     return t
@@ -72,6 +71,14 @@ def numbers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b and not (a <= b or b <= a))
 
 
+def acceptable(text: str) -> bool:
+    """A weaker test for short stories: a real sentence, even if it leans on its neighbours."""
+    stripped = text.strip()
+    n = word_count(stripped)
+    return (MIN_WORDS <= n <= 2 * MAX_WORDS and not stripped.endswith("?") and not _FURNITURE.search(stripped)
+            and bool(_END.search(stripped)))
+
+
 def standalone(text: str) -> bool:
     """Whether a sentence can be quoted in a summary without its neighbours.
 
@@ -90,6 +97,4 @@ def standalone(text: str) -> bool:
         return False
     # A sentence that is mostly a quotation says little without its speaker's context.
     quoted = sum(len(m) for m in re.findall(r"[\"“][^\"“”]*[\"”]", stripped))
-    if stripped[0] in _QUOTES or quoted > 0.6 * len(stripped):
-        return False
-    return True
+    return not (stripped[0] in _QUOTES or quoted > 0.6 * len(stripped))

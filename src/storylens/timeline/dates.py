@@ -39,8 +39,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("monthday", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|million|billion))|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])"),
     ("monthyear", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
     ("year", rf"(?<=\bin\s){_YEAR}\b|(?<=\bin\searly\s){_YEAR}\b|(?<=\bin\slate\s){_YEAR}\b"),
-    ("weekday", r"\b(?:(?:last|next|this|on|early on|late on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
-                r"saturday|sunday)\b"),
+    ("weekday", (r"\b(?:(?:last|next|this|on|early on|late on)\s+)?"
+                 r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("relday", r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b"),
     ("ago", rf"\b{_NUMWORD}\s+days?\s+ago\b"),
     ("week", r"\b(?:last|next)\s+week\b"),
@@ -52,9 +52,9 @@ _FUTURE_BEFORE = re.compile(
     r"is to|are to)\b|'ll\b|’ll\b",
     re.IGNORECASE,
 )
-_FUTURE_AFTER = re.compile(r"\b(?:will|shall|is expected|are expected|is scheduled|is due)\b|'ll\b|’ll\b", re.I)
+_FUTURE_AFTER = re.compile(r"\b(?:will|shall|is expected|are expected|is scheduled|is due)\b|'ll\b|’ll\b", re.IGNORECASE)
 _SPAN_BOUND = re.compile(
-    r"\b(?:(?:until|till|through|by|from|before|after|between)\s+(?:\S+\s+){0,2}|since\s+(?:\S+\s+){0,6})$", re.I
+    r"\b(?:(?:until|till|through|by|from|before|after|between)\s+(?:\S+\s+){0,2}|since\s+(?:\S+\s+){0,6})$", re.IGNORECASE
 )
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10}

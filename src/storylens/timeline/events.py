@@ -29,7 +29,7 @@ MERGE_COSINE_VAGUE = 0.45
 MAX_PER_DAY = 4
 MIN_WORDS = 6
 WINDOW_BEFORE, WINDOW_AFTER = 10, 6
-_FURNITURE = re.compile(r"https?://|www\.|\bclick\b|\bsubscribe\b|\bcookies?\b|\badvertisement\b|©", re.I)
+_FURNITURE = re.compile(r"https?://|www\.|\bclick\b|\bsubscribe\b|\bcookies?\b|\badvertisement\b|©", re.IGNORECASE)
 _RANK = {"year": 0, "month": 1, "day": 2}
 
 
