@@ -32,7 +32,8 @@ def clean_article(article: Article) -> Article:
         article.removed.extend(extract.removed)
         article.url = article.url or extract.url
         article.language = article.language or extract.language
-    cleaned: Cleaned = clean_text(source, title_hint=article.title or html_meta.title)
+    cleaned: Cleaned = clean_text(source, title_hint=article.title or html_meta.title,
+                                  html=article.raw_format == "html")
     article.text = cleaned.text
     article.removed.extend(cleaned.removed)
     apply_metadata(article, html_meta, cleaned.meta)

@@ -8,10 +8,17 @@ paragraph of reporting). Finally, junk glued to the end of a kept paragraph (a "
 also ..." teaser, a "Photo: X / AFP" credit) is cut at the sentence boundary.
 
 Decisions:
-- Subheadings, captions and other short lines that are not sentences ("Defense
-  cooperation") are not reporting: they are removed, like all chrome, and listed in
-  `removed`. A line without final punctuation is kept when it is long (over
+- Plain text: subheadings, captions and other short lines that are not sentences
+  ("Defense cooperation") are not reporting: they are removed, like all chrome, and
+  listed in `removed`. A line without final punctuation is kept when it is long (over
   `MAX_HEADING_WORDS` words), since that is prose missing its full stop.
+- Text extracted from HTML (`html=True`): the extractor already knows the page
+  structure, so the subheadings, list items and table rows it kept stay; the filter
+  only cuts what reads as chrome (interface phrases, teaser and credit markers, date
+  stamps and bylines, notices, teaser lists, the tail after "Related"/"Comments").
+- The lexicon is English: notices (which need English words to be recognised) are only
+  looked for in text that reads as English, and the structural rules alone apply to
+  other languages.
 - Nothing is dropped silently: every unit or piece that is not kept is returned in
   `removed`, verbatim, in text order.
 """
@@ -26,7 +33,9 @@ from storylens.clean.lexicon import (
     ATTRIBUTION,
     READER_ADDRESS,
     ascii_quotes,
+    is_call_to_action,
     is_line_chrome,
+    looks_english,
     marker_at,
     notice_score,
 )
@@ -39,15 +48,20 @@ from storylens.clean.metadata import (
     split_headline_run,
     split_leading_date,
 )
-from storylens.clean.units import CLOSERS, FINAL_MARKS, Unit, split_units
+from storylens.clean.units import (
+    INLINE_CREDIT,
+    MAX_TEASER_WORDS,
+    Unit,
+    cut_glued_tail,
+    ends_sentence,
+    split_units,
+)
 
 MAX_HEADING_WORDS = 20
 # A title followed by a byline or date may end with a full stop; longer lines are a lead.
 MAX_TITLE_WORDS = 25
 # Below this share of the reporting before it, what follows a "Related"/"Comments" header is page tail.
 TAIL_BODY_RATIO = 0.25
-MAX_TEASER_WORDS = 40
-MAX_CREDIT_WORDS = 12
 
 _KEPT = "body"
 _TAG_END = re.compile(r"\[\s*[A-Z][A-Za-z ]{1,25}\s*\]\s*$")
@@ -55,22 +69,18 @@ _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|&gt;|/|\|)\s*")
 _BREADCRUMB = re.compile(r"^(?:home|homepage|start|front page|news)\s*(?:»|›|>|&gt;|/|\|)\s*\S", re.IGNORECASE)
 _NAME_AGENCY = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\s?/\s?[A-Z][\w&.' -]{1,30}$")
 _CREDIT_LINE = re.compile(
-    r"^(?:with (?:information|reporting|additional reporting|files) from|(?:additional )?reporting by|editing by"
+    r"^\(?(?:with (?:information|reporting|additional reporting|files) from|(?:additional )?reporting by|editing by"
     r"|edited by|compiled by|writing by|contributing:|contributors?:)", re.IGNORECASE)
+_CONTRIBUTED = re.compile(r"\bcontributed to this (?:report|story|article)\W*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 _TAIL_HEADER = re.compile(
     r"you (?:may|might|will) also|related|latest|more (?:from|on|news|stories)|read next|up next|comments?"
     r"|leave a|share|recommended|most (?:read|popular)|popular|trending|newsletter|sign ?up|subscribe"
     r"|don't miss|see also|read more|also read|editor's pick", re.IGNORECASE)
-_FINAL = f"[{re.escape(FINAL_MARKS)}][{re.escape(CLOSERS)}]*"
-_SENTENCE_END = re.compile(_FINAL + r"\s+")
-_ENDS = re.compile(_FINAL + "$")
-_INLINE_CREDIT = re.compile(
-    r"\s*\((?:(?:photo|image|picture|video|credit|foto)s?\b[^()]{0,80}|[^()/]{2,50}/[^()/]{2,50})\)\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•·▪►▸‣◦■*]\s")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _WH_START = re.compile(r"^(?:what|how|why|who|when|where|which)\b", re.IGNORECASE)
-_TRAILING_LINK = re.compile(r"\s*\[[^\[\]]{3,120}\]\s*$")
+_BARE_NUMBER = re.compile(r"^\W*\d+\W*$")
 
 
 @dataclass
@@ -87,25 +97,31 @@ class Cleaned:
         return "\n\n".join(self.paragraphs)
 
 
-def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
+def clean_text(raw: str, title_hint: str | None = None, *, html: bool = False) -> Cleaned:
     """Filter page chrome out of scraped article text and collect the metadata lines it finds.
 
     `title_hint` is a title known from elsewhere (HTML metadata): a line repeating it is
-    recognised as the headline.
+    recognised as the headline. `html=True` is for text an HTML extractor produced: its
+    headings and list items are kept (see the module docstring).
     """
     meta = TextMeta()
-    units = _split_glued_header(split_units(raw))
+    units = split_units(raw, unwrap=not html)
+    if not html:
+        units = _split_glued_header(units)
+    english = looks_english(raw)
     for unit in units:
         if not unit.label:
-            unit.label, unit.reason = _intrinsic(unit.text)
+            unit.label, unit.reason = _intrinsic(unit.text, english)
     _mark_teaser_lists(units)
     _mark_captions(units)
-    _mark_prose(units)
-    _mark_header(units, title_hint)
+    if not html:
+        _mark_prose(units)
+    _mark_header(units, title_hint, html)
     _mark_tail(units)
     for unit in units:
         if unit.label == "short":
-            unit.label, unit.reason = "heading", "not a sentence: heading, caption or label"
+            unit.label, unit.reason = (_KEPT, "heading or list item kept by the extractor") if html else (
+                "heading", "not a sentence: heading, caption or label")
     _collect_meta(units, meta)
     paragraphs, removed = _assemble(units)
     return Cleaned(paragraphs=paragraphs, removed=removed, meta=meta, units=units)
@@ -114,16 +130,8 @@ def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
 # --- labels from the unit alone ------------------------------------------------------------
 
 
-def ends_sentence(text: str) -> bool:
-    """Sentence-final punctuation; a colon counts only after a real clause (over six words)."""
-    t = text.rstrip()
-    if _ENDS.search(t):
-        return True
-    return t.endswith(":") and len(t.split()) > 6
-
-
-def _intrinsic(text: str) -> tuple[str, str]:
-    """(label, reason) from the unit's own features."""
+def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
+    """(label, reason) from the unit's own features; notices are only looked for in English text."""
     words = text.split()
     if not re.search(r"[^\W_]", text):
         return "chrome", "no letters or digits (a rule or ornament)"
@@ -142,21 +150,25 @@ def _intrinsic(text: str) -> tuple[str, str]:
         return "chrome", "hashtags"
     if _BREADCRUMB.match(ascii_quotes(text)):
         return "chrome", "breadcrumb"
-    stamp = parse_dateline(text)
+    # A bare number (a list or table cell) is never a date stamp; skip the costly date parser.
+    stamp = None if _BARE_NUMBER.match(text) else parse_dateline(text)
     if stamp is not None:
         return "date", "date stamp"
     if parse_byline(text) is not None:
         return "byline", "byline"
-    if is_edit_stamp(text) or _NAME_AGENCY.match(text) or _CREDIT_LINE.match(text):
+    if (is_edit_stamp(text) or _NAME_AGENCY.match(text) or _CREDIT_LINE.match(text)
+            or (len(words) <= MAX_TEASER_WORDS and _CONTRIBUTED.search(text))):
         return "credit", "credit line"
     if _COPYRIGHT.match(text):
         return "chrome", "copyright line"
-    strong, weak = notice_score(text)
-    if not ATTRIBUTION.search(text) and strong and (
+    strong, weak = notice_score(text) if english else (0, 0)
+    if strong and not ATTRIBUTION.search(text) and (
         (strong + weak >= 2 and READER_ADDRESS.search(text) and len(words) <= 120) or strong + weak >= 4
     ):
         return "notice", "website notice (cookies, consent, newsletter)"
-    if ends_sentence(_INLINE_CREDIT.sub("", text)) or len(words) > MAX_HEADING_WORDS:
+    if english and is_call_to_action(text):
+        return "notice", "call to action (follow, contact, subscribe, share)"
+    if ends_sentence(INLINE_CREDIT.sub("", text)) or len(words) > MAX_HEADING_WORDS:
         return _KEPT, ""
     return "short", ""
 
@@ -256,8 +268,12 @@ def _first_body(units: list[Unit]) -> int:
     return next((i for i, u in enumerate(units) if u.label == _KEPT), len(units))
 
 
-def _mark_header(units: list[Unit], title_hint: str | None) -> None:
-    """Title and kickers before the first paragraph of reporting; repeated headlines anywhere."""
+def _mark_header(units: list[Unit], title_hint: str | None, html: bool = False) -> None:
+    """Title and kickers before the first paragraph of reporting; repeated headlines anywhere.
+
+    In HTML mode only lines repeating the known title go: the extractor has already taken
+    the headline and kicker off, so short lines at the top are the article's own.
+    """
     crumb = next((u for u in units if u.reason == "breadcrumb"), None)
     hints = {_key(title_hint)} if title_hint else set()
     if crumb:
@@ -269,13 +285,13 @@ def _mark_header(units: list[Unit], title_hint: str | None) -> None:
         if unit.label in ("short", _KEPT) and _key(unit.text) in hints:
             unit.label, unit.reason = ("chrome", "repeated headline") if has_title else ("title", "headline")
             has_title = True
-        elif i < start and unit.label == "short":
+        elif i < start and unit.label == "short" and not html:
             if not has_title:
                 unit.label, unit.reason, has_title = "title", "headline", True
             else:
                 unit.label, unit.reason = "heading", "kicker or caption above the article"
     start = _first_body(units)
-    if not has_title and start < len(units) and _is_titled_lead(units, start):
+    if not html and not has_title and start < len(units) and _is_titled_lead(units, start):
         units[start].label, units[start].reason = "title", "headline above the byline"
         has_title = True
     title = next((_key(u.text) for u in units if u.label == "title"), None)
@@ -355,25 +371,3 @@ def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
         if cut:
             removed.append(cut)
     return paragraphs, removed
-
-
-def cut_glued_tail(text: str) -> tuple[str, str]:
-    """Split junk glued after the last sentence of a paragraph: (kept, cut), cut possibly ''.
-
-    Junk is a teaser ("See also <headline>", "READ MORE ...") or a credit
-    ("Photo: X / AFP") starting right after a sentence end and running to the end of
-    the paragraph, a parenthesised photo credit, or a bracketed link title.
-    """
-    for m in _SENTENCE_END.finditer(text):
-        marker = marker_at(text, m.end())
-        if not marker:
-            continue
-        rest = text[m.end():]
-        limit = MAX_TEASER_WORDS if marker[0] == "teaser" else MAX_CREDIT_WORDS
-        if len(rest.split()) <= limit and not (marker[0] == "credit" and _SENTENCE_END.search(rest)):
-            return text[: m.end()].rstrip(), rest.strip()
-    for pattern in (_INLINE_CREDIT, _TRAILING_LINK):
-        m = pattern.search(text)
-        if m and m.start() > 0 and ends_sentence(text[: m.start()]):
-            return text[: m.start()].rstrip(), text[m.start():].strip()
-    return text, ""

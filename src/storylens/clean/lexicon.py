@@ -97,6 +97,14 @@ _WEAK = (
 )
 STRONG_NOTICE = [re.compile(p, re.IGNORECASE) for p in _STRONG]
 WEAK_NOTICE = [re.compile(p, re.IGNORECASE) for p in _WEAK]
+# One pass to rule out the common case (no strong feature at all) before the per-feature counts.
+# A leading \b defeats the regex engine's fast scan of an alternation, a look-behind does not.
+# Same features as _STRONG, each alternative written to start with a look-behind or a literal.
+_ANY_STRONG = re.compile(
+    "(?<!\\w)(?:" + "|".join(p.replace(r"\b", "", 1) for p in _STRONG if p.startswith(r"\b"))
+    + r"|copyright (?:©\s*)?\d{4}\b)|©", re.IGNORECASE)
+# A notice is a few sentences; a longer paragraph that mentions cookies or privacy is reporting.
+MAX_NOTICE_CHARS = 2000
 READER_ADDRESS = re.compile(r"\b(?:you|your|you're|you've|yours|we|we'll|we're|we've|our|us)\b", re.IGNORECASE)
 ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|announced|reported|stated|added)\b", re.IGNORECASE)
 
@@ -108,12 +116,18 @@ EDIT_STAMPS = ("Amended", "Updated", "Edited", "Modified", "Corrected", "Changed
 # Words that make a capitalised name clearly a news organisation rather than a person.
 NEWS_ORG_WORDS = frozenset(["news", "nieuws", "times", "post", "press", "radio", "tv", "television", "agency", "herald", "journal", "tribune", "daily", "gazette", "telegraph", "express", "broadcasting", "media", "chronicle", "observer", "guardian", "independent", "reuters", "wire", "report", "reporter"])
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
+_QUOTES = (("‘", "'"), ("’", "'"), ("‛", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("\u00a0", " "))
 
 
 def ascii_quotes(text: str) -> str:
     """Curly quotes and apostrophes as ASCII, non-breaking spaces as spaces (same length)."""
-    return text.translate(_QUOTES)
+    # str.replace is far faster than str.translate with a table, and most lines need nothing.
+    if text.isascii():
+        return text
+    for curly, plain in _QUOTES:
+        if curly in text:
+            text = text.replace(curly, plain)
+    return text
 
 
 def is_line_chrome(line: str) -> bool:
@@ -125,5 +139,59 @@ def is_line_chrome(line: str) -> bool:
 
 def notice_score(paragraph: str) -> tuple[int, int]:
     """(strong, weak) counts of distinct website-notice features in a paragraph; (0, 0) for prose."""
+    if len(paragraph) > MAX_NOTICE_CHARS or not _ANY_STRONG.search(paragraph):
+        return 0, 0
     text = ascii_quotes(paragraph)
     return (sum(1 for f in STRONG_NOTICE if f.search(text)), sum(1 for f in WEAK_NOTICE if f.search(text)))
+
+
+# The commonest English function words: in English prose they are about a third of all words,
+# in other languages (even with English names and loanwords mixed in) a few percent at most.
+_ENGLISH_FUNCTION_WORDS = frozenset([
+    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "by", "at",
+    "be", "this", "are", "from", "or", "have", "an", "not", "but", "has", "had", "were", "which", "their",
+    "they", "his", "her", "its", "will", "would", "been", "who", "said", "he", "she", "we", "you", "our",
+])
+_LATIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+ENGLISH_MIN_SHARE = 0.12
+_LANGUAGE_SAMPLE_CHARS = 20_000
+
+
+def looks_english(text: str) -> bool:
+    """True when the text reads as English (the lexicon's language), judged on its opening part.
+
+    English-specific rules (website notices, reader address) only apply to English text;
+    in another language they would misfire or never fire, and structural rules suffice.
+    """
+    words = _LATIN_WORD.findall(text[:_LANGUAGE_SAMPLE_CHARS].lower())
+    if not words:
+        return False
+    return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= ENGLISH_MIN_SHARE * len(words)
+
+
+# Calls to action addressed to the reader: follow/contact/subscribe lines that close many
+# articles ("Follow us on Twitter @x", "Write to <reporter> at name@site.com", "Get <magazine>
+# delivered ... Click here"). An opener alone is not enough ("Follow-up talks", "Get ready"):
+# the line must also point somewhere (a URL, an address, a handle, a social network) or
+# name the site's machinery (subscriptions, newsletters, sharing).
+_CTA_OPENER = re.compile(
+    r"^\W{0,3}(?:follow|like|email|e-mail|write to|reach|contact|listen to|get|subscribe|sign up|join|download|click"
+    r"|tap|check out|don't forget|be sure to|want more|share|find us|connect with)\b", re.IGNORECASE)
+_CTA_SELF_EVIDENT = re.compile(
+    r"^\W{0,3}(?:if you (?:enjoyed|liked|like|enjoy|appreciate|value)\b[^.]{0,40}\b(?:article|story|post|content|journalism|reporting)"
+    r"|(?:like|enjoy(?:ed)?|love) (?:this|our) (?:story|article|post|content)\b)", re.IGNORECASE)
+_CTA_TARGET = re.compile(
+    r"https?://|\bwww\.|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok"
+    r"|whatsapp|telegram|snapchat|pinterest|flipboard)\b|\b(?:click|tap) here\b|\bnewsletters?\b|\bsubscri(?:be|ption|ber)s?\b"
+    r"|\bshare (?:it|this)\b|\bpodcasts?\b|\bapps? store\b", re.IGNORECASE)
+MAX_CTA_WORDS = 80
+
+
+def is_call_to_action(line: str) -> bool:
+    """True for a short line asking the reader to follow, contact, subscribe or share (English)."""
+    text = ascii_quotes(line)
+    if len(text.split()) > MAX_CTA_WORDS or ATTRIBUTION.search(text):
+        return False
+    if _CTA_SELF_EVIDENT.match(text):
+        return True
+    return bool(_CTA_OPENER.match(text) and _CTA_TARGET.search(text))

@@ -2,7 +2,8 @@
 
 A unit is one line of the text, or several lines of one hard-wrapped paragraph
 joined back together. Each keeps its verbatim form (`raw`) so that whatever the
-filter cuts can be shown to the user exactly as it was.
+filter cuts can be shown to the user exactly as it was. Also here: where a unit's
+sentences end, and cutting junk glued after its last sentence.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+
+from storylens.clean.lexicon import marker_at
 
 _BLANK = re.compile(r"\n[ \t\u00a0\u200b]*\n")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸‣◦*–—-]|\d{1,2}[.)])\s+")
@@ -19,12 +22,22 @@ FINAL_MARKS = ".!?…。！？．؟।"
 CLOSERS = "\"”’'»)]」』）"
 _TERMINAL = re.compile(f"[{re.escape(FINAL_MARKS)}:][{re.escape(CLOSERS)}]*$")
 _TAG_END = re.compile(r"\[[^\[\]]{1,40}\]\s*$")
-_INVISIBLE = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None})
+_INVISIBLE = ("\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad")
 
 # Hard-wrapped text (e-mail, plain-text archives) has every line of a paragraph close to
 # a fixed width of at most ~100 characters; scraped pages have one line per paragraph.
 WRAP_MAX_WIDTH = 100
 WRAP_MIN_FILL = 0.6
+# Junk glued after a paragraph's last sentence is at most this long (words).
+MAX_TEASER_WORDS = 40
+MAX_CREDIT_WORDS = 12
+
+_FINAL = f"[{re.escape(FINAL_MARKS)}][{re.escape(CLOSERS)}]*"
+_SENTENCE_END = re.compile(_FINAL + r"\s+")
+_ENDS = re.compile(_FINAL + "$")
+INLINE_CREDIT = re.compile(
+    r"\s*\((?:(?:photo|image|picture|video|credit|foto)s?\b[^()]{0,80}|[^()/]{2,50}/[^()/]{2,50})\)\s*$", re.IGNORECASE)
+_TRAILING_LINK = re.compile(r"\s*\[[^\[\]]{3,120}\]\s*$")
 
 
 @dataclass
@@ -40,7 +53,13 @@ class Unit:
 
 def normalise_newlines(text: str) -> str:
     """Unix newlines, without zero-width characters and soft hyphens (they break word matching)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():
+        return text
+    for char in _INVISIBLE:  # str.replace is much faster than str.translate with a table
+        if char in text:
+            text = text.replace(char, "")
+    return text
 
 
 def is_terminal(text: str) -> bool:
@@ -48,12 +67,16 @@ def is_terminal(text: str) -> bool:
     return bool(_TERMINAL.search(text.rstrip()))
 
 
-def split_units(text: str) -> list[Unit]:
-    """The text's units in order: blocks split on blank lines, lines unwrapped where hard-wrapped."""
+def split_units(text: str, unwrap: bool = True) -> list[Unit]:
+    """The text's units in order: blocks split on blank lines, lines unwrapped where hard-wrapped.
+
+    `unwrap=False` keeps every line a unit of its own: text extracted from HTML has no hard
+    wraps, its line breaks are structure (list items, table rows, <br>).
+    """
     units: list[Unit] = []
     for b, block in enumerate(_BLANK.split(normalise_newlines(text))):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
-        for group in _unwrap(lines):
+        for group in _unwrap(lines) if unwrap else [[line] for line in lines]:
             units.append(Unit(raw="\n".join(group), text=" ".join(group), block=b))
     return units
 
@@ -77,3 +100,36 @@ def _unwrap(lines: list[str]) -> list[list[str]]:
         else:
             groups.append([line])
     return groups
+
+
+# --- sentence ends and junk glued to a paragraph's end ------------------------------------
+
+
+def ends_sentence(text: str) -> bool:
+    """Sentence-final punctuation; a colon counts only after a real clause (over six words)."""
+    t = text.rstrip()
+    if _ENDS.search(t):
+        return True
+    return t.endswith(":") and len(t.split()) > 6
+
+
+def cut_glued_tail(text: str) -> tuple[str, str]:
+    """Split junk glued after the last sentence of a paragraph: (kept, cut), cut possibly ''.
+
+    Junk is a teaser ("See also <headline>", "READ MORE ...") or a credit
+    ("Photo: X / AFP") starting right after a sentence end and running to the end of
+    the paragraph, a parenthesised photo credit, or a bracketed link title.
+    """
+    for m in _SENTENCE_END.finditer(text):
+        marker = marker_at(text, m.end())
+        if not marker:
+            continue
+        rest = text[m.end():]
+        limit = MAX_TEASER_WORDS if marker[0] == "teaser" else MAX_CREDIT_WORDS
+        if len(rest.split()) <= limit and not (marker[0] == "credit" and _SENTENCE_END.search(rest)):
+            return text[: m.end()].rstrip(), rest.strip()
+    for pattern in (INLINE_CREDIT, _TRAILING_LINK):
+        m = pattern.search(text)
+        if m and m.start() > 0 and ends_sentence(text[: m.start()]):
+            return text[: m.start()].rstrip(), text[m.start():].strip()
+    return text, ""
