@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.summarize.text import content_words, numbers, numbers_disagree, overlap, standalone
+from storylens.summarize.text import content_words, dice, numbers, numbers_disagree, overlap, standalone
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,11 @@ def test_numbers_and_overlap() -> None:
     assert numbers_disagree(numbers(a), numbers(c))
     assert overlap(content_words(a), content_words(b)) >= 0.5
     assert overlap(content_words(a), content_words("Shares rose sharply in early trading.")) == 0.0
+
+
+def test_pointer_endings_and_dice() -> None:
+    assert not standalone("The ministry and the state news agency both confirmed this.")
+    short = content_words("A meeting between the two leaders could follow the forum.")
+    other = content_words("It will be the second meeting between the two leaders, officials said.")
+    assert overlap(short, other) > dice(short, other)
+    assert dice(short, short) == 1.0

@@ -96,6 +96,7 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
     words = {s.index: content_words(s.text) for s in cands}
     lengths = {s.index: word_count(s.text) for s in cands}
     chosen: list[int] = []
+    said_same: set[int] = set()  # chosen sentences and the sentences that support them
     used = 0
     max_sim = np.zeros(len(cands))
     alive = np.ones(len(cands), dtype=bool)
@@ -108,7 +109,12 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
             continue
         if any(overlap(words[s.index], words[c]) >= settings.duplicate_overlap for c in chosen):
             continue
+        # A sentence another source uses to say the same thing as a chosen one adds nothing.
+        if any(c in said_same for c in evidence.support[s.index].values()):
+            continue
         chosen.append(s.index)
+        said_same.add(s.index)
+        said_same.update(evidence.support[s.index].values())
         used += lengths[s.index]
         if cand_emb is not None:
             sims = cand_emb @ emb[s.index]

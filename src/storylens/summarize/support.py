@@ -3,7 +3,7 @@
 A sentence of source B supports a sentence of source A when they are close in meaning
 (MiniLM cosine), share enough content words (so that two sentences merely on the same
 topic do not count), and give no different digit-written numbers. When the claims stage
-has aligned sentences into a claim that is not conflicting, its members support each other too.
+has aligned sentences into a claim that is not conflicting, its members need a lower cosine.
 """
 
 from __future__ import annotations
@@ -13,10 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from storylens.models import Story
-from storylens.summarize.text import content_words, numbers, numbers_disagree, overlap
+from storylens.summarize.text import content_words, dice, numbers, numbers_disagree, overlap
 
 MIN_COSINE = 0.72
 MIN_OVERLAP = 0.4
+# Claims group sentences about one topic; membership lowers the cosine bar, not the word-overlap one.
+CLAIM_COSINE = 0.62
+CLAIM_DICE = 0.5  # Dice, not containment: a short sentence of names is contained in many others
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,8 @@ def find_support(story: Story, similarity: np.ndarray | None = None) -> Evidence
         members = [k for k in story.claim_sentences.get(claim.id, []) if 0 <= k < n]
         for i in members:
             for j in members:
-                if sents[i].source != sents[j].source and not numbers_disagree(nums[i], nums[j]):
+                if (sents[i].source != sents[j].source and similarity[i, j] >= CLAIM_COSINE
+                        and dice(words[i], words[j]) >= CLAIM_DICE and not numbers_disagree(nums[i], nums[j])):
                     _keep(support, best_score, i, j, float(similarity[i, j]), sents[j].source)
     return Evidence(support)
 

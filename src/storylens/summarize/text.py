@@ -23,6 +23,8 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _END = re.compile(r"[.!]['\"’”)]*$")
+# A sentence ending on a bare pointer ("... confirmed this.") needs the one before it.
+_POINTS_BACK = re.compile(r"\b(?:this|that|these|those|it|so)[.!]$", re.IGNORECASE)
 _QUOTES = "\"“”"
 
 MIN_WORDS = 6
@@ -66,6 +68,11 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice coefficient of two word sets: shared words over their mean size."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
 def numbers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both sentences give numbers and neither set contains the other: likely different figures."""
     return bool(a and b and not (a <= b or b <= a))
@@ -75,8 +82,7 @@ def acceptable(text: str) -> bool:
     """A weaker test for short stories: a real sentence, even if it leans on its neighbours."""
     stripped = text.strip()
     n = word_count(stripped)
-    return (MIN_WORDS <= n <= 2 * MAX_WORDS and not stripped.endswith("?") and not _FURNITURE.search(stripped)
-            and bool(_END.search(stripped)))
+    return MIN_WORDS <= n <= 2 * MAX_WORDS and not stripped.endswith("?") and not _FURNITURE.search(stripped)
 
 
 def standalone(text: str) -> bool:
@@ -91,7 +97,7 @@ def standalone(text: str) -> bool:
     stripped = text.strip()
     if not _END.search(stripped) or stripped.endswith("?"):
         return False
-    if _FURNITURE.search(stripped) or _DANGLING.match(stripped):
+    if _FURNITURE.search(stripped) or _DANGLING.match(stripped) or _POINTS_BACK.search(stripped):
         return False
     if not stripped[0].isupper() and not stripped[0].isdigit():
         return False
