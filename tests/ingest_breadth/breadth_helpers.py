@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-
-import os
 
 EVAL_DATA = Path(os.environ.get("STORYLENS_EVAL_DATA", Path(__file__).resolve().parents[3] / "shared" / "eval-data"))
 EXTRACTION = EVAL_DATA / "extraction"
@@ -36,7 +35,7 @@ class LocalServer:
         routes = self.routes
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 route = routes.get(self.path.split("?", 1)[0])
                 if route is None:
                     self.send_response(404)

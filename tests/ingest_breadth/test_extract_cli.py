@@ -11,6 +11,7 @@ from breadth_helpers import WARC, LocalServer, article_page, write
 from storylens.cli import main
 from storylens.ingest.extract import FIELDS, extract_records
 
+
 def cli(argv: list[str]) -> int:
     """Run the CLI in-process and return its exit code (a failed batch exits through SystemExit)."""
     try:

@@ -81,6 +81,8 @@ _BULLET = re.compile(r"^\s*[•·▪►▸‣◦■*]\s")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _WH_START = re.compile(r"^(?:what|how|why|who|when|where|which)\b", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\W*\d+\W*$")
+# Every byline has a "by" or "author" part; other lines need not go through the byline (and date) parser.
+_BYLINE_HINT = re.compile(r"\b(?:by|author)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -145,7 +147,7 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "teaser", "teaser header" if not rest else "teaser link"
     if _TAG_END.search(text) and not ends_sentence(_TAG_END.sub("", text)):
         return "teaser", "headline with a [TAG]"
-    hashtags = sum(1 for w in words if w.startswith("#") and len(w) > 1)
+    hashtags = sum(1 for w in words if w.startswith("#") and len(w) > 1) if "#" in text else 0
     if hashtags >= 2 and hashtags >= 0.5 * len(words):
         return "chrome", "hashtags"
     if _BREADCRUMB.match(ascii_quotes(text)):
@@ -154,7 +156,7 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
     stamp = None if _BARE_NUMBER.match(text) else parse_dateline(text)
     if stamp is not None:
         return "date", "date stamp"
-    if parse_byline(text) is not None:
+    if _BYLINE_HINT.search(text) and parse_byline(text) is not None:
         return "byline", "byline"
     if (is_edit_stamp(text) or _NAME_AGENCY.match(text) or _CREDIT_LINE.match(text)
             or (len(words) <= MAX_TEASER_WORDS and _CONTRIBUTED.search(text))):
@@ -168,7 +170,7 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "notice", "website notice (cookies, consent, newsletter)"
     if english and is_call_to_action(text):
         return "notice", "call to action (follow, contact, subscribe, share)"
-    if ends_sentence(INLINE_CREDIT.sub("", text)) or len(words) > MAX_HEADING_WORDS:
+    if len(words) > MAX_HEADING_WORDS or ends_sentence(INLINE_CREDIT.sub("", text) if text.endswith(")") else text):
         return _KEPT, ""
     return "short", ""
 

@@ -190,8 +190,7 @@ MAX_CTA_WORDS = 80
 def is_call_to_action(line: str) -> bool:
     """True for a short line asking the reader to follow, contact, subscribe or share (English)."""
     text = ascii_quotes(line)
-    if len(text.split()) > MAX_CTA_WORDS or ATTRIBUTION.search(text):
+    # The anchored openers first: they rule out almost every line at once.
+    if not (_CTA_SELF_EVIDENT.match(text) or (_CTA_OPENER.match(text) and _CTA_TARGET.search(text))):
         return False
-    if _CTA_SELF_EVIDENT.match(text):
-        return True
-    return bool(_CTA_OPENER.match(text) and _CTA_TARGET.search(text))
+    return len(text.split()) <= MAX_CTA_WORDS and not ATTRIBUTION.search(text)

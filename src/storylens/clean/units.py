@@ -128,8 +128,10 @@ def cut_glued_tail(text: str) -> tuple[str, str]:
         limit = MAX_TEASER_WORDS if marker[0] == "teaser" else MAX_CREDIT_WORDS
         if len(rest.split()) <= limit and not (marker[0] == "credit" and _SENTENCE_END.search(rest)):
             return text[: m.end()].rstrip(), rest.strip()
-    for pattern in (INLINE_CREDIT, _TRAILING_LINK):
-        m = pattern.search(text)
-        if m and m.start() > 0 and ends_sentence(text[: m.start()]):
-            return text[: m.start()].rstrip(), text[m.start():].strip()
+    # A credit ends the paragraph with ")", a link title with "]": most paragraphs need no search.
+    end = text.rstrip()[-1:]
+    pattern = INLINE_CREDIT if end == ")" else _TRAILING_LINK if end == "]" else None
+    m = pattern.search(text) if pattern else None
+    if m and m.start() > 0 and ends_sentence(text[: m.start()]):
+        return text[: m.start()].rstrip(), text[m.start():].strip()
     return text, ""
