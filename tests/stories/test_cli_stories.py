@@ -64,7 +64,7 @@ def test_brief_versions_and_since(demo_db, tmp_path):
     assert brief["story"]["n_sources"] == len(list(CORPUS.iterdir()))
     # A new article joins the story: the brief goes stale and the next one is version 2.
     extra = tmp_path / "more.txt"
-    first = sorted(CORPUS.iterdir())[0].read_text(encoding="utf-8")
+    first = min(CORPUS.iterdir()).read_text(encoding="utf-8")
     extra.write_text("Follow-up report. " + first.replace("armoured", "armored"), encoding="utf-8")
     assert storylens("ingest", str(extra), "--db", str(db), "--briefs").returncode == 0
     diff = storylens("brief", "--story", sid, "--db", str(db), "--since", "1", "--format", "json")

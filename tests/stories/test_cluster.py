@@ -98,7 +98,7 @@ def test_metrics_against_hand_computed_values():
     lumped = dict.fromkeys(gold, "x")
     p, r, _ = bcubed(lumped, gold)
     assert (p, r) == (0.5, 1.0)
-    p, r, f = pairwise(lumped, gold)
+    p, r, _ = pairwise(lumped, gold)
     assert (p, r) == (pytest.approx(2 / 6), 1.0)
     singles = {k: k for k in gold}
     assert bcubed(singles, gold)[:2] == (1.0, 0.5)

@@ -3,25 +3,37 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 from pathlib import Path
+from typing import Any
 
 from storylens.scale.pipeline import (
-    Result, batches, blocks, cluster_block, featurize, list_shards, merge_across, read_shard, to_docs, unique_ids,
+    Result,
+    batches,
+    blocks,
+    cluster_block,
+    featurize,
+    list_shards,
+    merge_across,
+    read_shard,
+    to_docs,
+    unique_ids,
 )
 
 BATCH = 64
 
 
-def _init_worker() -> None:
-    # One torch thread per process: two processes × two threads oversubscribe two cores.
-    os.environ["STORYLENS_TORCH_THREADS"] = "1"
-    try:
-        import torch
+def _featurize_one_thread(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """featurize in a pool worker with one torch thread: N processes × N threads oversubscribe N cores.
 
-        torch.set_num_threads(1)
-    except ImportError:
-        pass
+    The thread count is set after the encoder is loaded, because loading it sets its own.
+    """
+    import torch
+
+    from storylens.nlp import sentence_encoder
+
+    sentence_encoder()
+    torch.set_num_threads(1)
+    return featurize(records)
 
 
 def run_local(corpus: str | Path, workers: int = 2) -> Result:
@@ -34,9 +46,9 @@ def run_local(corpus: str | Path, workers: int = 2) -> Result:
         stories = [s for g in blocks(docs) for s in cluster_block([docs[i] for i in g])]
         return Result(rows, merge_across(docs, stories))
     ctx = mp.get_context("spawn")  # fork after torch has started threads can deadlock
-    with ctx.Pool(workers, initializer=_init_worker) as pool:
+    with ctx.Pool(workers) as pool:
         records = unique_ids([r for part in pool.map(read_shard, shards) for r in part])
-        rows = [r for part in pool.map(featurize, list(batches(records, BATCH))) for r in part]
+        rows = [r for part in pool.map(_featurize_one_thread, list(batches(records, BATCH))) for r in part]
         docs = to_docs(rows)
         groups = [[docs[i] for i in g] for g in blocks(docs)]
         stories = [s for part in pool.map(cluster_block, groups) for s in part]

@@ -15,7 +15,15 @@ from typing import Any
 
 from storylens.errors import ConfigError
 from storylens.scale.pipeline import (
-    Result, blocks, cluster_block, featurize, list_shards, merge_across, read_shard, to_docs, unique_ids,
+    Result,
+    blocks,
+    cluster_block,
+    featurize,
+    list_shards,
+    merge_across,
+    read_shard,
+    to_docs,
+    unique_ids,
 )
 
 BATCH = 64
@@ -24,7 +32,7 @@ INSTALL_HINT = "the ray engine needs Ray: install storylens[scale] (pip install 
 
 def ray_available() -> bool:
     try:
-        import ray  # noqa: F401
+        import ray
         import ray.data  # noqa: F401
     except ImportError:
         return False
@@ -32,12 +40,16 @@ def ray_available() -> bool:
 
 
 class _Featurizer:
-    """Ray Data actor: models load once per actor, on its first batch."""
+    """Ray Data actor: the models load once per actor, when it starts."""
 
     def __init__(self) -> None:
         import torch
 
-        torch.set_num_threads(1)
+        from storylens.nlp import sentence_encoder, spacy_pipeline
+
+        spacy_pipeline()
+        sentence_encoder()
+        torch.set_num_threads(1)  # after loading: the loader sets its own thread count
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         keys = list(batch.keys())

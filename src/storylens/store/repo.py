@@ -13,18 +13,18 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from unidecode import unidecode
 
 from storylens.errors import StoreError
 from storylens.models import Article
+from storylens.store.db import connect, describe
 from storylens.stories.cluster import OnlineClusterer, Params
 from storylens.stories.features import DocFeatures
-from storylens.store.db import connect, describe
 
 _NON_WORD = re.compile(r"[\W_]+")
 _TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid)$")
@@ -53,7 +53,7 @@ def _first_line(text: str, limit: int = 120) -> str | None:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass
@@ -77,7 +77,7 @@ class StoryStore:
         self._clusterer: OnlineClusterer | None = None
         self._synced = 0  # highest article rowid already in the clusterer
 
-    def __enter__(self) -> StoryStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
