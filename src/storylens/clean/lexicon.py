@@ -29,7 +29,8 @@ advertisements?|ads?|ad feedback|sponsored(?: content| links?)?|promoted(?: cont
 |accept(?: all)?(?: cookies)?|reject all|got it|ok|listen(?: to (?:this|the) (?:article|story))?|\d+ min(?:ute)?s? read
 |image \d+ of \d+|\d+ of \d+|click to (?:enlarge|expand)|toggle caption|hide caption|enlarge this image|photos?|videos?|watch
 |gallery|(?:open|view) gallery|read (?:the )?full (?:article|story)|source: read (?:the )?full (?:article|story)
-|article excerpt|now playing|watch now|play video|replay|advertisement -?\s*spot_img(?:spot_img)*|-?\s*advertisement\s*-?(?:spot_img)*
+|article excerpt|now playing|watch now|play video|replay|by|(?:text|font) size|(?:order )?reprints?(?: (?:&|and) permissions)?
+|(?:an error (?:has )?occurred|something went wrong)(?:[,.] please try again(?: later)?)?|please try again(?: later)?|advertisement -?\s*spot_img(?:spot_img)*|-?\s*advertisement\s*-?(?:spot_img)*
 """
 _PHRASE = r"(?:" + "".join(_LINE_PHRASES.split("\n")) + r")"
 # One phrase, or several run together ("Advertisement Advertisement", "Share Tweet Email").
