@@ -29,7 +29,7 @@ class Settings:
     decay: float = 0.7
     centrality: float = 1.0  # weight of cosine to the story centroid
     support: float = 1.0  # weight of the share of other independent sources that agree
-    cross: float = 1.0  # weight of the mean best cosine to each other article (soft support)
+    cross: float = 1.5  # weight of the mean best cosine to each other article (soft support)
     keywords: float = 1.0  # weight of the mean share of articles using each of the sentence's content words
     redundancy: float = 0.3  # MMR penalty on the max cosine to sentences already chosen
     duplicate_cosine: float = 0.8  # never pick two sentences closer than this

@@ -1,8 +1,8 @@
 """Which other sources say the same thing as a sentence.
 
 A sentence of source B supports a sentence of source A when they are close in meaning
-(MiniLM cosine), share enough content words (so that two sentences merely on the same
-topic do not count), and give no different digit-written numbers. When the claims stage
+(MiniLM cosine), share enough content words (containment and Dice, so that two sentences
+merely on the same topic, or a short sentence of names inside a long one, do not count), and give no different digit-written numbers. When the claims stage
 has aligned sentences into a claim that is not conflicting, its members need a lower cosine.
 """
 
@@ -16,7 +16,8 @@ from storylens.models import Story
 from storylens.summarize.text import content_words, dice, numbers, numbers_disagree, overlap
 
 MIN_COSINE = 0.72
-MIN_OVERLAP = 0.4
+MIN_OVERLAP = 0.4  # containment: most of the shorter sentence's words are in the other
+MIN_DICE = 0.4  # and the two are not just a short sentence inside a much longer one
 # Claims group sentences about one topic; membership lowers the cosine bar, not the word-overlap one.
 CLAIM_COSINE = 0.62
 CLAIM_DICE = 0.5  # Dice, not containment: a short sentence of names is contained in many others
@@ -49,7 +50,9 @@ def find_support(story: Story, similarity: np.ndarray | None = None) -> Evidence
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         if sources[i] == sources[j]:
             continue
-        if overlap(words[i], words[j]) < MIN_OVERLAP or numbers_disagree(nums[i], nums[j]):
+        if overlap(words[i], words[j]) < MIN_OVERLAP or dice(words[i], words[j]) < MIN_DICE:
+            continue
+        if numbers_disagree(nums[i], nums[j]):
             continue
         _keep(support, best_score, i, j, float(similarity[i, j]), sents[j].source)
         _keep(support, best_score, j, i, float(similarity[i, j]), sents[i].source)
