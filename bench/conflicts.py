@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.harness import EVAL_DATA, bootstrap_ci, read_jsonl, smoke, write_results  # noqa: E402
+from bench.harness import EVAL_DATA, bootstrap_ci, read_jsonl, smoke, write_results
 
 DATA = EVAL_DATA / "conflicts-dev"
 KINDS = ("number", "date", "weekday", "place")
@@ -103,22 +103,31 @@ def analyse_cluster(path: Path, cache: Path | None) -> Any:
     return story
 
 
-def storylens_predict(story: Any) -> list[tuple[float, dict]]:
-    """All conflicts storylens finds (no threshold), with their confidence."""
-    from storylens.claims import align_claims
-    from storylens.conflicts import detect_conflicts
+class StorylensRun:
+    """Pairwise findings of one cluster, computed once; conflicts re-grouped per threshold."""
 
-    story.claims = align_claims(story)
-    out = []
-    for c in detect_conflicts(story, min_confidence=0.0):
-        values = [x for v in c.values for x in (v.value, v.normalized)]
-        docs = sorted({s for v in c.values for s in v.sources})
-        out.append((c.confidence, {"values": values, "docs": docs, "kind": c.kind, "topic": c.topic}))
-    return out
+    def __init__(self, story: Any) -> None:
+        from storylens.claims import align_claims
+        from storylens.conflicts.detect import find_all
+
+        story.claims = align_claims(story)
+        self.story = story
+        self.findings, _ = find_all(story)
+
+    def at(self, t: float) -> Pred:
+        from storylens.conflicts import conflicts_from_findings
+
+        out = []
+        for c in conflicts_from_findings(self.story, self.findings, t, mark_claims=False):
+            values = [x for v in c.values for x in (v.value, v.normalized)]
+            docs = sorted({s for v in c.values for s in v.sources})
+            out.append({"values": values, "docs": docs, "kind": c.kind, "topic": c.topic,
+                        "confidence": c.confidence})
+        return out
 
 
 _BASE_VALUE = re.compile(r"\$?\d[\d,.]*\d|\$?\d|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
-                         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b", re.I)
+                         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b", re.IGNORECASE)
 
 
 def baseline_predict(story: Any) -> list[tuple[float, dict]]:
@@ -130,7 +139,7 @@ def baseline_predict(story: Any) -> list[tuple[float, dict]]:
     sims = emb @ emb.T
     src = np.array([s.source for s in sents])
     rows, cols = np.nonzero((sims >= 0.5) & (src[:, None] != src[None, :]) & np.triu(np.ones_like(sims, bool), 1))
-    vals = [set(v.lower() for v in _BASE_VALUE.findall(s.text)) for s in sents]
+    vals = [{v.lower() for v in _BASE_VALUE.findall(s.text)} for s in sents]
     out = []
     for r, c in zip(rows, cols, strict=True):
         a, b = vals[r], vals[c]
@@ -139,21 +148,23 @@ def baseline_predict(story: Any) -> list[tuple[float, dict]]:
     return out
 
 
-def threshold(preds: dict[str, list[tuple[float, dict]]], t: float, cap: int | None = None) -> dict[str, Pred]:
+def threshold(preds: dict[str, Any], t: float) -> dict[str, Pred]:
+    """Predictions at threshold t: storylens runs re-group, baseline lists are filtered."""
     out = {}
     for cid, cs in preds.items():
-        kept = [c for conf, c in sorted(cs, key=lambda x: -x[0]) if conf >= t]
-        out[cid] = kept[:cap] if cap else kept
+        if isinstance(cs, StorylensRun):
+            out[cid] = cs.at(t)
+        else:
+            out[cid] = [c for conf, c in sorted(cs, key=lambda x: -x[0]) if conf >= t]
     return out
 
 
-def tune(gold: list[dict], raw: dict[str, list[tuple[float, dict]]], grid: list[float],
-         cap: int | None = None) -> tuple[float, list[dict]]:
+def tune(gold: list[dict], raw: dict[str, Any], grid: list[float]) -> tuple[float, list[dict]]:
     """Pick the threshold maximising F1(recall, precision) on the tune half."""
     tune_gold = [g for g in gold if split_of(g["cluster_id"]) == "tune"]
     sweep = []
     for t in grid:
-        s = score(tune_gold, threshold(raw, t, cap))
+        s = score(tune_gold, threshold(raw, t))
         r, p = s["recall"] or 0.0, s["precision"] or 0.0
         f1 = 2 * r * p / (r + p) if r + p else 0.0
         sweep.append({"t": t, "recall": r, "precision": p, "f1": round(f1, 3),
@@ -170,29 +181,28 @@ def run(gold: list[dict], cache: Path | None, log: Callable[[str], None]) -> dic
         t0 = time.perf_counter()
         story = analyse_cluster(DATA / "clusters" / g["cluster_id"], cache)
         t1 = time.perf_counter()
-        raw_sl[g["cluster_id"]] = storylens_predict(story)
+        raw_sl[g["cluster_id"]] = StorylensRun(story)
         times.append(time.perf_counter() - t1)
         raw_bl[g["cluster_id"]] = baseline_predict(story)
         log(f"[{k}/{len(gold)}] {g['cluster_id']} {g['type']:<7} nlp {t1 - t0:5.1f}s conflicts "
-            f"{times[-1]:.2f}s: {len(raw_sl[g['cluster_id']])} candidates")
-    from storylens.conflicts.detect import MAX_CONFLICTS, MIN_CONFIDENCE
+            f"{times[-1]:.2f}s: {len(raw_sl[g['cluster_id']].findings)} findings")
+    from storylens.conflicts.detect import MIN_CONFIDENCE
 
     sl_grid = [round(0.40 + 0.02 * k, 2) for k in range(26)]
     bl_grid = [round(0.50 + 0.02 * k, 2) for k in range(25)]
-    sl_t, sl_sweep = tune(gold, raw_sl, sl_grid, MAX_CONFLICTS)
+    sl_t, sl_sweep = tune(gold, raw_sl, sl_grid)
     bl_t, bl_sweep = tune(gold, raw_bl, bl_grid)
     result: dict[str, Any] = {"thresholds": {"storylens_tuned": sl_t, "storylens_shipped": MIN_CONFIDENCE,
                                              "baseline_tuned": bl_t},
                               "conflict_stage_seconds_median": round(statistics.median(times), 3)}
-    for name, raw, t, cap in (("storylens", raw_sl, MIN_CONFIDENCE, MAX_CONFLICTS),
-                              ("storylens_tuned", raw_sl, sl_t, MAX_CONFLICTS),
-                              ("baseline", raw_bl, bl_t, None)):
-        preds = threshold(raw, t, cap)
+    for name, raw, t in (("storylens", raw_sl, MIN_CONFIDENCE), ("storylens_tuned", raw_sl, sl_t),
+                         ("baseline", raw_bl, bl_t)):
+        preds = threshold(raw, t)
         result[name] = {split: score([g for g in gold if split_of(g["cluster_id"]) == split], preds)
                         for split in ("tune", "holdout")}
         result[name]["all"] = score(gold, preds)
     result["sweep"] = {"storylens": sl_sweep, "baseline": bl_sweep}
-    shipped = threshold(raw_sl, MIN_CONFIDENCE, MAX_CONFLICTS)
+    shipped = threshold(raw_sl, MIN_CONFIDENCE)
     result["misses"] = [
         {k: g[k] for k in ("cluster_id", "kind", "original", "planted", "doc_changed")}
         for g in gold if g["type"] == "planted" and not any(is_planted_match(g, c) for c in shipped[g["cluster_id"]])
@@ -201,14 +211,18 @@ def run(gold: list[dict], cache: Path | None, log: Callable[[str], None]) -> dic
 
 
 def markdown(res: dict[str, Any], n: int) -> str:
-    lines = ["# Conflicts: planted-conflict benchmark (conflicts-dev)", "",
-             f"{n} clusters. Tune/holdout split by sha1(cluster_id); thresholds tuned on *tune* only.",
-             f"Thresholds: storylens shipped MIN_CONFIDENCE = {res['thresholds']['storylens_shipped']} "
-             f"(tune-half optimum {res['thresholds']['storylens_tuned']}), baseline cosine "
-             f"{res['thresholds']['baseline_tuned']}. Median conflict-stage time per cluster: "
-             f"{res['conflict_stage_seconds_median']} s (after the NLP pass).", "",
-             "| system | split | recall (95% CI) | number | date | weekday | place | precision | "
-             "controls with ≥1 | mean per control |", "|---|---|---|---|---|---|---|---|---|---|"]
+    th = res["thresholds"]
+    lines = [
+        "# Conflicts: planted-conflict benchmark (conflicts-dev)", "",
+        f"{n} clusters. Tune/holdout split by sha1(cluster_id); thresholds tuned on *tune* only.",
+        (f"Thresholds: storylens shipped MIN_CONFIDENCE = {th['storylens_shipped']} (tune-half F1 optimum "
+         f"{th['storylens_tuned']}, row `storylens_tuned`), baseline cosine {th['baseline_tuned']} (tune-half "
+         f"optimum). Median conflict-stage time per cluster: {res['conflict_stage_seconds_median']} s "
+         "(after the NLP pass)."), "",
+        ("| system | split | recall (95% CI) | number | date | weekday | place | precision | "
+         "controls with ≥1 | mean per control |"),
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for name in ("storylens", "storylens_tuned", "baseline"):
         for split in ("tune", "holdout", "all"):
             s = res[name][split]
@@ -217,9 +231,17 @@ def markdown(res: dict[str, Any], n: int) -> str:
             lines.append(f"| {name} | {split} | {s['recall']} ({ci[0]}–{ci[1]}) | {k.get('number', '-')} | "
                          f"{k.get('date', '-')} | {k.get('weekday', '-')} | {k.get('place', '-')} | "
                          f"{s['precision']} | {s['controls_with_conflict']} | {s['mean_conflicts_per_control']} |")
-    lines += ["", "Precision = conflicts matching the planted one / all conflicts reported on planted clusters "
-              "(natural disagreements in real clusters count against it). Controls are a false-positive proxy.",
-              "", "## Missed planted conflicts (shipped threshold)", ""]
+    lines += [
+        "",
+        ("Precision = conflicts matching the planted one / all conflicts reported on planted clusters "
+         "(natural disagreements in real clusters count against it). Controls are a false-positive proxy."),
+        "",
+        ("Baseline: every cross-source sentence pair with cosine >= t whose sets of numbers/weekdays differ. "
+         "Rules decided for storylens: a bound that is compatible ('at least 20' vs 'ninety') is not a hard "
+         "conflict; it is reported only as a note-carrying soft disagreement when the figures differ by 2x or "
+         "more. The shipped threshold favours recall over the tune-half F1 optimum (their F1 differ by ~0.02)."),
+        "", "## Missed planted conflicts (shipped threshold)", "",
+    ]
     lines += [f"- {m['cluster_id']} {m['kind']}: {m['original']!r} -> {m['planted']!r} ({m['doc_changed']})"
               for m in res["misses"]] or ["- none"]
     return "\n".join(lines)
@@ -231,9 +253,12 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="pickle analysed stories here (reruns skip the NLP pass)")
     args = ap.parse_args()
     gold = read_jsonl(DATA / "gold.jsonl")
-    if smoke():
-        planted = [g for g in gold if g["type"] == "planted"][:4]
-        gold = planted + [g for g in gold if g["type"] == "control"][:2]
+    if smoke():  # the 4 smallest planted clusters and 2 smallest controls keep it well under a minute
+        def size(g: dict) -> int:
+            return sum(f.stat().st_size for f in (DATA / "clusters" / g["cluster_id"]).iterdir())
+
+        planted = sorted((g for g in gold if g["type"] == "planted"), key=size)[:4]
+        gold = planted + sorted((g for g in gold if g["type"] == "control"), key=size)[:2]
     if args.cache:
         args.cache.mkdir(parents=True, exist_ok=True)
     res = run(gold, args.cache, lambda m: print(m, flush=True))

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from storylens.conflicts.build import build_conflict
-from storylens.conflicts.detect import MAX_CONFLICTS, MIN_CONFIDENCE, find_all, group_findings
+from storylens.conflicts.detect import MAX_CONFLICTS, MIN_CONFIDENCE, Finding, find_all, group_findings
 from storylens.models import Conflict, Story
 
 
 def detect_conflicts(story: Story, min_confidence: float | None = None) -> list[Conflict]:
-    """Conflicts between the story's sources, most confident first.
+    """Conflicts between the story's sources, most confident first (at most `MAX_CONFLICTS`).
 
     Marks the claims whose sentences take part in a conflict as `conflicting`.
     """
-    threshold = MIN_CONFIDENCE if min_confidence is None else min_confidence
     findings, _ = find_all(story)
+    return conflicts_from_findings(story, findings, MIN_CONFIDENCE if min_confidence is None else min_confidence)
+
+
+def conflicts_from_findings(story: Story, findings: list[Finding], threshold: float,
+                            mark_claims: bool = True) -> list[Conflict]:
+    """Group pairwise findings at a confidence threshold into ranked conflicts."""
+    # weak findings would only chain strong ones into sprawling groups
+    findings = [f for f in findings if f.confidence >= threshold]
     built = []
     for group in group_findings(findings):
         conflict = build_conflict(story, group, 0)
@@ -27,10 +34,11 @@ def detect_conflicts(story: Story, min_confidence: float | None = None) -> list[
         conflict.id = f"x{k}"
         conflicts.append(conflict)
         involved |= {f.a[0] for f in group} | {f.b[0] for f in group}
-    for claim in story.claims:
-        if involved & set(story.claim_sentences.get(claim.id, ())):
-            claim.status = "conflicting"
+    if mark_claims:
+        for claim in story.claims:
+            if involved & set(story.claim_sentences.get(claim.id, ())):
+                claim.status = "conflicting"
     return conflicts
 
 
-__all__ = ["detect_conflicts"]
+__all__ = ["conflicts_from_findings", "detect_conflicts"]

@@ -32,6 +32,26 @@ def _sides(occurrences: list[tuple[int, Value]]) -> list[list[tuple[int, Value]]
     return sides
 
 
+def _star(sides: list[list[tuple[int, Value]]], group: list[Finding]) -> list[list[tuple[int, Value]]]:
+    """Keep the two sides of the strongest finding and the sides that dispute one of them directly.
+
+    Findings chain (A disputes B, B disputes C, ...); a reader wants one dispute per conflict.
+    """
+    def side_of(occ: tuple[int, Value]) -> int:
+        return next(k for k, side in enumerate(sides) if any(o[0] == occ[0] and o[1].start == occ[1].start
+                                                              for o in side))
+
+    best = max(group, key=lambda f: f.confidence)
+    core = {side_of(best.a), side_of(best.b)}
+    keep = set(core)
+    for f in group:
+        sa, sb = side_of(f.a), side_of(f.b)
+        if sa in core or sb in core:
+            keep |= {sa, sb}
+    order = sorted(core) + sorted(keep - core)  # the strongest dispute first, at most 4 sides
+    return [sides[k] for k in order[:4]]
+
+
 def _topic(kind: str, values: list[Value]) -> str:
     if kind in ("count", "quantity"):
         topics = Counter(v.topic for v in values if v.topic)
@@ -50,7 +70,7 @@ def build_conflict(story: Story, group: list[Finding], number: int) -> Conflict 
         for s, v in (f.a, f.b):
             seen.setdefault((s, v.start), (s, v))
     occurrences = sorted(seen.values(), key=lambda o: (story.sentences[o[0]].source, o[0]))
-    sides = _sides(occurrences)
+    sides = _star(_sides(occurrences), group)
     if len(sides) < 2:
         return None
     sides.sort(key=lambda side: -story.independent_count({story.sentences[s].source for s, _ in side}))

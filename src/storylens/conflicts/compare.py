@@ -22,6 +22,8 @@ from storylens.conflicts.numbers import compatible
 from storylens.conflicts.values import Value
 
 SOFT_RATIO = 2.0
+SAME_THING = 0.55  # MiniLM cosine of two counted nouns naming the same thing (wagons/cars 0.60)
+CONTEXT_SLOT = 0.75  # slot score when the words around both values are the same
 # Verbs too general to identify an event on their own.
 _LIGHT_VERBS = frozenset({"the", "and", "was", "were", "are", "has", "had", "have", "been", "being", "said", "says",
                           "will", "would", "could", "did", "does", "get", "got", "make", "made", "take", "took",
@@ -48,35 +50,47 @@ def event_match(a: Value, b: Value, text_a: str, text_b: str, word_sim: Similari
     sentence ("will meet" / "the meeting will take place"), is a match; otherwise the
     verbs' embedding similarity counts for a little (single-word embeddings are weak).
     """
-    if not a.anchor or not b.anchor:
+    if not a.verb or not b.verb:
         return 0.3
-    sa, sb = _stems(a.anchor), _stems(b.anchor)
-    va, vb = _stems(a.anchor.split()[0]), _stems(b.anchor.split()[0])
-    if sa & sb or va & _stems(text_b) or vb & _stems(text_a):
+    sa, sb = _stems(a.verb), _stems(b.verb)
+    va, vb = _stems(a.verb.split()[0]), _stems(b.verb.split()[0])
+    if sa & sb:
         return 1.0
-    return 0.6 * word_sim(a.anchor, b.anchor)
+    if va & _stems(text_b) or vb & _stems(text_a):
+        return 0.7
+    return 0.6 * word_sim(a.verb, b.verb)
 
 
 def slot_score(a: Value, b: Value, word_sim: Similarity, text_a: str = "", text_b: str = "") -> float:
-    """0..1: how clearly `a` and `b` are the same slot of the same statement."""
-    shared_context = bool(a.context & b.context)
+    """0..1: how clearly `a` and `b` are the same slot of the same statement.
+
+    The same words right around both values ("A Kansas police officer" / "A Florida police
+    officer", "three external cooling loops" / "two external cooling loops") mark the same
+    slot whatever the parse says; otherwise each kind has its own evidence.
+    """
+    context = CONTEXT_SLOT if a.context & b.context else 0.0
+    event = event_match(a, b, text_a, text_b, word_sim)
+    # numbers: the counted/measured thing must match AND the statement around it (verb or words)
     if a.kind == "count":
-        s = word_sim(a.anchor, b.anchor)
-        return min(1.0, s + (0.15 if shared_context else 0.0))
+        thing = word_sim(a.anchor, b.anchor)
+        thing = 1.0 if thing >= SAME_THING else thing  # "wagons" / "cars" / "carriages"
+        return thing * (0.6 + 0.4 * max(event, context / CONTEXT_SLOT))
     if a.kind == "quantity":
         if a.anchor and b.anchor:
-            s = word_sim(a.anchor, b.anchor)
-            base = 0.5 + 0.5 * s
+            thing = 0.5 + 0.5 * word_sim(a.anchor, b.anchor)
+        elif (a.anchor and a.anchor in text_b.lower()) or (b.anchor and b.anchor in text_a.lower()):
+            thing = 0.9  # the other sentence names the measured thing, the parse just did not link it
         else:
-            base = 0.6
-        return min(1.0, base + (0.15 if shared_context else 0.0))
-    event = event_match(a, b, text_a, text_b, word_sim)
+            thing = 0.6
+        return min(1.0, thing * (0.65 + 0.35 * max(event, context / CONTEXT_SLOT)) + (0.15 if context else 0.0))
     if a.kind in ("date", "weekday"):
-        return min(1.0, 0.25 + 0.6 * event + (0.2 if shared_context else 0.0))
+        return max(context, 0.25 + 0.6 * event)
     if a.kind == "place":
-        if a.role != "where" or b.role != "where" or (a.dimension == "GPE") != (b.dimension == "GPE"):
+        if "relation" in (a.role, b.role) or (a.dimension == "GPE") != (b.dimension == "GPE"):
             return 0.0
-        return min(1.0, 0.5 + 0.4 * event + (0.1 if shared_context else 0.0))
+        if a.role == b.role == "where":
+            return max(context, 0.5 + 0.4 * event)
+        return context
     return 0.0
 
 

@@ -22,19 +22,21 @@ from datetime import date
 
 import numpy as np
 
-from storylens.claims.filters import is_hedged
+from storylens.claims.filters import content_words, is_hedged
 from storylens.conflicts.compare import agree, same_kind, slot_score, soft_disagreement
 from storylens.conflicts.temporal import WEEKDAYS
-from storylens.conflicts.values import PLACE_LABELS, Value, extract_values
+from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
 from storylens.models import Story
 
-PAIR_THRESHOLD = 0.55  # cosine for two sentences to be compared at all
+PAIR_THRESHOLD = 0.55  # cosine for two sentences to be compared on meaning alone
+LOOSE_THRESHOLD = 0.38  # lower cosine is enough when the sentences share `MIN_SHARED_WORDS` content words
+MIN_SHARED_WORDS = 3
 SLOT_MIN = 0.5  # below this the two values are not the same slot
-MIN_CONFIDENCE = 0.62
+MIN_CONFIDENCE = 0.62  # bench/conflicts.py: tune-half F1 optimum is 0.68, 0.62 keeps more recall at ~equal F1
 MAX_CONFLICTS = 12
 _CANDIDATE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred)\b|" + "|".join(w.capitalize() for w in WEEKDAYS), re.I)
+    r"sixty|seventy|eighty|ninety|hundred)\b|" + "|".join(w.capitalize() for w in WEEKDAYS), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,10 @@ def story_day(story: Story) -> date | None:
 
 
 def candidate_pairs(story: Story) -> tuple[list[int], list[tuple[int, int, float]]]:
-    """Sentences that carry values, and their cross-source pairs above `PAIR_THRESHOLD`."""
+    """Sentences that carry values, and their cross-source pairs that may be about the same thing.
+
+    Only pairs above `LOOSE_THRESHOLD` are visited in Python (numpy selects them).
+    """
     places = {m.sentence for m in story.mentions if m.label in PLACE_LABELS}
     idx = [s.index for s in story.sentences
            if len(s.text.split()) >= 5 and (s.index in places or _CANDIDATE.search(s.text))]
@@ -64,8 +69,13 @@ def candidate_pairs(story: Story) -> tuple[list[int], list[tuple[int, int, float
     sims = emb @ emb.T
     roots = np.array([story.root_of(story.sentences[i].source) for i in idx])
     mask = (roots[:, None] != roots[None, :]) & np.triu(np.ones_like(sims, dtype=bool), k=1)
-    rows, cols = np.nonzero((sims >= PAIR_THRESHOLD) & mask)
-    return idx, [(idx[r], idx[c], float(sims[r, c])) for r, c in zip(rows, cols, strict=True)]
+    rows, cols = np.nonzero((sims >= LOOSE_THRESHOLD) & mask)
+    words = [content_words(story.sentences[i].text) for i in idx]
+    pairs = []
+    for r, c in zip(rows, cols, strict=True):
+        if sims[r, c] >= PAIR_THRESHOLD or len(words[r] & words[c]) >= MIN_SHARED_WORDS:
+            pairs.append((idx[r], idx[c], float(sims[r, c])))
+    return idx, pairs
 
 
 def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
@@ -78,10 +88,24 @@ def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
     fallback = story_day(story)
     nlp = spacy_pipeline()
     texts = [story.sentences[i].text for i in order]
+    places = known_places(story)
     out: dict[int, list[Value]] = {}
     for i, doc in zip(order, nlp.pipe(texts, batch_size=64), strict=True):
         published = story.article(story.sentences[i].source).published_date or fallback
-        out[i] = extract_values(story.sentences[i].text, doc, published)
+        out[i] = extract_values(story.sentences[i].text, doc, published, places)
+    return out
+
+
+def known_places(story: Story) -> dict[str, str]:
+    """Names the story's NER tags as a place more often than as anything else (key -> label)."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in story.mentions:
+        labels[place_key(m.text)][m.label] += 1
+    out = {}
+    for key, counts in labels.items():
+        label, _ = counts.most_common(1)[0]
+        if label in PLACE_LABELS:
+            out[key] = label
     return out
 
 
@@ -112,14 +136,14 @@ def _mentions_value(text: str, v: Value) -> bool:
         return v.surface.lower() in text.lower()
     if v.number is not None and v.anchor:
         number_text = re.escape(text_number(v))
-        return bool(re.search(number_text + r"(?:\W+\w+){0,3}?\W+" + re.escape(v.anchor[:-1]), text, re.I))
+        return bool(re.search(number_text + r"(?:\W+\w+){0,3}?\W+" + re.escape(v.anchor[:-1]), text, re.IGNORECASE))
     return False
 
 
 def text_number(v: Value) -> str:
     """The numeric part of a value as written ('two', '$5.2 billion' -> '5.2')."""
     bound_free = re.sub(r"^(?:at least|more than|about|approximately|around|roughly|nearly|almost|up to|"
-                        r"some|over|under|less than|fewer than)\s+", "", v.surface, flags=re.I)
+                        r"some|over|under|less than|fewer than)\s+", "", v.surface, flags=re.IGNORECASE)
     m = re.search(r"\d[\d,.]*\d|\d|[A-Za-z]+(?:-[a-z]+)?", bound_free)
     return m.group(0) if m else v.surface
 
@@ -141,19 +165,25 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
             continue
         if a.kind == "place" and a.surface.lower() in text_j.lower():
             continue
-        slot, b = max(partners, key=lambda p: p[0])
-        if any(agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi if same_kind(a2, b)
-               and slot_score(a2, b, word_sim, text_i, text_j) >= SLOT_MIN):
-            continue  # b's figure is also stated by sentence i: different facts, not a dispute
+        # b values that sentence i also states are settled facts of their own, not disputers of `a`
+        open_partners = [(s, b) for s, b in partners if not any(
+            agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi
+            if same_kind(a2, b) and slot_score(a2, b, word_sim, text_i, text_j) >= SLOT_MIN)]
+        if not open_partners:
+            continue
+        slot, b = max(open_partners, key=lambda p: p[0])
         if b.kind == "place" and b.surface.lower() in text_i.lower():
             continue
         novelty = 1.0 - 0.5 * _mentions_value(doc_j, a) - 0.5 * _mentions_value(doc_i, b)
         soft = soft_disagreement(a, b)
-        conf = 0.45 * cos + 0.35 * slot + 0.2 * novelty
+        if a.kind == "place":
+            # a place name says nothing about its containment ("Russia" / "Vladivostok"): whether each
+            # source ever names the other's place weighs more than for figures
+            conf = 0.35 * cos + 0.25 * slot + 0.4 * novelty
+        else:
+            conf = 0.45 * cos + 0.35 * slot + 0.2 * novelty
         if hedged:
             conf *= 0.93
-        if soft:
-            conf *= 0.9
         found.append(Finding((i, a), (j, b), round(conf, 4), soft))
     return found
 

@@ -39,20 +39,20 @@ _NUMBER = re.compile(
 )
 # Words before a number that turn it into a bound or an estimate (English news usage).
 _LOWER = re.compile(r"\b(?:at least|more than|over|upwards of|no fewer than|no less than|in excess of|"
-                    r"exceeding|above|as many as|as much as)\s*$", re.I)
+                    r"exceeding|above|as many as|as much as)\s*$", re.IGNORECASE)
 _UPPER = re.compile(r"\b(?:at most|up to|less than|fewer than|under|no more than|below|not exceeding)\s*$",
-                    re.I)
-_NEARLY = re.compile(r"\b(?:nearly|almost|just under|close to|just shy of)\s*$", re.I)
+                    re.IGNORECASE)
+_NEARLY = re.compile(r"\b(?:nearly|almost|just under|close to|just shy of)\s*$", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:about|approximately|approx\.|around|roughly|some|an estimated|estimated|"
-                    r"circa|c\.|an? average of|on average)\s*$", re.I)
-_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
-_TIME_AROUND = re.compile(r"^\s*(?::\d|[ap]\.?m\b)", re.I)
+                    r"circa|c\.|an? average of|on average)\s*$", re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_TIME_AROUND = re.compile(r"^\s*(?::\d|[ap]\.?m\b)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z/.\-]*")
 _NOT_UNITS = frozenset({
     "in", "at", "a", "an", "to", "of", "by", "on", "per", "or", "and", "as", "the", "is", "it", "for", "from",
     "was", "are", "be", "that", "this", "with", "g", "s", "t", "h", "b", "c", "e", "d", "l", "p", "am", "pm",
     "point", "points", "bit", "bits", "byte", "bytes", "count", "counts", "cup", "cups", "gal", "mol", "dB",
-    "stone", "cycle", "turn", "turns", "percent", "pi", "u", "x", "and", "but", "were", "will", "had", "has",
+    "stone", "cycle", "turn", "turns", "percent", "pi", "u", "x", "but", "were", "will", "had", "has",
 })
 APPROX_TOLERANCE = 0.10  # "about 60" allows 54..66
 EXACT_TOLERANCE = 0.02  # exact figures after unit conversion still carry rounding ("37 mph (59 km/h)")
@@ -125,7 +125,7 @@ def _unit_after(rest: str) -> tuple[str, str, int] | None:
             continue  # only "X per Y" spans several words; "miles of road" is "miles"
         try:
             units = ureg.parse_units(chunk)
-        except Exception:  # noqa: BLE001 - pint raises many error types for non-units
+        except Exception:  # noqa: BLE001, S112 - pint raises many error types for non-units
             continue
         dim = str(units.dimensionality)
         if dim == "dimensionless" and "degree" not in str(units):

@@ -29,7 +29,7 @@ _DAY_MONTH = re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?(?P<month>[A-Z][a-z]{2,8})
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)")
 # Cues that the sentence speaks about what is yet to happen (English auxiliaries and plans).
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|going to|is due|are due|expected|scheduled|plans?|planned|set to|"
-                     r"next|upcoming|would|could|might|may)\b", re.I)
+                     r"next|upcoming|would|could|might|may)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,7 @@ class Value:
     topic: str = ""  # a short phrase naming the slot, for the reader
     role: str = ""  # places: "where", "subject", "relation"; dates: the preposition
     context: frozenset[str] = field(default_factory=frozenset)  # words right around the value
+    verb: str = ""  # the verb (with particle/object) the value hangs from
 
 
 def place_key(name: str) -> str:
@@ -56,7 +57,7 @@ def place_key(name: str) -> str:
     key = unidecode(name).lower().strip()
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"['’]s$", "", key)
-    return re.sub(r"[^a-z0-9]+", " ", key).strip()
+    return re.sub(r"[^a-z0-9]+", "", key)  # "U.S." = "US"
 
 
 def _token_at(doc: Any, char: int) -> Any:
@@ -119,16 +120,22 @@ def _count_anchor(doc: Any, num: Number, text: str) -> Any:
 
 
 def _measured_noun(doc: Any, num: Number) -> Any:
-    """The noun a quantity measures: 'speed' in 'a maximum speed of 60 km/h'."""
+    """The noun a quantity measures: 'speed' in 'a maximum speed of 60 km/h' or 'the speed is 60 km/h'."""
     tok = _token_at(doc, max(num.end - 1, num.num_end - 1))
     cur = tok
     for _ in range(5):
         if cur is None or cur.head is cur:
             return None
         cur = cur.head
-        if cur.pos_ == "NOUN" and not (num.start <= cur.idx - 0 < num.end + 1):
+        if cur.pos_ == "NOUN" and not (num.start <= cur.idx < num.end + 1):
             return cur
+        if cur.pos_ in ("AUX", "VERB") and cur.lemma_ in ("be", "") and cur.text.lower() in _COPULAS:
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+            return subj[0] if subj else None
     return None
+
+
+_COPULAS = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s", "remains", "remained", "stood"})
 
 
 def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Value]:
@@ -136,6 +143,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
     for n in find_numbers(text):
         if any(a < n.end and n.start < b for a, b in skip):
             continue  # the day of a date
+        if text[n.end:n.end + 1] == "-":
+            continue  # "9-year-old", "six-hour": an attribute of something else, not a figure
         if n.dimension == "count":
             noun = _count_anchor(doc, n, text)
             if noun is None:
@@ -154,8 +163,10 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
             topic = _noun_phrase(noun) if noun is not None else (unit_name or "figure")
             kind = "quantity"
             normalized = display(n)
+        tok = _token_at(doc, n.num_end - 1)
+        verb = _verb_phrase(_governing_verb(tok)) if tok is not None else ""
         out.append(Value(kind, n.start, n.end, n.surface, normalized, normalized, n.dimension, n, None, anchor,
-                         topic, "", _context(text, n.start, n.end)))
+                         topic, "", _context(text, n.start, n.end), verb))
     return out
 
 
@@ -192,18 +203,19 @@ def _place_role(tok: Any) -> tuple[str, Any, str]:
     return "other", _governing_verb(cur), ""
 
 
-def _place_values(text: str, doc: Any) -> list[Value]:
+def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Value]:
     out: list[Value] = []
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        label = ent.label_ if ent.label_ in PLACE_LABELS else known_places.get(place_key(ent.text))
+        if label is None:
             continue
-        role, verb, prep = _place_role(ent.root)
+        role, verb, _ = _place_role(ent.root)
         start, end = ent.start_char, ent.end_char
         if text[start:end].lower().startswith("the "):
             start += 4
         out.append(Value("place", start, end, text[start:end], text[start:end], place_key(ent.text),
-                         ent.label_, None, None, _verb_phrase(verb), "", role,
-                         _context(text, start, end)))
+                         label, None, None, _verb_phrase(verb), "", role,
+                         _context(text, start, end), _verb_phrase(verb)))
     return out
 
 
@@ -230,13 +242,19 @@ def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
         verb = _governing_verb(tok) if tok is not None else None
         prep = tok.head.text.lower() if tok is not None and tok.head.pos_ == "ADP" else ""
         out.append(Value(d.kind, d.start, d.end, d.surface, d.normalized(), d.key(), d.kind, None, d,
-                         _verb_phrase(verb), "", prep, _context(text, d.start, d.end)))
+                         _verb_phrase(verb), "", prep, _context(text, d.start, d.end), _verb_phrase(verb)))
     return out
 
 
-def extract_values(text: str, doc: Any, published: date | None = None) -> list[Value]:
-    """All typed values of one sentence; `doc` is spaCy's parse of exactly `text`."""
+def extract_values(text: str, doc: Any, published: date | None = None,
+                   known_places: dict[str, str] | None = None) -> list[Value]:
+    """All typed values of one sentence; `doc` is spaCy's parse of exactly `text`.
+
+    `known_places` (place key -> label) are names the story's NER mostly tags as places:
+    the small NER model sometimes tags the same city PERSON in one sentence and GPE in
+    the next, and the story-level majority is the better guess.
+    """
     dates = _date_values(text, doc, published)
     spans = [(v.start, v.end) for v in dates]
-    values = dates + _number_values(text, doc, spans) + _place_values(text, doc)
+    values = dates + _number_values(text, doc, spans) + _place_values(text, doc, known_places or {})
     return sorted(values, key=lambda v: v.start)

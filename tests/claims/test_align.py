@@ -1,0 +1,76 @@
+"""Claim alignment on stories built by hand and on the demo corpus (loads spaCy + MiniLM)."""
+
+from pathlib import Path
+
+import pytest
+
+from storylens.api import analyse, load, prepare
+from storylens.models import Article
+
+pytestmark = pytest.mark.slow
+CORPUS = Path(__file__).resolve().parents[2] / "examples" / "kim-train-2023"
+
+
+@pytest.fixture(scope="module")
+def built():
+    texts = {
+        "a": "The city council approved the new budget on Monday after a long debate. "
+             "Local bakeries reported record sales of pumpkin bread this autumn.",
+        "b": "After a long debate, the city council approved the new budget on Monday. "
+             "Is this the end of the dispute?",
+        "c": "The council approved the new city budget on Monday following lengthy debate. "
+             "A rare comet will be visible from the northern hemisphere next week.",
+    }
+    arts = [Article(id=k, raw=t, text=t, published="2023-09-12") for k, t in texts.items()]
+    arts.append(Article(id="c-copy", raw=texts["c"], text=texts["c"], published="2023-09-12", duplicate_of="c"))
+    return analyse(arts)
+
+
+def test_paraphrases_across_sources_form_one_corroborated_claim(built):
+    first = built.claims[0]
+    assert first.status == "corroborated"
+    assert set(first.sources) >= {"a", "b", "c"}
+    # the wire copy is a source but not an independent one
+    assert first.n_independent == built.independent_count(first.sources) == 3
+
+
+def test_plain_statement_is_not_hedged(built):
+    assert not built.claims[0].hedged
+
+
+def test_unrelated_sentences_stay_single_source(built):
+    singles = [c for c in built.claims if c.status == "single_source"]
+    texts = " ".join(c.text for c in singles)
+    assert "pumpkin" in texts and "comet" in texts
+    assert all(c.n_independent == 1 for c in singles)  # "comet" is in c and its copy: still one source
+
+
+def test_questions_are_not_claims(built):
+    assert not any("?" in c.text for c in built.claims)
+
+
+def test_claim_sentences_and_quotes(built):
+    for claim in built.claims:
+        idx = built.claim_sentences[claim.id]
+        assert sorted({built.sentences[i].source for i in idx}) == claim.sources
+        for q in claim.evidence:
+            assert built.article(q.source).text[q.start:q.end] == q.quote
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return analyse(prepare(load([CORPUS])))
+
+
+def test_demo_claims_sorted_and_hedged(demo):
+    statuses = [c.status for c in demo.claims]
+    first_single = statuses.index("single_source")
+    assert all(s != "single_source" for s in statuses[:first_single])
+    n_sources = [c.n_independent for c in demo.claims[:first_single] if c.status == "corroborated"]
+    assert n_sources == sorted(n_sources, reverse=True)
+    guards = [c for c in demo.claims if "reportedly traveling" in c.text]
+    assert guards and guards[0].hedged
+    assert not [c for c in demo.claims if c.hedged and not any(
+        w in c.text.lower() for w in ("reportedly", "said", "would", "may", "according", "likely", "believed",
+                                      "apparently", "supposedly", "could", "might", "assum", "estimat", "rumo",
+                                      "probably", "possibly", "allegedly", "speculat"))]

@@ -1,0 +1,66 @@
+"""Conflict detection end to end on stories built by hand (loads spaCy + MiniLM)."""
+
+import pytest
+
+from storylens.api import analyse
+from storylens.models import Article
+
+pytestmark = pytest.mark.slow
+
+FILLER = ("Officials from both cities attended the opening ceremony at the central station. "
+          "The line took six years to build and connects two regional capitals. ")
+
+
+def story_of(*texts: str, published: str = "2023-09-12"):
+    arts = [Article(id=f"s{k}", raw=t, text=t, published=published) for k, t in enumerate(texts, 1)]
+    return analyse(arts)
+
+
+def exact_quotes(story, conflicts):
+    for c in conflicts:
+        for v in c.values:
+            assert v.quotes and v.sources
+            for q in v.quotes:
+                assert story.article(q.source).text[q.start:q.end] == q.quote
+
+
+@pytest.fixture(scope="module")
+def agreeing():
+    return story_of(
+        FILLER + "The new express train reaches a top speed of about 120 km/h on the route, the operator said.",
+        FILLER + "The operator said the new express train reaches a top speed of 75 mph on the route.",
+    )
+
+
+@pytest.fixture(scope="module")
+def disagreeing():
+    return story_of(
+        FILLER + "The new express train reaches a top speed of about 120 km/h on the route, the operator said.",
+        FILLER + "The operator said the new express train reaches a top speed of 150 km/h on the route.",
+    )
+
+
+def test_agreeing_units_make_no_conflict(agreeing):
+    assert agreeing.conflicts == []
+
+
+def test_different_speeds_conflict(disagreeing):
+    speed = [c for c in disagreeing.conflicts if c.kind == "quantity"]
+    assert len(speed) == 1
+    normalized = sorted(v.normalized for v in speed[0].values)
+    assert normalized == ["150 km/h", "~120 km/h"]
+    assert "speed" in speed[0].topic
+    exact_quotes(disagreeing, disagreeing.conflicts)
+    # the claims holding those sentences are marked conflicting
+    assert any(c.status == "conflicting" for c in disagreeing.claims)
+
+
+def test_planted_style_place_change():
+    story = story_of(
+        "Investigators said the fire started in a warehouse in Tennessee early on Saturday morning. " + FILLER,
+        "The fire started in a warehouse in Ohio early on Saturday morning, investigators said. " + FILLER,
+    )
+    places = [c for c in story.conflicts if c.kind == "place"]
+    assert places, story.conflicts
+    assert {v.value for v in places[0].values} == {"Tennessee", "Ohio"}
+    exact_quotes(story, story.conflicts)

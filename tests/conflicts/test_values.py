@@ -1,0 +1,51 @@
+"""Typed values and their slots read from spaCy's parse (loads the spaCy model)."""
+
+from datetime import date
+
+import pytest
+
+from storylens.conflicts.values import extract_values, place_key
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from storylens.nlp import spacy_pipeline
+
+    return spacy_pipeline()
+
+
+def values(nlp, text, published=None, places=None):
+    return extract_values(text, nlp(text), published, places)
+
+
+def test_counted_noun_and_measured_noun(nlp):
+    (count,) = values(nlp, "The leader has ninety armored train wagons at his disposal.")
+    assert count.kind == "count" and count.anchor == "wagons" and count.number.value == 90
+    assert count.topic.startswith("number of") and count.topic.endswith("wagons")
+    (speed,) = values(nlp, "The train reaches a maximum speed of approximately 60 kilometers per hour.")
+    assert speed.kind == "quantity" and speed.anchor == "speed" and speed.topic == "maximum speed"
+    assert speed.normalized == "~60 km/h"
+
+
+def test_place_roles(nlp):
+    meet = values(nlp, "The two leaders will meet in the eastern city of Vladivostok.")
+    place = next(v for v in meet if v.kind == "place")
+    assert place.surface == "Vladivostok" and place.role == "where" and place.anchor == "meet"
+    away = values(nlp, "The train is traveling north, away from the city of Vladivostok, officials said.",
+                  places={"vladivostok": "GPE"})
+    assert [v.role for v in away if v.kind == "place"] == ["relation"]
+    head = values(nlp, "But the train appears to be heading for Khabarovsk instead.")
+    assert [(v.surface, v.role) for v in head if v.kind == "place"] == [("Khabarovsk", "where")]
+
+
+def test_weekday_resolved_with_local_tense(nlp):
+    text = "On Monday, the Kremlin confirmed that Kim would visit Russia."
+    (day,) = [v for v in values(nlp, text, date(2023, 9, 12)) if v.kind == "weekday"]
+    assert day.date_mention.resolved == date(2023, 9, 11)  # "confirmed": past, not "would visit"
+
+
+def test_place_key_ignores_case_accents_and_article():
+    assert place_key("the Khasan") == place_key("Khasan") == "khasan"
+    assert place_key("Zürich") == "zurich"
