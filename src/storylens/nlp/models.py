@@ -21,7 +21,7 @@ def spacy_pipeline() -> Any:
     try:
         import spacy
 
-        nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
+        nlp = spacy.load(SPACY_MODEL)
     except (ImportError, OSError) as exc:
         raise ModelUnavailable(f"spaCy model {SPACY_MODEL} is not installed: {exc}") from exc
     nlp.max_length = 2_000_000
