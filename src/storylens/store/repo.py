@@ -76,6 +76,7 @@ class StoryStore:
         self.params = params
         self._clusterer: OnlineClusterer | None = None
         self._synced = 0  # highest article rowid already in the clusterer
+        self._merges_seen = 0  # merged stories already replayed into the clusterer
 
     def __enter__(self) -> Self:
         return self
@@ -156,6 +157,7 @@ class StoryStore:
                 "WHERE key = ?", (keep, gone))
             self.conn.execute("UPDATE stories SET stale = 1 WHERE key = ?", (keep,))
             clusterer.merge(keep, gone)
+            self._merges_seen += 1
             sid, merged = keep, gone
         return Added(key=key, story=sid, new_story=new_story, merged=merged)
 
@@ -171,7 +173,7 @@ class StoryStore:
         """The online clusterer with every stored article replayed into it (built once per process)."""
         if self._clusterer is None:
             self._clusterer = OnlineClusterer(self.params)
-            self._synced = 0
+            self._synced = self._merges_seen = 0
             self._sync(self._clusterer)
         return self._clusterer
 
@@ -183,11 +185,15 @@ class StoryStore:
         for rowid, key, story, blob, data in rows:
             clusterer.absorb(DocFeatures.from_parts(key, blob, data), story)
             self._synced = rowid
+        (merged,) = self.conn.execute("SELECT COUNT(*) FROM stories WHERE merged_into IS NOT NULL").fetchone()
+        if merged == self._merges_seen:
+            return
         for gone, keep in self.conn.execute(
             "SELECT s.key, t.key FROM stories s JOIN stories t ON t.id = s.merged_into"
         ):
             if gone in clusterer.stories and keep in clusterer.stories:
                 clusterer.merge(keep, gone)
+        self._merges_seen = merged
 
     # -- stories -------------------------------------------------------------------------
     def resolve_story(self, story: str) -> tuple[int, str]:

@@ -36,6 +36,7 @@ MIGRATIONS: list[str] = [
         features TEXT NOT NULL
     );
     CREATE INDEX articles_story ON articles(story_id);
+    CREATE INDEX stories_merged ON stories(merged_into) WHERE merged_into IS NOT NULL;
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
     CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);

@@ -27,6 +27,7 @@ from storylens.stories.features import DIM, DocFeatures
 
 FEATURES = ("dense", "dense_max", "terms", "entities", "entity_cover", "time", "dated")
 MAX_MEMBER_VECTORS = 32  # single-link similarity looks at the latest members only
+PROFILE_TERMS = 100  # a story compared as a whole (merges) is its most frequent terms and names
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,10 @@ class StoryState:
     members: list[str] = field(default_factory=list)
     recent: list[np.ndarray] = field(default_factory=list)  # latest member vectors
     row: int = -1
+    # Norms of the weighted bags, cached until the story changes (IDF drift in between is negligible),
+    # so scoring a candidate costs the article's size, not the story's.
+    term_norm: float | None = None
+    entity_norm: float | None = None
 
     def centroid(self) -> np.ndarray:
         n = float(np.linalg.norm(self.vec_sum))
@@ -63,8 +68,8 @@ class StoryState:
     def as_doc(self) -> DocFeatures:
         """The story seen as one pseudo-article (used to decide merges)."""
         return DocFeatures(
-            id=self.id, vector=self.centroid(), entities=dict(self.entities), terms=dict(self.terms),
-            day=self.last_day,
+            id=self.id, vector=self.centroid(), entities=dict(self.entities.most_common(PROFILE_TERMS)),
+            terms=dict(self.terms.most_common(PROFILE_TERMS)), day=self.last_day,
         )
 
 
@@ -93,23 +98,27 @@ def _coverage(doc: dict[str, int], story: Counter[str], vocab: _Vocabulary) -> f
     return sum(w for k, w in weights.items() if k in story) / sum(weights.values())
 
 
-def _weighted_cosine(a: dict[str, int], b: Mapping[str, int], df: Counter[str], vocab: _Vocabulary) -> float:
-    """Cosine of log-tf·idf vectors of two bags."""
-    if not a or not b:
+def _weight(count: int, key: str, df: Counter[str], vocab: _Vocabulary) -> float:
+    return (1.0 + math.log(count)) * vocab.idf(df, key)
+
+
+def _bag_norm(bag: Mapping[str, int], df: Counter[str], vocab: _Vocabulary) -> float:
+    return math.sqrt(sum(_weight(c, k, df, vocab) ** 2 for k, c in bag.items()))
+
+
+def _weighted_cosine(a: Mapping[str, int], b: Mapping[str, int], b_norm: float, df: Counter[str],
+                     vocab: _Vocabulary) -> float:
+    """Cosine of log-tf·idf vectors of two bags; walks only the (small) article bag."""
+    if not a or not b or not b_norm:
         return 0.0
-
-    def weight(count: int, key: str) -> float:
-        return (1.0 + math.log(count)) * vocab.idf(df, key)
-
-    wa = {k: weight(v, k) for k, v in a.items()}
-    dot, nb = 0.0, 0.0
-    for k, v in b.items():
-        w = weight(v, k)
-        nb += w * w
-        if k in wa:
-            dot += w * wa[k]
-    na = math.sqrt(sum(w * w for w in wa.values()))
-    return dot / (na * math.sqrt(nb)) if dot else 0.0
+    dot, na = 0.0, 0.0
+    for k, c in a.items():
+        w = _weight(c, k, df, vocab)
+        na += w * w
+        cb = b.get(k)
+        if cb:
+            dot += w * _weight(cb, k, df, vocab)
+    return dot / (math.sqrt(na) * b_norm) if dot else 0.0
 
 
 class OnlineClusterer:
@@ -127,6 +136,7 @@ class OnlineClusterer:
         self._matrix = np.zeros((64, DIM), dtype=np.float32)
         self._rows: list[str | None] = []
         self._last_day = np.full(64, np.nan)
+        self._alive = np.zeros(64, dtype=bool)
         self._newest_day: int | None = None
         self._counter = 0
 
@@ -135,8 +145,11 @@ class OnlineClusterer:
         """The FEATURES vector of an (article, story) pair."""
         dense = float(doc.vector @ story.centroid())
         dense_max = max((float(doc.vector @ v) for v in story.recent), default=dense)
-        terms = _weighted_cosine(doc.terms, story.terms, self.vocab.terms, self.vocab)
-        ents = _weighted_cosine(doc.entities, story.entities, self.vocab.entities, self.vocab)
+        if story.term_norm is None or story.entity_norm is None:
+            story.term_norm = _bag_norm(story.terms, self.vocab.terms, self.vocab)
+            story.entity_norm = _bag_norm(story.entities, self.vocab.entities, self.vocab)
+        terms = _weighted_cosine(doc.terms, story.terms, story.term_norm, self.vocab.terms, self.vocab)
+        ents = _weighted_cosine(doc.entities, story.entities, story.entity_norm, self.vocab.entities, self.vocab)
         cover = _coverage(doc.entities, story.entities, self.vocab)
         time, dated = 0.0, 0.0
         if doc.day is not None and story.first_day is not None and story.last_day is not None:
@@ -155,7 +168,9 @@ class OnlineClusterer:
         if n == 0:
             return []
         sims = self._matrix[:n] @ doc.vector
-        alive = np.array([r is not None and r != exclude for r in self._rows])
+        alive = self._alive[:n].copy()
+        if exclude is not None and exclude in self.stories:
+            alive[self.stories[exclude].row] = False
         if doc.day is not None:
             last = self._last_day[:n]
             far = ~np.isnan(last) & (np.abs(last - doc.day) > self.params.window_days)
@@ -235,6 +250,7 @@ class OnlineClusterer:
         if days:
             a.first_day, a.last_day = min(days), max(days)
         self._rows[b.row] = None
+        self._alive[b.row] = False
         self._last_day[b.row] = np.nan
         self._refresh_row(a)
 
@@ -246,10 +262,13 @@ class OnlineClusterer:
         if len(self._rows) == len(self._matrix):
             self._matrix = np.vstack([self._matrix, np.zeros_like(self._matrix)])
             self._last_day = np.concatenate([self._last_day, np.full(len(self._last_day), np.nan)])
+            self._alive = np.concatenate([self._alive, np.zeros(len(self._alive), dtype=bool)])
         self._rows.append(story_id)
+        self._alive[len(self._rows) - 1] = True
         return len(self._rows) - 1
 
     def _refresh_row(self, story: StoryState) -> None:
+        story.term_norm = story.entity_norm = None
         self._matrix[story.row] = story.centroid()
         self._last_day[story.row] = np.nan if story.last_day is None else story.last_day
 
