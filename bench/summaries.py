@@ -299,13 +299,17 @@ def main() -> None:
         halves = {"all": pairs} if is_smoke else {
             "tune": [p for p in pairs if split_of(p[0]["id"]) == "tune"],
             "heldout": [p for p in pairs if split_of(p[0]["id"]) == "heldout"],
-            "all": pairs,
         }
+        scores = {half: {name: evaluate(subset, ranker) for name, ranker in systems().items()}
+                  for half, subset in halves.items()}
+        if not is_smoke:
+            scores["all"] = {name: scores["tune"][name] + scores["heldout"][name] for name in scores["tune"]}
         data["files"][key] = {}
-        for half, subset in halves.items():
-            table = {name: summarise_scores(evaluate(subset, ranker)) for name, ranker in systems().items()}
+        for half, by_system in scores.items():
+            table = {name: summarise_scores(rows) for name, rows in by_system.items()}
             data["files"][key][half] = table
-            md.append(_table(f"{FILES[key]} — {half} ({len(subset)} clusters)", table))
+            n = len(next(iter(by_system.values())))
+            md.append(_table(f"{FILES[key]} — {half} ({n} clusters)", table))
     write_results("summaries", data, "\n".join(md))
     print("\n".join(md))
 

@@ -8,7 +8,7 @@ Output order: facts more sources agree on first, then by position in their artic
 
 from __future__ import annotations
 
-from storylens.models import Quote, Story, SummarySentence
+from storylens.models import Quote, Sentence, Story, SummarySentence
 from storylens.summarize.ranking import Settings, select
 from storylens.summarize.support import Evidence, find_support
 
@@ -28,7 +28,7 @@ def summarize(
     return [_cite(story, evidence, i) for i in chosen]
 
 
-def _article_positions(story: Story) -> list:
+def _article_positions(story: Story) -> list[Sentence]:
     """Sentences ordered by relative position in their article, so leads come before details."""
     counts: dict[str, int] = {}
     for s in story.sentences:

@@ -23,7 +23,11 @@ FALLBACK_PENALTY = 100.0  # larger than any score: fallback sentences come after
 
 @dataclass(frozen=True)
 class Settings:
-    """Scoring weights; the defaults were tuned on the tuning half of Multi-News (bench/summaries.py)."""
+    """Scoring weights.
+
+    The defaults come from a random search (`bench/summaries.py --tune`) on the tuning half of
+    both Multi-News samples only; nearby values score within noise of each other.
+    """
 
     position: float = 0.5  # weight of the lead prior 1 / (1 + rank) ** decay
     decay: float = 0.7
@@ -62,6 +66,7 @@ def candidates(story: Story) -> tuple[list[Sentence], np.ndarray]:
 
 
 def features(story: Story, evidence: Evidence) -> Features:
+    """Everything `score` weighs, for every candidate of the story."""
     cands, alone = candidates(story)
     idx = np.array([s.index for s in cands], dtype=int)
     others = max(1, story.independent_count([a.id for a in story.analysed]) - 1)
