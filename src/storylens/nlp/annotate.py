@@ -6,7 +6,12 @@ import re
 from collections.abc import Sequence
 
 from storylens.models import Article, Mention, Sentence
+from storylens.nlp.cache import LRU
 from storylens.nlp.models import spacy_pipeline
+
+# One parsed paragraph: sentence spans and entity spans (start, end, label), offsets in the paragraph.
+Parsed = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, str], ...]]
+_CACHE: LRU[str, Parsed] = LRU(20_000)
 
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _BLANK_LINES = re.compile(r"\n\s*\n")
@@ -29,30 +34,41 @@ def annotate(articles: Sequence[Article], batch_size: int = 64) -> tuple[list[Se
     as separate docs (in one `nlp.pipe` stream) so that a heading glued to the next
     paragraph is never merged into its first sentence.
     """
-    nlp = spacy_pipeline()
-    jobs: list[tuple[Article, int]] = []
-    texts: list[str] = []
+    jobs: list[tuple[Article, int, str]] = []
     for art in articles:
         for a, b in _blocks(art.text):
-            jobs.append((art, a))
-            texts.append(art.text[a:b])
+            jobs.append((art, a, art.text[a:b]))
+    parsed = _parse([text for _, _, text in jobs], batch_size)
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
-    for (art, offset), doc in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
+    for (art, offset, _), (sents, ents) in zip(jobs, parsed, strict=True):
         first = len(sentences)
-        for sent in doc.sents:
-            span = sent.text.strip()
-            if not span:
-                continue
-            start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            sentences.append(Sentence(art.id, len(sentences), start, start + len(span), span))
-        for ent in doc.ents:
-            if ent.label_ not in ENTITY_LABELS:
-                continue
-            start, end = offset + ent.start_char, offset + ent.end_char
-            idx = _sentence_at(sentences, first, start)
-            mentions.append(Mention(art.id, start, end, ent.text, ent.label_, idx))
+        for a, b in sents:
+            sentences.append(Sentence(art.id, len(sentences), offset + a, offset + b, art.text[offset + a:offset + b]))
+        for a, b, label in ents:
+            idx = _sentence_at(sentences, first, offset + a)
+            mentions.append(Mention(art.id, offset + a, offset + b, art.text[offset + a:offset + b], label, idx))
     return sentences, mentions
+
+
+def _parse(texts: list[str], batch_size: int) -> list[Parsed]:
+    """spaCy over the paragraphs not parsed before in this process, in one `nlp.pipe` stream."""
+    results: list[Parsed | None] = [_CACHE.get(t) for t in texts]
+    todo = sorted({t for t, r in zip(texts, results, strict=True) if r is None})
+    if todo:
+        fresh = {}
+        for text, doc in zip(todo, spacy_pipeline().pipe(todo, batch_size=batch_size), strict=True):
+            sents = []
+            for sent in doc.sents:
+                stripped = sent.text.strip()
+                if stripped:
+                    a = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                    sents.append((a, a + len(stripped)))
+            ents = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS)
+            fresh[text] = (tuple(sents), ents)
+            _CACHE.put(text, fresh[text])
+        results = [r if r is not None else fresh[t] for t, r in zip(texts, results, strict=True)]
+    return results  # type: ignore[return-value]
 
 
 def _sentence_at(sentences: list[Sentence], first: int, pos: int) -> int:

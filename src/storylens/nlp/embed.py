@@ -6,16 +6,39 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from storylens.nlp.cache import LRU
 from storylens.nlp.models import sentence_encoder
+
+DIM = 384
+# ~60k sentences × 1.5 kB: a few hundred stories' worth, about 90 MB at most.
+_CACHE: LRU[str, np.ndarray] = LRU(60_000)
 
 
 def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-    """L2-normalised float32 embeddings, one row per text (cosine = dot product)."""
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    model = sentence_encoder()
-    vecs = model.encode(
-        list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False,
-        convert_to_numpy=True,
-    )
-    return np.asarray(vecs, dtype=np.float32)
+    """L2-normalised float32 embeddings, one row per text (cosine = dot product).
+
+    Texts already encoded in this process come from a cache; the rest are encoded
+    in one batch.
+    """
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    todo: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        hit = _CACHE.get(text)
+        if hit is None:
+            todo.setdefault(text, []).append(i)
+        else:
+            out[i] = hit
+    if todo:
+        fresh = list(todo)
+        vecs = sentence_encoder().encode(
+            fresh, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False,
+            convert_to_numpy=True,
+        )
+        for text, vec in zip(fresh, np.asarray(vecs, dtype=np.float32), strict=True):
+            _CACHE.put(text, vec)
+            out[todo[text]] = vec
+    return out
+
+
+def clear_cache() -> None:
+    _CACHE.clear()

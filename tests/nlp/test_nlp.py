@@ -1,0 +1,65 @@
+"""The NLP stage: exact offsets, paragraph-bounded sentences, and caches that change nothing."""
+
+from __future__ import annotations
+
+import importlib
+
+import numpy as np
+import pytest
+
+from storylens.models import Article
+from storylens.nlp import annotate, embed
+
+# the package re-exports functions under the modules' names, so fetch the modules themselves
+annotate_mod = importlib.import_module("storylens.nlp.annotate")
+embed_mod = importlib.import_module("storylens.nlp.embed")
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "Flooding Hits Valencia\n\n"
+    "Heavy rain hit Valencia on Tuesday. Mayor Maria Lopez said 12 people were rescued.\n\n"
+    "The Spanish Red Cross sent 40 volunteers to the town of Paiporta."
+)
+
+
+def test_offsets_are_exact_and_sentences_stay_in_paragraphs():
+    art = Article(id="a", raw=TEXT, text=TEXT)
+    sents, ments = annotate([art])
+    assert [s.text for s in sents] == [
+        "Flooding Hits Valencia",
+        "Heavy rain hit Valencia on Tuesday.",
+        "Mayor Maria Lopez said 12 people were rescued.",
+        "The Spanish Red Cross sent 40 volunteers to the town of Paiporta.",
+    ]
+    assert all(TEXT[s.start:s.end] == s.text for s in sents)
+    assert [s.index for s in sents] == list(range(len(sents)))
+    assert all(TEXT[m.start:m.end] == m.text for m in ments)
+    by_text = {m.text: m for m in ments}
+    assert by_text["Maria Lopez"].label == "PERSON"
+    assert sents[by_text["Maria Lopez"].sentence].text.startswith("Mayor")
+
+
+def test_annotation_cache_gives_the_same_result_for_other_articles():
+    a = Article(id="a", raw=TEXT, text=TEXT)
+    b = Article(id="b", raw=TEXT, text="Intro line.\n\n" + TEXT)
+    first = annotate([a])
+    annotate_mod._CACHE.clear()
+    fresh_b = annotate([b])
+    again_b = annotate([b])  # now from the cache
+    assert fresh_b == again_b
+    assert annotate([a]) == first
+    assert all(b.text[s.start:s.end] == s.text for s in again_b[0])
+
+
+def test_embeddings_are_normalised_and_cached_consistently():
+    texts = ["The train reached 60 km/h.", "Rain fell all day.", "The train reached 60 km/h."]
+    embed_mod.clear_cache()
+    v1 = embed(texts)
+    v2 = embed(texts[::-1])
+    assert v1.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(v1, axis=1), 1.0, atol=1e-4)
+    assert np.allclose(v1[0], v1[2])
+    assert np.allclose(v2[::-1], v1)
+    assert float(v1[0] @ v1[1]) < 0.5
+    assert embed([]).shape == (0, 384)
