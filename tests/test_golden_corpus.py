@@ -57,7 +57,7 @@ def test_metadata_found(corpus_brief):
     # file 000 has no headline line (its text starts with the date and the lede): no title is invented
     assert titles["000"] is None
     assert titles["003"] == "Kim Jong-un arrives in Russia in heavily armoured train to meet Putin"
-    assert titles["004"] == "Kim Jong Un travels across the Russian border to meet Putin."
+    assert titles["004"] == "Kim Jong Un travels across the Russian border to meet Putin"
     assert sum(t is not None for t in titles.values()) == 4
 
 
