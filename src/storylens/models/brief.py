@@ -120,6 +120,19 @@ class Brief(_Model):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
+    def source_labels(self) -> dict[str, str]:
+        """A short, unique label per source for citations: the outlet, else the URL's host, else the id."""
+        from urllib.parse import urlsplit
+
+        base = {}
+        for src in self.sources:
+            host = urlsplit(src.url).hostname if src.url else None
+            base[src.id] = src.outlet or (host.removeprefix("www.") if host else None) or src.id
+        counts: dict[str, int] = {}
+        for label in base.values():
+            counts[label] = counts.get(label, 0) + 1
+        return {sid: label if counts[label] == 1 or label == sid else f"{label} ({sid})" for sid, label in base.items()}
+
     def to_dict(self) -> dict:
         return self.model_dump(by_alias=True, mode="json")
 

@@ -38,7 +38,7 @@ SourceHref = Callable[["SourceView", Quote | None], str]
 class SourceView:
     id: str
     n: int  # 1-based number shown in citations
-    label: str  # outlet, else title, else id
+    label: str  # Brief.source_labels(): outlet, else host, else id
     title: str | None
     outlet: str | None
     author: str | None
@@ -196,9 +196,10 @@ def source_segments(brief: Brief, source_id: str) -> list[Segment]:
 
 def brief_view(brief: Brief, source_href: SourceHref) -> BriefView:
     """Everything the brief templates show, resolved once: labels, citations, ledger columns."""
+    labels = brief.source_labels()
     sources = [
         SourceView(
-            id=s.id, n=i, label=s.outlet or s.title or s.id, title=s.title, outlet=s.outlet, author=s.author,
+            id=s.id, n=i, label=labels[s.id], title=s.title, outlet=s.outlet, author=s.author,
             published=s.published, day=iso_day(s.published), url=safe_url(s.url),
             analysed=s.analysed, duplicate_of=s.duplicate_of,
         )

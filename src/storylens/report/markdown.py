@@ -29,10 +29,7 @@ def _cite(ids: list[str], names: dict[str, str]) -> str:
 
 
 def render_markdown(brief: Brief) -> str:
-    names = {s.id: s.outlet or s.id for s in brief.sources}
-    # Outlets are friendlier than file stems, but only when they identify a source uniquely.
-    if len(set(names.values())) < len(names):
-        names = {s.id: s.id for s in brief.sources}
+    names = brief.source_labels()
     out: list[str] = []
     st = brief.story
     out.append(f"# {esc(st.title)}\n")
