@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/summaries.py            # both eval files, tune + held-out halves
     .venv/bin/python bench/summaries.py --smoke    # 5 clusters, no cache
-    .venv/bin/python bench/summaries.py --tune     # grid search of the scoring weights on the tune half only
+    .venv/bin/python bench/summaries.py --fit      # fit the scorer's weights on the tune half only
 
 Every system gets the same sentences (spaCy's split of each document) and the same
 ~260-word budget, filled the same way: sentences in the system's own rank order, each
@@ -20,6 +20,7 @@ import random
 import re
 import statistics
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import numpy as np
 from harness import EVAL_DATA, bootstrap_ci, read_jsonl, smoke, write_results
 
 from storylens.models import Article, Story
@@ -211,13 +213,17 @@ class _LineCachedTokenizer:
         return out
 
 
-def rouge(summary: str, reference: str, metrics: tuple[str, ...] = METRICS) -> dict[str, float]:
-    """ROUGE F1 x 100 of `summary` against `reference` (`rouge_score`, stemmed)."""
+def _scorer(metrics: tuple[str, ...]) -> Any:
     if metrics not in _SCORERS:
         from rouge_score import rouge_scorer
 
         _SCORERS[metrics] = rouge_scorer.RougeScorer(list(metrics), tokenizer=_LineCachedTokenizer())
-    scores = _SCORERS[metrics].score(_sentence_lines(reference), summary)
+    return _SCORERS[metrics]
+
+
+def rouge(summary: str, reference: str, metrics: tuple[str, ...] = METRICS) -> dict[str, float]:
+    """ROUGE F1 x 100 of `summary` against `reference` (`rouge_score`, stemmed)."""
+    scores = _scorer(metrics).score(_sentence_lines(reference), summary)
     return {m: 100 * scores[m].fmeasure for m in metrics}
 
 
@@ -244,47 +250,58 @@ def summarise_scores(rows: list[dict[str, float]]) -> dict[str, Any]:
     return res
 
 
-# ---------------------------------------------------------------- tuning
+# ---------------------------------------------------------------- fitting
 
-def tune(pairs: list[tuple[dict[str, Any], Story]], samples: int = 150) -> None:
-    """Random search over the scoring weights, on the tune half only; prints the best by R-1 + R-2."""
-    from storylens.summarize.ranking import Settings, features, select
+def sentence_targets(texts: Sequence[str], reference: str) -> np.ndarray:
+    """Per sentence: unigram + bigram precision against the reference (ROUGE tokens, clipped counts)."""
+    tok = _scorer(("rouge1",))._tokenizer
+    ref = tok.tokenize(reference)
+    ref1, ref2 = Counter(ref), Counter(zip(ref, ref[1:]))
+    out = []
+    for text in texts:
+        toks = tok.tokenize(text)
+        c1, c2 = Counter(toks), Counter(zip(toks, toks[1:]))
+        p1 = sum(min(v, ref1[k]) for k, v in c1.items()) / max(1, len(toks))
+        p2 = sum(min(v, ref2[k]) for k, v in c2.items()) / max(1, len(toks) - 1)
+        out.append(p1 + p2)
+    return np.array(out)
+
+
+def fit(pairs: list[tuple[dict[str, Any], Story]], alpha: float = 1.0) -> dict[str, tuple[float, float, float]]:
+    """Ridge regression of the per-story-centred sentence targets on the standardised features.
+
+    Only ever called on the tune half. Returns {feature: (mean, scale, coef)}, coefficients in
+    units of the target's standard deviation, ready to paste into `storylens/summarize/weights.py`.
+    """
+    from sklearn.linear_model import Ridge
+
+    from storylens.summarize.features import NAMES, features
     from storylens.summarize.support import find_support
 
-    evidence = [find_support(story) for _, story in pairs]
-    feats = [features(story, ev) for (_, story), ev in zip(pairs, evidence, strict=True)]
-
-    def run(settings: Settings) -> tuple[float, float]:
-        rows = []
-        for (cluster, story), ev, fe in zip(pairs, evidence, feats, strict=True):
-            chosen = select(story, ev, BUDGET, settings, fe)
-            text = "\n".join(story.sentences[i].text for i in chosen)
-            rows.append(rouge(text, cluster["summary"], ("rouge1", "rouge2")))
-        return statistics.fmean(r["rouge1"] for r in rows), statistics.fmean(r["rouge2"] for r in rows)
-
-    grid = {
-        "position": [0.3, 0.5, 0.8, 1.0], "decay": [0.5, 0.7, 1.0], "centrality": [0.5, 1.0, 1.5],
-        "support": [0.5, 1.0, 1.5], "cross": [0.0, 0.5, 1.0, 1.5], "keywords": [0.0, 0.5, 1.0, 2.0],
-        "redundancy": [0.2, 0.3, 0.6],
-    }
-    combos = list(itertools.product(*grid.values()))
-    random.Random(1).shuffle(combos)
-    results = [(run(Settings()), Settings())]
-    for values in combos[:samples]:
-        settings = Settings(**dict(zip(grid, values, strict=True)))
-        results.append((run(settings), settings))
-    results.sort(key=lambda t: t[0][0] + t[0][1], reverse=True)
-    for (r1, r2), settings in results[:8]:
-        print(f"R1 {r1:.2f} R2 {r2:.2f} {settings}")
+    xs, ys = [], []
+    for cluster, story in pairs:
+        feats = features(story, find_support(story))
+        if not feats.cands:
+            continue
+        y = sentence_targets([s.text for s in feats.cands], cluster["summary"])
+        xs.append(feats.matrix)
+        ys.append(y - y.mean())
+    x, y = np.vstack(xs), np.concatenate(ys)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    model = Ridge(alpha=alpha).fit((x - mean) / scale, y)
+    coef = model.coef_ / y.std()
+    return {n: (round(float(m), 6), round(float(s), 6), round(float(c), 6))
+            for n, m, s, c in zip(NAMES, mean, scale, coef, strict=True)}
 
 
 # ---------------------------------------------------------------- main
 
 def main() -> None:
     is_smoke = smoke()
-    if "--tune" in sys.argv:
+    if "--fit" in sys.argv:
         pairs = [p for key in FILES for p in load(key) if split_of(p[0]["id"]) == "tune"]
-        tune(pairs)
+        for name, values in fit(pairs).items():
+            print(f"    {name!r}: {values},")
         return
     data: dict[str, Any] = {"budget_words": BUDGET, "smoke": is_smoke, "files": {}}
     md = [

@@ -12,7 +12,7 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 # Openers that point back to a sentence the reader of an extract has not seen.
 _DANGLING = re.compile(
     r"^(?:he|she|they|it|his|her|their|its|this|that|these|those|but|and|or|so|also|however|still|yet|"
-    r"meanwhile|instead|then|such|both|another|the latter|the former|in addition|"
+    r"meanwhile|instead|then|such|both|another|the latter|the former|in addition|in return|"
     r"additionally|moreover|furthermore|as a result|in response|that's|it's)\b",
     re.IGNORECASE,
 )
@@ -83,6 +83,12 @@ def acceptable(text: str) -> bool:
     stripped = text.strip()
     n = word_count(stripped)
     return MIN_WORDS <= n <= 2 * MAX_WORDS and not stripped.endswith("?") and not _FURNITURE.search(stripped)
+
+
+def dangling(text: str) -> bool:
+    """Opens on a reference back ("He said...", "This...") or ends on a bare pointer ("... confirmed this.")."""
+    stripped = text.strip()
+    return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped))
 
 
 def standalone(text: str) -> bool:

@@ -1,0 +1,37 @@
+"""Fitted weights of the summary scorer: a ridge regression over the standardised features.
+
+Written by `bench/summaries.py --fit` (do not edit by hand): fitted on the **tune** half of
+both Multi-News samples only, target = each sentence's unigram + bigram ROUGE precision
+against the reference, centred per story (so the model ranks within a story).
+A score is sum(coef * (x - mean) / scale), in units of the target's standard deviation.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storylens.summarize.features import NAMES
+
+WEIGHTS: dict[str, tuple[float, float, float]] = {  # feature: (mean, scale, coef)
+    'lead': (0.300046, 0.264706, -0.049122),
+    'first': (0.069951, 0.255064, 0.0033),
+    'relpos': (0.45689, 0.285143, -0.110927),
+    'para': (0.374548, 0.484006, -0.003978),
+    'logw': (2.934256, 0.54313, -0.048997),
+    'central': (0.479685, 0.157667, 0.116062),
+    'agree': (0.03555, 0.161777, 0.094551),
+    'cross': (0.409264, 0.180346, 0.003147),
+    'keywords': (0.551804, 0.17009, 0.128024),
+    'owncent': (0.549482, 0.150819, -0.016298),
+    'degree': (0.22568, 0.090396, 0.012106),
+    'ents': (0.053285, 0.063011, -0.023044),
+    'nums': (0.254023, 0.435311, -0.020621),
+    'quoted': (0.066563, 0.205815, 0.043315),
+    'alone': (0.573892, 0.49451, -0.013303),
+}
+
+
+def score(matrix: np.ndarray) -> np.ndarray:
+    """One relevance score per row of a feature matrix (columns in `features.NAMES` order)."""
+    mean, scale, coef = (np.array([WEIGHTS[n][i] for n in NAMES]) for i in range(3))
+    return ((matrix - mean) / scale) @ coef if len(matrix) else np.zeros(0)
