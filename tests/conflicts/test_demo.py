@@ -48,21 +48,28 @@ def test_car_count_conflict(story):
     assert any({90.0, 20.0} <= numbers_in(c) for c in counts)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: NER tags Vladivostok PERSON in the key sentences and the "
-                   "'meet in' / 'heading for' roles are not matched with enough confidence")
 def test_meeting_place_conflict(story):
+    # "will meet in Vladivostok" vs "the Vostochny Cosmodrome ... a potential location for the two leaders to
+    # meet" (a name the NER misses, located by "in far-eastern Russia")
     places = [c for c in story.conflicts if c.kind == "place"]
     names = [{v.value for v in c.values} for c in places]
-    assert any({"Vladivostok", "Khabarovsk"} <= n for n in names), names
+    assert any("Vladivostok" in n and ({"Khabarovsk", "Vostochny Cosmodrome"} & n) for n in names), names
 
 
-def test_meeting_day_conflict_is_found(story):
-    from storylens.conflicts import detect_conflicts
-
-    # found with confidence ~0.62: just around the shipped threshold, so ask for all conflicts >= 0.55
-    days = [c for c in detect_conflicts(story, min_confidence=0.55) if c.kind == "weekday"]
+def test_meeting_day_conflict(story):
+    days = [c for c in story.conflicts if c.kind == "weekday"]
     assert any(any("Tuesday" in v.value for v in c.values) and any("Wednesday" in v.value for v in c.values)
-               for c in days)
+               for c in days), [[v.value for v in c.values] for c in days]
+
+
+def test_different_events_on_different_days_are_no_conflict(story):
+    # Kim boarded/departed on Sunday, the train arrived on Tuesday, Putin arrived on Monday: three events
+    for c in story.conflicts:
+        if c.kind != "weekday":
+            continue
+        days = {v.value for v in c.values}
+        assert "Sunday" not in days, [(v.value, v.quotes[0].quote) for v in c.values]
+        assert "Monday" not in days, [(v.value, v.quotes[0].quote) for v in c.values]
 
 
 def test_ranked_and_few(story):

@@ -15,6 +15,7 @@ they are compatible after normalisation. Rules, decided once for all kinds:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -23,11 +24,16 @@ from storylens.conflicts.values import Value
 
 SOFT_RATIO = 2.0
 SAME_THING = 0.55  # MiniLM cosine of two counted nouns naming the same thing (wagons/cars 0.60)
-CONTEXT_SLOT = 0.75  # slot score when the words around both values are the same
+SAME_EVENT = 0.5  # event_match needed for two days to date the same event
+CONTEXT_SLOT = 0.75
+PLACE_EVENT_SLOT = 0.6  # slot score when the words around both values are the same
 # Verbs too general to identify an event on their own.
 _LIGHT_VERBS = frozenset({"the", "and", "was", "were", "are", "has", "had", "have", "been", "being", "said", "says",
                           "will", "would", "could", "did", "does", "get", "got", "make", "made", "take", "took",
-                          "told", "according"})
+                          "told", "according", "be", "say", "do", "tell", "have"})
+# Verbs that carry an event named by a noun ("the meeting will take place / be held / is set for").
+_SUPPORT_VERBS = frozenset({"take", "hold", "be", "happen", "occur", "schedule", "set", "expect", "plan", "come",
+                            "begin", "start", "slate"})
 Similarity = Callable[[str, str], float]
 
 
@@ -39,8 +45,9 @@ def same_kind(a: Value, b: Value) -> bool:
     return True
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:4] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _LIGHT_VERBS}
+@functools.lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:4] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _LIGHT_VERBS)
 
 
 def event_match(a: Value, b: Value, text_a: str, text_b: str, word_sim: Similarity) -> float:
@@ -52,13 +59,53 @@ def event_match(a: Value, b: Value, text_a: str, text_b: str, word_sim: Similari
     """
     if not a.verb or not b.verb:
         return 0.3
+    if a.verb_lemma and a.verb_lemma == b.verb_lemma and a.verb_lemma not in _LIGHT_VERBS:
+        return 1.0
     sa, sb = _stems(a.verb), _stems(b.verb)
     va, vb = _stems(a.verb.split()[0]), _stems(b.verb.split()[0])
     if sa & sb:
         return 1.0
-    if va & _stems(text_b) or vb & _stems(text_a):
+    # "will meet" / "the meeting will take place": one side names the event as a noun and
+    # hangs the value from a verb that only supports it
+    # (and whoever takes part on one side is named on the other)
+    if (va & _stems(text_b) and b.verb_lemma in _SUPPORT_VERBS and _stems(" ".join(a.participants)) <= _stems(text_b)) \
+            or (vb & _stems(text_a) and a.verb_lemma in _SUPPORT_VERBS
+                and _stems(" ".join(b.participants)) <= _stems(text_a)):
         return 0.7
-    return 0.6 * word_sim(a.verb, b.verb)
+    if a.verb_lemma in _SUPPORT_VERBS and b.verb_lemma in _SUPPORT_VERBS and (
+            _stems(" ".join(a.participants)) & _stems(text_b) or _stems(" ".join(b.participants)) & _stems(text_a)):
+        return 0.7  # "the meeting might happen Tuesday" / "it will take place ... (the meeting) Wednesday"
+    sim = word_sim(a.verb_lemma, b.verb_lemma) if a.verb_lemma and b.verb_lemma else word_sim(a.verb, b.verb)
+    return 0.6 * sim if sim < SAME_THING else sim
+
+
+def same_participants(a: Value, b: Value, word_sim: Similarity) -> bool:
+    """False only when both verbs name who/what takes part and nobody is on both sides."""
+    if not a.participants or not b.participants:
+        return True
+    return bool(a.participants & b.participants) or any(
+        word_sim(x, y) >= SAME_THING for x in a.participants for y in b.participants)
+
+
+def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", text_b: str = "") -> bool:
+    """Hard rules: can these two values fill one slot at all?
+
+    Days and dates belong to an event: the same event needs the same (or a synonymous)
+    verb and the same subject; "Kim boarded on Sunday" and "the train arrived on Tuesday",
+    or "Putin arrived on Monday", are different events, not a dispute. A place in a
+    relation ("north of X", "away from X") never states where something is.
+    """
+    if a.kind in ("date", "weekday"):
+        return event_match(a, b, text_a, text_b, word_sim) >= SAME_EVENT and same_participants(a, b, word_sim)
+    if a.kind == "place":
+        # a region (LOC) and a city or country (GPE) are seldom alternatives to each other
+        return "relation" not in (a.role, b.role) and {a.dimension, b.dimension} != {"GPE", "LOC"}
+    return True
+
+
+def shares_event(a: Value, b: Value) -> bool:
+    """One value's verb is in the other's slot signature (not a light verb)."""
+    return any(v and v not in _LIGHT_VERBS and v in w.signature for v, w in ((a.verb_lemma, b), (b.verb_lemma, a)))
 
 
 def slot_score(a: Value, b: Value, word_sim: Similarity, text_a: str = "", text_b: str = "") -> float:
@@ -90,6 +137,8 @@ def slot_score(a: Value, b: Value, word_sim: Similarity, text_a: str = "", text_
             return 0.0
         if a.role == b.role == "where":
             return max(context, 0.5 + 0.4 * event)
+        if shares_event(a, b):
+            return max(context, PLACE_EVENT_SLOT)  # "meet in X" / "X ... a location for the leaders to meet"
         return context
     return 0.0
 

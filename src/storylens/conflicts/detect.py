@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from datetime import date
 import numpy as np
 
 from storylens.claims.filters import content_words, is_hedged
-from storylens.conflicts.compare import agree, same_kind, slot_score, soft_disagreement
+from storylens.conflicts.compare import SAME_EVENT, agree, event_match, possible_slot, same_kind, slot_score, soft_disagreement
 from storylens.conflicts.temporal import WEEKDAYS
 from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
 from storylens.models import Story
@@ -31,9 +32,15 @@ from storylens.models import Story
 PAIR_THRESHOLD = 0.55  # cosine for two sentences to be compared on meaning alone
 LOOSE_THRESHOLD = 0.38  # lower cosine is enough when the sentences share `MIN_SHARED_WORDS` content words
 MIN_SHARED_WORDS = 3
+MIN_SHARED_SIGNATURE = 2  # lemmas two values' slot signatures must share to be compared without similar sentences
+MAX_POSTING = 40  # a signature lemma on more values than this (or than articles) is too common to block on
 SLOT_MIN = 0.5  # below this the two values are not the same slot
-MIN_CONFIDENCE = 0.62  # bench/conflicts.py: tune-half F1 optimum is 0.68, 0.62 keeps more recall at ~equal F1
+MIN_CONFIDENCE = 0.25  # bench/conflicts.py: see bench/results/conflicts.md for the tune-half sweep
 MAX_CONFLICTS = 12
+SIG_SLOT = 1.5  # signature overlap -> slot score (overlap 0.5 is a clear slot)
+HEDGE_FACTOR = 0.93
+# confidence(): logistic weights fitted on conflicts-dev tune (bench/conflicts.py --fit prints them)
+BIAS, W_COS, W_SLOT, W_SIG, W_NOVELTY, W_SHARED = -7.2, 0.65, 1.15, 1.6, 5.1, 2.35
 _CANDIDATE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred)\b|" + "|".join(w.capitalize() for w in WEEKDAYS), re.IGNORECASE)
@@ -47,6 +54,7 @@ class Finding:
     b: tuple[int, Value]
     confidence: float
     soft: bool
+    features: tuple[float, ...] = ()  # (cosine, slot score, signature overlap, novelty, hedged)
 
 
 def story_day(story: Story) -> date | None:
@@ -55,27 +63,65 @@ def story_day(story: Story) -> date | None:
     return days.most_common(1)[0][0] if days else None
 
 
-def candidate_pairs(story: Story) -> tuple[list[int], list[tuple[int, int, float]]]:
-    """Sentences that carry values, and their cross-source pairs that may be about the same thing.
-
-    Only pairs above `LOOSE_THRESHOLD` are visited in Python (numpy selects them).
-    """
+def candidate_sentences(story: Story) -> list[int]:
+    """Sentences that carry a number, a date, a weekday or a place."""
     places = {m.sentence for m in story.mentions if m.label in PLACE_LABELS}
-    idx = [s.index for s in story.sentences
-           if len(s.text.split()) >= 5 and (s.index in places or _CANDIDATE.search(s.text))]
+    return [s.index for s in story.sentences
+            if len(s.text.split()) >= 5 and (s.index in places or _CANDIDATE.search(s.text))]
+
+
+def similar_pairs(story: Story, idx: list[int]) -> dict[tuple[int, int], float]:
+    """Cross-source pairs of candidate sentences that read alike (numpy selects them)."""
     if len(idx) < 2 or story.embeddings is None:
-        return idx, []
+        return {}
     emb = np.asarray(story.embeddings)[idx]
     sims = emb @ emb.T
     roots = np.array([story.root_of(story.sentences[i].source) for i in idx])
     mask = (roots[:, None] != roots[None, :]) & np.triu(np.ones_like(sims, dtype=bool), k=1)
     rows, cols = np.nonzero((sims >= LOOSE_THRESHOLD) & mask)
     words = [content_words(story.sentences[i].text) for i in idx]
-    pairs = []
-    for r, c in zip(rows, cols, strict=True):
-        if sims[r, c] >= PAIR_THRESHOLD or len(words[r] & words[c]) >= MIN_SHARED_WORDS:
-            pairs.append((idx[r], idx[c], float(sims[r, c])))
-    return idx, pairs
+    return {(idx[r], idx[c]): float(sims[r, c]) for r, c in zip(rows, cols, strict=True)
+            if sims[r, c] >= PAIR_THRESHOLD or len(words[r] & words[c]) >= MIN_SHARED_WORDS}
+
+
+def _group(v: Value) -> str:
+    return {"count": "num", "quantity": "num", "weekday": "time", "date": "time"}.get(v.kind, v.kind)
+
+
+def slot_pairs(story: Story, values: dict[int, list[Value]]) -> set[tuple[int, int]]:
+    """Cross-source sentence pairs holding two values of one type whose slot signatures overlap.
+
+    Blocked by (value type, signature lemma): only values sharing a lemma meet, and lemmas
+    so common that they would pair everything with everything are skipped.
+    """
+    postings: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for i, vs in values.items():
+        for k, v in enumerate(vs):
+            for lemma in v.signature:
+                postings[(_group(v), lemma)].append((i, k))
+    limit = max(MAX_POSTING, len(story.articles))
+    shared: Counter[tuple[tuple[int, int], tuple[int, int]]] = Counter()
+    for occ in postings.values():
+        if len(occ) > limit:
+            continue
+        for x in range(len(occ)):
+            for y in range(x + 1, len(occ)):
+                a, b = occ[x], occ[y]
+                if a[0] != b[0]:
+                    shared[(a, b) if a < b else (b, a)] += 1
+    out = set()
+    for (a, b), n in shared.items():
+        if n >= MIN_SHARED_SIGNATURE and story.root_of(story.sentences[a[0]].source) != story.root_of(
+                story.sentences[b[0]].source):
+            out.add((a[0], b[0]))
+    return out
+
+
+def signature_overlap(a: Value, b: Value) -> float:
+    """0..1: shared lemmas of the two slot signatures (cosine of the sets)."""
+    if not a.signature or not b.signature:
+        return 0.0
+    return len(a.signature & b.signature) / (len(a.signature) * len(b.signature)) ** 0.5
 
 
 def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
@@ -110,22 +156,37 @@ def known_places(story: Story) -> dict[str, str]:
 
 
 class WordSimilarity:
-    """Cosine between short phrases (counted nouns, verbs), embedded once per story."""
+    """Cosine between short phrases (counted nouns, verbs), embedded on first use and kept per process.
 
-    def __init__(self, phrases: set[str]) -> None:
+    Only the phrases of value pairs that are really compared get embedded; on a 50-article
+    story that is a small share of all the words around values.
+    """
+
+    _cache: dict[str, np.ndarray] = {}
+    MAX_CACHE = 20000
+
+    def __init__(self, phrases: set[str] | None = None) -> None:
+        if phrases:
+            self._embed(phrases)
+
+    def _embed(self, phrases: set[str]) -> None:
         from storylens.nlp import embed
 
-        self.words = sorted(p for p in phrases if p)
-        vecs = embed(self.words) if self.words else np.zeros((0, 384), dtype=np.float32)
-        self.index = {w: vecs[k] for k, w in enumerate(self.words)}
+        todo = sorted(p for p in phrases if p and p not in self._cache)
+        if not todo:
+            return
+        if len(self._cache) > self.MAX_CACHE:
+            self._cache.clear()
+        for word, vec in zip(todo, embed(todo), strict=True):
+            self._cache[word] = vec
 
     def __call__(self, x: str, y: str) -> float:
         if not x or not y:
             return 0.0
         if x == y or x.rstrip("s") == y.rstrip("s"):
             return 1.0
-        vx, vy = self.index.get(x), self.index.get(y)
-        return float(vx @ vy) if vx is not None and vy is not None else 0.0
+        self._embed({x, y})
+        return float(self._cache[x] @ self._cache[y])
 
 
 def _mentions_value(text: str, v: Value) -> bool:
@@ -148,17 +209,32 @@ def text_number(v: Value) -> str:
     return m.group(0) if m else v.surface
 
 
+def _states(by_source: dict[str, list[tuple[str, Value]]], source: str, v: Value, text: str,
+            word_sim: WordSimilarity) -> bool:
+    """Does `source` state the value `v` (of sentence `text`) for the same event anywhere?"""
+    return any(same_kind(v, w) and agree(v, w) and possible_slot(v, w, word_sim, text, other)
+               and (v.kind != "place" or event_match(v, w, text, other, word_sim) >= SAME_EVENT)
+               for other, w in by_source.get(source, ()))
+
+
 def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj: list[Value],
-                  word_sim: WordSimilarity) -> list[Finding]:
+                  word_sim: WordSimilarity, by_source: dict[str, list[tuple[str, Value]]]) -> list[Finding]:
     """Values of sentences i and j that fill the same slot and disagree."""
     found: list[Finding] = []
     text_i, text_j = story.sentences[i].text, story.sentences[j].text
     doc_i = story.article(story.sentences[i].source).text
     doc_j = story.article(story.sentences[j].source).text
     hedged = is_hedged(text_i) or is_hedged(text_j)
+    words_i, words_j = content_words(text_i), content_words(text_j)
+    shared = len(words_i & words_j) / max(1, min(len(words_i), len(words_j)))
+
+    def slot(x: Value, y: Value) -> float:
+        if not same_kind(x, y) or not possible_slot(x, y, word_sim, text_i, text_j):
+            return 0.0
+        return max(slot_score(x, y, word_sim, text_i, text_j), min(1.0, SIG_SLOT * signature_overlap(x, y)))
+
     for a in vi:
-        partners = [(slot_score(a, b, word_sim, text_i, text_j), b) for b in vj if same_kind(a, b)]
-        partners = [(s, b) for s, b in partners if s >= SLOT_MIN]
+        partners = [(s, b) for b in vj if (s := slot(a, b)) >= SLOT_MIN]
         if not partners:
             continue
         if any(agree(a, b) and not soft_disagreement(a, b) for _, b in partners):
@@ -167,38 +243,77 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
             continue
         # b values that sentence i also states are settled facts of their own, not disputers of `a`
         open_partners = [(s, b) for s, b in partners if not any(
-            agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi
-            if same_kind(a2, b) and slot_score(a2, b, word_sim, text_i, text_j) >= SLOT_MIN)]
+            agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi if slot(a2, b) >= SLOT_MIN)]
         if not open_partners:
             continue
-        slot, b = max(open_partners, key=lambda p: p[0])
+        score, b = max(open_partners, key=lambda p: p[0])
         if b.kind == "place" and b.surface.lower() in text_i.lower():
             continue
         novelty = 1.0 - 0.5 * _mentions_value(doc_j, a) - 0.5 * _mentions_value(doc_i, b)
-        soft = soft_disagreement(a, b)
-        if a.kind == "place":
-            # a place name says nothing about its containment ("Russia" / "Vladivostok"): whether each
-            # source ever names the other's place weighs more than for figures
-            conf = 0.35 * cos + 0.25 * slot + 0.4 * novelty
-        else:
-            conf = 0.45 * cos + 0.35 * slot + 0.2 * novelty
-        if hedged:
-            conf *= 0.93
-        found.append(Finding((i, a), (j, b), round(conf, 4), soft))
+        if a.kind in ("date", "weekday", "place"):
+            # a weekday or a city is named for many events: stating it for the same event is what counts
+            # (for places, half-way: naming the other's city at all still says something)
+            same_event = (1.0 - 0.5 * _states(by_source, story.sentences[j].source, a, text_i, word_sim)
+                          - 0.5 * _states(by_source, story.sentences[i].source, b, text_j, word_sim))
+            novelty = same_event if a.kind != "place" else (novelty + same_event) / 2
+        features = (cos, score, signature_overlap(a, b), novelty, float(hedged), shared,
+                    odd_one_out(story, a, b, {story.sentences[i].source, story.sentences[j].source}))
+        found.append(Finding((i, a), (j, b), confidence(a.kind, features), soft_disagreement(a, b), features))
     return found
+
+
+def odd_one_out(story: Story, a: Value, b: Value, pair_sources: set[str]) -> float:
+    """1 when other sources back exactly one side (one source disagrees with the rest), else 0.
+
+    A value stated by several sources and contradicted by one is the classic dispute; two
+    values each stated once are as often two different facts.
+    """
+    roots = {story.root_of(s) for s in pair_sources}
+    back_a = back_b = 0
+    for art in story.articles:
+        if art.id in pair_sources or story.root_of(art.id) in roots:
+            continue
+        back_a += _mentions_value(art.text, a)
+        back_b += _mentions_value(art.text, b)
+    return 1.0 if (back_a > 0) != (back_b > 0) else 0.0
+
+
+def confidence(kind: str, features: tuple[float, ...]) -> float:
+    """Probability-like evidence that two values are one slot with two answers.
+
+    A logistic model over interpretable features, fitted on the tune half of conflicts-dev
+    (findings that are the planted pair vs all others) and rounded; no per-kind terms, so
+    it does not learn the generator's mix of kinds. Novelty (neither source ever states
+    the other's value) weighs most, then shared words and the slot signatures.
+    """
+    cos, slot, sig, novelty, hedged, shared = features[:6]
+    z = BIAS + W_COS * cos + W_SLOT * slot + W_SIG * sig + W_NOVELTY * novelty + W_SHARED * shared
+    conf = 1.0 / (1.0 + math.exp(-z))
+    return round(conf * (HEDGE_FACTOR if hedged else 1.0), 4)
 
 
 def find_all(story: Story) -> tuple[list[Finding], dict[int, list[Value]]]:
     """Every pairwise finding in the story, with the parsed values of the sentences involved."""
-    _, pairs = candidate_pairs(story)
-    involved = {i for i, _, _ in pairs} | {j for _, j, _ in pairs}
-    values = sentence_values(story, involved)
-    phrases = {v.anchor for vs in values.values() for v in vs}
-    word_sim = WordSimilarity(phrases)
+    idx = candidate_sentences(story)
+    values = {i: vs for i, vs in sentence_values(story, set(idx)).items() if vs}
+    pairs = similar_pairs(story, [i for i in idx if i in values])
+    if story.embeddings is not None:
+        emb = np.asarray(story.embeddings)
+        for i, j in slot_pairs(story, values):
+            key = (i, j) if i < j else (j, i)
+            if key not in pairs:
+                pairs[key] = float(emb[i] @ emb[j])
+    involved = {i for pair in pairs for i in pair}
+    # one batch for every word a comparison may ask about (single lookups would each cost a forward pass)
+    word_sim = WordSimilarity({w for i in involved for v in values[i] for w in (v.anchor, v.verb_lemma, v.verb,
+                                                                                 *v.participants)})
+    by_source: dict[str, list[tuple[str, Value]]] = defaultdict(list)
+    for i, vs in values.items():
+        by_source[story.sentences[i].source] += [(story.sentences[i].text, v) for v in vs
+                                                 if v.kind in ("date", "weekday", "place")]
     findings: list[Finding] = []
-    for i, j, cos in pairs:
-        if values.get(i) and values.get(j):
-            findings.extend(pair_findings(story, i, j, cos, values[i], values[j], word_sim))
+    for (i, j), cos in pairs.items():
+        findings.extend(pair_findings(story, i, j, cos, values[i], values[j], word_sim, by_source))
     return findings, values
 
 

@@ -50,6 +50,9 @@ class Value:
     role: str = ""  # places: "where", "subject", "relation"; dates: the preposition
     context: frozenset[str] = field(default_factory=frozenset)  # words right around the value
     verb: str = ""  # the verb (with particle/object) the value hangs from
+    signature: frozenset[str] = field(default_factory=frozenset)  # content lemmas of the value's neighbourhood
+    verb_lemma: str = ""  # lemma of the governing verb ("arrived" -> "arrive")
+    participants: frozenset[str] = field(default_factory=frozenset)  # lemmas of that verb's subject and object
 
 
 def place_key(name: str) -> str:
@@ -97,6 +100,58 @@ def _verb_phrase(verb: Any) -> str:
         return ""
     extra = [c.text for c in verb.children if c.dep_ == "prt" or (c.dep_ == "dobj" and c.pos_ == "NOUN")]
     return " ".join([verb.text, *extra[:1]]).lower()
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+SIGNATURE_WINDOW = 5  # tokens each side of the value
+
+
+def _slot(doc: Any, start: int, end: int, verb: Any) -> tuple[frozenset[str], str, frozenset[str]]:
+    """(signature, verb lemma, participant lemmas) of the value at chars start..end of the sentence.
+
+    The signature is what identifies the value's slot whatever the rest of the sentence says:
+    the content lemmas in a small window around it, the verb it hangs from, that verb's
+    subject and the noun the value is attached to in the parse.
+    """
+    toks = [t for t in doc if start <= t.idx < end]
+    if not toks:
+        return frozenset(), "", frozenset()
+    first, last = toks[0].i, toks[-1].i
+    lemmas = {t.lemma_.lower() for t in doc[max(0, first - SIGNATURE_WINDOW): last + 1 + SIGNATURE_WINDOW]
+              if t.pos_ in _CONTENT_POS and not t.is_stop and not (first <= t.i <= last) and len(t.text) > 1}
+    head = toks[-1].head
+    if head.pos_ in ("NOUN", "PROPN") and not (first <= head.i <= last):
+        lemmas.add(head.lemma_.lower())
+    verb_lemma, participants = "", set()
+    if verb is not None:
+        verb_lemma = verb.lemma_.lower()
+        lemmas.add(verb_lemma)
+        lemmas |= _arguments(verb)
+        # subject and object both: "police arrested X" and "X was arrested" share X
+        # the object of "take place" / "hold talks" belongs to the predicate, it is nobody taking part
+        obj = ("dobj",) if verb_lemma not in ("take", "hold", "have", "make") else ()
+        args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", *obj)]
+        args += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        participants = {c.lemma_.lower() for c in args if c.pos_ in ("NOUN", "PROPN")}
+        lemmas |= participants
+    lemmas -= {"be", "have", "say", "do", "will", "would", "also"}
+    return frozenset(lemmas), verb_lemma, frozenset(participants)
+
+
+def _arguments(verb: Any) -> set[str]:
+    """Lemmas of the verb's object-like arguments, one preposition deep, and the clauses they open.
+
+    'mentioned as a potential location for the two leaders to meet' -> {location, meet}.
+    """
+    out: set[str] = set()
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "oprd")]
+    heads += [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    for h in heads:
+        if h.pos_ in _CONTENT_POS:
+            out.add(h.lemma_.lower())
+        out |= {c.lemma_.lower() for c in h.children
+                if c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c.pos_ == "VERB"}
+    return out
 
 
 def _count_anchor(doc: Any, num: Number, text: str) -> Any:
@@ -164,9 +219,12 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
             kind = "quantity"
             normalized = display(n)
         tok = _token_at(doc, n.num_end - 1)
-        verb = _verb_phrase(_governing_verb(tok)) if tok is not None else ""
+        gov = _governing_verb(tok) if tok is not None else None
+        sig, verb_lemma, participants = _slot(doc, n.start, n.end, gov)
+        if noun is not None:
+            sig |= {noun.lemma_.lower()}
         out.append(Value(kind, n.start, n.end, n.surface, normalized, normalized, n.dimension, n, None, anchor,
-                         topic, "", _context(text, n.start, n.end), verb))
+                         topic, "", _context(text, n.start, n.end), _verb_phrase(gov), sig, verb_lemma, participants))
     return out
 
 
@@ -193,6 +251,8 @@ def _place_role(tok: Any) -> tuple[str, Any, str]:
         if prep in WHERE_PREPS:
             return "where", _governing_verb(head), prep
         return "relation", _governing_verb(head), prep
+    if cur.dep_ == "poss":  # "North Korea's news agency": whose, not where
+        return "relation", _governing_verb(cur), ""
     if cur.dep_ in ("nsubj", "nsubjpass"):
         return "subject", _governing_verb(cur), ""
     if cur.dep_ == "dobj":
@@ -203,19 +263,41 @@ def _place_role(tok: Any) -> tuple[str, Any, str]:
     return "other", _governing_verb(cur), ""
 
 
+def _located_names(doc: Any, known_places: dict[str, str]) -> list[tuple[Any, str]]:
+    """Proper names the NER missed that the sentence itself locates in a known place.
+
+    "The Vostochny Cosmodrome in far-eastern Russia": a capitalised name followed by
+    "in/near <place>" is itself a place (a facility or site).
+    """
+    in_ents = {t.i for e in doc.ents for t in e}
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in in_ents:
+            continue
+        located = any(p.dep_ == "prep" and p.text.lower() in ("in", "near") and any(
+            g.dep_ == "pobj" and (g.ent_type_ in PLACE_LABELS or place_key(g.text) in known_places)
+            for g in p.children) for p in tok.children)
+        if located:
+            first = min([c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
+            out.append((doc[first: tok.i + 1], "FAC"))
+    return out
+
+
 def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Value]:
     out: list[Value] = []
-    for ent in doc.ents:
-        label = ent.label_ if ent.label_ in PLACE_LABELS else known_places.get(place_key(ent.text))
+    spans = [(ent, ent.label_ if ent.label_ in PLACE_LABELS else known_places.get(place_key(ent.text)))
+             for ent in doc.ents]
+    for ent, label in spans + _located_names(doc, known_places):
         if label is None:
             continue
         role, verb, _ = _place_role(ent.root)
         start, end = ent.start_char, ent.end_char
         if text[start:end].lower().startswith("the "):
             start += 4
+        sig, verb_lemma, participants = _slot(doc, start, end, verb)
         out.append(Value("place", start, end, text[start:end], text[start:end], place_key(ent.text),
                          label, None, None, _verb_phrase(verb), "", role,
-                         _context(text, start, end), _verb_phrase(verb)))
+                         _context(text, start, end), _verb_phrase(verb), sig, verb_lemma, participants))
     return out
 
 
@@ -241,8 +323,10 @@ def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
         tok = _token_at(doc, d.start)
         verb = _governing_verb(tok) if tok is not None else None
         prep = tok.head.text.lower() if tok is not None and tok.head.pos_ == "ADP" else ""
+        sig, verb_lemma, participants = _slot(doc, d.start, d.end, verb)
         out.append(Value(d.kind, d.start, d.end, d.surface, d.normalized(), d.key(), d.kind, None, d,
-                         _verb_phrase(verb), "", prep, _context(text, d.start, d.end), _verb_phrase(verb)))
+                         _verb_phrase(verb), "", prep, _context(text, d.start, d.end), _verb_phrase(verb),
+                         sig, verb_lemma, participants))
     return out
 
 
