@@ -256,11 +256,11 @@ def sentence_targets(texts: Sequence[str], reference: str) -> np.ndarray:
     """Per sentence: unigram + bigram precision against the reference (ROUGE tokens, clipped counts)."""
     tok = _scorer(("rouge1",))._tokenizer
     ref = tok.tokenize(reference)
-    ref1, ref2 = Counter(ref), Counter(zip(ref, ref[1:]))
+    ref1, ref2 = Counter(ref), Counter(itertools.pairwise(ref))
     out = []
     for text in texts:
         toks = tok.tokenize(text)
-        c1, c2 = Counter(toks), Counter(zip(toks, toks[1:]))
+        c1, c2 = Counter(toks), Counter(itertools.pairwise(toks))
         p1 = sum(min(v, ref1[k]) for k, v in c1.items()) / max(1, len(toks))
         p2 = sum(min(v, ref2[k]) for k, v in c2.items()) / max(1, len(toks) - 1)
         out.append(p1 + p2)
@@ -308,8 +308,9 @@ def main() -> None:
         "# Summaries: ROUGE F1 on Multi-News samples\n",
         (f"Same sentences and same {BUDGET}-word budget for every system (whole sentences, in each system's "
          "rank order). `rouge_score` F1 with stemming; it reads ~1 point below the original ROUGE-1.5.5. "
-         "ROUGE-Lsum splits the reference into sentences with a regex. The scoring weights were tuned on "
-         "the **tune** half only (cluster-id hash); **held-out** was never used for tuning.\n"),
+         "ROUGE-Lsum splits the reference into sentences with a regex. The scorer's weights were fitted on "
+         "the **tune** halves only (cluster-id hash); **held-out** was never used for fitting or choices.\n"),
+        _scorer_section(),
     ]
     for key in (["test-250"] if is_smoke else FILES):  # smoke: 5 short clusters, to stay well under a minute
         pairs = load(key, limit=5 if is_smoke else None)
@@ -341,9 +342,49 @@ def _table(title: str, table: dict[str, Any]) -> str:
         ratio = ours["rouge1"]["mean"] / res["rouge1"]["mean"] if res["rouge1"]["mean"] else float("nan")
         lines.append(f"| {name} | {' | '.join(cells)} | {res['words']['mean']:.0f} | {ratio:.3f} |")
     lead = table["lead (round-robin)"]
+    gain = ours["rouge1"]["mean"] - lead["rouge1"]["mean"]
+    sumy = {n: r for n, r in table.items() if "sumy" in n}
+    best1 = max(sumy.values(), key=lambda r: r["rouge1"]["mean"])["rouge1"]["mean"] if sumy else float("nan")
+    best2 = max(sumy.values(), key=lambda r: r["rouge2"]["mean"])["rouge2"]["mean"] if sumy else float("nan")
     lines.append(
-        f"\nstorylens − lead: R-1 {ours['rouge1']['mean'] - lead['rouge1']['mean']:+.2f}, "
-        f"R-2 {ours['rouge2']['mean'] - lead['rouge2']['mean']:+.2f}."
+        f"\nstorylens − lead: R-1 {gain:+.2f}, R-2 {ours['rouge2']['mean'] - lead['rouge2']['mean']:+.2f} "
+        f"(goal R-1 ≥ +2.5: {'met' if gain >= 2.5 else 'not met'}); storylens R-1 CI low "
+        f"{ours['rouge1']['ci95'][0]:.2f} vs lead mean {lead['rouge1']['mean']:.2f} "
+        f"({'no overlap' if ours['rouge1']['ci95'][0] > lead['rouge1']['mean'] else 'overlaps'}); "
+        f"over the best sumy method: R-1 {ours['rouge1']['mean'] - best1:+.2f}, R-2 {ours['rouge2']['mean'] - best2:+.2f}."
+    )
+    return "\n".join(lines)
+
+
+def _scorer_section() -> str:
+    """The fitted feature weights, so a reader can see what the scorer relies on."""
+    from storylens.summarize.weights import WEIGHTS
+
+    lines = [
+        "## Scorer\n",
+        ("Ridge regression (scikit-learn, alpha 1) of each candidate sentence's unigram + bigram ROUGE precision "
+         "against the reference, centred per story, on the standardised features below; fitted with "
+         "`python bench/summaries.py --fit` on the tune halves of both files (183 clusters) and pinned in "
+         "`src/storylens/summarize/weights.py`. Coefficients are per standard deviation of the feature, in "
+         "units of the target's standard deviation. Selection: MMR (redundancy 0.3 × max cosine to the chosen "
+         "sentences, no two sentences with cosine ≥ 0.8 or ≥ 70 % shared content words, none that another "
+         "source's chosen sentence already says), whole sentences packed to the budget (an overflowing sentence "
+         "is skipped for a shorter one). Only sentences that open on a reference back (\"He said\", \"This\") "
+         "or end on a bare pointer are held back as a fallback; quotations and unusual sentences are left to "
+         "the scorer. The brief's default summary (220 words) uses the same scorer.\n"),
+        "| feature | coefficient |", "|---|---|",
+    ]
+    for name, (_, _, coef) in sorted(WEIGHTS.items(), key=lambda kv: -abs(kv[1][2])):
+        lines.append(f"| {name} | {coef:+.3f} |")
+    lines.append(
+        "\nBefore this scorer (hand-tuned weights over position, centrality, support, cross-article cosine "
+        "and shared words; only standalone sentences unless the budget could not be filled), storylens − lead "
+        "R-1 was +1.56 (tune) / +1.87 (held-out) on fulltext-99 and +0.52 / +0.24 on test-250. An ablation on the "
+        "tune halves only: releasing the standalone-only rule (keeping dangling openers out) with the old weights "
+        "gave +0.66 R-1 on fulltext-99 and +0.30 on test-250 (quotations have high ROUGE precision: Multi-News "
+        "references quote the articles); the fitted weights added +0.22 and +0.88 on top. Relative position "
+        "and shared words/centrality dominate the weights. ROUGE-1/2 do not depend on sentence order; "
+        "the output is ordered corroborated-first for reading.\n"
     )
     return "\n".join(lines)
 

@@ -60,7 +60,6 @@ def features(story: Story, evidence: Evidence) -> Features:
     cands = candidates(story)
     if not cands:
         return Features([], np.zeros((0, len(NAMES))), np.zeros(0, dtype=bool))
-    idx = np.array([s.index for s in cands], dtype=int)
     emb = story.embeddings
     if emb is None or len(emb) != len(story.sentences):
         emb = np.zeros((len(story.sentences), 1), dtype=np.float32)
