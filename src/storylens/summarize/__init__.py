@@ -1,8 +1,9 @@
 """Summarize stage: a short extractive summary whose sentences cite every source that supports them.
 
-Sentences are chosen by `select` (lead position, centrality, cross-source support, MMR)
-within a word budget; each is then cited with its own source plus every other source
-that has a sentence saying the same thing (`support`), each with an exact quote.
+Sentences are chosen by `select` (a relevance score fitted on Multi-News over position,
+centrality, cross-source support and surface features, then MMR) within a word budget;
+each is then cited with its own source plus every other source that has a sentence
+saying the same thing (`support`), each with an exact quote.
 Output order: facts more sources agree on first, then by position in their article.
 """
 
