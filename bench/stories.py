@@ -68,8 +68,11 @@ def mixed_stream() -> tuple[list[Article], dict[str, str]]:
 
 
 def features(arts: Sequence[Article], name: str) -> list[DocFeatures]:
-    """Features, cached on disk by content (computing them is the slow part)."""
-    key = hashlib.sha1("".join(a.id + (a.title or "") + a.text for a in arts).encode()).hexdigest()[:12]
+    """Features, cached on disk by content and by the feature code (computing them is the slow part)."""
+    import storylens.stories.features as feature_code
+
+    code = Path(feature_code.__file__).read_text()
+    key = hashlib.sha1((code + "".join(a.id + (a.title or "") + a.text for a in arts)).encode()).hexdigest()[:12]
     path = CACHE / f"stories-{name}-{key}.pkl"
     if path.exists() and not smoke():
         return pickle.loads(path.read_bytes())
@@ -145,6 +148,7 @@ def quality() -> dict[str, Any]:
             "batch": scores(batch_clusters(f_sel), g),
             "tfidf_baseline": scores(tfidf_baseline(a_sel), g),
         }
+    out["sensitivity"] = sensitivity(arts, feats, gold, dev_t, topics)
     m_arts, m_gold = mixed_stream()
     if smoke():
         m_arts = m_arts[:30]
@@ -154,6 +158,28 @@ def quality() -> dict[str, Any]:
         "batch": scores(batch_clusters(m_feats), m_gold),
         "tfidf_baseline": scores(tfidf_baseline(m_arts), m_gold),
     }
+    return out
+
+
+def sensitivity(arts: Sequence[Article], feats: Sequence[DocFeatures], gold: dict[str, str], dev_t: set[int],
+                topics: dict[str, int]) -> dict[str, Any]:
+    """B-cubed F1 on dev and held-out across the decision threshold: a plateau generalises, a peak does not."""
+    from dataclasses import replace
+
+    halves = {"dev": [i for i, a in enumerate(arts) if topics[a.id] in dev_t],
+              "held_out": [i for i, a in enumerate(arts) if topics[a.id] not in dev_t]}
+    joins = (0.3, 0.4, 0.5) if smoke() else (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+    cuts = (0.15, 0.2, 0.25) if smoke() else (0.1, 0.15, 0.2, 0.25, 0.3)
+    out: dict[str, Any] = {"online_join_threshold": {}, "tfidf_baseline_threshold": {}}
+    for j in joins:
+        p = replace(Params(), threshold=j)
+        out["online_join_threshold"][str(j)] = {
+            h: round(bcubed(cluster_stream([feats[i] for i in idx], p), {arts[i].id: gold[arts[i].id] for i in idx})[2], 4)
+            for h, idx in halves.items()}
+    for c in cuts:
+        out["tfidf_baseline_threshold"][str(c)] = {
+            h: round(bcubed(tfidf_baseline([arts[i] for i in idx], c), {arts[i].id: gold[arts[i].id] for i in idx})[2], 4)
+            for h, idx in halves.items()}
     return out
 
 
@@ -276,6 +302,13 @@ def markdown(data: dict[str, Any]) -> str:
         for name, s in systems.items():
             lines.append(f"| {part} | {name} | {s['bcubed_p']} | {s['bcubed_r']} | **{s['bcubed_f1']}** | "
                          f"{s['pair_f1']} | {s['stories']} / {s['gold_stories']} |")
+    sens = q["sensitivity"]
+    lines += ["", f"## Sensitivity (ECB+ B-cubed F1; online merge threshold {Params().merge_threshold}, "
+              f"chosen join threshold {Params().threshold})", "",
+              "| online join threshold | dev | held-out |", "|---|---|---|"]
+    lines += [f"| {k} | {v['dev']} | {v['held_out']} |" for k, v in sens["online_join_threshold"].items()]
+    lines += ["", "| TF-IDF baseline cosine threshold | dev | held-out |", "|---|---|---|"]
+    lines += [f"| {k} | {v['dev']} | {v['held_out']} |" for k, v in sens["tfidf_baseline_threshold"].items()]
     lines += ["", "## Multi-News full text + NeuS, one shuffled stream", "",
               "| system | B3 P | B3 R | B3 F1 | pair F1 | stories / gold |", "|---|---|---|---|---|---|"]
     for name, s in q["mixed"].items():

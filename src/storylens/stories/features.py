@@ -1,4 +1,4 @@
-"""Per-article features for story clustering: a dense vector, entity names, title/lede terms, a day.
+"""Per-article features for story clustering: a dense vector, entity names, title/text terms, a day.
 
 Features are computed once per article (batched through the shared NLP entry
 points) and stored with it, so clustering, re-clustering and the batch job never
@@ -18,9 +18,14 @@ from unidecode import unidecode
 
 from storylens.models import Article
 
-# The lede carries the who/what/where of a news story; the rest adds noise and cost.
+# The lede carries the who/what/where of a news story: it is what the embedding and NER see.
 LEDE_CHARS = 1200
 NER_CHARS = 2000
+# The term bag covers title + full text (measured on ECB+ dev: word pairs of the whole text
+# tell the two look-alike events of a topic apart better than lede words), capped so a long
+# article costs no more than a short one to store and compare.
+TEXT_CHARS = 8000
+MAX_TERMS = 300
 DIM = 384
 # NER labels that name the actors and places of an event (dates and numbers are handled by time).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART"})
@@ -46,7 +51,7 @@ class DocFeatures:
     id: str
     vector: np.ndarray  # float32, L2-normalised, DIM
     entities: dict[str, int] = field(default_factory=dict)  # normalised name -> count
-    terms: dict[str, int] = field(default_factory=dict)  # title/lede term -> count
+    terms: dict[str, int] = field(default_factory=dict)  # title/text word or word pair -> count
     day: int | None = None  # proleptic ordinal of the publication day
 
     def to_json(self) -> str:
@@ -85,12 +90,26 @@ def name_keys(name: str, label: str) -> list[str]:
     return keys
 
 
-def terms_of(text: str) -> Counter[str]:
+def terms_of(text: str, limit: int | None = None) -> Counter[str]:
+    """Content words and adjacent content-word pairs ("gulf aden", "injured reserve"), most frequent first.
+
+    Pairs carry the specific phrasing of one event; single words alone are shared by
+    both look-alike events of a topic.
+    """
     global _STOP
     if _STOP is None:
         _STOP = _stopwords()
     words = _WORD.findall(_POSSESSIVE.sub("", unidecode(text).lower()))
-    return Counter(w for w in words if len(w) > 2 and w not in _STOP and not w.isdigit())
+    bag = Counter(w for w in words if len(w) > 2 and w not in _STOP and not w.isdigit())
+    bag.update(f"{a} {b}" for a, b in zip(words, words[1:])
+               if len(a) > 1 and len(b) > 1 and a not in _STOP and b not in _STOP)
+    return Counter(dict(bag.most_common(limit))) if limit else bag
+
+
+def body_text(article: Article, chars: int = TEXT_CHARS) -> str:
+    """Title plus the text (up to `chars`), the input of the term bag."""
+    text = article.text or article.raw or ""
+    return f"{article.title or ''}\n{text[:chars]}"
 
 
 def lede_text(article: Article, chars: int = LEDE_CHARS) -> str:
@@ -124,7 +143,7 @@ def extract_features(articles: Sequence[Article], batch_size: int = 32) -> list[
                 id=a.id,
                 vector=np.asarray(vectors[i], dtype=np.float32),
                 entities=dict(names[i]),
-                terms=dict(terms_of(ledes[i])),
+                terms=dict(terms_of(body_text(a), MAX_TERMS)),
                 day=d.toordinal() if d else None,
             )
         )
