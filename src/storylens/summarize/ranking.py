@@ -28,7 +28,7 @@ class Settings:
 
     redundancy: float = 0.3  # MMR penalty on the max cosine to sentences already chosen (score units)
     duplicate_cosine: float = 0.8  # never pick two sentences closer than this
-    duplicate_overlap: float = 0.7  # ... or sharing this share of content words
+    duplicate_overlap: float = 0.5  # ... or sharing this share of content words (tune halves: 0.4-0.5 best)
 
 
 def select(story: Story, evidence: Evidence, max_words: int, settings: Settings | None = None,
