@@ -188,7 +188,7 @@ def run(gold: list[dict], cache: Path | None, log: Callable[[str], None]) -> dic
             f"{times[-1]:.2f}s: {len(raw_sl[g['cluster_id']].findings)} findings")
     from storylens.conflicts.detect import MIN_CONFIDENCE
 
-    sl_grid = [round(0.40 + 0.02 * k, 2) for k in range(26)]
+    sl_grid = [round(0.05 + 0.05 * k, 2) for k in range(18)]
     bl_grid = [round(0.50 + 0.02 * k, 2) for k in range(25)]
     sl_t, sl_sweep = tune(gold, raw_sl, sl_grid)
     bl_t, bl_sweep = tune(gold, raw_bl, bl_grid)

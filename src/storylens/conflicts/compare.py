@@ -99,7 +99,11 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
         return event_match(a, b, text_a, text_b, word_sim) >= SAME_EVENT and same_participants(a, b, word_sim)
     if a.kind == "place":
         # a region (LOC) and a city or country (GPE) are seldom alternatives to each other
-        return "relation" not in (a.role, b.role) and {a.dimension, b.dimension} != {"GPE", "LOC"}
+        if "relation" in (a.role, b.role) or {a.dimension, b.dimension} == {"GPE", "LOC"}:
+            return False
+        # two places are alternatives only for one event: the same verb, or the same words around them
+        return bool(a.context & b.context) or shares_event(a, b) or event_match(
+            a, b, text_a, text_b, word_sim) >= SAME_EVENT
     return True
 
 
@@ -148,8 +152,24 @@ def agree(a: Value, b: Value) -> bool:
     if a.number is not None and b.number is not None:
         return compatible(a.number, b.number)
     if a.kind == "place":
-        return a.key == b.key or a.key in b.key or b.key in a.key
+        return a.key == b.key or a.key in b.key or b.key in a.key or _abbreviates(a.surface, b.surface) \
+            or _abbreviates(b.surface, a.surface)
+    if a.kind == "date" and a.date_mention and b.date_mention and None in (a.date_mention.year, b.date_mention.year):
+        # "Jan. 31" and "31 Jan. 2018": a date without a year agrees with the same day of any year
+        return (a.date_mention.month, a.date_mention.day) == (b.date_mention.month, b.date_mention.day)
     return a.key == b.key
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """'U.S.' / 'US' for 'United States' (initials), 'Va.' / 'Calif.' for 'Virginia' / 'California' (prefix)."""
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    words = re.findall(r"[A-Za-z]+", long)
+    if len(words) >= 2 and letters.isupper() and letters == "".join(w[0] for w in words).upper():
+        return True
+    if not (short.endswith(".") and len(letters) >= 2 and len(words) == 1 and len(words[0]) > len(letters)):
+        return False
+    rest = iter(words[0].lower()[1:])  # the abbreviation's letters in order ("Va." in "Virginia")
+    return words[0][0].lower() == letters[0].lower() and all(ch in rest for ch in letters.lower()[1:])
 
 
 def soft_disagreement(a: Value, b: Value) -> bool:

@@ -287,10 +287,12 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
     out: list[Value] = []
     spans = [(ent, ent.label_ if ent.label_ in PLACE_LABELS else known_places.get(place_key(ent.text)))
              for ent in doc.ents]
-    for ent, label in spans + _located_names(doc, known_places):
-        if label is None:
-            continue
+    spans = [(e, label) for e, label in spans + _located_names(doc, known_places) if label is not None]
+    roots = {e.root.i for e, _ in spans}
+    for ent, label in spans:
         role, verb, _ = _place_role(ent.root)
+        if ent.root.dep_ == "pobj" and ent.root.head.head.i in roots:
+            role = "relation"  # "the Vostochny Cosmodrome in Russia": it locates another place, no event
         start, end = ent.start_char, ent.end_char
         if text[start:end].lower().startswith("the "):
             start += 4
