@@ -32,8 +32,10 @@ def lookalikes() -> tuple[list[DocFeatures], dict[str, str]]:
     for i in range(12):
         event = "a" if i % 2 == 0 else "b"
         name = {"a": {"maria lopez": 2, "lopez": 3}, "b": {"tom becker": 2, "becker": 3}}[event]
+        # The term bag covers the whole text, so the names are in it too (with the words around them).
+        words = {"a": {"actress": 2, "lopez": 3, "maria lopez": 2}, "b": {"singer": 2, "becker": 3, "tom becker": 2}}
         docs.append(doc(f"{event}{i}", a_vec if event == "a" else b_vec, i, name,
-                        {"rehab": 2, "clinic": 1, "actress" if event == "a" else "singer": 2}))
+                        {"rehab": 2, "clinic": 1, "rehab clinic": 1, **words[event]}))
         gold[f"{event}{i}"] = event
     return docs, gold
 

@@ -136,7 +136,7 @@ def merge_across(docs: Sequence[DocFeatures], stories: Sequence[list[str]],
     for sid in sorted(c.stories, key=lambda s: int(s[1:])):
         probe = c.stories[sid].as_doc()
         for other in c.candidates(probe, exclude=sid):
-            if c.probability(c.pair_features(probe, other)) >= c.params.merge_threshold:
+            if c.converged(probe, c.stories[sid], other):
                 a, b = sorted((find(sid), find(other.id)), key=lambda s: int(s[1:]))
                 parent[b] = a
     merged: dict[str, list[str]] = {}

@@ -234,9 +234,19 @@ class OnlineClusterer:
         story = self.stories[story_id]
         probe = story.as_doc()
         for other in self.candidates(probe, exclude=story_id):
-            if self.probability(self.pair_features(probe, other)) >= self.params.merge_threshold:
+            if self.converged(probe, story, other):
                 return other.id
         return None
+
+    def converged(self, probe: DocFeatures, story: StoryState, other: StoryState) -> bool:
+        """Both stories, each seen as one pseudo-article, belong to the other.
+
+        Asking both ways keeps a broad story (a long-running theme whose profile covers
+        many events) from swallowing every narrower story it overlaps.
+        """
+        limit = self.params.merge_threshold
+        return (self.probability(self.pair_features(probe, other)) >= limit
+                and self.probability(self.pair_features(other.as_doc(), story)) >= limit)
 
     def merge(self, keep: str, gone: str) -> None:
         """Fold story `gone` into `keep`."""

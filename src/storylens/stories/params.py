@@ -12,7 +12,7 @@ from __future__ import annotations
 WEIGHTS: tuple[float, ...] = (4.2984, 1.9958, 9.2764, 4.5358, 2.5399, 2.3686, 2.5849)
 BIAS: float = -9.8229
 JOIN_THRESHOLD: float = 0.4
-MERGE_THRESHOLD: float = 0.7
+MERGE_THRESHOLD: float = 0.5
 WINDOW_DAYS: int = 30
 TAU_DAYS: float = 5.0
 TOP_K: int = 10

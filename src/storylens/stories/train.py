@@ -47,7 +47,7 @@ def fit_pair_model(streams: Sequence[tuple[Sequence[DocFeatures], Mapping[str, s
 
 
 JOIN_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-MERGE_GRID = (0.6, 0.7, 0.8, 0.9, 1.01)
+MERGE_GRID = (0.5, 0.6, 0.7, 0.8, 1.01)
 
 
 def sweep(streams: Sequence[tuple[Sequence[DocFeatures], Mapping[str, str]]], params: Params,
