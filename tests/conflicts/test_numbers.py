@@ -69,3 +69,10 @@ def test_years_times_ordinals_are_not_quantities():
 def test_counts_have_no_unit():
     n = one("Police arrested 162 people overnight.")
     assert n.dimension == "count" and n.value == 162 and n.surface == "162"
+
+
+def test_negated_bounds():
+    capped = one("Trump ordered that no more than 15,000 refugees could be accepted.")
+    assert capped.bound == "at_most" and capped.surface == "no more than 15,000" and capped.high == 15000
+    floor = one("The train has no fewer than 20 cars.")
+    assert floor.bound == "at_least" and floor.low == 20

@@ -49,3 +49,20 @@ def test_weekday_resolved_with_local_tense(nlp):
 def test_place_key_ignores_case_accents_and_article():
     assert place_key("the Khasan") == place_key("Khasan") == "khasan"
     assert place_key("Zürich") == "zurich"
+
+
+def test_slot_signature_holds_verb_participants_and_nearby_lemmas(nlp):
+    (day,) = [v for v in values(nlp, "Police arrested the suspect on Tuesday at a hotel.", date(2023, 9, 12))
+              if v.kind == "weekday"]
+    assert day.verb_lemma == "arrest"
+    assert {"police", "suspect"} <= day.participants
+    assert {"arrest", "hotel"} <= day.signature
+
+
+def test_name_located_in_a_place_is_a_place(nlp):
+    text = ("The Vostochny Cosmodrome in far-eastern Russia has been mentioned as a potential location "
+            "for the two leaders to meet.")
+    places = {v.surface: v for v in values(nlp, text) if v.kind == "place"}
+    assert "Vostochny Cosmodrome" in places
+    assert {"location", "meet"} <= places["Vostochny Cosmodrome"].signature
+    assert places["Russia"].role == "relation"  # it only locates the cosmodrome

@@ -293,8 +293,9 @@ def find_all(story: Story) -> tuple[list[Finding], dict[int, list[Value]]]:
                 pairs[key] = float(emb[i] @ emb[j])
     involved = {i for pair in pairs for i in pair}
     # one batch for every word a comparison may ask about (single lookups would each cost a forward pass)
-    word_sim = WordSimilarity({w for i in involved for v in values[i] for w in (v.anchor, v.verb_lemma, v.verb,
-                                                                                 *v.participants)})
+    word_sim = WordSimilarity({v.anchor for i in involved for v in values[i] if v.kind in ("count", "quantity")}
+                              | {w for i in involved for v in values[i] if v.kind in ("date", "weekday", "place")
+                                 for w in (v.verb_lemma, *v.participants)})
     by_source: dict[str, list[tuple[str, Value]]] = defaultdict(list)
     for i, vs in values.items():
         by_source[story.sentences[i].source] += [(story.sentences[i].text, v) for v in vs

@@ -42,6 +42,8 @@ _LOWER = re.compile(r"\b(?:at least|more than|over|upwards of|no fewer than|no l
                     r"exceeding|above|as many as|as much as)\s*$", re.IGNORECASE)
 _UPPER = re.compile(r"\b(?:at most|up to|less than|fewer than|under|no more than|below|not exceeding)\s*$",
                     re.IGNORECASE)
+_NEGATED_UPPER = re.compile(r"\b(?:no|not) (?:more|greater|higher) than\s*$", re.IGNORECASE)
+_NEGATED_LOWER = re.compile(r"\b(?:no|not) (?:less|fewer|lower) than\s*$", re.IGNORECASE)
 _NEARLY = re.compile(r"\b(?:nearly|almost|just under|close to|just shy of)\s*$", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:about|approximately|approx\.|around|roughly|some|an estimated|estimated|"
                     r"circa|c\.|an? average of|on average)\s*$", re.IGNORECASE)
@@ -136,6 +138,11 @@ def _unit_after(rest: str) -> tuple[str, str, int] | None:
 
 
 def _bound(before: str) -> str:
+    # "no more than" ends like "more than" and "no less than" like "less than": the negated forms first
+    if _NEGATED_UPPER.search(before):
+        return "at_most"
+    if _NEGATED_LOWER.search(before):
+        return "at_least"
     if _LOWER.search(before):
         return "at_least"
     if _UPPER.search(before):
@@ -151,8 +158,9 @@ def _bound_start(before: str, bound: str) -> int:
     """Where the bound words start in `before` (so the surface form quotes them)."""
     if bound == "exact":
         return len(before)
-    pattern = {"at_least": _LOWER, "at_most": _UPPER, "nearly": _NEARLY, "about": _ABOUT}[bound]
-    m = pattern.search(before)
+    patterns = {"at_least": (_NEGATED_LOWER, _LOWER), "at_most": (_NEGATED_UPPER, _UPPER), "nearly": (_NEARLY,),
+                "about": (_ABOUT,)}[bound]
+    m = next((m for p in patterns if (m := p.search(before))), None)
     return m.start() if m else len(before)
 
 

@@ -1,0 +1,54 @@
+"""Compatibility and same-slot rules on values read from sentences written here (loads spaCy)."""
+
+from datetime import date
+
+import pytest
+
+from storylens.conflicts.compare import _abbreviates, agree, possible_slot
+from storylens.conflicts.values import extract_values
+
+pytestmark = pytest.mark.slow
+DAY = date(2023, 9, 12)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from storylens.nlp import spacy_pipeline
+
+    return spacy_pipeline()
+
+
+def first(nlp, text, kind):
+    return next(v for v in extract_values(text, nlp(text), DAY) if v.kind == kind)
+
+
+def exact(x: str, y: str) -> float:
+    return 1.0 if x == y else 0.0
+
+
+def test_days_of_different_events_cannot_conflict(nlp):
+    boarded = "Kim boarded his personal train bound for Russia on Sunday afternoon."
+    arrived = "The armored train carrying Kim arrived in Russia on Tuesday morning."
+    putin = "Putin arrived in the eastern city of Vladivostok on Monday."
+    a, b, c = (first(nlp, t, "weekday") for t in (boarded, arrived, putin))
+    assert not possible_slot(a, b, exact, boarded, arrived)  # boarding vs arriving
+    assert not possible_slot(b, c, exact, arrived, putin)  # the train vs Putin
+
+
+def test_days_of_the_same_event_can_conflict(nlp):
+    meet = "South Korean media reported that the two will meet there on Tuesday."
+    held = "It is believed that the meeting will take place in Vladivostok this Wednesday."
+    a, b = first(nlp, meet, "weekday"), first(nlp, held, "weekday")
+    assert possible_slot(a, b, exact, meet, held)
+    assert not agree(a, b)
+
+
+def test_abbreviations_and_yearless_dates_agree(nlp):
+    us = first(nlp, "Officials in the U.S. said the plant would close.", "place")
+    united = first(nlp, "Officials in the United States said the plant would close.", "place")
+    assert agree(us, united)
+    assert _abbreviates("Va.", "Virginia") and _abbreviates("Calif.", "California")
+    assert not _abbreviates("Vt.", "Barre Street") and not _abbreviates("Ga.", "Virginia")
+    short = first(nlp, "The report was published on Jan. 31 by the ministry.", "date")
+    full = first(nlp, "The ministry published the report on 31 Jan. 2018.", "date")
+    assert agree(short, full)
