@@ -29,6 +29,7 @@ class Settings:
     redundancy: float = 0.3  # MMR penalty on the max cosine to sentences already chosen (score units)
     duplicate_cosine: float = 0.8  # never pick two sentences closer than this
     duplicate_overlap: float = 0.5  # ... or sharing this share of content words (tune halves: 0.4-0.5 best)
+    fill_overlap: float = 0.7  # a looser word-overlap bar for filling a budget left over
 
 
 def select(story: Story, evidence: Evidence, max_words: int, settings: Settings | None = None,
@@ -49,27 +50,51 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
     lengths = {s.index: word_count(s.text) for s in cands}
     chosen: list[int] = []
     said_same: set[int] = set()  # chosen sentences and the sentences that support them
+    deferred: list[int] = []  # set aside only for sharing words with a chosen sentence
     used = 0
     max_sim = np.zeros(len(cands))
     alive = np.ones(len(cands), dtype=bool)
+
+    def repeats(k: int, bar: float) -> bool:
+        index = cands[k].index
+        # A sentence another source uses to say the same thing as a chosen one adds nothing.
+        return (any(overlap(words[index], words[c]) >= bar for c in chosen)
+                or any(c in said_same for c in evidence.support[index].values()))
+
+    def take(k: int) -> None:
+        nonlocal used, max_sim, alive
+        index = cands[k].index
+        chosen.append(index)
+        said_same.add(index)
+        said_same.update(evidence.support[index].values())
+        used += lengths[index]
+        if cand_emb is not None:
+            sims = cand_emb @ emb[index]
+            max_sim = np.maximum(max_sim, sims)
+            alive &= sims < settings.duplicate_cosine
+
+    def fill_deferred() -> None:
+        # Short stories can run out of distinct sentences: fill what is left under the looser bar,
+        # still never two sentences close in meaning, and before any fallback sentence.
+        for k in deferred:
+            close = cand_emb is not None and max_sim[k] >= settings.duplicate_cosine
+            if used + lengths[cands[k].index] <= max_words and not close and not repeats(k, settings.fill_overlap):
+                take(k)
+        deferred.clear()
+
     while alive.any():
         mmr = np.where(alive, scores - settings.redundancy * max_sim, -np.inf)
         k = int(mmr.argmax())
+        if feats.fallback[k] and deferred:
+            fill_deferred()
+            continue
         alive[k] = False
-        s = cands[k]
-        if used + lengths[s.index] > max_words:
+        if used + lengths[cands[k].index] > max_words:
             continue
-        if any(overlap(words[s.index], words[c]) >= settings.duplicate_overlap for c in chosen):
+        if repeats(k, settings.duplicate_overlap):
+            if not feats.fallback[k] and not repeats(k, settings.fill_overlap):
+                deferred.append(k)
             continue
-        # A sentence another source uses to say the same thing as a chosen one adds nothing.
-        if any(c in said_same for c in evidence.support[s.index].values()):
-            continue
-        chosen.append(s.index)
-        said_same.add(s.index)
-        said_same.update(evidence.support[s.index].values())
-        used += lengths[s.index]
-        if cand_emb is not None:
-            sims = cand_emb @ emb[s.index]
-            max_sim = np.maximum(max_sim, sims)
-            alive &= sims < settings.duplicate_cosine
+        take(k)
+    fill_deferred()
     return chosen
