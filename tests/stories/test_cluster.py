@@ -94,6 +94,31 @@ def test_name_normalisation():
     assert "said" not in terms_of("He said the Senate's vote passed") and "senate" in terms_of("the Senate's vote")
 
 
+def test_term_bag_has_word_pairs_and_a_cap():
+    bag = terms_of("Pirates seized in the Gulf of Aden. The navy said pirates in the Gulf of Aden fled.")
+    assert bag["pirates"] == 2 and bag["gulf aden"] == 0  # "of" sits between: not adjacent
+    assert bag["pirates seized"] == 1 and "said pirates" not in bag  # no pair with a stop word
+    capped = terms_of(" ".join(f"w{i}x" * (i % 5 + 1) for i in range(400)) + " alpha beta alpha beta", 10)
+    assert len(capped) == 10 and capped["alpha"] == 2 and capped["alpha beta"] == 2
+
+
+def test_broad_story_does_not_swallow_a_narrow_one():
+    """The narrow story looks like part of the broad theme, the broad theme not like the narrow story: no merge."""
+    rng = np.random.default_rng(5)
+    base = rng.normal(size=DIM).astype(np.float32)
+    c = OnlineClusterer(Params(threshold=0.999, merge_threshold=0.5))
+    shared = {"senate": 2, "bill": 2, "vote": 1}
+    for i in range(6):  # a long-running theme: a shared core, and different people each time
+        c.absorb(doc(f"t{i}", base, i, {"senate": 2, f"person{i}": 2}, {**shared, f"topic{i}": 2}), "s1")
+    narrow = base + 1.3 * rng.normal(size=DIM).astype(np.float32)
+    c.absorb(doc("n", narrow, 9, {"senate": 2}, {**shared, "filibuster": 1}), "s2")
+    probe = c.stories["s2"].as_doc()
+    one_way = c.probability(c.pair_features(probe, c.stories["s1"]))
+    other_way = c.probability(c.pair_features(c.stories["s1"].as_doc(), c.stories["s2"]))
+    assert one_way >= 0.5 > other_way
+    assert c.merge_target("s2") is None and c.merge_target("s1") is None
+
+
 def test_metrics_against_hand_computed_values():
     gold = {"1": "a", "2": "a", "3": "b", "4": "b"}
     assert bcubed(gold, gold) == (1.0, 1.0, 1.0)
