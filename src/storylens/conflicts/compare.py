@@ -25,6 +25,7 @@ from storylens.conflicts.values import Value
 SOFT_RATIO = 2.0
 SAME_THING = 0.55  # MiniLM cosine of two counted nouns naming the same thing (wagons/cars 0.60)
 SAME_EVENT = 0.5  # event_match needed for two days to date the same event
+SAME_STATEMENT = 0.5  # signature overlap that makes two values one statement whatever the verbs
 CONTEXT_SLOT = 0.75
 PLACE_EVENT_SLOT = 0.6  # slot score when the words around both values are the same
 # Verbs too general to identify an event on their own.
@@ -79,6 +80,13 @@ def event_match(a: Value, b: Value, text_a: str, text_b: str, word_sim: Similari
     return 0.6 * sim if sim < SAME_THING else sim
 
 
+def signature_overlap(a: Value, b: Value) -> float:
+    """0..1: shared lemmas of the two slot signatures (cosine of the sets)."""
+    if not a.signature or not b.signature:
+        return 0.0
+    return len(a.signature & b.signature) / (len(a.signature) * len(b.signature)) ** 0.5
+
+
 def same_participants(a: Value, b: Value, word_sim: Similarity) -> bool:
     """False only when both verbs name who/what takes part and nobody is on both sides."""
     if not a.participants or not b.participants:
@@ -96,7 +104,10 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
     relation ("north of X", "away from X") never states where something is.
     """
     if a.kind in ("date", "weekday"):
-        return event_match(a, b, text_a, text_b, word_sim) >= SAME_EVENT and same_participants(a, b, word_sim)
+        # the same words around both days (a re-worded copy of one statement) also make one event
+        same_statement = signature_overlap(a, b) >= SAME_STATEMENT
+        return same_participants(a, b, word_sim) and (
+            same_statement or event_match(a, b, text_a, text_b, word_sim) >= SAME_EVENT)
     if a.kind == "place":
         # a region (LOC) and a city or country (GPE) are seldom alternatives to each other
         if "relation" in (a.role, b.role) or {a.dimension, b.dimension} == {"GPE", "LOC"}:

@@ -24,7 +24,7 @@ from datetime import date
 import numpy as np
 
 from storylens.claims.filters import content_words, is_hedged
-from storylens.conflicts.compare import SAME_EVENT, agree, event_match, possible_slot, same_kind, slot_score, soft_disagreement
+from storylens.conflicts.compare import SAME_EVENT, agree, event_match, possible_slot, signature_overlap, same_kind, slot_score, soft_disagreement
 from storylens.conflicts.temporal import WEEKDAYS
 from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
 from storylens.models import Story
@@ -116,13 +116,6 @@ def slot_pairs(story: Story, values: dict[int, list[Value]]) -> set[tuple[int, i
                 story.sentences[b[0]].source):
             out.add((a[0], b[0]))
     return out
-
-
-def signature_overlap(a: Value, b: Value) -> float:
-    """0..1: shared lemmas of the two slot signatures (cosine of the sets)."""
-    if not a.signature or not b.signature:
-        return 0.0
-    return len(a.signature & b.signature) / (len(a.signature) * len(b.signature)) ** 0.5
 
 
 def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
