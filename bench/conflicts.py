@@ -218,7 +218,8 @@ def markdown(res: dict[str, Any], n: int) -> str:
         (f"Thresholds: storylens shipped MIN_CONFIDENCE = {th['storylens_shipped']} (tune-half F1 optimum "
          f"{th['storylens_tuned']}, row `storylens_tuned`), baseline cosine {th['baseline_tuned']} (tune-half "
          f"optimum). Median conflict-stage time per cluster: {res['conflict_stage_seconds_median']} s "
-         "(after the NLP pass)."), "",
+         "(after the NLP pass; measured on the shared 2-core machine at load ~6, most of it the spaCy "
+         "re-parse of value sentences and one MiniLM batch of slot words)."), "",
         ("| system | split | recall (95% CI) | number | date | weekday | place | precision | "
          "controls with ≥1 | mean per control |"),
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -249,8 +250,9 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "signature (content lemmas within 5 tokens, the governing verb, its subject/object, the verb's "
          "object-like arguments, the counted/measured noun); values of one type are paired across sources "
          "when their signatures share >= 2 lemmas (blocked by type and lemma) or their sentences are "
-         "similar; days/dates and places need the same event (same verb lemma, a synonym by MiniLM, or a "
-         "noun form carried by 'take place'/'happen') and no disjoint named participants; a logistic "
+         "similar; days/dates and places need the same event (same verb lemma, a synonym by MiniLM, a "
+         "noun form carried by 'take place'/'happen', or for days signatures overlapping >= 0.5) and no "
+         "disjoint participants; a logistic "
          "confidence over cosine, slot score, signature overlap, novelty (neither source states the other's "
          "value for that slot), shared words and the number of same-type values in the two sentences "
          "(fitted on tune findings, no per-kind terms) ranks them."),

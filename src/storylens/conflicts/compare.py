@@ -31,7 +31,7 @@ PLACE_EVENT_SLOT = 0.6  # slot score when the words around both values are the s
 # Verbs too general to identify an event on their own.
 _LIGHT_VERBS = frozenset({"the", "and", "was", "were", "are", "has", "had", "have", "been", "being", "said", "says",
                           "will", "would", "could", "did", "does", "get", "got", "make", "made", "take", "took",
-                          "told", "according", "be", "say", "do", "tell", "have"})
+                          "told", "according", "be", "say", "do", "tell"})
 # Verbs that carry an event named by a noun ("the meeting will take place / be held / is set for").
 _SUPPORT_VERBS = frozenset({"take", "hold", "be", "happen", "occur", "schedule", "set", "expect", "plan", "come",
                             "begin", "start", "slate"})

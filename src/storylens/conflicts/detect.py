@@ -1,16 +1,17 @@
 """Conflicts: typed values that disagree between sentences of different sources about the same thing.
 
-1. Candidate sentences carry a number, a date, a weekday or a place; candidate pairs
-   are cross-source pairs whose MiniLM cosine reaches `PAIR_THRESHOLD` (one numpy product).
-2. Only sentences in candidate pairs are parsed again with spaCy, to read each value's slot.
-3. In each pair, a value with a same-slot partner on the other side that agrees is settled;
-   one whose same-slot partners all disagree is a *finding* with a confidence from the
-   pair's similarity, how clearly the slot matches, whether each source ever states the
-   other's value, and hedging.
-4. Findings that share a value (or, for places, a place) are merged into one conflict whose
-   sides are the groups of mutually compatible values, each side with its sources and
-   verbatim quotes. Conflicts under `MIN_CONFIDENCE` are dropped, the rest ranked; at most
-   `MAX_CONFLICTS` are kept so the reader is not flooded.
+1. Sentences that carry a number, a date, a weekday or a place are parsed once with spaCy;
+   every value gets its slot signature (values.py: nearby content lemmas, governing verb,
+   participants, counted/measured noun).
+2. Candidate sentence pairs (cross-source): MiniLM-similar pairs (one numpy product) plus
+   pairs holding two values of one type whose signatures share >= `MIN_SHARED_SIGNATURE`
+   lemmas (blocked by type and lemma, so no Python loop over all sentence pairs).
+3. In each pair, a value with a same-slot partner that agrees is settled; one whose same-slot
+   partners all disagree is a *finding*, scored by `confidence` (a logistic model over
+   cosine, slot score, signature overlap, novelty, shared words and crowding).
+4. Findings sharing a value occurrence are merged into one conflict whose sides are groups of
+   mutually compatible values, each side with its sources and verbatim quotes (build.py).
+   Conflicts under `MIN_CONFIDENCE` are dropped, at most `MAX_CONFLICTS` kept, ranked.
 """
 
 from __future__ import annotations
@@ -20,11 +21,21 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 import numpy as np
 
 from storylens.claims.filters import content_words, is_hedged
-from storylens.conflicts.compare import SAME_EVENT, agree, event_match, possible_slot, signature_overlap, same_kind, slot_score, soft_disagreement
+from storylens.conflicts.compare import (
+    SAME_EVENT,
+    agree,
+    event_match,
+    possible_slot,
+    same_kind,
+    signature_overlap,
+    slot_score,
+    soft_disagreement,
+)
 from storylens.conflicts.temporal import WEEKDAYS
 from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
 from storylens.models import Story
@@ -156,7 +167,7 @@ class WordSimilarity:
     story that is a small share of all the words around values.
     """
 
-    _cache: dict[str, np.ndarray] = {}
+    _cache: ClassVar[dict[str, np.ndarray]] = {}
     MAX_CACHE = 20000
 
     def __init__(self, phrases: set[str] | None = None) -> None:
