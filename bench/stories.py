@@ -348,8 +348,8 @@ def markdown(data: dict[str, Any]) -> str:
             lines.append(f"| {part} | {name} | {s['bcubed_p']} | {s['bcubed_r']} | **{s['bcubed_f1']}** | "
                          f"{s['pair_f1']} | {s['stories']} / {s['gold_stories']} |")
     sens = q["sensitivity"]
-    lines += ["", f"## Sensitivity (ECB+ B-cubed F1; online merge threshold {Params().merge_threshold}, "
-              f"chosen join threshold {Params().threshold})", "",
+    lines += ["", (f"## Sensitivity (ECB+ B-cubed F1; online merge threshold {Params().merge_threshold}, "
+                   f"chosen join threshold {Params().threshold})"), "",
               "| online join threshold | dev | held-out |", "|---|---|---|"]
     lines += [f"| {k} | {v['dev']} | {v['held_out']} |" for k, v in sens["online_join_threshold"].items()]
     lines += ["", "| TF-IDF baseline cosine threshold | dev | held-out |", "|---|---|---|"]

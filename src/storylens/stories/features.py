@@ -7,6 +7,7 @@ run the models twice on one article.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -101,7 +102,7 @@ def terms_of(text: str, limit: int | None = None) -> Counter[str]:
         _STOP = _stopwords()
     words = _WORD.findall(_POSSESSIVE.sub("", unidecode(text).lower()))
     bag = Counter(w for w in words if len(w) > 2 and w not in _STOP and not w.isdigit())
-    bag.update(f"{a} {b}" for a, b in zip(words, words[1:])
+    bag.update(f"{a} {b}" for a, b in itertools.pairwise(words)
                if len(a) > 1 and len(b) > 1 and a not in _STOP and b not in _STOP)
     return Counter(dict(bag.most_common(limit))) if limit else bag
 
