@@ -76,3 +76,9 @@ def test_negated_bounds():
     assert capped.bound == "at_most" and capped.surface == "no more than 15,000" and capped.high == 15000
     floor = one("The train has no fewer than 20 cars.")
     assert floor.bound == "at_least" and floor.low == 20
+
+
+def test_numbers_inside_names_and_tallies_are_not_quantities():
+    assert find_numbers("The Delta COVID-19 variant doubles the risk of hospitalisation.") == []
+    assert find_numbers("The 54-35 vote fell short.") == []
+    assert [n.value for n in find_numbers("Two F-16 jets and 12 drones were lost.")] == [2.0, 12.0]

@@ -66,3 +66,18 @@ def test_name_located_in_a_place_is_a_place(nlp):
     assert "Vostochny Cosmodrome" in places
     assert {"location", "meet"} <= places["Vostochny Cosmodrome"].signature
     assert places["Russia"].role == "relation"  # it only locates the cosmodrome
+
+
+def test_datelines_and_state_tags_are_not_places_of_the_event():
+    from storylens.conflicts.values import is_dateline_or_tag
+
+    s = "WASHINGTON — President Joe Biden blamed the Trump administration."
+    assert is_dateline_or_tag(s, 0, 10)
+    s = "Democratic Sen. Mark Kelly (Ariz.) criticized President Biden."
+    i = s.index("Ariz.")
+    assert is_dateline_or_tag(s, i, i + 5)
+    s = "Washington says it would be a big mistake."
+    assert not is_dateline_or_tag(s, 0, 10)
+    s = "The leaders will meet in VLADIVOSTOK — officials said."
+    i = s.index("VLADIVOSTOK")
+    assert not is_dateline_or_tag(s, i, i + 11)

@@ -188,6 +188,8 @@ def find_numbers(text: str) -> list[Number]:
             continue
         if re.search(r"[:/\d]$", before) or re.match(r"^[:/]\d", after):
             continue  # clock times, fractions, parts of dates or scores
+        if re.search(r"(?:[A-Za-z]|\d)-$", before) or re.match(r"^-\d", after):
+            continue  # part of a name (COVID-19, F-16) or a vote tally / score (54-35)
         value = parse_word_number(raw)
         if value is None:
             continue

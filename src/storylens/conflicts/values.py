@@ -283,6 +283,16 @@ def _located_names(doc: Any, known_places: dict[str, str]) -> list[tuple[Any, st
     return out
 
 
+_DATELINE_END = re.compile(r"^\s*(?:,\s*[A-Z][A-Za-z.]*\s*)?(?:\([A-Z][A-Za-z.]*\)\s*)?[—–-]")
+
+
+def is_dateline_or_tag(text: str, start: int, end: int) -> bool:
+    """A dateline ("WASHINGTON — ...") or a party/state tag ("Sen. Kelly (Ariz.)") names no place of the event."""
+    if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
+        return True
+    return text[start:end].isupper() and not text[:start].strip() and bool(_DATELINE_END.match(text[end:]))
+
+
 def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Value]:
     out: list[Value] = []
     spans = [(ent, ent.label_ if ent.label_ in PLACE_LABELS else known_places.get(place_key(ent.text)))
@@ -294,6 +304,8 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
         if ent.root.dep_ == "pobj" and ent.root.head.head.i in roots:
             role = "relation"  # "the Vostochny Cosmodrome in Russia": it locates another place, no event
         start, end = ent.start_char, ent.end_char
+        if is_dateline_or_tag(text, start, end):
+            continue
         if text[start:end].lower().startswith("the "):
             start += 4
         sig, verb_lemma, participants = _slot(doc, start, end, verb)
