@@ -142,15 +142,9 @@ def iter_url(url: str, allow_private: bool = False) -> Iterator[Article | InputE
 
 def load_url(url: str, allow_private: bool = False) -> list[Article]:
     """A page → one article; a feed → its items, fetched. Raises `InputError` if nothing could be read."""
-    out, first = [], None
-    for item in iter_url(url, allow_private):
-        if isinstance(item, InputError):
-            first = first or item
-        else:
-            out.append(item)
-    if not out and first is not None:
-        raise first
-    return out
+    from storylens.ingest.files import collect
+
+    return collect(iter_url(url, allow_private))
 
 
 def _is_feed(got: Fetched) -> bool:

@@ -11,9 +11,11 @@ import gzip
 import os
 import re
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from storylens.errors import InputError, ParseError
+from storylens.models import Article
 
 # One article page is rarely above a few MB; 50 MB stops an accidental dump or disk
 # image from being read into memory. Override with STORYLENS_MAX_FILE_MB or max_bytes=.
@@ -153,3 +155,17 @@ def _detect(data: bytes) -> str | None:
         if m.chaos <= best.chaos + 0.1 and _WESTERN in m.could_be_from_charset:
             return data.decode(_WESTERN, errors="replace")
     return str(best)
+
+
+def collect(items: Iterable[Article | InputError]) -> list[Article]:
+    """The articles of a stream that reports broken records in place; raise the first error only if nothing was read."""
+    out: list[Article] = []
+    first: InputError | None = None
+    for item in items:
+        if isinstance(item, InputError):
+            first = first or item
+        else:
+            out.append(item)
+    if not out and first is not None:
+        raise first
+    return out

@@ -44,17 +44,9 @@ class WarcStats:
 
 def read_warc(path: str | Path) -> list[Article]:
     """Every article of a WARC file. Raises `ParseError` only when nothing at all could be read."""
-    stats = WarcStats()
-    out: list[Article] = []
-    first_error: InputError | None = None
-    for item in iter_warc(path, stats=stats):
-        if isinstance(item, InputError):
-            first_error = first_error or item
-        else:
-            out.append(item)
-    if not out and first_error is not None:
-        raise first_error
-    return out
+    from storylens.ingest.files import collect
+
+    return collect(iter_warc(path, stats=WarcStats()))
 
 
 def iter_warc(path: str | Path, stats: WarcStats | None = None, extract: bool = True,
