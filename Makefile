@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	# plain pip on purpose: it takes the local CPU torch wheel (uv/poetry would fetch a CUDA build)
-	$(PY) -m pip install -q -e ".[dev,bench,e2e]"
+	$(PY) -m pip install -q -e ".[dev,bench,e2e,scale]"
 	touch $(STAMP)
 
 install: $(STAMP)
