@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE = 1
 export TRANSFORMERS_OFFLINE = 1
 export TOKENIZERS_PARALLELISM = false
 
-.PHONY: install demo test test-fast browser bench bench-smoke lint clean
+.PHONY: install demo test test-fast browser bench bench-smoke fuzz audit lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,17 @@ bench: install
 
 bench-smoke: install
 	STORYLENS_BENCH_SMOKE=1 $(PY) bench/run_all.py --smoke
+
+# Coverage-guided fuzzing of the readers (atheris), FUZZ_SECONDS per target; not part of `make test`.
+FUZZ_SECONDS ?= 60
+fuzz: install
+	$(PY) -m pip install -q -e ".[fuzz]"
+	$(PY) fuzz/run.py --seconds $(FUZZ_SECONDS)
+
+# Dependency audit (needs the package registry): pins exact, known advisories on pinned releases.
+audit: install
+	$(PY) -m pip install -q -e ".[audit]"
+	$(PY) bench/audit.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench
