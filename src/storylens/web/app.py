@@ -10,11 +10,9 @@ a size limit checked before they are read.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import itertools
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,24 +32,21 @@ LOOPBACK = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
 def create_app(library: Library, *, host: str = "127.0.0.1", workdir: Path | None = None) -> FastAPI:
-    """Build the app over a library of stories; `host` is where it will listen (for the Host check)."""
+    """Build the app over a library of stories; `host` is where it will listen (for the Host check).
+
+    `workdir` is where each upload's temporary folder is made (the system's temp folder by default); the
+    app itself keeps no folder, so building an app, or a server stopped abruptly, leaves nothing behind.
+    """
     from storylens.web.routes import router
-
-    own_workdir = workdir is None
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        if own_workdir:
-            shutil.rmtree(app.state.workdir, ignore_errors=True)
 
     app = FastAPI(
         title="storylens", summary="Cross-source briefs of news stories.", version="0.1.0",
         # Swagger UI and ReDoc load from a CDN, which this app never does; /openapi.json documents the API.
-        docs_url=None, redoc_url=None, lifespan=lifespan,
+        docs_url=None, redoc_url=None,
     )
     app.state.library = library
-    app.state.workdir = workdir or Path(tempfile.mkdtemp(prefix="storylens-uploads-"))
+    app.state.workdir = workdir
+    app.state.pastes = itertools.count(1)  # numbers pasted articles: pasted-1, pasted-2, ...
     app.state.changes = {}
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(router)

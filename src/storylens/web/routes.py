@@ -32,7 +32,7 @@ from storylens.web.uploads import (
     Upload,
     UploadRejected,
     pasted_article,
-    save_uploads,
+    read_uploads,
 )
 
 WEB_TEMPLATES = str(Path(__file__).parent / "templates")
@@ -157,12 +157,11 @@ async def add_articles(request: Request) -> Response:
             if isinstance(item, UploadFile) and item.filename:
                 data = await item.read(MAX_FILE_BYTES + 1)
                 uploads.append(Upload(item.filename, data))
-        folder: Path = request.app.state.workdir / f"upload-{secrets.token_hex(6)}"
-        inputs: list[Any] = await run_in_threadpool(save_uploads, uploads, folder) if uploads else []
+        inputs: list[Any] = await run_in_threadpool(read_uploads, uploads, request.app.state.workdir) \
+            if uploads else []
         if field("text").strip():
-            n = len(list(request.app.state.workdir.iterdir()))
-            inputs.append(pasted_article(field("text"), n, field("title"), field("outlet"), field("url"),
-                                         field("published")))
+            inputs.append(pasted_article(field("text"), next(request.app.state.pastes), field("title"),
+                                         field("outlet"), field("url"), field("published")))
         if not inputs:
             raise UploadRejected("paste some text or choose at least one file")
         change = await run_in_threadpool(_library(request).add, story_id, inputs, field("new_title") or None)

@@ -3,15 +3,23 @@
 Limits are per file and per request; the type is judged by the file name *and*
 the first bytes (a renamed binary is refused), and the stored name is rebuilt
 from safe characters so no upload can choose where it is written.
+
+Uploaded files live on disk only while they are read: each upload gets its own
+temporary folder, removed as soon as its articles are in memory, whether reading
+worked or not, so neither errors nor a server that is killed later leave files behind.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from storylens.errors import InputError
 from storylens.models import Article
+
+TEMP_PREFIX = "storylens-uploads-"
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_REQUEST_BYTES = 32 * 1024 * 1024
@@ -94,6 +102,32 @@ def save_uploads(uploads: list[Upload], folder: Path) -> list[Path]:
         path.write_bytes(upload.data)
         paths.append(path)
     return paths
+
+
+def read_uploads(uploads: list[Upload], parent: Path | None = None) -> list[Article]:
+    """Check, save and read the uploads in a temporary folder (under `parent`), which is then removed.
+
+    The articles keep the safe file name as their path, never the temporary one. Raises UploadRejected.
+    """
+    if parent is not None:
+        parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX, dir=parent) as tmp:
+        paths = save_uploads(uploads, Path(tmp))
+        names = {str(p): u.filename for p, u in zip(paths, uploads)}
+        from storylens.ingest import read_file
+
+        articles: list[Article] = []
+        for path in paths:
+            try:
+                found = read_file(path)
+            except InputError as exc:
+                raise UploadRejected(f"{names[str(path)]}: {exc.problem}") from None
+            if not found:
+                raise UploadRejected(f"{names[str(path)]}: no article found in the file")
+            for article in found:
+                article.path = path.name
+            articles.extend(found)
+    return articles
 
 
 def pasted_article(text: str, n: int, title: str = "", outlet: str = "", url: str = "",
