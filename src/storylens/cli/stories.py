@@ -1,4 +1,4 @@
-"""`storylens ingest`, `storylens stories`, `storylens cluster`, and the story part of `storylens brief`."""
+"""`storylens ingest`, `stories`, `check`, `cluster`, and the story part of `storylens brief`."""
 
 from __future__ import annotations
 
@@ -79,6 +79,22 @@ def stories_cmd(
                       str(r["n_sources"]), str(r["n_independent"]),
                       "-" if r["n_conflicts"] is None else str(r["n_conflicts"]), brief)
     Console(width=160).print(table)
+
+
+@app.command("check")
+def check_cmd(
+    db: Annotated[Path, typer.Argument(help="Story database to check.")] = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON on stdout.")] = False,
+) -> None:
+    """Check a story database (SQLite integrity, orphan rows, duplicates, stored briefs); exit 1 if broken."""
+    from storylens.store.check import check_store
+
+    report = check_store(db)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+    _say(report.summary())
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @app.command("cluster")

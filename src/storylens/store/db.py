@@ -22,6 +22,8 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     path = Path(path)
     _check_file(path, readonly)
     uri = f"file:{path.resolve()}?mode={'ro' if readonly else 'rwc'}"
+    if readonly and _frozen(path):
+        uri += "&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                check_same_thread=False)
@@ -54,6 +56,10 @@ def describe(exc: sqlite3.Error) -> str:
     low = text.lower()
     if "disk is full" in low or "database or disk is full" in low:
         return "the disk is full (nothing from the failed step was written)"
+    if "disk i/o error" in low:
+        # A full disk often surfaces as a failed write (EFBIG, EIO) rather than SQLITE_FULL.
+        return ("cannot write to the disk (full, over a file-size limit, or failing); "
+                "nothing from the failed step was written")
     if "readonly" in low or "read-only" in low or "unable to open" in low:
         return "the story database cannot be written here (read-only location?)"
     if "not a database" in low or "malformed" in low:
@@ -61,6 +67,17 @@ def describe(exc: sqlite3.Error) -> str:
     if "locked" in low or "busy" in low:
         return "the story database is busy (another storylens process is writing); try again"
     return f"database error: {text}"
+
+
+def _frozen(path: Path) -> bool:
+    """True for a database nobody can be writing: no WAL beside it and a folder we may not write.
+
+    SQLite cannot open a WAL database read-only when it may not create the `-shm`
+    file next to it (a read-only folder or medium) unless told the file is immutable;
+    without a `-wal` file every committed change is in the main file.
+    """
+    parent = path.parent if str(path.parent) else Path(".")
+    return path.exists() and not Path(f"{path}-wal").exists() and not os.access(parent, os.W_OK)
 
 
 def _check_file(path: Path, readonly: bool) -> None:
