@@ -28,6 +28,10 @@ from storylens.stories.features import DIM, DocFeatures
 FEATURES = ("dense", "dense_max", "terms", "entities", "entity_cover", "time", "dated")
 MAX_MEMBER_VECTORS = 32  # single-link similarity looks at the latest members only
 PROFILE_TERMS = 100  # a story compared as a whole (merges) is its most frequent terms and names
+# A story's bags keep their most frequent keys only, so scoring and profiling a story costs the
+# same at its 500th member as at its 5th (a term seen once in a 200-article story carries nothing).
+MAX_BAG = 1200
+KEEP_BAG = 900
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class StoryState:
     # so scoring a candidate costs the article's size, not the story's.
     term_norm: float | None = None
     entity_norm: float | None = None
+    profile: DocFeatures | None = None  # as_doc(), cached until the story changes
 
     def centroid(self) -> np.ndarray:
         n = float(np.linalg.norm(self.vec_sum))
@@ -67,10 +72,22 @@ class StoryState:
 
     def as_doc(self) -> DocFeatures:
         """The story seen as one pseudo-article (used to decide merges)."""
-        return DocFeatures(
-            id=self.id, vector=self.centroid(), entities=dict(self.entities.most_common(PROFILE_TERMS)),
-            terms=dict(self.terms.most_common(PROFILE_TERMS)), day=self.last_day,
-        )
+        if self.profile is None:
+            self.profile = DocFeatures(
+                id=self.id, vector=self.centroid(), entities=dict(self.entities.most_common(PROFILE_TERMS)),
+                terms=dict(self.terms.most_common(PROFILE_TERMS)), day=self.last_day,
+            )
+        return self.profile
+
+    def changed(self) -> None:
+        """Drop what was cached from the old bags, and bound the bags."""
+        self.term_norm = self.entity_norm = None
+        self.profile = None
+        for bag in (self.terms, self.entities):
+            if len(bag) > MAX_BAG:
+                keep = dict(bag.most_common(KEEP_BAG))
+                bag.clear()
+                bag.update(keep)
 
 
 class _Vocabulary:
@@ -278,7 +295,7 @@ class OnlineClusterer:
         return len(self._rows) - 1
 
     def _refresh_row(self, story: StoryState) -> None:
-        story.term_norm = story.entity_norm = None
+        story.changed()
         self._matrix[story.row] = story.centroid()
         self._last_day[story.row] = np.nan if story.last_day is None else story.last_day
 
