@@ -164,3 +164,22 @@ def test_brief_diff_reports_every_kind_of_change():
     assert "## New sources" in md and "- c: T c" in md and "3, 4 → 4, 5" in md
     assert '"since": 1' in changes_json(1, 2, ch)
     assert brief_changes(new, new)["new_sources"] == []
+
+
+def test_a_growing_story_keeps_bounded_bags_and_its_most_frequent_terms():
+    """A story of 400 look-alike articles, each with 20 words of its own: its bags stay bounded and
+    the words every member shares survive the pruning, so later articles still match it."""
+    from storylens.stories.cluster import MAX_BAG
+
+    base = np.random.default_rng(3).normal(size=DIM).astype(np.float32)
+    clusterer = OnlineClusterer()
+    stories = set()
+    for i in range(400):
+        own = {f"w{i}x{j}": 1 for j in range(20)}
+        stories.add(clusterer.add(doc(f"d{i}", base, i, {"ada park": 2}, {"ferry": 3, "harbour": 2, **own})))
+    assert len(clusterer.stories) == 1 and len(stories) == 1
+    story = next(iter(clusterer.stories.values()))
+    assert len(story.members) == 400
+    assert len(story.terms) <= MAX_BAG < 400 * 20
+    assert story.terms["ferry"] == 1200 and story.terms["harbour"] == 800
+    assert story.as_doc().terms["ferry"] == 1200
