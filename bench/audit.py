@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import ROOT, smoke, write_results  # noqa: E402
+from harness import ROOT, smoke, write_results
 
 REGISTRY = "https://pypi.org/pypi/{name}/json"
 
@@ -55,7 +55,7 @@ def run_pip_audit(pins: list[tuple[str, str]]) -> dict[str, Any]:
     req.parent.mkdir(exist_ok=True)
     req.write_text("".join(f"{n}=={v}\n" for n, v in pins))
     proc = subprocess.run([sys.executable, "-m", "pip_audit", "-r", str(req), "--no-deps", "--disable-pip",
-                           "--progress-spinner", "off", "-f", "json"], capture_output=True, text=True)
+                           "--progress-spinner", "off", "-f", "json"], check=False, capture_output=True, text=True)
     if proc.returncode not in (0, 1) or not proc.stdout.strip():
         return {"ran": False, "error": (proc.stderr.strip().splitlines() or ["no output"])[-1]}
     deps = json.loads(proc.stdout)["dependencies"]
@@ -96,8 +96,8 @@ def main() -> int:
     if not smoke():
         data["pip_audit"] = run_pip_audit(installed)
         data["registry"] = registry_check(installed)
-    md = [f"Requirements declared: {data['requirements']}, not pinned with `==`: {len(pins['loose'])}"
-          f" {pins['loose'] or ''}", f"Installed distributions audited: {data['installed']}"]
+    md = [(f"Requirements declared: {data['requirements']}, not pinned with `==`: {len(pins['loose'])}"
+           f" {pins['loose'] or ''}"), f"Installed distributions audited: {data['installed']}"]
     if "pip_audit" in data:
         pa = data["pip_audit"]
         md.append(f"pip-audit: {'ran' if pa['ran'] else 'did not run: ' + pa.get('error', '')}"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["contract", "speed", "summaries", "citations", "conflicts", "neus", "extraction", "dedup", "stories", "audit"]
+SCRIPTS = ["contract", "speed", "summaries", "citations", "conflicts", "neus", "extraction", "dedup", "stories", "web_render", "audit"]
 
 
 def main() -> int:
