@@ -42,15 +42,9 @@ def test_loopback_refused_without_flag(server: LocalServer) -> None:
 
 
 def test_redirect_to_private_address_is_refused(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Treat the loopback test server as if it were a public host; every other hop gets the real check.
-    real = fetch.check_url
-
-    def as_public(url: str, allow_private: bool = False) -> None:
-        if url.startswith(server.base):
-            return
-        real(url, allow_private)
-
-    monkeypatch.setattr(fetch, "check_url", as_public)
+    # Treat loopback (the test server) as if it were public; every other address gets the real check.
+    real_public = fetch.is_public
+    monkeypatch.setattr(fetch, "is_public", lambda addr: addr.is_loopback or real_public(addr))
     url = server.serve("/go", b"", status=302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
     with pytest.raises(UnsafeURL, match="169.254.169.254"):
         load_url(url)
