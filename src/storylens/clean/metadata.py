@@ -259,4 +259,6 @@ def apply_metadata(article: Article, *sources: TextMeta) -> Article:
         if iso is None:
             article.extra["published_raw"] = article.published
         article.published = iso
+    else:
+        article.published = None  # an empty string given as the date means no date, like a missing one
     return article

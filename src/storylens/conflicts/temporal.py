@@ -104,6 +104,11 @@ def find_dates(text: str, published: date | None = None,
         wd = WEEKDAYS.index(m.group(1).lower())
         local = future_at(m.start()) if future_at else None
         future = sentence_future if local is None else local
-        resolved = resolve_weekday(wd, published, future) if published else None
+        resolved = None
+        if published:
+            try:
+                resolved = resolve_weekday(wd, published, future)
+            except OverflowError:
+                pass  # the weekday would fall before year 1 or after 9999: leave it unresolved
         out.append(DateMention(m.start(), m.end(), m.group(0), "weekday", weekday=wd, resolved=resolved))
     return sorted(out, key=lambda d: d.start)

@@ -29,17 +29,23 @@ def read_jsonl(path: Path, limit: int) -> list[Article]:
     return [_article(rec, n, path, stem) for n, rec in _records(text, path)]
 
 
+# json raises RecursionError, not a ValueError, on nesting deeper than the interpreter's stack allows.
+_BAD_JSON = (ValueError, RecursionError)
+
+
 def _records(text: str, path: Path) -> list[tuple[int, Any]]:
     """(line number, parsed value) pairs; a whole-file JSON document counts as line 1, 2, ... by item."""
-    lines = text.splitlines()
+    # Only "\n" ends a JSON line: str.splitlines() would also split inside strings holding
+    # U+2028, U+0085 or other characters that JSON allows unescaped.
+    lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     try:
         json.loads(lines[first])
-    except ValueError:
+    except _BAD_JSON:
         # Not one object per line: maybe a pretty-printed JSON document (array or object).
         try:
             doc = json.loads(text)
-        except ValueError:
+        except _BAD_JSON:
             pass
         else:
             items = doc if isinstance(doc, list) else [doc]
@@ -50,12 +56,14 @@ def _records(text: str, path: Path) -> list[tuple[int, Any]]:
             continue
         try:
             out.append((n, json.loads(line)))
-        except ValueError as exc:
+        except _BAD_JSON as exc:
             raise ParseError(str(path), f"line {n} is not valid JSON ({_short(exc)})") from None
     return out
 
 
-def _short(exc: ValueError) -> str:
+def _short(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
     return str(exc).split(":", 1)[0] if isinstance(exc, json.JSONDecodeError) else str(exc)
 
 

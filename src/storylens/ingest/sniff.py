@@ -121,5 +121,5 @@ def _looks_json(body: str, suffix: str) -> bool:
     first = body.split("\n", 1)[0].strip()
     try:
         return isinstance(json.loads(first), dict)
-    except ValueError:
+    except (ValueError, RecursionError):  # json raises RecursionError on very deep nesting
         return False

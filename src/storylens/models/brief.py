@@ -150,5 +150,29 @@ class Brief(_Model):
         return render_html(self)
 
     @classmethod
-    def from_json(cls, data: str | bytes) -> Brief:
-        return cls.model_validate_json(data)
+    def from_json(cls, data: str | bytes, where: str | None = None) -> Brief:
+        """Read a brief back from its JSON.
+
+        Raises `ParseError` naming `where` (the file or store the data came from) when the data
+        is not JSON or not a `storylens.brief/1` brief, so a user never sees pydantic's report.
+        """
+        from pydantic import ValidationError
+
+        from storylens.errors import ParseError
+
+        try:
+            return cls.model_validate_json(data)
+        except ValidationError as exc:
+            raise ParseError(where, f"not a valid storylens brief: {_first_problem(exc)}") from None
+
+
+def _first_problem(exc: Exception) -> str:
+    """The first of pydantic's validation errors as 'field.path: message', plus how many more there are."""
+    errors = exc.errors(include_url=False)  # type: ignore[attr-defined]
+    if not errors:
+        return str(exc).splitlines()[0]
+    first = errors[0]
+    loc = ".".join(str(part) for part in first.get("loc", ()))
+    msg = str(first.get("msg", "invalid value"))[:200]
+    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    return f"{loc}: {msg}{more}" if loc else f"{msg}{more}"

@@ -83,7 +83,10 @@ def find_dates(sentence: str, base: date | None) -> list[DateMention]:
         if kind == "iso" or _SPAN_BOUND.search(before):
             continue
         future = _is_future(before, sentence[m.end():])
-        day, approx = _resolve(kind, m.group(), base, future)
+        try:
+            day, approx = _resolve(kind, m.group(), base, future)
+        except OverflowError:
+            continue  # "3000000000 days ago", or a relative day past year 1 or 9999: no calendar day
         if day is not None:
             precision = {"year": "year", "monthyear": "month"}.get(kind, "day")
             found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision))
