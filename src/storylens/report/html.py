@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -135,7 +136,8 @@ def safe_url(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    if any(ord(ch) < 0x20 or ch in "\x7f \"'<>`" for ch in url):
+    # Control, invisible and bidi-override characters (Cc, Cf, Z*) only serve to disguise where a link goes.
+    if any(ch in "\"'<>`\\" or unicodedata.category(ch)[0] in "CZ" for ch in url):
         return None
     return url
 
@@ -261,22 +263,30 @@ def template_environment(*extra_dirs: str) -> Environment:
     return env
 
 
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
 @lru_cache(maxsize=1)
-def _assets() -> tuple[str, str, str]:
+def _assets() -> tuple[str, str, str, str]:
+    """Our stylesheet and script, and the CSP hashes that let exactly these two run inline."""
     css = (STATIC / "storylens.css").read_text(encoding="utf-8")
     js = (STATIC / "storylens.js").read_text(encoding="utf-8")
     # Our own files, inlined verbatim: make sure neither can close its element early.
     for name, body, tag in (("css", css, "</style"), ("js", js, "</script")):
         if tag in body.lower():
             raise ValueError(f"static {name} must not contain {tag}")
-    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
-    return css, js, f"'sha256-{digest}'"
+    return css, js, _sha256(css), _sha256(js)
 
 
 def report_csp() -> str:
-    """The policy the report file carries: no network, only its own inline script."""
-    _, _, script_hash = _assets()
-    return (f"default-src 'none'; style-src 'unsafe-inline'; script-src {script_hash}; "
+    """The policy the report file carries: no network, no frames or plugins, only its own style and script.
+
+    Hashes rather than 'unsafe-inline': even markup that slipped past escaping could neither run
+    script nor restyle the page (no CSS exfiltration, no hiding of the conflict ledger).
+    """
+    _, _, style_hash, script_hash = _assets()
+    return (f"default-src 'none'; style-src {style_hash}; script-src {script_hash}; "
             "img-src data:; base-uri 'none'; form-action 'none'")
 
 
@@ -288,7 +298,7 @@ def _report_href(source: SourceView, quote: Quote | None) -> str:
 
 def render_html(brief: Brief) -> str:
     """The brief as one HTML file with its CSS, script and data inside; no external asset."""
-    css, js, _ = _assets()
+    css, js, _, _ = _assets()
     view = brief_view(brief, _report_href)
     segments = {s.id: source_segments(brief, s.id) for s in brief.sources}
     template = template_environment().get_template("report.html")

@@ -1,6 +1,7 @@
 """Brief → Markdown: the summary first, then the conflict ledger, claims, timeline, entities, sources.
 
-Source text is untrusted: it is escaped so that no markup from an article survives
+Every string from the brief is untrusted (a brief may also be read back from a JSON
+file), so each one is escaped, dates and labels included, so that no markup survives
 when the Markdown is later rendered to HTML (angle brackets become entities,
 Markdown punctuation is backslash-escaped, table cells cannot break their row).
 """
@@ -34,7 +35,7 @@ def render_markdown(brief: Brief) -> str:
     st = brief.story
     out.append(f"# {esc(st.title)}\n")
     indep = f", {st.n_independent} independent" if st.n_independent is not None else ""
-    out.append(f"*{st.date or 'undated'} · {st.n_sources} sources{indep} · schema {brief.schema_}*\n")
+    out.append(f"*{esc(st.date) or 'undated'} · {st.n_sources} sources{indep} · schema {esc(brief.schema_)}*\n")
     for notice in brief.notices:
         out.append(f"> **Note:** {esc(notice)}\n")
     out.append("## Summary\n")
@@ -55,7 +56,7 @@ def render_markdown(brief: Brief) -> str:
     if brief.timeline:
         for ev in brief.timeline:
             approx = " (approx.)" if ev.approximate else ""
-            out.append(f"- **{ev.date}**{approx} — {esc(ev.text)} {_cite(ev.sources, names)}")
+            out.append(f"- **{esc(ev.date)}**{approx} — {esc(ev.text)} {_cite(ev.sources, names)}")
         out.append("")
     else:
         out.append("*No dated events were found.*\n")
@@ -63,7 +64,7 @@ def render_markdown(brief: Brief) -> str:
     for e in brief.entities[:40]:
         aliases = f" — also: {', '.join(esc(a) for a in e.aliases)}" if e.aliases else ""
         n_src = len({m.source for m in e.mentions})
-        out.append(f"- **{esc(e.name)}** ({e.type}, {n_src} sources){aliases}")
+        out.append(f"- **{esc(e.name)}** ({esc(e.type)}, {n_src} sources){aliases}")
     if not brief.entities:
         out.append("*None found.*")
     out.append("")
@@ -75,7 +76,7 @@ def render_markdown(brief: Brief) -> str:
         if s.duplicate_of:
             flags.append(f"copy of {esc(s.duplicate_of)}")
         if not s.analysed:
-            flags.append("not analysed" + (f" ({s.language})" if s.language else ""))
+            flags.append("not analysed" + (f" ({esc(s.language)})" if s.language else ""))
         note = f" ({'; '.join(flags)})" if flags else ""
         out.append(
             f"| {esc(s.id)}{note} | {esc(s.outlet)} | {esc(s.title)} | {esc(s.author)} | "
@@ -85,7 +86,7 @@ def render_markdown(brief: Brief) -> str:
 
 
 def _conflict(c: Conflict, names: dict[str, str]) -> list[str]:
-    lines = [f"### {esc(c.topic)} ({c.kind}, confidence {c.confidence:.2f})\n"]
+    lines = [f"### {esc(c.topic)} ({esc(c.kind)}, confidence {c.confidence:.2f})\n"]
     if c.note:
         lines.append(f"{esc(c.note)}\n")
     for v in c.values:

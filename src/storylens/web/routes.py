@@ -10,6 +10,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.datastructures import UploadFile
 
 from storylens.errors import StorylensError
@@ -38,6 +39,15 @@ from storylens.web.uploads import (
 WEB_TEMPLATES = str(Path(__file__).parent / "templates")
 KEEP_CHANGES = 50
 
+
+
+class AnyTextConvertor(PathConvertor):
+    """Like `path`, but a source id may hold any character: an id with a line break must still open."""
+
+    regex = "(?s:.*)"
+
+
+register_url_convertor("anytext", AnyTextConvertor())
 router = APIRouter()
 
 
@@ -118,7 +128,7 @@ def story_report(request: Request, story_id: str) -> HTMLResponse:
     return HTMLResponse(html, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.get("/stories/{story_id}/sources/{source_id:path}", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/stories/{story_id}/sources/{source_id:anytext}", response_class=HTMLResponse, include_in_schema=False)
 def source_page(request: Request, story_id: str, source_id: str) -> HTMLResponse:
     brief = _brief(request, story_id)
     index = next((i for i, s in enumerate(brief.sources) if s.id == source_id), None)
