@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from storylens.errors import StorylensError
 from storylens.models import Brief
 from storylens.store.db import connect, describe
 
@@ -140,7 +141,7 @@ def _brief_problems(conn: sqlite3.Connection) -> list[str]:
         try:
             brief = Brief.from_json(data)
             listed = json.loads(articles)
-        except (ValidationError, ValueError):
+        except (ValidationError, ValueError, StorylensError):
             invalid.append(label)
             continue
         if not isinstance(listed, list) or not set(listed) <= keys:
