@@ -97,7 +97,12 @@ def extract_records(inputs: Sequence[str | Path], allow_private: bool = False) -
 
     items: list[Article | InputError] = []
     for item in iter_inputs(inputs, allow_private):
-        items.append(clean(item) if isinstance(item, Article) else item)
+        got = clean(item) if isinstance(item, Article) else item
+        if isinstance(got, Article):
+            # Records carry the clean text only. The batch is held until duplicates are marked, so
+            # keeping every page's HTML would make memory grow with the whole input (a 1 GB WARC).
+            got.raw = ""
+        items.append(got)
     articles = [a for a in items if isinstance(a, Article)]
     _unique_ids(articles)
     mark_languages(articles)

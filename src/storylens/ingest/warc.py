@@ -4,7 +4,13 @@ A `.warc.gz` is a chain of gzip members, one record each. We inflate it member b
 member ourselves (zlib, in fixed-size chunks) and hand each record to FastWARC to
 parse; so memory stays flat whatever the archive's size, and a corrupt member costs
 only that record: we resynchronise at the next gzip header and carry on. A
-truncated archive yields what it had plus one error at the end.
+truncated archive yields what it had plus one error at the end. An uncompressed
+archive is read by FastWARC straight from the file, record by record.
+
+No record is ever held whole above `MAX_RECORD_BYTES`: a gzip member stops inflating
+there (so a gzip bomb costs 20 MB, not its inflated size), and an uncompressed
+record declaring a longer body is skipped without being read. Each such record
+comes out as one error naming the archive and the record's byte offset.
 
 Only HTTP 200 `text/html` responses become articles; everything else is counted
 in `WarcStats.skipped` with the reason. With `extract=True` (the default) each
@@ -20,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from storylens.errors import InputError, ParseError
 from storylens.models import Article
@@ -28,6 +35,7 @@ GZIP_MAGIC = b"\x1f\x8b\x08"
 CHUNK = 1 << 16
 # A record bigger than this is not a news page; it is skipped without being held in memory.
 MAX_RECORD_BYTES = 20 << 20
+_OVERSIZED = "oversized member"
 # Below this much clean text a page is an index, a stub or an error page, not an article.
 MIN_ARTICLE_CHARS = 200
 
@@ -81,8 +89,11 @@ def iter_warc(path: str | Path, stats: WarcStats | None = None, extract: bool = 
                 yield item
 
 
-def _gzip_members(fh: io.BufferedReader, where: str) -> Iterator[tuple[int, bytes | InputError]]:
-    """Inflate gzip members one at a time: (file offset of the member, its bytes or the error it raised)."""
+def _gzip_members(fh: io.BufferedReader, where: str) -> Iterator[tuple[int, bytes | _MemberStream | InputError]]:
+    """Inflate gzip members one at a time: (file offset of the member, its bytes or the error it raised).
+
+    A member too big to hold comes out as a stream instead, to be read before the next one is sought.
+    """
     pos = 0
     resyncing = False  # after a corrupt member, the bytes up to the next header are that member's
     while True:
@@ -110,6 +121,19 @@ def _gzip_members(fh: io.BufferedReader, where: str) -> Iterator[tuple[int, byte
             yield pos, block
             pos += consumed
             continue
+        if error == _OVERSIZED:
+            # Several records in one member (a whole archive gzipped at once), or one huge record:
+            # stream the member through FastWARC, which reads it record by record.
+            stream = _MemberStream(fh, pos)
+            yield pos, stream
+            if stream.done:
+                pos += stream.consumed
+                continue
+            if stream.abandoned:
+                pos += 1
+                resyncing = True
+                continue
+            error = stream.error or "the records of this gzip member could not be read to its end"
         yield pos, ParseError(where, f"{error} (gzip member at byte {pos})")
         if error.startswith("archive truncated"):
             return
@@ -133,7 +157,7 @@ def _inflate_member(fh: io.BufferedReader, data: bytes) -> tuple[bytes, int, str
         size += len(piece)
         out.append(piece)
         if size > MAX_RECORD_BYTES:
-            return b"", consumed, f"record larger than {MAX_RECORD_BYTES >> 20} MB, skipped"
+            return b"", consumed, _OVERSIZED
         if d.eof:
             return b"".join(out), consumed + len(data) - len(d.unused_data), None
         if d.unconsumed_tail:
@@ -146,31 +170,110 @@ def _inflate_member(fh: io.BufferedReader, data: bytes) -> tuple[bytes, int, str
             return b"", consumed, "archive truncated: the last record is incomplete"
 
 
-def _plain_records(fh: io.BufferedReader, where: str) -> Iterator[tuple[int, bytes | InputError]]:
-    """An uncompressed WARC: FastWARC reads the stream directly (one block, parsed lazily)."""
-    yield 0, fh.read() if _small(fh) else ParseError(
-        where, "uncompressed WARC files over 1 GB are not supported: gzip it (one member per record)")
+class _MemberStream(io.RawIOBase):
+    """One gzip member of an open archive, inflated on demand, CHUNK bytes at a time.
+
+    `done` says whether the member was read to its end; `consumed` is then its
+    compressed length, so the caller can carry on at the next member. Otherwise the
+    caller looks for the next gzip header.
+    """
+
+    def __init__(self, fh: io.BufferedReader, start: int) -> None:
+        super().__init__()
+        fh.seek(start)
+        self._fh, self._inflater = fh, zlib.decompressobj(wbits=31)
+        self._pending, self._fed = memoryview(b""), 0
+        self.consumed, self.done, self.error = 0, False, ""
+        self.abandoned = False  # set by the reader when the rest of the member is not worth inflating
+        self._pos = 0  # inflated bytes handed out
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True  # FastWARC asks where it is; forward skips are reads
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        target = offset if whence == io.SEEK_SET else self._pos + offset if whence == io.SEEK_CUR else -1
+        if target < self._pos:
+            raise io.UnsupportedOperation("a gzip member can only be read forwards")
+        skip = bytearray(CHUNK)
+        while self._pos < target and self.readinto(memoryview(skip)[: min(CHUNK, target - self._pos)]):
+            pass
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            if self.done or self.error:
+                return 0
+            data = self._inflater.unconsumed_tail
+            if not data:
+                data = self._fh.read(CHUNK)
+                self._fed += len(data)
+            if not data:
+                self.error = "archive truncated: the last record is incomplete"
+                return 0
+            try:
+                self._pending = memoryview(self._inflater.decompress(data, CHUNK))
+            except zlib.error as exc:
+                self.error = f"corrupt compressed data ({exc})"
+                return 0
+            if self._inflater.eof:
+                self.done, self.consumed = True, self._fed - len(self._inflater.unused_data)
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]  # a view: no copy of the rest
+        self._pos += n
+        return n
 
 
-def _small(fh: io.BufferedReader) -> bool:
-    here = fh.tell()
-    fh.seek(0, io.SEEK_END)
-    size = fh.tell()
-    fh.seek(here)
-    return size <= 1 << 30
+def _plain_records(fh: io.BufferedReader, where: str) -> Iterator[tuple[int, io.BufferedReader | InputError]]:
+    """An uncompressed WARC: FastWARC reads the file itself, one record at a time, whatever its size."""
+    yield 0, fh
 
-
-def _records(block: bytes, path: Path, offset: int, stats: WarcStats) -> Iterator[Article | InputError]:
+def _records(block: bytes | io.RawIOBase | io.BufferedReader, path: Path, offset: int,
+             stats: WarcStats) -> Iterator[Article | InputError]:
+    """The articles of one inflated member (bytes) or of a whole uncompressed archive (its open file)."""
     from fastwarc.warc import ArchiveIterator
 
+    stream: Any = io.BytesIO(block) if isinstance(block, bytes) else block
     try:
-        for record in ArchiveIterator(io.BytesIO(block), parse_http=True):
+        for record in ArchiveIterator(stream, parse_http=True):
             stats.records += 1
+            if record.content_length > MAX_RECORD_BYTES:
+                # FastWARC skips an unread body, so an oversized record never enters memory.
+                yield ParseError(str(path), f"record {_record_id(record) or stats.records} "
+                                            f"{_where(block, offset, record)} is larger than "
+                                            f"{MAX_RECORD_BYTES >> 20} MB, skipped")
+                if isinstance(block, _MemberStream) and record.stream_pos == 0:
+                    # A member that starts with a huge record is that record's own (the usual
+                    # layout; a gzip bomb): the next member is found faster than it inflates.
+                    block.abandoned = True
+                    return
+                continue
             article = _article(record, path, stats)
             if article is not None:
                 yield article
     except Exception as exc:  # FastWARC raises plain exceptions on malformed headers  # noqa: BLE001
         yield ParseError(str(path), f"malformed WARC record at byte {offset}: {exc}")
+    except BaseException as exc:
+        # A Rust panic inside FastWARC surfaces as pyo3's PanicException, a BaseException.
+        if type(exc).__name__ != "PanicException":
+            raise
+        yield ParseError(str(path), f"malformed WARC record at byte {offset}: {str(exc).splitlines()[0][:200]}")
+
+
+def _where(block: object, offset: int, record: Any) -> str:
+    if isinstance(block, _MemberStream):
+        return f"in the gzip member at byte {offset}"
+    return f"at byte {offset if isinstance(block, bytes) else record.stream_pos}"
+
+
+def _record_id(record: object) -> str:
+    return (record.record_id or "").strip("<>").rsplit(":", 1)[-1]  # type: ignore[attr-defined]
 
 
 def _article(record: object, path: Path, stats: WarcStats) -> Article | None:
@@ -193,7 +296,7 @@ def _article(record: object, path: Path, stats: WarcStats) -> Article | None:
     body = record.reader.read()  # type: ignore[attr-defined]
     html = decode_body(body, record.http_charset)  # type: ignore[attr-defined]
     url = record.headers.get("WARC-Target-URI")  # type: ignore[attr-defined]
-    rid = (record.record_id or "").strip("<>").rsplit(":", 1)[-1]  # type: ignore[attr-defined]
+    rid = _record_id(record)
     crawled = record.record_date  # type: ignore[attr-defined]
     return Article(
         id=rid[:16] or f"record{stats.records}", raw=html, raw_format="html", path=f"{path}#{rid}", url=url,
