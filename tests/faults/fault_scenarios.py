@@ -332,6 +332,18 @@ def disk_full(first: Path, full: Path, workdir: Path, headroom: int) -> dict[str
     }
 
 
+def disk_full_new(inputs: Path, workdir: Path, limit: int) -> dict[str, Any]:
+    """Create a new store on a disk with `limit` bytes per file: a clean failure, then a normal run."""
+    db = workdir / "full-new.db"
+    _remove(db)
+    failed = run(["ingest", str(inputs), "--db", str(db)], env={"STORYLENS_FSIZE_LIMIT": str(limit)})
+    rerun = run(["ingest", str(inputs), "--db", str(db)])
+    out = {"failed_cleanly": int(one_line_error(failed, db)), "error_line": _last_line(failed.stderr),
+           "rerun_ok": int(rerun.returncode == 0), "integrity_failures": int(bool(problems(db)))}
+    _remove(db)
+    return out
+
+
 def _last_line(text: str) -> str:
     lines = text.strip().splitlines()
     return lines[-1] if lines else ""

@@ -54,6 +54,14 @@ def test_disk_full_fails_in_one_line_and_the_next_run_finishes(work: Path, recor
     assert (out["records_lost"], out["records_duplicated"], out["records_unexpected"]) == (0, 0, 0)
 
 
+@pytest.mark.parametrize("limit", [2_000, 20_000])
+def test_disk_full_while_creating_the_store(work: Path, records: dict[str, Path], limit: int) -> None:
+    # 2 kB: the schema itself cannot be written; 20 kB: the schema fits, the first articles do not.
+    out = fs.disk_full_new(records["a"], work, limit)
+    assert out["failed_cleanly"] and "disk" in out["error_line"], out["error_line"]
+    assert out["rerun_ok"] and out["integrity_failures"] == 0
+
+
 def test_read_only_database_refuses_writes_and_stays_readable(records: dict[str, Path]) -> None:
     out = fs.read_only(records["a"], records["b"])
     assert out["write_failed_cleanly"], out["error_line"]

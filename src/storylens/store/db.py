@@ -131,7 +131,10 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
                 conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except sqlite3.Error:
-            conn.execute("ROLLBACK")
+            # SQLite may already have rolled back (a full disk or I/O error does that): the
+            # original error is the one to report, not "cannot rollback - no transaction".
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
 
 
