@@ -354,3 +354,75 @@ def drive(browser: Any, urls: list[str], origin: str | None, strip_csp: bool = F
     found["executed"] = len(found["hits"]) + len(found["dialogs"]) + len(found["beacons"])
     found["csp_violations"] = [v for v in found["csp_violations"] if not _re.match(r"^$", v)]
     return found
+
+
+_STORY = [
+    "The river bridge in Norhaven closed on Tuesday, 12 March 2024, after {n} workers walked out.",
+    "Mayor Ada Brook said the bridge would reopen within two weeks.",
+    "Engineers from Halden Works inspected the north pier on Monday.",
+    "Traffic was diverted through the old harbour road, adding {m} minutes to journeys.",
+]
+
+
+def write_hostile_corpus(folder: Any, payloads: list[str], urls: list[str]) -> dict[str, int]:
+    """Write .txt, .html and .jsonl articles of one story with the payloads in their text and metadata.
+
+    Returns how many payloads went into each kind of field. NUL bytes stay in the JSONL only (as \\u0000):
+    in an HTML file they would get it refused as binary.
+    """
+    import json
+    from html import escape
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    chunks = [payloads[i::8] for i in range(8)]
+    placed = {"text": 0, "title": 0, "author": 0, "outlet": 0, "url": 0, "id": 0, "html_markup": 0}
+
+    def body(k: int, mine: list[str]) -> list[str]:
+        lines = [s.format(n=40 + 15 * (k % 2), m=20 + 5 * (k % 3)) for s in _STORY]
+        for j, p in enumerate(mine):
+            # Beside a name, so that some payloads end up inside entity spans, claims and quotes too.
+            lines.insert(1 + j % 4, f"Councillor Mara {p} Quell said the closure cost {j + 3} million crowns.")
+        return lines
+
+    records = []
+    for k in range(4):
+        mine = chunks[k]
+        rec = {"id": mine[0] if k % 2 else f"wire-{k}", "title": f"Bridge closes {mine[1]}", "author": mine[2],
+               "outlet": mine[3], "url": urls[k % len(urls)], "published": f"2024-03-1{2 + k}",
+               "text": "\n\n".join(body(k, mine))}
+        records.append(json.dumps(rec))
+        placed["text"] += len(mine)
+        placed["id"] += k % 2
+        placed["title"] += 1
+        placed["author"] += 1
+        placed["outlet"] += 1
+        placed["url"] += 1
+    (folder / "wire.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    for k in (4, 5):
+        mine = [p.replace("\0", "") for p in chunks[k]]  # a NUL byte makes the file binary, so it is refused
+        paras = "".join(f"<p>{escape(line)}</p>" for line in body(k, mine))
+        raw = "".join(mine[:4])  # live markup too: the cleaner must drop it, the renderers must never revive it
+        page = (f"<!doctype html><html><head><title>{escape(mine[0])} | Bridge closes</title>"
+                f'<meta name="author" content="{escape(mine[1])}">'
+                f'<meta property="og:site_name" content="{escape(mine[2])}">'
+                f'<link rel="canonical" href="{escape(urls[k % len(urls)])}">'
+                f'<meta property="article:published_time" content="2024-03-1{k}T08:00:00Z"></head>'
+                f"<body><nav>Home | News {raw}</nav><article><h1>Bridge closes in Norhaven</h1>{paras}"
+                f"{raw}</article><footer>Subscribe {raw}</footer></body></html>")
+        (folder / f"page{k}.html").write_text(page, encoding="utf-8")
+        placed["text"] += len(mine)
+        placed["title"] += 1
+        placed["author"] += 1
+        placed["outlet"] += 1
+        placed["url"] += 1
+        placed["html_markup"] += 4
+    for k in (6, 7):
+        mine = chunks[k]
+        # Not opening with markup: a .txt file that starts with a tag is read as HTML (see the report).
+        (folder / f"note{k}.txt").write_text(f"Bridge closes {mine[0]}\n\n" + "\n\n".join(body(k, mine)),
+                                           encoding="utf-8")
+        placed["text"] += len(mine)
+        placed["title"] += 1
+    return placed
