@@ -349,6 +349,31 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else ""
 
 
+def tiny_brief(source: str, text: str) -> str:
+    """A small valid brief of one stored article (its first word, quoted verbatim)."""
+    from storylens.models import Brief
+
+    word = text.split()[0]
+    return Brief.model_validate({
+        "schema": "storylens.brief/1", "story": {"title": "t", "n_sources": 1},
+        "sources": [{"id": source, "text": text}],
+        "summary": [{"text": word, "sources": [source],
+                     "quotes": [{"source": source, "start": 0, "end": len(word), "quote": word}]}],
+    }).to_json(indent=None)
+
+
+def store_fresh_brief(db: Path) -> tuple[str, str]:
+    """Give the first story an up-to-date brief; returns (that story, another story left stale)."""
+    from storylens.store import StoryStore
+
+    with StoryStore(db) as store:
+        stories = [r["story_id"] for r in store.list_stories()]
+        rowid, key = store.resolve_story(stories[0])
+        arts = store.story_articles(rowid)
+        store.save_brief(rowid, tiny_brief(arts[0].id, arts[0].text), [a.id for a in arts], None)
+    return key, stories[1]
+
+
 def _drop_file_capabilities() -> None:
     """In the child, before exec: give up root's power to ignore file permissions (as `chmod` expects)."""
     import ctypes
@@ -370,6 +395,7 @@ def read_only(inputs: Path, more: Path) -> dict[str, Any]:
     db = folder / "ro.db"
     try:
         run(["ingest", str(inputs), "--db", str(db)]).check_returncode()
+        fresh, stale = store_fresh_brief(db)
         db.chmod(0o444)
         folder.chmod(0o555)
         before = digest(db)
@@ -377,6 +403,8 @@ def read_only(inputs: Path, more: Path) -> dict[str, Any]:
         write = run(["ingest", str(more), "--db", str(db)], preexec=hurt)
         listing = run(["stories", "--db", str(db), "-f", "jsonl"], preexec=hurt)
         check = run(["check", str(db)], preexec=hurt)
+        shown = run(["brief", "--story", fresh, "--db", str(db), "-f", "json"], preexec=hurt)
+        refused = run(["brief", "--story", stale, "--db", str(db), "-f", "json"], preexec=hurt)
         return {
             "write_failed_cleanly": int(one_line_error(write, db)),
             "error_line": _last_line(write.stderr),
@@ -384,6 +412,8 @@ def read_only(inputs: Path, more: Path) -> dict[str, Any]:
             "read_ok": int(listing.returncode == 0 and bool(listing.stdout.strip())),
             "read_error": listing.stderr.strip()[-200:],
             "check_ok": int(check.returncode == 0),
+            "fresh_brief_shown": int(shown.returncode == 0 and '"storylens.brief/1"' in shown.stdout),
+            "stale_brief_refused_cleanly": int(one_line_error(refused, db)),
             "integrity_failures": int(bool(problems(db))),
         }
     finally:

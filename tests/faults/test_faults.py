@@ -69,6 +69,7 @@ def test_read_only_database_refuses_writes_and_stays_readable(records: dict[str,
     assert out["file_unchanged"]
     assert out["read_ok"], out["read_error"]
     assert out["check_ok"] and out["integrity_failures"] == 0
+    assert out["fresh_brief_shown"] and out["stale_brief_refused_cleanly"]
 
 
 def test_two_writers_at_once_store_each_record_once(work: Path, records: dict[str, Path]) -> None:
@@ -103,19 +104,9 @@ def healthy(work: Path, records: dict[str, Path]) -> Path:
     with StoryStore(db) as store:  # one valid brief, made from a real stored article
         rowid, _ = store.resolve_story("s1")
         art = store.story_articles(rowid)[0]
-        store.save_brief(rowid, _tiny_brief(art.id, art.text), [art.id], None)
+        store.save_brief(rowid, fs.tiny_brief(art.id, art.text), [art.id], None)
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return db
-
-
-def _tiny_brief(source: str, text: str) -> str:
-    words = text.split()[0]
-    return json.dumps({
-        "schema": "storylens.brief/1", "story": {"title": "t", "n_sources": 1},
-        "sources": [{"id": source, "text": text}],
-        "summary": [{"text": words, "sources": [source],
-                     "quotes": [{"source": source, "start": 0, "end": len(words), "quote": words}]}],
-    })
 
 
 def _damaged(healthy: Path, tmp_path: Path, *sql: str) -> Path:
@@ -145,7 +136,7 @@ def test_check_passes_a_healthy_store(healthy: Path) -> None:
     (["INSERT INTO briefs VALUES (9999, 1, 'x', '[]', '{}')"], "briefs of a missing story"),
     (["UPDATE briefs SET version = 2"], "not numbered 1..N"),
     (["UPDATE briefs SET brief = '{\"schema\": 1}'"], "do not validate"),
-    (["UPDATE briefs SET brief = replace(brief, '\"start\": 0', '\"start\": 1')"], "not verbatim"),
+    (["UPDATE briefs SET brief = replace(brief, '\"start\":0', '\"start\":1')"], "not verbatim"),
     (["UPDATE briefs SET articles = '[\"no-such-article\"]'"], "not stored"),
     (["DELETE FROM articles_fts_docsize WHERE id = (SELECT MIN(id) FROM articles)"], "full-text index"),
 ])

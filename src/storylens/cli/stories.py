@@ -131,10 +131,18 @@ def cluster_cmd(
 
 def story_brief_text(db: Path, story_id: str, since: int | None, fmt: str) -> str:
     """The brief of a stored story (recomputed and stored as a new version if stale), or what changed since a version."""
+    import os
+
+    from storylens.errors import StoreError
     from storylens.store import StoryStore, brief_at, current_brief
     from storylens.stories.diff import brief_changes, changes_json, changes_markdown
 
-    with StoryStore(db) as store:
+    # A database we may not write still serves its up-to-date briefs.
+    readonly = db.exists() and not os.access(db, os.W_OK)
+    with StoryStore(db, readonly=readonly) as store:
+        if readonly and store.is_stale(store.resolve_story(story_id)[0]):
+            raise StoreError(f"{db}: the story database is read-only and the brief of story {story_id} "
+                             "is out of date (it cannot be recomputed and stored here)")
         version, brief = current_brief(store, story_id)
         if since is None:
             if fmt == "json":

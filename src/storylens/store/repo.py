@@ -238,7 +238,7 @@ class StoryStore:
                 "articles": json.loads(keys),
                 "n_sources": n,
                 "n_independent": brief["story"].get("n_independent") if brief and not stale else n_ind,
-                "n_conflicts": len(brief["conflicts"]) if brief else None,
+                "n_conflicts": len(brief.get("conflicts") or []) if brief else None,
                 "brief_version": latest[0] if latest else None,
                 "stale": bool(stale),
             })
