@@ -30,9 +30,9 @@ import fault_scenarios as fs
 from bench.harness import CORPUS, EVAL_DATA, smoke, write_results
 
 # Full run / smoke run sizes.
-LITE_KILLS = (200, 4)
-REAL_INGEST_KILLS = (10, 0)
-RECOMPUTE_KILLS = (20, 0)
+LITE_KILLS = (120, 4)
+REAL_INGEST_KILLS = (6, 0)
+RECOMPUTE_KILLS = (12, 0)
 TWO_WRITER_ROUNDS = (10, 1)
 DISK_FULL_ROUNDS = (5, 1)
 READ_ONLY_ROUNDS = (3, 1)
