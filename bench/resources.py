@@ -153,10 +153,15 @@ def cases(small: bool) -> list[Case]:
              one("open.html", lambda: nested_html(depth, closed=False)), OK_ANY),
     ]
     n_json, n_feed, n_tiny = s(1_000_000, 50_000), s(100_000, 1_000), s(10_000_000, 500_000)
-    n_copies = s(5_000, 500)
+    n_copies, n_limit = s(5_000, 500), s(250_000, 20_000)
+
+    def records(n: int) -> Iterator[bytes]:
+        return (b'{"id": "r%d", "text": "Short item %d."}\n' % (i, i) for i in range(n))
     out += [
-        Case("jsonl_many_lines", f".jsonl, {n_json:,} short records", lines("many.jsonl", lambda: (
-            b'{"id": "r%d", "text": "Short item %d."}\n' % (i, i) for i in range(n_json))), OK_ANY),
+        Case("jsonl_many_lines", f".jsonl, {n_json:,} short records", lines("many.jsonl", lambda: records(n_json)),
+             OK_ANY),
+        Case("jsonl_at_record_limit", f".jsonl, {n_limit:,} short records (the per-file record limit)",
+             lines("limit.jsonl", lambda: records(n_limit)), ("completed",), {"STORYLENS_MAX_RECORDS": str(n_limit)}),
         Case("feed_many_items", f"RSS feed, {n_feed:,} distinct items", lines("wire.rss", lambda: feed_items(n_feed)),
              OK_ANY),
         Case("jsonl_near_duplicates", f".jsonl, {n_copies:,} copies of one story (dedup's worst case)",
@@ -183,6 +188,7 @@ def run_case(case: Case, tmp: Path, timeout: float) -> dict[str, Any]:
     row = {"case": case.name, "what": case.what, "command": f"storylens {case.command}",
            "input_mb": round(size / MB, 2), "env": " ".join(f"{k}={v}" for k, v in case.env.items()),
            "expected": "/".join(case.expect), **run.__dict__, "build_s": round(built, 1)}
+    del row["stderr_head"]
     row["records_per_s"] = round(run.records / run.wall_s, 1) if run.records else 0.0
     row["ok"] = run.outcome in case.expect and run.peak_rss_mb <= MAX_RSS_MB
     row["run_at"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())

@@ -48,6 +48,7 @@ class Run:
     error_records: int
     wall_s: float
     peak_rss_mb: float
+    stderr_head: list[str]  # the first 20 stderr lines
 
 
 def run_cli(args: list[str], names: list[str], env: dict[str, str] | None = None, timeout: float = 600) -> Run:
@@ -88,7 +89,7 @@ def run_cli(args: list[str], names: list[str], env: dict[str, str] | None = None
         lines = [ln for ln in err.read().decode("utf-8", "replace").splitlines() if ln.strip()]
     outcome = judge(code, lines, names, records - errors, timed_out)
     return Run(code, outcome, lines[0][:300] if lines else "", len(lines), records, errors, round(wall, 2),
-               round(rss_kb / 1024, 1))
+               round(rss_kb / 1024, 1), lines[:20])
 
 
 def _count_records(out: Any) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from resource_inputs import (
 )
 
 from storylens.errors import InputError
+from storylens.ingest.extract import MAX_PARSED_DEPTH, nesting_depth
 from storylens.ingest.warc import MAX_RECORD_BYTES, WarcStats, iter_warc
 
 SAMPLE_WARC = EVAL_DATA / "warc" / "sample.warc.gz"
@@ -40,6 +41,18 @@ def extract(path: Path, env: dict[str, str] | None = None, command: str = "extra
     return run_cli([command, str(path)], [path.name], env, timeout=120)
 
 
+def extract_all(paths: list[Path], env: dict[str, str] | None = None) -> Run:
+    return run_cli(["extract", *map(str, paths)], [p.name for p in paths], env, timeout=120)
+
+
+def assert_one_error_per_file(run: Run, paths: list[Path], words: str) -> None:
+    """Exit 1 and exactly one `storylens: error:` line per file, naming it and the problem."""
+    assert run.outcome == "clear_error" and run.exit_code == 1, run
+    assert run.stderr_lines == len(paths) == len(run.stderr_head)
+    for path, line in zip(paths, run.stderr_head, strict=True):
+        assert line.startswith(f"storylens: error: {path}: ") and words in line, line
+
+
 def assert_clear_error(run: Run, path: Path, words: str, code: int = 1) -> None:
     assert run.outcome == "clear_error", run
     assert run.exit_code == code and run.stderr_lines == 1
@@ -51,17 +64,17 @@ def assert_clear_error(run: Run, path: Path, words: str, code: int = 1) -> None:
 
 def test_warc_gzip_bomb_is_refused_without_inflating_it(tmp_path: Path) -> None:
     path = tmp_path / "bomb.warc.gz"
-    path.write_bytes(warc_bomb_member(256 * MB))  # ~256 KB on disk
+    path.write_bytes(warc_bomb_member(128 * MB))  # ~128 KB on disk
     run = extract(path)
     assert_clear_error(run, path, "larger than 20 MB")
-    assert run.peak_rss_mb < 256  # the bomb's 256 MB was never held
+    assert run.peak_rss_mb < 128 + 60  # a bare run is ~100 MB: the bomb's 128 MB was never held
 
 
 def test_bomb_record_inside_an_archive_costs_only_that_record(tmp_path: Path) -> None:
     sample = SAMPLE_WARC.read_bytes()
     cut = sample.find(b"\x1f\x8b\x08", len(sample) // 2)
     path = tmp_path / "bomb-inside.warc.gz"
-    path.write_bytes(sample[:cut] + warc_bomb_member(128 * MB) + sample[cut:])
+    path.write_bytes(sample[:cut] + warc_bomb_member(64 * MB) + sample[cut:])
     run = extract(path)
     assert run.outcome == "partial" and run.exit_code == 1
     assert run.records - run.error_records == 25 and run.error_records == 1
@@ -69,18 +82,22 @@ def test_bomb_record_inside_an_archive_costs_only_that_record(tmp_path: Path) ->
     assert run.peak_rss_mb < SMALL_RSS_MB
 
 
-@pytest.mark.parametrize("name, head", [
-    ("page.html.gz", b"<!doctype html><html><body><p>"),
-    ("items.jsonl.gz", b'{"text": "first record"}\n{"text": "'),
-    ("notes.txt.gz", b"Plain text to start with.\n"),
-    ("wire.rss.gz", b'<?xml version="1.0"?><rss version="2.0"><channel><item><description>'),
-])
-def test_gzipped_file_bomb_stops_at_the_size_limit(tmp_path: Path, name: str, head: bytes) -> None:
-    path = tmp_path / name
-    path.write_bytes(bomb_member(head, 128 * MB))
-    run = extract(path, SMALL_LIMIT)
-    assert_clear_error(run, path, "too large")
-    assert run.peak_rss_mb < 256
+BOMB_HEADS = {
+    "page.html.gz": b"<!doctype html><html><body><p>",
+    "items.jsonl.gz": b'{"text": "first record"}\n{"text": "',
+    "notes.txt.gz": b"Plain text to start with.\n",
+    "wire.rss.gz": b'<?xml version="1.0"?><rss version="2.0"><channel><item><description>',
+}
+
+
+def test_gzipped_file_bombs_stop_at_the_size_limit(tmp_path: Path) -> None:
+    paths = []
+    for name, head in BOMB_HEADS.items():
+        paths.append(tmp_path / name)
+        paths[-1].write_bytes(bomb_member(head, 32 * MB))  # 8 times the 4 MB limit, ~32 KB on disk
+    run = extract_all(paths, SMALL_LIMIT)
+    assert_one_error_per_file(run, paths, "too large")
+    assert run.peak_rss_mb < SMALL_RSS_MB
 
 
 # ---------------------------------------------------------------- WARC archives are streamed
@@ -123,15 +140,19 @@ def test_oversized_record_in_an_uncompressed_warc_is_skipped(tmp_path: Path) -> 
 
 # ---------------------------------------------------------------- one huge line
 
-@pytest.mark.parametrize("name, parts", [
-    ("line.txt", lambda: long_line(6 * MB)),
-    ("one.jsonl", lambda: iter([b'{"text": "', *long_line(6 * MB), b'"}\n'])),
-    ("node.html", lambda: iter([b"<html><body><p>", *long_line(6 * MB), b"</p></body></html>"])),
-])
-def test_line_over_the_file_limit_is_a_clear_error(tmp_path: Path, name: str, parts) -> None:
-    path = tmp_path / name
-    write_lines(path, parts())
-    assert_clear_error(extract(path, SMALL_LIMIT), path, "file is too large")
+def test_lines_over_the_file_limit_are_clear_errors(tmp_path: Path) -> None:
+    contents = {
+        "line.txt": long_line(6 * MB),
+        "one.jsonl": iter([b'{"text": "', *long_line(6 * MB), b'"}\n']),
+        "node.html": iter([b"<html><body><p>", *long_line(6 * MB), b"</p></body></html>"]),
+    }
+    paths = []
+    for name, parts in contents.items():
+        paths.append(tmp_path / name)
+        write_lines(paths[-1], parts)
+    run = extract_all(paths, SMALL_LIMIT)
+    assert_one_error_per_file(run, paths, "file is too large")
+    assert run.peak_rss_mb < SMALL_RSS_MB
 
 
 def test_brief_refuses_a_huge_line_before_loading_models(tmp_path: Path) -> None:
@@ -157,7 +178,7 @@ def test_jsonl_record_too_long_is_named(tmp_path: Path) -> None:
 
 def test_long_line_under_the_limits_completes_with_bounded_memory(tmp_path: Path) -> None:
     path = tmp_path / "under.txt"
-    write_lines(path, long_line(2 * MB))
+    write_lines(path, long_line(1 * MB))
     run = extract(path)
     assert run.outcome == "completed" and run.records == 1
     assert run.peak_rss_mb < SMALL_RSS_MB
@@ -165,14 +186,19 @@ def test_long_line_under_the_limits_completes_with_bounded_memory(tmp_path: Path
 
 # ---------------------------------------------------------------- deep nesting
 
-@pytest.mark.parametrize("depth, tag, closed", [(10_000, "div", True), (100_000, "div", True),
-                                                (100_000, "b", True), (100_000, "div", False)])
-def test_deeply_nested_html_ends_cleanly(tmp_path: Path, depth: int, tag: str, closed: bool) -> None:
-    path = tmp_path / f"nested-{tag}.html"
-    path.write_bytes(nested_html(depth, tag, closed))
-    run = extract(path)
-    assert run.outcome in ("completed", "clear_error"), run  # never a RecursionError or a segfault
-    assert run.exit_code in (0, 1) and run.stderr_lines <= 1
+def test_deeply_nested_html_ends_cleanly(tmp_path: Path) -> None:
+    paths = []
+    for depth, tag, closed in [(10_000, "div", True), (100_000, "div", True), (100_000, "b", True),
+                               (100_000, "div", False)]:
+        paths.append(tmp_path / f"nested-{depth}-{tag}-{'closed' if closed else 'open'}.html")
+        paths[-1].write_bytes(nested_html(depth, tag, closed))
+    run = extract_all(paths)
+    # Never a RecursionError or a segfault: an article, or one clear line per page.
+    assert run.outcome in ("completed", "clear_error", "partial"), run
+    assert run.records == len(paths) and run.stderr_lines == run.error_records
+    for line in run.stderr_head:
+        assert line.startswith("storylens: error: ") and any(str(p) in line for p in paths), line
+        assert "nests its tags over 256 deep" in line  # says why the text is gone
     assert run.peak_rss_mb < SMALL_RSS_MB
 
 
@@ -180,8 +206,25 @@ def test_deeply_nested_html_ends_cleanly(tmp_path: Path, depth: int, tag: str, c
 
 def test_many_short_jsonl_records_complete(tmp_path: Path) -> None:
     path = tmp_path / "many.jsonl"
-    n = 30_000
+    n = 20_000
     write_lines(path, (b'{"id": "r%d", "text": "Short item %d."}\n' % (i, i) for i in range(n)))
     run = extract(path)
     assert run.outcome == "completed" and run.records == n and run.error_records == 0
     assert run.peak_rss_mb < SMALL_RSS_MB
+
+
+def test_jsonl_with_too_many_records_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "flood.jsonl"
+    write_lines(path, (b'{"text": "Item %d."}\n' % i for i in range(1500)))
+    run = extract(path, {"STORYLENS_MAX_RECORDS": "1000"})
+    assert_clear_error(run, path, "too many records (1,500; the limit is 1,000")
+
+
+def test_nesting_depth_is_measured_past_the_parser_limit_only_on_hostile_pages() -> None:
+    assert nesting_depth(nested_html(100_000).decode()) > MAX_PARSED_DEPTH
+    assert nesting_depth(nested_html(100_000, closed=False).decode()) > MAX_PARSED_DEPTH
+    assert nesting_depth(nested_html(50).decode()) < MAX_PARSED_DEPTH
+    pages = sorted((EVAL_DATA / "extraction" / "html").glob("*.html.gz"))
+    real = [nesting_depth(gzip.decompress(p.read_bytes()).decode("utf-8", "replace")) for p in pages]
+    assert len(real) > 50 and max(real) < MAX_PARSED_DEPTH // 2  # real news pages stay far below it
+

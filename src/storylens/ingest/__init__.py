@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from storylens.errors import InputError, UnsupportedFormat
-from storylens.ingest.files import max_file_bytes, read_head, too_large
+from storylens.ingest.files import count_line_starts, max_file_bytes, read_head, too_large
 from storylens.ingest.jsonl import read_jsonl
 from storylens.ingest.sniff import Format, binary_kind, sniff_path
 from storylens.ingest.text import read_html, read_text
@@ -42,6 +43,10 @@ _STREAMED = {"warc"}
 # would cost ~25 times its size in memory (one 40 MB line took 1 GB). HTML pages have the same
 # bound in the clean stage (clean.html.MAX_HTML_CHARS).
 MAX_TEXT_CHARS = 8_000_000
+# Every record of a JSONL file is held as an Article (~1 KB each before its text) until the file
+# is read: a million short lines took over 1 GB. Above this, split the file (or raise
+# STORYLENS_MAX_RECORDS).
+DEFAULT_MAX_RECORDS = 250_000
 
 
 def load_paths(paths: Sequence[str | Path] | str | Path, *, problems: list[InputError] | None = None,
@@ -79,11 +84,30 @@ def read_file(path: Path, limit: int | None = None) -> list[Article]:
     fmt = sniff_path(path)
     if size > limit and fmt not in _STREAMED:
         raise too_large(path, size, limit)  # before any reader touches more than the head
+    if fmt == "jsonl":
+        _check_record_count(path, limit)
     if fmt in READERS:
         return _within_text_limit(READERS[fmt](path, limit), path)
     if fmt in LAZY_READERS:
         return list(_lazy_reader(fmt, path)(path))
     raise UnsupportedFormat(str(path), _unsupported_reason(path, fmt))
+
+
+def max_records() -> int:
+    """Records one JSONL file may hold: STORYLENS_MAX_RECORDS, else DEFAULT_MAX_RECORDS."""
+    try:
+        return int(os.environ.get("STORYLENS_MAX_RECORDS", DEFAULT_MAX_RECORDS))
+    except ValueError:
+        return DEFAULT_MAX_RECORDS
+
+
+def _check_record_count(path: Path, limit: int) -> None:
+    """Refuse a JSONL file with more records (lines starting with '{') than `max_records()`."""
+    cap = max_records()
+    found = count_line_starts(path, b"{", limit)
+    if found > cap:
+        raise InputError(str(path), f"too many records ({found:,}; the limit is {cap:,} per file: split the file "
+                                    "or set STORYLENS_MAX_RECORDS)")
 
 
 def _within_text_limit(articles: list[Article], path: Path) -> list[Article]:
@@ -144,4 +168,4 @@ def _load_folder(folder: Path, limit: int, problems: list[InputError] | None) ->
     return articles
 
 
-__all__ = ["LAZY_READERS", "MAX_TEXT_CHARS", "READERS", "iter_files", "load_paths", "read_file"]
+__all__ = ["DEFAULT_MAX_RECORDS", "LAZY_READERS", "MAX_TEXT_CHARS", "READERS", "iter_files", "load_paths", "max_records", "read_file"]

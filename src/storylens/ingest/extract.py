@@ -8,12 +8,20 @@ record with `error` set, and the batch goes on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from storylens.errors import InputError
 from storylens.models import Article
+
+# libxml2's HTML parser (under lxml and trafilatura) keeps 256 levels of nesting and drops deeper content.
+MAX_PARSED_DEPTH = 256
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(/?)>")
+# Void elements, and elements pages often leave unclosed: neither says anything about depth.
+_FLAT = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option"])
 
 FIELDS = ("id", "url", "title", "author", "outlet", "published", "language", "text", "removed",
           "duplicate_of", "error")
@@ -86,8 +94,28 @@ def clean(article: Article) -> Article | InputError:
         except InputError as exc:
             return InputError(where, exc.problem)
     if not article.text.strip():
+        if article.raw_format == "html" and nesting_depth(article.raw) > MAX_PARSED_DEPTH:
+            return InputError(where, f"no article text found: the page nests its tags over {MAX_PARSED_DEPTH} "
+                                     "deep, and the HTML parser drops everything below that")
         return InputError(where, "no article text found (an index, error or empty page, or not an article)")
     return article
+
+
+def nesting_depth(html: str, stop: int = MAX_PARSED_DEPTH + 1) -> int:
+    """How deep the page's tags nest (void and often-unclosed tags aside), counting up to `stop`.
+
+    Only asked when a page gave no text, to say why: the cost is one scan of the tags.
+    """
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _FLAT or m.group(3):
+            continue
+        depth = max(0, depth - 1) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+        if deepest >= stop:
+            break
+    return deepest
 
 
 def extract_records(inputs: Sequence[str | Path], allow_private: bool = False) -> list[dict[str, Any]]:

@@ -81,6 +81,25 @@ def read_bytes(path: Path, limit: int) -> bytes:
     return inflated
 
 
+def count_line_starts(path: Path, byte: bytes, limit: int) -> int:
+    """How many lines of the file's content (gunzipped, at most `limit` bytes) start with `byte`.
+
+    Read in 1 MB pieces, so counting costs no memory; used to refuse a file with too
+    many records before it is parsed.
+    """
+    count, previous, seen = 0, b"\n", 0
+    try:
+        with path.open("rb") as raw:
+            gzipped = raw.read(2) == GZIP_MAGIC
+        with gzip.open(path, "rb") if gzipped else path.open("rb") as fh:
+            while seen <= limit and (piece := fh.read(1 << 20)):
+                count += (previous + piece).count(b"\n" + byte)
+                previous, seen = piece[-1:], seen + len(piece)
+    except (OSError, EOFError, zlib.error):
+        pass  # the reader reports a corrupt file with its own message
+    return count
+
+
 def read_head(path: Path, n: int = 65536) -> bytes:
     """The first `n` bytes of the file's content (inflated when gzip-compressed)."""
     with path.open("rb") as fh:
