@@ -155,7 +155,7 @@ class FakeNet:
     def __init__(self, port: int, dns: dict[str, list[str]] | None = None) -> None:
         self.port = port
         self.dns: dict[str, list[str] | Callable[[], list[str]]] = {
-            "public.test": [PUBLIC_IP], "public2.test": [PUBLIC_IP_2]}
+            "public.test": [PUBLIC_IP], "public2.test": [PUBLIC_IP_2], "localhost": ["127.0.0.1", "::1"]}
         self.dns.update(dns or {})
         self.lookups: list[str] = []
         self.connects: list[str] = []
@@ -169,6 +169,11 @@ class FakeNet:
             ipaddress.ip_address(name.strip("[]").split("%", 1)[0])
             return self._real_getaddrinfo(host, port, *args, **kwargs)  # numeric: no DNS involved
         except ValueError:
+            pass
+        try:
+            socket.inet_aton(name)  # "2130706433", "0x7f.1": the C resolver reads these as numbers, no DNS
+            return self._real_getaddrinfo(host, port, *args, **kwargs)
+        except OSError:
             pass
         self.lookups.append(name)
         answer = self.dns.get(name.lower().rstrip("."))
