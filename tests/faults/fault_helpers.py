@@ -29,11 +29,9 @@ def write_records(eval_data: Path, out: Path, start: int, stop: int) -> Path:
     return out
 
 
-
 def command(args: Sequence[str], lite: bool = True) -> list[str]:
     """`storylens ARGS`, without the models (lite) or the real installed CLI."""
     return [sys.executable, str(LITE_CLI), *args] if lite else [str(STORYLENS), *args]
-
 
 
 def run(args: Sequence[str], lite: bool = True, env: dict[str, str] | None = None,
@@ -41,7 +39,6 @@ def run(args: Sequence[str], lite: bool = True, env: dict[str, str] | None = Non
     return subprocess.run(command(args, lite), check=False, capture_output=True, text=True,
                           env={**ENV, **(env or {})},
                           timeout=timeout, preexec_fn=preexec, cwd=ROOT)
-
 
 
 def killed_after(args: Sequence[str], delay: float, lite: bool = True, db: Path | None = None,
@@ -66,7 +63,6 @@ def killed_after(args: Sequence[str], delay: float, lite: bool = True, db: Path 
         return True
 
 
-
 def count_articles(db: Path) -> int:
     """How many articles a store holds right now (0 before its schema exists); cheap enough to poll."""
     import sqlite3
@@ -80,7 +76,6 @@ def count_articles(db: Path) -> int:
         return 0
     finally:
         conn.close()
-
 
 
 def stored(db: Path) -> dict[str, int]:
@@ -103,7 +98,6 @@ def stored(db: Path) -> dict[str, int]:
     return counts
 
 
-
 def tally(db: Path, expected: set[str]) -> dict[str, int]:
     """Records lost / stored twice / unexpected compared with the reference run."""
     got = stored(db)
@@ -113,7 +107,6 @@ def tally(db: Path, expected: set[str]) -> dict[str, int]:
         "records_duplicated": sum(n - 1 for n in got.values()),
         "records_unexpected": len(got.keys() - expected),
     }
-
 
 
 def reference(inputs: Sequence[Path], workdir: Path, lite: bool = True) -> tuple[set[str], float]:
@@ -130,17 +123,14 @@ def reference(inputs: Sequence[Path], workdir: Path, lite: bool = True) -> tuple
     return keys, took
 
 
-
 def remove_store(db: Path) -> None:
     """A database and its -wal/-shm files."""
     for part in db.parent.glob(f"{db.name}*"):
         part.unlink()
 
 
-
 def problems(db: Path) -> list[str]:
     return check_store(db).problems if db.exists() else []
-
 
 
 def brief_versions(db: Path, story: str) -> list[int]:
@@ -155,7 +145,6 @@ def brief_versions(db: Path, story: str) -> list[int]:
         conn.close()
 
 
-
 def digest(path: Path) -> str:
     """Hash of a database and its WAL: equal digests mean nothing was written."""
     h = hashlib.sha256()
@@ -163,7 +152,6 @@ def digest(path: Path) -> str:
         if part.exists():
             h.update(part.read_bytes())
     return h.hexdigest()
-
 
 
 def one_line_error(result: subprocess.CompletedProcess[str], db: Path) -> bool:
@@ -176,11 +164,9 @@ def one_line_error(result: subprocess.CompletedProcess[str], db: Path) -> bool:
             and "Traceback" not in result.stderr)
 
 
-
 def last_line(text: str) -> str:
     lines = text.strip().splitlines()
     return lines[-1] if lines else ""
-
 
 
 def tiny_brief(source: str, text: str) -> str:
@@ -196,18 +182,30 @@ def tiny_brief(source: str, text: str) -> str:
     }).to_json(indent=None)
 
 
-
-def store_fresh_brief(db: Path) -> tuple[str, str]:
-    """Give the first story an up-to-date brief; returns (that story, another story left stale)."""
+def store_fresh_briefs(db: Path) -> None:
+    """Give every live story but the last an up-to-date brief (the last one stays stale)."""
     from storylens.store import StoryStore
 
     with StoryStore(db) as store:
-        stories = [r["story_id"] for r in store.list_stories()]
-        rowid, key = store.resolve_story(stories[0])
-        arts = store.story_articles(rowid)
-        store.save_brief(rowid, tiny_brief(arts[0].id, arts[0].text), [a.id for a in arts], None)
-    return key, stories[1]
+        for rec in store.list_stories()[:-1]:
+            rowid, _ = store.resolve_story(rec["story_id"])
+            arts = store.story_articles(rowid)
+            store.save_brief(rowid, tiny_brief(arts[0].id, arts[0].text), [a.id for a in arts], None)
 
+
+def fresh_and_stale(db: Path) -> tuple[str, str]:
+    """A live story whose brief is up to date and one whose brief is missing or out of date."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT s.key, s.stale FROM stories s WHERE s.merged_into IS NULL "
+            "AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id) ORDER BY s.id").fetchall()
+    finally:
+        conn.close()
+    fresh = next(k for k, stale in rows if not stale)
+    return fresh, next(k for k, stale in rows if stale)
 
 
 def drop_file_capabilities() -> None:

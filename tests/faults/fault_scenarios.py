@@ -25,8 +25,10 @@ from fault_helpers import (
     ROOT,
     brief_versions,
     command,
+    count_articles,
     digest,
     drop_file_capabilities,
+    fresh_and_stale,
     killed_after,
     last_line,
     one_line_error,
@@ -34,7 +36,7 @@ from fault_helpers import (
     reference,
     remove_store,
     run,
-    store_fresh_brief,
+    store_fresh_briefs,
     stored,
     tally,
     tiny_brief,
@@ -99,7 +101,6 @@ def ingest_kills(inputs: Sequence[Path], workdir: Path, kills: int, per_store: i
     return out
 
 
-
 def one_story_store(corpus: Path, db: Path, held_back: int = 1) -> tuple[str, list[Any]]:
     """A store holding the corpus's articles (all but `held_back`) as one story; returns its key and the rest.
 
@@ -119,12 +120,10 @@ def one_story_store(corpus: Path, db: Path, held_back: int = 1) -> tuple[str, li
     return str(added.story), articles[-held_back:]
 
 
-
 def _same_features(base: Any, key: str) -> Any:
     from dataclasses import replace
 
     return replace(base, id=key)
-
 
 
 def add_articles(db: Path, articles: Sequence[Any], like: str) -> None:
@@ -139,7 +138,6 @@ def add_articles(db: Path, articles: Sequence[Any], like: str) -> None:
         shared = lite_features([first])[0]
         for art in articles:
             store.add(art, _same_features(shared, art.id))
-
 
 
 def recompute_kills(corpus: Path, workdir: Path, kills: int, seed: int) -> dict[str, Any]:
@@ -192,7 +190,6 @@ def recompute_kills(corpus: Path, workdir: Path, kills: int, seed: int) -> dict[
     return out
 
 
-
 def disk_full(first: Path, full: Path, workdir: Path, headroom: int) -> dict[str, Any]:
     """Ingest `first`, then ingest `full` while no file may grow past the database size + `headroom` bytes.
 
@@ -223,7 +220,6 @@ def disk_full(first: Path, full: Path, workdir: Path, headroom: int) -> dict[str
     }
 
 
-
 def disk_full_new(inputs: Path, workdir: Path, limit: int) -> dict[str, Any]:
     """Create a new store on a disk with `limit` bytes per file: a clean failure, then a normal run."""
     db = workdir / "full-new.db"
@@ -236,19 +232,27 @@ def disk_full_new(inputs: Path, workdir: Path, limit: int) -> dict[str, Any]:
     return out
 
 
-
-def read_only(inputs: Path, more: Path) -> dict[str, Any]:
+def read_only(inputs: Path, more: Path, after_kill: bool = False) -> dict[str, Any]:
     """Ingest into a database in a read-only file and folder: one-line error, file unchanged, still readable.
 
-    chmod does not bind root, so as root the hurt processes drop the capabilities that
-    bypass file permissions (the bounding set is applied at exec, like `setpriv`).
+    With `after_kill`, an ingest was SIGKILLed just before, so its -wal and -shm files are
+    still there (read-only too). chmod does not bind root, so as root the hurt processes
+    drop the capabilities that bypass file permissions (the bounding set is applied at
+    exec, like `setpriv`).
     """
     folder = Path(tempfile.mkdtemp(prefix="storylens-ro-"))
     db = folder / "ro.db"
     try:
         run(["ingest", str(inputs), "--db", str(db)]).check_returncode()
-        fresh, stale = store_fresh_brief(db)
-        db.chmod(0o444)
+        store_fresh_briefs(db)
+        if after_kill:
+            killed_after(["ingest", str(more), "--db", str(db)], 0.01, db=db, after_articles=count_articles(db) + 1)
+        fresh, stale = fresh_and_stale(db)
+        if not after_kill:  # as a closed store is left: no -wal/-shm (the read above left empty ones)
+            for extra in (Path(f"{db}-wal"), Path(f"{db}-shm")):
+                extra.unlink(missing_ok=True)
+        for path in folder.iterdir():
+            path.chmod(0o444)
         folder.chmod(0o555)
         before = digest(db)
         hurt = drop_file_capabilities if os.geteuid() == 0 else None
@@ -258,6 +262,7 @@ def read_only(inputs: Path, more: Path) -> dict[str, Any]:
         shown = run(["brief", "--story", fresh, "--db", str(db), "-f", "json"], preexec=hurt)
         refused = run(["brief", "--story", stale, "--db", str(db), "-f", "json"], preexec=hurt)
         return {
+            "wal_left_by_kill": int(Path(f"{db}-wal").exists() and Path(f"{db}-wal").stat().st_size > 0),
             "write_failed_cleanly": int(one_line_error(write, db)),
             "error_line": last_line(write.stderr),
             "file_unchanged": int(digest(db) == before),
@@ -271,7 +276,6 @@ def read_only(inputs: Path, more: Path) -> dict[str, Any]:
     finally:
         folder.chmod(0o755)
         shutil.rmtree(folder, ignore_errors=True)
-
 
 
 def two_writers(a: Path, b: Path, workdir: Path, expected: set[str], tag: str) -> dict[str, Any]:

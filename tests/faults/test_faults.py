@@ -62,8 +62,10 @@ def test_disk_full_while_creating_the_store(work: Path, records: dict[str, Path]
     assert out["rerun_ok"] and out["integrity_failures"] == 0
 
 
-def test_read_only_database_refuses_writes_and_stays_readable(records: dict[str, Path]) -> None:
-    out = fs.read_only(records["a"], records["b"])
+@pytest.mark.parametrize("after_kill", [False, True], ids=["closed", "after-kill"])
+def test_read_only_database_refuses_writes_and_stays_readable(records: dict[str, Path], after_kill: bool) -> None:
+    out = fs.read_only(records["a"], records["b"], after_kill)
+    assert out["wal_left_by_kill"] == int(after_kill)
     assert out["write_failed_cleanly"], out["error_line"]
     assert "read-only" in out["error_line"]
     assert out["file_unchanged"]
