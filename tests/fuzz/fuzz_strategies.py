@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -27,8 +28,10 @@ T = TypeVar("T")
 # Pure-Python normalisers: many cheap examples. Readers and the clean stage run trafilatura,
 # dateparser or FastWARC per example, so they get fewer. Deadlines are generous because the
 # 2 cores are shared; a real hang is caught by them and by the per-test pytest-timeout.
-FAST = settings(max_examples=150, deadline=3000, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=40, deadline=15000,
+# STORYLENS_FUZZ_SCALE=20 runs twenty times as many examples, for a deeper search outside `make test`.
+SCALE = max(1, int(os.environ.get("STORYLENS_FUZZ_SCALE", "1") or 1))
+FAST = settings(max_examples=150 * SCALE, deadline=3000, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=40 * SCALE, deadline=15000,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

@@ -10,11 +10,11 @@ from datetime import date
 
 import pytest
 from fuzz_strategies import ANY_DAY, DATE_SENTENCES, DATE_TEXT, FAST, SENTENCES, contract
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storylens.clean import metadata, units
-from storylens.conflicts import numbers, temporal
+from storylens.conflicts import numbers, temporal, values
 from storylens.entities import normalize
 from storylens.errors import InputError
 from storylens.timeline import dates as timeline_dates
@@ -120,3 +120,30 @@ def test_entity_names(a: str, b: str) -> None:
         assert isinstance(contract(normalize.token_key, word), str)
         assert isinstance(contract(normalize.is_title, word), bool)
         assert isinstance(contract(normalize.is_initial, word), bool)
+
+
+@FAST
+@given(text=st.one_of(SENTENCES, NAMES), cut=st.tuples(st.integers(0, 60), st.integers(0, 60)))
+def test_place_keys_and_datelines(text: str, cut: tuple[int, int]) -> None:
+    key = contract(values.place_key, text)
+    assert isinstance(key, str) and key == key.lower() and key.isascii()
+    start, end = sorted(cut)
+    assert isinstance(contract(values.is_dateline_or_tag, text, min(start, len(text)), min(end, len(text))), bool)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from storylens.nlp import spacy_pipeline
+
+    return spacy_pipeline()
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=20000, suppress_health_check=list(HealthCheck))
+@given(text=st.one_of(SENTENCES, DATE_SENTENCES, QUANTITY_TEXT), published=st.one_of(st.none(), ANY_DAY))
+def test_typed_values_of_any_sentence(nlp, text: str, published: date | None) -> None:
+    """The conflict detector's value extraction over a real parse: dates, numbers and places."""
+    found = contract(values.extract_values, text, nlp(text), published)
+    assert isinstance(found, list)
+    for v in found:
+        assert 0 <= v.start <= v.end <= len(text) and isinstance(v.normalized, str)

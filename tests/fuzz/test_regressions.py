@@ -14,10 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from storylens.clean import clean_article
+from storylens.clean.html import extract_html
 from storylens.clean.metadata import apply_metadata
 from storylens.conflicts.temporal import find_dates as conflict_dates
 from storylens.errors import InputError, ParseError
 from storylens.ingest import read_file
+from storylens.ingest.feeds import parse_feed
 from storylens.ingest.jsonl import read_jsonl
 from storylens.ingest.sniff import sniff
 from storylens.models import Article
@@ -118,6 +121,22 @@ def test_empty_published_becomes_none() -> None:
     assert apply_metadata(article).published is None
     article = Article(id="b", raw="x", text="x", published="Sept. 12, 2023")
     assert apply_metadata(article).published == "2023-09-12"
+
+
+FEED_WITH_SVG_TITLES = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title></title>'
+    b"<pubDate>Tue, 12 Sep 2023 08:00:00 GMT</pubDate><description><![CDATA[<svg><title></title><title></title></svg>]]>"
+    b"</description></item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize("page", ["<svg><title></title><title></title></svg>",
+                                  "<math><title></title><title></title></math><p>The bridge closed.</p>"])
+def test_html_title_inside_svg(page: str) -> None:
+    extract = extract_html(page)
+    assert extract.published is None and isinstance(extract.text, str)
+    (entry,) = parse_feed(FEED_WITH_SVG_TITLES, "feed.rss")
+    assert clean_article(entry).published == "2023-09-12T08:00:00+00:00"  # the feed's own date survives
 
 
 def _saved_crashes() -> list[Path]:

@@ -146,7 +146,12 @@ def _trafilatura_metadata(tree: Any, url: str | None) -> Any:
     doc.title = doc.title or extract_title(tree)
     doc.author = doc.author or extract_author(tree)
     doc.url = doc.url or extract_url(tree, url)
-    doc.date = find_date(tree, **{**set_date_params(False), "url": doc.url})
+    try:
+        doc.date = find_date(tree, **{**set_date_params(False), "url": doc.url})
+    except AssertionError:
+        # htmldate's cleaning calls lxml's drop_tree() on elements without a parent, which lxml
+        # asserts against: pages whose <title> sits inside <svg>/<math> hit it. No date, then.
+        doc.date = None
     if not doc.sitename:
         doc.sitename = extract_sitename(tree)
     if doc.sitename:
