@@ -170,3 +170,43 @@ def test_refusal_without_allow_private_on_the_real_resolver(trap: TrapServer) ->
         with pytest.raises(UnsafeURL):
             fetch(url)
     assert len(trap.hits) == before
+
+
+def test_pinned_https_connection_keeps_the_name_for_sni_and_certificate(
+        tmp_path, trap: TrapServer, net: FakeNet) -> None:  # type: ignore[no-untyped-def]
+    # Connecting to the checked address by number must not lose the name: TLS sends it (SNI) and the
+    # certificate is verified against it. A self-signed certificate is refused, after the name was sent.
+    import shutil
+    import socket
+    import ssl
+    import subprocess
+    import threading
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                    "/CN=public.test", "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert, key)
+    names: list[str | None] = []
+    ctx.sni_callback = lambda sock, name, c: names.append(name)  # type: ignore[assignment]
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+
+    def serve_one() -> None:
+        conn, _ = server.accept()
+        try:
+            ctx.wrap_socket(conn, server_side=True).close()
+        except (ssl.SSLError, OSError):
+            pass  # the client refused our certificate: expected
+
+    thread = threading.Thread(target=serve_one, daemon=True)
+    thread.start()
+    try:
+        with pytest.raises(FetchError, match="CERTIFICATE_VERIFY_FAILED|certificate"):
+            fetch(f"https://public.test:{port}/page", robots=False)
+    finally:
+        thread.join(5)
+        server.close()
+    assert net.connects == [PUBLIC_IP] and names == ["public.test"]
