@@ -83,8 +83,6 @@ def test_web_pages_of_the_pipeline_brief(web: httpx.Client, brief: Brief) -> Non
     assert scan_html(r.text, [(None, OWN_JS)]) == []
 
 
-@pytest.mark.xfail(strict=True, reason="Brief.source_labels() calls urlsplit on the raw URL, which raises "
-                   "ValueError for 'http://[oops/'; fix requested from the owner of models/brief.py")
 def test_unparseable_url_does_not_break_rendering(tmp_path: Path) -> None:
     from storylens.models.brief import Source, StoryInfo
 

@@ -94,17 +94,29 @@ def _check_writable(output: Path | None) -> None:
 
 
 def _emit(text: str, output: Path | None) -> None:
+    """Print, or write the file atomically: a kill or a full disk never leaves a half-written brief."""
+    import os
+    import tempfile
+
     from storylens.errors import InputError
 
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
+    tmp: Path | None = None
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = output.with_name(output.name + ".part")
-        tmp.write_text(text, encoding="utf-8")
+        # A unique name beside the target: two runs writing one file never share a temporary file.
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=output.parent, prefix=f".{output.name}.",
+                                         suffix=".part", delete=False) as fh:
+            tmp = Path(fh.name)
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
         tmp.replace(output)
     except OSError as exc:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise InputError(str(output), f"cannot write output: {exc.strerror or exc}") from exc
 
 

@@ -126,7 +126,10 @@ class Brief(_Model):
 
         base = {}
         for src in self.sources:
-            host = urlsplit(src.url).hostname if src.url else None
+            try:
+                host = urlsplit(src.url).hostname if src.url else None
+            except ValueError:  # an unparseable URL ("http://[oops/") is no label, not a crash
+                host = None
             base[src.id] = src.outlet or (host.removeprefix("www.") if host else None) or src.id
         counts: dict[str, int] = {}
         for label in base.values():
