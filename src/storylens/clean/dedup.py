@@ -24,6 +24,8 @@ LSH_THRESHOLD = 0.3
 MIN_CONTAINMENT = 0.5
 # Texts with fewer shingles than this are too short to call copies (headline-only items).
 MIN_SHINGLES = 20
+# A text this close (Jaccard) to one already indexed adds nothing to the index.
+SAME_TEXT_JACCARD = 0.9
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -33,22 +35,41 @@ def shingle_set(text: str, n: int = SHINGLE) -> set[str]:
 
 
 def duplicate_pairs(texts: Sequence[str], min_containment: float = MIN_CONTAINMENT) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of texts that are copies of each other."""
+    """Index pairs (i < j) that join every group of copies.
+
+    A spanning set, not every pair: N copies of one wire story give N - 1 pairs, not N²/2, so a
+    flood of reprints costs linear time and memory.
+    """
     from datasketch import MinHash, MinHashLSH
 
     sets = [shingle_set(t) for t in texts]
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    pairs: set[tuple[int, int]] = set()
+    parent = list(range(len(sets)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pairs: list[tuple[int, int]] = []
     for i, s in enumerate(sets):
         if len(s) < MIN_SHINGLES:
             continue
         m = MinHash(num_perm=NUM_PERM)
         m.update_batch([x.encode("utf-8") for x in s])
+        same = False
         for j in lsh.query(m):
             other = sets[j]
-            if len(s & other) / min(len(s), len(other)) >= min_containment:
-                pairs.add((j, i))
-        lsh.insert(i, m)
+            shared = len(s & other)
+            if find(j) != find(i) and shared / min(len(s), len(other)) >= min_containment:
+                parent[find(i)] = find(j)
+                pairs.append((j, i))
+            same = same or shared / len(s | other) >= SAME_TEXT_JACCARD
+        if same:
+            sets[i] = set()  # later copies find the indexed twin; these shingles need not stay in memory
+        else:
+            lsh.insert(i, m)
     return sorted(pairs)
 
 
