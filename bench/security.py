@@ -43,12 +43,13 @@ sys.path.insert(0, str(ROOT / "tests" / "security"))
 from bench.harness import smoke, write_results
 
 BEFORE = "3059dbc"  # the last commit before this security pass
+WORK = tempfile.TemporaryDirectory(prefix="storylens-security-bench-")  # removed when the run ends
 
 
 def _old_module(path: str, name: str) -> Any:
     """A module as it was at BEFORE, loaded under another name (the current one stays in use)."""
     src = subprocess.run(["git", "show", f"{BEFORE}:{path}"], cwd=ROOT, capture_output=True, text=True, check=True)
-    tmp = Path(tempfile.mkdtemp()) / f"{name}.py"
+    tmp = Path(WORK.name) / f"{name}.py"
     tmp.write_text(src.stdout, encoding="utf-8")
     spec = importlib.util.spec_from_file_location(name, tmp)
     module = importlib.util.module_from_spec(spec)
@@ -146,7 +147,7 @@ def browser(quick: bool) -> dict[str, Any]:
     texts = [p for _, p in (PAYLOADS[::8] if quick else PAYLOADS)]
     brief = corpus_brief(texts)
     out: dict[str, Any] = {"browser_payloads": len(texts)}
-    tmp = Path(tempfile.mkdtemp())
+    tmp = Path(WORK.name)
     report = render_html(brief)
     (tmp / "csp.html").write_text(report, encoding="utf-8")
     import re
@@ -186,7 +187,7 @@ def pipeline() -> dict[str, Any]:
     from storylens.report.html import STATIC, render_html
     from storylens.report.markdown import render_markdown
 
-    folder = Path(tempfile.mkdtemp()) / "hostile"
+    folder = Path(WORK.name) / "hostile"
     placed = write_hostile_corpus(folder, [p for _, p in PAYLOADS], [u for u in URL_PAYLOADS if "[" not in u])
     t0 = time.perf_counter()
     brief = storylens.brief(folder)
@@ -341,6 +342,7 @@ DNS and public hosts are simulated; nothing leaves the machine.
                f"fields (titles, authors, outlets, claims, entity names, summary) still held markup characters; "
                f"escapes in the report and Markdown: {data['pipeline_escapes']}.\n")
     print(write_results("security", data, md))
+    WORK.cleanup()
     print(f"executed {data['executed']}, attack URLs reached {data['attack_urls_reached']}, {data['seconds']} s")
 
 
