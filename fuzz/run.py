@@ -154,7 +154,7 @@ def run_target(target: str, seconds: int, smoke: bool) -> TargetRun:
             break
         cmd = [sys.executable, str(FUZZ / f"fuzz_{target}.py"), str(corpus), f"-max_total_time={remaining}",
                f"-max_len={MAX_LEN[target]}", f"-timeout={PER_INPUT_TIMEOUT}", "-rss_limit_mb=3072",
-               "-print_final_stats=1", f"-artifact_prefix={artifacts}/"]
+               "-print_final_stats=1", f"-artifact_prefix={artifacts}/", f"-dict={FUZZ / 'dicts' / f'{target}.dict'}"]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace", cwd=ROOT, check=False,
                                   timeout=remaining + 120)
@@ -184,6 +184,27 @@ def run_target(target: str, seconds: int, smoke: bool) -> TargetRun:
     return result
 
 
+_PHASE = re.compile(r"- (\d+) passing, (\d+) failing, and (\d+) invalid")
+_PYTEST_TALLY = re.compile(r"(\d+) (passed|failed|error)")
+
+
+def run_properties() -> dict[str, int]:
+    """Run the hypothesis property tests of tests/fuzz once and count the examples they tried."""
+    cmd = [sys.executable, "-m", "pytest", "tests/fuzz", "-q", "-p", "no:cacheprovider", "-p", "no:logging",
+           "--hypothesis-show-statistics"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace", cwd=ROOT, check=False, timeout=1800)
+    log = proc.stdout + proc.stderr
+    LOGS.mkdir(exist_ok=True)
+    (LOGS / "properties.log").write_text(log, encoding="utf-8")
+    phases = [tuple(map(int, m)) for m in _PHASE.findall(log)]
+    tally = {word: int(n) for n, word in _PYTEST_TALLY.findall(log.splitlines()[-1] if log else "")}
+    return {
+        "property_cases_run": sum(p + f for p, f, _ in phases),
+        "property_tests_passed": tally.get("passed", 0),
+        "property_tests_failed": tally.get("failed", 0) + tally.get("error", 0),
+    }
+
+
 def _text(value: bytes | str | None) -> str:
     if value is None:
         return ""
@@ -193,7 +214,7 @@ def _text(value: bytes | str | None) -> str:
 # --- report --------------------------------------------------------------------------------------
 
 
-def report(runs: list[TargetRun], seconds: int) -> tuple[dict, str]:
+def report(runs: list[TargetRun], seconds: int, properties: dict[str, int]) -> tuple[dict, str]:
     findings = json.loads(INDEX.read_text(encoding="utf-8")) if INDEX.is_file() else []
     fixed = [f for f in findings if f["kind"] == "crash"]
     data = {
@@ -201,6 +222,7 @@ def report(runs: list[TargetRun], seconds: int) -> tuple[dict, str]:
         "targets": len(runs),
         "cases_run": sum(r.cases_run for r in runs),
         "crashes_found": sum(r.crashes_found for r in runs),
+        **properties,
         "crashes_fixed": len(fixed),
         "contract_violations_fixed": len(findings) - len(fixed),
         "crashes_fixed_by_atheris": sum(f["found_by"] == "atheris" for f in fixed),
@@ -221,6 +243,10 @@ def report(runs: list[TargetRun], seconds: int) -> tuple[dict, str]:
         lines.append(f"| {r.target} | {r.wall_seconds:.0f} | {r.cases_run:,} | {r.exec_per_sec:,.0f} | {r.coverage:,} | "
                      f"{r.seeds} | {r.corpus_size} | {r.crashes_found} |")
     lines += ["", f"**Total: {data['cases_run']:,} cases, {data['crashes_found']} crashes found in this run.**", ""]
+    if properties:
+        lines += [(f"Property tests (`tests/fuzz`, hypothesis): {properties['property_cases_run']:,} generated cases, "
+                   f"{properties['property_tests_passed']} tests passed, {properties['property_tests_failed']} failed."),
+                  ""]
     for r in runs:
         for c in r.crashes:
             lines.append(f"- new crash in `{r.target}`: {c['summary']} (input `{c['input']}`, log `{c['log']}`)")
@@ -236,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=60, help="fuzzing time per target (default 60)")
     parser.add_argument("--smoke", action="store_true", help="5 s per target, few seeds; results go to results/smoke/")
+    parser.add_argument("--no-properties", action="store_true", help="skip counting the hypothesis property tests")
     parser.add_argument("--targets", default=",".join(TARGETS), help="comma-separated subset of html,jsonl,warc")
     args = parser.parse_args(argv)
     seconds = 5 if args.smoke else args.seconds
@@ -249,10 +276,15 @@ def main(argv: list[str] | None = None) -> int:
         run = run_target(target, seconds, args.smoke)
         print(f"  {run.cases_run:,} cases, {run.crashes_found} crash(es)", flush=True)
         runs.append(run)
-    data, markdown = report(runs, seconds)
+    properties: dict[str, int] = {}
+    if not args.smoke and not args.no_properties:
+        print("running the property tests (tests/fuzz) ...", flush=True)
+        properties = run_properties()
+        print(f"  {properties['property_cases_run']:,} cases, {properties['property_tests_failed']} failed", flush=True)
+    data, markdown = report(runs, seconds, properties)
     path = write_results("fuzz", data, markdown)
     print(f"wrote {path} and {path.with_suffix('.json')}")
-    return 1 if data["crashes_found"] else 0
+    return 1 if data["crashes_found"] or properties.get("property_tests_failed") else 0
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ T = TypeVar("T")
 # 2 cores are shared; a real hang is caught by them and by the per-test pytest-timeout.
 # STORYLENS_FUZZ_SCALE=20 runs twenty times as many examples, for a deeper search outside `make test`.
 SCALE = max(1, int(os.environ.get("STORYLENS_FUZZ_SCALE", "1") or 1))
-FAST = settings(max_examples=150 * SCALE, deadline=3000, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=150 * SCALE, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=40 * SCALE, deadline=15000,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
