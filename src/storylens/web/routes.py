@@ -40,7 +40,6 @@ WEB_TEMPLATES = str(Path(__file__).parent / "templates")
 KEEP_CHANGES = 50
 
 
-
 class AnyTextConvertor(PathConvertor):
     """Like `path`, but a source id may hold any character: an id with a line break must still open."""
 
