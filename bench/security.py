@@ -117,8 +117,6 @@ def xss(quick: bool) -> dict[str, Any]:
                 reflected += bool(scan_html(web.get(url).text, [("/static/storylens.js", None)]))
     url_escapes = 0
     for u in URL_PAYLOADS:
-        if "[" in u:
-            continue
         b = payload_brief("plain words", url=u, hostile_ids=False)
         url_escapes += bool(scan_html(render_html(b), [(None, own_js)]))
         url_escapes += bool(scan_markdown_render(render_markdown_html(render_markdown(b))))
@@ -132,7 +130,8 @@ def xss(quick: bool) -> dict[str, Any]:
 
 
 def browser(quick: bool) -> dict[str, Any]:
-    from seclab_xss import CHROMIUM_ARGS, LiveServer, chromium_path, corpus_brief, drive
+    from seclab_browser import CHROMIUM_ARGS, chromium_path, drive
+    from seclab_xss import LiveServer, corpus_brief
     from xss_payloads import PAYLOADS
 
     from storylens.report.html import render_html
@@ -188,7 +187,7 @@ def pipeline() -> dict[str, Any]:
     from storylens.report.markdown import render_markdown
 
     folder = Path(WORK.name) / "hostile"
-    placed = write_hostile_corpus(folder, [p for _, p in PAYLOADS], [u for u in URL_PAYLOADS if "[" not in u])
+    placed = write_hostile_corpus(folder, [p for _, p in PAYLOADS], URL_PAYLOADS)
     t0 = time.perf_counter()
     brief = storylens.brief(folder)
     own_js = (STATIC / "storylens.js").read_text(encoding="utf-8")

@@ -16,7 +16,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from seclab_xss import CHROMIUM_ARGS, LiveServer, chromium_path, corpus_brief, drive
+from seclab_browser import CHROMIUM_ARGS, chromium_path, drive
+from seclab_xss import LiveServer, corpus_brief
 from xss_payloads import PAYLOADS
 
 from storylens.report.html import render_html

@@ -193,4 +193,5 @@ URL_PAYLOADS = [
     "http://example.com/\"onmouseover=\"alert(210)", "http://example.com/'><script>alert(211)</script>",
     "https://example.com/<img src=x onerror=alert(212)>", "http://example.com/ onmouseover=alert(213)",
     "https://exa\u202emple.com/", "\x01javascript:alert(214)", "javascript://example.com/%0Aalert(215)",
+    "http://[oops/<script>alert(216)</script>",  # not parseable as a URL at all
 ]
