@@ -224,7 +224,8 @@ def report(runs: list[TargetRun], seconds: int, properties: dict[str, int]) -> t
         "crashes_found": sum(r.crashes_found for r in runs),
         **properties,
         "crashes_fixed": len(fixed),
-        "contract_violations_fixed": len(findings) - len(fixed),
+        "hangs_fixed": sum(f["kind"] == "hang" for f in findings),
+        "contract_violations_fixed": sum(f["kind"] == "contract" for f in findings),
         "crashes_fixed_by_atheris": sum(f["found_by"] == "atheris" for f in fixed),
         "crashes_fixed_by_hypothesis": sum(f["found_by"] == "hypothesis" for f in fixed),
         "per_target": [asdict(r) for r in runs],
@@ -250,7 +251,8 @@ def report(runs: list[TargetRun], seconds: int, properties: dict[str, int]) -> t
     for r in runs:
         for c in r.crashes:
             lines.append(f"- new crash in `{r.target}`: {c['summary']} (input `{c['input']}`, log `{c['log']}`)")
-    heading = f"## Found so far and fixed: {len(fixed)} crashes, {data['contract_violations_fixed']} contract violations"
+    heading = (f"## Found so far and fixed: {len(fixed)} crashes, {data['hangs_fixed']} hang, "
+               f"{data['contract_violations_fixed']} contract violations")
     lines += ["", heading, "", "Each has a regression test replaying its input in `tests/fuzz/test_regressions.py`.", "",
               "| finding | kind | found by | where | what broke | fix |", "|---|---|---|---|---|---|"]
     for f in findings:

@@ -17,6 +17,7 @@ import pytest
 from storylens.clean import clean_article
 from storylens.clean.html import extract_html
 from storylens.clean.metadata import apply_metadata
+from storylens.conflicts.numbers import find_numbers
 from storylens.conflicts.temporal import find_dates as conflict_dates
 from storylens.errors import InputError, ParseError
 from storylens.ingest import read_file
@@ -38,7 +39,7 @@ LIMIT = 1 << 20
 def test_every_finding_has_its_regression_test() -> None:
     module = sys.modules[__name__]
     for entry in INDEX:
-        assert entry["kind"] in ("crash", "contract") and entry["description"] and entry["fix"]
+        assert entry["kind"] in ("crash", "hang", "contract") and entry["description"] and entry["fix"]
         assert callable(getattr(module, entry["test"], None)), f"{entry['id']}: no test named {entry['test']}"
 
 
@@ -137,6 +138,15 @@ def test_html_title_inside_svg(page: str) -> None:
     assert extract.published is None and isinstance(extract.text, str)
     (entry,) = parse_feed(FEED_WITH_SVG_TITLES, "feed.rss")
     assert clean_article(entry).published == "2023-09-12T08:00:00+00:00"  # the feed's own date survives
+
+
+@pytest.mark.timeout(30)
+def test_numbers_in_a_huge_sentence_stay_linear() -> None:
+    """8,000 counts in one 64 KB line (a flattened table): minutes before the fix, about a second after."""
+    text = "Results: " + ", ".join(f"about {i % 97 + 3} cars" for i in range(8000)) + "."
+    found = find_numbers(text)
+    assert len(found) == 8000 and all(n.bound == "about" for n in found)
+    assert found[-1].surface == text[found[-1].start:found[-1].end] == f"about {7999 % 97 + 3}"
 
 
 def _saved_crashes() -> list[Path]:

@@ -47,6 +47,9 @@ _NEGATED_LOWER = re.compile(r"\b(?:no|not) (?:less|fewer|lower) than\s*$", re.IG
 _NEARLY = re.compile(r"\b(?:nearly|almost|just under|close to|just shy of)\s*$", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:about|approximately|approx\.|around|roughly|some|an estimated|estimated|"
                     r"circa|c\.|an? average of|on average)\s*$", re.IGNORECASE)
+# Characters of context read on each side of a number: far more than any bound ("no fewer than")
+# or unit ("kilometres per hour") needs.
+_WINDOW = 100
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME_AROUND = re.compile(r"^\s*(?::\d|[ap]\.?m\b)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z/.\-]*")
@@ -182,8 +185,10 @@ def find_numbers(text: str) -> list[Number]:
     ureg = unit_registry()
     for m in _NUMBER.finditer(text):
         raw = m.group("num")
-        after = text[m.end():]
-        before = text[: m.start()]
+        # Every check needs only a few words either side: windows keep a long "sentence" (a table
+        # flattened into one line) linear instead of re-scanning the whole prefix per number.
+        after = text[m.end(): m.end() + _WINDOW]
+        before = text[max(0, m.start() - _WINDOW): m.start()]
         if _ORDINAL_AFTER.match(text[m.end("num"):]) or _TIME_AROUND.match(text[m.end("num"):]):
             continue
         if re.search(r"[:/\d]$", before) or re.match(r"^[:/]\d", after):
@@ -219,9 +224,9 @@ def find_numbers(text: str) -> list[Number]:
             q = ureg.Quantity(value, unit).to_base_units()
             base, converted = float(q.magnitude), True
         first = m.start("cur") if m.group("cur") else m.start("num")
-        before = text[:first]
-        bound = _bound(before)
-        start = _bound_start(before, bound)
+        lead = text[max(0, first - _WINDOW): first]
+        bound = _bound(lead)
+        start = first - len(lead) + _bound_start(lead, bound)
         low, high = interval(base, bound, converted)
         out.append(Number(start, end, m.end(), value, unit, dim, base, low, high, bound, text[start:end]))
     return _drop_conversions(text, out)
