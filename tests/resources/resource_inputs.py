@@ -13,6 +13,7 @@ import http.server
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -51,8 +52,20 @@ class Run:
     stderr_head: list[str]  # the first 20 stderr lines
 
 
-def run_cli(args: list[str], names: list[str], env: dict[str, str] | None = None, timeout: float = 600) -> Run:
-    """Run `storylens ARGS` in a fresh child; `names` are the strings a clear error must mention.
+# The WARC reader alone (no extraction), as `storylens ingest` streams it: one JSON line per record.
+WARC_READER = [sys.executable, "-c", (
+    "import json, sys\n"
+    "from storylens.ingest.warc import iter_warc\n"
+    "for item in iter_warc(sys.argv[1], extract=False):\n"
+    "    error = str(item) if isinstance(item, Exception) else None\n"
+    "    print(json.dumps({'error': error}))\n"
+    "    if error:\n"
+    "        print('storylens: error: ' + error, file=sys.stderr)\n")]
+
+
+def run_cli(args: list[str], names: list[str], env: dict[str, str] | None = None, timeout: float = 600,
+            program: list[str] | None = None) -> Run:
+    """Run `storylens ARGS` (or `program ARGS`) in a fresh child; `names` are what a clear error must mention.
 
     The peak RSS comes from GNU time when it is installed: the kernel's figure for a child
     starts from the RSS of the process that forked it, so measuring through the tiny `time`
@@ -63,7 +76,7 @@ def run_cli(args: list[str], names: list[str], env: dict[str, str] | None = None
             tempfile.NamedTemporaryFile(suffix=".time") as report:
         wrap = [GNU_TIME, "-f", "%M", "-o", report.name] if GNU_TIME else []
         t0 = time.perf_counter()
-        proc = subprocess.Popen([*wrap, STORYLENS, *args], stdout=out, stderr=err, start_new_session=True,
+        proc = subprocess.Popen([*wrap, *(program or [STORYLENS]), *args], stdout=out, stderr=err, start_new_session=True,
                                 env={**os.environ, **(env or {})})
         timed_out = False
         while True:
@@ -128,8 +141,15 @@ def html_templates(limit: int = 40) -> list[bytes]:
 
 
 def warc_record(n: int, html: bytes) -> bytes:
-    """One WARC/1.0 HTTP 200 text/html response record with a unique id, URL and marker."""
-    body = html + f"\n<!-- copy {n} -->\n".encode()
+    """One WARC/1.0 HTTP 200 text/html response record with a unique id, URL and paragraph.
+
+    The paragraph goes after the page's middle one, inside its article for most pages, so that
+    records do not carry the same text: a real crawl's pages are distinct, and near-duplicate
+    marking costs memory per distinct text.
+    """
+    ends = [m.end() for m in re.finditer(rb"</p>", html)]
+    cut = ends[len(ends) // 2] if ends else len(html)
+    body = html[:cut] + f"<p>{paragraph(n, 150)}</p>".encode() + html[cut:]
     http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
             b"Content-Length: %d\r\n\r\n" % len(body)) + body
     head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uuid.UUID(int=n + 1)}>\r\n"

@@ -168,4 +168,5 @@ def _load_folder(folder: Path, limit: int, problems: list[InputError] | None) ->
     return articles
 
 
-__all__ = ["DEFAULT_MAX_RECORDS", "LAZY_READERS", "MAX_TEXT_CHARS", "READERS", "iter_files", "load_paths", "max_records", "read_file"]
+__all__ = ["DEFAULT_MAX_RECORDS", "LAZY_READERS", "MAX_TEXT_CHARS", "READERS", "iter_files", "load_paths",
+           "max_records", "read_file"]
