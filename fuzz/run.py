@@ -251,7 +251,7 @@ def report(runs: list[TargetRun], seconds: int, properties: dict[str, int]) -> t
     for r in runs:
         for c in r.crashes:
             lines.append(f"- new crash in `{r.target}`: {c['summary']} (input `{c['input']}`, log `{c['log']}`)")
-    heading = (f"## Found so far and fixed: {len(fixed)} crashes, {data['hangs_fixed']} hang, "
+    heading = (f"## Found so far and fixed: {len(fixed)} crashes, {data['hangs_fixed']} hang(s), "
                f"{data['contract_violations_fixed']} contract violations")
     lines += ["", heading, "", "Each has a regression test replaying its input in `tests/fuzz/test_regressions.py`.", "",
               "| finding | kind | found by | where | what broke | fix |", "|---|---|---|---|---|---|"]
