@@ -81,7 +81,8 @@ def html_soup(draw: st.DrawFn, depth: int = 0) -> str:
         elif choice == 3:
             parts.append(draw(SENTENCES))
         elif choice == 4:
-            parts.append(draw(st.sampled_from(["<", ">", "</", "<p", "&", "&#", "<!", "<?", "\x00", "\ufeff"])))
+            parts.append(draw(st.sampled_from(["<", ">", "</", "<p", "&", "&#", "<!", "<?", "\x00", "\ufeff",
+                                               "<svg><title>", "<math><title></title><title>"])))
         else:
             parts.append(f"<p>{draw(SENTENCES)}. {draw(SENTENCES)}.</p>")
     return "".join(parts)

@@ -61,27 +61,28 @@ VALID_DICT = VALID.to_dict()
 
 
 @st.composite
-def mutated(draw: st.DrawFn, value: Any = None, depth: int = 0) -> Any:
-    """The valid brief with a few nodes dropped, retyped or padded, recursively."""
-    value = VALID_DICT if value is None and depth == 0 else value
-    roll = draw(st.integers(0, 9))
-    if depth and roll == 0:
-        return draw(JSON_VALUES)  # this whole node replaced by any JSON value
-    if isinstance(value, dict):
-        out = {}
-        for key, item in value.items():
-            if draw(st.integers(0, 9)) == 0:
-                continue  # field dropped
-            out[key] = draw(mutated(item, depth + 1)) if draw(st.booleans()) else item
-        if roll == 1:
-            out[draw(st.text(max_size=6))] = draw(JSON_VALUES)  # unknown field
-        return out
-    if isinstance(value, list):
-        items = [draw(mutated(item, depth + 1)) for item in value]
-        if roll == 2:
-            items.append(draw(JSON_VALUES))
-        return items
-    return value if roll > 3 else draw(JSON_VALUES)
+def mutated(draw: st.DrawFn) -> Any:
+    """The valid brief with some nodes dropped, retyped or padded; how many varies per example,
+    so some documents stay valid (and must load) and others break in many places at once."""
+    percent = draw(st.sampled_from([0, 2, 5, 20, 60]))
+
+    def hit() -> bool:
+        return draw(st.integers(0, 99)) < percent
+
+    def walk(value: Any) -> Any:
+        if hit():
+            return draw(JSON_VALUES)  # this node replaced by any JSON value
+        if isinstance(value, dict):
+            out = {key: walk(item) for key, item in value.items() if not hit()}  # fields dropped
+            if hit():
+                out[draw(st.text(max_size=6))] = draw(JSON_VALUES)  # an unknown field
+            return out
+        if isinstance(value, list):
+            items = [walk(item) for item in value]
+            return [*items, draw(JSON_VALUES)] if hit() else items
+        return value
+
+    return walk(VALID_DICT)
 
 
 def _dumps(doc: Any) -> str:
@@ -95,6 +96,16 @@ def test_structurally_broken_briefs(doc: Any) -> None:
     assert isinstance(result, (Brief, InputError))
     if isinstance(result, InputError):
         assert str(result).startswith("brief.json: ")
+
+
+@FAST
+@given(doc=mutated())
+def test_every_brief_that_loads_renders(doc: Any) -> None:
+    """What the loader accepts, the Markdown and HTML reports can show (the CLI and web UI render stored briefs)."""
+    brief = contract(Brief.from_json, _dumps(doc), "brief.json")
+    if isinstance(brief, Brief):
+        assert brief.to_markdown().strip() and "<html" in brief.to_html()
+        assert Brief.from_json(brief.to_json()) == brief
 
 
 @FAST
