@@ -78,6 +78,16 @@ def test_jsonl_strings_with_unicode_line_breaks_load(tmp_path: Path, char: str) 
     assert [(a.id, a.raw) for a in articles] == [("a", f"First{char}record."), ("b", "Second record.")]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_jsonl_line_numbers_follow_any_newline(tmp_path: Path, newline: str) -> None:
+    path = tmp_path / "lines.jsonl"
+    path.write_bytes(newline.join(['{"text": "One."}', "", '{"text": "Two."}', '{"text": ']).encode())
+    with pytest.raises(ParseError, match="line 4 is not valid JSON"):
+        read_jsonl(path, LIMIT)
+    path.write_bytes(newline.join(['{"text": "One."}', "", '{"text": "Two."}']).encode())
+    assert [a.raw for a in read_jsonl(path, LIMIT)] == ["One.", "Two."]
+
+
 @pytest.mark.parametrize(("sentence", "base"), [
     ("It began 3000000000 days ago.", date(2023, 9, 12)),
     ("It began 1 days ago.", date.min),

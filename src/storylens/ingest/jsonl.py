@@ -9,6 +9,7 @@ The record's own fields win over anything the clean stage would guess from the t
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +32,14 @@ def read_jsonl(path: Path, limit: int) -> list[Article]:
 
 # json raises RecursionError, not a ValueError, on nesting deeper than the interpreter's stack allows.
 _BAD_JSON = (ValueError, RecursionError)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _records(text: str, path: Path) -> list[tuple[int, Any]]:
     """(line number, parsed value) pairs; a whole-file JSON document counts as line 1, 2, ... by item."""
-    # Only "\n" ends a JSON line: str.splitlines() would also split inside strings holding
-    # U+2028, U+0085 or other characters that JSON allows unescaped.
-    lines = text.split("\n")
+    # Only CR/LF end a JSON line (JSON strings cannot hold them raw); str.splitlines() would also
+    # split inside strings holding U+2028, U+0085 or other characters that JSON allows unescaped.
+    lines = _LINE_BREAK.split(text)
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     try:
         json.loads(lines[first])
