@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import importlib.metadata
 import json
 import re
 import subprocess
@@ -218,11 +219,13 @@ def report(runs: list[TargetRun], seconds: int, properties: dict[str, int]) -> t
     findings = json.loads(INDEX.read_text(encoding="utf-8")) if INDEX.is_file() else []
     fixed = [f for f in findings if f["kind"] == "crash"]
     data = {
+        "atheris_version": _version("atheris"),
         "seconds_per_target": seconds,
         "targets": len(runs),
         "cases_run": sum(r.cases_run for r in runs),
-        "crashes_found": sum(r.crashes_found for r in runs),
+        "crashes_found": sum(r.crashes_found for r in runs),  # by atheris in this run: still open
         **properties,
+        "crashes_found_total": len(fixed) + sum(r.crashes_found for r in runs),  # ever, hypothesis and atheris
         "crashes_fixed": len(fixed),
         "hangs_fixed": sum(f["kind"] == "hang" for f in findings),
         "contract_violations_fixed": sum(f["kind"] == "contract" for f in findings),
@@ -232,9 +235,10 @@ def report(runs: list[TargetRun], seconds: int, properties: dict[str, int]) -> t
         "findings": findings,
     }
     lines = [
-        "# Fuzzing (atheris / libFuzzer)",
+        "# Fuzzing: atheris harnesses and hypothesis property tests",
         "",
-        f"Each reader ran {seconds} s under coverage-guided fuzzing, from a corpus seeded with real inputs.",
+        (f"Each reader ran {seconds} s under coverage-guided fuzzing (atheris {data['atheris_version']}), "
+        "from a corpus seeded with real inputs."),
         "Contract: a reader returns articles or raises `InputError`; anything else is a crash.",
         "",
         "| target | seconds | cases run | exec/s | coverage (edges) | seeds | corpus | crashes found |",
@@ -258,6 +262,13 @@ def report(runs: list[TargetRun], seconds: int, properties: dict[str, int]) -> t
     for f in findings:
         lines.append(f"| {f['id']} | {f['kind']} | {f['found_by']} | `{f['target']}` | {f['description']} | {f['fix']} |")
     return data, "\n".join(lines)
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def main(argv: list[str] | None = None) -> int:
