@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["contract", "speed", "summaries", "citations", "conflicts", "neus", "extraction", "dedup", "stories", "web_render", "audit"]
+SCRIPTS = ["contract", "speed", "summaries", "citations", "conflicts", "neus", "extraction", "dedup", "stories", "web_render",
+           "security", "resources", "faults", "audit", "reliability"]
 
 
 def main() -> int:
