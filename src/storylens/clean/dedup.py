@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+import numpy as np
+
 from storylens.models import Article
 
 SHINGLE = 5
@@ -34,17 +36,24 @@ def shingle_set(text: str, n: int = SHINGLE) -> set[str]:
     return {" ".join(tokens[i:i + n]) for i in range(max(0, len(tokens) - n + 1))}
 
 
+def shingle_hashes(shingles: set[str]) -> np.ndarray:
+    """The shingles as a sorted array of 64-bit hashes: 16x smaller than the strings, same overlaps
+    (collisions among a text's ~10^3 shingles are negligible at 64 bits)."""
+    return np.unique(np.fromiter((hash(x) for x in shingles), dtype=np.int64, count=len(shingles)))
+
+
 def duplicate_pairs(texts: Sequence[str], min_containment: float = MIN_CONTAINMENT) -> list[tuple[int, int]]:
     """Index pairs (i < j) that join every group of copies.
 
     A spanning set, not every pair: N copies of one wire story give N - 1 pairs, not N²/2, so a
-    flood of reprints costs linear time and memory.
+    flood of reprints costs linear time. Texts are shingled one at a time and kept as hash arrays,
+    so memory grows with the texts, not with 20x their size in shingle strings.
     """
     from datasketch import MinHash, MinHashLSH
 
-    sets = [shingle_set(t) for t in texts]
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    parent = list(range(len(sets)))
+    kept: dict[int, np.ndarray] = {}  # indexed texts' shingle hashes
+    parent = list(range(len(texts)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -53,22 +62,24 @@ def duplicate_pairs(texts: Sequence[str], min_containment: float = MIN_CONTAINME
         return i
 
     pairs: list[tuple[int, int]] = []
-    for i, s in enumerate(sets):
-        if len(s) < MIN_SHINGLES:
+    for i, text in enumerate(texts):
+        shingles = shingle_set(text)
+        if len(shingles) < MIN_SHINGLES:
             continue
         m = MinHash(num_perm=NUM_PERM)
-        m.update_batch([x.encode("utf-8") for x in s])
+        m.update_batch([x.encode("utf-8") for x in shingles])
+        s = shingle_hashes(shingles)
+        del shingles
         same = False
         for j in lsh.query(m):
-            other = sets[j]
-            shared = len(s & other)
-            if find(j) != find(i) and shared / min(len(s), len(other)) >= min_containment:
+            other = kept[j]
+            shared = np.intersect1d(s, other, assume_unique=True).size
+            if find(j) != find(i) and shared / min(s.size, other.size) >= min_containment:
                 parent[find(i)] = find(j)
                 pairs.append((j, i))
-            same = same or shared / len(s | other) >= SAME_TEXT_JACCARD
-        if same:
-            sets[i] = set()  # later copies find the indexed twin; these shingles need not stay in memory
-        else:
+            same = same or shared / (s.size + other.size - shared) >= SAME_TEXT_JACCARD
+        if not same:  # a near-identical copy is left out: later copies find its indexed twin
+            kept[i] = s
             lsh.insert(i, m)
     return sorted(pairs)
 
