@@ -64,7 +64,8 @@ def main() -> None:
         results: dict[str, dict[str, Any]] = {}
 
         print("ingest kills (lite)...", file=sys.stderr)
-        results["ingest_kill"] = fs.ingest_kills([stream], work, _size(LITE_KILLS), per_store=4, seed=1)
+        results["ingest_kill"] = fs.ingest_kills([stream], work, _size(LITE_KILLS), per_store=4, seed=1,
+                                                 reference_runs=3)
         if _size(REAL_INGEST_KILLS):
             print("ingest kills (real models)...", file=sys.stderr)
             small = fs.write_records(EVAL_DATA, work / "small.jsonl", 100, 120)

@@ -109,18 +109,24 @@ def tally(db: Path, expected: set[str]) -> dict[str, int]:
     }
 
 
-def reference(inputs: Sequence[Path], workdir: Path, lite: bool = True) -> tuple[set[str], float]:
-    """Ingest undisturbed into a fresh store: the records that must end up stored, and how long it took."""
+def reference(inputs: Sequence[Path], workdir: Path, lite: bool = True, repeat: int = 1) -> tuple[set[str], float]:
+    """Ingest undisturbed into a fresh store: the records that must end up stored, and how long it took.
+
+    The time bounds the random kill delays; on a shared machine one run can be slowed
+    several times over, so `repeat` > 1 takes the fastest of several runs.
+    """
     db = workdir / "reference.db"
-    remove_store(db)
-    t0 = time.perf_counter()
-    done = run(["ingest", *map(str, inputs), "--db", str(db)], lite)
-    took = time.perf_counter() - t0
-    if done.returncode != 0:
-        raise RuntimeError(f"reference ingest failed: {done.stderr.strip()}")
+    times = []
+    for _ in range(repeat):
+        remove_store(db)
+        t0 = time.perf_counter()
+        done = run(["ingest", *map(str, inputs), "--db", str(db)], lite)
+        times.append(time.perf_counter() - t0)
+        if done.returncode != 0:
+            raise RuntimeError(f"reference ingest failed: {done.stderr.strip()}")
     keys = set(stored(db))
     remove_store(db)
-    return keys, took
+    return keys, min(times)
 
 
 def remove_store(db: Path) -> None:

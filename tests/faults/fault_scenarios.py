@@ -50,14 +50,14 @@ __all__ = [
 
 
 def ingest_kills(inputs: Sequence[Path], workdir: Path, kills: int, per_store: int, seed: int,
-                 lite: bool = True) -> dict[str, Any]:
+                 lite: bool = True, reference_runs: int = 1) -> dict[str, Any]:
     """SIGKILL `storylens ingest` `kills` times at random moments; every `per_store` kills, finish the job.
 
     After every kill the store must pass the check; after each finishing run every
     reference record must be stored exactly once. A fresh store is used for each
     round, so kills keep landing in the middle of real work.
     """
-    expected, took = reference(inputs, workdir, lite)
+    expected, took = reference(inputs, workdir, lite, repeat=reference_runs)
     rng = random.Random(seed)
     out = {"kills_attempted": 0, "kills_landed": 0, "kills_mid_stream": 0, "kills_survived": 0, "integrity_failures": 0,
            "rounds": 0, "reruns_failed": 0, "records_lost": 0, "records_duplicated": 0, "records_unexpected": 0,
