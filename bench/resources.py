@@ -74,9 +74,9 @@ FINDINGS = [
     ("fixed", ("pages nested deeper than 256 levels lose their text in libxml2 and were reported as index "
               "pages; the error now says the nesting is why")),
     ("open", "a feed item whose description is one <p> (or plain text) gives no text (clean/html.py)"),
-    ("open", ("`extract` memory grows with the archive (the extract ratio above): every article's shingle "
-             "set (~97 KB for 800 words) is held for duplicate marking (clean/dedup.py; sorted int64 hash "
-             "arrays would take 16x less)")),
+    ("fixed", ("`extract` held every article's shingle set (~97 KB for 800 words) for duplicate marking: a "
+              "1 GB WARC peaked at 1,151 MB against 251 MB for 100 MB (ratio 4.6); clean/dedup.py now keeps "
+              "int64 hash arrays (by its owner, on request); this run's extract ratio is above")),
 ]
 
 
