@@ -38,6 +38,9 @@ INDEX_PAGE_LINK_SHARE = 0.8
 BARE_LINK_MAX_WORDS = 15
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_DOCUMENT = re.compile(r"<(?:html|body|head)\b", re.IGNORECASE)
+_BLOCK_TAGS = ("p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt",
+               "section", "article", "figcaption")
 
 
 @dataclass
@@ -66,7 +69,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
 
     tree = trafilatura.load_html(html)
     if tree is None:
-        return HtmlExtract(text="", url=url)
+        return HtmlExtract(text="\n\n".join(fragment_paragraphs(html)) if is_fragment(html) else "", url=url)
     anchors = anchor_texts(tree)
     meta = _metadata(tree, url)
     # bare_extraction works on its own copy of the tree, so one parse serves every pass.
@@ -80,9 +83,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         if len(_plain(doc)) < enough:
             full = _bare(tree, url, fast=False, favor_precision=True)
             doc = full if len(_plain(full)) >= enough else loose
-    if doc is None:
-        return HtmlExtract(text="", url=url, title=meta.get("title"))
-    paragraphs, removed = prune_blocks(list(doc.body), anchors)
+    paragraphs, removed = prune_blocks(list(doc.body), anchors) if doc is not None else ([], [])
+    if not paragraphs and is_fragment(html):
+        # A feed item's description or a pasted snippet: one paragraph or bare text, which trafilatura,
+        # looking for a page's main block, often discards whole.
+        paragraphs = fragment_paragraphs(html)
     return HtmlExtract(
         text="\n\n".join(paragraphs),
         title=meta.get("title"),
@@ -93,6 +98,36 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         language=meta.get("language"),
         removed=removed,
     )
+
+
+def is_fragment(html: str) -> bool:
+    """A snippet of markup (or bare text), not a whole page."""
+    return _DOCUMENT.search(html[:20_000]) is None
+
+
+def fragment_paragraphs(html: str) -> list[str]:
+    """The text of a fragment, one entry per innermost block; bare links and scripts left out."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    for el in list(root.iter("script", "style", "noscript", "template", "iframe", "object")):
+        el.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    anchors = {_norm(a.text_content()) for a in root.iter("a")}
+    leaves = [el for el in root.iter(*_BLOCK_TAGS)
+              if el is not root and not any(d.tag in _BLOCK_TAGS for d in el.iterdescendants())] or [root]
+    out = []
+    for el in leaves:
+        for line in el.text_content().split("\n"):
+            text = _norm(line)
+            if text and text not in anchors and text not in out:
+                out.append(text)
+    return out
 
 
 def check_html(html: str, url: str | None = None) -> None:
