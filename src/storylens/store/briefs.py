@@ -16,7 +16,7 @@ def current_brief(store: StoryStore, story: str, progress: Progress | None = Non
     rowid, _ = store.resolve_story(story)
     latest = store.latest_brief(rowid)
     if latest is not None and not store.is_stale(rowid):
-        return latest[0], Brief.from_json(latest[1])
+        return latest[0], Brief.from_json(latest[1], f"{store.path} (story {story}, brief v{latest[0]})")
     return recompute(store, rowid, progress)
 
 
@@ -50,4 +50,4 @@ def brief_at(store: StoryStore, story: str, version: int) -> Brief:
         latest = store.latest_brief(rowid)
         have = f"versions 1..{latest[0]}" if latest else "no versions yet"
         raise StoreError(f"story {key} has no brief version {version} ({have})")
-    return Brief.from_json(data)
+    return Brief.from_json(data, f"{store.path} (story {key}, brief v{version})")
