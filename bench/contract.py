@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import EVAL_DATA, read_jsonl, smoke, write_results  # noqa: E402
+from bench.harness import EVAL_DATA, read_jsonl, smoke, write_results
 
 CHECKER = EVAL_DATA.parent / "tools" / "check_brief_contract.py"
 
@@ -55,7 +55,7 @@ def main() -> None:
             path = Path(tmp) / "brief.json"
             path.write_text(brief.to_json())
             if CHECKER.exists():
-                res = subprocess.run([sys.executable, str(CHECKER), str(path)], capture_output=True, text=True)
+                res = subprocess.run([sys.executable, str(CHECKER), str(path)], check=False, capture_output=True, text=True)
                 if res.returncode != 0:
                     violations.append(f"{name}: {res.stdout.strip().splitlines()[0]}")
     data = {"clusters": len(todo), "errors": errors, "violations": violations,

@@ -15,7 +15,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +57,7 @@ def write_results(name: str, data: dict[str, Any], markdown: str) -> Path:
     out = RESULTS / "smoke" if smoke() else RESULTS
     out.mkdir(parents=True, exist_ok=True)
     stamp = {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "command": command(),
         "machine": machine(),
     }

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import EVAL_DATA, read_jsonl, smoke, write_results  # noqa: E402
+from bench.harness import EVAL_DATA, read_jsonl, smoke, write_results
 
 DATA = EVAL_DATA / "neus" / "allsides-triplets.jsonl"
 SAMPLE = 20
@@ -104,11 +104,11 @@ def main() -> None:
     md = [
         "# NeuS / AllSides: the brief on real multi-outlet coverage",
         "",
-        f"- events: {len(events)}; briefs built: {len(per_event)}; errors: {len(errors)}; "
-        f"contract violations: {len(bad)}",
-        f"- conflicts: {sum(per_event)} in all; events with ≥1 conflict: {data['events_with_conflicts']} "
+        (f"- events: {len(events)}; briefs built: {len(per_event)}; errors: {len(errors)}; "
+        f"contract violations: {len(bad)}"),
+        (f"- conflicts: {sum(per_event)} in all; events with ≥1 conflict: {data['events_with_conflicts']} "
         f"({data['events_with_conflicts'] / max(1, len(per_event)):.0%}); mean per event "
-        f"{data['conflicts_per_event_mean']:.2f}",
+        f"{data['conflicts_per_event_mean']:.2f}"),
         f"- conflicts per event (count: events): {data['distribution']}",
         f"- by kind: {dict(kinds)}",
         f"- median time per event (warm): {data['median_seconds_per_event'] or 0:.2f} s",

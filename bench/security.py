@@ -38,6 +38,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "security"))
 
 from bench.harness import smoke, write_results
@@ -62,8 +63,8 @@ def _old_module(path: str, name: str) -> Any:
 
 def xss(quick: bool) -> dict[str, Any]:
     import httpx
+    from live import LiveServer
     from seclab_xss import (
-        LiveServer,
         benign_twin,
         hostile_library,
         payload_brief,
@@ -130,8 +131,9 @@ def xss(quick: bool) -> dict[str, Any]:
 
 
 def browser(quick: bool) -> dict[str, Any]:
-    from seclab_browser import CHROMIUM_ARGS, chromium_path, drive
-    from seclab_xss import LiveServer, corpus_brief
+    from live import CHROMIUM_ARGS, LiveServer, chromium_path
+    from seclab_browser import drive
+    from seclab_xss import corpus_brief
     from xss_payloads import PAYLOADS
 
     from storylens.report.html import render_html

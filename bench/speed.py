@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import CORPUS, EVAL_DATA, read_jsonl, smoke, write_results  # noqa: E402
+from bench.harness import CORPUS, EVAL_DATA, read_jsonl, smoke, write_results
 
 SIZES = [5, 20, 50, 200]
 MDS = EVAL_DATA / "mds" / "multinews-fulltext-test-99.jsonl"
@@ -128,10 +128,10 @@ def main() -> None:
         "|---|---|---|",
         f"| corpus brief, cold (new process: imports + models + brief) | {cold:.2f} | ≤ 8 |",
         f"| corpus brief, first call in process (models loaded lazily) | {corpus['cold_in_process']:.2f} | |",
-        f"| corpus brief, warm (median of 3 later calls; paragraph parses and sentence embeddings come from "
-        f"the in-process caches) | {corpus['warm']:.2f} | ≤ 1 |",
-        f"| a 5-article story never seen before, models loaded (first row of the table below) | "
-        f"{rows[0]['seconds'] if rows else float('nan'):.2f} | |",
+        (f"| corpus brief, warm (median of 3 later calls; paragraph parses and sentence embeddings come from "
+        f"the in-process caches) | {corpus['warm']:.2f} | ≤ 1 |"),
+        (f"| a 5-article story never seen before, models loaded (first row of the table below) | "
+        f"{rows[0]['seconds'] if rows else float('nan'):.2f} | |"),
         "",
         "## Scaling with the number of articles (warm brief, one process per size)",
         "",
@@ -141,8 +141,8 @@ def main() -> None:
     for r in rows:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
         md.append(f"| {r['n']} | {r['seconds']:.2f} | {r['seconds'] / r['n']:.3f} | {r['peak_rss_mb']:.0f} | {stages} |")
-    md += ["", f"Fitted growth: time ∝ n^{exponent:.2f} (log-log least squares over the sizes above; "
-           "n log n over this range would read about 1.1–1.2).", ""]
+    md += ["", (f"Fitted growth: time ∝ n^{exponent:.2f} (log-log least squares over the sizes above; "
+           "n log n over this range would read about 1.1–1.2)."), ""]
     if prof:
         md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "", "```", prof, "```"]
     print(write_results("speed", data, "\n".join(md)))

@@ -240,18 +240,17 @@ def throughput() -> dict[str, Any]:
     rng = np.random.default_rng(SEED)
     chunk = n_big // 10
     per_chunk = []
-    with tempfile.TemporaryDirectory() as tmp:
-        with StoryStore(Path(tmp) / "big.db") as store:
-            for c in range(10):
-                t0 = time.perf_counter()
-                for i in range(c * chunk, (c + 1) * chunk):
-                    f = feats[i % len(feats)]
-                    v = f.vector + rng.normal(scale=0.02, size=f.vector.shape).astype(np.float32)
-                    doc = DocFeatures(f"q{i}", v / np.linalg.norm(v), dict(f.entities), dict(f.terms), f.day)
-                    text = pool[i % len(feats)].text + f"\n(copy {i})"  # pool and feats are aligned
-                    store.add(Article(id=f"q{i}", raw=text, text=text), doc)
-                per_chunk.append((time.perf_counter() - t0) / chunk * 1000)
-            stories = store.counts()["stories"]
+    with tempfile.TemporaryDirectory() as tmp, StoryStore(Path(tmp) / "big.db") as store:
+        for c in range(10):
+            t0 = time.perf_counter()
+            for i in range(c * chunk, (c + 1) * chunk):
+                f = feats[i % len(feats)]
+                v = f.vector + rng.normal(scale=0.02, size=f.vector.shape).astype(np.float32)
+                doc = DocFeatures(f"q{i}", v / np.linalg.norm(v), dict(f.entities), dict(f.terms), f.day)
+                text = pool[i % len(feats)].text + f"\n(copy {i})"  # pool and feats are aligned
+                store.add(Article(id=f"q{i}", raw=text, text=text), doc)
+            per_chunk.append((time.perf_counter() - t0) / chunk * 1000)
+        stories = store.counts()["stories"]
     nlp_ms = 1000 / out[f"full_{n_full}"]["articles_per_s"] - statistics.median(per_chunk[:1])
     out[f"store_cluster_{n_big}"] = {
         "ms_per_article_by_chunk": [round(x, 2) for x in per_chunk],
@@ -273,8 +272,7 @@ def engines() -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         for s in range(4):
             with open(Path(tmp) / f"shard{s}.jsonl", "w") as fh:
-                for a in arts[s:n:4]:
-                    fh.write(json.dumps({"id": a.id, "title": a.title, "text": a.text, "published": a.published}) + "\n")
+                fh.writelines(json.dumps({"id": a.id, "title": a.title, "text": a.text, "published": a.published}) + "\n" for a in arts[s:n:4])
         counts = (1,) if smoke() else (1, 2)
         runs = [("local", w, run_local) for w in counts]
         if ray_available() and not smoke():  # Ray's start-up alone is ~5-20 s; the tests cover it
@@ -363,11 +361,11 @@ def markdown(data: dict[str, Any]) -> str:
     lines += ["", TRIED]
     t = data["throughput"]
     lines += ["", "## Throughput: ingest + cluster into SQLite", "", "```", json.dumps(t, indent=2), "```",
-              "", "`full_N`: the whole ingest (features through spaCy + MiniLM, clustering, SQLite) measured. "
+              "", ("`full_N`: the whole ingest (features through spaCy + MiniLM, clustering, SQLite) measured. "
               "`store_cluster_N`: clustering + SQLite alone on N articles (features reused with noise), in ten "
               "chunks, to show whether the cost per article stays flat as the store grows; "
               "`extrapolated_full_articles_per_s` adds the measured NLP cost per article (EXTRAPOLATED, not run "
-              "end to end).", "", "## Batch engines", "", "```", json.dumps(data["engines"], indent=2), "```"]
+              "end to end)."), "", "## Batch engines", "", "```", json.dumps(data["engines"], indent=2), "```"]
     return "\n".join(lines)
 
 

@@ -34,3 +34,19 @@ def corpus_brief():
     import storylens
 
     return storylens.brief(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium (Debian's), one per test module; skipped when it is not installed."""
+    from live import CHROMIUM_ARGS, chromium_path
+
+    path = chromium_path()
+    if path is None:
+        pytest.skip("chromium is not installed (apt-get install -y chromium); browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

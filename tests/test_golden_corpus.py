@@ -106,7 +106,7 @@ def test_speed_conflict(corpus_brief):
 
 def test_train_size_conflict(corpus_brief):
     hits = [c for c, vals in _conflict_values(corpus_brief)
-            if re.search(r"\b(90|ninety)\b", vals, re.I) and re.search(r"\b(20|twenty)\b", vals, re.I)]
+            if re.search(r"\b(90|ninety)\b", vals, re.IGNORECASE) and re.search(r"\b(20|twenty)\b", vals, re.IGNORECASE)]
     assert hits, [vals for _, vals in _conflict_values(corpus_brief)]
 
 

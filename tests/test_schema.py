@@ -34,7 +34,7 @@ def test_corpus_brief_validates_and_passes_the_contract(corpus_brief, tmp_path, 
     checker = eval_data.parent / "tools" / CHECKER_NAME
     if not checker.exists():
         pytest.skip("contract checker not found")
-    out = subprocess.run([sys.executable, str(checker), str(path)], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, str(checker), str(path)], check=False, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout
 
 

@@ -48,16 +48,6 @@ BROWSER_POKE = """
 """
 
 
-def chromium_path() -> str | None:
-    import shutil
-
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
 def drive(browser: Any, urls: list[str], origin: str | None, strip_csp: bool = False) -> dict[str, Any]:
     """Load each page, poke and click through it, and report everything that ran or tried to load.
 

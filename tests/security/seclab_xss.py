@@ -11,7 +11,7 @@ element or an attribute. `scan_html` checks what a page may hold regardless of s
 from __future__ import annotations
 
 import re
-from typing import Any, Self
+from typing import Any
 from urllib.parse import urlsplit
 
 from storylens.models.brief import (
@@ -179,38 +179,6 @@ def render_markdown_html(md: str) -> str:
     renderer = MarkdownIt("commonmark", {"html": True}).enable("table")
     renderer.validateLink = lambda url: True  # type: ignore[method-assign]
     return renderer.render(md)
-
-
-class LiveServer:
-    """uvicorn serving an app on a free loopback port in a daemon thread (real URL decoding, unlike TestClient)."""
-
-    def __init__(self, app: Any) -> None:
-        import socket
-        import threading
-
-        import uvicorn
-
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
-
-    def __enter__(self) -> Self:
-        import time
-
-        self.thread.start()
-        deadline = time.monotonic() + 15
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
-        self.sock.close()
 
 
 def hostile_library(payloads: list[str]) -> Any:

@@ -16,8 +16,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from seclab_browser import CHROMIUM_ARGS, chromium_path, drive
-from seclab_xss import LiveServer, corpus_brief
+from live import LiveServer
+from seclab_browser import drive
+from seclab_xss import corpus_brief
 from xss_payloads import PAYLOADS
 
 from storylens.report.html import render_html
@@ -26,19 +27,6 @@ from storylens.web.library import FolderLibrary
 
 pytestmark = pytest.mark.browser
 TEXTS = [p for _, p in PAYLOADS]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    path = chromium_path()
-    if path is None:
-        pytest.skip("chromium is not installed (apt-get install -y chromium); browser tests skipped")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

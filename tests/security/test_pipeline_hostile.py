@@ -12,8 +12,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from live import LiveServer
 from seclab_xss import (
-    LiveServer,
     render_markdown_html,
     scan_html,
     scan_markdown_render,

@@ -17,8 +17,8 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from live import LiveServer
 from seclab_xss import (
-    LiveServer,
     benign_twin,
     hostile_library,
     parse,

@@ -7,7 +7,8 @@ the real pipeline through an upload.
 from __future__ import annotations
 
 import pytest
-from conftest import LiveServer, fake_library, sample, screenshot
+from conftest import fake_library, sample, screenshot
+from live import LiveServer
 
 from storylens.web.app import create_app
 
