@@ -7,7 +7,7 @@ import pytest
 
 from storylens.models.brief import Brief, Claim, Conflict, ConflictValue, Quote, Source, StoryInfo
 from storylens.stories import OnlineClusterer, Params, cluster_stream
-from storylens.stories.diff import brief_changes, changes_json, changes_markdown
+from storylens.stories.diff import brief_changes, changes_html, changes_json, changes_markdown
 from storylens.stories.features import DIM, DocFeatures, name_keys, normalise_name, terms_of
 from storylens.stories.metrics import bcubed, pairwise
 
@@ -164,6 +164,28 @@ def test_brief_diff_reports_every_kind_of_change():
     assert "## New sources" in md and "- c: T c" in md and "3, 4 → 4, 5" in md
     assert '"since": 1' in changes_json(1, 2, ch)
     assert brief_changes(new, new)["new_sources"] == []
+
+
+def test_change_reports_escape_article_text():
+    """Titles and claims come from articles: neither the Markdown nor the HTML change report lets markup through."""
+    from lxml import html as lxml_html
+
+    q = Quote(source="a", start=0, end=4, quote="text")
+    evil = '<img src=x onerror="alert(1)"> [x](javascript:alert(2))'
+    old = _brief(["a"], [Claim(id="k1", text=evil, status="single_source", sources=["a"], evidence=[q])], [])
+    new = _brief(["a", "c"], [Claim(id="k1", text=evil, status="corroborated", sources=["a", "c"], evidence=[q])], [])
+    ch = brief_changes(old, new)
+    from markdown_it import MarkdownIt
+
+    md = changes_markdown("<script>alert(3)</script>", 1, 2, ch)
+    rendered = lxml_html.fromstring(MarkdownIt("commonmark", {"html": True}).render(md))
+    assert not rendered.xpath("//script | //img | //a | //*[@onerror]")
+    assert evil in rendered.text_content()
+    page = changes_html("<script>alert(3)</script>", 1, 2, ch)
+    tree = lxml_html.fromstring(page)
+    assert not tree.xpath("//script | //img | //*[@onerror]")
+    assert "Claims now corroborated" in tree.text_content() and evil in tree.text_content()
+    assert [li.text_content() for li in tree.xpath("//h2[.='New sources']/following-sibling::ul[1]/li")] == ["c: T c"]
 
 
 def test_a_growing_story_keeps_bounded_bags_and_its_most_frequent_terms():

@@ -135,7 +135,7 @@ def story_brief_text(db: Path, story_id: str, since: int | None, fmt: str) -> st
 
     from storylens.errors import StoreError
     from storylens.store import StoryStore, brief_at, current_brief
-    from storylens.stories.diff import brief_changes, changes_json, changes_markdown
+    from storylens.stories.diff import brief_changes, changes_html, changes_json, changes_markdown
 
     # A database we may not write still serves its up-to-date briefs.
     readonly = db.exists() and not os.access(db, os.W_OK)
@@ -152,9 +152,6 @@ def story_brief_text(db: Path, story_id: str, since: int | None, fmt: str) -> st
     changes = brief_changes(old, brief)
     if fmt == "json":
         return changes_json(since, version, changes)
-    text = changes_markdown(brief.story.title, since, version, changes)
     if fmt == "html":
-        from html import escape
-
-        return f"<!doctype html><meta charset=utf-8><title>{escape(brief.story.title)}</title><pre>{escape(text)}</pre>"
-    return text
+        return changes_html(brief.story.title, since, version, changes)
+    return changes_markdown(brief.story.title, since, version, changes)

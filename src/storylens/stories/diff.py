@@ -75,30 +75,55 @@ def changes_json(since: int, version: int, changes: dict[str, Any]) -> str:
     return json.dumps({"since": since, "version": version, "changes": changes}, indent=2, ensure_ascii=False)
 
 
+def change_sections(changes: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """The changes as (heading, plain-text items): one structure for every output format."""
+    sections = [
+        ("New sources", [f"{s['id']}: {s['title'] or 'untitled'}" + (f" ({s['outlet']})" if s["outlet"] else "")
+                         for s in changes["new_sources"]]),
+        ("New conflicts", [_conflict_line(c) for c in changes["new_conflicts"]]),
+        ("Resolved conflicts", [_conflict_line(c) for c in changes["resolved_conflicts"]]),
+        ("Claims now corroborated", [f"{c['claim']} ({', '.join(c['sources'])})"
+                                     for c in changes["corroborated_claims"]]),
+        ("Corrected numbers", [f"{c['topic']}: {', '.join(c['before'])} → {', '.join(c['after'])}"
+                               for c in changes["corrected_numbers"]]),
+    ]
+    if changes["removed_sources"]:
+        sections.append(("Sources no longer in the story", list(changes["removed_sources"])))
+    return sections
+
+
 def changes_markdown(title: str, since: int, version: int, changes: dict[str, Any]) -> str:
-    """A short Markdown report of the changes."""
-    lines = [f"# {title}", "", f"Changes from brief version {since} to version {version}.", ""]
+    """A short Markdown report of the changes; article text is escaped (it is untrusted)."""
+    from storylens.report.markdown import esc
+
+    lines = [f"# {esc(title)}", "", f"Changes from brief version {since} to version {version}.", ""]
     if since == version:
         lines.append("No newer version: nothing changed.")
         return "\n".join(lines) + "\n"
-
-    def section(name: str, items: list[str]) -> None:
-        lines.append(f"## {name}")
-        lines.append("")
-        lines.extend(f"- {i}" for i in items) if items else lines.append("- none")
-        lines.append("")
-
-    section("New sources", [f"{s['id']}: {s['title'] or 'untitled'}" + (f" ({s['outlet']})" if s["outlet"] else "")
-                            for s in changes["new_sources"]])
-    section("New conflicts", [_conflict_line(c) for c in changes["new_conflicts"]])
-    section("Resolved conflicts", [_conflict_line(c) for c in changes["resolved_conflicts"]])
-    section("Claims now corroborated", [f"{c['claim']} ({', '.join(c['sources'])})"
-                                        for c in changes["corroborated_claims"]])
-    section("Corrected numbers", [f"{c['topic']}: {', '.join(c['before'])} → {', '.join(c['after'])}"
-                                  for c in changes["corrected_numbers"]])
-    if changes["removed_sources"]:
-        section("Sources no longer in the story", changes["removed_sources"])
+    for name, items in change_sections(changes):
+        lines += [f"## {name}", ""] + ([f"- {esc(i)}" for i in items] or ["- none"]) + [""]
     return "\n".join(lines)
+
+
+def changes_html(title: str, since: int, version: int, changes: dict[str, Any]) -> str:
+    """The same report as one self-contained HTML page (escaped; no script, a strict CSP)."""
+    from html import escape
+
+    head = ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<title>{escape(title)} — changes</title>"
+            "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}"
+            "h2{font-size:1.1rem;margin-top:1.5rem}.none{color:#666}</style>")
+    body = [f"<h1>{escape(title)}</h1>", f"<p>Changes from brief version {since} to version {version}.</p>"]
+    if since == version:
+        body.append("<p>No newer version: nothing changed.</p>")
+    else:
+        for name, items in change_sections(changes):
+            body.append(f"<h2>{escape(name)}</h2>")
+            body.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>" if items
+                        else "<p class=\"none\">none</p>")
+    return head + "<body>" + "".join(body) + "</body></html>\n"
 
 
 def _conflict_line(c: dict[str, Any]) -> str:
