@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from breadth_helpers import WARC, LocalServer, article_page, write
+from breadth_helpers import WARC, LocalServer, article_page, needs_warc_sample, write
 
 from storylens.cli import main
 from storylens.ingest.extract import FIELDS, extract_records
@@ -44,6 +44,7 @@ def test_records_have_every_field(inputs: Path) -> None:
     assert all(r["error"] is None for r in recs)
 
 
+@needs_warc_sample
 def test_bad_inputs_each_get_an_error_and_the_batch_goes_on(tmp_path: Path, inputs: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     bad = [

@@ -7,7 +7,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from breadth_helpers import WARC, write
+from breadth_helpers import WARC, needs_warc_sample, write
 
 from storylens.errors import InputError, ParseError
 from storylens.ingest.warc import WarcStats, iter_warc, read_warc
@@ -29,9 +29,12 @@ def members(data: bytes) -> list[bytes]:
 
 @pytest.fixture(scope="module")
 def sample_members() -> list[bytes]:
+    if not WARC.exists():
+        pytest.skip(f"eval data not found: {WARC}")
     return members(WARC.read_bytes())
 
 
+@needs_warc_sample
 def test_sample_archive_gives_every_html_page() -> None:
     stats = WarcStats()
     articles = [a for a in iter_warc(WARC, stats=stats) if not isinstance(a, InputError)]
@@ -63,6 +66,7 @@ def test_garbage_between_records_is_skipped(tmp_path: Path, sample_members: list
     assert sum(not isinstance(i, InputError) for i in items) == 25
 
 
+@needs_warc_sample
 def test_truncated_gzip_keeps_what_came_before(tmp_path: Path) -> None:
     data = WARC.read_bytes()
     items = list(iter_warc(write(tmp_path, "cut.warc.gz", data[: len(data) // 2])))
@@ -75,6 +79,7 @@ def test_read_warc_raises_when_nothing_is_readable(tmp_path: Path) -> None:
         read_warc(write(tmp_path, "empty.warc.gz", gzip.compress(b"")[:10]))
 
 
+@needs_warc_sample
 def test_uncompressed_warc(tmp_path: Path) -> None:
     raw = gzip.decompress(WARC.read_bytes())
     articles = read_warc(write(tmp_path, "plain.warc", raw))
@@ -89,6 +94,7 @@ def _peak(path: Path) -> tuple[int, int]:
     return count, peak
 
 
+@needs_warc_sample
 def test_memory_stays_flat_on_a_bigger_archive(tmp_path: Path) -> None:
     data = WARC.read_bytes()
     small = write(tmp_path, "small.warc.gz", data)
