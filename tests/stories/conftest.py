@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-ECB = ROOT.parent / "shared" / "eval-data" / "clustering" / "ecbplus_public.jsonl"
+EVAL_DATA = Path(os.environ.get("STORYLENS_EVAL_DATA", ROOT.parent / "shared" / "eval-data"))
+ECB = EVAL_DATA / "clustering" / "ecbplus_public.jsonl"
 
 
 def ecb_records() -> list[dict]:
