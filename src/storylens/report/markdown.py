@@ -12,7 +12,10 @@ import re
 
 from storylens.models import Brief, Claim, Conflict
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]|#~])")
+# An underscore between two letters or digits can neither open nor close emphasis (CommonMark), so
+# "004_c69f" stays readable; any other underscore is escaped.
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 MAX_CLAIMS = 25
 
 
@@ -22,7 +25,7 @@ def esc(text: str | None) -> str:
         return ""
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _UNDERSCORE.sub(r"\\_", _MD_SPECIAL.sub(r"\\\1", text))
 
 
 def _cite(ids: list[str], names: dict[str, str]) -> str:
