@@ -234,6 +234,7 @@ def _plain_records(fh: io.BufferedReader, where: str) -> Iterator[tuple[int, io.
     """An uncompressed WARC: FastWARC reads the file itself, one record at a time, whatever its size."""
     yield 0, fh
 
+
 def _records(block: bytes | io.RawIOBase | io.BufferedReader, path: Path, offset: int,
              stats: WarcStats) -> Iterator[Article | InputError]:
     """The articles of one inflated member (bytes) or of a whole uncompressed archive (its open file)."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
@@ -296,18 +297,22 @@ def _report_href(source: SourceView, quote: Quote | None) -> str:
     return f"#src-{source.n}-at-{quote.start}" if quote is not None else f"#src-{source.n}"
 
 
+def render_standalone(template_name: str, **context: Any) -> str:
+    """One self-contained page from a report template: our stylesheet inline, the report's CSP."""
+    css, _, _, _ = _assets()
+    # Markup only for our own static files (checked in _assets); everything in `context` stays escaped.
+    return template_environment().get_template(template_name).render(
+        inline_css=Markup(css), csp=report_csp(), **context)
+
+
 def render_html(brief: Brief) -> str:
     """The brief as one HTML file with its CSS, script and data inside; no external asset."""
-    css, js, _, _ = _assets()
+    _, js, _, _ = _assets()
     view = brief_view(brief, _report_href)
     segments = {s.id: source_segments(brief, s.id) for s in brief.sources}
-    template = template_environment().get_template("report.html")
-    return template.render(
-        # Markup only for our own static files (checked in _assets); article text stays escaped.
-        v=view, segments=segments, inline_css=Markup(css), inline_js=Markup(js), csp=report_csp(),
-        brief_json=brief.to_dict(), page_title=brief.story.title,
-    )
+    return render_standalone("report.html", v=view, segments=segments, inline_js=Markup(js),
+                             brief_json=brief.to_dict(), page_title=brief.story.title)
 
 
-__all__ = ["BriefView", "brief_view", "highlight", "iso_day", "render_html", "safe_url", "source_segments",
-           "template_environment"]
+__all__ = ["BriefView", "brief_view", "highlight", "iso_day", "render_html", "render_standalone", "safe_url",
+           "source_segments", "template_environment"]

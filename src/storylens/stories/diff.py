@@ -106,24 +106,11 @@ def changes_markdown(title: str, since: int, version: int, changes: dict[str, An
 
 
 def changes_html(title: str, since: int, version: int, changes: dict[str, Any]) -> str:
-    """The same report as one self-contained HTML page (escaped; no script, a strict CSP)."""
-    from html import escape
+    """The same report as one self-contained page, through the report's templates (escaped, strict CSP)."""
+    from storylens.report.html import render_standalone
 
-    head = ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{escape(title)} — changes</title>"
-            "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}"
-            "h2{font-size:1.1rem;margin-top:1.5rem}.none{color:#666}</style>")
-    body = [f"<h1>{escape(title)}</h1>", f"<p>Changes from brief version {since} to version {version}.</p>"]
-    if since == version:
-        body.append("<p>No newer version: nothing changed.</p>")
-    else:
-        for name, items in change_sections(changes):
-            body.append(f"<h2>{escape(name)}</h2>")
-            body.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>" if items
-                        else "<p class=\"none\">none</p>")
-    return head + "<body>" + "".join(body) + "</body></html>\n"
+    return render_standalone("changes.html", page_title=f"{title}: changes", title=title, since=since,
+                             version=version, sections=change_sections(changes))
 
 
 def _conflict_line(c: dict[str, Any]) -> str:
