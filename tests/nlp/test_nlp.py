@@ -63,3 +63,33 @@ def test_embeddings_are_normalised_and_cached_consistently():
     assert np.allclose(v2[::-1], v1)
     assert float(v1[0] @ v1[1]) < 0.5
     assert embed([]).shape == (0, 384)
+
+
+@pytest.mark.parametrize("setting, expected", [("fp32", "fp32"), ("BF16", "bf16"), (" fp32 ", "fp32")])
+def test_encoder_precision_follows_the_environment(monkeypatch, setting, expected):
+    from storylens.nlp.models import encoder_precision
+
+    monkeypatch.setenv("STORYLENS_ENCODER_PRECISION", setting)
+    assert encoder_precision() == expected
+
+
+def test_bf16_encoder_agrees_with_fp32(monkeypatch):
+    """bf16 (the default on CPUs with AMX) must rank sentence pairs as fp32 does."""
+    texts = [
+        "Kim Jong Un arrived in Russia by armoured train on Tuesday.",
+        "The North Korean leader's train crossed into Russia this week.",
+        "Heavy rain flooded the streets of Valencia.",
+        "Mayor Maria Lopez said 12 people were rescued from the water.",
+    ]
+    vecs = {}
+    for precision in ("fp32", "bf16"):
+        monkeypatch.setenv("STORYLENS_ENCODER_PRECISION", precision)
+        embed_mod.clear_cache()
+        vecs[precision] = embed(texts)
+    embed_mod.clear_cache()
+    a, b = vecs["fp32"], vecs["bf16"]
+    assert b.dtype == np.float32
+    assert np.allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-3)
+    assert np.min(np.sum(a * b, axis=1)) > 0.995
+    assert np.abs(a @ a.T - b @ b.T).max() < 0.01
+    assert float(b[0] @ b[1]) > float(b[0] @ b[2])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 import numpy as np
 
 from storylens.nlp.cache import LRU
-from storylens.nlp.models import sentence_encoder
+from storylens.nlp.models import encoder_precision, sentence_encoder
 
 DIM = 384
 # ~60k sentences × 1.5 kB: a few hundred stories' worth, about 90 MB at most.
@@ -30,14 +31,24 @@ def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
             out[i] = hit
     if todo:
         fresh = list(todo)
-        vecs = sentence_encoder().encode(
-            fresh, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False,
-            convert_to_numpy=True,
-        )
+        with _autocast():
+            vecs = sentence_encoder().encode(
+                fresh, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False,
+                convert_to_numpy=True,
+            )
         for text, vec in zip(fresh, np.asarray(vecs, dtype=np.float32), strict=True):
             _CACHE.put(text, vec)
             out[todo[text]] = vec
     return out
+
+
+def _autocast() -> AbstractContextManager[object]:
+    """bf16 autocast where the CPU runs it natively (see `encoder_precision`); a no-op otherwise."""
+    if encoder_precision() != "bf16":
+        return nullcontext()
+    import torch
+
+    return torch.autocast("cpu", dtype=torch.bfloat16)
 
 
 def clear_cache() -> None:

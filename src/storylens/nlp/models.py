@@ -85,6 +85,29 @@ def torch_threads() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
+def encoder_precision() -> str:
+    """"bf16" or "fp32": the dtype the encoder's matrix products run in.
+
+    STORYLENS_ENCODER_PRECISION=fp32|bf16 decides; by default bf16 only where the CPU
+    has AMX tiles, which run bf16 products in hardware (about twice the sentences per
+    second here, cosines within 0.004 of fp32). Elsewhere bf16 is emulated and slower.
+    """
+    value = os.environ.get("STORYLENS_ENCODER_PRECISION", "").strip().lower()
+    if value in ("fp32", "bf16"):
+        return value
+    return "bf16" if _cpu_has_amx() else "fp32"
+
+
+@functools.cache
+def _cpu_has_amx() -> bool:
+    try:
+        import torch
+
+        return bool(torch.cpu._is_amx_tile_supported())  # noqa: SLF001 - no public probe yet
+    except (ImportError, AttributeError, RuntimeError):
+        return False
+
+
 def _quiet_transformers() -> None:
     import logging
 
