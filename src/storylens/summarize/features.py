@@ -132,9 +132,11 @@ def _cross_support(story: Story, emb: np.ndarray) -> np.ndarray:
     names = list(dict.fromkeys(sources.tolist()))
     if len(names) < 2:
         return np.zeros(n)
-    sim = emb @ emb.T
-    best = np.stack([np.where(sources == name, sim, -1.0).max(axis=1) for name in names], axis=1)
     own = np.array([names.index(x) for x in sources])
+    # columns grouped by article, then one max per group: O(n^2), not O(n^2 x articles)
+    order = np.argsort(own, kind="stable")
+    starts = np.searchsorted(own[order], np.arange(len(names)))
+    best = np.maximum.reduceat(emb @ emb[order].T, starts, axis=1)
     best[np.arange(n), own] = 0.0
     return best.sum(axis=1) / (len(names) - 1)
 
