@@ -7,12 +7,18 @@
 * profile: where the time of a 50-article brief goes (pyinstrument), by pipeline stage.
 
     python bench/speed.py [--smoke]
+
+The encoder runs in bf16 where the CPU has AMX tiles (storylens.nlp.models.encoder_precision);
+the 50-article story is also timed with the encoder forced to fp32, so that the figure for
+a CPU without AMX is in the same run.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
+import os
 import subprocess
 import sys
 import time
@@ -61,11 +67,14 @@ else:
 """
 
 
-def child(mode: str, arg: str) -> dict:
+def child(mode: str, arg: str, precision: str | None = None) -> dict:
     root = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ)
+    if precision:
+        env["STORYLENS_ENCODER_PRECISION"] = precision
     t0 = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", _CHILD.format(root=root), mode, arg],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True, env=env)
     res = json.loads(out.stdout.strip().splitlines()[-1])
     res["process_seconds"] = time.perf_counter() - t0
     return res
@@ -105,6 +114,12 @@ def profile(n: int, tmp: Path) -> str:
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--smoke", action="store_true", help="sizes 5 and 20 only, no profile")
+    ap.parse_args()
+    from storylens.nlp.models import encoder_precision
+
+    precision = encoder_precision()
     sizes = [5, 20] if smoke() else SIZES
     corpus = child("corpus", str(CORPUS))
     cold = corpus["process_seconds"]
@@ -116,11 +131,15 @@ def main() -> None:
         path = tmpdir / f"story-{n}.json"
         path.write_text(json.dumps(story_docs(n)))
         rows.append(child("story", str(path)))
+    fp32_50 = None
+    if have_mds and not smoke() and precision != "fp32":
+        fp32_50 = child("story", str(tmpdir / "story-50.json"), precision="fp32")
     exponent = fit_exponent([(r["n"], r["seconds"]) for r in rows]) if len(rows) >= 2 else float("nan")
     prof = ""
     if have_mds and not smoke():
         prof = profile(50, tmpdir / "story-50.json")
-    data = {"corpus": {"cold_process_seconds": cold, **corpus}, "scaling": rows, "growth_exponent": exponent}
+    data = {"corpus": {"cold_process_seconds": cold, **corpus}, "scaling": rows, "growth_exponent": exponent,
+            "encoder_precision": precision, "story_50_fp32": fp32_50}
     md = [
         "# Speed and scaling",
         "",
@@ -135,12 +154,19 @@ def main() -> None:
         "",
         "## Scaling with the number of articles (warm brief, one process per size)",
         "",
+        (f"Encoder precision: **{precision}** (bf16 autocast where the CPU has AMX tiles; "
+         "`STORYLENS_ENCODER_PRECISION=fp32|bf16` overrides). Goal: 50 articles in ≤ 10 s."),
+        "",
         "| articles | seconds | s/article | peak RSS MB | stage times (s) |",
         "|---|---|---|---|---|",
     ]
     for r in rows:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
         md.append(f"| {r['n']} | {r['seconds']:.2f} | {r['seconds'] / r['n']:.3f} | {r['peak_rss_mb']:.0f} | {stages} |")
+    if fp32_50:
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in fp32_50["stages"].items())
+        md.append(f"| 50, encoder forced to fp32 (a CPU without AMX) | {fp32_50['seconds']:.2f} | "
+                  f"{fp32_50['seconds'] / 50:.3f} | {fp32_50['peak_rss_mb']:.0f} | {stages} |")
     md += ["", (f"Fitted growth: time ∝ n^{exponent:.2f} (log-log least squares over the sizes above; "
            "n log n over this range would read about 1.1–1.2)."), ""]
     if prof:

@@ -43,7 +43,7 @@ class Article:
         if not self.published:
             return None
         try:
-            return datetime.fromisoformat(self.published.replace("Z", "+00:00")).date()
+            return datetime.fromisoformat(self.published).date()  # 3.11 reads a trailing Z
         except ValueError:
             try:
                 return date.fromisoformat(self.published[:10])

@@ -103,7 +103,7 @@ def _cpu_has_amx() -> bool:
     try:
         import torch
 
-        return bool(torch.cpu._is_amx_tile_supported())  # noqa: SLF001 - no public probe yet
+        return bool(torch.cpu._is_amx_tile_supported())  # private, but torch has no public probe yet
     except (ImportError, AttributeError, RuntimeError):
         return False
 
@@ -118,5 +118,5 @@ def _quiet_transformers() -> None:
 
         tlog.set_verbosity_error()
         tlog.disable_progress_bar()
-    except Exception:  # noqa: BLE001 - cosmetic only
-        pass
+    except Exception as exc:  # noqa: BLE001 - cosmetic only
+        logging.getLogger(__name__).debug("could not quieten transformers: %s", exc)
