@@ -2,7 +2,7 @@
 
 import pytest
 
-from storylens.api import analyse
+from storylens.api import analyse, prepare
 from storylens.models import Article
 
 pytestmark = pytest.mark.slow
@@ -64,3 +64,15 @@ def test_planted_style_place_change():
     assert places, story.conflicts
     assert {v.value for v in places[0].values} == {"Tennessee", "Ohio"}
     exact_quotes(story, story.conflicts)
+
+
+def test_a_reprint_that_changed_a_figure_is_a_conflict():
+    body = ("The county opened a new shelter for homeless families on Monday after a two-year campaign. " + FILLER
+            + "Volunteers said the shelter has {} beds and will stay open through the winter months. " + FILLER)
+    arts = [Article(id=f"s{k}", raw=t, text=t, published="2023-09-12")
+            for k, t in enumerate((body.format("forty"), body.format("sixty")), 1)]
+    story = analyse(prepare(arts))
+    assert story.articles[1].duplicate_of == "s1"  # the near-copy is a reprint of the first source
+    counts = [c for c in story.conflicts if c.kind == "count"]
+    assert counts, story.conflicts
+    assert {v.value for v in counts[0].values} == {"forty", "sixty"}

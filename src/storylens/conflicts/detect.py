@@ -36,6 +36,7 @@ from storylens.conflicts.compare import (
     slot_score,
     soft_disagreement,
 )
+from storylens.conflicts.figures import Stated, figure_sources, two_facts
 from storylens.conflicts.temporal import WEEKDAYS
 from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
 from storylens.models import Story
@@ -83,13 +84,17 @@ def candidate_sentences(story: Story) -> list[int]:
 
 
 def similar_pairs(story: Story, idx: list[int]) -> dict[tuple[int, int], float]:
-    """Cross-source pairs of candidate sentences that read alike (numpy selects them)."""
+    """Cross-source pairs of candidate sentences that read alike (numpy selects them).
+
+    A reprint is compared with its original too: copies agree on every value unless one
+    was edited, and an edited figure is exactly a disagreement worth showing.
+    """
     if len(idx) < 2 or story.embeddings is None:
         return {}
     emb = np.asarray(story.embeddings)[idx]
     sims = emb @ emb.T
-    roots = np.array([story.root_of(story.sentences[i].source) for i in idx])
-    mask = (roots[:, None] != roots[None, :]) & np.triu(np.ones_like(sims, dtype=bool), k=1)
+    sources = np.array([story.sentences[i].source for i in idx])
+    mask = (sources[:, None] != sources[None, :]) & np.triu(np.ones_like(sims, dtype=bool), k=1)
     rows, cols = np.nonzero((sims >= LOOSE_THRESHOLD) & mask)
     words = [content_words(story.sentences[i].text) for i in idx]
     return {(idx[r], idx[c]): float(sims[r, c]) for r, c in zip(rows, cols, strict=True)
@@ -123,8 +128,7 @@ def slot_pairs(story: Story, values: dict[int, list[Value]]) -> set[tuple[int, i
                     shared[(a, b) if a < b else (b, a)] += 1
     out = set()
     for (a, b), n in shared.items():
-        if n >= MIN_SHARED_SIGNATURE and story.root_of(story.sentences[a[0]].source) != story.root_of(
-                story.sentences[b[0]].source):
+        if n >= MIN_SHARED_SIGNATURE and story.sentences[a[0]].source != story.sentences[b[0]].source:
             out.add((a[0], b[0]))
     return out
 
@@ -223,12 +227,11 @@ def _states(by_source: dict[str, list[tuple[str, Value]]], source: str, v: Value
 
 
 def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj: list[Value],
-                  word_sim: WordSimilarity, by_source: dict[str, list[tuple[str, Value]]]) -> list[Finding]:
+                  word_sim: WordSimilarity, by_source: dict[str, list[tuple[str, Value]]],
+                  stated: Stated | None = None) -> list[Finding]:
     """Values of sentences i and j that fill the same slot and disagree."""
     found: list[Finding] = []
     text_i, text_j = story.sentences[i].text, story.sentences[j].text
-    doc_i = story.article(story.sentences[i].source).text
-    doc_j = story.article(story.sentences[j].source).text
     hedged = is_hedged(text_i) or is_hedged(text_j)
     words_i, words_j = content_words(text_i), content_words(text_j)
     shared = len(words_i & words_j) / max(1, min(len(words_i), len(words_j)))
@@ -248,25 +251,40 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
             continue
         # b values that sentence i also states are settled facts of their own, not disputers of `a`
         open_partners = [(s, b) for s, b in partners if not any(
-            agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi if slot(a2, b) >= SLOT_MIN)]
+            agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi if slot(a2, b) >= SLOT_MIN)
+            and not two_facts((i, a), (j, b), stated or {})]
         if not open_partners:
             continue
-        score, b = max(open_partners, key=lambda p: p[0])
-        if b.kind == "place" and b.surface.lower() in text_i.lower():
-            continue
-        novelty = 1.0 - 0.5 * _mentions_value(doc_j, a) - 0.5 * _mentions_value(doc_i, b)
-        if a.kind in ("date", "weekday", "place"):
-            # a weekday or a city is named for many events: stating it for the same event is what counts
-            # (for places, half-way: naming the other's city at all still says something)
-            same_event = (1.0 - 0.5 * _states(by_source, story.sentences[j].source, a, text_i, word_sim)
-                          - 0.5 * _states(by_source, story.sentences[i].source, b, text_j, word_sim))
-            novelty = same_event if a.kind != "place" else (novelty + same_event) / 2
-        # several values of one kind in a sentence make any pairing of them less certain
-        crowd = sum(same_kind(a, x) and x.role != "relation" for x in vi) + sum(
-            same_kind(b, y) and y.role != "relation" for y in vj) - 2
-        features = (cos, score, signature_overlap(a, b), novelty, float(hedged), shared, float(crowd))
-        found.append(Finding((i, a), (j, b), confidence(a.kind, features), soft_disagreement(a, b), features))
+        # the partner whose dispute is best supported, not merely the closest slot: a second day in the
+        # other sentence may be one its own source also states elsewhere
+        best = max((_finding(story, i, j, cos, a, b, score, vi, vj, word_sim, by_source, hedged, shared)
+                    for score, b in open_partners
+                    if not (b.kind == "place" and b.surface.lower() in text_i.lower())),
+                   key=lambda f: f.confidence, default=None)
+        if best is not None:
+            found.append(best)
     return found
+
+
+def _finding(story: Story, i: int, j: int, cos: float, a: Value, b: Value, score: float, vi: list[Value],
+             vj: list[Value], word_sim: WordSimilarity, by_source: dict[str, list[tuple[str, Value]]],
+             hedged: bool, shared: float) -> Finding:
+    """The scored disagreement between value `a` of sentence i and its same-slot partner `b` of sentence j."""
+    text_i, text_j = story.sentences[i].text, story.sentences[j].text
+    doc_i = story.article(story.sentences[i].source).text
+    doc_j = story.article(story.sentences[j].source).text
+    novelty = 1.0 - 0.5 * _mentions_value(doc_j, a) - 0.5 * _mentions_value(doc_i, b)
+    if a.kind in ("date", "weekday", "place"):
+        # a weekday or a city is named for many events: stating it for the same event is what counts
+        # (for places, half-way: naming the other's city at all still says something)
+        same_event = (1.0 - 0.5 * _states(by_source, story.sentences[j].source, a, text_i, word_sim)
+                      - 0.5 * _states(by_source, story.sentences[i].source, b, text_j, word_sim))
+        novelty = same_event if a.kind != "place" else (novelty + same_event) / 2
+    # several values of one kind in a sentence make any pairing of them less certain
+    crowd = sum(same_kind(a, x) and x.role != "relation" for x in vi) + sum(
+        same_kind(b, y) and y.role != "relation" for y in vj) - 2
+    features = (cos, score, signature_overlap(a, b), novelty, float(hedged), shared, float(crowd))
+    return Finding((i, a), (j, b), confidence(a.kind, features), soft_disagreement(a, b), features)
 
 
 def confidence(kind: str, features: tuple[float, ...]) -> float:
@@ -304,10 +322,12 @@ def find_all(story: Story) -> tuple[list[Finding], dict[int, list[Value]]]:
     for i, vs in values.items():
         by_source[story.sentences[i].source] += [(story.sentences[i].text, v) for v in vs
                                                  if v.kind in ("date", "weekday", "place")]
+    stated = figure_sources(story, values)
     findings: list[Finding] = []
     for (i, j), cos in pairs.items():
-        findings.extend(pair_findings(story, i, j, cos, values[i], values[j], word_sim, by_source))
+        findings.extend(pair_findings(story, i, j, cos, values[i], values[j], word_sim, by_source, stated))
     return findings, values
+
 
 
 def group_findings(findings: list[Finding]) -> list[list[Finding]]:

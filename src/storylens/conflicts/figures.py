@@ -1,0 +1,50 @@
+"""Two different figures that are two facts, not two answers to one question.
+
+* a source that gives both figures for the same counted or measured thing (a running total
+  and a new count, a before and an after) is not disputing either of them;
+* figures an order of magnitude apart are different quantities (a part and the whole, a rate
+  and a total); disputed figures in news copy differ by a factor of a few at most.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from storylens.conflicts.values import Value
+from storylens.models import Story
+
+MAX_RATIO = 10.0
+Stated = dict[tuple[int, int], frozenset[str]]  # (sentence, value start) -> sources stating that figure
+
+
+def same_figure(v: Value, w: Value) -> bool:
+    """Both state this very figure (a bound or an estimate that merely allows it does not)."""
+    if v.number is None or w.number is None:
+        return False
+    return v.number.bound == w.number.bound and math.isclose(v.number.base, w.number.base, rel_tol=0.02)
+
+
+def figure_sources(story: Story, values: dict[int, list[Value]]) -> Stated:
+    """For every figure, the sources that state it for the same counted noun (or the same kind of quantity)."""
+    buckets: dict[tuple[str, str, str], list[tuple[int, Value, str]]] = defaultdict(list)
+    for i, vs in values.items():
+        source = story.sentences[i].source
+        for v in vs:
+            if v.number is not None:
+                buckets[(v.kind, v.dimension, v.anchor.rstrip("s") if v.kind == "count" else "")].append((i, v, source))
+    out: Stated = {}
+    for occ in buckets.values():
+        for i, v, source in occ:
+            out[(i, v.start)] = frozenset({s for _, w, s in occ if same_figure(v, w)} | {source})
+    return out
+
+
+def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> bool:
+    """True when figures `a` and `b` (sentence, value) are two facts rather than a dispute."""
+    x, y = a[1].number, b[1].number
+    if x is None or y is None:
+        return False
+    if min(x.base, y.base) > 0 and max(x.base, y.base) >= MAX_RATIO * min(x.base, y.base):
+        return True
+    return bool(stated.get((a[0], a[1].start), frozenset()) & stated.get((b[0], b[1].start), frozenset()))

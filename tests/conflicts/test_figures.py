@@ -1,0 +1,40 @@
+"""Two figures that are two facts (a part and the whole, a source giving both) are no dispute."""
+
+from storylens.conflicts.figures import figure_sources, same_figure, two_facts
+from storylens.conflicts.numbers import find_numbers
+from storylens.conflicts.values import Value
+from storylens.models import Article, Sentence, Story
+
+
+def count(text: str, noun: str) -> Value:
+    n = find_numbers(text)[0]
+    return Value("count", n.start, n.end, n.surface, n.surface, n.surface, n.dimension, n, anchor=noun)
+
+
+def story_of(*sentences: tuple[str, str]) -> Story:
+    arts = {src: Article(id=src, raw="", text="") for src, _ in sentences}
+    sents = [Sentence(src, k, 0, len(t), t) for k, (src, t) in enumerate(sentences)]
+    return Story(articles=list(arts.values()), sentences=sents)
+
+
+def test_same_figure_needs_the_same_wording_of_the_bound():
+    assert same_figure(count("60 cars", "cars"), count("sixty cars", "cars"))
+    assert not same_figure(count("about 60 cars", "cars"), count("60 cars", "cars"))
+    assert not same_figure(count("at least 60 cars", "cars"), count("61 cars", "cars"))
+
+
+def test_an_order_of_magnitude_apart_is_a_part_and_a_whole():
+    few, many = count("seven patients", "patients"), count("258,000 patients", "patients")
+    assert two_facts((0, few), (1, many), {})
+    assert not two_facts((0, count("162 people", "people")), (1, count("240 people", "people")), {})
+
+
+def test_a_source_stating_both_figures_disputes_neither():
+    texts = [("s1", "12 people died"), ("s1", "The toll rose to 20 people"), ("s2", "20 people died"),
+             ("s3", "15 people died")]
+    story = story_of(*texts)
+    values = {k: [count(t, "people")] for k, (_, t) in enumerate(texts)}
+    stated = figure_sources(story, values)
+    assert stated[(0, 0)] == {"s1"} and stated[(2, 0)] == {"s1", "s2"}
+    assert two_facts((0, values[0][0]), (2, values[2][0]), stated)  # s1 gives 12 and 20
+    assert not two_facts((3, values[3][0]), (2, values[2][0]), stated)  # nobody gives 15 and 20
