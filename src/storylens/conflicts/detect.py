@@ -315,9 +315,13 @@ def find_all(story: Story) -> tuple[list[Finding], dict[int, list[Value]]]:
                 pairs[key] = float(emb[i] @ emb[j])
     involved = {i for pair in pairs for i in pair}
     # one batch for every word a comparison may ask about (single lookups would each cost a forward pass)
+    # (slot scores of figures compare their verbs too; the days and places of the other sentences of a
+    # compared source are asked about when checking whether that source states the other value)
+    sources = {story.sentences[i].source for i in involved}
     word_sim = WordSimilarity({v.anchor for i in involved for v in values[i] if v.kind in ("count", "quantity")}
-                              | {w for i in involved for v in values[i] if v.kind in ("date", "weekday", "place")
-                                 for w in (v.verb_lemma, *v.participants)})
+                              | {v.verb_lemma or v.verb for i in involved for v in values[i]}
+                              | {w for i in values if story.sentences[i].source in sources for v in values[i]
+                                 if v.kind in ("date", "weekday", "place") for w in (v.verb_lemma or v.verb, *v.participants)})
     by_source: dict[str, list[tuple[str, Value]]] = defaultdict(list)
     for i, vs in values.items():
         by_source[story.sentences[i].source] += [(story.sentences[i].text, v) for v in vs
