@@ -294,6 +294,26 @@ def fit(pairs: list[tuple[dict[str, Any], Story]], alpha: float = 1.0) -> dict[s
             for n, m, s, c in zip(NAMES, mean, scale, coef, strict=True)}
 
 
+def fit_tokens(pairs: list[tuple[dict[str, Any], Story]]) -> tuple[dict[str, float], float]:
+    """Poisson regression of each story word's count in the reference on its coverage features.
+
+    Only ever called on the tune half. Returns ({feature: coef}, intercept) for `weights.py`.
+    """
+    from sklearn.linear_model import PoissonRegressor
+
+    from storylens.summarize.coverage import TOKEN_NAMES, token_features, tokens
+
+    xs, ys = [], []
+    for cluster, story in pairs:
+        vocab, matrix = token_features(story)
+        ref = Counter(tokens(cluster["summary"]))
+        xs.append(matrix)
+        ys.extend(ref[w] for w in vocab)
+    model = PoissonRegressor(alpha=1e-4, max_iter=1000).fit(np.vstack(xs), np.array(ys, dtype=float))
+    coef = {n: round(float(c), 6) for n, c in zip(TOKEN_NAMES, model.coef_, strict=True)}
+    return coef, round(float(model.intercept_), 6)
+
+
 # ---------------------------------------------------------------- main
 
 def main() -> None:
@@ -302,6 +322,10 @@ def main() -> None:
         pairs = [p for key in FILES for p in load(key) if split_of(p[0]["id"]) == "tune"]
         for name, values in fit(pairs).items():
             print(f"    {name!r}: {values},")
+        coef, intercept = fit_tokens(pairs)
+        print(f"TOKEN_INTERCEPT = {intercept}")
+        for name, value in coef.items():
+            print(f"    {name!r}: {value},")
         return
     data: dict[str, Any] = {"budget_words": BUDGET, "smoke": is_smoke, "files": {}}
     md = [

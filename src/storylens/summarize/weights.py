@@ -30,6 +30,33 @@ WEIGHTS: dict[str, tuple[float, float, float]] = {  # feature: (mean, scale, coe
     'alone': (0.573892, 0.49451, -0.013303),
 }
 
+# Coverage (`storylens.summarize.coverage`): Poisson regression of how often the reference
+# summary uses each word of the story, fitted by the same command on the same tune half.
+# Expected count = exp(TOKEN_INTERCEPT + sum(coef * feature)), features unstandardised.
+TOKEN_INTERCEPT = -0.939751
+TOKEN_WEIGHTS: dict[str, float] = {
+    'logtf': 0.077224,
+    'dfshare': -0.432372,
+    'df2': 0.331978,
+    'stop': 0.696434,
+    'pos': 0.035904,
+    'first': 0.055819,
+    'digit': -0.250042,
+    'stop_logtf': 0.046157,
+    'len': -0.650091,
+    'content_logtf': 0.031067,
+    'content_dfshare': 0.655765,
+    'content_pos': -0.47603,
+    'content_first': -0.011668,
+    'dfshare2': -0.123109,
+    'logtf2': 0.007171,
+    'content_logtf_dfshare': 0.312002,
+    'logshare': 0.841631,
+    'content_logshare': -0.171463,
+    'everywhere': 0.080926,
+    'content_everywhere': -0.365632,
+}
+
 
 def score(matrix: np.ndarray) -> np.ndarray:
     """One relevance score per row of a feature matrix (columns in `features.NAMES` order)."""
