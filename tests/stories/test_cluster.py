@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pytest
 
 from storylens.models.brief import Brief, Claim, Conflict, ConflictValue, Quote, Source, StoryInfo
 from storylens.stories import OnlineClusterer, Params, cluster_stream
+from storylens.stories.cluster import FEATURES
 from storylens.stories.diff import brief_changes, changes_html, changes_json, changes_markdown
-from storylens.stories.features import DIM, DocFeatures, name_keys, normalise_name, terms_of
+from storylens.stories.features import DIM, DocFeatures, name_keys, normalise_name, terms_of, years_of
 from storylens.stories.metrics import bcubed, pairwise
+from storylens.stories.train import fit_pair_model
 
 
 def unit(v: np.ndarray) -> np.ndarray:
@@ -85,6 +89,43 @@ def test_feature_serialisation_round_trip():
     back = DocFeatures.from_parts("a", d.vector_blob(), d.to_json())
     assert back.entities == d.entities and back.terms == d.terms and back.day == 738000
     assert np.allclose(back.vector, d.vector, atol=1e-3)
+
+
+def test_years_mentioned():
+    text = "In 2008, the 1999-2000 season; $2008, 20081 and 1.2008 are not years, nor 2,008 people. (2013)"
+    assert years_of(text) == [1999, 2000, 2008, 2013]
+    assert years_of(text, latest=2010) == [1999, 2000, 2008]  # a dated article cannot report a later year
+
+
+def test_era_is_the_publication_year_else_the_latest_year_mentioned():
+    v = np.ones(DIM, np.float32)
+    assert DocFeatures("a", v, day=date(2013, 5, 3).toordinal(), years=[2001]).era == 2013
+    assert DocFeatures("a", v, years=[2001, 2005]).era == 2005
+    assert DocFeatures("a", v).era is None
+    old = DocFeatures.from_parts("a", v.astype(np.float16).tobytes(), '{"e": {}, "t": {}, "d": null}')
+    assert old.years == [] and old.era is None  # features stored before years were extracted
+
+
+def test_years_tell_undated_lookalikes_apart():
+    """Two stories alike in every word, one from 2008 and one from 2013: an undated article that speaks
+    of 2013 joins the 2013 story although the 2008 one comes first among equal candidates."""
+    base = np.random.default_rng(11).normal(size=DIM).astype(np.float32)
+    ents, terms = {"red sox": 2}, {"offer": 2, "contract": 1, "free agent": 1}
+    c = OnlineClusterer()
+    for i, (sid, year) in enumerate([("s1", 2008)] * 3 + [("s2", 2013)] * 3):
+        c.absorb(DocFeatures(f"{sid}-{i}", unit(base), ents, terms, years=[year - 1, year]), sid)
+    probe = DocFeatures("q", unit(base), ents, terms, years=[2012, 2013])
+    p = {s.id: c.probability(c.pair_features(probe, s)) for s in c.candidates(probe)}
+    assert c.candidates(probe)[0].id == "s1" and p["s2"] > p["s1"]
+    assert c.decide(probe)[0] == "s2"
+
+
+def test_learned_params_match_the_features(lookalikes):
+    assert len(Params().weights) == len(FEATURES)
+    docs, gold = lookalikes
+    fitted = fit_pair_model([(docs, gold), (docs[:6], {d.id: gold[d.id] for d in docs[:6]})])
+    assert len(fitted.weights) == len(FEATURES)
+    assert bcubed(cluster_stream(docs, fitted), gold)[2] == pytest.approx(1.0)
 
 
 def test_name_normalisation():

@@ -2,10 +2,14 @@
 
 In the spirit of Miranda et al. (2018), "Multilingual clustering of streaming news":
 an article is compared with a few candidate stories on several similarities
-(dense embedding to centroid, TF-IDF of title/lede terms, entity-name overlap,
-time distance), a logistic model turns them into the probability that the
-article belongs to that story, and the article joins the most probable story
-when that probability clears a threshold. IDF statistics grow with the stream.
+(dense embedding to centroid and to the closest member, TF-IDF of text terms and
+entity names against the story and against its closest member, time distance,
+and the "era": publication year, or for an undated article the latest year it
+mentions), a logistic model turns them into the probability that the article
+belongs to that story, and the article joins the most probable story when that
+probability clears a threshold. IDF statistics grow with the stream. Content
+similarities carry separate weights for dated and undated pairs, because among
+dated articles many unrelated events share a week.
 
 Candidates are the top-k stories by dense similarity among stories still active
 in the article's time window, so the cost per article does not grow with the
@@ -25,8 +29,15 @@ import numpy as np
 from storylens.stories import params as learned
 from storylens.stories.features import DIM, DocFeatures
 
-FEATURES = ("dense", "dense_max", "terms", "entities", "entity_cover", "time", "dated")
+CONTENT = ("dense", "dense_max", "terms", "entities", "entity_cover", "terms_max", "entities_max")
+# Content similarities count differently when both sides are dated (then time already says whether
+# they are near, and many unrelated events share a week) and when not: each has its own weight.
+FEATURES = (*CONTENT, *(f"{c}_dated" for c in CONTENT), "time", "dated", "gap", "era_gap", "era_known",
+            "years_cover")
+ERA_YEARS = 5  # "era_gap" grows with the years between article and story up to this many
+FAR_DAYS = 365  # the "gap" feature grows with log(days apart) up to a year
 MAX_MEMBER_VECTORS = 32  # single-link similarity looks at the latest members only
+MAX_MEMBER_BAGS = 16  # best-member term/name similarity: the latest members only, so the cost stays flat
 PROFILE_TERMS = 100  # a story compared as a whole (merges) is its most frequent terms and names
 # A story's bags keep their most frequent keys only, so scoring and profiling a story costs the
 # same at its 500th member as at its 5th (a term seen once in a 200-article story carries nothing).
@@ -55,10 +66,14 @@ class StoryState:
     vec_sum: np.ndarray
     terms: Counter[str] = field(default_factory=Counter)
     entities: Counter[str] = field(default_factory=Counter)
+    eras: Counter[int] = field(default_factory=Counter)  # members' DocFeatures.era
+    years: Counter[int] = field(default_factory=Counter)  # years the members mention
     first_day: int | None = None
     last_day: int | None = None
     members: list[str] = field(default_factory=list)
     recent: list[np.ndarray] = field(default_factory=list)  # latest member vectors
+    # The latest members' term and name bags as unit-length log-tf·idf maps (IDF as of when each joined).
+    recent_bags: list[tuple[dict[str, float], dict[str, float]]] = field(default_factory=list)
     row: int = -1
     # Norms of the weighted bags, cached until the story changes (IDF drift in between is negligible),
     # so scoring a candidate costs the article's size, not the story's.
@@ -76,8 +91,13 @@ class StoryState:
             self.profile = DocFeatures(
                 id=self.id, vector=self.centroid(), entities=dict(self.entities.most_common(PROFILE_TERMS)),
                 terms=dict(self.terms.most_common(PROFILE_TERMS)), day=self.last_day,
+                years=[e for e, _ in self.eras.most_common(1)] if self.last_day is None else [],
             )
         return self.profile
+
+    def era(self) -> int | None:
+        """The members' most common era (see DocFeatures.era)."""
+        return self.eras.most_common(1)[0][0] if self.eras else None
 
     def changed(self) -> None:
         """Drop what was cached from the old bags, and bound the bags."""
@@ -119,6 +139,21 @@ def _weight(count: int, key: str, df: Counter[str], vocab: _Vocabulary) -> float
     return (1.0 + math.log(count)) * vocab.idf(df, key)
 
 
+def _unit(bag: Mapping[str, int], df: Counter[str], vocab: _Vocabulary) -> dict[str, float]:
+    w = {k: _weight(c, k, df, vocab) for k, c in bag.items()}
+    n = math.sqrt(sum(v * v for v in w.values()))
+    return {k: v / n for k, v in w.items()} if n else {}
+
+
+def _best_member(doc: dict[str, float], members: Iterable[dict[str, float]]) -> float:
+    """Highest cosine between the article and one of the members (both unit-length maps)."""
+    best = 0.0
+    for m in members:
+        if m:
+            best = max(best, sum(w * m.get(k, 0.0) for k, w in doc.items()))
+    return best
+
+
 def _bag_norm(bag: Mapping[str, int], df: Counter[str], vocab: _Vocabulary) -> float:
     return math.sqrt(sum(_weight(c, k, df, vocab) ** 2 for k, c in bag.items()))
 
@@ -156,6 +191,9 @@ class OnlineClusterer:
         self._alive = np.zeros(64, dtype=bool)
         self._newest_day: int | None = None
         self._counter = 0
+        self._units_doc: DocFeatures | None = None
+        self._units_n = -1
+        self._units_val: tuple[dict[str, float], dict[str, float]] = ({}, {})
 
     # -- scoring -------------------------------------------------------------------
     def pair_features(self, doc: DocFeatures, story: StoryState) -> np.ndarray:
@@ -168,12 +206,32 @@ class OnlineClusterer:
         terms = _weighted_cosine(doc.terms, story.terms, story.term_norm, self.vocab.terms, self.vocab)
         ents = _weighted_cosine(doc.entities, story.entities, story.entity_norm, self.vocab.entities, self.vocab)
         cover = _coverage(doc.entities, story.entities, self.vocab)
-        time, dated = 0.0, 0.0
+        d_terms, d_ents = self._units(doc)
+        terms_max = _best_member(d_terms, (t for t, _ in story.recent_bags))
+        ents_max = _best_member(d_ents, (e for _, e in story.recent_bags))
+        time, dated, far = 0.0, 0.0, 0.0
         if doc.day is not None and story.first_day is not None and story.last_day is not None:
             gap = 0 if story.first_day <= doc.day <= story.last_day else min(
                 abs(doc.day - story.first_day), abs(doc.day - story.last_day))
             time, dated = math.exp(-gap / self.params.tau_days), 1.0
-        return np.array([dense, dense_max, terms, ents, cover, time, dated], dtype=np.float64)
+            far = min(1.0, math.log1p(gap) / math.log1p(FAR_DAYS))
+        era_gap, era_known, years_cover = 0.0, 0.0, 0.0
+        doc_era, story_era = doc.era, story.era()
+        if doc_era is not None and story_era is not None:
+            era_gap, era_known = min(abs(doc_era - story_era), ERA_YEARS) / ERA_YEARS, 1.0
+        if doc.years:
+            years_cover = sum(1 for y in doc.years if y in story.years) / len(doc.years)
+        content = np.array([dense, dense_max, terms, ents, cover, terms_max, ents_max], dtype=np.float64)
+        return np.concatenate([content * (1.0 - dated), content * dated,
+                               [time, dated, far, era_gap, era_known, years_cover]])
+
+    def _units(self, doc: DocFeatures) -> tuple[dict[str, float], dict[str, float]]:
+        """The article's unit-length term and name maps, computed once for all its candidates."""
+        if self._units_doc is not doc or self._units_n != self.vocab.n:  # holding `doc` keeps its id unique
+            self._units_doc, self._units_n = doc, self.vocab.n
+            self._units_val = (_unit(doc.terms, self.vocab.terms, self.vocab),
+                               _unit(doc.entities, self.vocab.entities, self.vocab))
+        return self._units_val
 
     def probability(self, x: np.ndarray) -> float:
         z = float(np.dot(self.params.weights, x) + self.params.bias)
@@ -227,8 +285,12 @@ class OnlineClusterer:
         story.vec_sum = story.vec_sum + doc.vector
         story.terms.update(doc.terms)
         story.entities.update(doc.entities)
+        story.years.update(doc.years)
+        if doc.era is not None:
+            story.eras[doc.era] += 1
         story.members.append(doc.id)
         story.recent = [*story.recent[-(MAX_MEMBER_VECTORS - 1):], doc.vector]
+        story.recent_bags = [*story.recent_bags[-(MAX_MEMBER_BAGS - 1):], self._units(doc)]
         if doc.day is not None:
             story.first_day = doc.day if story.first_day is None else min(story.first_day, doc.day)
             story.last_day = doc.day if story.last_day is None else max(story.last_day, doc.day)
@@ -271,8 +333,11 @@ class OnlineClusterer:
         a.vec_sum = a.vec_sum + b.vec_sum
         a.terms.update(b.terms)
         a.entities.update(b.entities)
+        a.eras.update(b.eras)
+        a.years.update(b.years)
         a.members.extend(b.members)
         a.recent = (a.recent + b.recent)[-MAX_MEMBER_VECTORS:]
+        a.recent_bags = (a.recent_bags + b.recent_bags)[-MAX_MEMBER_BAGS:]
         days = [d for d in (a.first_day, a.last_day, b.first_day, b.last_day) if d is not None]
         if days:
             a.first_day, a.last_day = min(days), max(days)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 from unidecode import unidecode
@@ -32,6 +33,8 @@ DIM = 384
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART"})
 
 _WORD = re.compile(r"[a-z0-9]+")
+# A four-digit year of the last or this century standing alone ("in 2008", "2008-09", not "$2,008" or "20081").
+_YEAR = re.compile(r"(?<![\d$£€.,])(19\d\d|20\d\d)(?!\d|[.,]\d)")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _NON_NAME = re.compile(r"[^a-z0-9 ]+")
 
@@ -54,16 +57,26 @@ class DocFeatures:
     entities: dict[str, int] = field(default_factory=dict)  # normalised name -> count
     terms: dict[str, int] = field(default_factory=dict)  # title/text word or word pair -> count
     day: int | None = None  # proleptic ordinal of the publication day
+    years: list[int] = field(default_factory=list)  # distinct years the text mentions
+
+    @property
+    def era(self) -> int | None:
+        """The year the article speaks from: its publication year, else the latest year it mentions."""
+        if self.day is not None:
+            return date.fromordinal(self.day).year
+        return max(self.years) if self.years else None
 
     def to_json(self) -> str:
-        """Entities, terms and day as JSON (the vector is stored apart as a float16 blob)."""
-        return json.dumps({"e": self.entities, "t": self.terms, "d": self.day}, separators=(",", ":"))
+        """Entities, terms, day and years as JSON (the vector is stored apart as a float16 blob)."""
+        return json.dumps({"e": self.entities, "t": self.terms, "d": self.day, "y": self.years},
+                          separators=(",", ":"))
 
     @classmethod
     def from_parts(cls, id: str, blob: bytes, data: str) -> DocFeatures:
         d = json.loads(data)
         vec = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
-        return cls(id=id, vector=vec, entities=d["e"], terms=d["t"], day=d["d"])
+        # Features stored before years were extracted have no "y": no years known.
+        return cls(id=id, vector=vec, entities=d["e"], terms=d["t"], day=d["d"], years=d.get("y", []))
 
     def vector_blob(self) -> bytes:
         return self.vector.astype(np.float16).tobytes()
@@ -107,6 +120,12 @@ def terms_of(text: str, limit: int | None = None) -> Counter[str]:
     return Counter(dict(bag.most_common(limit))) if limit else bag
 
 
+def years_of(text: str, latest: int | None = None) -> list[int]:
+    """Distinct years mentioned in the text, ascending; none after `latest` (a dated article's own year)."""
+    found = {int(y) for y in _YEAR.findall(text)}
+    return sorted(y for y in found if latest is None or y <= latest)
+
+
 def body_text(article: Article, chars: int = TEXT_CHARS) -> str:
     """Title plus the text (up to `chars`), the input of the term bag."""
     text = article.text or article.raw or ""
@@ -139,13 +158,15 @@ def extract_features(articles: Sequence[Article], batch_size: int = 32) -> list[
     out = []
     for i, a in enumerate(articles):
         d = a.published_date
+        body = body_text(a)
         out.append(
             DocFeatures(
                 id=a.id,
                 vector=np.asarray(vectors[i], dtype=np.float32),
                 entities=dict(names[i]),
-                terms=dict(terms_of(body_text(a), MAX_TERMS)),
+                terms=dict(terms_of(body, MAX_TERMS)),
                 day=d.toordinal() if d else None,
+                years=years_of(body, d.year if d else None),
             )
         )
     return out

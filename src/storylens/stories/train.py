@@ -41,12 +41,14 @@ def fit_pair_model(streams: Sequence[tuple[Sequence[DocFeatures], Mapping[str, s
     parts = [pair_samples(docs, gold, base) for docs, gold in streams]
     x = np.vstack([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts])
-    model = LogisticRegression(C=10.0, max_iter=2000).fit(x, y)
+    # Each stream weighs the same in total, so a long stream does not drown a short one.
+    w = np.concatenate([np.full(len(p[1]), len(y) / (len(parts) * max(1, len(p[1])))) for p in parts])
+    model = LogisticRegression(C=10.0, max_iter=5000).fit(x, y, sample_weight=w)
     return replace(base or Params(), weights=tuple(round(float(w), 4) for w in model.coef_[0]),
                    bias=round(float(model.intercept_[0]), 4))
 
 
-JOIN_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+JOIN_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 MERGE_GRID = (0.5, 0.6, 0.7, 0.8, 1.01)
 
 
