@@ -76,3 +76,16 @@ def test_a_reprint_that_changed_a_figure_is_a_conflict():
     counts = [c for c in story.conflicts if c.kind == "count"]
     assert counts, story.conflicts
     assert {v.value for v in counts[0].values} == {"forty", "sixty"}
+
+
+def test_a_reworded_copy_of_one_statement_disputes_its_day():
+    # different verbs ("reopened" / "was unveiled"), so only the near-identical wording makes it one event
+    story = story_of(
+        FILLER + "The museum reopened its east wing to visitors on Thursday after a two-year restoration of "
+                 "the ceiling frescoes.",
+        FILLER + "Visitors returned to the museum's east wing on Saturday, when it was unveiled after a two-year "
+                 "restoration of its ceiling frescoes.",
+    )
+    days = [c for c in story.conflicts if c.kind == "weekday"]
+    assert days, story.conflicts
+    assert {v.value for v in days[0].values} == {"Thursday", "Saturday"}
