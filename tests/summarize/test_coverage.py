@@ -66,3 +66,27 @@ def test_a_sentence_repeating_covered_words_gains_less_once_they_are_covered() -
 def test_real_expected_counts_are_positive_and_bounded() -> None:
     expected = expected_counts(_story())
     assert all(0 < v < 50 for v in expected.values())
+
+
+def test_sparse_gains_follow_the_definition_step_by_step() -> None:
+    """gain = sum over words of min(have + v, cap) - min(have, cap), per word, after any picks."""
+    story = _story()
+    cands = story.sentences
+    rng = np.random.default_rng(3)
+    words = {w for s in cands for w in tokens(s.text)}
+    expected = {w: float(rng.uniform(0, 2.5)) for w in words}
+    cover = Coverage(story, cands, expected)
+    have: dict[str, int] = {}
+    alive = np.ones(len(cands), dtype=bool)
+    for pick in (2, 0, 2, 5):
+        want = []
+        for s in cands:
+            gain = 0.0
+            for w in set(tokens(s.text)):
+                v, h, cap = tokens(s.text).count(w), have.get(w, 0), expected[w]
+                gain += max(0.0, min(h + v, cap) - min(h, cap))
+            want.append(gain / len(s.text.split()))
+        assert cover.gains(alive) == pytest.approx(want)
+        cover.add(pick)
+        for w in tokens(cands[pick].text):
+            have[w] = have.get(w, 0) + 1
