@@ -368,6 +368,8 @@ Multi-News + NeuS stream, split by gold story.
 | ... without the best-member cosines | 0.892 | 0.874 | 0.917 | 0.921 | no |
 | ... ECB+ weighing 3x the mixed stream | 0.891 | 0.896 | 0.916 | 0.920 | no: lower on both dev halves |
 | ... merge threshold 0.3 / 0.4 instead of 0.5 | 0.904 / 0.894 | 0.872 / 0.878 | 0.903 / 0.909 | 0.922 / 0.929 | no |
+| ... era gap saturating at 1 / 2 / 3 / 10 years instead of 5 | 0.887 / 0.901 / 0.894 / 0.893 | 0.883 / 0.878 / 0.874 / 0.873 | 0.918 / 0.921 / 0.921 / 0.921 | 0.921 / 0.922 / 0.922 / 0.922 | no: 2 is a sharp peak on dev, not a plateau |
+| ... 20 candidate stories instead of 10 | 0.898 | 0.870 | 0.916 | 0.919 | no: lower dev mean, twice the cost |
 | ... MLP pair model (16 hidden units) instead of logistic | 0.884 | 0.880 | 0.944 | 0.956 | no: lower on ECB+ dev (best of 6 threshold pairs) |
 | ... fit on ECB+ dev only | 0.913 | 0.916 | 0.668 | 0.685 | no: theme lumps |
 
