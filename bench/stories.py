@@ -246,13 +246,12 @@ def throughput() -> dict[str, Any]:
     n_full = 30 if smoke() else 1000
     stream = perturbed(pool, n_full)
     out: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        with StoryStore(Path(tmp) / "t.db") as store:
-            t0 = time.perf_counter()
-            rep = ingest_articles(store, stream)
-            dt = time.perf_counter() - t0
-            out[f"full_{n_full}"] = {"articles": rep.added, "seconds": round(dt, 1),
-                                     "articles_per_s": round(rep.added / dt, 2), "stories": store.counts()["stories"]}
+    with tempfile.TemporaryDirectory() as tmp, StoryStore(Path(tmp) / "t.db") as store:
+        t0 = time.perf_counter()
+        rep = ingest_articles(store, stream)
+        dt = time.perf_counter() - t0
+        out[f"full_{n_full}"] = {"articles": rep.added, "seconds": round(dt, 1),
+                                 "articles_per_s": round(rep.added / dt, 2), "stories": store.counts()["stories"]}
     # Store + cluster alone, as the store grows: features reused with noise (the NLP cost per
     # article does not depend on the store size, so it is measured once above).
     n_big = 300 if smoke() else 10_000
