@@ -66,8 +66,9 @@ def analyse(
     """Run the analysis stages on clean articles and return the filled `Story`."""
     from storylens.claims import align_claims
     from storylens.conflicts import detect_conflicts
+    from storylens.conflicts.detect import prefetch as prefetch_values
     from storylens.entities import resolve_entities
-    from storylens.nlp import annotate, embed
+    from storylens.nlp import annotate_and_embed
     from storylens.summarize import summarize
     from storylens.timeline import build_timeline, consensus_date
 
@@ -85,8 +86,11 @@ def analyse(
         from storylens.nlp.models import warm_up
 
         warm_up()  # the encoder loads while spaCy parses
-        story.sentences, story.mentions = annotate(story.analysed)
-        story.embeddings = embed([s.text for s in story.sentences])
+        def prefetch_parses(sentences: list, mentions: list) -> None:
+            # the conflict stage's sentence parses, on the core the encoder leaves free
+            prefetch_values(Story(articles=story.articles, sentences=sentences, mentions=mentions))
+
+        story.sentences, story.mentions, story.embeddings = annotate_and_embed(story.analysed, prefetch_parses)
 
     def _entities() -> None:
         story.entities = resolve_entities(story)

@@ -89,3 +89,27 @@ def test_a_reworded_copy_of_one_statement_disputes_its_day():
     days = [c for c in story.conflicts if c.kind == "weekday"]
     assert days, story.conflicts
     assert {v.value for v in days[0].values} == {"Thursday", "Saturday"}
+
+
+def test_prefetched_parses_are_the_ones_the_stage_reads(monkeypatch):
+    """`prefetch` (run by the nlp stage while the encoder works) leaves nothing for the stage to parse."""
+    import importlib
+
+    from storylens.models import Article, Story
+    from storylens.nlp import annotate
+
+    detect = importlib.import_module("storylens.conflicts.detect")
+    text = "The train left Pyongyang on Sunday with 20 cars.\n\nIt reached Vladivostok on Tuesday at 60 km/h."
+    art = Article(id="p1", raw=text, text=text)
+    sents, ments = annotate([art])
+    story = Story(articles=[art], sentences=sents, mentions=ments)
+    detect._PARSES.clear()
+    detect.prefetch(story)
+    assert len(detect._PARSES) == len(detect.candidate_sentences(story)) == 2
+
+    def no_parse():
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("storylens.nlp.spacy_pipeline", no_parse)
+    values = detect.sentence_values(story, set(detect.candidate_sentences(story)))
+    assert {v.kind for vs in values.values() for v in vs} >= {"weekday", "place"}

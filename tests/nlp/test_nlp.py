@@ -93,3 +93,19 @@ def test_bf16_encoder_agrees_with_fp32(monkeypatch):
     assert np.min(np.sum(a * b, axis=1)) > 0.995
     assert np.abs(a @ a.T - b @ b.T).max() < 0.01
     assert float(b[0] @ b[1]) > float(b[0] @ b[2])
+
+
+def test_annotate_and_embed_matches_the_two_steps_and_numbers_sentences_across_parts(monkeypatch):
+    from storylens.nlp import annotate_and_embed
+
+    both_mod = importlib.import_module("storylens.nlp.both")
+    monkeypatch.setattr(both_mod, "PART_SENTENCES", 2)  # force several parts on a small story
+    arts = [Article(id=f"a{k}", raw="", text=TEXT.replace("12", str(12 + k))) for k in range(4)]
+    seen: list[int] = []
+    sents, ments, vecs = annotate_and_embed(arts, lambda s, m: seen.append(len(s)))
+    want_sents, want_ments = annotate(arts)
+    assert sents == want_sents and ments == want_ments
+    assert [s.index for s in sents] == list(range(len(sents)))
+    assert seen == [len(sents)]  # the hook ran once, after all parsing
+    assert vecs.shape == (len(sents), 384)
+    assert np.allclose(vecs, embed([s.text for s in sents]), atol=0.02)

@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -42,6 +42,7 @@ from storylens.conflicts.figures import Stated, figure_sources, two_facts
 from storylens.conflicts.temporal import WEEKDAYS
 from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
 from storylens.models import Story
+from storylens.nlp.cache import LRU
 
 PAIR_THRESHOLD = 0.55  # cosine for two sentences to be compared on meaning alone
 LOOSE_THRESHOLD = 0.38  # lower cosine is enough when the sentences share `MIN_SHARED_WORDS` content words
@@ -144,20 +145,41 @@ def slot_pairs(story: Story, values: dict[int, list[Value]]) -> set[tuple[int, i
 
 def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
     """Parse the given sentences once and read their typed values."""
-    from storylens.nlp import spacy_pipeline
-
     if not indices:
         return {}
     order = sorted(indices)
     fallback = story_day(story)
-    nlp = spacy_pipeline()
     texts = [story.sentences[i].text for i in order]
     places = known_places(story)
     out: dict[int, list[Value]] = {}
-    for i, doc in zip(order, nlp.pipe(texts, batch_size=64), strict=True):
+    for i, doc in zip(order, parse_sentences(texts), strict=True):
         published = story.article(story.sentences[i].source).published_date or fallback
         out[i] = extract_values(story.sentences[i].text, doc, published, places)
     return out
+
+
+# Full parses (tags, lemmas, dependencies) of single sentences, by text. The nlp stage fills it
+# through `prefetch` while the encoder works, so this stage finds its parses ready.
+_PARSES: LRU[str, Any] = LRU(8_000)
+
+
+def parse_sentences(texts: list[str]) -> list[Any]:
+    """A spaCy Doc per sentence text, parsed alone (the parse conflicts read values from)."""
+    from storylens.nlp import spacy_pipeline
+
+    docs = [_PARSES.get(t) for t in texts]
+    todo = sorted({t for t, d in zip(texts, docs, strict=True) if d is None})
+    if todo:
+        fresh = dict(zip(todo, spacy_pipeline().pipe(todo, batch_size=64), strict=True))
+        for text, doc in fresh.items():
+            _PARSES.put(text, doc)
+        docs = [d if d is not None else fresh[t] for t, d in zip(texts, docs, strict=True)]
+    return docs
+
+
+def prefetch(story: Story) -> None:
+    """Parse the sentences this stage will read values from (call it while other work runs)."""
+    parse_sentences([story.sentences[i].text for i in candidate_sentences(story)])
 
 
 def known_places(story: Story) -> dict[str, str]:
