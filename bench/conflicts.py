@@ -218,10 +218,10 @@ def markdown(res: dict[str, Any], n: int) -> str:
         (f"Thresholds: storylens shipped MIN_CONFIDENCE = {th['storylens_shipped']} (tune-half F1 optimum "
          f"{th['storylens_tuned']}, row `storylens_tuned`), baseline cosine {th['baseline_tuned']} (tune-half "
          f"optimum). Median conflict-stage time per cluster: {res['conflict_stage_seconds_median']} s "
-         "(after the NLP pass; measured on the shared 2-core machine under load, most of it the spaCy "
-         "re-parse of value sentences; every slot word a comparison may ask about now goes to MiniLM in one "
-         "batch: 136 -> 40 encoder calls on 40 clusters; the previous and this code run alternately over the "
-         "86 clusters summed 111 / 71 s and 61 / 76 s of CPU, too noisy at load 5-7 to claim a speed-up)."), "",
+         "(after the NLP pass, which now also makes the full spaCy parses of the value sentences, on the "
+         "core the encoder leaves free: `conflicts.detect.prefetch`; every slot word a comparison may ask "
+         "about goes to MiniLM in one batch: 136 -> 40 encoder calls on 40 clusters). On the 50-article "
+         "story of bench/speed.py the stage fell from 3.15 s to 0.53 s (speed.md)."), "",
         ("| system | split | recall (95% CI) | number | date | weekday | place | precision | "
          "controls with ≥1 | mean per control |"),
         "|---|---|---|---|---|---|---|---|---|---|",

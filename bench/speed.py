@@ -170,7 +170,11 @@ def main() -> None:
     md += ["", (f"Fitted growth: time ∝ n^{exponent:.2f} (log-log least squares over the sizes above; "
            "n log n over this range would read about 1.1–1.2)."), ""]
     if prof:
-        md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "", "```", prof, "```"]
+        md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "",
+               ("Read it beside the stage times above, which are measured directly: pyinstrument samples the "
+                "main thread only, so the encoder's worker thread does not show, and it loses the stack inside "
+                "spaCy's `nlp.pipe` generator (those samples land at the top level as `[self]`, `gemm`)."),
+               "", "```", prof, "```"]
     print(write_results("speed", data, "\n".join(md)))
 
 
