@@ -23,7 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -158,16 +158,7 @@ def quality() -> dict[str, Any]:
     feats = features(arts, "ecb")
     dev_t = split_topics({a.id: topics[a.id] for a in arts})
     parts = {"dev": lambda a: topics[a.id] in dev_t, "held_out": lambda a: topics[a.id] not in dev_t, "all": lambda a: True}
-    out: dict[str, Any] = {"ecb": {}}
-    for name, keep in parts.items():
-        sel = [(a, f) for a, f in zip(arts, feats, strict=True) if keep(a)]
-        a_sel, f_sel = [a for a, _ in sel], [f for _, f in sel]
-        g = {a.id: gold[a.id] for a in a_sel}
-        out["ecb"][name] = {
-            "online": scores(cluster_stream(f_sel), g),
-            "batch": scores(batch_clusters(f_sel), g),
-            "tfidf_baseline": scores(tfidf_baseline(a_sel), g),
-        }
+    out: dict[str, Any] = {"ecb": {name: three_systems(arts, feats, gold, keep) for name, keep in parts.items()}}
     out["sensitivity"] = sensitivity(arts, feats, gold, dev_t, topics)
     m_arts, m_gold = mixed_stream()
     if smoke():
@@ -176,17 +167,21 @@ def quality() -> dict[str, Any]:
     dev_s = split_stories(m_gold)
     halves = {"dev": lambda a: m_gold[a.id] in dev_s, "held_out": lambda a: m_gold[a.id] not in dev_s,
               "all": lambda a: True}
-    out["mixed"] = {}
-    for name, keep in halves.items():
-        sel = [(a, f) for a, f in zip(m_arts, m_feats, strict=True) if keep(a)]
-        a_sel, f_sel = [a for a, _ in sel], [f for _, f in sel]
-        g = {a.id: m_gold[a.id] for a in a_sel}
-        out["mixed"][name] = {
-            "online": scores(cluster_stream(f_sel), g),
-            "batch": scores(batch_clusters(f_sel), g),
-            "tfidf_baseline": scores(tfidf_baseline(a_sel), g),
-        }
+    out["mixed"] = {name: three_systems(m_arts, m_feats, m_gold, keep) for name, keep in halves.items()}
     return out
+
+
+def three_systems(arts: Sequence[Article], feats: Sequence[DocFeatures], gold: dict[str, str],
+                  keep: Callable[[Article], bool]) -> dict[str, Any]:
+    """Online, batch and TF-IDF baseline scores on the articles `keep` selects."""
+    sel = [(a, f) for a, f in zip(arts, feats, strict=True) if keep(a)]
+    a_sel, f_sel = [a for a, _ in sel], [f for _, f in sel]
+    g = {a.id: gold[a.id] for a in a_sel}
+    return {
+        "online": scores(cluster_stream(f_sel), g),
+        "batch": scores(batch_clusters(f_sel), g),
+        "tfidf_baseline": scores(tfidf_baseline(a_sel), g),
+    }
 
 
 def sensitivity(arts: Sequence[Article], feats: Sequence[DocFeatures], gold: dict[str, str], dev_t: set[int],
