@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, ecb_records, storylens, write_jsonl
+from story_inputs import ROOT, ecb_records, storylens, write_jsonl
 
 pytestmark = pytest.mark.slow
 CORPUS = ROOT / "examples" / "kim-train-2023"

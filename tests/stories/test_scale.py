@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ecb_records, write_jsonl
+from story_inputs import ecb_records, write_jsonl
 
 from storylens.cli import main
 from storylens.scale import ray_engine

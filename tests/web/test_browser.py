@@ -7,8 +7,8 @@ the real pipeline through an upload.
 from __future__ import annotations
 
 import pytest
-from conftest import fake_library, sample, screenshot
 from live import LiveServer
+from web_inputs import fake_library, sample, screenshot
 
 from storylens.web.app import create_app
 

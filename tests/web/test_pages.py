@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import fake_library, sample
 from fastapi.testclient import TestClient
+from web_inputs import fake_library, sample
 
 from storylens.models import Brief
 from storylens.web.app import create_app

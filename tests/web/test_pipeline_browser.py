@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import sample, screenshot
 from live import LiveServer
+from web_inputs import sample, screenshot
 
 from storylens.web.app import create_app
 from storylens.web.library import FolderLibrary

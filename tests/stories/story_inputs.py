@@ -1,4 +1,4 @@
-"""Shared inputs for the story tests: small JSONL corpora built from the ECB+ eval sample."""
+"""Shared inputs for the story tests (a plain module, not a conftest: two conftest modules clash by name when folders run together)."""
 
 from __future__ import annotations
 
