@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from storylens.errors import StoreError
@@ -31,16 +32,7 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
         raise StoreError(f"{path}: cannot open the story database: {exc}") from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        version = _schema_version(conn, path)
-        if not readonly:
-            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if version < SCHEMA_VERSION:
-            if readonly:
-                raise StoreError(f"{path}: the story database needs an upgrade; open it once for writing")
-            _migrate(conn, version)
+        _setup_waiting(conn, path, readonly)
     except sqlite3.Error as exc:
         conn.close()
         raise StoreError(f"{path}: {describe(exc)}") from exc
@@ -48,6 +40,38 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _setup(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+    version = _schema_version(conn, path)
+    if not readonly:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if version < SCHEMA_VERSION:
+        if readonly:
+            raise StoreError(f"{path}: the story database needs an upgrade; open it once for writing")
+        _migrate(conn, version)
+
+
+def _setup_waiting(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+    """`_setup`, retried while another process holds the database.
+
+    Two processes opening a new database at once race to switch it to WAL and create the
+    schema; SQLite can refuse the journal-mode switch at once (busy) instead of calling
+    the busy handler, so the wait that busy_timeout gives every other statement is given here.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            _setup(conn, path, readonly)
+            return
+        except sqlite3.OperationalError as exc:
+            low = str(exc).lower()
+            if ("locked" not in low and "busy" not in low) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def describe(exc: sqlite3.Error) -> str:
@@ -104,13 +128,21 @@ def _check_file(path: Path, readonly: bool) -> None:
 
 
 def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    # One read transaction: another process may commit its first migration between the reads.
+    conn.execute("BEGIN")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path}: made by a newer storylens (schema {version}, this one knows {SCHEMA_VERSION}); "
             "upgrade storylens"
         )
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if version == 0 and tables:
         raise StoreError(f"{path}: a SQLite file that is not a storylens database (tables: "
                          f"{', '.join(sorted(tables)[:5])})")
