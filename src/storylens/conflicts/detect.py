@@ -369,7 +369,6 @@ def find_all(story: Story) -> tuple[list[Finding], dict[int, list[Value]]]:
     return findings, values
 
 
-
 def group_findings(findings: list[Finding]) -> list[list[Finding]]:
     """Union findings that share a value occurrence (one statement disputed by several sources)."""
     parent: dict[tuple, tuple] = {}

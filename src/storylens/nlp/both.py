@@ -47,12 +47,12 @@ def annotate_and_embed(
 def _groups(articles: Sequence[Article]) -> list[list[Article]]:
     """Consecutive articles in parts of about PART_SENTENCES sentences (estimated from their length)."""
     out: list[list[Article]] = []
-    size = PART_SENTENCES + 1
+    size = 0
     for art in articles:
         estimate = max(1, len(art.text) // 130)  # ~130 characters a news sentence
-        if size + estimate > PART_SENTENCES and (not out or out[-1]):
+        if not out or size + estimate > PART_SENTENCES:
             out.append([])
             size = 0
         out[-1].append(art)
         size += estimate
-    return [g for g in out if g]
+    return out
