@@ -7,6 +7,9 @@ Every cluster goes through the storylens pipeline (load -> prepare -> analyse, s
 * recall: planted conflicts found (overall and per kind);
 * precision (on planted clusters): reported conflicts that ARE the planted one / all
   conflicts reported on planted clusters;
+* adjudicated precision (on planted clusters): (planted matches + reports a person labelled `real`
+  in bench/data/conflicts_adjudication.jsonl) / all reports; a report with no label counts as noise
+  and is counted as unlabelled (labels are keyed by cluster id + the sorted side values);
 * controls (false-positive proxy): share of control clusters with >= 1 conflict, mean count.
 
 Clusters are split by a hash of the cluster id into a *tune* half and a *holdout* half;
@@ -37,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import EVAL_DATA, bootstrap_ci, read_jsonl, smoke, write_results
 
 DATA = EVAL_DATA / "conflicts-dev"
+LABELS = Path(__file__).resolve().parent / "data" / "conflicts_adjudication.jsonl"
 KINDS = ("number", "date", "weekday", "place")
 Pred = list[dict[str, Any]]
 
@@ -62,11 +66,39 @@ def is_planted_match(gold: dict, conflict: dict) -> bool:
             and any(SCORER.match(gold["planted"], v) for v in conflict.get("values", [])))
 
 
-def score(gold: list[dict], preds: dict[str, Pred]) -> dict[str, Any]:
+Labels = dict[tuple[str, tuple[str, ...]], str]
+
+
+def label_key(cluster_id: str, sides: list[str]) -> tuple[str, tuple[str, ...]]:
+    return cluster_id, tuple(sorted(v.lower() for v in sides))
+
+
+def load_labels(path: Path = LABELS) -> Labels:
+    """Hand labels of non-planted conflicts: (cluster, sorted side values) -> 'real' | 'noise'.
+
+    Two reports with the same values in one cluster share a key; if their labels differ, 'noise' wins.
+    """
+    out: Labels = {}
+    for row in read_jsonl(path):
+        assert row["label"] in ("real", "noise"), row
+        key = label_key(row["cluster_id"], row["values"])
+        out[key] = "noise" if "noise" in (out.get(key), row["label"]) else "real"
+    return out
+
+
+def adjudicate(cluster_id: str, conflict: dict, labels: Labels) -> str:
+    """'real', 'noise' or 'unlabelled' (a report a code change made: it counts as noise)."""
+    if "sides" not in conflict:
+        return "unlabelled"
+    return labels.get(label_key(cluster_id, conflict["sides"]), "unlabelled")
+
+
+def score(gold: list[dict], preds: dict[str, Pred], labels: Labels | None = None) -> dict[str, Any]:
     planted = [g for g in gold if g["type"] == "planted"]
     controls = [g for g in gold if g["type"] == "control"]
     by_kind = {k: [0, 0] for k in KINDS}
     hits, reported, matching = [], 0, 0
+    verdicts: dict[str, int] = {"real": 0, "noise": 0, "unlabelled": 0}
     for g in planted:
         cs = preds.get(g["cluster_id"], [])
         ok = [is_planted_match(g, c) for c in cs]
@@ -76,7 +108,19 @@ def score(gold: list[dict], preds: dict[str, Pred]) -> dict[str, Any]:
         by_kind[g["kind"]][1] += 1
         reported += len(cs)
         matching += sum(ok)
+        for c, hit in zip(cs, ok, strict=True):
+            if not hit and labels is not None:
+                verdicts[adjudicate(g["cluster_id"], c, labels)] += 1
     ctrl_counts = [len(preds.get(g["cluster_id"], [])) for g in controls]
+    ctrl_verdicts = {"real": 0, "noise": 0, "unlabelled": 0}
+    for g in controls:
+        for c in preds.get(g["cluster_id"], []) if labels is not None else []:
+            ctrl_verdicts[adjudicate(g["cluster_id"], c, labels)] += 1
+    adjudicated = {}
+    if labels is not None:
+        adjudicated = {
+            "adjudicated_precision": round((matching + verdicts["real"]) / reported, 3) if reported else None,
+            "planted_nonmatching": verdicts, "control_reports": ctrl_verdicts}
     return {
         "planted": len(planted),
         "recall": round(statistics.fmean(hits), 3) if hits else None,
@@ -87,6 +131,7 @@ def score(gold: list[dict], preds: dict[str, Pred]) -> dict[str, Any]:
         "controls": len(controls),
         "controls_with_conflict": round(sum(c > 0 for c in ctrl_counts) / len(controls), 3) if controls else None,
         "mean_conflicts_per_control": round(statistics.fmean(ctrl_counts), 3) if controls else None,
+        **adjudicated,
     }
 
 
@@ -122,7 +167,7 @@ class StorylensRun:
             values = [x for v in c.values for x in (v.value, v.normalized)]
             docs = sorted({s for v in c.values for s in v.sources})
             out.append({"values": values, "docs": docs, "kind": c.kind, "topic": c.topic,
-                        "confidence": c.confidence})
+                        "confidence": c.confidence, "sides": [v.value for v in c.values]})
         return out
 
 
@@ -195,12 +240,14 @@ def run(gold: list[dict], cache: Path | None, log: Callable[[str], None]) -> dic
     result: dict[str, Any] = {"thresholds": {"storylens_tuned": sl_t, "storylens_shipped": MIN_CONFIDENCE,
                                              "baseline_tuned": bl_t},
                               "conflict_stage_seconds_median": round(statistics.median(times), 3)}
+    labels = load_labels()
     for name, raw, t in (("storylens", raw_sl, MIN_CONFIDENCE), ("storylens_tuned", raw_sl, sl_t),
                          ("baseline", raw_bl, bl_t)):
         preds = threshold(raw, t)
-        result[name] = {split: score([g for g in gold if split_of(g["cluster_id"]) == split], preds)
+        lab = labels if name != "baseline" else None  # the labels are of storylens reports
+        result[name] = {split: score([g for g in gold if split_of(g["cluster_id"]) == split], preds, lab)
                         for split in ("tune", "holdout")}
-        result[name]["all"] = score(gold, preds)
+        result[name]["all"] = score(gold, preds, lab)
     result["sweep"] = {"storylens": sl_sweep, "baseline": bl_sweep}
     shipped = threshold(raw_sl, MIN_CONFIDENCE)
     result["misses"] = [
@@ -208,6 +255,13 @@ def run(gold: list[dict], cache: Path | None, log: Callable[[str], None]) -> dic
         for g in gold if g["type"] == "planted" and not any(is_planted_match(g, c) for c in shipped[g["cluster_id"]])
     ]
     return result
+
+
+def _adjudicated(s: dict[str, Any]) -> str:
+    if "adjudicated_precision" not in s:
+        return "-"
+    v = s["planted_nonmatching"]
+    return f"{s['adjudicated_precision']} ({v['real']} / {v['noise']} / {v['unlabelled']})"
 
 
 def markdown(res: dict[str, Any], n: int) -> str:
@@ -223,8 +277,8 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "about goes to MiniLM in one batch: 136 -> 40 encoder calls on 40 clusters). On the 50-article "
          "story of bench/speed.py the stage fell from 3.15 s to 0.53 s (speed.md)."), "",
         ("| system | split | recall (95% CI) | number | date | weekday | place | precision | "
-         "controls with ≥1 | mean per control |"),
-        "|---|---|---|---|---|---|---|---|---|---|",
+         "adjudicated precision (real / noise / unlabelled) | controls with ≥1 | mean per control |"),
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name in ("storylens", "storylens_tuned", "baseline"):
         for split in ("tune", "holdout", "all"):
@@ -233,7 +287,8 @@ def markdown(res: dict[str, Any], n: int) -> str:
             ci = s["recall_ci95"] or ["-", "-"]
             lines.append(f"| {name} | {split} | {s['recall']} ({ci[0]}–{ci[1]}) | {k.get('number', '-')} | "
                          f"{k.get('date', '-')} | {k.get('weekday', '-')} | {k.get('place', '-')} | "
-                         f"{s['precision']} | {s['controls_with_conflict']} | {s['mean_conflicts_per_control']} |")
+                         f"{s['precision']} | {_adjudicated(s)} | {s['controls_with_conflict']} | "
+                         f"{s['mean_conflicts_per_control']} |")
     lines += [
         "",
         ("Precision = conflicts matching the planted one / all conflicts reported on planted clusters "
