@@ -52,3 +52,16 @@ def test_abbreviations_and_yearless_dates_agree(nlp):
     short = first(nlp, "The report was published on Jan. 31 by the ministry.", "date")
     full = first(nlp, "The ministry published the report on 31 Jan. 2018.", "date")
     assert agree(short, full)
+
+
+def test_a_place_inside_the_other_is_no_alternative(nlp):
+    def place(text):
+        return first(nlp, text, "place")
+
+    state = place("A woman shot three people at a drugstore warehouse in Maryland, officials said.")
+    city = place("A woman shot three people at a Rite Aid warehouse in Aberdeen, officials said.")
+    other = place("A woman shot three people at a drugstore warehouse in Virginia, officials said.")
+    assert agree(state, city) and agree(city, state)
+    assert not agree(state, other) and not agree(city, other)
+    assert not agree(place("The chef was born in London, her family said."),
+                     place("The chef was born in Scotland, her family said."))

@@ -2,13 +2,14 @@
 
 from storylens.conflicts.figures import figure_sources, same_figure, two_facts
 from storylens.conflicts.numbers import find_numbers
-from storylens.conflicts.values import Value
+from storylens.conflicts.values import Value, is_relative
 from storylens.models import Article, Sentence, Story
 
 
 def count(text: str, noun: str) -> Value:
     n = find_numbers(text)[0]
-    return Value("count", n.start, n.end, n.surface, n.surface, n.surface, n.dimension, n, anchor=noun)
+    return Value("count", n.start, n.end, n.surface, n.surface, n.surface, n.dimension, n, anchor=noun,
+                 relative=is_relative(text, n.start, n.end))
 
 
 def story_of(*sentences: tuple[str, str]) -> Story:
@@ -38,3 +39,14 @@ def test_a_source_stating_both_figures_disputes_neither():
     assert stated[(0, 0)] == {"s1"} and stated[(2, 0)] == {"s1", "s2"}
     assert two_facts((0, values[0][0]), (2, values[2][0]), stated)  # s1 gives 12 and 20
     assert not two_facts((3, values[3][0]), (2, values[2][0]), stated)  # nobody gives 15 and 20
+
+
+def test_an_increment_and_a_total_are_two_facts():
+    total, more = count("Thirty bodies have been recovered", "bodies"), count("12 more victims were flown", "victims")
+    assert more.relative and not total.relative
+    assert count("another 3,000 jobs", "jobs").relative and count("three other players", "players").relative
+    assert two_facts((0, total), (1, more), {})
+    # two increments of the same thing, or two totals, can still be a dispute
+    assert not two_facts((0, more), (1, count("15 more victims were flown", "victims")), {})
+    assert not two_facts((0, total), (1, count("Twelve bodies have been recovered", "bodies")), {})
+    assert not count("10 times more often", "times").relative

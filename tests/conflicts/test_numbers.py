@@ -51,6 +51,10 @@ def test_bounds():
     assert not compatible(one("up to 10 people were hurt"), one("15 people were hurt"))
     assert one("more than three years").bound == "at_least"
     assert one("nearly 40 cars").bound == "nearly"
+    north = one("a poll showing his approval rating north of 50 percent")
+    assert north.bound == "at_least" and compatible(north, one("55 percent of Americans approve"))
+    assert one("shares fell south of $10 on Monday").bound == "at_most"
+    assert one("a town about 15 miles north of Gaza").bound == "about"  # a direction after it is no bound
 
 
 def test_money_percent_and_scale():

@@ -81,3 +81,18 @@ def test_datelines_and_state_tags_are_not_places_of_the_event():
     s = "The leaders will meet in VLADIVOSTOK — officials said."
     i = s.index("VLADIVOSTOK")
     assert not is_dateline_or_tag(s, i, i + 11)
+
+
+def test_datelines_and_organisations_are_no_places_of_the_event(nlp):
+    dateline = values(nlp, "MONTPELIER, Vt. (AP) — A man has been shot dead outside an apartment complex.")
+    assert not [v for v in dateline if v.kind == "place"]
+    reuters = values(nlp, "JAKARTA/PANGKALAN BUN, Indonesia Search teams have found four large parts of the plane.")
+    assert not [v.surface for v in reuters if v.kind == "place"]
+    police = values(nlp, "Las Vegas Police Officer Jose Hernandez said the Strip has seen several incidents.",
+                    places={"lasvegaspolice": "GPE"})
+    assert "Las Vegas Police" not in [v.surface for v in police if v.kind == "place"]
+    us = values(nlp, "U.S., China and Japan agreed on the plan in Geneva.")
+    assert "U.S." in [v.surface for v in us if v.kind == "place"]
+    # a state after a city inside the sentence is a place of the event
+    body = values(nlp, "The shooting happened in Aberdeen, Maryland, on Thursday.")
+    assert "Maryland" in [v.surface for v in body if v.kind == "place"]

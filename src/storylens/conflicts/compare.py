@@ -10,7 +10,8 @@ they are compatible after normalisation. Rules, decided once for all kinds:
   with lower confidence and a note saying the figures are compatible;
 * dates agree when they are the same day (weekdays resolved against each article's date,
   or the same weekday name when no date is known);
-* places agree when one name contains the other ("Vladivostok" / "the city of Vladivostok").
+* places agree when one name contains the other ("Vladivostok" / "the city of Vladivostok") or one
+  place lies in the other ("Aberdeen" / "Maryland", by the gazetteer: a city in its country or state).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from storylens.conflicts.gazetteer import nested
 from storylens.conflicts.numbers import compatible
 from storylens.conflicts.values import Value
 
@@ -164,7 +166,7 @@ def agree(a: Value, b: Value) -> bool:
         return compatible(a.number, b.number)
     if a.kind == "place":
         return a.key == b.key or a.key in b.key or b.key in a.key or _abbreviates(a.surface, b.surface) \
-            or _abbreviates(b.surface, a.surface)
+            or _abbreviates(b.surface, a.surface) or nested(a.surface, b.surface)
     if a.kind == "date" and a.date_mention and b.date_mention and None in (a.date_mention.year, b.date_mention.year):
         # "Jan. 31" and "31 Jan. 2018": a date without a year agrees with the same day of any year
         return (a.date_mention.month, a.date_mention.day) == (b.date_mention.month, b.date_mention.day)

