@@ -65,3 +65,23 @@ def test_a_place_inside_the_other_is_no_alternative(nlp):
     assert not agree(state, other) and not agree(city, other)
     assert not agree(place("The chef was born in London, her family said."),
                      place("The chef was born in Scotland, her family said."))
+
+
+def test_a_verb_that_is_the_others_object_names_another_event(nlp):
+    appeal = "Attorneys for the bomber appealed his conviction and death sentence on Monday."
+    sentenced = "The bomber has become the 62nd inmate on death row after he was sentenced to death on Friday."
+    a, b = first(nlp, appeal, "weekday"), first(nlp, sentenced, "weekday")
+    assert not possible_slot(a, b, exact, appeal, sentenced)
+    again = "Attorneys for the bomber appealed his conviction and death sentence on Tuesday."
+    assert possible_slot(a, first(nlp, again, "weekday"), exact, appeal, again)
+
+
+def test_a_day_that_starts_a_period_does_not_date_the_event(nlp):
+    since = "At least 30 people have been killed in Gaza since Wednesday, officials said."
+    on = "Three Israelis were killed on Thursday in Kiryat Malachi, officials said."
+    a, b = first(nlp, since, "weekday"), first(nlp, on, "weekday")
+    assert a.role == "bound" and b.role != "bound"
+    assert not possible_slot(a, b, exact, since, on)
+    late = "The Senate is not scheduled to reconvene until Monday afternoon."
+    early = "Reid will reconvene the Senate on Thursday afternoon."
+    assert possible_slot(first(nlp, late, "weekday"), first(nlp, early, "weekday"), exact, late, early)

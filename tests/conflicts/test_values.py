@@ -96,3 +96,11 @@ def test_datelines_and_organisations_are_no_places_of_the_event(nlp):
     # a state after a city inside the sentence is a place of the event
     body = values(nlp, "The shooting happened in Aberdeen, Maryland, on Thursday.")
     assert "Maryland" in [v.surface for v in body if v.kind == "place"]
+
+
+def test_a_neighbouring_place_in_a_list_is_no_slot_word(nlp):
+    us, israel = [v for v in values(nlp, "Hamas, which the United States and Israel regard as a terrorist group, "
+                                    "rejected the offer.") if v.kind == "place"]
+    assert "israel" not in us.context and "states" not in israel.context
+    (kansas,) = [v for v in values(nlp, "A Kansas police officer was shot on Friday.") if v.kind == "place"]
+    assert {"police", "officer"} <= kansas.context

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from storylens.conflicts.gazetteer import nested
 from storylens.conflicts.numbers import compatible
-from storylens.conflicts.values import Value
+from storylens.conflicts.values import PERIOD_BOUND, Value
 
 SOFT_RATIO = 2.0
 SAME_THING = 0.55  # MiniLM cosine of two counted nouns naming the same thing (wagons/cars 0.60)
@@ -66,7 +66,9 @@ def event_match(a: Value, b: Value, text_a: str, text_b: str, word_sim: Similari
         return 1.0
     sa, sb = _stems(a.verb), _stems(b.verb)
     va, vb = _stems(a.verb.split()[0]), _stems(b.verb.split()[0])
-    if sa & sb:
+    # the same verb, or the same object noun ("hold talks" / "held talks"); a verb that is the other's
+    # object ("was sentenced" / "appealed his sentence") names another event
+    if va & vb or (sa - va) & (sb - vb):
         return 1.0
     # "will meet" / "the meeting will take place": one side names the event as a noun and
     # hangs the value from a verb that only supports it
@@ -106,6 +108,8 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
     relation ("north of X", "away from X") never states where something is.
     """
     if a.kind in ("date", "weekday"):
+        if (a.role == PERIOD_BOUND) != (b.role == PERIOD_BOUND):
+            return False  # "killed since Wednesday" / "killed on Thursday": a period's start and an event's day
         # the same words around both days (a re-worded copy of one statement) also make one event
         same_statement = signature_overlap(a, b) >= SAME_STATEMENT
         return same_participants(a, b, word_sim) and (

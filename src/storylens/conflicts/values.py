@@ -323,6 +323,9 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
              for ent in doc.ents]
     spans = [(e, label) for e, label in spans + _located_names(doc, known_places) if label is not None]
     roots = {e.root.i for e, _ in spans}
+    # a neighbour that is itself a place ("the United States and Israel" / "Israel and Egypt") shares a
+    # list with the value, not its slot
+    place_words = {w.lower() for e, _ in spans for w in _WORD.findall(e.text)}
     for ent, label in spans:
         role, verb, _ = _place_role(ent.root)
         if ent.root.dep_ == "pobj" and ent.root.head.head.i in roots:
@@ -335,7 +338,8 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
         sig, verb_lemma, participants = _slot(doc, start, end, verb)
         out.append(Value("place", start, end, text[start:end], text[start:end], place_key(ent.text),
                          label, None, None, _verb_phrase(verb), "", role,
-                         _context(text, start, end), _verb_phrase(verb), sig, verb_lemma, participants))
+                         _context(text, start, end) - place_words, _verb_phrase(verb), sig, verb_lemma,
+                         participants))
     return out
 
 
@@ -355,12 +359,22 @@ def _future_at(doc: Any, char: int) -> bool | None:
     return False if verb.tag_ in ("VBD", "VBN") else None
 
 
+# A day after these words bounds a period ("killed since Wednesday", "must pass by Friday"): it does
+# not date the event, so it is no answer to "on which day" (role "bound"). "until" is left out:
+# "not due to reconvene until Monday" dates the event itself.
+PERIOD_BOUND = "bound"
+_PERIOD_WORDS = re.compile(r"\b(?:since|through|before|after|by)\s+(?:last\s+|this\s+|next\s+)?$",
+                           re.IGNORECASE)
+
+
 def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
     out: list[Value] = []
     for d in find_dates(text, published, lambda char: _future_at(doc, char)):
         tok = _token_at(doc, d.start)
         verb = _governing_verb(tok) if tok is not None else None
         prep = tok.head.text.lower() if tok is not None and tok.head.pos_ == "ADP" else ""
+        if _PERIOD_WORDS.search(text[:d.start]):
+            prep = PERIOD_BOUND
         sig, verb_lemma, participants = _slot(doc, d.start, d.end, verb)
         out.append(Value(d.kind, d.start, d.end, d.surface, d.normalized(), d.key(), d.kind, None, d,
                          _verb_phrase(verb), "", prep, _context(text, d.start, d.end), _verb_phrase(verb),
