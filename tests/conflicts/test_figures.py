@@ -50,3 +50,12 @@ def test_an_increment_and_a_total_are_two_facts():
     assert not two_facts((0, more), (1, count("15 more victims were flown", "victims")), {})
     assert not two_facts((0, total), (1, count("Twelve bodies have been recovered", "bodies")), {})
     assert not count("10 times more often", "times").relative
+
+
+def test_a_projection_and_a_stated_figure_are_two_facts():
+    from dataclasses import replace
+
+    now, later = count("One in seven patients", "patients"), count("one in 10 patients", "patients")
+    assert two_facts((0, replace(now, future=False)), (1, replace(later, future=True)), {})
+    assert not two_facts((0, replace(now, future=False)), (1, replace(later, future=False)), {})
+    assert not two_facts((0, replace(now, future=None)), (1, replace(later, future=True)), {})  # cannot tell

@@ -104,3 +104,13 @@ def test_a_neighbouring_place_in_a_list_is_no_slot_word(nlp):
     assert "israel" not in us.context and "states" not in israel.context
     (kansas,) = [v for v in values(nlp, "A Kansas police officer was shot on Friday.") if v.kind == "place"]
     assert {"police", "officer"} <= kansas.context
+
+
+def test_figures_know_whether_they_are_projections(nlp):
+    def fig(text):
+        return next(v for v in values(nlp, text) if v.kind in ("count", "quantity"))
+
+    assert fig("By 2030, more than one in 10 colon cancers will be diagnosed in people under 50.").future is True
+    assert fig("One in seven colon cancer patients is under 50.").future is False
+    assert fig("Rescuers recovered 30 bodies from the sea.").future is False
+    assert fig("The maximum speed would only be about 88 kilometers per hour.").future is None  # hypothetical

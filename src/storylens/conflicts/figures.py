@@ -5,7 +5,9 @@
 * figures an order of magnitude apart are different quantities (a part and the whole, a rate
   and a total); disputed figures in news copy differ by a factor of a few at most;
 * a figure counted on top of or beside others ("12 more victims", "another 3,000 jobs") and a
-  plain figure are an increment and a total, not two answers to one question.
+  plain figure are an increment and a total, not two answers to one question;
+* a projection ("one in 10 will be diagnosed by 2030") and a figure stated for the present or the
+  past ("one in seven is") answer two questions.
 """
 
 from __future__ import annotations
@@ -50,5 +52,7 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
     if min(x.base, y.base) > 0 and max(x.base, y.base) >= MAX_RATIO * min(x.base, y.base):
         return True
     if a[1].relative != b[1].relative:
+        return True
+    if {a[1].future, b[1].future} == {True, False}:
         return True
     return bool(stated.get((a[0], a[1].start), frozenset()) & stated.get((b[0], b[1].start), frozenset()))

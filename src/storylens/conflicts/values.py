@@ -58,6 +58,7 @@ class Value:
     verb_lemma: str = ""  # lemma of the governing verb ("arrived" -> "arrive")
     participants: frozenset[str] = field(default_factory=frozenset)  # lemmas of that verb's subject and object
     relative: bool = False  # figures: counted on top of or beside others ("12 more", "another 3,000", "two other")
+    future: bool | None = None  # figures: stated for the future ("will be diagnosed"); None: cannot tell
 
 
 def place_key(name: str) -> str:
@@ -239,7 +240,7 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
             sig |= {noun.lemma_.lower()}
         out.append(Value(kind, n.start, n.end, n.surface, normalized, normalized, n.dimension, n, None, anchor,
                          topic, "", _context(text, n.start, n.end), _verb_phrase(gov), sig, verb_lemma, participants,
-                         is_relative(text, n.start, n.end)))
+                         is_relative(text, n.start, n.end), _stated_for_future(doc, n.num_end - 1)))
     return out
 
 
@@ -365,6 +366,21 @@ def _future_at(doc: Any, char: int) -> bool | None:
 PERIOD_BOUND = "bound"
 _PERIOD_WORDS = re.compile(r"\b(?:since|through|before|after|by)\s+(?:last\s+|this\s+|next\s+)?$",
                            re.IGNORECASE)
+
+
+def _stated_for_future(doc: Any, char: int) -> bool | None:
+    """True for a projection ('will be diagnosed'), False for a stated present or past ('is', 'were'),
+    None when the verb cannot tell (a hypothetical 'would be' is neither)."""
+    tok = _token_at(doc, char)
+    verb = _governing_verb(tok) if tok is not None else None
+    if verb is None:
+        return None
+    aux = {c.text.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "'ll", "shall"}:
+        return True
+    if aux & _FUTURE_AUX:
+        return None
+    return False if verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") else None
 
 
 def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
