@@ -3,7 +3,7 @@
 A per-sentence score cannot see that two chosen sentences spend the budget on the same
 words. Here every word of the story gets an expected count in a reference summary, from
 how often and how widely the articles use it, how early it first appears and whether it is
-a stop word (a Poisson regression fitted on Multi-News, `weights.TOKEN_WEIGHTS`). During
+a stop word (a Poisson regression fitted on Multi-News, `weights.token_model`, one per case regime). During
 selection a sentence then earns credit only for the expected uses it still covers, per word
 of budget. All features are case-blind: words are lower-cased first.
 """
@@ -98,13 +98,15 @@ def token_features(story: Story) -> tuple[list[str], np.ndarray]:
 
 def expected_counts(story: Story) -> dict[str, float]:
     """Each word's expected number of uses in a summary of the story (Poisson mean)."""
-    from storylens.summarize.weights import TOKEN_INTERCEPT, TOKEN_WEIGHTS
+    from storylens.summarize.regime import caseless
+    from storylens.summarize.weights import token_model
 
     vocab, matrix = token_features(story)
     if not vocab:
         return {}
-    coef = np.array([TOKEN_WEIGHTS[n] for n in TOKEN_NAMES])
-    return dict(zip(vocab, np.exp(np.clip(matrix @ coef + TOKEN_INTERCEPT, -30, 10)).tolist(), strict=True))
+    intercept, weights = token_model(caseless(story))
+    coef = np.array([weights[n] for n in TOKEN_NAMES])
+    return dict(zip(vocab, np.exp(np.clip(matrix @ coef + intercept, -30, 10)).tolist(), strict=True))
 
 
 class Coverage:

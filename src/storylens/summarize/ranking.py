@@ -1,6 +1,7 @@
 """Choosing summary sentences: a fitted relevance score, then MMR, word coverage and packing.
 
-Each candidate gets a learned score (`weights.score` over `features.features`); maximal
+Each candidate gets a learned score (`weights.score` over `features.features`, with the
+weights of the text's case regime, `regime.caseless`); maximal
 marginal relevance then keeps near-repeats out, a coverage term (`coverage.Coverage`) credits
 each sentence for the expected summary words it still adds rather than ones already chosen,
 and the word budget is packed with whole
@@ -18,6 +19,7 @@ import numpy as np
 from storylens.models import Story
 from storylens.summarize.coverage import Coverage
 from storylens.summarize.features import Features, features
+from storylens.summarize.regime import caseless
 from storylens.summarize.support import Evidence
 from storylens.summarize.text import content_words, overlap, word_count
 from storylens.summarize.weights import score
@@ -47,7 +49,7 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
     if not cands:
         return []
     if scores is None:
-        scores = score(feats.matrix)
+        scores = score(feats.matrix, caseless(story))
     scores = scores - FALLBACK_PENALTY * feats.fallback
     emb = story.embeddings
     has_emb = emb is not None and len(emb) == len(story.sentences)
