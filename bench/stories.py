@@ -207,14 +207,16 @@ def sensitivity(arts: Sequence[Article], feats: Sequence[DocFeatures], gold: dic
 
 
 def tune() -> None:
-    from storylens.stories.train import fit_pair_model, tune_thresholds
+    from dataclasses import replace
+
+    from storylens.stories.train import fit_mlp_pair_model, params_source, tune_thresholds
 
     streams = dev_streams()
-    params = fit_pair_model(streams)
+    params, loss = fit_mlp_pair_model(streams, replace(Params(), hidden=(), hidden_out=()))
+    print("cross-validated log loss by weight decay:", {k: round(v, 4) for k, v in loss.items()})
     params, f1 = tune_thresholds(streams, params)
     print(f"dev B-cubed F1 {f1:.4f} (mean of the dev streams); paste into src/storylens/stories/params.py:")
-    print(f"WEIGHTS = {params.weights}\nBIAS = {params.bias}\nJOIN_THRESHOLD = {params.threshold}\n"
-          f"MERGE_THRESHOLD = {params.merge_threshold}")
+    print(params_source(params))
 
 
 # -- throughput -----------------------------------------------------------------------------

@@ -5,16 +5,17 @@ an article is compared with a few candidate stories on several similarities
 (dense embedding to centroid and to the closest member, TF-IDF of text terms and
 entity names against the story and against its closest member, time distance,
 and the "era": publication year, or for an undated article the latest year it
-mentions), a logistic model turns them into the probability that the article
-belongs to that story, and the article joins the most probable story when that
-probability clears a threshold. IDF statistics grow with the stream. Content
+mentions), a small pair model (a linear logit plus ReLU units, learned in
+`train.py`, evaluated here in numpy) turns them into the probability that the
+article belongs to that story, and the article joins the most probable story when
+that probability clears a threshold. IDF statistics grow with the stream. Content
 similarities carry separate weights for dated and undated pairs, because among
 dated articles many unrelated events share a week.
 
 Candidates are the top-k stories by dense similarity among stories still active
 in the article's time window, so the cost per article does not grow with the
 number of old stories. Two stories merge when they converge (the same pair
-model applied to a story's aggregate against its neighbours).
+model applied to a story's aggregate against its neighbours, both ways).
 """
 
 from __future__ import annotations
@@ -47,10 +48,14 @@ KEEP_BAG = 900
 
 @dataclass(frozen=True)
 class Params:
-    """Weights of the pair model (one per FEATURES entry), its bias, and the decision knobs."""
+    """The pair model (linear weights, one per FEATURES entry; optional hidden layer; bias) and the knobs."""
 
     weights: tuple[float, ...] = learned.WEIGHTS
     bias: float = learned.BIAS
+    # Optional hidden layer: rows of one weight per FEATURES entry then a bias (ReLU units), and the
+    # units' output weights, added to the linear logit.
+    hidden: tuple[tuple[float, ...], ...] = learned.HIDDEN
+    hidden_out: tuple[float, ...] = learned.HIDDEN_OUT
     threshold: float = learned.JOIN_THRESHOLD
     merge_threshold: float = learned.MERGE_THRESHOLD
     window_days: int = learned.WINDOW_DAYS
@@ -183,6 +188,10 @@ class OnlineClusterer:
 
     def __init__(self, params: Params | None = None) -> None:
         self.params = params or Params()
+        self._w_linear = np.asarray(self.params.weights, dtype=np.float64)
+        hidden = np.asarray(self.params.hidden, dtype=np.float64).reshape(-1, len(FEATURES) + 1)
+        self._w_hidden, self._b_hidden = hidden[:, :-1], hidden[:, -1]
+        self._w_out = np.asarray(self.params.hidden_out, dtype=np.float64)
         self.vocab = _Vocabulary()
         self.stories: dict[str, StoryState] = {}
         self._matrix = np.zeros((64, DIM), dtype=np.float32)
@@ -234,8 +243,15 @@ class OnlineClusterer:
         return self._units_val
 
     def probability(self, x: np.ndarray) -> float:
-        z = float(np.dot(self.params.weights, x) + self.params.bias)
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return float(self.probabilities(x[None, :])[0])
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """The pair model's probability for each row of pair features."""
+        z = x @ self._w_linear + self.params.bias
+        if len(self._w_hidden):
+            z = z + np.maximum(x @ self._w_hidden.T + self._b_hidden, 0.0) @ self._w_out
+        z = np.clip(z, -50.0, 50.0)
+        return 1.0 / (1.0 + np.exp(-z))
 
     def candidates(self, doc: DocFeatures, exclude: str | None = None) -> list[StoryState]:
         """Top-k active stories by dense similarity, within the time window when the article is dated."""
@@ -258,13 +274,14 @@ class OnlineClusterer:
 
     def decide(self, doc: DocFeatures) -> tuple[str | None, float]:
         """The story this article should join (None: start a new one) and its probability."""
-        best, best_p = None, 0.0
-        for story in self.candidates(doc):
-            p = self.probability(self.pair_features(doc, story))
-            if p > best_p:
-                best, best_p = story.id, p
-        if best is not None and best_p >= self.params.threshold:
-            return best, best_p
+        stories = self.candidates(doc)
+        if not stories:
+            return None, 0.0
+        probs = self.probabilities(np.array([self.pair_features(doc, s) for s in stories]))
+        i = int(np.argmax(probs))  # the first of equals, as candidates come best-first by dense similarity
+        best_p = float(probs[i])
+        if best_p >= self.params.threshold:
+            return stories[i].id, best_p
         return None, best_p
 
     # -- updates -------------------------------------------------------------------
@@ -318,14 +335,18 @@ class OnlineClusterer:
         return None
 
     def converged(self, probe: DocFeatures, story: StoryState, other: StoryState) -> bool:
-        """Both stories, each seen as one pseudo-article, belong to the other.
+        """Each story, seen as one pseudo-article, belongs to the other: the mean of both ways clears the bar.
 
         Asking both ways keeps a broad story (a long-running theme whose profile covers
-        many events) from swallowing every narrower story it overlaps.
+        many events) from swallowing every narrower story it overlaps. The mean rather than
+        requiring each way: a lone article that missed the join bar scores low as an article
+        against the grown story but high the other way (with the network pair model, dev
+        mean B-cubed F1 of ECB+ and the mixed stream 0.913 -> 0.918; no gain with the
+        logistic model).
         """
-        limit = self.params.merge_threshold
-        return (self.probability(self.pair_features(probe, other)) >= limit
-                and self.probability(self.pair_features(other.as_doc(), story)) >= limit)
+        ways = self.probabilities(np.array([self.pair_features(probe, other),
+                                            self.pair_features(other.as_doc(), story)]))
+        return float(ways.mean()) >= self.params.merge_threshold
 
     def merge(self, keep: str, gone: str) -> None:
         """Fold story `gone` into `keep`."""
