@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.summarize.text import content_words, dice, numbers, numbers_disagree, overlap, standalone
+from storylens.summarize.text import content_words, dangling, dice, numbers, numbers_disagree, overlap, standalone
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,17 @@ def test_pointer_endings_and_dice() -> None:
     other = content_words("It will be the second meeting between the two leaders, officials said.")
     assert overlap(short, other) > dice(short, other)
     assert dice(short, short) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans_back"),
+    [
+        ("The first was in April 2019, when the two leaders met in Vladivostok.", True),
+        ("The other one came two years later, after the talks had failed.", True),
+        ("The first meeting was in April 2019, when the two leaders met in Vladivostok.", False),
+        ("The latest round of talks ended without an agreement on Friday.", False),
+    ],
+)
+def test_an_ordinal_standing_alone_as_subject_leans_on_the_sentence_before(sentence: str, leans_back: bool) -> None:
+    assert dangling(sentence) is leans_back
+    assert standalone(sentence) is not leans_back

@@ -13,7 +13,11 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _DANGLING = re.compile(
     r"^(?:he|she|they|it|his|her|their|its|this|that|these|those|but|and|or|so|also|however|still|yet|"
     r"meanwhile|instead|then|such|both|another|the latter|the former|in addition|in return|"
-    r"additionally|moreover|furthermore|as a result|in response|that's|it's)\b",
+    r"additionally|moreover|furthermore|as a result|in response|that's|it's|"
+    # An ordinal or "the other/same" standing alone as the subject ("The first was in April 2019.")
+    # names something from the sentence before.
+    r"the (?:first|second|third|last|latest|other|same|previous|next)(?: one)? "
+    r"(?:was|is|were|are|had|has|came|comes|will|would|took|takes))\b",
     re.IGNORECASE,
 )
 # Page furniture that trafilatura-style cleaning can leave behind in any outlet's text.
