@@ -157,13 +157,15 @@ def test_broad_story_does_not_swallow_a_narrow_one(monkeypatch):
     ways: list[float] = []
 
     def model(x: np.ndarray) -> np.ndarray:  # the pair model replaced: "narrow as article" first, then the theme
-        return np.array(ways[: len(x)])
+        return np.array([ways.pop(0) for _ in range(len(x))])
 
     monkeypatch.setattr(c, "probabilities", model)
     ways[:] = [0.95, 0.4]  # mean 0.675
-    assert c.merge_target("s2") is None
+    assert c.merge_target("s2") is None and not ways
     ways[:] = [0.95, 0.5]  # mean 0.725
-    assert c.merge_target("s2") == "s1"
+    assert c.merge_target("s2") == "s1" and not ways
+    ways[:] = [0.35, 1.0]  # the other way is not even asked: (0.35 + 1) / 2 < 0.7
+    assert c.merge_target("s2") is None and ways == [1.0]
 
 
 def test_metrics_against_hand_computed_values():
