@@ -294,3 +294,17 @@ def test_fitted_network_separates_lookalikes(lookalikes):
     assert len(fitted.weights) == len(FEATURES) and len(fitted.hidden) == 8 == len(fitted.hidden_out)
     assert all(len(r) == len(FEATURES) + 1 for r in fitted.hidden)
     assert bcubed(cluster_stream(docs, fitted), gold)[2] == pytest.approx(1.0)
+
+
+def test_printed_params_reproduce_the_pinned_model():
+    """`bench/stories.py --tune` prints `params_source`: pasted back, it gives the same numbers."""
+    import ast
+
+    from storylens.stories import params as pinned
+    from storylens.stories.train import params_source
+
+    names = {node.target.id: ast.literal_eval(node.value)  # type: ignore[union-attr, arg-type]
+             for node in ast.parse(params_source(Params())).body if isinstance(node, ast.AnnAssign)}
+    assert len(names) == 6 and names["WEIGHTS"] == pinned.WEIGHTS and names["HIDDEN"] == pinned.HIDDEN
+    assert names["HIDDEN_OUT"] == pinned.HIDDEN_OUT and names["BIAS"] == pinned.BIAS
+    assert (names["JOIN_THRESHOLD"], names["MERGE_THRESHOLD"]) == (pinned.JOIN_THRESHOLD, pinned.MERGE_THRESHOLD)
