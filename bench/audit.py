@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import ROOT, smoke, write_results
+from harness import ROOT, options, smoke, write_results
 
 REGISTRY = "https://pypi.org/pypi/{name}/json"
 
@@ -89,6 +89,7 @@ def registry_check(pins: list[tuple[str, str]]) -> dict[str, Any]:
 
 
 def main() -> int:
+    options(__doc__)
     pins = declared_pins()
     installed = frozen()
     data: dict[str, Any] = {"requirements": len(pins["all"]), "not_pinned": pins["loose"],

@@ -23,7 +23,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import bootstrap_ci, smoke, write_results
+from harness import bootstrap_ci, options, smoke, write_results
 from summaries import BUDGET, FILES, load
 
 from storylens.models import Story
@@ -81,6 +81,7 @@ def check(story: Story) -> dict[str, Any]:
 
 
 def main() -> None:
+    options(__doc__)
     is_smoke = smoke()
     data: dict[str, Any] = {"smoke": is_smoke, "budget_words": BUDGET,
                             "check": {"min_rouge_l": MIN_ROUGE_L, "min_cosine": MIN_COSINE}, "files": {}}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import EVAL_DATA, read_jsonl, smoke, write_results
+from bench.harness import EVAL_DATA, options, read_jsonl, smoke, write_results
 
 CHECKER = EVAL_DATA.parent / "tools" / "check_brief_contract.py"
 
@@ -36,6 +36,7 @@ def clusters(n_mds: int, n_dev: int | None) -> list[tuple[str, object]]:
 
 
 def main() -> None:
+    options(__doc__)
     import storylens
 
     if not (EVAL_DATA / "mds").exists():

@@ -27,7 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from bench.harness import EVAL_DATA, bootstrap_ci, smoke, write_results
+from bench.harness import EVAL_DATA, bootstrap_ci, options, smoke, write_results
 from storylens.clean.dedup import MIN_CONTAINMENT, mark_duplicates
 from storylens.models import Article
 
@@ -108,6 +108,7 @@ def evaluate(arts: list[Article], truth: dict[str, str | None]) -> dict[str, flo
 
 
 def main() -> None:
+    options(__doc__)
     truth_file = json.loads((EVAL_DATA / "extraction" / "ground-truth.json").read_text(encoding="utf-8"))
     texts = [v["articleBody"] for _, v in sorted(truth_file.items()) if len(v["articleBody"]) > 600]
     seeds = range(2 if smoke() else 10)

@@ -31,7 +31,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from bench.harness import EVAL_DATA, bootstrap_ci, smoke, write_results
+from bench.harness import EVAL_DATA, bootstrap_ci, options, smoke, write_results
 
 EXTRACTION = EVAL_DATA / "extraction"
 WARMUP_PAGES = 3
@@ -301,6 +301,7 @@ def markdown(ext: dict[str, Any], warc: dict[str, Any]) -> str:
 
 
 def main() -> None:
+    options(__doc__)
     ext = bench_extractors(12 if smoke() else None)
     warc = bench_warc()
     for row in ext["tools"].values():

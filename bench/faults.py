@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "fault
 
 import fault_scenarios as fs
 
-from bench.harness import CORPUS, EVAL_DATA, smoke, write_results
+from bench.harness import CORPUS, EVAL_DATA, options, smoke, write_results
 
 # Full run / smoke run sizes.
 LITE_KILLS = (120, 3)
@@ -53,6 +53,7 @@ def _sum(rows: list[dict[str, Any]]) -> dict[str, int]:
 
 
 def main() -> None:
+    options(__doc__)
     work = Path(tempfile.mkdtemp(prefix="storylens-faults-"))
     t0 = time.perf_counter()
     try:

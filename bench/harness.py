@@ -6,6 +6,7 @@ the date, the machine and the exact command that produced it.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -95,6 +96,18 @@ def timed(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def options(doc: str | None, *flags: tuple[str, str], parser: argparse.ArgumentParser | None = None) -> argparse.Namespace:
+    """A bench script's command line: `--smoke` plus its own on/off `flags` ((name, help) pairs).
+
+    `--help` prints them and exits before any work; an unknown option is an error instead of a full run.
+    """
+    ap = parser or argparse.ArgumentParser(description=(doc or "").strip().splitlines()[0] if doc else None)
+    ap.add_argument("--smoke", action="store_true", help="a small subset (as STORYLENS_BENCH_SMOKE=1 does)")
+    for name, help_ in flags:
+        ap.add_argument(name, action="store_true", help=help_)
+    return ap.parse_args()
 
 
 def smoke() -> bool:

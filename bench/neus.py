@@ -11,6 +11,7 @@ not by this script) against the sample this script writes.
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import statistics
@@ -21,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import EVAL_DATA, read_jsonl, smoke, write_results
+from bench.harness import EVAL_DATA, options, read_jsonl, smoke, write_results
 
 DATA = EVAL_DATA / "neus" / "allsides-triplets.jsonl"
 SAMPLE = 20
@@ -64,9 +65,9 @@ def main() -> None:
         print(f"skipped: {DATA} not found")
         return
     events = read_jsonl(DATA)
-    limit = 8 if smoke() else None
-    if "--limit" in sys.argv:
-        limit = int(sys.argv[sys.argv.index("--limit") + 1])
+    ap = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    ap.add_argument("--limit", type=int, help="only the first N events")
+    limit = options(None, parser=ap).limit or (8 if smoke() else None)
     events = events[:limit] if limit else events
     per_event, errors, bad, times, kinds = [], [], [], [], Counter()
     found: list[dict] = []

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import RESULTS, smoke, write_results
+from harness import RESULTS, options, smoke, write_results
 
 PARTS = ("fuzz", "security", "resources", "faults", "audit")
 
@@ -134,6 +134,7 @@ def markdown(res: dict[str, dict[str, Any] | None], zeros: dict[str, int]) -> st
 
 
 def main() -> int:
+    options(__doc__)
     res = {p: load(p) for p in PARTS}
     zeros = must_be_zero(res)
     write_results("reliability", {"must_be_zero": zeros, "parts": {p: (r or {}).get("command") for p, r in res.items()}},

@@ -7,12 +7,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from harness import options
+
 SCRIPTS = ["contract", "speed", "summaries", "citations", "conflicts", "neus", "extraction", "dedup", "stories", "web_render",
            "security", "resources", "faults", "audit", "reliability"]
 
 
 def main() -> int:
-    smoke = "--smoke" in sys.argv
+    smoke = options(__doc__).smoke
     failed = []
     for name in SCRIPTS:
         script = HERE / f"{name}.py"

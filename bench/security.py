@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "security"))
 
-from bench.harness import smoke, write_results
+from bench.harness import options, smoke, write_results
 
 BEFORE = "3059dbc"  # the last commit before this security pass
 WORK = tempfile.TemporaryDirectory(prefix="storylens-security-bench-")  # removed when the run ends
@@ -276,6 +276,7 @@ def _network_figures(tried: Counter, reached: Counter, before: tuple[int, int, i
 
 
 def main() -> None:
+    options(__doc__)
     quick = smoke()
     t0 = time.perf_counter()
     data: dict[str, Any] = {"smoke": quick}

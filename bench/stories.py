@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np
-from harness import EVAL_DATA, read_jsonl, smoke, write_results
+from harness import EVAL_DATA, options, read_jsonl, smoke, write_results
 
 from storylens.models import Article
 from storylens.stories.cluster import Params, cluster_stream
@@ -503,7 +503,7 @@ def markdown(data: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    if "--tune" in sys.argv:
+    if options(__doc__, ("--tune", "fit the pair model and thresholds on the dev halves; print params")).tune:
         tune()
         return
     data = {"smoke": smoke(), "quality": quality(), "throughput": throughput(), "engines": engines()}

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np
-from harness import EVAL_DATA, bootstrap_ci, read_jsonl, smoke, write_results
+from harness import EVAL_DATA, bootstrap_ci, options, read_jsonl, smoke, write_results
 
 from storylens.models import Article, Story
 
@@ -336,8 +336,9 @@ def fit_tokens(pairs: list[tuple[dict[str, Any], Story]], caseless: bool = False
 # ---------------------------------------------------------------- main
 
 def main() -> None:
+    fit_only = options(__doc__, ("--fit", "fit the scorer and coverage weights on the tune halves; print them")).fit
     is_smoke = smoke()
-    if "--fit" in sys.argv:
+    if fit_only:
         pairs = [p for key in FILES for p in load(key) if split_of(p[0]["id"]) == "tune"]
         for caseless, suffix in ((False, ""), (True, "_CASELESS")):
             print(f"WEIGHTS{suffix}: dict[str, tuple[float, float, float]] = {{")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.summarize.text import content_words, dangling, dice, numbers, numbers_disagree, overlap, standalone
+from storylens.summarize.text import (
+    content_words,
+    dangling,
+    dice,
+    numbers,
+    numbers_disagree,
+    overlap,
+    standalone,
+)
 
 
 @pytest.mark.parametrize(

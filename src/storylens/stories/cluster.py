@@ -154,8 +154,8 @@ def _best_member(doc: dict[str, float], members: Iterable[dict[str, float]]) -> 
     """Highest cosine between the article and one of the members (both unit-length maps)."""
     best = 0.0
     for m in members:
-        if m:
-            best = max(best, sum(w * m.get(k, 0.0) for k, w in doc.items()))
+        if m:  # only shared keys add to a dot product; the C-level key intersection finds them
+            best = max(best, sum(doc[k] * m[k] for k in doc.keys() & m.keys()))
     return best
 
 
@@ -163,19 +163,15 @@ def _bag_norm(bag: Mapping[str, int], df: Counter[str], vocab: _Vocabulary) -> f
     return math.sqrt(sum(_weight(c, k, df, vocab) ** 2 for k, c in bag.items()))
 
 
-def _weighted_cosine(a: Mapping[str, int], b: Mapping[str, int], b_norm: float, df: Counter[str],
+def _weighted_cosine(a_unit: Mapping[str, float], b: Mapping[str, int], b_norm: float, df: Counter[str],
                      vocab: _Vocabulary) -> float:
-    """Cosine of log-tf·idf vectors of two bags; walks only the (small) article bag."""
-    if not a or not b or not b_norm:
+    """Cosine of the article's unit log-tf·idf map and a story bag; weighs only the keys both hold.
+
+    The article side comes from `OnlineClusterer._units`, made once for all its candidate stories.
+    """
+    if not a_unit or not b or not b_norm:
         return 0.0
-    dot, na = 0.0, 0.0
-    for k, c in a.items():
-        w = _weight(c, k, df, vocab)
-        na += w * w
-        cb = b.get(k)
-        if cb:
-            dot += w * _weight(cb, k, df, vocab)
-    return dot / (math.sqrt(na) * b_norm) if dot else 0.0
+    return sum(a_unit[k] * _weight(b[k], k, df, vocab) for k in a_unit.keys() & b.keys() if b[k]) / b_norm
 
 
 class OnlineClusterer:
@@ -212,10 +208,10 @@ class OnlineClusterer:
         if story.term_norm is None or story.entity_norm is None:
             story.term_norm = _bag_norm(story.terms, self.vocab.terms, self.vocab)
             story.entity_norm = _bag_norm(story.entities, self.vocab.entities, self.vocab)
-        terms = _weighted_cosine(doc.terms, story.terms, story.term_norm, self.vocab.terms, self.vocab)
-        ents = _weighted_cosine(doc.entities, story.entities, story.entity_norm, self.vocab.entities, self.vocab)
-        cover = _coverage(doc.entities, story.entities, self.vocab)
         d_terms, d_ents = self._units(doc)
+        terms = _weighted_cosine(d_terms, story.terms, story.term_norm, self.vocab.terms, self.vocab)
+        ents = _weighted_cosine(d_ents, story.entities, story.entity_norm, self.vocab.entities, self.vocab)
+        cover = _coverage(doc.entities, story.entities, self.vocab)
         terms_max = _best_member(d_terms, (t for t, _ in story.recent_bags))
         ents_max = _best_member(d_ents, (e for _, e in story.recent_bags))
         time, dated, far = 0.0, 0.0, 0.0
