@@ -39,6 +39,7 @@ from storylens.conflicts.compare import (
     soft_disagreement,
 )
 from storylens.conflicts.figures import Stated, figure_sources, two_facts
+from storylens.conflicts.gazetteer import gazetteer
 from storylens.conflicts.temporal import WEEKDAYS
 from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
 from storylens.models import Story
@@ -178,8 +179,10 @@ def parse_sentences(texts: list[str]) -> list[Any]:
 
 
 def prefetch(story: Story) -> None:
-    """Parse the sentences this stage will read values from (call it while other work runs)."""
+    """Parse the sentences this stage will read values from, and load the place gazetteer once per
+    process (call it while other work runs: both would otherwise sit on the stage's own clock)."""
     parse_sentences([story.sentences[i].text for i in candidate_sentences(story)])
+    gazetteer()
 
 
 def known_places(story: Story) -> dict[str, str]:
