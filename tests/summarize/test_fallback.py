@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
+from summary_inputs import one_article_story
 
-from storylens.models import Article, Sentence, Story
 from storylens.summarize.features import NAMES, Features
 from storylens.summarize.ranking import SHORT_STORY, select
 from storylens.summarize.support import Evidence
@@ -18,17 +18,8 @@ TEXTS = [
 ]
 
 
-def _story() -> Story:
-    sentences, text, pos = [], "", 0
-    for t in TEXTS:
-        sentences.append(Sentence("a", len(sentences), pos, pos + len(t), t))
-        text += t + " "
-        pos += len(t) + 1
-    return Story(articles=[Article(id="a", raw=text, text=text)], sentences=sentences)
-
-
 def _pick_first(max_words: int) -> int:
-    story = _story()
+    story = one_article_story(TEXTS)
     cands = story.sentences
     fallback = np.array([dangling(s.text) for s in cands])
     assert fallback.tolist() == [False, True, False, False]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from summary_inputs import one_article_story
 
-from storylens.models import Article, Sentence, Story
 from storylens.summarize.coverage import TOKEN_NAMES, expected_counts, token_features
 from storylens.summarize.features import NAMES
 from storylens.summarize.regime import capital_share, caseless
@@ -25,15 +25,6 @@ NEWS = [
 ]
 
 
-def _story(texts: list[str]) -> Story:
-    sentences, text, pos = [], "", 0
-    for t in texts:
-        sentences.append(Sentence("a", len(sentences), pos, pos + len(t), t))
-        text += t + " "
-        pos += len(t) + 1
-    return Story(articles=[Article(id="a", raw=text, text=text)], sentences=sentences)
-
-
 def _lowered(texts: list[str]) -> list[str]:
     # As the lower-cased Multi-News sample: everything lower-cased, sentence-initial letters re-capitalised.
     return [t[0].upper() + t[1:].lower() for t in texts]
@@ -42,9 +33,9 @@ def _lowered(texts: list[str]) -> list[str]:
 def test_ordinary_news_text_is_cased_and_lowered_text_is_caseless() -> None:
     share, counted = capital_share(NEWS)
     assert counted > 50 and share > 0.1
-    assert not caseless(_story(NEWS))
+    assert not caseless(one_article_story(NEWS))
     assert capital_share(_lowered(NEWS))[0] == 0.0
-    assert caseless(_story(_lowered(NEWS)))
+    assert caseless(one_article_story(_lowered(NEWS)))
 
 
 def test_capitals_after_a_sentence_or_quote_boundary_do_not_count() -> None:
@@ -55,7 +46,7 @@ def test_capitals_after_a_sentence_or_quote_boundary_do_not_count() -> None:
 
 
 def test_too_few_words_to_tell_count_as_cased() -> None:
-    assert not caseless(_story(["A short note with no capitals at all."]))
+    assert not caseless(one_article_story(["A short note with no capitals at all."]))
 
 
 def test_caseless_scores_use_their_own_weights() -> None:
@@ -71,12 +62,12 @@ def test_caseless_scores_use_their_own_weights() -> None:
 
 
 def test_expected_counts_of_lowered_text_come_from_the_caseless_model() -> None:
-    story = _story(_lowered(NEWS))
+    story = one_article_story(_lowered(NEWS))
     vocab, matrix = token_features(story)
     coef = np.array([TOKEN_WEIGHTS_CASELESS[n] for n in TOKEN_NAMES])
     want = np.exp(matrix @ coef + TOKEN_INTERCEPT_CASELESS)
     got = expected_counts(story)
     assert [got[w] for w in vocab] == pytest.approx(want.tolist())
     # Same words, same features, other regime: the cased story's counts differ.
-    cased = expected_counts(_story(NEWS))
+    cased = expected_counts(one_article_story(NEWS))
     assert set(cased) == set(got) and any(abs(cased[w] - got[w]) > 1e-6 for w in vocab)
