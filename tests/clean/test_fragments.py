@@ -44,3 +44,8 @@ def test_feed_items_with_a_one_paragraph_description_are_read() -> None:
 
     articles = [clean_article(a) for a in parse_feed(feed, "desk.rss")]
     assert [a.text for a in articles] == [SENTENCE, SENTENCE]
+
+
+def test_a_doctype_led_snippet_with_no_body_gives_no_text_rather_than_an_error() -> None:
+    # Found by tests/fuzz: lxml asserts on '<!DOCTYPE><script>' instead of raising a parser error.
+    assert extract_html("<!DOCTYPE><script>").text == ""

@@ -112,7 +112,8 @@ def fragment_paragraphs(html: str) -> list[str]:
 
     try:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError, AssertionError):
+        # lxml asserts (rather than raising) when a doctype-led snippet parses to no <body>: '<!DOCTYPE><script>'.
         return []
     for el in list(root.iter("script", "style", "noscript", "template", "iframe", "object")):
         el.drop_tree()
