@@ -347,10 +347,15 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "could", "might", "may", "to", "going"})
 
 
+def _verb_at(doc: Any, char: int) -> Any:
+    """The verb governing the word at `char`, or None."""
+    tok = _token_at(doc, char)
+    return _governing_verb(tok) if tok is not None else None
+
+
 def _future_at(doc: Any, char: int) -> bool | None:
     """Whether the verb governing the word at `char` speaks of the future (None: cannot tell)."""
-    tok = _token_at(doc, char)
-    verb = _governing_verb(tok) if tok is not None else None
+    verb = _verb_at(doc, char)
     if verb is None:
         return None
     if verb.tag_ in ("VBD", "VBN") and not any(c.text.lower() in _FUTURE_AUX for c in verb.children):
@@ -371,8 +376,7 @@ _PERIOD_WORDS = re.compile(r"\b(?:since|through|before|after|by)\s+(?:last\s+|th
 def _stated_for_future(doc: Any, char: int) -> bool | None:
     """True for a projection ('will be diagnosed'), False for a stated present or past ('is', 'were'),
     None when the verb cannot tell (a hypothetical 'would be' is neither)."""
-    tok = _token_at(doc, char)
-    verb = _governing_verb(tok) if tok is not None else None
+    verb = _verb_at(doc, char)
     if verb is None:
         return None
     aux = {c.text.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}

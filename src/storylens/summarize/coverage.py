@@ -96,15 +96,18 @@ def token_features(story: Story) -> tuple[list[str], np.ndarray]:
     return vocab, np.array(rows, dtype=float).reshape(len(vocab), len(TOKEN_NAMES))
 
 
-def expected_counts(story: Story) -> dict[str, float]:
-    """Each word's expected number of uses in a summary of the story (Poisson mean)."""
+def expected_counts(story: Story, caseless_text: bool | None = None) -> dict[str, float]:
+    """Each word's expected number of uses in a summary of the story (Poisson mean).
+
+    `caseless_text`: the story's case regime when the caller has already read it (`regime.caseless`).
+    """
     from storylens.summarize.regime import caseless
     from storylens.summarize.weights import token_model
 
     vocab, matrix = token_features(story)
     if not vocab:
         return {}
-    intercept, weights = token_model(caseless(story))
+    intercept, weights = token_model(caseless(story) if caseless_text is None else caseless_text)
     coef = np.array([weights[n] for n in TOKEN_NAMES])
     return dict(zip(vocab, np.exp(np.clip(matrix @ coef + intercept, -30, 10)).tolist(), strict=True))
 

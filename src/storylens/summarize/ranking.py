@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storylens.models import Story
-from storylens.summarize.coverage import Coverage
+from storylens.summarize.coverage import Coverage, expected_counts
 from storylens.summarize.features import Features, features
 from storylens.summarize.regime import caseless
 from storylens.summarize.support import Evidence
@@ -54,8 +54,9 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
     cands = feats.cands
     if not cands:
         return []
+    regime = caseless(story)  # read once: the scorer and the coverage model both depend on it
     if scores is None:
-        scores = score(feats.matrix, caseless(story))
+        scores = score(feats.matrix, regime)
     lengths = {s.index: word_count(s.text) for s in cands}
     fallback = feats.fallback if sum(lengths.values()) >= SHORT_STORY * max_words else np.zeros_like(feats.fallback)
     scores = scores - FALLBACK_PENALTY * fallback
@@ -69,7 +70,7 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
     used = 0
     max_sim = np.zeros(len(cands))
     alive = np.ones(len(cands), dtype=bool)
-    cover = Coverage(story, cands)
+    cover = Coverage(story, cands, expected_counts(story, regime))
 
     def repeats(k: int, bar: float) -> bool:
         index = cands[k].index
