@@ -95,3 +95,21 @@ def test_writes_several_formats_at_once(tmp_path, corpus_dir):
     assert (out / "b.md").read_text().startswith("# ")
     assert json.loads((out / "b.json").read_text())["schema"] == "storylens.brief/1"
     assert "<html" in (out / "b.html").read_text().lower()
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("brief", "--bogus"), "No such option: --bogus"),
+        (("brief", "x", "--format", "markdown"), "'markdown' is not one of"),
+        (("stories", "--format", "xml"), "'xml' is not one of"),
+        (("nosuchcommand",), "No such command 'nosuchcommand'"),
+    ],
+)
+def test_usage_errors_are_a_message_not_a_traceback(args, needle):
+    # Typer vendors Click, so its usage errors are not click.ClickException: they escaped as tracebacks.
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert needle in proc.stderr
+    assert "--help" in proc.stderr

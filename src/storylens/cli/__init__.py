@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from typer.exceptions import TyperException
 
 app = typer.Typer(
     name="storylens",
@@ -39,13 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     except (typer.Abort, KeyboardInterrupt):
         _fail("aborted")
         return 130
-    except Exception as exc:  # click usage errors carry their own exit code
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
-        raise
+    except TyperException as exc:
+        # Usage errors (unknown option, bad choice, missing argument) carry their own
+        # message and exit code. Typer vendors Click since 0.29, so these are not
+        # click.ClickException and must be caught through Typer's own base class.
+        exc.show()
+        return exc.exit_code
     return rc if isinstance(rc, int) else 0
 
 
