@@ -86,6 +86,14 @@ def test_bad_db_is_one_line_error(tmp_path):
     assert foreign.read_text() == "hello"
 
 
+def test_reading_from_a_missing_db_creates_nothing(tmp_path):
+    missing = tmp_path / "none.db"
+    for args in (("stories",), ("brief", "--story", "s1")):
+        out = storylens(*args, "--db", str(missing))
+        assert out.returncode == 2 and "no such story database" in out.stderr, out.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_sigkill_mid_ingest_loses_and_duplicates_nothing(tmp_path):
     records = ecb_records()[:200]
     src = write_jsonl(tmp_path / "many.jsonl", records)

@@ -27,8 +27,12 @@ def extract_cmd(
     allow_private: Annotated[bool, typer.Option(
         "--allow-private", help="Allow URLs on loopback and private networks (refused by default).")] = False,
 ) -> None:
-    """One record per article: id, url, title, author, outlet, published, language, text, removed,
-    duplicate_of, error. Exit code 1 if any input failed (the others are still printed)."""
+    """Clean text and metadata, one JSON record per article; exit code 1 if any input failed.
+
+    Fields: id, url, title, author, outlet, published, language, text, removed, duplicate_of, error.
+
+    The inputs that could be read are printed even when others fail.
+    """
     from storylens.cli.brief import _emit
     from storylens.ingest.extract import extract_records
 

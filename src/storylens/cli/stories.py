@@ -137,6 +137,8 @@ def story_brief_text(db: Path, story_id: str, since: int | None, fmt: str) -> st
     from storylens.store import StoryStore, brief_at, current_brief
     from storylens.stories.diff import brief_changes, changes_html, changes_json, changes_markdown
 
+    if not db.exists():  # reading a brief must not leave an empty database behind
+        raise StoreError(f"{db}: no such story database (run `storylens ingest` first)")
     # A database we may not write still serves its up-to-date briefs.
     readonly = db.exists() and not os.access(db, os.W_OK)
     with StoryStore(db, readonly=readonly) as store:
