@@ -6,13 +6,18 @@ conflicts per event, and writes a sample of conflicts for reading by hand.
 The hand judgement is recorded in `bench/results/neus_review.md` (written by a person,
 not by this script) against the sample this script writes.
 
-    python bench/neus.py [--smoke] [--limit N]
+    python bench/neus.py [--smoke] [--limit N] [--cache DIR]
+
+With `--cache` the analysed stories are pickled (reruns skip the NLP pass and re-run the claim and
+conflict stages on them with the current code: what a conflict rule changes shows in a minute).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import pickle
 import random
 import statistics
 import sys
@@ -39,6 +44,34 @@ def articles(event: dict) -> list:
     ]
 
 
+def split_of(event_id: str) -> str:
+    """Tune / holdout half of an event, as bench/conflicts.py splits its clusters (sha1 of the id)."""
+    return "tune" if hashlib.sha1(event_id.encode()).digest()[0] % 2 == 0 else "holdout"
+
+
+def event_brief(event: dict, cache: Path | None) -> object:
+    """The brief of one event; with a cache, the analysed story is pickled and its later stages re-run."""
+    import storylens
+    from storylens.api import analyse, prepare, to_brief
+
+    target = cache / f"{event['id']}.pkl" if cache else None
+    if target is None:
+        return storylens.brief(articles(event))
+    if target.exists():
+        from storylens.claims import align_claims
+        from storylens.conflicts import detect_conflicts
+        from storylens.conflicts.detect import prefetch
+
+        story = pickle.loads(target.read_bytes())
+        prefetch(story)  # the NLP pass makes these parses (a pickled story does not keep them)
+        story.claims = align_claims(story)  # fresh claim statuses for the conflict stage to mark
+        story.conflicts = detect_conflicts(story)
+        return to_brief(story)
+    story = analyse(prepare(articles(event)))
+    target.write_bytes(pickle.dumps(story))
+    return to_brief(story)
+
+
 def contract_problems(brief) -> list[str]:
     data = json.loads(brief.to_json())
     text = {s["id"]: s["text"] for s in data["sources"]}
@@ -59,22 +92,24 @@ def contract_problems(brief) -> list[str]:
 
 
 def main() -> None:
-    import storylens
-
     if not DATA.exists():
         print(f"skipped: {DATA} not found")
         return
     events = read_jsonl(DATA)
     ap = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     ap.add_argument("--limit", type=int, help="only the first N events")
-    limit = options(None, parser=ap).limit or (8 if smoke() else None)
+    ap.add_argument("--cache", type=Path, help="pickle analysed stories here (reruns skip the NLP pass)")
+    args = options(None, parser=ap)
+    limit = args.limit or (8 if smoke() else None)
+    if args.cache:
+        args.cache.mkdir(parents=True, exist_ok=True)
     events = events[:limit] if limit else events
     per_event, errors, bad, times, kinds = [], [], [], [], Counter()
     found: list[dict] = []
     for ev in events:
         t0 = time.perf_counter()
         try:
-            b = storylens.brief(articles(ev))
+            b = event_brief(ev, args.cache)
         except Exception as exc:  # noqa: BLE001 - the benchmark records every failure
             errors.append(f"{ev['id']}: {type(exc).__name__}: {exc}")
             continue
@@ -86,7 +121,7 @@ def main() -> None:
         for c in b.conflicts:
             kinds[c.kind] += 1
             found.append({
-                "event": ev["id"], "issue": ev["issue"], "kind": c.kind, "topic": c.topic,
+                "event": ev["id"], "split": split_of(ev["id"]), "issue": ev["issue"], "kind": c.kind, "topic": c.topic,
                 "confidence": c.confidence,
                 "values": [{"value": v.value, "sources": v.sources, "quotes": [q.quote for q in v.quotes][:2]}
                            for v in c.values],
@@ -100,7 +135,10 @@ def main() -> None:
         "conflicts_per_event_mean": statistics.fmean(per_event) if per_event else 0,
         "distribution": dict(sorted(dist.items())), "kinds": dict(kinds),
         "median_seconds_per_event": statistics.median(times) if times else None,
+        "conflicts_by_split": {h: sum(c["split"] == h for c in found) for h in ("tune", "holdout")},
+        "events_by_split": {h: sum(split_of(e["id"]) == h for e in events) for h in ("tune", "holdout")},
         "sample_for_review": sample,
+        "conflicts": found,
     }
     md = [
         "# NeuS / AllSides: the brief on real multi-outlet coverage",
@@ -112,6 +150,9 @@ def main() -> None:
         f"{data['conflicts_per_event_mean']:.2f}"),
         f"- conflicts per event (count: events): {data['distribution']}",
         f"- by kind: {dict(kinds)}",
+        (f"- by half (sha1 of the event id, as bench/conflicts.py splits clusters): tune "
+         f"{data['conflicts_by_split']['tune']} conflicts in {data['events_by_split']['tune']} events, holdout "
+         f"{data['conflicts_by_split']['holdout']} in {data['events_by_split']['holdout']}"),
         f"- median time per event (warm): {data['median_seconds_per_event'] or 0:.2f} s",
         "",
         f"## A seeded sample of {len(sample)} conflicts, for reading by hand",
@@ -120,7 +161,7 @@ def main() -> None:
         "",
     ]
     for i, c in enumerate(sample, 1):
-        md.append(f"{i}. **{c['event']}** ({c['issue']}) — {c['kind']}: {c['topic']} (conf {c['confidence']:.2f})")
+        md.append(f"{i}. **{c['event']}** ({c['issue']}; {c['split']}) — {c['kind']}: {c['topic']} (conf {c['confidence']:.2f})")
         for v in c["values"]:
             q = v["quotes"][0] if v["quotes"] else ""
             md.append(f"   - `{v['value']}` [{', '.join(v['sources'])}]: “{q}”")
