@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from storylens.conflicts.compare import _abbreviates, agree, possible_slot
+from storylens.conflicts.compare import _abbreviates, agree, different_lists, possible_slot
 from storylens.conflicts.values import extract_values
 
 pytestmark = pytest.mark.slow
@@ -85,3 +85,28 @@ def test_a_day_that_starts_a_period_does_not_date_the_event(nlp):
     late = "The Senate is not scheduled to reconvene until Monday afternoon."
     early = "Reid will reconvene the Senate on Thursday afternoon."
     assert possible_slot(first(nlp, late, "weekday"), first(nlp, early, "weekday"), exact, late, early)
+
+
+def test_the_same_weekday_read_a_week_apart_is_one_day(nlp):
+    held = first(nlp, "A procedural vote was held on Saturday.", "weekday")
+    due = first(nlp, "A procedural vote will be held on Saturday.", "weekday")
+    assert held.key != due.key  # one read as the past Saturday, one as the coming one
+    assert agree(held, due)
+    assert not agree(due, first(nlp, "A procedural vote will be held on Sunday.", "weekday"))
+
+
+def test_places_in_different_lists_are_different_sets(nlp):
+    def places(text):
+        return [v for v in extract_values(text, nlp(text), DAY) if v.kind == "place"]
+
+    heat = places("Temperatures in Arizona, Nevada and Colorado soared into the 90s.")
+    other = places("High temperatures in Utah, Wyoming, Nevada and Arizona broke heat records.")
+    colorado, utah = heat[-1], other[0]
+    assert colorado.siblings == {"arizona", "nevada"}
+    assert different_lists(colorado, utah)
+    single = places("High temperatures in Utah broke heat records.")[0]
+    assert different_lists(colorado, single) and different_lists(single, colorado)
+    # the same list with one member changed is still one slot
+    changed = places("Temperatures in Arizona, Nevada and Utah soared into the 90s.")[-1]
+    assert not different_lists(colorado, changed)
+    assert not different_lists(single, places("High temperatures in Idaho broke heat records.")[0])

@@ -59,3 +59,13 @@ def test_a_projection_and_a_stated_figure_are_two_facts():
     assert two_facts((0, replace(now, future=False)), (1, replace(later, future=True)), {})
     assert not two_facts((0, replace(now, future=False)), (1, replace(later, future=False)), {})
     assert not two_facts((0, replace(now, future=None)), (1, replace(later, future=True)), {})  # cannot tell
+
+
+def test_a_wanted_figure_and_a_stated_one_are_two_facts():
+    from dataclasses import replace
+
+    actual, expected = count("rose 0.8 percent", "percent"), count("the expected 0.2 percent", "percent")
+    assert two_facts((0, actual), (1, replace(expected, wanted=True)), {})
+    assert not two_facts((0, actual), (1, expected), {})
+    # two expectations (or two requirements) can still disagree
+    assert not two_facts((0, replace(actual, wanted=True)), (1, replace(expected, wanted=True)), {})

@@ -86,3 +86,6 @@ def test_numbers_inside_names_and_tallies_are_not_quantities():
     assert find_numbers("The Delta COVID-19 variant doubles the risk of hospitalisation.") == []
     assert find_numbers("The 54-35 vote fell short.") == []
     assert [n.value for n in find_numbers("Two F-16 jets and 12 drones were lost.")] == [2.0, 12.0]
+    # a number glued to letters is a name or a code; a currency sign before it is not a letter
+    assert [n.value for n in find_numbers("Leaders of the G7 and the H1N1 panel pledged 5 billion doses.")] == [5e9]
+    assert [n.value for n in find_numbers("It costs US$5 and 3 euros.")] == [5.0, 3.0]

@@ -114,3 +114,46 @@ def test_figures_know_whether_they_are_projections(nlp):
     assert fig("One in seven colon cancer patients is under 50.").future is False
     assert fig("Rescuers recovered 30 bodies from the sea.").future is False
     assert fig("The maximum speed would only be about 88 kilometers per hour.").future is None  # hypothetical
+
+
+def test_figures_know_whether_they_are_wanted_rather_than_stated(nlp):
+    def figs(text):
+        return [(v.surface, v.wanted) for v in values(nlp, text) if v.kind in ("count", "quantity")]
+
+    assert figs("The month-to-month gain was 0.8%, against the expected 0.2%.") == [("0.8%", False), ("0.2%", True)]
+    assert figs("Economists had expected the index to rise 3.6 percent over the year.") == [("3.6 percent", True)]
+    assert figs("Senators fell short of the 10 GOP votes needed to advance the bill.") == [("10", True)]
+    assert figs("Sixty votes were needed to advance the measure.") == [("Sixty", True)]
+    assert figs("The administration set a goal of vaccinating 70% of adults.") == [("70%", True)]
+    # the counted noun's own word, and a verb whose subject holds the figure, state an actual figure
+    assert figs("The striker scored two goals in the second half.") == [("two", False)]
+    assert figs("About 30 people needed hospital treatment after the blast.") == [("About 30", False)]
+    assert figs("Officials estimate that 300 people died in the flood.") == [("300", False)]
+
+
+def test_a_number_inside_a_name_counts_nothing(nlp):
+    def figs(text):
+        return [v.surface for v in values(nlp, text) if v.kind in ("count", "quantity")]
+
+    assert figs("The administration will keep Title 42 in place, affecting 20 migrants.") == ["20"]
+    assert figs("The Boeing 737 Max jets were grounded.") == []
+    assert figs("Section 230 protects platforms.") == []
+    # a place or a day before a count is no name
+    assert figs("In Texas 300 people died in the storm.") == ["300"]
+    assert figs("Police said Tuesday 12 people were injured.") == ["12"]
+
+
+def test_changes_shares_and_attributes(nlp):
+    def figs(text):
+        return [(v.surface, v.relative, v.earlier) for v in values(nlp, text) if v.kind in ("count", "quantity")]
+
+    assert figs("That would put the ask down from his initial $2.3 trillion proposal.") == [
+        ("$2.3 trillion", False, True)]
+    assert figs("It slashed $500 billion from the original $2.25 trillion plan.") == [
+        ("$500 billion", False, False), ("$2.25 trillion", False, True)]
+    assert figs("The toll rose from 12 to 20 people.") == [("12", False, True), ("20", False, False)]
+    assert figs("Four pharmacies reported more than 1 million wasted doses each.") == [
+        ("Four", False, False), ("more than 1 million", True, False)]
+    assert figs("Prices rose 4.2% from a year earlier.") == [("4.2%", False, False)]
+    # a number-unit compound is an attribute ('a seven-day average', 'a three-minute video')
+    assert figs("A three-minute video drew 5 complaints over the seven-day period.") == [("5", False, False)]

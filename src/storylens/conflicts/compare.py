@@ -9,7 +9,8 @@ they are compatible after normalisation. Rules, decided once for all kinds:
   figures still differ by `SOFT_RATIO` or more it is reported as a *soft* disagreement
   with lower confidence and a note saying the figures are compatible;
 * dates agree when they are the same day (weekdays resolved against each article's date,
-  or the same weekday name when no date is known);
+  or the same weekday name when no date is known); the same weekday name resolved a week apart
+  is one day whose tense was read two ways;
 * places agree when one name contains the other ("Vladivostok" / "the city of Vladivostok") or one
   place lies in the other ("Aberdeen" / "Maryland", by the gazetteer: a city in its country or state).
 """
@@ -124,6 +125,16 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
     return True
 
 
+def different_lists(a: Value, b: Value) -> bool:
+    """Places in two different lists, or a list member and a single place: different sets named.
+
+    A member of a list of places answers "which places", not "where" ("heat records in Utah, Wyoming
+    and Nevada" / "in Arizona, Nevada and Colorado"); only the same list with one member changed still
+    pairs. (Only for pairing: a source naming a place in a list still states it.)
+    """
+    return a.kind == "place" and a.siblings != b.siblings
+
+
 def shares_event(a: Value, b: Value) -> bool:
     """One value's verb is in the other's slot signature (not a light verb)."""
     return any(v and v not in _LIGHT_VERBS and v in w.signature for v, w in ((a.verb_lemma, b), (b.verb_lemma, a)))
@@ -171,6 +182,12 @@ def agree(a: Value, b: Value) -> bool:
     if a.kind == "place":
         return a.key == b.key or a.key in b.key or b.key in a.key or _abbreviates(a.surface, b.surface) \
             or _abbreviates(b.surface, a.surface) or nested(a.surface, b.surface)
+    if a.kind == "weekday" and a.date_mention and b.date_mention and a.date_mention.weekday == b.date_mention.weekday \
+            and a.date_mention.resolved and b.date_mention.resolved \
+            and abs((a.date_mention.resolved - b.date_mention.resolved).days) <= 7:
+        # the same day name a week apart is one day read once as past and once as future ('moved to
+        # arrange the vote for Saturday' / 'a vote was set for Saturday'), not two answers
+        return True
     if a.kind == "date" and a.date_mention and b.date_mention and None in (a.date_mention.year, b.date_mention.year):
         # "Jan. 31" and "31 Jan. 2018": a date without a year agrees with the same day of any year
         return (a.date_mention.month, a.date_mention.day) == (b.date_mention.month, b.date_mention.day)

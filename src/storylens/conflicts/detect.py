@@ -31,6 +31,7 @@ from storylens.claims.filters import content_words, is_hedged
 from storylens.conflicts.compare import (
     SAME_EVENT,
     agree,
+    different_lists,
     event_match,
     possible_slot,
     same_kind,
@@ -276,7 +277,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         # a sentence that reads almost like the other is a re-worded copy of one statement: its day or
         # place fills the same slot whatever verb each copy uses ("reopened" / "was unveiled")
         reworded = cos >= SAME_SENTENCE and "relation" not in (x.role, y.role)
-        if not reworded and not possible_slot(x, y, word_sim, text_i, text_j):
+        if different_lists(x, y) or (not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
             return 0.0
         return max(slot_score(x, y, word_sim, text_i, text_j), min(1.0, SIG_SLOT * signature_overlap(x, y)))
 

@@ -4,10 +4,14 @@
   and a new count, a before and an after) is not disputing either of them;
 * figures an order of magnitude apart are different quantities (a part and the whole, a rate
   and a total); disputed figures in news copy differ by a factor of a few at most;
-* a figure counted on top of or beside others ("12 more victims", "another 3,000 jobs") and a
-  plain figure are an increment and a total, not two answers to one question;
+* a figure counted on top of or beside others ("12 more victims", "another 3,000 jobs", "1 million
+  doses each") and a plain figure are an increment (or a share) and a total, not two answers to one
+  question; nor are the value a change started from ("down from his initial $2.3 trillion", "the
+  original $2.25 trillion plan") and a current figure;
 * a projection ("one in 10 will be diagnosed by 2030") and a figure stated for the present or the
-  past ("one in seven is") answer two questions.
+  past ("one in seven is") answer two questions;
+* so do an expected, aimed-at or required figure ("the 0.2 percent economists had expected", "the 10
+  Republican votes needed") and a stated actual one ("prices rose 0.8 percent", "35 senators voted no").
 """
 
 from __future__ import annotations
@@ -51,8 +55,8 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
         return False
     if min(x.base, y.base) > 0 and max(x.base, y.base) >= MAX_RATIO * min(x.base, y.base):
         return True
-    if a[1].relative != b[1].relative:
+    if a[1].relative != b[1].relative or a[1].earlier != b[1].earlier:
         return True
-    if {a[1].future, b[1].future} == {True, False}:
+    if {a[1].future, b[1].future} == {True, False} or a[1].wanted != b[1].wanted:
         return True
     return bool(stated.get((a[0], a[1].start), frozenset()) & stated.get((b[0], b[1].start), frozenset()))

@@ -196,6 +196,8 @@ def find_numbers(text: str) -> list[Number]:
             continue  # clock times, fractions, parts of dates or scores
         if re.search(r"(?:[A-Za-z]|\d)-$", before) or re.match(r"^-\d", after):
             continue  # part of a name (COVID-19, F-16) or a vote tally / score (54-35)
+        if raw[0].isdigit() and re.search(r"[A-Za-z]$", text[max(0, m.start("num") - 1): m.start("num")]):
+            continue  # glued to letters: a name or a code (G7, H1N1, MP3), not a figure
         value = parse_word_number(raw)
         if value is None:
             continue

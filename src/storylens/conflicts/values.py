@@ -59,6 +59,9 @@ class Value:
     participants: frozenset[str] = field(default_factory=frozenset)  # lemmas of that verb's subject and object
     relative: bool = False  # figures: counted on top of or beside others ("12 more", "another 3,000", "two other")
     future: bool | None = None  # figures: stated for the future ("will be diagnosed"); None: cannot tell
+    wanted: bool = False  # figures: an expectation, a goal or a requirement ("the 0.2% economists had expected")
+    earlier: bool = False  # figures: the value before a change ("down from his initial $2.3 trillion proposal")
+    siblings: frozenset[str] = field(default_factory=frozenset)  # places: keys of the other places in its list
 
 
 def place_key(name: str) -> str:
@@ -199,13 +202,27 @@ def _measured_noun(doc: Any, num: Number) -> Any:
 _COPULAS = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s", "remains", "remained", "stood"})
 
 
-_RELATIVE_AFTER = re.compile(r"\s+(?:more|other|additional|extra|further)\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"\s+(?:more|other|additional|extra|further)\b|\s+(?:[\w'’-]+\s+){0,3}?(?:each|apiece)\b",
+                             re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:another|an additional|an extra|a further)\s+$", re.IGNORECASE)
+# A figure a change started from ("down from his initial $2.3 trillion proposal", "rose from 6% to 5.8%")
+# or one marked as superseded ("the original $2.25 trillion plan") is an earlier value, not the current one.
+_CHANGE = (r"(?:down|up|fell|fall|falls|rose|rise|rises|dropped|drop|drops|climbed|jumped|increased|decreased|"
+           r"declined|cut|reduced|lowered|raised|grew|slipped|surged|soared|plunged|shrank|ticked|edged|revised)")
+_EARLIER_BEFORE = re.compile(r"(?:\b" + _CHANGE + r"\s+(?:[\w'’.,]+\s+){0,3}?from\s+(?:(?!to\b)[A-Za-z'’.]+\s+){0,2}?"
+                             r"|\b(?:initial|original|previous|earlier|prior|former|old)\s+)$", re.IGNORECASE)
 
 
 def is_relative(text: str, start: int, end: int) -> bool:
-    """'bodies of 12 more victims', 'another 3,000 jobs': a figure counted on top of others, not a total."""
+    """'bodies of 12 more victims', 'another 3,000 jobs', '1 million doses each': a figure counted on top of
+    or beside others, not a total."""
     return bool(_RELATIVE_AFTER.match(text, end) or _RELATIVE_BEFORE.search(text[:start]))
+
+
+def is_earlier(text: str, start: int) -> bool:
+    """'down from his initial $2.3 trillion', 'from 6% to 5.8%', 'the original $2.25 trillion plan': the value
+    before a change, a different slot from a current figure."""
+    return bool(_EARLIER_BEFORE.search(text[max(0, start - 80):start]))
 
 
 def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Value]:
@@ -213,8 +230,10 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
     for n in find_numbers(text):
         if any(a < n.end and n.start < b for a, b in skip):
             continue  # the day of a date
-        if text[n.end:n.end + 1] == "-":
-            continue  # "9-year-old", "six-hour": an attribute of something else, not a figure
+        if text[n.end:n.end + 1] == "-" or text[n.num_end:n.num_end + 1] == "-":
+            continue  # "9-year-old", "six-hour", "a seven-day average": an attribute of something else, not a figure
+        if in_name(doc, n.num_end - 1):
+            continue  # "Title 42", "Boeing 737 jets": a number that is part of a name counts nothing
         if n.dimension == "count":
             noun = _count_anchor(doc, n, text)
             if noun is None:
@@ -240,8 +259,25 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
             sig |= {noun.lemma_.lower()}
         out.append(Value(kind, n.start, n.end, n.surface, normalized, normalized, n.dimension, n, None, anchor,
                          topic, "", _context(text, n.start, n.end), _verb_phrase(gov), sig, verb_lemma, participants,
-                         is_relative(text, n.start, n.end), _stated_for_future(doc, n.num_end - 1)))
+                         is_relative(text, n.start, n.end), _stated_for_future(doc, n.num_end - 1),
+                         is_wanted(doc, n.num_end - 1), earlier=is_earlier(text, n.start)))
     return out
+
+
+def in_name(doc: Any, char: int) -> bool:
+    """Is the number at `char` part of a proper name ('Title 42', 'Route 66', 'Boeing 737 Max jets')?
+
+    The word right before it is a capitalised proper noun that the number modifies, or that modifies the
+    same noun as the number does; 'In Texas 300 people died' and 'said Tuesday 12 people' are no names.
+    """
+    tok = _token_at(doc, char)
+    if tok is None or tok.i == 0 or not tok.text[:1].isdigit():
+        return False
+    prev = doc[tok.i - 1]
+    if prev.pos_ not in ("PROPN", "NOUN") or not prev.text[:1].isupper() or not prev.text.isalpha():
+        return False
+    return tok.head.i == prev.i or (prev.pos_ == "PROPN" and prev.dep_ in ("nmod", "compound")
+                                    and prev.head.i == tok.head.i != tok.i)
 
 
 def _place_role(tok: Any) -> tuple[str, Any, str]:
@@ -337,10 +373,12 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
         if text[start:end].lower().startswith("the "):
             start += 4
         sig, verb_lemma, participants = _slot(doc, start, end, verb)
+        conjuncts = {t.i for t in ent.root.conjuncts}
+        siblings = frozenset(place_key(e.text) for e, _ in spans if e.root.i in conjuncts) - {place_key(ent.text)}
         out.append(Value("place", start, end, text[start:end], text[start:end], place_key(ent.text),
                          label, None, None, _verb_phrase(verb), "", role,
                          _context(text, start, end) - place_words, _verb_phrase(verb), sig, verb_lemma,
-                         participants))
+                         participants, siblings=siblings))
     return out
 
 
@@ -385,6 +423,48 @@ def _stated_for_future(doc: Any, char: int) -> bool | None:
     if aux & _FUTURE_AUX:
         return None
     return False if verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") else None
+
+
+# Words that make a figure something expected, aimed at or required rather than a stated actual
+# ("the 0.2% economists had expected", "the 10 GOP votes needed", "a goal of 70%", "aims to hire 500").
+# "estimate" is left out: "officials estimate 300 died" states the toll itself, hedged.
+_WANTED = frozenset({"expect", "forecast", "predict", "anticipate", "target", "goal", "aim", "need", "require",
+                     "hope", "seek"})
+# Of those, the participles that make the figure's own noun a wanted one ('the expected 0.2%', 'the votes
+# needed'); 'a $1.2 trillion package aimed at roads' says what the package is for, not that it is a goal.
+_WANTED_MODIFIERS = frozenset({"expect", "forecast", "predict", "anticipate", "target", "need", "require", "expected",
+                               "forecasted", "predicted", "anticipated", "targeted", "needed", "required"})
+
+
+def is_wanted(doc: Any, char: int) -> bool:
+    """Is the figure at `char` an expectation, a target or a requirement (a different slot from an actual)?
+
+    Read from the parse: the words above the figure up to the second verb (a verb and the verb it
+    complements: 'had expected the C.P.I. to rise 3.6 percent') and their modifiers ('the expected
+    0.2%', 'votes needed to advance'). The counted noun's own lemma does not count ('scored two goals'),
+    nor a verb whose active subject holds the figure ('30 people needed treatment' states 30).
+    """
+    tok = _token_at(doc, char)
+    verbs = 0
+    prev = None
+    for _ in range(6):
+        if tok is None:
+            return False
+        counted = prev is not None and prev.dep_ in ("nummod", "quantmod") and prev.head.i == tok.i
+        own = tok.lemma_.lower() in _WANTED
+        if own and prev is not None and not counted and prev.dep_ not in ("nsubj", "csubj"):
+            return True
+        if any(c.dep_ in ("amod", "acl") and (c.lemma_.lower() in _WANTED_MODIFIERS or c.text.lower() in _WANTED_MODIFIERS)
+               for c in tok.children):
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            verbs += 1
+            if verbs >= 2 or tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp"):
+                return False  # the figure's clause is not the complement of another verb or noun
+        if tok.head.i == tok.i:
+            return False
+        prev, tok = tok, tok.head
+    return False
 
 
 def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
