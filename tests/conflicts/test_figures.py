@@ -69,3 +69,12 @@ def test_a_wanted_figure_and_a_stated_one_are_two_facts():
     assert not two_facts((0, actual), (1, expected), {})
     # two expectations (or two requirements) can still disagree
     assert not two_facts((0, replace(actual, wanted=True)), (1, replace(expected, wanted=True)), {})
+
+
+def test_durations_counted_from_different_events_are_two_facts():
+    from dataclasses import replace
+
+    eight, four = count("Eight months after", "months"), count("less than four months after", "months")
+    assert two_facts((0, replace(eight, since="authorize")), (1, replace(four, since="complete")), {})
+    assert not two_facts((0, replace(eight, since="authorize")), (1, replace(four, since="authorize")), {})
+    assert not two_facts((0, replace(eight, since="authorize")), (1, four), {})  # one cannot tell

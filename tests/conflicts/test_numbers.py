@@ -66,6 +66,12 @@ def test_money_percent_and_scale():
     assert not compatible(pct, one("Turnout was 44% in the county."))
 
 
+def test_within_is_an_upper_bound():
+    deadline = one("The board ordered a review within six months.")
+    assert deadline.bound == "at_most" and deadline.surface == "within six months"
+    assert compatible(deadline, one("The review came four months later."))
+
+
 def test_years_times_ordinals_are_not_quantities():
     assert find_numbers("In 2019 at 4:12 PM on the 23rd they met.") == []
 

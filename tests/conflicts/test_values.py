@@ -157,3 +157,14 @@ def test_changes_shares_and_attributes(nlp):
     assert figs("Prices rose 4.2% from a year earlier.") == [("4.2%", False, False)]
     # a number-unit compound is an attribute ('a seven-day average', 'a three-minute video')
     assert figs("A three-minute video drew 5 complaints over the seven-day period.") == [("5", False, False)]
+
+
+def test_durations_know_what_they_are_counted_from(nlp):
+    def since(text):
+        return [(v.surface, v.since) for v in values(nlp, text) if v.kind == "quantity"]
+
+    assert since("Eight months after first authorizing the vaccine, the FDA approved it.") == [
+        ("Eight months", "authorize")]
+    assert since("The approval came less than four months after Pfizer completed its application.") == [
+        ("less than four months", "complete")]
+    assert since("He waited six minutes.") == [("six minutes", "")]

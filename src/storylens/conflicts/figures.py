@@ -10,6 +10,8 @@
   original $2.25 trillion plan") and a current figure;
 * a projection ("one in 10 will be diagnosed by 2030") and a figure stated for the present or the
   past ("one in seven is") answer two questions;
+* so do two durations counted from different events ("eight months after first authorizing the
+  vaccine" / "four months after Pfizer completed its application");
 * so do an expected, aimed-at or required figure ("the 0.2 percent economists had expected", "the 10
   Republican votes needed") and a stated actual one ("prices rose 0.8 percent", "35 senators voted no").
 """
@@ -58,5 +60,7 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
     if a[1].relative != b[1].relative or a[1].earlier != b[1].earlier:
         return True
     if {a[1].future, b[1].future} == {True, False} or a[1].wanted != b[1].wanted:
+        return True
+    if a[1].since and b[1].since and a[1].since != b[1].since:
         return True
     return bool(stated.get((a[0], a[1].start), frozenset()) & stated.get((b[0], b[1].start), frozenset()))

@@ -41,8 +41,9 @@ _NUMBER = re.compile(
 # ("north of 50 percent" / "south of $10": the markets' and polls' idiom for above / below)
 _LOWER = re.compile(r"\b(?:at least|more than|over|upwards of|no fewer than|no less than|in excess of|"
                     r"exceeding|above|as many as|as much as|north of)\s*$", re.IGNORECASE)
-_UPPER = re.compile(r"\b(?:at most|up to|less than|fewer than|under|no more than|below|not exceeding|south of)\s*$",
-                    re.IGNORECASE)
+# ("within six months": a deadline, at most six months)
+_UPPER = re.compile(r"\b(?:at most|up to|less than|fewer than|under|no more than|below|not exceeding|south of|"
+                    r"within)\s*$", re.IGNORECASE)
 _NEGATED_UPPER = re.compile(r"\b(?:no|not) (?:more|greater|higher) than\s*$", re.IGNORECASE)
 _NEGATED_LOWER = re.compile(r"\b(?:no|not) (?:less|fewer|lower) than\s*$", re.IGNORECASE)
 _NEARLY = re.compile(r"\b(?:nearly|almost|just under|close to|just shy of)\s*$", re.IGNORECASE)

@@ -61,6 +61,7 @@ class Value:
     future: bool | None = None  # figures: stated for the future ("will be diagnosed"); None: cannot tell
     wanted: bool = False  # figures: an expectation, a goal or a requirement ("the 0.2% economists had expected")
     earlier: bool = False  # figures: the value before a change ("down from his initial $2.3 trillion proposal")
+    since: str = ""  # durations: the event they are counted from ("eight months after *authorizing*")
     siblings: frozenset[str] = field(default_factory=frozenset)  # places: keys of the other places in its list
 
 
@@ -202,21 +203,34 @@ def _measured_noun(doc: Any, num: Number) -> Any:
 _COPULAS = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s", "remains", "remained", "stood"})
 
 
-_RELATIVE_AFTER = re.compile(r"\s+(?:more|other|additional|extra|further)\b|\s+(?:[\w'’-]+\s+){0,3}?(?:each|apiece)\b",
-                             re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(
+    r"\s+(?:more|other|additional|extra|further)\b|\s+(?:[\w'’-]+\s+){0,3}?(?:each|apiece)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:another|an additional|an extra|a further)\s+$", re.IGNORECASE)
 # A figure a change started from ("down from his initial $2.3 trillion proposal", "rose from 6% to 5.8%")
 # or one marked as superseded ("the original $2.25 trillion plan") is an earlier value, not the current one.
 _CHANGE = (r"(?:down|up|fell|fall|falls|rose|rise|rises|dropped|drop|drops|climbed|jumped|increased|decreased|"
            r"declined|cut|reduced|lowered|raised|grew|slipped|surged|soared|plunged|shrank|ticked|edged|revised)")
-_EARLIER_BEFORE = re.compile(r"(?:\b" + _CHANGE + r"\s+(?:[\w'’.,]+\s+){0,3}?from\s+(?:(?!to\b)[A-Za-z'’.]+\s+){0,2}?"
-                             r"|\b(?:initial|original|previous|earlier|prior|former|old)\s+)$", re.IGNORECASE)
+_EARLIER_BEFORE = re.compile(
+    r"(?:\b" + _CHANGE + r"\s+(?:[\w'’.,]+\s+){0,3}?from\s+(?:(?!to\b)[A-Za-z'’.]+\s+){0,2}?"
+    r"|\b(?:initial|original|previous|earlier|prior|former|old)\s+)$", re.IGNORECASE)
 
 
 def is_relative(text: str, start: int, end: int) -> bool:
     """'bodies of 12 more victims', 'another 3,000 jobs', '1 million doses each': a figure counted on top of
     or beside others, not a total."""
     return bool(_RELATIVE_AFTER.match(text, end) or _RELATIVE_BEFORE.search(text[:start]))
+
+
+def counted_from(doc: Any, char: int) -> str:
+    """The event a duration is counted from: 'eight months after first *authorizing* the vaccine', 'four months
+    after Pfizer *completed* its application', '40 minutes after *take-off*' (the lemma; '' when none)."""
+    nxt = next((t for t in doc if t.idx >= char), None)
+    if nxt is None or nxt.text.lower() not in ("after", "since"):
+        return ""
+    if nxt.dep_ == "mark":
+        return nxt.head.lemma_.lower()
+    objs = [c for c in nxt.children if c.dep_ in ("pobj", "pcomp")]
+    return objs[0].lemma_.lower() if objs else ""
 
 
 def is_earlier(text: str, start: int) -> bool:
@@ -260,7 +274,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
         out.append(Value(kind, n.start, n.end, n.surface, normalized, normalized, n.dimension, n, None, anchor,
                          topic, "", _context(text, n.start, n.end), _verb_phrase(gov), sig, verb_lemma, participants,
                          is_relative(text, n.start, n.end), _stated_for_future(doc, n.num_end - 1),
-                         is_wanted(doc, n.num_end - 1), earlier=is_earlier(text, n.start)))
+                         is_wanted(doc, n.num_end - 1), earlier=is_earlier(text, n.start),
+                         since=counted_from(doc, n.end) if n.dimension == "[time]" else ""))
     return out
 
 
@@ -454,7 +469,7 @@ def is_wanted(doc: Any, char: int) -> bool:
         own = tok.lemma_.lower() in _WANTED
         if own and prev is not None and not counted and prev.dep_ not in ("nsubj", "csubj"):
             return True
-        if any(c.dep_ in ("amod", "acl") and (c.lemma_.lower() in _WANTED_MODIFIERS or c.text.lower() in _WANTED_MODIFIERS)
+        if any(c.dep_ in ("amod", "acl") and _WANTED_MODIFIERS & {c.lemma_.lower(), c.text.lower()}
                for c in tok.children):
             return True
         if tok.pos_ in ("VERB", "AUX"):
