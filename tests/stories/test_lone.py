@@ -57,6 +57,13 @@ def test_an_old_lone_article_joins_its_clearly_best_story(monkeypatch):
     assert not c.adopts(c.stories["s3"], c.stories["s2"])  # not its best story
 
 
+def test_a_dated_lone_article_is_not_adopted(monkeypatch):
+    c = clusterer(lone_age=2)
+    c.stories["s2"].first_day = c.stories["s2"].last_day = 738000
+    asked = stub_model(monkeypatch, OnlineClusterer, {("L", "s1"): 0.9})
+    assert not c.adopts(c.stories["s1"], c.stories["s2"]) and asked == []
+
+
 def test_an_old_lone_article_stays_when_the_runner_up_is_close_or_the_bar_is_missed(monkeypatch):
     c = clusterer(lone_age=2)
     stub_model(monkeypatch, OnlineClusterer, {("L", "s1"): 0.3, ("L", "s3"): 0.21})  # 0.3 < 1.5 x 0.21
