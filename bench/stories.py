@@ -352,15 +352,84 @@ def engines() -> dict[str, Any]:
 
 TRIED = """## Goal (B-cubed F1 >= 0.95 on ECB+): not reached
 
-Online clusterer, this run: 0.8985 dev / 0.894 held-out (before this round 0.894 / 0.876); batch
-0.892 / 0.912 (was 0.899 / 0.891); TF-IDF baseline 0.790 / 0.898. Mixed Multi-News + NeuS stream,
-online: 0.933 / 0.935 by story halves (was 0.921 / 0.926). Still about 0.05 short of 0.95 on ECB+ and
-on the held-out topics still just below the baseline (0.894 vs 0.898; its 0.2 cosine threshold
-happens to suit them, on dev it over-merges: 0.790); the online clusterer is better than last round
-on all four halves, most on the held-out ECB+ topics (+0.018, fewer splits: 50 stories for 30 events,
-was 55).
+This run: online clusterer 0.9094 dev / 0.899 held-out (before this round 0.8985 / 0.894); batch job
+0.892 / 0.912 unchanged, and with the new last pass over its lone articles (`batch_lone_pass`, not yet
+called by `storylens cluster`: see below) 0.914 / 0.933; TF-IDF baseline 0.790 / 0.898. Mixed
+Multi-News + NeuS stream, online: 0.935 / 0.940 by story halves (was 0.933 / 0.935); batch with the
+pass 0.936 / 0.935 (batch alone 0.919 / 0.920). Still about 0.04 short of 0.95 on ECB+ online, 0.017
+with the batch pass on the held-out topics. On those the online clusterer is now just above the TF-IDF
+baseline (0.899 vs 0.898; the baseline's 0.2 cosine threshold happens to suit them, on dev it
+over-merges: 0.790), the batch job with its pass clearly (0.933).
 
-What changed this round: the pair model is a linear logit plus ReLU units (5 seeds x 16 units side
+### This round: the lone articles
+
+Where the recall went (ECB+ dev, online, before this round): 18 of the 50 stories were one article,
+every one an error (neither eval stream has a one-article event). At the end of the stream the
+article's own event is its most probable story for 15 of the 18 (p 0.02-0.35, the runner-up mostly
+far below: the look-alike event); for the mixed dev stream 43 of 63. They missed the join bar (0.35)
+on arrival because the story of their event was small or not there yet, or the article is short
+(20-50 terms) or off-angle. So the lever is a second look later, online.
+
+What was kept (`OnlineClusterer.adopts`, called from the merge check of the story that just grew, so
+the store persists it as an ordinary merge and a re-opened store replays the same state): an UNDATED
+lone article that 100 more articles have passed without joining it joins the story that just grew
+when that story is its most probable one at p >= 0.2 and 1.5x the runner-up. The wait is what makes
+it work: without it, 12 of the 20 adoptions on ECB+ dev were wrong, every one of a lone article
+younger than 35 articles: the first article of an event whose siblings had not arrived yet, adopted
+by its look-alike event. Cost: one pair scored per old lone candidate of the grown story, its full
+candidate list only when that pair clears the bar (whole mixed stream, clustering alone: about 2.6
+-> 3.0 ms per article; bounded, as a story has at most 10 candidates).
+
+The batch job sees the whole corpus, so its pass (`stories.cluster.attach_lone`) needs no wait: each
+lone article joins its most probable story at p >= 0.2 and 1.25x the runner-up, all decided against
+one state. It is in `stories/`; `storylens.scale` (not this work's files) has to call it after
+`merge_across` for `storylens cluster` to get it.
+
+The risk of both is the TRUE lone article (an event with one article), which neither eval stream has,
+so the bench now builds some (`lone_check`, table above): in each ECB+ topic one event is cut to its
+first article, next to its look-alike event intact. Online 21 of 30 stay alone on dev, 24 of 30
+held-out, the same with or without the second chance (the losses are the join bar's); the batch
+job 28 / 29, with its pass 23 / 29 (a pass at p >= 0.1 would leave 20 on dev, at 0.05 14).
+
+| change (online unless said; one-off over the cached features, bench order) | ECB+ dev | ECB+ held-out | mixed dev | mixed held-out | kept |
+|---|---|---|---|---|---|
+| start of this round | 0.8985 | 0.894 | 0.933 | 0.935 | |
+| lone article re-checked whenever a candidate story grows, no wait (p >= 0.15, 1.5x) | 0.8935 | | 0.929 | | no: adopted by the look-alike |
+| ... only after 100 more articles (grid: 25 / 50 / 100 / 150 x p 0.1-0.25 x ratio 1.25-2; 0.2, 1.5) | 0.910 | 0.889 | 0.937 | 0.933 | in part |
+| ... plus two young lone articles that are each other's best (p >= 0.25) | 0.910 | 0.889 | 0.938 | 0.934 | no: +0.002 on one dev half |
+| ... waiting for the story to grow by 2 / 3 / 4 / 6 articles instead of 100 articles in all (p 0.2) | 0.905 / 0.902 / 0.899 / 0.904 | | 0.934 / 0.933 / 0.933 / 0.933 | | no |
+| ... lone candidates also from the new article's candidates, not only the grown story's | 0.910 | | 0.937 | | no: no change |
+| ... undated lone articles only (this run) | **0.9094** | **0.899** | **0.935** | **0.940** | yes |
+| join bar 0.3 / 0.4 / 0.45 / 0.5 with the second chance (0.35 kept: dev means within 0.002) | 0.910 / 0.915 / 0.922 / 0.920 | | 0.941 / 0.933 / 0.931 / 0.930 | | no |
+| batch: last pass over lone articles, p >= 0.05 / 0.1 / 0.15 / 0.2 / 0.25 (ratio 1.25) | 0.921 / 0.918 / 0.913 / 0.914 / 0.904 | - / - / - / 0.933 / - | 0.936 / 0.936 / 0.936 / 0.936 / 0.934 | - / - / - / 0.935 / - | 0.2: see the lone check |
+
+Why undated only: replaying both dev streams in 6 other random orders, 32 of the 60 adoptions of
+dated lone articles were right and 34 of the 44 undated ones; a dated article had its date weighed
+already, and among dated articles many unrelated events share a week. The same 6 orders check that
+the gain is not the one order's luck (mean B-cubed F1, no second chance -> kept rule): ECB+ dev
+0.862 -> 0.872 (higher in each order, +0.003 to +0.015), mixed dev 0.925 -> 0.927 (-0.0001 to
++0.004); reported after deciding, held-out 0.891 -> 0.902 and 0.932 -> 0.935. (With dated articles
+too, the mixed held-out was lower or equal in all 6 orders, 0.932 -> 0.925 on average, and 0.935 ->
+0.933 in the bench order.) A 50-article wait scored 0.876 /
+0.928 on the 6 dev orders but 0.904 in the bench order; 100 stays (the middle of the bench-order
+plateau).
+
+What is left on ECB+ dev (46 stories for 30 events): 14 lone articles, 8 of them from the last
+100 articles of the stream, which never got their second chance before it ended (the bench scores
+the state at the end of a finite stream; a running store keeps giving it), 5 dated ones, and short
+articles whose event scores under 0.2 (16_2ecb: 21 terms, p 0.03); 4 of the 14 have their event as
+the clear best (p >= 0.2, 1.5x the runner-up) at the end; then the dated events split by
+dates a month to two years apart, and the two look-alike pairs joined as wholes (topics 10, 38).
+What might close more of the gap: a store-side hook that gives a lone article its second chance when
+it comes of age, whatever story grows (the merge check can only merge with the story that just grew:
+a lone article whose event has stopped growing, or two lone articles of one event, never get one;
+of the mixed dev stream's 51 lone articles at the end, 11 have their event as the clear best),
+which is a change in `storylens.store` (the store replays merges; it would need to persist a merge of
+two stories neither of which just grew); and `storylens.scale` calling `attach_lone`.
+
+## The previous round
+
+What changed in the previous round: the pair model is a linear logit plus ReLU units (5 seeds x 16 units side
 by side, logits averaged; weight decay chosen by 5-fold cross-validation on the dev pairs, folds
 grouped by topic), pinned in `params.py` and evaluated in numpy (one matrix product per article for
 its 10 candidates; no scikit-learn at run time). The time and era features (days-apart gap, time
@@ -369,13 +438,13 @@ hidden units carry the feature's sign and the units' output weights are >= 0. An
 when the MEAN of their two ways clears the merge bar (was: each way): a lone article that missed the
 join bar scores low as an article against the grown story, high the other way.
 
-A trade-off kept from last round: the model learns from the ECB+ dev topics and the mixed stream's
+A trade-off kept from the round before: the model learns from the ECB+ dev topics and the mixed stream's
 dev stories, each weighing the same; fitted on ECB+ dev alone it gave 0.913 / 0.916 on ECB+ but lumped
 every infrastructure or COVID article of a month together in the mixed stream (0.668 / 0.685).
 
-### What was tried this round
+### What was tried in the previous round
 
-Online clusterer, B-cubed F1; one-off runs over the cached features, pair model refitted on the dev
+Previous round's figures (before the lone-article work). Online clusterer, B-cubed F1; one-off runs over the cached features, pair model refitted on the dev
 halves each time, thresholds from the dev grid (the tables above come from the full run).
 
 | change | ECB+ dev | ECB+ held-out | mixed dev | mixed held-out | kept |
@@ -385,7 +454,7 @@ halves each time, thresholds from the dev grid (the tables above come from the f
 | ... merge on the mean of both ways (plateau rule: join 0.35, merge 0.5) | 0.901 | 0.889 | 0.936 | 0.930 | no: see below |
 | ... time/era features in the linear term only, sign-bounded, units blind to them (best dev point) | 0.891 | 0.881 | 0.916 | 0.926 | no: mixed dev -0.02 |
 | ... units see them with sign-bounded weights, output weights >= 0 (plateau rule: join 0.35, merge 0.7) | 0.901 | 0.893 | 0.935 | 0.937 | yes |
-| ... merge check skips the second way when even a certain one could not reach the bar (this run) | **0.8985** | **0.894** | **0.933** | **0.935** | yes: final |
+| ... merge check skips the second way when even a certain one could not reach the bar (that round's final) | **0.8985** | **0.894** | **0.933** | **0.935** | yes: final |
 | ... content similarities also made one-way (best dev point, join 0.35 / merge 0.6) | 0.895 | 0.892 | 0.932 | 0.937 | no |
 | ... 10 seeds instead of 5 (join 0.35 / 0.4, merge 0.5) | 0.882 / 0.912 | 0.883 / 0.880 | 0.936 / 0.932 | 0.931 / 0.928 | no: a jump between two join values, no plateau |
 | logistic model with the mean-of-both-ways merge (join 0.4, merge 0.4 / 0.5 / 0.6) | 0.886 / 0.874 / 0.894 | 0.887 / 0.883 / 0.874 | 0.908 / 0.916 / 0.920 | 0.925 / 0.927 / 0.926 | no gain |
@@ -418,7 +487,7 @@ merges them at the pinned bar. On the real streams the mixed stream's precision 
 dev 0.937 -> 0.951, held-out 0.944 -> 0.948. The merge-rule test now checks the rule itself
 with a stubbed pair model.
 
-Remaining ECB+ errors (dev, final model; 50 stories for 30 events): two pairs of look-alike events
+Remaining ECB+ errors then (dev, that round's final model; 50 stories for 30 events): two pairs of look-alike events
 joined as wholes (topic 10: the Angels' and the Red Sox's offers to Teixeira, 7 + 7 articles; 38: 3 +
 10), single articles joining the look-alike event (28, 44; topic 28's two deaths, Mark Felt's and
 Fred LaRue's, were one 23-article story last round), dated events split when their articles' dates are
@@ -427,7 +496,7 @@ single short or off-angle articles left alone (20 of the 24 extra parts are one 
 close the gap: the main event's arguments (who, which team), quantities that contradict (ages 95 vs
 75) rather than match, re-assigning recent articles.
 
-### Tried in the previous round (logistic model)
+### Tried two rounds ago (logistic model)
 
 | change | ECB+ dev | ECB+ held-out | mixed dev | mixed held-out | kept |
 |---|---|---|---|---|---|
