@@ -196,10 +196,10 @@ MERGE_THRESHOLD: float = 0.7
 WINDOW_DAYS: int = 365
 TAU_DAYS: float = 5.0
 TOP_K: int = 10
-# Second chance for a lone article (see cluster.OnlineClusterer.adopts): once LONE_AGE more articles have
-# arrived without any joining it, it joins a story that grows when that story is its most probable one at
-# LONE_THRESHOLD or more and LONE_RATIO times the runner-up. Chosen on the dev halves (grid: age 75 / 100 /
-# 125, bar 0.15 / 0.2 / 0.25, ratio 1.25 / 1.5 / 2; the middle of the plateau), not by `--tune`.
+# Second chance for an undated lone article (see cluster.OnlineClusterer.adopts): once LONE_AGE more
+# articles have arrived without any joining it, it joins a story that grows when that story is its most
+# probable one at LONE_THRESHOLD or more and LONE_RATIO times the runner-up. Chosen on the dev halves (grid:
+# age 75 / 100 / 125, bar 0.15 / 0.2 / 0.25, ratio 1.25 / 1.5 / 2; the middle of the plateau), not by `--tune`.
 LONE_AGE: int = 100
 LONE_THRESHOLD: float = 0.2
 LONE_RATIO: float = 1.5
