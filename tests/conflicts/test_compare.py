@@ -110,3 +110,14 @@ def test_places_in_different_lists_are_different_sets(nlp):
     changed = places("Temperatures in Arizona, Nevada and Utah soared into the 90s.")[-1]
     assert not different_lists(colorado, changed)
     assert not different_lists(single, places("High temperatures in Idaho broke heat records.")[0])
+
+
+def test_the_end_of_a_reporting_period_dates_no_event(nlp):
+    new = "New claims rose by 51,000 to 419,000 for the week ended July 17."
+    old = "Continuing claims fell to 3.24 million in the week ended July 10."
+    a, b = first(nlp, new, "date"), first(nlp, old, "date")
+    assert a.role == b.role == "period"
+    assert not possible_slot(a, b, exact, new, old)
+    held = "The vote was held on July 10."
+    assert possible_slot(first(nlp, held, "date"), first(nlp, "The vote was held on July 17.", "date"), exact,
+                         held, "The vote was held on July 17.")

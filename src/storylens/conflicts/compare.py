@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from storylens.conflicts.gazetteer import nested
 from storylens.conflicts.numbers import compatible
-from storylens.conflicts.values import PERIOD_BOUND, Value
+from storylens.conflicts.values import PERIOD_BOUND, PERIOD_LABEL, Value
 
 SOFT_RATIO = 2.0
 SAME_THING = 0.55  # MiniLM cosine of two counted nouns naming the same thing (wagons/cars 0.60)
@@ -109,6 +109,8 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
     relation ("north of X", "away from X") never states where something is.
     """
     if a.kind in ("date", "weekday"):
+        if PERIOD_LABEL in (a.role, b.role):
+            return False  # "the week ended July 17" labels a report, it dates no event
         if (a.role == PERIOD_BOUND) != (b.role == PERIOD_BOUND):
             return False  # "killed since Wednesday" / "killed on Thursday": a period's start and an event's day
         # the same words around both days (a re-worded copy of one statement) also make one event

@@ -422,6 +422,11 @@ def _future_at(doc: Any, char: int) -> bool | None:
 # not date the event, so it is no answer to "on which day" (role "bound"). "until" is left out:
 # "not due to reconvene until Monday" dates the event itself.
 PERIOD_BOUND = "bound"
+# "the week ended July 17", "the quarter ending March 31": the date names a reporting period (which
+# report a figure comes from), not the day something happened, so it is nobody's answer to "when"
+PERIOD_LABEL = "period"
+_PERIOD_END = re.compile(r"\b(?:week|month|quarter|year|period|weeks|months)\s+(?:that\s+)?(?:ended|ending|ends)\s+"
+                         r"(?:on\s+)?$", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(?:since|through|before|after|by)\s+(?:last\s+|this\s+|next\s+)?$",
                            re.IGNORECASE)
 
@@ -490,6 +495,8 @@ def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
         prep = tok.head.text.lower() if tok is not None and tok.head.pos_ == "ADP" else ""
         if _PERIOD_WORDS.search(text[:d.start]):
             prep = PERIOD_BOUND
+        if _PERIOD_END.search(text[max(0, d.start - 40):d.start]):
+            prep = PERIOD_LABEL
         sig, verb_lemma, participants = _slot(doc, d.start, d.end, verb)
         out.append(Value(d.kind, d.start, d.end, d.surface, d.normalized(), d.key(), d.kind, None, d,
                          _verb_phrase(verb), "", prep, _context(text, d.start, d.end), _verb_phrase(verb),
