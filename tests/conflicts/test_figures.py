@@ -2,7 +2,8 @@
 
 from storylens.conflicts.figures import figure_sources, same_figure, two_facts
 from storylens.conflicts.numbers import find_numbers
-from storylens.conflicts.values import Value, is_relative
+from storylens.conflicts.roles import is_relative
+from storylens.conflicts.values import Value
 from storylens.models import Article, Sentence, Story
 
 

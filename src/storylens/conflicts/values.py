@@ -18,6 +18,8 @@ from typing import Any
 from unidecode import unidecode
 
 from storylens.conflicts.numbers import Number, display, find_numbers
+from storylens.conflicts.roles import counted_from, in_name, is_earlier, is_relative, is_wanted
+from storylens.conflicts.roles import token_at as _token_at
 from storylens.conflicts.temporal import DateMention, find_dates
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -71,13 +73,6 @@ def place_key(name: str) -> str:
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"['’]s$", "", key)
     return re.sub(r"[^a-z0-9]+", "", key)  # "U.S." = "US"
-
-
-def _token_at(doc: Any, char: int) -> Any:
-    for tok in doc:
-        if tok.idx <= char < tok.idx + len(tok.text):
-            return tok
-    return None
 
 
 def _context(text: str, start: int, end: int) -> frozenset[str]:
@@ -203,42 +198,6 @@ def _measured_noun(doc: Any, num: Number) -> Any:
 _COPULAS = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s", "remains", "remained", "stood"})
 
 
-_RELATIVE_AFTER = re.compile(
-    r"\s+(?:more|other|additional|extra|further)\b|\s+(?:[\w'’-]+\s+){0,3}?(?:each|apiece)\b", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r"\b(?:another|an additional|an extra|a further)\s+$", re.IGNORECASE)
-# A figure a change started from ("down from his initial $2.3 trillion proposal", "rose from 6% to 5.8%")
-# or one marked as superseded ("the original $2.25 trillion plan") is an earlier value, not the current one.
-_CHANGE = (r"(?:down|up|fell|fall|falls|rose|rise|rises|dropped|drop|drops|climbed|jumped|increased|decreased|"
-           r"declined|cut|reduced|lowered|raised|grew|slipped|surged|soared|plunged|shrank|ticked|edged|revised)")
-_EARLIER_BEFORE = re.compile(
-    r"(?:\b" + _CHANGE + r"\s+(?:[\w'’.,]+\s+){0,3}?from\s+(?:(?!to\b)[A-Za-z'’.]+\s+){0,2}?"
-    r"|\b(?:initial|original|previous|earlier|prior|former|old)\s+)$", re.IGNORECASE)
-
-
-def is_relative(text: str, start: int, end: int) -> bool:
-    """'bodies of 12 more victims', 'another 3,000 jobs', '1 million doses each': a figure counted on top of
-    or beside others, not a total."""
-    return bool(_RELATIVE_AFTER.match(text, end) or _RELATIVE_BEFORE.search(text[:start]))
-
-
-def counted_from(doc: Any, char: int) -> str:
-    """The event a duration is counted from: 'eight months after first *authorizing* the vaccine', 'four months
-    after Pfizer *completed* its application', '40 minutes after *take-off*' (the lemma; '' when none)."""
-    nxt = next((t for t in doc if t.idx >= char), None)
-    if nxt is None or nxt.text.lower() not in ("after", "since"):
-        return ""
-    if nxt.dep_ == "mark":
-        return nxt.head.lemma_.lower()
-    objs = [c for c in nxt.children if c.dep_ in ("pobj", "pcomp")]
-    return objs[0].lemma_.lower() if objs else ""
-
-
-def is_earlier(text: str, start: int) -> bool:
-    """'down from his initial $2.3 trillion', 'from 6% to 5.8%', 'the original $2.25 trillion plan': the value
-    before a change, a different slot from a current figure."""
-    return bool(_EARLIER_BEFORE.search(text[max(0, start - 80):start]))
-
-
 def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Value]:
     out: list[Value] = []
     for n in find_numbers(text):
@@ -277,22 +236,6 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
                          is_wanted(doc, n.num_end - 1), earlier=is_earlier(text, n.start),
                          since=counted_from(doc, n.end) if n.dimension == "[time]" else ""))
     return out
-
-
-def in_name(doc: Any, char: int) -> bool:
-    """Is the number at `char` part of a proper name ('Title 42', 'Route 66', 'Boeing 737 Max jets')?
-
-    The word right before it is a capitalised proper noun that the number modifies, or that modifies the
-    same noun as the number does; 'In Texas 300 people died' and 'said Tuesday 12 people' are no names.
-    """
-    tok = _token_at(doc, char)
-    if tok is None or tok.i == 0 or not tok.text[:1].isdigit():
-        return False
-    prev = doc[tok.i - 1]
-    if prev.pos_ not in ("PROPN", "NOUN") or not prev.text[:1].isupper() or not prev.text.isalpha():
-        return False
-    return tok.head.i == prev.i or (prev.pos_ == "PROPN" and prev.dep_ in ("nmod", "compound")
-                                    and prev.head.i == tok.head.i != tok.i)
 
 
 def _place_role(tok: Any) -> tuple[str, Any, str]:
@@ -443,48 +386,6 @@ def _stated_for_future(doc: Any, char: int) -> bool | None:
     if aux & _FUTURE_AUX:
         return None
     return False if verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") else None
-
-
-# Words that make a figure something expected, aimed at or required rather than a stated actual
-# ("the 0.2% economists had expected", "the 10 GOP votes needed", "a goal of 70%", "aims to hire 500").
-# "estimate" is left out: "officials estimate 300 died" states the toll itself, hedged.
-_WANTED = frozenset({"expect", "forecast", "predict", "anticipate", "target", "goal", "aim", "need", "require",
-                     "hope", "seek"})
-# Of those, the participles that make the figure's own noun a wanted one ('the expected 0.2%', 'the votes
-# needed'); 'a $1.2 trillion package aimed at roads' says what the package is for, not that it is a goal.
-_WANTED_MODIFIERS = frozenset({"expect", "forecast", "predict", "anticipate", "target", "need", "require", "expected",
-                               "forecasted", "predicted", "anticipated", "targeted", "needed", "required"})
-
-
-def is_wanted(doc: Any, char: int) -> bool:
-    """Is the figure at `char` an expectation, a target or a requirement (a different slot from an actual)?
-
-    Read from the parse: the words above the figure up to the second verb (a verb and the verb it
-    complements: 'had expected the C.P.I. to rise 3.6 percent') and their modifiers ('the expected
-    0.2%', 'votes needed to advance'). The counted noun's own lemma does not count ('scored two goals'),
-    nor a verb whose active subject holds the figure ('30 people needed treatment' states 30).
-    """
-    tok = _token_at(doc, char)
-    verbs = 0
-    prev = None
-    for _ in range(6):
-        if tok is None:
-            return False
-        counted = prev is not None and prev.dep_ in ("nummod", "quantmod") and prev.head.i == tok.i
-        own = tok.lemma_.lower() in _WANTED
-        if own and prev is not None and not counted and prev.dep_ not in ("nsubj", "csubj"):
-            return True
-        if any(c.dep_ in ("amod", "acl") and _WANTED_MODIFIERS & {c.lemma_.lower(), c.text.lower()}
-               for c in tok.children):
-            return True
-        if tok.pos_ in ("VERB", "AUX"):
-            verbs += 1
-            if verbs >= 2 or tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp"):
-                return False  # the figure's clause is not the complement of another verb or noun
-        if tok.head.i == tok.i:
-            return False
-        prev, tok = tok, tok.head
-    return False
 
 
 def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
