@@ -382,10 +382,9 @@ candidate list only when that pair clears the bar (whole mixed stream, clusterin
 articles of the store run below, runs without and with it interleaved on a busy machine, load 3-4):
 4.0 / 4.0 / 6.3 ms per article by 1,000 without, 4.8 / 4.5 / 6.9 with, about +0.5 ms; 701 -> 673
 stories. The NLP-bound figures below (the whole ingest of 1,000 articles, the batch engines) follow
-the load of the shared machine (2 cores, four people): over this round's three full runs the ingest
-took 48-109 s and the engines' local_1 run 22-27 s (last round 43 s and 9.9 s; the engines still give
-the same 88 stories), so they do not tell the cost of this round's change; the store run's clustering
-cost per article above does, roughly.
+the load of the shared machine (2 cores, four people): in this round's four full runs before this one
+the ingest took 44 to 109 s and the engines' local_1 run 10.6 to 27 s, for the same 339 and 88
+stories (last round 43 s and 9.9 s); the cost of the second chance itself is the store A/B above.
 
 The batch job sees the whole corpus, so its pass (`stories.cluster.attach_lone`) needs no wait: each
 lone article joins its most probable story at p >= 0.2 and 1.25x the runner-up, all decided against
