@@ -1,4 +1,5 @@
-"""Sentences that lean on their predecessor wait, unless the budget holds most of the story anyway (no models)."""
+"""Sentences that lean on their predecessor wait, unless the budget holds most of the story anyway; cut-off
+sentences always wait (no models)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from summary_inputs import one_article_story
 from storylens.summarize.features import NAMES, Features
 from storylens.summarize.ranking import SHORT_STORY, select
 from storylens.summarize.support import Evidence
-from storylens.summarize.text import dangling, word_count
+from storylens.summarize.text import cut_off, dangling, word_count
 
 TEXTS = [
     "Engineers closed the old bridge over the river after inspectors found deep cracks in two piers.",
@@ -18,13 +19,14 @@ TEXTS = [
 ]
 
 
-def _pick_first(max_words: int) -> int:
-    story = one_article_story(TEXTS)
+def _pick_first(max_words: int, texts: list[str] = TEXTS) -> int:
+    story = one_article_story(texts)
     cands = story.sentences
     fallback = np.array([dangling(s.text) for s in cands])
-    assert fallback.tolist() == [False, True, False, False]
-    feats = Features(cands, np.zeros((len(cands), len(NAMES))), fallback)
-    scores = np.array([0.0, 1.0, 0.0, 0.0])  # the "He said" sentence scores best
+    cut = np.array([cut_off(s.text) for s in cands])
+    assert (fallback | cut).tolist() == [False, True, False, False]
+    feats = Features(cands, np.zeros((len(cands), len(NAMES))), fallback, cut)
+    scores = np.array([0.0, 1.0, 0.0, 0.0])  # the held-back sentence scores best
     return select(story, Evidence([{} for _ in cands]), max_words, feats=feats, scores=scores)[0]
 
 
@@ -36,3 +38,18 @@ def test_a_dangling_sentence_waits_when_the_story_is_long_next_to_the_budget() -
 def test_a_dangling_sentence_competes_when_the_budget_holds_most_of_the_story() -> None:
     total = sum(word_count(t) for t in TEXTS)
     assert _pick_first(max_words=int(total / SHORT_STORY) + 1) == 1
+
+
+def test_a_cut_off_sentence_waits_even_when_the_budget_holds_most_of_the_story() -> None:
+    texts = [TEXTS[0], "Repairs to the damaged piers would take at least six months and cost several...", *TEXTS[2:]]
+    total = sum(word_count(t) for t in texts)
+    assert _pick_first(max_words=int(total / SHORT_STORY) + 1, texts=texts) != 1
+
+
+def test_cut_off_reads_the_end_of_the_sentence() -> None:
+    assert cut_off("Officials said 54% of adults are...")
+    assert cut_off("the senators voted 68-32 on the bill late on")  # a truncated, lower-cased article
+    assert cut_off("Read the full story here […]")
+    assert not cut_off("He left Pyongyang on Sunday.")
+    assert not cut_off('"It will be a full-fledged visit," he said, "a real one."')
+    assert not cut_off("The talks were held in the U.S.")

@@ -18,7 +18,15 @@ import numpy as np
 
 from storylens.models import Sentence, Story
 from storylens.summarize.support import Evidence
-from storylens.summarize.text import acceptable, content_words, dangling, numbers, standalone, word_count
+from storylens.summarize.text import (
+    acceptable,
+    content_words,
+    cut_off,
+    dangling,
+    numbers,
+    standalone,
+    word_count,
+)
 
 NAMES = (
     "lead",  # 1 / (1 + rank among the article's candidates) ** 0.7
@@ -47,6 +55,7 @@ class Features:
     cands: list[Sentence]
     matrix: np.ndarray
     fallback: np.ndarray  # bool: opens on a reference back; used only when nothing else fits
+    cut: np.ndarray  # bool: ends mid-sentence (`text.cut_off`); used only when nothing else fits, in any story
 
 
 def candidates(story: Story) -> list[Sentence]:
@@ -59,7 +68,7 @@ def features(story: Story, evidence: Evidence) -> Features:
     """The feature matrix of every candidate of the story."""
     cands = candidates(story)
     if not cands:
-        return Features([], np.zeros((0, len(NAMES))), np.zeros(0, dtype=bool))
+        return Features([], np.zeros((0, len(NAMES))), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool))
     emb = story.embeddings
     if emb is None or len(emb) != len(story.sentences):
         emb = np.zeros((len(story.sentences), 1), dtype=np.float32)
@@ -85,7 +94,8 @@ def features(story: Story, evidence: Evidence) -> Features:
             float(bool(numbers(s.text))), quoted, float(standalone(s.text)),
         ])
     fallback = np.array([dangling(s.text) for s in cands], dtype=bool)
-    return Features(cands, np.array(rows, dtype=float), fallback)
+    cut = np.array([cut_off(s.text) for s in cands], dtype=bool)
+    return Features(cands, np.array(rows, dtype=float), fallback, cut)
 
 
 def _positions(story: Story) -> tuple[dict[int, int], dict[int, float], dict[str, int]]:

@@ -89,6 +89,18 @@ def acceptable(text: str) -> bool:
     return MIN_WORDS <= n <= 2 * MAX_WORDS and not stripped.endswith("?") and not _FURNITURE.search(stripped)
 
 
+# An excerpt's trailing ellipsis, or no end punctuation at all (closing quotes and brackets aside).
+_CUT_OFF = re.compile(r"(?:\.\.\.|…|\[…\]|[^.!?'\"’”)\]\s]['\"’”)\]]*)\s*$")
+
+
+def cut_off(text: str) -> bool:
+    """Ends mid-sentence: a truncated article's last words, or a feed or roundup excerpt's "...".
+
+    Such a sentence is an exact span, but a summary that quotes it reads as broken.
+    """
+    return bool(_CUT_OFF.search(text.strip()))
+
+
 def dangling(text: str) -> bool:
     """Opens on a reference back ("He said...", "This...") or ends on a bare pointer ("... confirmed this.")."""
     stripped = text.strip()
