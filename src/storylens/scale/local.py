@@ -12,8 +12,8 @@ from storylens.scale.pipeline import (
     blocks,
     cluster_block,
     featurize,
+    finish,
     list_shards,
-    merge_across,
     read_shard,
     to_docs,
     unique_ids,
@@ -44,7 +44,7 @@ def run_local(corpus: str | Path, workers: int = 2) -> Result:
         rows = [r for b in batches(records, BATCH) for r in featurize(b)]
         docs = to_docs(rows)
         stories = [s for g in blocks(docs) for s in cluster_block([docs[i] for i in g])]
-        return Result(rows, merge_across(docs, stories))
+        return Result(rows, finish(docs, stories))
     ctx = mp.get_context("spawn")  # fork after torch has started threads can deadlock
     with ctx.Pool(workers) as pool:
         records = unique_ids([r for part in pool.map(read_shard, shards) for r in part])
@@ -52,4 +52,4 @@ def run_local(corpus: str | Path, workers: int = 2) -> Result:
         docs = to_docs(rows)
         groups = [[docs[i] for i in g] for g in blocks(docs)]
         stories = [s for part in pool.map(cluster_block, groups) for s in part]
-    return Result(rows, merge_across(docs, stories))
+    return Result(rows, finish(docs, stories))

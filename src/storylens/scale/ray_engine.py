@@ -19,8 +19,8 @@ from storylens.scale.pipeline import (
     blocks,
     cluster_block,
     featurize,
+    finish,
     list_shards,
-    merge_across,
     read_shard,
     to_docs,
     unique_ids,
@@ -90,7 +90,7 @@ def run_ray(corpus: str | Path, workers: int = 2) -> Result:
         task = ray.remote(cluster_block)
         groups = [[docs[i] for i in g] for g in blocks(docs)]
         stories = [s for part in ray.get([task.remote(g) for g in groups]) for s in part]
-        return Result(rows, merge_across(docs, stories))
+        return Result(rows, finish(docs, stories))
     finally:
         if started:
             ray.shutdown()
