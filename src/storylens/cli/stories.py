@@ -140,7 +140,7 @@ def story_brief_text(db: Path, story_id: str, since: int | None, fmt: str) -> st
     if not db.exists():  # reading a brief must not leave an empty database behind
         raise StoreError(f"{db}: no such story database (run `storylens ingest` first)")
     # A database we may not write still serves its up-to-date briefs.
-    readonly = db.exists() and not os.access(db, os.W_OK)
+    readonly = not os.access(db, os.W_OK)
     with StoryStore(db, readonly=readonly) as store:
         if readonly and store.is_stale(store.resolve_story(story_id)[0]):
             raise StoreError(f"{db}: the story database is read-only and the brief of story {story_id} "

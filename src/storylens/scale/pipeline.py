@@ -2,8 +2,9 @@
 
 read shards → clean → features in batches → blocks (time window × MinHash of
 entity/title keys) → online clustering inside each block → merge stories across
-blocks → move each lone article to its clearly best story. The engines (`local`, `ray`) only decide where each step runs; every step
-is deterministic given its input, so both engines give the same clusters.
+blocks → move each lone article to its clearly best story. The engines (`local`,
+`ray`) only decide where each step runs; every step is deterministic given its
+input, so both engines give the same clusters.
 """
 
 from __future__ import annotations

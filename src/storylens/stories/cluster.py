@@ -284,14 +284,9 @@ class OnlineClusterer:
 
     def decide(self, doc: DocFeatures) -> tuple[str | None, float]:
         """The story this article should join (None: start a new one) and its probability."""
-        stories = self.candidates(doc)
-        if not stories:
-            return None, 0.0
-        probs = self.probabilities(np.array([self.pair_features(doc, s) for s in stories]))
-        i = int(np.argmax(probs))  # the first of equals, as candidates come best-first by dense similarity
-        best_p = float(probs[i])
-        if best_p >= self.params.threshold:
-            return stories[i].id, best_p
+        best, best_p, _ = self._ranked(doc, self.candidates(doc))
+        if best is not None and best_p >= self.params.threshold:
+            return best.id, best_p
         return None, best_p
 
     # -- updates -------------------------------------------------------------------
@@ -370,7 +365,10 @@ class OnlineClusterer:
         return best is story and p1 >= self.params.lone_threshold and p1 >= self.params.lone_ratio * p2
 
     def _ranked(self, doc: DocFeatures, stories: list[StoryState]) -> tuple[StoryState | None, float, float]:
-        """The most probable of `stories` for the article, its probability and the runner-up's."""
+        """The most probable of `stories` for the article, its probability and the runner-up's.
+
+        Of equals, the first: candidates come best-first by dense similarity.
+        """
         if not stories:
             return None, 0.0, 0.0
         probs = self.probabilities(np.array([self.pair_features(doc, s) for s in stories]))

@@ -89,8 +89,9 @@ def acceptable(text: str) -> bool:
     return MIN_WORDS <= n <= 2 * MAX_WORDS and not stripped.endswith("?") and not _FURNITURE.search(stripped)
 
 
-# An excerpt's trailing ellipsis, or no end punctuation at all (closing quotes and brackets aside).
-_CUT_OFF = re.compile(r"(?:\.\.\.|…|\[…\]|[^.!?'\"’”)\]\s]['\"’”)\]]*)\s*$")
+# An excerpt's trailing "...", or no end punctuation at all (closing quotes and brackets aside; "…" and
+# "[…]" are no end punctuation).
+_CUT_OFF = re.compile(r"(?:\.\.\.|[^.!?'\"’”)\]\s]['\"’”)\]]*)$")
 
 
 def cut_off(text: str) -> bool:
