@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from unidecode import unidecode
-
+from storylens.conflicts.gazetteer import key as gazetteer_key
 from storylens.conflicts.numbers import Number, display, find_numbers
 from storylens.conflicts.roles import counted_from, in_name, is_earlier, is_relative, is_wanted
 from storylens.conflicts.roles import token_at as _token_at
@@ -67,12 +66,13 @@ class Value:
     siblings: frozenset[str] = field(default_factory=frozenset)  # places: keys of the other places in its list
 
 
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
 def place_key(name: str) -> str:
-    """Case, accents and a leading article do not make a different place."""
-    key = unidecode(name).lower().strip()
-    key = re.sub(r"^the\s+", "", key)
-    key = re.sub(r"['’]s$", "", key)
-    return re.sub(r"[^a-z0-9]+", "", key)  # "U.S." = "US"
+    """Case, accents, punctuation ("U.S." = "US"), a leading article and a possessive do not make a
+    different place (the gazetteer's key, after the possessive)."""
+    return gazetteer_key(_POSSESSIVE.sub("", name.strip()))
 
 
 def _context(text: str, start: int, end: int) -> frozenset[str]:
