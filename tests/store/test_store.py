@@ -218,3 +218,58 @@ def test_disk_full_keeps_existing_data(tmp_path):
         assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     with StoryStore(p) as s:
         assert [r["articles"] for r in s.list_stories()] == [["a"]]
+
+
+def _stub_pairs(monkeypatch, table: dict[tuple[str, str], float]) -> None:
+    """Pair probability of (article key or story profile id, story id) from `table`, 0 if absent."""
+    from storylens.stories.cluster import OnlineClusterer
+
+    monkeypatch.setattr(OnlineClusterer, "pair_features",
+                        lambda self, doc, story: np.array([table.get((doc.id, story.id), 0.0)]))
+    monkeypatch.setattr(OnlineClusterer, "probabilities", lambda self, x: np.asarray(x)[:, 0])
+
+
+def _coming_of_age(tmp_path, monkeypatch):
+    """s1 = a1 + a2; L misses the join bar (s2); b1 (s3) arrives when L is 2 articles old, and L joins
+    s1, which did not grow: a merge of two stories, neither the new article's."""
+    from storylens.stories.cluster import Params
+
+    _stub_pairs(monkeypatch, {("a2", "s1"): 0.9, ("L", "s1"): 0.3})
+    params = Params(lone_age=2, lone_threshold=0.2, lone_ratio=1.5, merge_threshold=0.99)
+    docs = [topic_doc(k, n, n, {}) for n, k in enumerate(("a1", "a2", "L", "b1"))]
+    return tmp_path / "s.db", params, docs
+
+
+def test_a_lone_article_coming_of_age_is_stored_as_a_merge_and_replayed(tmp_path, monkeypatch):
+    path, params, docs = _coming_of_age(tmp_path, monkeypatch)
+    with StoryStore(path, params=params) as s:
+        got = [s.add(art(d.id, f"Text of {d.id}."), d) for d in docs]
+        assert [(g.story, g.adopted) for g in got] == [("s1", None), ("s1", None), ("s2", None), ("s3", ("s1", "s2"))]
+        live = s.clusterer().assignments()
+        assert live == {"a1": "s1", "a2": "s1", "L": "s1", "b1": "s3"}
+        assert sorted(sorted(x["articles"]) for x in s.list_stories()) == [["L", "a1", "a2"], ["b1"]]
+    with StoryStore(path, params=params) as s:  # a new process replays the same state
+        assert s.clusterer().assignments() == live
+        assert {k: len(v.members) for k, v in s.clusterer().stories.items()} == {"s1": 3, "s3": 1}
+
+
+def test_a_failure_inside_the_coming_of_age_merge_leaves_nothing_half_written(tmp_path, monkeypatch):
+    from storylens.stories.cluster import OnlineClusterer
+
+    path, params, docs = _coming_of_age(tmp_path, monkeypatch)
+    with StoryStore(path, params=params) as s:
+        for d in docs[:3]:
+            s.add(art(d.id, f"Text of {d.id}."), d)
+        real_merge = OnlineClusterer.merge
+
+        def crash(self, keep, gone):  # after the merge's UPDATEs ran: as if killed right there
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(OnlineClusterer, "merge", crash)
+        with pytest.raises(KeyboardInterrupt):
+            s.add(art("b1", "Text of b1."), docs[3])
+        assert s.counts()["articles"] == 3 and s.counts()["stories"] == 2
+        assert s.conn.execute("SELECT COUNT(*) FROM stories WHERE merged_into IS NOT NULL").fetchone() == (0,)
+        monkeypatch.setattr(OnlineClusterer, "merge", real_merge)
+        assert s.add(art("b1", "Text of b1."), docs[3]).adopted == ("s1", "s2")  # the retry does all of it
+        assert sorted(sorted(x["articles"]) for x in s.list_stories()) == [["L", "a1", "a2"], ["b1"]]

@@ -124,3 +124,47 @@ def test_the_batch_job_ends_with_the_lone_pass(monkeypatch, p, expected):
     docs = [article("a1", 1), article("L1", 2), article("a2", 3)]
     stub_model(monkeypatch, OnlineClusterer, {("L1", "s0"): p})  # no story-to-story merge: every other pair is 0
     assert finish(docs, [["a1", "a2"], ["L1"]], Params(attach_threshold=0.2, attach_ratio=1.25)) == expected
+
+
+def test_a_lone_article_coming_of_age_joins_its_best_story_though_that_story_did_not_grow(monkeypatch):
+    """`come_of_age` (called after each article): at exactly `lone_age` articles old, the lone article is
+    ranked against all its candidates; s1 grew last before it arrived, and never asks itself."""
+    c = clusterer(lone_age=2)  # L born at 2, 4 articles seen: of age now
+    stub_model(monkeypatch, OnlineClusterer, {("L", "s1"): 0.3, ("L", "s3"): 0.1})
+    assert c.come_of_age() == ("s1", "s2")
+    assert c.come_of_age() is None  # once only: the next young story (s3, born at 3) is not of age yet
+
+
+def test_coming_of_age_keeps_the_bars_of_adopts(monkeypatch):
+    for table in ({("L", "s1"): 0.19},                      # under the bar
+                  {("L", "s1"): 0.3, ("L", "s3"): 0.21},    # runner-up within 1.5x
+                  {("L", "s3"): 0.9}):                      # best is itself a lone article
+        c = clusterer(lone_age=2)
+        stub_model(monkeypatch, OnlineClusterer, table)
+        assert c.come_of_age() is None, table
+    c = clusterer(lone_age=2)
+    c.stories["s2"].first_day = c.stories["s2"].last_day = 738000  # dated: its date was weighed already
+    c._young.clear()
+    c.absorb(DocFeatures("D", article("D", 8).vector, {}, {}, day=738000), "s9")
+    stub_model(monkeypatch, OnlineClusterer, {("D", "s1"): 0.9})
+    c.absorb(article("f1", 10), "s1")  # D (born at 4) is 2 articles old now: it would be its turn
+    assert c.come_of_age() is None
+
+
+def test_coming_of_age_fires_once_per_article_and_skips_what_aged_during_a_replay(monkeypatch):
+    stub_model(monkeypatch, OnlineClusterer, {("L", "s1"): 0.3})
+    c = clusterer(lone_age=2)
+    c.absorb(article("f1", 10), "s1")  # absorbed without the call: L (age 3) had its turn elsewhere
+    assert c.come_of_age() is None and "s2" in c.stories
+    live = clusterer(lone_age=2)
+    asked = stub_model(monkeypatch, OnlineClusterer, {("L", "s1"): 0.3})
+    assert live.come_of_age() == ("s1", "s2")
+    assert len({d for d, _ in asked}) == 1  # one lone article ranked, not every old one
+
+
+def test_add_merges_the_lone_article_that_comes_of_age(monkeypatch):
+    stub_model(monkeypatch, OnlineClusterer, {("a2", "s1"): 0.9, ("L", "s1"): 0.3})
+    c = OnlineClusterer(Params(lone_age=2, lone_threshold=0.2, lone_ratio=1.5, merge_threshold=0.99))
+    got = [c.add(article(i, n)) for n, i in enumerate(("a1", "a2", "L", "b1"))]
+    assert got == ["s1", "s1", "s2", "s3"]  # L misses the 0.35 join bar, then comes of age with b1
+    assert c.assignments() == {"a1": "s1", "a2": "s1", "L": "s1", "b1": "s3"}

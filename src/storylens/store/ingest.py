@@ -25,7 +25,9 @@ class IngestReport:
     new_stories: int = 0
     merges: int = 0
     problems: int = 0
-    touched: set[str] = field(default_factory=set)  # stories that got an article
+    # Stories that got one of these articles (a story that took in an old lone article is marked
+    # stale in the store, not listed here: callers read this as where the new articles went).
+    touched: set[str] = field(default_factory=set)
 
 
 def ingest_paths(store: StoryStore, inputs: Sequence[str | Path],
@@ -96,7 +98,7 @@ def _flush(store: StoryStore, batch: list[Article], report: IngestReport,
             continue
         report.added += 1
         report.new_stories += int(result.new_story)
-        report.merges += int(result.merged is not None)
+        report.merges += int(result.merged is not None) + int(result.adopted is not None)
         if result.story:
             report.touched.add(result.story)
     if progress:

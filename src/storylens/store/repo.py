@@ -64,6 +64,8 @@ class Added:
     story: str | None
     new_story: bool = False
     merged: str | None = None  # a story folded into `story` by this article
+    # (kept, folded): two stories merged as a lone article came of age; neither need be `story`
+    adopted: tuple[str, str] | None = None
     duplicate: bool = False
 
 
@@ -144,22 +146,34 @@ class StoryStore:
         self.conn.execute("UPDATE stories SET stale = 1 WHERE key = ?", (sid,))
         clusterer.absorb(features, sid)
         self._synced = max(self._synced, int(cur.lastrowid or 0))
-        merged = None
+        merged = adopted = None
         target = clusterer.merge_target(sid)
         if target is not None:
-            # Keep the older story's id: it is the one users have already seen.
-            keep, gone = sorted((target, sid), key=lambda k: int(k[1:]))
-            self.conn.execute(
-                "UPDATE articles SET story_id = (SELECT id FROM stories WHERE key = ?) "
-                "WHERE story_id = (SELECT id FROM stories WHERE key = ?)", (keep, gone))
-            self.conn.execute(
-                "UPDATE stories SET merged_into = (SELECT id FROM stories WHERE key = ?), stale = 1 "
-                "WHERE key = ?", (keep, gone))
-            self.conn.execute("UPDATE stories SET stale = 1 WHERE key = ?", (keep,))
-            clusterer.merge(keep, gone)
-            self._merges_seen += 1
-            sid, merged = keep, gone
-        return Added(key=key, story=sid, new_story=new_story, merged=merged)
+            keep, merged = self._merge(clusterer, target, sid)
+            sid = keep
+        # A lone article coming of age with this article may join a story neither this article's nor
+        # just grown: persisted as an ordinary merge, in the same transaction, so a replay (which
+        # follows `merged_into`) reaches the same state.
+        lone = clusterer.come_of_age()
+        if lone is not None:
+            adopted = self._merge(clusterer, *lone)
+            sid = adopted[0] if sid == adopted[1] else sid
+        return Added(key=key, story=sid, new_story=new_story, merged=merged, adopted=adopted)
+
+    def _merge(self, clusterer: OnlineClusterer, a: str, b: str) -> tuple[str, str]:
+        """Fold one of stories `a` and `b` into the other, in the database and the clusterer; (kept, gone)."""
+        # Keep the older story's id: it is the one users have already seen.
+        keep, gone = sorted((a, b), key=lambda k: int(k[1:]))
+        self.conn.execute(
+            "UPDATE articles SET story_id = (SELECT id FROM stories WHERE key = ?) "
+            "WHERE story_id = (SELECT id FROM stories WHERE key = ?)", (keep, gone))
+        self.conn.execute(
+            "UPDATE stories SET merged_into = (SELECT id FROM stories WHERE key = ?), stale = 1 "
+            "WHERE key = ?", (keep, gone))
+        self.conn.execute("UPDATE stories SET stale = 1 WHERE key = ?", (keep,))
+        clusterer.merge(keep, gone)
+        self._merges_seen += 1
+        return keep, gone
 
     def free_key(self, wanted: str) -> str:
         key, n = wanted, 1

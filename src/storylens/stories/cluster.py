@@ -16,15 +16,16 @@ Candidates are the top-k stories by dense similarity among stories still active
 in the article's time window, so the cost per article does not grow with the
 number of old stories. Two stories merge when they converge (the same pair
 model applied to a story's aggregate against its neighbours, both ways). A lone
-article that no later article has joined for a while gets a second chance when a
-nearby story grows (`OnlineClusterer.adopts`; undated articles): by then the story
-of its event has had time to form, while a fresh lone article may be the first of a new event.
+article that no later article has joined for a while gets a second chance (undated
+articles): once when it comes of age, against all its candidates (`come_of_age`), and
+whenever a nearby story grows (`adopts`): by then the story of its event has had time
+to form, while a fresh lone article may be the first of a new event.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -213,6 +214,8 @@ class OnlineClusterer:
         self._units_doc: DocFeatures | None = None
         self._units_n = -1
         self._units_val: tuple[dict[str, float], dict[str, float]] = ({}, {})
+        # Undated one-article stories by birth, oldest first: each comes of age once (`come_of_age`).
+        self._young: deque[tuple[int, str]] = deque()
 
     # -- scoring -------------------------------------------------------------------
     def pair_features(self, doc: DocFeatures, story: StoryState) -> np.ndarray:
@@ -303,6 +306,8 @@ class OnlineClusterer:
             story = StoryState(id=story_id, vec_sum=np.zeros(DIM, dtype=np.float32), born=self.vocab.n)
             self.stories[story_id] = story
             story.row = self._new_row(story_id)
+            if doc.day is None:
+                self._young.append((story.born, story_id))
         self.vocab.add(doc)
         story.vec_sum = story.vec_sum + doc.vector
         story.terms.update(doc.terms)
@@ -327,8 +332,11 @@ class OnlineClusterer:
         into = self.merge_target(story.id)
         if into is not None:
             self.merge(into, story.id)
-            return into
-        return story.id
+        sid = into or story.id
+        adopted = self.come_of_age()
+        if adopted is not None:
+            self.merge(*adopted)
+        return sid
 
     def merge_target(self, story_id: str) -> str | None:
         """A story this one has converged with (to be merged into), if any."""
@@ -363,6 +371,31 @@ class OnlineClusterer:
             return False
         best, p1, p2 = self._ranked(doc, self.candidates(doc, exclude=lone.id))
         return best is story and p1 >= self.params.lone_threshold and p1 >= self.params.lone_ratio * p2
+
+    def come_of_age(self) -> tuple[str, str] | None:
+        """(story, lone story) when the lone article that comes of age now belongs to that story.
+
+        Call once after each article (a store replay absorbs without calling it: what was already
+        old then had its turn). The undated lone article born `lone_age` articles ago gets its
+        second chance against all its candidate stories, whichever grew last (`adopts` only sees
+        the story that just grew: an event that has stopped growing never asks). Same bars as
+        `adopts`; the best must be a story of two or more articles. One lone article at most per
+        call, so the cost per article stays flat.
+        """
+        while self._young and self.vocab.n - self._young[0][0] > self.params.lone_age:
+            self._young.popleft()  # came of age while this clusterer only replayed: had its turn
+        if not self._young or self.vocab.n - self._young[0][0] < self.params.lone_age:
+            return None
+        _, sid = self._young.popleft()
+        lone = self.stories.get(sid)
+        if lone is None or len(lone.members) != 1:
+            return None
+        doc = lone.lone_doc()
+        best, p1, p2 = self._ranked(doc, self.candidates(doc, exclude=lone.id))
+        if (best is None or len(best.members) < 2 or p1 < self.params.lone_threshold
+                or p1 < self.params.lone_ratio * p2):
+            return None
+        return best.id, lone.id
 
     def _ranked(self, doc: DocFeatures, stories: list[StoryState]) -> tuple[StoryState | None, float, float]:
         """The most probable of `stories` for the article, its probability and the runner-up's.

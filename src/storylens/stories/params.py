@@ -196,9 +196,10 @@ MERGE_THRESHOLD: float = 0.7
 WINDOW_DAYS: int = 365
 TAU_DAYS: float = 5.0
 TOP_K: int = 10
-# Second chance for an undated lone article (see cluster.OnlineClusterer.adopts): once LONE_AGE more
-# articles have arrived without any joining it, it joins a story that grows when that story is its most
-# probable one at LONE_THRESHOLD or more and LONE_RATIO times the runner-up. Chosen on the dev halves (grid:
+# Second chance for an undated lone article (see cluster.OnlineClusterer.adopts and come_of_age): once
+# LONE_AGE more articles have arrived without any joining it, it joins its most probable story at
+# LONE_THRESHOLD or more and LONE_RATIO times the runner-up: checked then, and whenever a candidate grows.
+# (The check at coming of age took the same bars: its own grid, bar 0.15-0.3 x ratio 1.25-2, was flat.) Chosen on the dev halves (grid:
 # age 75 / 100 / 125, bar 0.15 / 0.2 / 0.25, ratio 1.25 / 1.5 / 2; the middle of the plateau), not by `--tune`.
 LONE_AGE: int = 100
 LONE_THRESHOLD: float = 0.2
