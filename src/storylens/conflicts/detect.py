@@ -167,12 +167,12 @@ _PARSES: LRU[str, Any] = LRU(8_000)
 
 def parse_sentences(texts: list[str]) -> list[Any]:
     """A spaCy Doc per sentence text, parsed alone (the parse conflicts read values from)."""
-    from storylens.nlp import spacy_pipeline
+    from storylens.nlp.annotate import full_parses
 
     docs = [_PARSES.get(t) for t in texts]
     todo = sorted({t for t, d in zip(texts, docs, strict=True) if d is None})
     if todo:
-        fresh = dict(zip(todo, spacy_pipeline().pipe(todo, batch_size=64), strict=True))
+        fresh = dict(zip(todo, full_parses(todo), strict=True))
         for text, doc in fresh.items():
             _PARSES.put(text, doc)
         docs = [d if d is not None else fresh[t] for t, d in zip(texts, docs, strict=True)]
