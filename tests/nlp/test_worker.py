@@ -92,6 +92,15 @@ def test_a_dead_worker_changes_nothing_but_speed(fresh_worker, monkeypatch):
     assert [_token_view(d) for d in docs[:3]] == [_token_view(d) for d in spacy_pipeline().pipe(PARAGRAPHS)]
 
 
+def test_small_stories_start_no_worker(monkeypatch):
+    monkeypatch.setenv("STORYLENS_NLP_WORKER", "1")
+    monkeypatch.setattr(worker_mod, "_WORKER", None)
+    arts = [Article(id=f"c{k}", raw="", text="\n\n".join(f"{p} Note {k}." for p in PARAGRAPHS)) for k in range(3)]
+    annotate_and_embed(arts)
+    annotate_mod.full_parses([f"{p} Line {k}." for k in range(30) for p in PARAGRAPHS])
+    assert worker_mod._WORKER is None
+
+
 def test_the_worker_can_be_turned_off(monkeypatch):
     monkeypatch.setattr(worker_mod, "_WORKER", None)
     monkeypatch.setenv("STORYLENS_NLP_WORKER", "0")

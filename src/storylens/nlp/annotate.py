@@ -105,13 +105,14 @@ def parse_paragraphs(texts: Sequence[str], batch_size: int = 64) -> list[Parsed]
 def full_parses(texts: Sequence[str]) -> list[Any]:
     """Full spaCy Docs (tags, lemmas, dependencies, entities) of `texts`, each parsed alone.
 
-    With the parse worker up, it parses the second half while this process parses the first.
+    With the parse worker up (a big story started it), it parses the second half while this
+    process parses the first; a small story does not start one for this alone.
     """
     from storylens.nlp.worker import parse_worker
 
     nlp = spacy_pipeline()
     half = len(texts) // 2
-    worker = parse_worker() if half >= MIN_WORKER_TEXTS else None
+    worker = parse_worker(start=False) if half >= MIN_WORKER_TEXTS else None
     if worker is None or not worker.send("docs", list(texts[half:])):
         return list(nlp.pipe(texts, batch_size=64))
     docs = list(nlp.pipe(texts[:half], batch_size=64))

@@ -143,14 +143,14 @@ def enabled() -> bool:
     return len(os.sched_getaffinity(0)) >= 2
 
 
-def parse_worker() -> ParseWorker | None:
-    """The process's worker, started on first use; None where it is off or has failed."""
+def parse_worker(start: bool = True) -> ParseWorker | None:
+    """The process's worker, started on first use (if `start`); None where it is off or has failed."""
     global _WORKER
     if not enabled():
         return None
     with _LOCK:
         if _WORKER is None or _WORKER.failed:
-            if _WORKER is not None:  # failed once: do not keep restarting it
+            if _WORKER is not None or not start:  # failed once: do not keep restarting it
                 return None
             try:
                 _WORKER = ParseWorker()
