@@ -156,6 +156,8 @@ def brief(
     """
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
+    if not inputs:
+        raise InputError(None, "no input given: pass paths, URLs or Article objects")
     paths = [i for i in inputs if not isinstance(i, Article)]
     given = [i for i in inputs if isinstance(i, Article)]
     if progress:

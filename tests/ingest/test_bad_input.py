@@ -142,3 +142,24 @@ def test_lazy_reader_is_called_when_its_module_exists(tmp_path: Path, monkeypatc
     monkeypatch.setitem(ingest.LAZY_READERS, "feed", (fake.__name__, "read_feed", "RSS/Atom feeds"))
     f = write(tmp_path / "news.rss", '<?xml version="1.0"?><rss version="2.0"><channel/></rss>')
     assert [a.id for a in read_file(f)] == ["item-1"]
+
+
+def test_other_url_schemes_are_named_not_mangled(tmp_path: Path) -> None:
+    # Path() folds "ftp://host/x" into "ftp:/host/x", and "no such file" hid the real problem.
+    err = error_for(["ftp://news.example/story.html"])  # type: ignore[list-item]
+    assert str(err) == "ftp://news.example/story.html: cannot fetch ftp:// URLs (only http:// and https://)"
+
+
+def test_too_large_just_over_the_limit_gives_bytes(tmp_path: Path) -> None:
+    f = write(tmp_path / "big.txt", b"word " * 2100)
+    err = error_for([f], max_bytes=10_000)
+    assert "10,500 bytes; the limit is 10,000 bytes" in str(err)  # not "0.0 MB; the limit is 0.0 MB"
+    f = write(tmp_path / "bigger.txt", b"word " * 400_000)
+    assert "1.9 MB; the limit is 1.0 MB" in str(error_for([f], max_bytes=2**20))
+
+
+def test_api_brief_of_nothing_says_so() -> None:
+    import storylens
+
+    with pytest.raises(InputError, match="^no input given"):
+        storylens.brief([])

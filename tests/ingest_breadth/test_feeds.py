@@ -44,3 +44,18 @@ def test_atom_entry(tmp_path: Path) -> None:
 def test_feed_that_is_not_xml(tmp_path: Path) -> None:
     with pytest.raises(ParseError, match="not an RSS or Atom feed"):
         read_feed(write(tmp_path, "bad.rss", "this is { not xml at all <<<"))
+
+
+def test_rss_date_keeps_the_outlets_own_day(tmp_path: Path) -> None:
+    # 18:15 in California is 01:15 UTC the next day: the item was published on June 3, not June 4.
+    rss = RSS.replace("Tue, 12 Sep 2023 08:00:00 GMT", "Thu, 03 Jun 2021 18:15:00 -0700")
+    first = read_feed(write(tmp_path, "us.rss", rss))[0]
+    assert first.published == "2021-06-03T18:15:00-07:00"
+
+
+def test_atom_date_with_offset_and_feed_without_zone(tmp_path: Path) -> None:
+    (art,) = read_feed(write(tmp_path, "b.atom", ATOM.replace("2023-09-13T10:00:00Z", "2023-09-13T23:30:00+02:00")))
+    assert art.published == "2023-09-13T23:30:00+02:00"
+    # No zone at all: feedparser's reading stands.
+    (art,) = read_feed(write(tmp_path, "c.atom", ATOM.replace("2023-09-13T10:00:00Z", "2023-09-13T10:00:00")))
+    assert art.published == "2023-09-13T10:00:00Z"

@@ -7,7 +7,7 @@ import time
 import pytest
 from breadth_helpers import LocalServer, article_page
 
-from storylens.errors import FetchError, UnsafeURL
+from storylens.errors import FetchError, UnsafeURL, UnsupportedFormat
 from storylens.ingest import fetch
 from storylens.ingest.fetch import check_url, iter_url, load_url
 
@@ -107,3 +107,16 @@ def test_feed_url_fetches_its_items(server: LocalServer) -> None:
     assert [a.title for a in arts] == ["Pier closes", "Gone"]
     assert "northern pier" in arts[0].raw and arts[0].published == "2023-09-11T09:00:00Z"
     assert "Kept from the feed" in arts[1].raw
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "PNG image"),
+    (bytes(range(256)) * 8, "binary data"),
+])
+def test_binary_url_is_refused_not_read_as_text(server: LocalServer, body: bytes, kind: str) -> None:
+    # A PDF or image link used to be decoded as text and turned into a brief of mojibake.
+    url = server.serve(f"/file-{len(body)}", body, ctype="application/octet-stream")
+    with pytest.raises(UnsupportedFormat, match=kind) as info:
+        load_url(url, allow_private=True)
+    assert str(info.value).startswith(url)

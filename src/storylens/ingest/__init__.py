@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -47,6 +48,7 @@ MAX_TEXT_CHARS = 8_000_000
 # is read: a million short lines took over 1 GB. Above this, split the file (or raise
 # STORYLENS_MAX_RECORDS).
 DEFAULT_MAX_RECORDS = 250_000
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://")
 
 
 def load_paths(paths: Sequence[str | Path] | str | Path, *, problems: list[InputError] | None = None,
@@ -65,12 +67,20 @@ def load_paths(paths: Sequence[str | Path] | str | Path, *, problems: list[Input
     for given in paths:
         path = Path(given).expanduser()
         if not path.exists():
-            raise InputError(str(path), "no such file or folder")
+            raise missing(str(given))
         if path.is_dir():
             out.extend(_load_folder(path, limit, problems))
         else:
             out.extend(read_file(path, limit))
     return out
+
+
+def missing(given: str) -> InputError:
+    """The error for an input that is not there: a file or folder, or a URL of a scheme never fetched."""
+    scheme = _SCHEME.match(given)
+    if scheme:  # Path() would turn "ftp://host/x" into "ftp:/host/x: no such file"
+        return InputError(given, f"cannot fetch {scheme.group(1)}:// URLs (only http:// and https://)")
+    return InputError(given, "no such file or folder")
 
 
 def read_file(path: Path, limit: int | None = None) -> list[Article]:
@@ -169,4 +179,4 @@ def _load_folder(folder: Path, limit: int, problems: list[InputError] | None) ->
 
 
 __all__ = ["DEFAULT_MAX_RECORDS", "LAZY_READERS", "MAX_TEXT_CHARS", "READERS", "iter_files", "load_paths",
-           "max_records", "read_file"]
+           "max_records", "missing", "read_file"]

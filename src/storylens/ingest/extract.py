@@ -48,7 +48,7 @@ def record(article: Article | None = None, error: InputError | None = None) -> d
 
 def iter_inputs(inputs: Sequence[str | Path], allow_private: bool = False) -> Iterator[Article | InputError]:
     """Raw articles from every input, or the `InputError` of each input (or record) that failed."""
-    from storylens.ingest import iter_files, read_file
+    from storylens.ingest import iter_files, missing, read_file
     from storylens.ingest.fetch import is_url, iter_url
 
     for given in inputs:
@@ -58,7 +58,7 @@ def iter_inputs(inputs: Sequence[str | Path], allow_private: bool = False) -> It
             continue
         path = Path(text).expanduser()
         if not path.exists():
-            yield InputError(text, "no such file or folder")
+            yield missing(text)
             continue
         files = list(iter_files(path)) if path.is_dir() else [path]
         if not files:

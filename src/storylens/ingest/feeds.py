@@ -38,7 +38,7 @@ def parse_feed(data: bytes, where: str) -> list[Article]:
         out.append(Article(
             id=_entry_id(entry, i), raw=html, raw_format="html", path=f"{where}#{i}", url=link,
             title=entry.get("title") or None, author=entry.get("author") or None,
-            published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
+            published=_published(entry),
             extra={"feed": where},
         ))
     if not out:
@@ -68,6 +68,39 @@ def _content(entry: Any) -> str:
 def _entry_id(entry: Any, index: int) -> str:
     key = entry.get("id") or entry.get("link") or f"{entry.get('title')}-{index}"
     return "feed-" + hashlib.sha1(str(key).encode()).hexdigest()[:10]
+
+
+def _published(entry: Any) -> str | None:
+    """When the entry was published, with the feed's own UTC offset when it gives one.
+
+    feedparser's parsed dates are in UTC: an item of 'Thu, 03 Jun 2021 18:15:00 -0700' became
+    2021-06-04, a day the outlet never printed, and a story date a day off from the same item's page.
+    """
+    for key in ("published", "updated"):
+        # `key in entry` first: reading a missing 'updated' makes feedparser warn (and hand back 'published').
+        raw = entry.get(key) if key in entry else None
+        local = _with_offset(raw) if isinstance(raw, str) else None
+        if local:
+            return local
+    return _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
+
+
+def _with_offset(raw: str) -> str | None:
+    """An RFC 822 (RSS) or ISO 8601 (Atom) date that carries a UTC offset, as ISO 8601; else None."""
+    from datetime import datetime, timedelta
+    from email.utils import parsedate_to_datetime
+
+    for parse in (parsedate_to_datetime, datetime.fromisoformat):
+        try:
+            dt = parse(raw.strip())
+        except (TypeError, ValueError, IndexError, OverflowError):
+            continue
+        offset = dt.utcoffset()
+        if offset is None:
+            return None  # no zone given: feedparser's reading (as UTC) stands
+        text = dt.isoformat(timespec="seconds")
+        return text.removesuffix("+00:00") + "Z" if offset == timedelta(0) else text
+    return None
 
 
 def _iso(parsed: time.struct_time | None) -> str | None:

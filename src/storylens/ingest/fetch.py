@@ -41,7 +41,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpcore
 
-from storylens.errors import FetchError, InputError, UnsafeURL
+from storylens.errors import FetchError, InputError, UnsafeURL, UnsupportedFormat
 from storylens.models import Article
 
 USER_AGENT = "storylens/0.1 (+https://github.com/storylens/storylens; news brief builder)"
@@ -289,8 +289,13 @@ def iter_url(url: str, allow_private: bool = False, expand_feeds: bool = True) -
         else:  # a feed item that is a feed again: not followed, so one URL cannot fan out without end
             yield FetchError(url, "a feed item that is itself a feed is not followed")
         return
+    from storylens.ingest.sniff import binary_kind
     from storylens.ingest.warc import decode_body
 
+    kind = binary_kind(got.body[:65536])
+    if kind:  # decoded anyway, an image or a PDF became a 'brief' of mojibake (a local file of it is refused)
+        yield UnsupportedFormat(url, f"not a web page, text or feed: it holds {kind}")
+        return
     html = decode_body(got.body, got.charset)
     fmt = "html" if "html" in got.content_type or "<html" in html[:2048].lower() else "text"
     yield Article(id=_url_id(got.url), raw=html, raw_format=fmt, path=url, url=got.url)

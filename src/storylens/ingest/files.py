@@ -50,7 +50,9 @@ def max_file_bytes(override: int | None = None) -> int:
 
 
 def too_large(path: Path, size: int, limit: int) -> InputError:
-    return InputError(str(path), f"file is too large ({_mb(size)}; the limit is {_mb(limit)}, "
+    # Just over the limit both round to the same figure ("50 MB; the limit is 50 MB"): give bytes then.
+    got, cap = (_mb(size), _mb(limit)) if _mb(size) != _mb(limit) else (f"{size:,} bytes", f"{limit:,} bytes")
+    return InputError(str(path), f"file is too large ({got}; the limit is {cap}, "
                                  "set STORYLENS_MAX_FILE_MB to change it)")
 
 
