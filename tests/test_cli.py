@@ -113,3 +113,74 @@ def test_usage_errors_are_a_message_not_a_traceback(args, needle):
     assert "Traceback" not in proc.stderr
     assert needle in proc.stderr
     assert "--help" in proc.stderr
+
+
+def test_since_without_story_is_refused(tmp_path, corpus_dir):
+    # --since used to be ignored silently: a fresh brief came out instead of what changed.
+    assert_clean_error(run("brief", str(corpus_dir), "--since", "1"), "--since needs --story")
+
+
+def test_paths_and_story_together_are_refused(tmp_path, corpus_dir):
+    # The paths used to be ignored silently in favour of the stored story.
+    proc = run("brief", str(corpus_dir), "--story", "s1", "--db", str(tmp_path / "s.db"))
+    assert_clean_error(proc, "not both")
+
+
+def test_output_extension_that_is_no_format_is_refused(tmp_path, corpus_dir):
+    # Markdown used to be written into brief.pdf without a word.
+    proc = run("brief", str(corpus_dir), "-o", str(tmp_path / "brief.pdf"))
+    assert_clean_error(proc, "brief.pdf", "--format")
+    assert not (tmp_path / "brief.pdf").exists()
+
+
+def test_other_url_scheme_is_named(tmp_path):
+    assert_clean_error(run("brief", "ftp://news.example/a.html"), "ftp://news.example/a.html", "only http")
+
+
+def test_ingest_of_one_unreadable_input_says_it_once(tmp_path):
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    # It printed "skipped junk.bin: ..." and then the same problem again as the error.
+    assert_clean_error(run("ingest", str(junk), "--db", str(tmp_path / "s.db")), "junk.bin", "PNG image")
+
+
+def test_ingest_of_several_unreadable_inputs_lists_each_once(tmp_path):
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    proc = run("ingest", str(junk), str(empty), "--db", str(tmp_path / "s.db"))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 3, proc.stderr
+    assert lines[0].startswith("storylens: skipped") and "junk.bin" in lines[0]
+    assert lines[1].startswith("storylens: skipped") and "empty.txt" in lines[1]
+    assert lines[2] == "storylens: error: nothing could be read (2 inputs skipped, see above)"
+
+
+def test_cluster_needs_a_worker(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "The council met on Monday."}\n')
+    assert_clean_error(run("cluster", str(corpus), "--workers", "0", "--out", str(tmp_path / "o")), "--workers 0")
+
+
+def test_serve_on_a_busy_port_fails_before_building_briefs(tmp_path, corpus_dir):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        # It built every brief first, printed "serving on ...", then uvicorn's own error and exit code 3.
+        proc = run("serve", str(corpus_dir), "--port", str(port))
+    assert_clean_error(proc, f"127.0.0.1:{port}", "in use")
+
+
+def test_cluster_of_nothing_readable_is_an_error(tmp_path):
+    pytest.importorskip("pyarrow")
+    junk = tmp_path / "junk.jsonl"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    # It wrote two empty Parquet files and said "0 articles in 0 stories", exit code 0.
+    proc = run("cluster", str(junk), "--out", str(tmp_path / "out"))
+    assert_clean_error(proc, "junk.jsonl", "no readable article")
+    assert not (tmp_path / "out").exists()

@@ -38,6 +38,10 @@ def brief_cmd(
     """Build the cross-source brief of one story."""
     from storylens.errors import InputError
 
+    if story is not None and paths:
+        raise InputError(None, "give folders or files of articles, or --story ID, not both")
+    if since is not None and story is None:
+        raise InputError(None, "--since needs --story ID (it compares versions of a stored story's brief)")
     targets = [(path, _format_of(path, format)) for path in output or []] or [(None, (format or Format.md).value)]
     for path, _ in targets:
         _check_writable(path)  # fail before minutes of work, not after
@@ -57,11 +61,21 @@ def brief_cmd(
         _emit(render(result, fmt), path)
 
 
+# Output file extensions and the format each one gets when --format is not given.
+_BY_SUFFIX = {"json": "json", "html": "html", "htm": "html", "md": "md", "markdown": "md", "txt": "md", "": "md"}
+
+
 def _format_of(path: Path, given: Format | None) -> str:
+    from storylens.errors import InputError
+
     if given is not None:
         return given.value
     suffix = path.suffix.lower().lstrip(".")
-    return {"json": "json", "html": "html", "htm": "html"}.get(suffix, "md")
+    if suffix not in _BY_SUFFIX:
+        # Markdown silently written into brief.pdf or brief.docx is not what was asked for.
+        raise InputError(str(path), f"cannot tell the format from '.{suffix}': name the file .md, .json or .html, "
+                                    "or give --format")
+    return _BY_SUFFIX[suffix]
 
 
 def render(result: object, fmt: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -28,6 +29,7 @@ def serve_cmd(
     for p in paths or []:
         if not p.exists():
             raise InputError(str(p), "no such file or folder")
+    _check_listen(host, port)  # before the briefs are built, not minutes later
 
     library = _library(paths or [], db)
     import uvicorn
@@ -39,6 +41,26 @@ def serve_cmd(
                          "articles\n")
     sys.stderr.write(f"storylens: serving on http://{host if ':' not in host else f'[{host}]'}:{port}/\n")
     uvicorn.run(create_app(library, host=host), host=host, port=port, log_level="warning")
+
+
+def _check_listen(host: str, port: int) -> None:
+    """Fail now, in one line, when the address cannot be listened on (port taken, unknown host)."""
+    import socket
+
+    from storylens.errors import ConfigError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, addr = infos[0]
+        with socket.socket(family, kind, proto) as sock:
+            # Same option as uvicorn's: a port left in TIME_WAIT by a server just stopped is free.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(addr)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.errno == errno.EADDRINUSE:
+            reason = "the port is in use (is storylens serve already running? try --port)"
+        raise ConfigError(f"cannot listen on {host}:{port}: {reason}") from None
 
 
 def _library(paths: list[Path], db: Path | None):  # type: ignore[no-untyped-def]

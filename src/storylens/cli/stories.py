@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from storylens.cli import app
+from storylens.errors import InputError
 
 DEFAULT_DB = Path("stories.db")
 
@@ -38,16 +39,62 @@ def ingest_cmd(
     """Add articles to the story database and sort them into stories. Running it twice changes nothing."""
     from storylens.store import StoryStore, ingest_paths, refresh_stale
 
+    skipped = _Skipped()
     with StoryStore(db) as store:
-        report = ingest_paths(store, inputs, progress=_ingest_progress if sys.stderr.isatty() else None,
-                              problem=lambda exc: _say(f"skipped {exc}"))
-        line = (f"{report.added} added, {report.duplicates} already known, {report.new_stories} new stories"
+        try:
+            report = ingest_paths(store, inputs, progress=_ingest_progress if sys.stderr.isatty() else None,
+                                  problem=skipped.report)
+        except InputError as exc:
+            raise skipped.failure(exc) from None
+        skipped.flush()
+        counts = store.counts()
+        line = (f"{report.added} added, {report.duplicates} already known, "
+                f"{plural(report.new_stories, 'new story', 'new stories')}"
                 f"{f', {report.merges} merged' if report.merges else ''}; "
-                f"{store.counts()['articles']} articles in {store.counts()['stories']} stories in {db}")
+                f"{plural(counts['articles'], 'article')} in {plural(counts['stories'], 'story', 'stories')} in {db}")
         if briefs and report.touched:
             n = refresh_stale(store, report.touched)
             line += f"; {n} briefs updated"
     _say(line)
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+class _Skipped:
+    """The 'skipped' lines of an ingest, printed so that no problem is told twice.
+
+    The first problem is held back: if nothing at all could be read, the store raises it, and it
+    is then printed once, as the error, instead of as a 'skipped' line followed by the same error.
+    """
+
+    def __init__(self) -> None:
+        self.held: InputError | None = None
+        self.told = 0
+
+    def report(self, exc: InputError) -> None:
+        self.flush()
+        if self.told:
+            self._tell(exc)
+        else:
+            self.held = exc
+
+    def flush(self) -> None:
+        if self.held is not None:
+            held, self.held = self.held, None
+            self._tell(held)
+
+    def _tell(self, exc: InputError) -> None:
+        self.told += 1
+        _say(f"skipped {exc}")
+
+    def failure(self, exc: InputError) -> InputError:
+        """The error to print when nothing could be read."""
+        if exc is self.held or not self.told:
+            return exc
+        self.flush()
+        return InputError(None, f"nothing could be read ({plural(self.told, 'input')} skipped, see above)")
 
 
 def _ingest_progress(report: object) -> None:
@@ -102,13 +149,15 @@ def cluster_cmd(
     corpus: Annotated[Path, typer.Argument(help="A JSONL/WARC file or a folder of shards.")],
     engine: Annotated[Engine, typer.Option("--engine", help="local (multiprocessing) or ray.")] = Engine.local,
     out: Annotated[Path, typer.Option("--out", help="Folder for articles.parquet and stories.parquet.")] = Path("clusters"),
-    workers: Annotated[int, typer.Option("--workers", help="Worker processes / Ray actors.")] = 2,
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes / Ray actors (at least 1).")] = 2,
     db: Annotated[Path | None, typer.Option("--db", help="Also load the stories into this database.")] = None,
 ) -> None:
     """Batch-cluster a large corpus into stories (Parquet out; optionally into the story database)."""
     from storylens import scale
     from storylens.errors import ConfigError
 
+    if workers < 1:
+        raise ConfigError(f"--workers {workers}: give at least 1")
     if engine is Engine.ray:
         from storylens.scale.ray_engine import INSTALL_HINT, ray_available
 
@@ -119,6 +168,9 @@ def cluster_cmd(
     except ImportError as exc:
         raise ConfigError("writing Parquet needs pyarrow: install storylens[scale]") from exc
     result = scale.run(corpus, engine.value, workers)
+    if not result.rows:
+        # The shards' unreadable records are skipped one by one; none readable at all is a mistake to report.
+        raise InputError(str(corpus), "no readable article in it (give JSONL or WARC shards of news articles)")
     from storylens.scale.output import load_into_store, write_parquet
 
     paths = write_parquet(result, out)

@@ -28,6 +28,10 @@ def esc(text: str | None) -> str:
     return _UNDERSCORE.sub(r"\\_", _MD_SPECIAL.sub(r"\\\1", text))
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _cite(ids: list[str], names: dict[str, str]) -> str:
     return "[" + ", ".join(esc(names.get(i, i)) for i in ids) + "]"
 
@@ -38,7 +42,7 @@ def render_markdown(brief: Brief) -> str:
     st = brief.story
     out.append(f"# {esc(st.title)}\n")
     indep = f", {st.n_independent} independent" if st.n_independent is not None else ""
-    out.append(f"*{esc(st.date) or 'undated'} · {st.n_sources} sources{indep} · schema {esc(brief.schema_)}*\n")
+    out.append(f"*{esc(st.date) or 'undated'} · {_count(st.n_sources, 'source')}{indep} · schema {esc(brief.schema_)}*\n")
     for notice in brief.notices:
         out.append(f"> **Note:** {esc(notice)}\n")
     out.append("## Summary\n")
@@ -67,7 +71,7 @@ def render_markdown(brief: Brief) -> str:
     for e in brief.entities[:40]:
         aliases = f" — also: {', '.join(esc(a) for a in e.aliases)}" if e.aliases else ""
         n_src = len({m.source for m in e.mentions})
-        out.append(f"- **{esc(e.name)}** ({esc(e.type)}, {n_src} sources){aliases}")
+        out.append(f"- **{esc(e.name)}** ({esc(e.type)}, {_count(n_src, 'source')}){aliases}")
     if not brief.entities:
         out.append("*None found.*")
     out.append("")

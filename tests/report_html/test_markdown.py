@@ -1,0 +1,20 @@
+"""The Markdown brief reads as plain English: counts agree with their nouns."""
+
+from __future__ import annotations
+
+from sample import plain_brief
+
+from storylens.report.markdown import render_markdown
+
+
+def test_one_source_is_singular() -> None:
+    md = render_markdown(plain_brief(n_sources=1))
+    assert "· 1 source, 1 independent ·" in md  # was "1 sources"
+    assert "**Port Elm** (GPE, 1 source)" in md
+    assert "**Ada Brook** (PERSON, 0 sources)" in md
+
+
+def test_several_sources_are_plural() -> None:
+    md = render_markdown(plain_brief(n_sources=3))
+    assert "· 3 sources, 3 independent ·" in md
+    assert "**Port Elm** (GPE, 3 sources)" in md
