@@ -83,6 +83,15 @@ def test_bad_uploads_are_refused_with_a_reason(client, name, data, why) -> None:
     assert len(client.get("/api/stories/festival/brief").json()["sources"]) == 3  # nothing was added
 
 
+def test_legacy_encoded_text_upload_is_read_like_the_cli_reads_it(client) -> None:  # type: ignore[no-untyped-def]
+    # A windows-1252 export was refused as "not UTF-8" although `storylens brief` reads the same file.
+    data = "Café owners in Zürich said on Monday that prices rose – the most since 2008.".encode("cp1252")
+    r = client.post("/add", data={"story": "festival"}, files={"files": ("cafes.txt", data)})
+    assert r.status_code == 200 and "Added 1 source" in r.text
+    texts = [s["text"] for s in client.get("/api/stories/festival/brief").json()["sources"]]
+    assert any("Café owners in Zürich" in t and "–" in t for t in texts)
+
+
 def test_upload_adds_to_a_story_and_says_what_changed(client, tmp_path) -> None:  # type: ignore[no-untyped-def]
     r = client.post("/add", data={"story": "festival"},
                     files=[("files", ("../../evil name.txt", b"A fourth report.")),

@@ -69,14 +69,25 @@ def check_upload(upload: Upload) -> str:
         try:
             head.decode("utf-8")
         except UnicodeDecodeError as exc:
-            # A multi-byte character cut at the 4096-byte boundary is fine; anything earlier is not UTF-8.
-            if exc.start < len(head) - 4:
-                raise UploadRejected(f"{upload.filename}: not UTF-8 text") from exc
+            # A multi-byte character cut at the 4096-byte boundary is fine. Anything earlier may still be
+            # a legacy encoding (a windows-1252 export): the same decoding rules as `storylens brief`.
+            if exc.start < len(head) - 4 and not _decodable(head):
+                raise UploadRejected(f"{upload.filename}: not UTF-8 text, and no other text encoding fits") from exc
         if ext == ".jsonl":
             first = next((ln for ln in head.splitlines() if ln.strip()), b"")
             if not first.lstrip().startswith(b"{"):
                 raise UploadRejected(f"{upload.filename}: a .jsonl file must hold one JSON object per line")
     return ext
+
+
+def _decodable(data: bytes) -> bool:
+    from storylens.ingest.files import decode
+
+    try:
+        decode(data, "upload")
+    except InputError:
+        return False
+    return True
 
 
 def safe_name(filename: str, ext: str, n: int) -> str:
