@@ -184,3 +184,14 @@ def test_cluster_of_nothing_readable_is_an_error(tmp_path):
     proc = run("cluster", str(junk), "--out", str(tmp_path / "out"))
     assert_clean_error(proc, "junk.jsonl", "no readable article")
     assert not (tmp_path / "out").exists()
+
+
+def test_brief_of_no_english_source_is_an_error(tmp_path):
+    folder = tmp_path / "abroad"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Der Zug von Kim Jong-un ist am Dienstag in Russland angekommen. Er traf Präsident "
+                                  "Wladimir Putin in Wladiwostok. Die Reise dauerte zwei Tage.\n")
+    (folder / "b.txt").write_text("Le train de Kim Jong-un est arrivé mardi en Russie. Il a rencontré le président "
+                                  "Vladimir Poutine à Vladivostok après un voyage de deux jours.\n")
+    # It gave an empty brief, exit 0, whose notice said "only one source could be analysed".
+    assert_clean_error(run("brief", str(folder)), "abroad", "no source in English", "a (de)", "b (fr)")

@@ -167,9 +167,14 @@ def brief(
     if progress:
         progress("clean")
     articles = prepare(articles)
+    where = ", ".join(str(p) for p in paths) or "input"
     if not any(a.text.strip() for a in articles):
-        where = ", ".join(str(p) for p in paths) or "input"
         raise InputError(where, "no article text found")
+    if not any(a.language in (None, "en") and a.text.strip() for a in articles):
+        # Else an empty brief came out, exit 0, with a notice that "only one source" could be analysed.
+        found = ", ".join(f"{a.id} ({a.language})" for a in articles[:5] if a.text.strip())
+        raise InputError(where, f"no source in English, the language storylens analyses (found: {found}"
+                                f"{', ...' if len(articles) > 5 else ''})")
     notices = [f"Skipped {p}" for p in problems]
     story = analyse(articles, progress, notices)
     return to_brief(story)
