@@ -195,3 +195,47 @@ def test_brief_of_no_english_source_is_an_error(tmp_path):
                                   "Vladimir Poutine à Vladivostok après un voyage de deux jours.\n")
     # It gave an empty brief, exit 0, whose notice said "only one source could be analysed".
     assert_clean_error(run("brief", str(folder)), "abroad", "no source in English", "a (de)", "b (fr)")
+
+
+def _help_examples() -> list[list[str]]:
+    import shlex
+
+    from storylens.cli import _register, app
+
+    _register()
+    out = []
+    for command in app.registered_commands:
+        doc = command.callback.__doc__ or ""
+        out += [shlex.split(line.strip())[1:] for line in doc.splitlines() if line.strip().startswith("storylens ")]
+    return out
+
+
+def test_help_examples_parse_and_name_real_paths():
+    # The examples in each command's --help must work as printed (from a checkout: examples/ is the demo).
+    from typer.main import get_command
+
+    from storylens.cli import app
+
+    examples = _help_examples()
+    assert len(examples) >= 6
+    root = Path(__file__).resolve().parent.parent
+    group = get_command(app)
+    for args in examples:
+        ctx = group.make_context("storylens", list(args), resilient_parsing=False)
+        name, sub, rest = group.resolve_command(ctx, list(args))
+        sub.make_context(name, rest)  # raises on an unknown option or a bad value
+        for arg in rest:
+            if arg.startswith("examples/"):
+                assert (root / arg).exists(), (args, arg)
+
+
+@pytest.mark.slow
+def test_ingest_twice_changes_nothing_and_counts_read_well(tmp_path, corpus_dir):
+    db = str(tmp_path / "s.db")
+    first = run("ingest", str(corpus_dir), "--db", db, "--briefs")
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.strip().endswith("5 added, 0 already known, 1 new story; 5 articles in 1 story in "
+                                         f"{db}; 1 brief updated")  # was "1 new stories", "1 briefs"
+    again = run("ingest", str(corpus_dir), "--db", db)
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 5 already known, 0 new stories; 5 articles in 1 story" in again.stderr

@@ -20,7 +20,8 @@ class Format(str, Enum):
 
 @app.command("brief")
 def brief_cmd(
-    paths: Annotated[list[str] | None, typer.Argument(help="Folders or files of articles (txt, html, jsonl, ...).")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATH_OR_URL", help="Folders or files of articles (txt, html, jsonl, warc, RSS/Atom feeds) or http(s) URLs.")] = None,
     format: Annotated[
         Format | None, typer.Option("--format", "-f", help="md, json or html (default: from --output's extension, else md).")
     ] = None,
@@ -35,7 +36,16 @@ def brief_cmd(
         bool, typer.Option("--allow-private", help="Let URLs reach loopback and private addresses.")
     ] = False,
 ) -> None:
-    """Build the cross-source brief of one story."""
+    """Build the cross-source brief of one story.
+
+    Examples:
+
+      storylens brief examples/kim-train-2023
+
+      storylens brief examples/kim-train-2023 -o brief.html -o brief.json
+
+      storylens brief --story s1 --db stories.db --since 1
+    """
     from storylens.errors import InputError
 
     if story is not None and paths:

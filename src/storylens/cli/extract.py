@@ -21,7 +21,7 @@ class ExtractFormat(str, Enum):
 
 @app.command("extract")
 def extract_cmd(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, WARC archives, feeds or http(s) URLs.")],
+    inputs: Annotated[list[str], typer.Argument(metavar="PATH_OR_URL", help="Files, folders, WARC archives, feeds or http(s) URLs.")],
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     allow_private: Annotated[bool, typer.Option(

@@ -14,12 +14,19 @@ from storylens.cli import app
 
 @app.command("serve")
 def serve_cmd(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Folders or files of articles: each one is a story.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATH", help="Folders or files of articles: each one is a story.")] = None,
     db: Annotated[Path | None, typer.Option("--db", help="Serve the stories of this story database.")] = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback unless you say otherwise).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
 ) -> None:
-    """Browse briefs in a local web UI: stories, briefs, sources, and adding articles."""
+    """Browse briefs in a local web UI: stories, briefs, sources, and adding articles.
+
+    Examples:
+
+      storylens serve examples/kim-train-2023
+
+      storylens serve --db stories.db --port 8080
+    """
     from storylens.errors import ConfigError, InputError
 
     if not paths and db is None:

@@ -32,11 +32,18 @@ def _say(message: str) -> None:
 
 @app.command("ingest")
 def ingest_cmd(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders or URLs (txt, html, jsonl, warc, feeds).")],
+    inputs: Annotated[list[str], typer.Argument(metavar="PATH_OR_URL", help="Files, folders or URLs (txt, html, jsonl, warc, feeds).")],
     db: Annotated[Path, typer.Option("--db", help="Story database (created if missing).")] = DEFAULT_DB,
     briefs: Annotated[bool, typer.Option("--briefs", help="Also recompute the briefs of the stories that changed.")] = False,
 ) -> None:
-    """Add articles to the story database and sort them into stories. Running it twice changes nothing."""
+    """Add articles to the story database and sort them into stories. Running it twice changes nothing.
+
+    Examples:
+
+      storylens ingest examples/kim-train-2023 --db stories.db --briefs
+
+      storylens stories --db stories.db
+    """
     from storylens.store import StoryStore, ingest_paths, refresh_stale
 
     skipped = _Skipped()
@@ -54,7 +61,7 @@ def ingest_cmd(
                 f"{plural(counts['articles'], 'article')} in {plural(counts['stories'], 'story', 'stories')} in {db}")
         if briefs and report.touched:
             n = refresh_stale(store, report.touched)
-            line += f"; {n} briefs updated"
+            line += f"; {plural(n, 'brief')} updated"
     _say(line)
 
 
@@ -130,7 +137,7 @@ def stories_cmd(
 
 @app.command("check")
 def check_cmd(
-    db: Annotated[Path, typer.Argument(help="Story database to check.")] = DEFAULT_DB,
+    db: Annotated[Path, typer.Argument(metavar="DB", help="Story database to check.")] = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON on stdout.")] = False,
 ) -> None:
     """Check a story database (SQLite integrity, orphan rows, duplicates, stored briefs); exit 1 if broken."""
@@ -146,7 +153,7 @@ def check_cmd(
 
 @app.command("cluster")
 def cluster_cmd(
-    corpus: Annotated[Path, typer.Argument(help="A JSONL/WARC file or a folder of shards.")],
+    corpus: Annotated[Path, typer.Argument(metavar="CORPUS", help="A JSONL/WARC file or a folder of shards.")],
     engine: Annotated[Engine, typer.Option("--engine", help="local (multiprocessing) or ray.")] = Engine.local,
     out: Annotated[Path, typer.Option("--out", help="Folder for articles.parquet and stories.parquet.")] = Path("clusters"),
     workers: Annotated[int, typer.Option("--workers", help="Worker processes / Ray actors (at least 1).")] = 2,
