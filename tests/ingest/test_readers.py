@@ -69,6 +69,13 @@ def test_jsonl_named_txt_and_json_array_are_read(tmp_path: Path) -> None:
     assert [(a.id, a.raw) for a in arts] == [("dump:1", "One."), ("dump:2", "Two."), ("7", "Seven.")]
 
 
+def test_json_array_on_one_line_is_read(tmp_path: Path) -> None:
+    # json.dump(articles, f) writes one line; it failed with "line 1 is not a JSON object (found list)"
+    # while the same array pretty-printed was read.
+    compact = write(tmp_path / "dump.json", json.dumps([{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]))
+    assert [(a.id, a.raw) for a in load_paths([compact])] == [("a", "One."), ("b", "Two.")]
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [

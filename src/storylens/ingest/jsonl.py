@@ -42,9 +42,11 @@ def _records(text: str, path: Path) -> list[tuple[int, Any]]:
     lines = _LINE_BREAK.split(text)
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     try:
-        json.loads(lines[first])
+        as_document = isinstance(json.loads(lines[first]), list)
     except _BAD_JSON:
-        # Not one object per line: maybe a pretty-printed JSON document (array or object).
+        as_document = True  # not one object per line: maybe a pretty-printed JSON document
+    if as_document:
+        # A JSON document, pretty-printed or on one line (`json.dump(articles, f)` writes one line).
         try:
             doc = json.loads(text)
         except _BAD_JSON:
