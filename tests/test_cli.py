@@ -239,3 +239,13 @@ def test_ingest_twice_changes_nothing_and_counts_read_well(tmp_path, corpus_dir)
     again = run("ingest", str(corpus_dir), "--db", db)
     assert again.returncode == 0, again.stderr
     assert "0 added, 5 already known, 0 new stories; 5 articles in 1 story" in again.stderr
+
+
+def test_output_dash_is_stdout(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The council met on Monday. It approved the budget of 12 million dollars.\n")
+    # `-o -` used to write a file named "-" in the working folder.
+    proc = run("extract", str(article), "-o", "-", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["text"].startswith("The council met on Monday.")
+    assert not (tmp_path / "-").exists()

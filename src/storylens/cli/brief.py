@@ -11,6 +11,8 @@ import typer
 
 from storylens.cli import app
 
+STDOUT = "-"  # `-o -`: the usual name for standard output (e.g. `-o brief.html -o -`)
+
 
 class Format(str, Enum):
     md = "md"
@@ -27,7 +29,8 @@ def brief_cmd(
     ] = None,
     output: Annotated[
         list[Path] | None,
-        typer.Option("--output", "-o", help="Write here instead of stdout; repeat to write several formats at once."),
+        typer.Option("--output", "-o",
+                     help="Write here instead of stdout ('-' is stdout); repeat to write several formats at once."),
     ] = None,
     story: Annotated[str | None, typer.Option("--story", help="A story id in the store (see `storylens stories`).")] = None,
     db: Annotated[Path, typer.Option("--db", help="Story database.")] = Path("stories.db"),
@@ -107,7 +110,7 @@ def schema_cmd() -> None:
 def _check_writable(output: Path | None) -> None:
     from storylens.errors import InputError
 
-    if output is None:
+    if output is None or str(output) == STDOUT:
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -124,7 +127,7 @@ def _emit(text: str, output: Path | None) -> None:
 
     from storylens.errors import InputError
 
-    if output is None:
+    if output is None or str(output) == STDOUT:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     tmp: Path | None = None
