@@ -249,3 +249,18 @@ def test_output_dash_is_stdout(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["text"].startswith("The council met on Monday.")
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.slow
+def test_readme_python_example_runs_as_printed(tmp_path):
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    (code,) = re.findall(r"```python\n(.*?)```", (root / "README.md").read_text(), re.DOTALL)
+    (tmp_path / "examples").symlink_to(root / "examples")
+    (tmp_path / "example.py").write_text(code)
+    proc = subprocess.run([sys.executable, "example.py"], check=False, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr  # its span check once indexed the list of sources by id
+    assert proc.stdout.strip()  # the demo's conflicts, one a line
+    assert "<html" in (tmp_path / "brief.html").read_text(encoding="utf-8").lower()
