@@ -72,6 +72,21 @@ def test_hostile_source_urls_are_not_links(url: str) -> None:
     assert scan_markdown_render(render_markdown_html(render_markdown(brief))) == []
 
 
+@pytest.mark.parametrize(("payload", "url"), [(p, URL_PAYLOADS[i % len(URL_PAYLOADS)]) for i, (_, p) in
+                                                enumerate(PAYLOADS)], ids=IDS)
+def test_extract_markdown_rendered(payload: str, url: str) -> None:
+    # `storylens extract -f md` printed titles, metadata and text raw: a tag in an article became HTML.
+    from storylens.cli.extract import render_records
+
+    record = {"id": payload, "url": url, "title": payload, "author": payload, "outlet": payload,
+              "published": payload, "language": "en", "text": f"First {payload} line.\n\nSecond {payload}.",
+              "removed": [], "duplicate_of": payload, "error": None}
+    failed = {**dict.fromkeys(record), "removed": [], "id": payload, "error": f"{payload}: no article text found"}
+    html = render_markdown_html(render_records([record, failed], "md"))
+    assert scan_markdown_render(html) == []
+    assert f"Second {' '.join(payload.split())}".replace("\0", "") in text_of(html).replace("\ufffd", "")
+
+
 def test_unchanged_for_normal_text() -> None:
     # Escaping must not show up in ordinary prose: quotes, ampersands and dashes read as typed.
     text = "Tom & Jerry's \"big\" day — 5 < 6 > 4"

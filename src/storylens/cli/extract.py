@@ -56,8 +56,12 @@ def render_records(records: list[dict[str, Any]], fmt: str) -> str:
 
 
 def _markdown(r: dict[str, Any]) -> str:
+    # Article text is untrusted: escaped like the Markdown brief, so no tag survives rendering to HTML.
+    from storylens.report.markdown import esc
+
     if r["error"]:
-        return f"## Error\n\n{r['error']}"
-    meta = [f"- {k}: {r[k]}" for k in ("id", "url", "author", "outlet", "published", "language", "duplicate_of")
-            if r.get(k)]
-    return "\n".join([f"## {r['title'] or r['id']}", "", *meta, "", r["text"] or "*(no text)*"])
+        return f"## Error\n\n{esc(r['error'])}"
+    meta = [f"- {k}: {esc(str(r[k]))}" for k in ("id", "url", "author", "outlet", "published", "language",
+                                                 "duplicate_of") if r.get(k)]
+    paragraphs = [esc(p) for p in (r["text"] or "").split("\n") if p.strip()]
+    return "\n".join([f"## {esc(r['title'] or r['id'])}", "", *meta, "", "\n\n".join(paragraphs) or "*(no text)*"])
