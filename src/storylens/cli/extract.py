@@ -32,6 +32,12 @@ def extract_cmd(
     Fields: id, url, title, author, outlet, published, language, text, removed, duplicate_of, error.
 
     The inputs that could be read are printed even when others fail.
+
+    Examples:
+
+      storylens extract examples/kim-train-2023 -f md -o articles.md
+
+      storylens extract examples/kim-train-2023/000_ca5cd369038722f6.txt
     """
     from storylens.cli.brief import _emit
     from storylens.ingest.extract import extract_records
