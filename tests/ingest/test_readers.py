@@ -87,11 +87,21 @@ def test_json_array_on_one_line_is_read(tmp_path: Path) -> None:
         ("Президент заявил, что реформа необходима, сообщает агентство. Ученики были очень обеспокоены."
          .encode("cp1251"), ("Президент заявил, что реформа необходима, сообщает агентство. "
                              "Ученики были очень обеспокоены.")),
+        # East Asian text, whose high bytes come in runs, is read as such (see the next test).
+        ("北京的天气很好，我们去公园散步吧。今天是星期一。".encode("gbk"), "北京的天气很好，我们去公园散步吧。今天是星期一。"),
+        ("서울에서 회의가 열렸다. 대통령이 성명을 발표했다.".encode("euc_kr"), "서울에서 회의가 열렸다. 대통령이 성명을 발표했다."),
     ],
 )
 def test_encodings_are_detected(tmp_path: Path, data: bytes, expected: str) -> None:
     [art] = load_paths([write(tmp_path / "x.txt", data)])
     assert art.raw == expected
+
+
+def test_few_accented_letters_in_an_undeclared_page_are_not_read_as_cjk(tmp_path: Path) -> None:
+    text = 'The minister said "we will act" on Monday - prices rose 5 % in Zürich, São Paulo and Kraków.'
+    page = f"<html><body><article><p>{text}</p></article></body></html>".encode("latin-1")
+    [art] = load_paths([write(tmp_path / "p.html", page)])
+    assert text in art.raw  # it was read as Big5: "Z僡ich, S緌 Paulo and Krak闚"
 
 
 def test_declared_html_charset_is_used(tmp_path: Path) -> None:

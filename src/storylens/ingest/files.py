@@ -34,6 +34,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 # Single-byte Western code pages that charset-normalizer often confuses with each other on
 # short texts; windows-1252 is the web's default for undeclared pages (WHATWG encoding spec).
 _WESTERN = "cp1252"
+# Multi-byte East Asian encodings: with little evidence, charset-normalizer can take accented Latin
+# letters for them.
+_EAST_ASIAN = frozenset({"big5", "big5hkscs", "cp950", "gb2312", "gbk", "gb18030", "hz", "shift_jis",
+                         "shift_jis_2004", "shift_jisx0213", "cp932", "euc_jp", "euc_jis_2004", "euc_jisx0213",
+                         "euc_kr", "cp949", "johab", "iso2022_jp", "iso2022_kr"})
+_HIGH_PAIR = re.compile(rb"[\x80-\xff]{2}")
 
 
 def max_file_bytes(override: int | None = None) -> int:
@@ -170,12 +176,24 @@ def _detect(data: bytes) -> str | None:
     if not matches:
         return None
     best = matches[0]
+    if best.encoding in _EAST_ASIAN and _lone_high_bytes(data):
+        # A few accented letters alone between ASCII ones ("Z\xfcrich", "S\xe3o Paulo") read as CJK
+        # characters that swallow the next letter ("Z僡ich"); real CJK text has runs of high bytes.
+        try:
+            return data.decode(_WESTERN)
+        except UnicodeDecodeError:
+            pass
     for m in matches:
         # Near-ties between Latin code pages are common on short texts (cp1257 vs cp1252
         # differ in a handful of letters); take the web default when it is a candidate.
         if m.chaos <= best.chaos + 0.1 and _WESTERN in m.could_be_from_charset:
             return data.decode(_WESTERN, errors="replace")
     return str(best)
+
+
+def _lone_high_bytes(data: bytes) -> bool:
+    """Whether no two bytes at or above 0x80 stand side by side (accented letters in ASCII text)."""
+    return _HIGH_PAIR.search(data) is None
 
 
 def collect(items: Iterable[Article | InputError]) -> list[Article]:
