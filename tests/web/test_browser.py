@@ -126,6 +126,25 @@ def test_brief_page_fits_a_phone(server, browser):  # type: ignore[no-untyped-de
         context.close()
 
 
+def test_ledger_values_are_not_broken_inside_words(page, tmp_path):  # type: ignore[no-untyped-def]
+    # With long quotes beside them, table layout squeezed the value column until "Tuesday" read "Tuesda|y".
+    from storylens.report.html import render_html
+
+    brief = sample.plain_brief(3)
+    said = ("Both governments confirmed the meeting and although they did not specify the date or place of the "
+            "meeting, it is believed that it will take place in the Far East, this week, officials said.")
+    for src in brief.sources:
+        src.text += " " + said
+    for value, word in zip(brief.conflicts[0].values, ["Wednesday", "Cosmodrome"], strict=True):
+        value.value, value.normalized = word, None
+        value.quotes = [sample.q(next(s for s in brief.sources if s.id == sid), said) for sid in value.sources]
+    report = tmp_path / "report.html"
+    report.write_text(render_html(brief), encoding="utf-8")
+    page.goto(report.as_uri())
+    lines = page.eval_on_selector_all("table.ledger .value", "els => els.map(e => e.getClientRects().length)")
+    assert lines == [1, 1]
+
+
 def test_keyboard_reaches_the_content_first(server, page):  # type: ignore[no-untyped-def]
     page.goto(server.url + "/stories/festival")
     page.keyboard.press("Tab")
