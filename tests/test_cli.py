@@ -182,8 +182,11 @@ def test_cluster_of_nothing_readable_is_an_error(tmp_path):
     junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     # It wrote two empty Parquet files and said "0 articles in 0 stories", exit code 0.
     proc = run("cluster", str(junk), "--out", str(tmp_path / "out"))
-    assert_clean_error(proc, "junk.jsonl", "no readable article")
+    assert_clean_error(proc, "junk.jsonl", "PNG image")
     assert not (tmp_path / "out").exists()
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "a", "text": "The council met."}\n{"id": "b", "text": oops}\n')
+    assert_clean_error(run("cluster", str(broken), "--out", str(tmp_path / "out")), "broken.jsonl", "line 2")
 
 
 def test_brief_of_no_english_source_is_an_error(tmp_path):

@@ -176,8 +176,14 @@ def cluster_cmd(
         raise ConfigError("writing Parquet needs pyarrow: install storylens[scale]") from exc
     result = scale.run(corpus, engine.value, workers)
     if not result.rows:
-        # The shards' unreadable records are skipped one by one; none readable at all is a mistake to report.
-        raise InputError(str(corpus), "no readable article in it (give JSONL or WARC shards of news articles)")
+        # Unreadable shards and records are skipped one by one; none readable at all is a mistake to report,
+        # with the first problem met (read again: the pipeline keeps no errors).
+        from storylens.ingest.extract import iter_inputs
+        from storylens.scale.pipeline import list_shards
+
+        problem = next((i for i in iter_inputs(list_shards(corpus)) if isinstance(i, InputError)), None)
+        raise problem or InputError(str(corpus), "no readable article in it (give JSONL or WARC shards of news "
+                                                 "articles)")
     from storylens.scale.output import load_into_store, write_parquet
 
     paths = write_parquet(result, out)
