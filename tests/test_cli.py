@@ -267,3 +267,10 @@ def test_readme_python_example_runs_as_printed(tmp_path):
     assert proc.returncode == 0, proc.stderr  # its span check once indexed the list of sources by id
     assert proc.stdout.strip()  # the demo's conflicts, one a line
     assert "<html" in (tmp_path / "brief.html").read_text(encoding="utf-8").lower()
+
+
+def test_version():
+    import storylens
+
+    proc = run("--version")  # was "No such option: --version"
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"storylens {storylens.__version__}\n", "")
