@@ -167,7 +167,7 @@ def brief(
     if progress:
         progress("clean")
     articles = prepare(articles)
-    where = ", ".join(str(p) for p in paths) or "input"
+    where = ", ".join([str(p) for p in paths] + [f"article {a.id}" for a in given[:5]])
     if not any(a.text.strip() for a in articles):
         raise InputError(where, "no article text found")
     if not any(a.language in (None, "en") and a.text.strip() for a in articles):

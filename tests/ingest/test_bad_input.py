@@ -163,3 +163,11 @@ def test_api_brief_of_nothing_says_so() -> None:
 
     with pytest.raises(InputError, match="^no input given"):
         storylens.brief([])
+
+
+def test_api_brief_of_empty_articles_names_them() -> None:
+    import storylens
+
+    # It said "input: no article text found".
+    with pytest.raises(InputError, match="^article a, article b: no article text found$"):
+        storylens.brief([storylens.Article(id="a", raw=""), storylens.Article(id="b", raw="  \n")])
