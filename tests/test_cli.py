@@ -274,3 +274,14 @@ def test_version():
 
     proc = run("--version")  # was "No such option: --version"
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"storylens {storylens.__version__}\n", "")
+
+
+@pytest.mark.parametrize("command", [(), ("brief",), ("extract",), ("ingest",), ("check",)])
+def test_help_shows_no_value_for_on_off_options(command):
+    import re
+
+    proc = run(*command, "--help")
+    assert proc.returncode == 0
+    # "--briefs <bool>" reads as if it took a value: "--briefs true" then became an input path.
+    shown = re.findall(r"(--[a-z-]+)\s+(?:-\w\s+)?<bool>", proc.stdout)
+    assert set(shown) <= {"--help"}, shown

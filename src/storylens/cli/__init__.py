@@ -13,6 +13,10 @@ from typing import Annotated
 import typer
 from typer.exceptions import TyperException
 
+# An on/off option takes no value; without this Typer shows it as "--briefs <bool>", which reads as
+# "--briefs true" (then taken as a path).
+FLAG = ""
+
 app = typer.Typer(
     name="storylens",
     help="Cross-source briefs from many news articles about one story.",
@@ -32,7 +36,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, metavar=FLAG,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Cross-source briefs from many news articles about one story."""

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from storylens.cli import app
+from storylens.cli import FLAG, app
 
 STDOUT = "-"  # `-o -`: the usual name for standard output (e.g. `-o brief.html -o -`)
 
@@ -36,7 +36,7 @@ def brief_cmd(
     db: Annotated[Path, typer.Option("--db", help="Story database.")] = Path("stories.db"),
     since: Annotated[int | None, typer.Option("--since", help="With --story: show what changed since this version.")] = None,
     allow_private: Annotated[
-        bool, typer.Option("--allow-private", help="Let URLs reach loopback and private addresses.")
+        bool, typer.Option("--allow-private", metavar=FLAG, help="Let URLs reach loopback and private addresses.")
     ] = False,
 ) -> None:
     """Build the cross-source brief of one story.

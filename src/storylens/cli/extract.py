@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from storylens.cli import app
+from storylens.cli import FLAG, app
 
 
 class ExtractFormat(str, Enum):
@@ -25,7 +25,7 @@ def extract_cmd(
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     allow_private: Annotated[bool, typer.Option(
-        "--allow-private", help="Allow URLs on loopback and private networks (refused by default).")] = False,
+        "--allow-private", metavar=FLAG, help="Allow URLs on loopback and private networks (refused by default).")] = False,
 ) -> None:
     """Clean text and metadata, one JSON record per article; exit code 1 if any input failed.
 

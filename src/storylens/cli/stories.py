@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from storylens.cli import app
+from storylens.cli import FLAG, app
 from storylens.errors import InputError
 
 DEFAULT_DB = Path("stories.db")
@@ -34,7 +34,7 @@ def _say(message: str) -> None:
 def ingest_cmd(
     inputs: Annotated[list[str], typer.Argument(metavar="PATH_OR_URL", help="Files, folders or URLs (txt, html, jsonl, warc, feeds).")],
     db: Annotated[Path, typer.Option("--db", help="Story database (created if missing).")] = DEFAULT_DB,
-    briefs: Annotated[bool, typer.Option("--briefs", help="Also recompute the briefs of the stories that changed.")] = False,
+    briefs: Annotated[bool, typer.Option("--briefs", metavar=FLAG, help="Also recompute the briefs of the stories that changed.")] = False,
 ) -> None:
     """Add articles to the story database and sort them into stories. Running it twice changes nothing.
 
@@ -138,7 +138,7 @@ def stories_cmd(
 @app.command("check")
 def check_cmd(
     db: Annotated[Path, typer.Argument(metavar="DB", help="Story database to check.")] = DEFAULT_DB,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON on stdout.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar=FLAG, help="Print the full report as JSON on stdout.")] = False,
 ) -> None:
     """Check a story database (SQLite integrity, orphan rows, duplicates, stored briefs); exit 1 if broken."""
     from storylens.store.check import check_store
