@@ -285,3 +285,26 @@ def test_help_shows_no_value_for_on_off_options(command):
     # "--briefs <bool>" reads as if it took a value: "--briefs true" then became an input path.
     shown = re.findall(r"(--[a-z-]+)\s+(?:-\w\s+)?<bool>", proc.stdout)
     assert set(shown) <= {"--help"}, shown
+
+
+def test_story_titles_cut_for_the_table_say_so():
+    from storylens.cli.stories import cut
+
+    title = "The heavily armored train carrying North Korean leader Kim Jong-un arrived in Russia on Tuesday"
+    assert cut(title, 70) == "The heavily armored train carrying North Korean leader Kim Jong-un ar…"  # was "...arr"
+    assert len(cut(title, 70)) == 70 and cut("Short title", 70) == "Short title"
+
+
+def test_stories_table_prints_headlines_as_text(tmp_path, monkeypatch, capsys):
+    from storylens.cli import main
+    from storylens.store import StoryStore
+
+    db = tmp_path / "s.db"
+    StoryStore(db).close()
+    title = "Budget [/] vote [bold red]passes[/bold red]"
+    record = {"story_id": "s1", "title": title, "first_seen": "2024-05-01", "last_seen": "2024-05-02",
+              "n_sources": 2, "n_independent": 2, "n_conflicts": 0, "brief_version": None, "stale": True}
+    monkeypatch.setattr(StoryStore, "list_stories", lambda self: [record])
+    # Rich read the headline as markup: "[/]" raised MarkupError (a traceback), "[bold red]" vanished.
+    assert main(["stories", "--db", str(db)]) == 0
+    assert title in capsys.readouterr().out

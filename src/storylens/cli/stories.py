@@ -65,6 +65,11 @@ def ingest_cmd(
     _say(line)
 
 
+def cut(text: str, width: int) -> str:
+    """At most `width` characters, with an ellipsis when something was cut (a title cut mid-word read as whole)."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
@@ -125,13 +130,16 @@ def stories_cmd(
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table("story", "title", "first seen", "last seen", "sources", "indep.", "conflicts", "brief")
     for r in records:
         brief = "none" if r["brief_version"] is None else f"v{r['brief_version']}" + (" (stale)" if r["stale"] else "")
-        table.add_row(r["story_id"], r["title"][:70], (r["first_seen"] or "")[:10], (r["last_seen"] or "")[:10],
-                      str(r["n_sources"]), str(r["n_independent"]),
-                      "-" if r["n_conflicts"] is None else str(r["n_conflicts"]), brief)
+        cells = (r["story_id"], cut(r["title"], 70), (r["first_seen"] or "")[:10], (r["last_seen"] or "")[:10],
+                 str(r["n_sources"]), str(r["n_independent"]),
+                 "-" if r["n_conflicts"] is None else str(r["n_conflicts"]), brief)
+        # Text, not str: Rich reads "[bold]" in a str as markup, and "[/]" in a headline crashed the listing.
+        table.add_row(*(Text(c) for c in cells))
     Console(width=160).print(table)
 
 
