@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.cli import main
+from storylens.cli import main, serve
 
 
 @pytest.fixture()
@@ -17,7 +17,15 @@ def captured(monkeypatch):  # type: ignore[no-untyped-def]
     calls: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
     monkeypatch.setattr(FolderLibrary, "warm", lambda self, progress=None: None)
+    monkeypatch.setattr(serve, "_check_listen", lambda host, port: None)  # port 8000 may be taken here
     return calls
+
+
+def test_serve_says_which_story_has_no_brief(captured, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "blank.txt").write_text("")
+    assert main(["serve", str(tmp_path / "blank.txt")]) == 0
+    # The reason was only on the page, found once someone looked.
+    assert "storylens: warning: no brief for story blank-txt: " in capsys.readouterr().err
 
 
 def test_serve_binds_loopback_by_default(captured, tmp_path) -> None:  # type: ignore[no-untyped-def]

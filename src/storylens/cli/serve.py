@@ -80,4 +80,7 @@ def _library(paths: list[Path], db: Path | None):  # type: ignore[no-untyped-def
 
     library = FolderLibrary(paths)
     library.warm(lambda story_id: sys.stderr.write(f"storylens: building the brief of {story_id}\n"))
+    for entry in library.stories():
+        if entry.error:  # said here too: the page lists the reason, but only once someone looks
+            sys.stderr.write(f"storylens: warning: no brief for story {entry.id}: {entry.error}\n")
     return library
