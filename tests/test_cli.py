@@ -308,3 +308,17 @@ def test_stories_table_prints_headlines_as_text(tmp_path, monkeypatch, capsys):
     # Rich read the headline as markup: "[/]" raised MarkupError (a traceback), "[bold red]" vanished.
     assert main(["stories", "--db", str(db)]) == 0
     assert title in capsys.readouterr().out
+
+
+def test_ingest_store_failure_still_lists_what_was_skipped(tmp_path, monkeypatch, capsys):
+    from storylens.cli import main
+    from storylens.errors import InputError, StoreError
+
+    def failing(store, inputs, progress=None, problem=None):  # one input skipped, then the disk fills up
+        problem(InputError("junk.bin", "not a text file"))
+        raise StoreError("disk full")
+
+    monkeypatch.setattr("storylens.store.ingest_paths", failing)
+    assert main(["ingest", "junk.bin", "--db", str(tmp_path / "s.db")]) == 2
+    assert capsys.readouterr().err.splitlines() == ["storylens: skipped junk.bin: not a text file",
+                                                     "storylens: error: disk full"]

@@ -53,6 +53,9 @@ def ingest_cmd(
                                   problem=skipped.report)
         except InputError as exc:
             raise skipped.failure(exc) from None
+        except BaseException:
+            skipped.flush()  # a store error or Ctrl-C must not swallow what was skipped before it
+            raise
         skipped.flush()
         counts = store.counts()
         line = (f"{report.added} added, {report.duplicates} already known, "
