@@ -25,7 +25,7 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_REQUEST_BYTES = 32 * 1024 * 1024
 MAX_FILES = 20
 MAX_PASTE_CHARS = 1_000_000
-TEXT_TYPES = (".txt", ".html", ".htm", ".jsonl")
+TEXT_TYPES = (".txt", ".html", ".htm", ".jsonl", ".rss", ".atom")  # what `storylens brief` reads, WARC aside
 WARC_TYPES = (".warc", ".warc.gz")
 ACCEPT = ",".join(TEXT_TYPES + WARC_TYPES)
 
