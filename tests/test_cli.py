@@ -322,3 +322,14 @@ def test_ingest_store_failure_still_lists_what_was_skipped(tmp_path, monkeypatch
     assert main(["ingest", "junk.bin", "--db", str(tmp_path / "s.db")]) == 2
     assert capsys.readouterr().err.splitlines() == ["storylens: skipped junk.bin: not a text file",
                                                      "storylens: error: disk full"]
+
+
+def test_cluster_checks_its_database_before_the_work(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "The council met on Monday."}\n')
+    foreign = tmp_path / "notes.db"
+    foreign.write_text("my notes, not a database\n")
+    # It clustered the whole corpus and wrote the Parquet files first, then failed on the database.
+    proc = run("cluster", str(corpus), "--out", str(tmp_path / "out"), "--db", str(foreign))
+    assert_clean_error(proc, "notes.db", "not a SQLite file")
+    assert not (tmp_path / "out").exists()

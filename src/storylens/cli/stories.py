@@ -176,6 +176,11 @@ def cluster_cmd(
 
     if workers < 1:
         raise ConfigError(f"--workers {workers}: give at least 1")
+    if db is not None:
+        from storylens.store import StoryStore
+
+        with StoryStore(db):  # a wrong --db fails now, not after the whole corpus is clustered
+            pass
     if engine is Engine.ray:
         from storylens.scale.ray_engine import INSTALL_HINT, ray_available
 
