@@ -333,3 +333,13 @@ def test_cluster_checks_its_database_before_the_work(tmp_path):
     proc = run("cluster", str(corpus), "--out", str(tmp_path / "out"), "--db", str(foreign))
     assert_clean_error(proc, "notes.db", "not a SQLite file")
     assert not (tmp_path / "out").exists()
+
+
+def test_cluster_out_that_is_a_file_fails_before_the_work(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "The council met on Monday."}\n')
+    taken = tmp_path / "clusters.parquet"
+    taken.write_text("an older result\n")
+    # It clustered everything, then said "cannot create the output folder: File exists".
+    assert_clean_error(run("cluster", str(corpus), "--out", str(taken)), "clusters.parquet", "is a file")
+    assert taken.read_text() == "an older result\n"

@@ -176,10 +176,12 @@ def cluster_cmd(
 
     if workers < 1:
         raise ConfigError(f"--workers {workers}: give at least 1")
+    # A wrong --out or --db fails now, not after the whole corpus is clustered.
+    _check_out_folder(out)
     if db is not None:
         from storylens.store import StoryStore
 
-        with StoryStore(db):  # a wrong --db fails now, not after the whole corpus is clustered
+        with StoryStore(db):
             pass
     if engine is Engine.ray:
         from storylens.scale.ray_engine import INSTALL_HINT, ray_available
@@ -208,6 +210,19 @@ def cluster_cmd(
         loaded = load_into_store(result, db)
         line += f"; {loaded['added']} articles loaded into {db} ({loaded['skipped']} already there)"
     _say(line)
+
+
+def _check_out_folder(out: Path) -> None:
+    """Refuse an --out that is a file, or under a folder we may not write, before any work."""
+    import os
+
+    from storylens.errors import ConfigError
+
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"--out {out}: is a file; give a folder (articles.parquet and stories.parquet go in it)")
+    parent = next((p for p in [out, *out.parents] if p.exists()), Path("."))
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise ConfigError(f"--out {out}: cannot create or write the folder ({parent} is not a writable folder)")
 
 
 def story_brief_text(db: Path, story_id: str, since: int | None, fmt: str) -> str:
