@@ -343,3 +343,15 @@ def test_cluster_out_that_is_a_file_fails_before_the_work(tmp_path):
     # It clustered everything, then said "cannot create the output folder: File exists".
     assert_clean_error(run("cluster", str(corpus), "--out", str(taken)), "clusters.parquet", "is a file")
     assert taken.read_text() == "an older result\n"
+
+
+def test_extract_checks_its_output_before_reading(tmp_path, monkeypatch):
+    from storylens.cli import main
+    from storylens.ingest import extract
+
+    read = []
+    monkeypatch.setattr(extract, "extract_records", lambda inputs, allow_private=False: read.append(inputs) or [])
+    (tmp_path / "out").mkdir()
+    # It read every input first, then failed to write.
+    assert main(["extract", "x.warc.gz", "-o", str(tmp_path / "out")]) == 2
+    assert read == []

@@ -39,9 +39,10 @@ def extract_cmd(
 
       storylens extract examples/kim-train-2023/000_ca5cd369038722f6.txt
     """
-    from storylens.cli.brief import _emit
+    from storylens.cli.brief import _check_writable, _emit
     from storylens.ingest.extract import extract_records
 
+    _check_writable(output)  # before a whole archive is read, not after
     records = extract_records(inputs, allow_private=allow_private)
     _emit(render_records(records, format.value), output)
     failed = [r for r in records if r["error"]]
