@@ -48,3 +48,15 @@ def test_serve_bad_arguments_fail_in_one_line(captured, capsys, argv, message) -
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and not captured
+
+
+def test_serve_db_says_which_inputs_were_skipped(captured, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from storylens.errors import InputError
+
+    def ingest(store, inputs, progress=None, problem=None):  # type: ignore[no-untyped-def]
+        problem(InputError(str(tmp_path / "junk.bin"), "not a text file"))
+
+    monkeypatch.setattr("storylens.store.ingest_paths", ingest)
+    assert main(["serve", "--db", str(tmp_path / "s.db"), str(tmp_path)]) == 0
+    # Inputs the store could not read were dropped without a word.
+    assert f"storylens: skipped {tmp_path / 'junk.bin'}: not a text file" in capsys.readouterr().err

@@ -75,7 +75,7 @@ def _library(paths: list[Path], db: Path | None):  # type: ignore[no-untyped-def
     if db is not None:
         from storylens.web.store_library import StoreLibrary
 
-        return StoreLibrary.open(db, paths)
+        return StoreLibrary.open(db, paths, problem=lambda exc: sys.stderr.write(f"storylens: skipped {exc}\n"))
     from storylens.web.library import FolderLibrary
 
     library = FolderLibrary(paths)

@@ -10,10 +10,10 @@ store's single SQLite connection, which the server's worker threads share.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from storylens.errors import StoreError
+from storylens.errors import InputError, StoreError
 from storylens.models import Article, Brief
 from storylens.report.html import iso_day
 from storylens.web.changes import describe_changes
@@ -26,13 +26,17 @@ class StoreLibrary:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, db: Path, paths: Sequence[Path] = ()) -> StoreLibrary:
-        """Open (or create) the database; folders given as well are ingested into it first."""
+    def open(cls, db: Path, paths: Sequence[Path] = (),
+             problem: Callable[[InputError], None] | None = None) -> StoreLibrary:
+        """Open (or create) the database; folders given as well are ingested into it first.
+
+        `problem` hears of each input skipped while ingesting them.
+        """
         from storylens.store import StoryStore, ingest_paths
 
         library = cls(StoryStore(db))
         if paths:
-            ingest_paths(library._store, list(paths))
+            ingest_paths(library._store, list(paths), problem=problem)
         return library
 
     def stories(self) -> list[StoryEntry]:
