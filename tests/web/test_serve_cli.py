@@ -60,3 +60,16 @@ def test_serve_db_says_which_inputs_were_skipped(captured, tmp_path, capsys, mon
     assert main(["serve", "--db", str(tmp_path / "s.db"), str(tmp_path)]) == 0
     # Inputs the store could not read were dropped without a word.
     assert f"storylens: skipped {tmp_path / 'junk.bin'}: not a text file" in capsys.readouterr().err
+
+
+def test_serve_db_with_nothing_readable_says_it_once(captured, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from storylens.errors import InputError
+
+    def ingest(store, inputs, progress=None, problem=None):  # type: ignore[no-untyped-def]
+        bad = InputError(str(tmp_path / "junk.bin"), "not a text file")
+        problem(bad)
+        raise bad  # nothing at all could be read
+
+    monkeypatch.setattr("storylens.store.ingest_paths", ingest)
+    assert main(["serve", "--db", str(tmp_path / "s.db"), str(tmp_path)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"storylens: error: {tmp_path / 'junk.bin'}: not a text file"]

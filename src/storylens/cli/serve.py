@@ -73,9 +73,17 @@ def _check_listen(host: str, port: int) -> None:
 def _library(paths: list[Path], db: Path | None):  # type: ignore[no-untyped-def]
     """The story library to serve; folder briefs are computed now so the first page is instant."""
     if db is not None:
+        from storylens.cli.stories import Skipped
+        from storylens.errors import InputError
         from storylens.web.store_library import StoreLibrary
 
-        return StoreLibrary.open(db, paths, problem=lambda exc: sys.stderr.write(f"storylens: skipped {exc}\n"))
+        skipped = Skipped()  # each skipped input told once, as with `storylens ingest`
+        try:
+            store_library = StoreLibrary.open(db, paths, problem=skipped.report)
+        except InputError as exc:
+            raise skipped.failure(exc) from None
+        skipped.flush()
+        return store_library
     from storylens.web.library import FolderLibrary
 
     library = FolderLibrary(paths)

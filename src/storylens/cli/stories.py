@@ -46,7 +46,7 @@ def ingest_cmd(
     """
     from storylens.store import StoryStore, ingest_paths, refresh_stale
 
-    skipped = _Skipped()
+    skipped = Skipped()
     with StoryStore(db) as store:
         try:
             report = ingest_paths(store, inputs, progress=_ingest_progress if sys.stderr.isatty() else None,
@@ -77,7 +77,7 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
 
-class _Skipped:
+class Skipped:
     """The 'skipped' lines of an ingest, printed so that no problem is told twice.
 
     The first problem is held back: if nothing at all could be read, the store raises it, and it
