@@ -355,3 +355,16 @@ def test_extract_checks_its_output_before_reading(tmp_path, monkeypatch):
     # It read every input first, then failed to write.
     assert main(["extract", "x.warc.gz", "-o", str(tmp_path / "out")]) == 2
     assert read == []
+
+
+def test_ctrl_c_says_aborted(tmp_path, monkeypatch, capsys):
+    import storylens
+    from storylens.cli import main
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(storylens, "brief", interrupted)
+    # Typer turned Ctrl-C into a silent exit 130: the user could not tell it from a crash.
+    assert main(["brief", str(tmp_path)]) == 130
+    assert capsys.readouterr().err == "storylens: error: aborted\n"

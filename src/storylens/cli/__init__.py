@@ -67,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         # click.ClickException and must be caught through Typer's own base class.
         exc.show()
         return exc.exit_code
+    if rc == 130:  # Typer turns Ctrl-C into a silent return of 130 (no command returns it)
+        _fail("aborted")
     return rc if isinstance(rc, int) else 0
 
 
