@@ -191,7 +191,7 @@ def cluster_cmd(
     try:
         import pyarrow  # noqa: F401
     except ImportError as exc:
-        raise ConfigError("writing Parquet needs pyarrow: install storylens[scale]") from exc
+        raise ConfigError("writing Parquet needs pyarrow: pip install 'storylens[scale]'") from exc
     result = scale.run(corpus, engine.value, workers)
     if not result.rows:
         # Unreadable shards and records are skipped one by one; none readable at all is a mistake to report,
