@@ -53,7 +53,7 @@ def test_worker_answers_equal_local_parses(fresh_worker):
 
     from spacy.tokens import DocBin
 
-    assert fresh_worker.send("docs", PARAGRAPHS)
+    assert fresh_worker.send("docs", (PARAGRAPHS, []))
     theirs = list(DocBin().from_bytes(fresh_worker.receive()).get_docs(spacy_pipeline().vocab))
     ours = list(spacy_pipeline().pipe(PARAGRAPHS))
     assert [_token_view(d) for d in theirs] == [_token_view(d) for d in ours]

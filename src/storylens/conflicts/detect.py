@@ -151,38 +151,66 @@ def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
         return {}
     order = sorted(indices)
     fallback = story_day(story)
-    texts = [story.sentences[i].text for i in order]
     places = known_places(story)
     out: dict[int, list[Value]] = {}
-    for i, doc in zip(order, parse_sentences(texts), strict=True):
+    for i, doc in zip(order, parse_sentences(story, order), strict=True):
         published = story.article(story.sentences[i].source).published_date or fallback
         out[i] = extract_values(story.sentences[i].text, doc, published, places)
     return out
 
 
-# Full parses (tags, lemmas, dependencies) of single sentences, by text. The nlp stage fills it
-# through `prefetch` while the encoder works, so this stage finds its parses ready.
-_PARSES: LRU[str, Any] = LRU(8_000)
+# Full parses (tags, lemmas, dependencies) of single sentences, by text and entities. The nlp stage
+# fills it through `prefetch` while the encoder works, so this stage finds its parses ready.
+Entities = tuple[tuple[int, int, str], ...]
+_PARSES: LRU[tuple[str, Entities], Any] = LRU(8_000)
 
 
-def parse_sentences(texts: list[str]) -> list[Any]:
-    """A spaCy Doc per sentence text, parsed alone (the parse conflicts read values from)."""
+def sentence_entities(story: Story, indices: list[int]) -> list[Entities]:
+    """Each sentence's NER spans from the nlp stage's paragraph pass, in sentence offsets."""
+    wanted = set(indices)
+    found: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for m in story.mentions:
+        if m.sentence in wanted:
+            start = story.sentences[m.sentence].start
+            found[m.sentence].append((m.start - start, m.end - start, m.label))
+    return [tuple(sorted(found.get(i, ()))) for i in indices]
+
+
+def parse_sentences(story: Story, indices: list[int]) -> list[Any]:
+    """A spaCy Doc per sentence, parsed alone (the parse conflicts read values from).
+
+    Its entities are the paragraph pass's (`story.mentions`), not a second NER run: in the
+    small English pipeline the NER has a network of its own and took half of this parse.
+    """
     from storylens.nlp.annotate import full_parses
 
-    docs = [_PARSES.get(t) for t in texts]
-    todo = sorted({t for t, d in zip(texts, docs, strict=True) if d is None})
+    keys = [(story.sentences[i].text, ents) for i, ents in zip(indices, sentence_entities(story, indices),
+                                                              strict=True)]
+    docs = [_PARSES.get(k) for k in keys]
+    todo = sorted({k for k, d in zip(keys, docs, strict=True) if d is None})
     if todo:
-        fresh = dict(zip(todo, full_parses(todo), strict=True))
-        for text, doc in fresh.items():
-            _PARSES.put(text, doc)
-        docs = [d if d is not None else fresh[t] for t, d in zip(texts, docs, strict=True)]
+        parsed = full_parses([text for text, _ in todo], disable=("ner",))
+        fresh = {k: _with_entities(doc, k[1]) for k, doc in zip(todo, parsed, strict=True)}
+        for k, doc in fresh.items():
+            _PARSES.put(k, doc)
+        docs = [d if d is not None else fresh[k] for k, d in zip(keys, docs, strict=True)]
     return docs
+
+
+def _with_entities(doc: Any, ents: Entities) -> Any:
+    spans = [doc.char_span(a, b, label=label, alignment_mode="expand") for a, b, label in ents]
+    kept: list[Any] = []
+    for span in spans:
+        if span is not None and all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    doc.ents = kept
+    return doc
 
 
 def prefetch(story: Story) -> None:
     """Parse the sentences this stage will read values from, and load the place gazetteer once per
     process (call it while other work runs: both would otherwise sit on the stage's own clock)."""
-    parse_sentences([story.sentences[i].text for i in candidate_sentences(story)])
+    parse_sentences(story, candidate_sentences(story))
     gazetteer()
 
 

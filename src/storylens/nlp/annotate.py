@@ -102,8 +102,8 @@ def parse_paragraphs(texts: Sequence[str], batch_size: int = 64) -> list[Parsed]
     return out
 
 
-def full_parses(texts: Sequence[str]) -> list[Any]:
-    """Full spaCy Docs (tags, lemmas, dependencies, entities) of `texts`, each parsed alone.
+def full_parses(texts: Sequence[str], disable: Sequence[str] = ()) -> list[Any]:
+    """spaCy Docs (tags, lemmas, dependencies; entities unless disabled) of `texts`, each parsed alone.
 
     With the parse worker up (a big story started it), it parses the second half while this
     process parses the first; a small story does not start one for this alone.
@@ -113,12 +113,12 @@ def full_parses(texts: Sequence[str]) -> list[Any]:
     nlp = spacy_pipeline()
     half = len(texts) // 2
     worker = parse_worker(start=False) if half >= MIN_WORKER_TEXTS else None
-    if worker is None or not worker.send("docs", list(texts[half:])):
-        return list(nlp.pipe(texts, batch_size=64))
-    docs = list(nlp.pipe(texts[:half], batch_size=64))
+    if worker is None or not worker.send("docs", (list(texts[half:]), list(disable))):
+        return list(nlp.pipe(texts, batch_size=64, disable=list(disable)))
+    docs = list(nlp.pipe(texts[:half], batch_size=64, disable=list(disable)))
     answer = worker.receive()
     if answer is None:
-        return docs + list(nlp.pipe(texts[half:], batch_size=64))
+        return docs + list(nlp.pipe(texts[half:], batch_size=64, disable=list(disable)))
     from spacy.tokens import DocBin
 
     return docs + list(DocBin().from_bytes(answer).get_docs(nlp.vocab))

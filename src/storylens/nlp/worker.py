@@ -87,7 +87,7 @@ class ParseWorker:
         finally:
             self._turn.release()
 
-    def send(self, op: str, texts: list[str]) -> bool:
+    def send(self, op: str, texts: Any) -> bool:
         """Start `op` on `texts` in the child; False if it cannot take work now (then no `receive`)."""
         if not self._turn.acquire(blocking=False):
             return False
@@ -161,7 +161,7 @@ def parse_worker(start: bool = True) -> ParseWorker | None:
         return _WORKER
 
 
-def _answer(op: str, texts: list[str]) -> Any:
+def _answer(op: str, texts: Any) -> Any:
     from storylens.nlp.annotate import parse_paragraphs
     from storylens.nlp.models import spacy_pipeline
 
@@ -170,7 +170,8 @@ def _answer(op: str, texts: list[str]) -> Any:
     if op == "docs":
         from spacy.tokens import DocBin
 
-        return DocBin(docs=spacy_pipeline().pipe(texts, batch_size=64)).to_bytes()
+        texts, disable = texts
+        return DocBin(docs=spacy_pipeline().pipe(texts, batch_size=64, disable=disable)).to_bytes()
     raise ValueError(f"unknown operation {op!r}")
 
 
