@@ -368,3 +368,33 @@ def test_ctrl_c_says_aborted(tmp_path, monkeypatch, capsys):
     # Typer turned Ctrl-C into a silent exit 130: the user could not tell it from a crash.
     assert main(["brief", str(tmp_path)]) == 130
     assert capsys.readouterr().err == "storylens: error: aborted\n"
+
+
+def test_ingest_allow_private_reads_a_loopback_feed(tmp_path):
+    # ingest refused loopback URLs with "use --allow-private", and then had no such option.
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text("<html><head><title>Bridge reopens</title></head><body><article>"
+                                 + "<p>The city reopened the Elm Street bridge on Monday after two years of repairs, "
+                                   "officials said, and traffic returned to normal by the evening.</p>" * 3
+                                 + "</article></body></html>")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/a.html"
+        db = str(tmp_path / "u.db")
+        assert_clean_error(run("ingest", url, "--db", db), "127.0.0.1", "--allow-private")
+        proc = run("ingest", url, "--db", db, "--allow-private")
+        assert proc.returncode == 0, proc.stderr
+        assert "1 added" in proc.stderr
+    finally:
+        httpd.shutdown()

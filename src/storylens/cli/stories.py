@@ -35,6 +35,9 @@ def ingest_cmd(
     inputs: Annotated[list[str], typer.Argument(metavar="PATH_OR_URL", help="Files, folders or URLs (txt, html, jsonl, warc, feeds).")],
     db: Annotated[Path, typer.Option("--db", help="Story database (created if missing).")] = DEFAULT_DB,
     briefs: Annotated[bool, typer.Option("--briefs", metavar=FLAG, help="Also recompute the briefs of the stories that changed.")] = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", metavar=FLAG, help="Let URLs reach loopback and private addresses.")
+    ] = False,
 ) -> None:
     """Add articles to the story database and sort them into stories. Running it twice changes nothing.
 
@@ -50,7 +53,7 @@ def ingest_cmd(
     with StoryStore(db) as store:
         try:
             report = ingest_paths(store, inputs, progress=_ingest_progress if sys.stderr.isatty() else None,
-                                  problem=skipped.report)
+                                  problem=skipped.report, allow_private=allow_private)
         except InputError as exc:
             raise skipped.failure(exc) from None
         except BaseException:

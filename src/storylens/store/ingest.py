@@ -32,19 +32,21 @@ class IngestReport:
 
 def ingest_paths(store: StoryStore, inputs: Sequence[str | Path],
                  progress: Callable[[IngestReport], None] | None = None,
-                 problem: Callable[[InputError], None] | None = None) -> IngestReport:
+                 problem: Callable[[InputError], None] | None = None,
+                 allow_private: bool = False) -> IngestReport:
     """Stream files, folders or URLs (any format ingest reads) into the store.
 
     Inputs are read and cleaned one article at a time, so a large archive is never
     held in memory. An input that cannot be read is reported through `problem` and
-    skipped; if nothing at all could be read, the first problem is raised.
+    skipped; if nothing at all could be read, the first problem is raised. URLs on
+    loopback and private networks are refused unless `allow_private`.
     """
     from storylens.ingest.extract import clean, iter_inputs
 
     problems: list[InputError] = []
 
     def articles() -> Iterator[Article]:
-        for item in iter_inputs(list(inputs)):
+        for item in iter_inputs(list(inputs), allow_private):
             got = clean(item) if isinstance(item, Article) else item
             if isinstance(got, InputError):
                 problems.append(got)
