@@ -40,3 +40,34 @@ def test_errors_are_one_line():
     err = storylens.InputError("a/b.txt", "the file is empty\nsecond line")
     assert str(err) == "a/b.txt: the file is empty second line"
     assert isinstance(err, storylens.StorylensError)
+
+
+def test_notice_for_a_story_with_no_analysable_source_is_true():
+    from storylens.api import _add_notices
+    from storylens.models import Article, Story
+
+    german = [Article(id=f"d{i}", raw="t", text="Der Zug entgleiste am Montag.", language="de") for i in range(2)]
+    story = Story(articles=german)
+    _add_notices(story)
+    # It said "Only one source could be analysed" with none analysed (store briefs skip brief()'s check).
+    assert not any("Only one source" in n for n in story.notices)
+    assert any(n.startswith("No source could be analysed") for n in story.notices)
+    one = Story(articles=german[:1] + [Article(id="e", raw="t", text="The train derailed.", language="en")])
+    _add_notices(one)
+    assert any("Only one source could be analysed" in n for n in one.notices)
+
+
+def test_untitled_story_title_is_cut_at_a_word_with_an_ellipsis():
+    from storylens.api import story_title
+    from storylens.models import Article, Story
+    from storylens.models.brief import SummarySentence
+
+    long = ("Astronomers said on Tuesday that a survey of distant supernovae refined the measured rate of galactic "
+            "expansion — a result that sharpens the tension between two methods.")
+    story = Story(articles=[Article(id="a", raw=long, text=long)], summary=[SummarySentence(text=long, sources=["a"])])
+    title = story_title(story)
+    assert len(title) <= 120 and title.endswith("…")
+    assert long.startswith(title[:-1]) and long[len(title) - 1] == " "  # ends on a whole word
+    short = "The bridge reopened on Monday."
+    story.summary = [SummarySentence(text=short, sources=["a"])]
+    assert story_title(story) == short

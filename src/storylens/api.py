@@ -185,7 +185,7 @@ def story_title(story: Story) -> str:
     titles = [a.title for a in story.articles if a.title]
     if not titles:
         if story.summary:
-            return story.summary[0].text[:120]
+            return _short_title(story.summary[0].text)
         return "Untitled story"
     if len(titles) <= 2:
         return titles[0]
@@ -194,6 +194,18 @@ def story_title(story: Story) -> str:
     vecs = embed(titles)
     centrality = (vecs @ vecs.T).sum(axis=1)
     return titles[int(centrality.argmax())]
+
+
+def _short_title(text: str, width: int = 120) -> str:
+    """A sentence as a title: whole when it fits, else cut at a word boundary with '…' (a cut mid-word read
+    as the whole headline)."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    head = text[: width - 1]
+    if not text[width - 1].isspace() and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:—–-") + "…"
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
@@ -211,7 +223,10 @@ def _add_notices(story: Story) -> None:
     if skipped:
         story.notices.append("Could not analyse (not in English, or no text): " + ", ".join(skipped))
     n = len(story.analysed)
-    if n < 2:
+    if n == 0:
+        # A store story of non-English articles reaches here (briefs from the store skip `brief`'s check).
+        story.notices.append("No source could be analysed: the brief has no claims, conflicts or timeline.")
+    elif n == 1:
         story.notices.append(
             "Only one source could be analysed: nothing can be compared, so no claim is corroborated "
             "and no conflict can be found."
