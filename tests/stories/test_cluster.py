@@ -208,11 +208,27 @@ def test_brief_diff_reports_every_kind_of_change():
     assert [c["topic"] for c in ch["new_conflicts"]] == ["day"]
     assert [c["topic"] for c in ch["resolved_conflicts"]] == ["place"]
     assert ch["corroborated_claims"] == [{"claim": "The bridge fell down.", "sources": ["a", "c"]}]
-    assert ch["corrected_numbers"] == [{"topic": "deaths", "kind": "count", "before": ["3", "4"], "after": ["4", "5"]}]
+    # 4 is in both versions: only the value replaced is a correction.
+    assert ch["corrected_numbers"] == [{"topic": "deaths", "kind": "count", "before": ["3"], "after": ["5"]}]
+    assert ch["changed_conflicts"] == []
     md = changes_markdown("Bridge", 1, 2, ch)
-    assert "## New sources" in md and "- c: T c" in md and "3, 4 → 4, 5" in md
+    assert "## New sources" in md and "- c: T c" in md and "deaths: 3 → 5" in md
     assert '"since": 1' in changes_json(1, 2, ch)
     assert brief_changes(new, new)["new_sources"] == []
+
+
+def test_a_conflict_that_gained_a_side_is_changed_not_corrected():
+    # It read "New conflicts: none" and "Corrected numbers: duration: 10 year, 11 year → 10 year, 11 year, 12 year".
+    old = _brief(["a", "b"], [], [_conflict("duration", "quantity", {"10 year": ["a"], "11 year": ["b"]})])
+    new = _brief(["a", "b", "c"], [], [_conflict("duration", "quantity",
+                                                 {"10 year": ["a"], "11 year": ["b"], "12 year": ["c"]})])
+    ch = brief_changes(old, new)
+    assert ch["corrected_numbers"] == [] and ch["new_conflicts"] == []
+    assert [(c["topic"], c["added"], c["dropped"]) for c in ch["changed_conflicts"]] == [("duration", ["12 year"], [])]
+    md = changes_markdown("Bridge", 1, 2, ch)
+    assert "## Changed conflicts" in md and "now also 12 year" in md
+    assert "## Corrected numbers\n\n- none" in md
+    assert brief_changes(new, old)["changed_conflicts"][0]["dropped"] == ["12 year"]
 
 
 def test_change_reports_escape_article_text():

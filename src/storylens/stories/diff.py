@@ -38,7 +38,11 @@ def _match_claim(old: Claim, new: list[Claim]) -> Claim | None:
 
 
 def brief_changes(old: Brief, new: Brief) -> dict[str, Any]:
-    """New sources, new and resolved conflicts, corroborated claims and corrected numbers."""
+    """New sources, new, resolved and changed conflicts, corroborated claims and corrected numbers.
+
+    A conflict found in both versions is "changed" when it gained or lost a side; its numbers are
+    "corrected" only when a value was replaced by another (a kind in NUMERIC_KINDS).
+    """
     old_ids = {s.id for s in old.sources}
     new_ids = {s.id for s in new.sources}
     old_conf = {_conflict_key(c): c for c in old.conflicts}
@@ -50,17 +54,25 @@ def brief_changes(old: Brief, new: Brief) -> dict[str, Any]:
         now = _match_claim(claim, new.claims)
         if now is not None and now.status == "corroborated":
             corroborated.append({"claim": now.text, "sources": now.sources})
-    corrected = [
-        {"topic": new_conf[k].topic, "kind": k[0], "before": _values(old_conf[k]), "after": _values(new_conf[k])}
-        for k in sorted(old_conf.keys() & new_conf.keys())
-        if k[0] in NUMERIC_KINDS and _values(old_conf[k]) != _values(new_conf[k])
-    ]
+    corrected, changed = [], []
+    for k in sorted(old_conf.keys() & new_conf.keys()):
+        before, after = _values(old_conf[k]), _values(new_conf[k])
+        gone, came = [v for v in before if v not in after], [v for v in after if v not in before]
+        if not gone and not came:
+            continue
+        if k[0] in NUMERIC_KINDS and gone and came:
+            # A number replaced by another: only the values that changed (the kept ones were not corrected).
+            corrected.append({"topic": new_conf[k].topic, "kind": k[0], "before": gone, "after": came})
+        else:
+            # A side gained or lost is a change of the conflict, not a correction.
+            changed.append({**_conflict_summary(new_conf[k]), "added": came, "dropped": gone})
     return {
         "new_sources": [{"id": s.id, "title": s.title, "outlet": s.outlet} for s in new.sources
                         if s.id not in old_ids],
         "removed_sources": sorted(old_ids - new_ids),
         "new_conflicts": [_conflict_summary(new_conf[k]) for k in sorted(new_conf.keys() - old_conf.keys())],
         "resolved_conflicts": [_conflict_summary(old_conf[k]) for k in sorted(old_conf.keys() - new_conf.keys())],
+        "changed_conflicts": changed,
         "corroborated_claims": corroborated,
         "corrected_numbers": corrected,
     }
@@ -82,6 +94,7 @@ def change_sections(changes: dict[str, Any]) -> list[tuple[str, list[str]]]:
                          for s in changes["new_sources"]]),
         ("New conflicts", [_conflict_line(c) for c in changes["new_conflicts"]]),
         ("Resolved conflicts", [_conflict_line(c) for c in changes["resolved_conflicts"]]),
+        ("Changed conflicts", [_changed_line(c) for c in changes["changed_conflicts"]]),
         ("Claims now corroborated", [f"{c['claim']} ({', '.join(c['sources'])})"
                                      for c in changes["corroborated_claims"]]),
         ("Corrected numbers", [f"{c['topic']}: {', '.join(c['before'])} → {', '.join(c['after'])}"
@@ -116,3 +129,9 @@ def changes_html(title: str, since: int, version: int, changes: dict[str, Any]) 
 def _conflict_line(c: dict[str, Any]) -> str:
     vals = "; ".join(f"{v['value']} ({', '.join(v['sources'])})" for v in c["values"])
     return f"{c['topic']} [{c['kind']}]: {vals}"
+
+
+def _changed_line(c: dict[str, Any]) -> str:
+    parts = ([f"now also {', '.join(c['added'])}"] if c["added"] else []) + (
+        [f"no longer {', '.join(c['dropped'])}"] if c["dropped"] else [])
+    return f"{_conflict_line(c)} ({'; '.join(parts)})"
