@@ -1,8 +1,9 @@
 """Summarize stage: a short extractive summary whose sentences cite every source that supports them.
 
 Sentences are chosen by `select` (a relevance score fitted on Multi-News over position,
-centrality, cross-source support and surface features, then MMR and a word-coverage gain
-that credits only expected summary words not yet covered) within a word budget;
+centrality, cross-source support and surface features; then the set of sentences that covers
+the most expected summary words within the word budget, solved exactly, any budget left filled
+by MMR and a word-coverage gain);
 each is then cited with its own source plus every other source that has a sentence
 saying the same thing (`support`), each with an exact quote.
 Output order: facts more sources agree on first, then by position in their article.
