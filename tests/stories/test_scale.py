@@ -8,6 +8,7 @@ from story_inputs import ecb_records, write_jsonl
 from storylens.cli import main
 from storylens.scale import ray_engine
 from storylens.scale.local import run_local
+from storylens.scale.pipeline import read_shard
 from storylens.stories.metrics import bcubed
 
 
@@ -46,3 +47,25 @@ def test_ray_missing_is_a_one_line_hint(monkeypatch, capsys, tmp_path):
     code = main(["cluster", str(tmp_path), "--engine", "ray", "--out", str(tmp_path / "o")])
     err = capsys.readouterr().err
     assert code == 2 and "install storylens[scale]" in err and err.count("\n") == 1
+
+
+def test_a_broken_shard_beside_good_ones_is_told_and_the_job_goes_on(shards, tmp_path):
+    # read_shard dropped every error: a broken shard next to good ones was lost without a word.
+    import shutil
+    import subprocess
+    import sys
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(shards[0], folder)
+    (folder / "s2.jsonl").write_text('{"id": "x", "text": "Half a rec\n', encoding="utf-8")
+    recs, problems = read_shard(str(folder / "s2.jsonl"))
+    assert recs == [] and len(problems) == 1 and "s2.jsonl" in problems[0]
+    proc = subprocess.run([sys.executable, "-m", "storylens", "cluster", str(folder), "--out", str(tmp_path / "o"),
+                           "--workers", "2"], capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    # One line per skipped shard, then the result; and no "resource_tracker: ... leaked semaphore objects"
+    # (the pool's workers were terminated, so the semaphore tqdm makes in them was never released).
+    assert len(lines) == 2, proc.stderr
+    assert lines[0].startswith("storylens: skipped") and "s2.jsonl" in lines[0]
+    assert lines[1].startswith("storylens: 24 articles in")

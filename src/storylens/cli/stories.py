@@ -196,15 +196,17 @@ def cluster_cmd(
     except ImportError as exc:
         raise ConfigError("writing Parquet needs pyarrow: pip install 'storylens[scale]'") from exc
     result = scale.run(corpus, engine.value, workers)
+    # Unreadable shards and records are skipped, one line each (as ingest does); none readable at all is
+    # the error, told once.
+    skipped = Skipped()
+    problems = [InputError(None, p) for p in result.problems]
+    for p in problems:
+        skipped.report(p)
     if not result.rows:
-        # Unreadable shards and records are skipped one by one; none readable at all is a mistake to report,
-        # with the first problem met (read again: the pipeline keeps no errors).
-        from storylens.ingest.extract import iter_inputs
-        from storylens.scale.pipeline import list_shards
-
-        problem = next((i for i in iter_inputs(list_shards(corpus)) if isinstance(i, InputError)), None)
-        raise problem or InputError(str(corpus), "no readable article in it (give JSONL or WARC shards of news "
-                                                 "articles)")
+        if problems:
+            raise skipped.failure(problems[0])
+        raise InputError(str(corpus), "no readable article in it (give JSONL or WARC shards of news articles)")
+    skipped.flush()
     from storylens.scale.output import load_into_store, write_parquet
 
     paths = write_parquet(result, out)

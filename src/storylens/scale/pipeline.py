@@ -10,7 +10,7 @@ input, so both engines give the same clusters.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,17 +40,25 @@ def list_shards(corpus: str | Path) -> list[str]:
     return shards
 
 
-def read_shard(shard: str) -> list[dict[str, Any]]:
-    """Clean articles of one shard as plain records (what engines pass between workers)."""
+def read_shard(shard: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """Clean articles of one shard as plain records (what engines pass between workers), and the
+    problems met: one line per shard or record that could not be read (strings: they cross processes)."""
     from storylens.ingest.extract import clean, iter_inputs
 
-    out = []
+    out, problems = [], []
     for item in iter_inputs([shard]):
         art = clean(item) if isinstance(item, Article) else item
         if isinstance(art, Article):
             out.append({"id": art.id, "title": art.title, "text": art.text, "published": art.published,
                         "url": art.url, "outlet": art.outlet, "shard": shard})
-    return out
+        else:
+            problems.append(str(art))
+    return out, problems
+
+
+def read_all(parts: Sequence[tuple[list[dict[str, Any]], list[str]]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The records of every shard (ids made unique) and every problem, in shard order."""
+    return unique_ids([r for recs, _ in parts for r in recs]), [p for _, probs in parts for p in probs]
 
 
 def unique_ids(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -164,6 +172,7 @@ def finish(docs: Sequence[DocFeatures], stories: Sequence[list[str]], params: Pa
 class Result:
     rows: list[dict[str, Any]]  # records with features, in corpus order
     stories: list[list[str]]  # article ids per story, in corpus order
+    problems: list[str] = field(default_factory=list)  # shards or records skipped, one line each
 
     def assignments(self) -> dict[str, str]:
         return {a: f"c{n + 1}" for n, members in enumerate(self.stories) for a in members}

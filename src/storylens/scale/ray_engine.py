@@ -21,9 +21,9 @@ from storylens.scale.pipeline import (
     featurize,
     finish,
     list_shards,
+    read_all,
     read_shard,
     to_docs,
-    unique_ids,
 )
 
 BATCH = 64
@@ -79,9 +79,9 @@ def run_ray(corpus: str | Path, workers: int = 2) -> Result:
         started = True
     try:
         read = ray.remote(read_shard)
-        records = unique_ids([r for part in ray.get([read.remote(s) for s in shards]) for r in part])
+        records, problems = read_all(ray.get([read.remote(s) for s in shards]))
         if not records:
-            return Result([], [])
+            return Result([], [], problems)
         order = {r["id"]: i for i, r in enumerate(records)}
         ds = ray.data.from_items(records).map_batches(
             _Featurizer, batch_size=BATCH, concurrency=max(1, workers), num_cpus=1, batch_format="numpy")
@@ -90,7 +90,7 @@ def run_ray(corpus: str | Path, workers: int = 2) -> Result:
         task = ray.remote(cluster_block)
         groups = [[docs[i] for i in g] for g in blocks(docs)]
         stories = [s for part in ray.get([task.remote(g) for g in groups]) for s in part]
-        return Result(rows, finish(docs, stories))
+        return Result(rows, finish(docs, stories), problems)
     finally:
         if started:
             ray.shutdown()
