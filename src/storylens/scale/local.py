@@ -14,9 +14,9 @@ from storylens.scale.pipeline import (
     featurize,
     finish,
     list_shards,
+    read_all,
     read_shard,
     to_docs,
-    unique_ids,
 )
 
 BATCH = 64
@@ -40,16 +40,21 @@ def run_local(corpus: str | Path, workers: int = 2) -> Result:
     """Cluster a corpus with `workers` processes (1: everything in this process)."""
     shards = list_shards(corpus)
     if workers <= 1:
-        records = unique_ids([r for s in shards for r in read_shard(s)])
+        records, problems = read_all([read_shard(s) for s in shards])
         rows = [r for b in batches(records, BATCH) for r in featurize(b)]
         docs = to_docs(rows)
         stories = [s for g in blocks(docs) for s in cluster_block([docs[i] for i in g])]
-        return Result(rows, finish(docs, stories))
+        return Result(rows, finish(docs, stories), problems)
     ctx = mp.get_context("spawn")  # fork after torch has started threads can deadlock
     with ctx.Pool(workers) as pool:
-        records = unique_ids([r for part in pool.map(read_shard, shards) for r in part])
+        records, problems = read_all(pool.map(read_shard, shards))
         rows = [r for part in pool.map(_featurize_one_thread, list(batches(records, BATCH))) for r in part]
         docs = to_docs(rows)
         groups = [[docs[i] for i in g] for g in blocks(docs)]
         stories = [s for part in pool.map(cluster_block, groups) for s in part]
-    return Result(rows, finish(docs, stories))
+        # Let the workers exit rather than be terminated (what leaving `with` does): a worker killed skips
+        # its finalizers, and the semaphore tqdm creates in it (sentence-transformers' encode) was then
+        # reported at shutdown as "resource_tracker: ... 1 leaked semaphore objects".
+        pool.close()
+        pool.join()
+    return Result(rows, finish(docs, stories), problems)
