@@ -180,3 +180,18 @@ def test_clean_article_on_html_uses_page_metadata() -> None:
     for sentence in REPORT:
         assert sentence in art.text
     assert "Share this article" not in art.text
+
+
+def test_video_player_and_gallery_controls_are_chrome_not_the_headline() -> None:
+    # A scraped NBC-style player line became the article's title ("Embed Urgent repairs needed ... Copy this code ...").
+    player = "Embed Bridge repairs explained 1:04 autoplay autoplay Copy this code to your website or blog"
+    gallery = ("1 of 26 Full Screen Autoplay Close Skip Ad × Bridges of the city View Photos A look at the spans. "
+               "Jane Doe/For The Daily Buy Photo Wait 1 second to continue.")
+    raw = page("Play Facebook", "Twitter", player, REPORT[0], REPORT[1], gallery, REPORT[2], REPORT[3])
+    out = clean_text(raw)
+    assert out.paragraphs == REPORT
+    assert out.meta.title is None
+    assert player in out.removed and gallery in out.removed
+    # Reporting about autoplay (a time of day, "full screen") is not player chrome.
+    story = "Netflix said on Tuesday at 4:30 that users can turn off autoplay in full screen mode, starting in May."
+    assert clean_text(page(REPORT[0], story)).paragraphs == [REPORT[0], story]

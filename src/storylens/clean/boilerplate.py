@@ -35,6 +35,7 @@ from storylens.clean.lexicon import (
     ascii_quotes,
     is_call_to_action,
     is_line_chrome,
+    is_player_chrome,
     looks_english,
     marker_at,
     notice_score,
@@ -139,6 +140,8 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "chrome", "no letters or digits (a rule or ornament)"
     if is_line_chrome(text):
         return "chrome", "web interface phrase"
+    if is_player_chrome(text):
+        return "chrome", "video player or gallery controls"
     marker = marker_at(text)
     if marker:
         if marker[0] == "credit":

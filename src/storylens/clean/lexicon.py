@@ -138,6 +138,33 @@ def is_line_chrome(line: str) -> bool:
     return bool(core) and len(core.split()) <= 15 and LINE_CHROME.fullmatch(core) is not None
 
 
+# The chrome of an embedded video player or photo gallery, flattened into one line by a scraper:
+# "Embed <clip title> 1:04 autoplay autoplay Copy this code to your website or blog",
+# "1 of 26 Full Screen Autoplay Close Skip Ad × ... View Photos ... Buy Photo Wait 1 second to continue."
+# Strong features are the player's own controls; weak ones also occur in prose (a clock time, "full screen").
+_PLAYER_STRONG = [re.compile(p, re.IGNORECASE) for p in (
+    r"\bautoplay\b", r"\bcopy this code to your (?:website|site|blog)\b", r"\bskip ad\b",
+    r"\bwait \d+ seconds? to continue\b",
+)]
+_PLAYER_WEAK = [re.compile(p, re.IGNORECASE) for p in (
+    r"^embed\b", r"\b\d{1,2}:\d{2}\b", r"\bfull ?screen\b", r"\bview photos\b", r"\bbuy photo\b",
+    r"^\d+ of \d+\b",
+)]
+_ANY_PLAYER = re.compile("|".join(f.pattern for f in _PLAYER_STRONG), re.IGNORECASE)
+# Player chrome has two strong features, or one and this many features in all: fewer are a story about
+# autoplay told with a time of day ("... at 4:30 users can turn off autoplay in full screen mode").
+PLAYER_MIN_FEATURES = 4
+
+
+def is_player_chrome(line: str) -> bool:
+    """True when a line is an embedded video player's or gallery's controls (see _PLAYER_STRONG)."""
+    if not _ANY_PLAYER.search(line):  # the common case, in one pass
+        return False
+    text = line.strip()
+    strong = sum(1 for f in _PLAYER_STRONG if f.search(text))
+    return strong >= 2 or strong + sum(1 for f in _PLAYER_WEAK if f.search(text)) >= PLAYER_MIN_FEATURES
+
+
 def notice_score(paragraph: str) -> tuple[int, int]:
     """(strong, weak) counts of distinct website-notice features in a paragraph; (0, 0) for prose."""
     if len(paragraph) > MAX_NOTICE_CHARS or not _ANY_STRONG.search(paragraph):
