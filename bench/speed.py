@@ -10,8 +10,7 @@
 
 The encoder runs in bf16 where the CPU has AMX tiles (storylens.nlp.models.encoder_precision);
 the 50-article story is also timed with the encoder forced to fp32, so that the figure for
-a CPU without AMX is in the same run, and with the parse worker off (one spaCy process), so
-that the worker's gain is measured side by side.
+a CPU without AMX is in the same run.
 """
 
 from __future__ import annotations
@@ -50,10 +49,6 @@ else:
     docs = json.load(open(arg))
     arts = [Article(id=d["id"], raw=d["text"], text=d["text"]) for d in docs]
     storylens.brief(arts[:2])  # load the models first: we time the warm brief
-    from storylens.nlp.worker import parse_worker
-    worker = parse_worker()  # a model too: the second spaCy process a big story uses (nlp/worker.py)
-    while worker is not None and not worker.ready() and not worker.failed:
-        time.sleep(0.05)
     t1 = time.perf_counter()
     stages = {{}}
     last = [time.perf_counter(), None]
@@ -66,24 +61,17 @@ else:
     total = time.perf_counter() - t1
     stages[last[1]] = stages.get(last[1], 0) + time.perf_counter() - last[0]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    worker_rss = 0.0
-    if worker is not None and not worker.failed:
-        for line in open(f"/proc/{{worker._proc.pid}}/status"):
-            if line.startswith("VmHWM:"):
-                worker_rss = int(line.split()[1]) / 1024
-    print(json.dumps({{"n": len(docs), "seconds": total, "peak_rss_mb": rss, "worker_rss_mb": worker_rss, "stages": stages,
+    print(json.dumps({{"n": len(docs), "seconds": total, "peak_rss_mb": rss, "stages": stages,
                       "sentences": sum(len(s.text) for s in b.sources), "claims": len(b.claims),
                       "conflicts": len(b.conflicts)}}))
 """
 
 
-def child(mode: str, arg: str, precision: str | None = None, worker: bool = True) -> dict:
+def child(mode: str, arg: str, precision: str | None = None) -> dict:
     root = str(Path(__file__).resolve().parent.parent)
     env = dict(os.environ)
     if precision:
         env["STORYLENS_ENCODER_PRECISION"] = precision
-    if not worker:
-        env["STORYLENS_NLP_WORKER"] = "0"
     t0 = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", _CHILD.format(root=root), mode, arg],
                          capture_output=True, text=True, check=True, env=env)
@@ -143,17 +131,15 @@ def main() -> None:
         path = tmpdir / f"story-{n}.json"
         path.write_text(json.dumps(story_docs(n)))
         rows.append(child("story", str(path)))
-    fp32_50 = alone_50 = None
+    fp32_50 = None
     if have_mds and not smoke() and precision != "fp32":
         fp32_50 = child("story", str(tmpdir / "story-50.json"), precision="fp32")
-    if have_mds and not smoke():
-        alone_50 = child("story", str(tmpdir / "story-50.json"), worker=False)
     exponent = fit_exponent([(r["n"], r["seconds"]) for r in rows]) if len(rows) >= 2 else float("nan")
     prof = ""
     if have_mds and not smoke():
         prof = profile(50, tmpdir / "story-50.json")
     data = {"corpus": {"cold_process_seconds": cold, **corpus}, "scaling": rows, "growth_exponent": exponent,
-            "encoder_precision": precision, "story_50_fp32": fp32_50, "story_50_no_worker": alone_50}
+            "encoder_precision": precision, "story_50_fp32": fp32_50}
     md = [
         "# Speed and scaling",
         "",
@@ -171,30 +157,28 @@ def main() -> None:
         (f"Encoder precision: **{precision}** (bf16 autocast where the CPU has AMX tiles; "
          "`STORYLENS_ENCODER_PRECISION=fp32|bf16` overrides). Goal: 50 articles in ≤ 10 s."),
         "",
-        ("A story of 3 or more parts (over about 500 sentences: 50 articles and up here) is parsed by two spaCy "
-         "processes, this one and a parse worker (`storylens.nlp.worker`), loaded with the other models "
-         "before the clock starts; the row with the worker off is the same story parsed by one process."),
-        "",
-        "| articles | seconds | s/article | peak RSS MB (+ parse worker) | stage times (s) |",
+        "| articles | seconds | s/article | peak RSS MB | stage times (s) |",
         "|---|---|---|---|---|",
     ]
-
-    def row(label: str, r: dict, n: int) -> str:
+    for r in rows:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
-        rss = f"{r['peak_rss_mb']:.0f}" + (f" + {r['worker_rss_mb']:.0f}" if r.get("worker_rss_mb") else "")
-        return f"| {label} | {r['seconds']:.2f} | {r['seconds'] / n:.3f} | {rss} | {stages} |"
-
-    md += [row(str(r["n"]), r, r["n"]) for r in rows]
+        md.append(f"| {r['n']} | {r['seconds']:.2f} | {r['seconds'] / r['n']:.3f} | {r['peak_rss_mb']:.0f} | {stages} |")
     if fp32_50:
-        md.append(row("50, encoder forced to fp32 (a CPU without AMX)", fp32_50, 50))
-    if alone_50:
-        md.append(row("50, parse worker off (`STORYLENS_NLP_WORKER=0`)", alone_50, 50))
-        with_worker = next((r for r in rows if r["n"] == 50), None)
-        if with_worker:
-            md += ["", (f"Parse worker: 50 articles in {with_worker['seconds']:.2f} s with it, "
-                        f"{alone_50['seconds']:.2f} s without (ratio {alone_50['seconds'] / with_worker['seconds']:.2f}).")]
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in fp32_50["stages"].items())
+        md.append(f"| 50, encoder forced to fp32 (a CPU without AMX) | {fp32_50['seconds']:.2f} | "
+                  f"{fp32_50['seconds'] / 50:.3f} | {fp32_50['peak_rss_mb']:.0f} | {stages} |")
     md += ["", (f"Fitted growth: time ∝ n^{exponent:.2f} (log-log least squares over the sizes above; "
-           "n log n over this range would read about 1.1–1.2)."), ""]
+           "n log n over this range would read about 1.1–1.2)."), "",
+           ("Where the nlp stage's time goes on the 50-article story (2 cores): spaCy's paragraph pass (sentences "
+            "and entities, about 4 s) and the parse of the ~700 value sentences for the conflict stage run on one "
+            "core while the encoder embeds the ~1,550 sentences on the other (about 6.6 core-seconds in bf16). The "
+            "value sentences are parsed without NER now (their entities come from the paragraph pass): 2.2-2.6 s "
+            "-> 1.1 s for that parse, run alone. Since then the encoder is the stage's bottleneck. Tried and "
+            "dropped: a second spaCy process taking every other part of the paragraph pass and half of the "
+            "value-sentence parses (spaCy holds the GIL: two threads parse 751 paragraphs in 4.32 s, one in "
+            "4.34 s). Before the NER change it gave 7.88 / 7.80 s against 8.71 / 8.22 s (paired runs); after it, "
+            "8.10 / 8.12 / 8.57 s against 8.22 / 8.42 / 8.58 s, the encoder then finishing last either way. A "
+            "second process with a spaCy model of its own, for about 2 %, was not kept."), ""]
     if prof:
         md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "",
                ("Read it beside the stage times above, which are measured directly: pyinstrument samples the "

@@ -110,6 +110,6 @@ def test_prefetched_parses_are_the_ones_the_stage_reads(monkeypatch):
     def no_parse():
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(importlib.import_module("storylens.nlp.annotate"), "spacy_pipeline", no_parse)
+    monkeypatch.setattr("storylens.nlp.spacy_pipeline", no_parse)
     values = detect.sentence_values(story, set(detect.candidate_sentences(story)))
     assert {v.kind for vs in values.values() for v in vs} >= {"weekday", "place"}

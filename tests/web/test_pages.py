@@ -94,11 +94,11 @@ def test_legacy_encoded_text_upload_is_read_like_the_cli_reads_it(client) -> Non
 
 def test_feed_upload_adds_its_entries(client) -> None:  # type: ignore[no-untyped-def]
     # Feeds were refused ("not an accepted type") although `storylens brief` reads them.
-    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>'
-            "<item><title>Pier shut</title><link>https://news.example/1</link>"
-            "<description>The pier closed on Monday for repairs.</description></item>"
-            "<item><title>Ferry late</title><link>https://news.example/2</link>"
-            "<description>Ferries ran late on Tuesday.</description></item></channel></rss>").encode()
+    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>'
+            b"<item><title>Pier shut</title><link>https://news.example/1</link>"
+            b"<description>The pier closed on Monday for repairs.</description></item>"
+            b"<item><title>Ferry late</title><link>https://news.example/2</link>"
+            b"<description>Ferries ran late on Tuesday.</description></item></channel></rss>")
     r = client.post("/add", data={"story": "festival"}, files={"files": ("desk.rss", feed)})
     assert r.status_code == 200 and "Added 2 sources" in r.text
     texts = [s["text"] for s in client.get("/api/stories/festival/brief").json()["sources"]]

@@ -182,14 +182,14 @@ def parse_sentences(story: Story, indices: list[int]) -> list[Any]:
     Its entities are the paragraph pass's (`story.mentions`), not a second NER run: in the
     small English pipeline the NER has a network of its own and took half of this parse.
     """
-    from storylens.nlp.annotate import full_parses
+    from storylens.nlp import spacy_pipeline
 
     keys = [(story.sentences[i].text, ents) for i, ents in zip(indices, sentence_entities(story, indices),
                                                               strict=True)]
     docs = [_PARSES.get(k) for k in keys]
     todo = sorted({k for k, d in zip(keys, docs, strict=True) if d is None})
     if todo:
-        parsed = full_parses([text for text, _ in todo], disable=("ner",))
+        parsed = spacy_pipeline().pipe([text for text, _ in todo], batch_size=64, disable=["ner"])
         fresh = {k: _with_entities(doc, k[1]) for k, doc in zip(todo, parsed, strict=True)}
         for k, doc in fresh.items():
             _PARSES.put(k, doc)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from storylens.models import Article, Mention, Sentence
 from storylens.nlp.cache import LRU
@@ -15,8 +14,6 @@ Parsed = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, str], ...]]
 _CACHE: LRU[str, Parsed] = LRU(20_000)
 
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
-# Below this many texts, a round trip to the parse worker is not worth its pickling.
-MIN_WORKER_TEXTS = 32
 _BLANK_LINES = re.compile(r"\n\s*\n")
 # Sentences come from the parser and entities from the NER, which read tok2vec, not the tags:
 # skipping the taggers gives the same spans in about 70 % of the time.
@@ -33,33 +30,24 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def paragraphs(articles: Sequence[Article]) -> list[tuple[Article, int, str]]:
-    """(article, offset, text) of every paragraph, in order."""
-    return [(art, a, art.text[a:b]) for art in articles for a, b in _blocks(art.text)]
-
-
-def unparsed(texts: Sequence[str]) -> list[str]:
-    """The distinct texts not in this process's paragraph cache, in a stable order."""
-    return sorted({t for t in texts if _CACHE.get(t) is None})
-
-
 def annotate(
-    articles: Sequence[Article], batch_size: int = 64, first_index: int = 0,
-    parsed: Mapping[str, Parsed] | None = None,
+    articles: Sequence[Article], batch_size: int = 64, first_index: int = 0
 ) -> tuple[list[Sentence], list[Mention]]:
     """Split every article's clean text into sentences and find NER mentions.
 
     Offsets are character offsets into `Article.text`. Paragraphs are fed to spaCy
     as separate docs (in one `nlp.pipe` stream) so that a heading glued to the next
     paragraph is never merged into its first sentence. Sentences are numbered from
-    `first_index` (a story annotated in several parts keeps one numbering). `parsed`
-    holds paragraphs parsed elsewhere (the parse worker), by text.
+    `first_index` (a story annotated in several parts keeps one numbering).
     """
-    jobs = paragraphs(articles)
-    found = _parse([text for _, _, text in jobs], batch_size, parsed or {})
+    jobs: list[tuple[Article, int, str]] = []
+    for art in articles:
+        for a, b in _blocks(art.text):
+            jobs.append((art, a, art.text[a:b]))
+    parsed = _parse([text for _, _, text in jobs], batch_size)
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
-    for (art, offset, _), (sents, ents) in zip(jobs, found, strict=True):
+    for (art, offset, _), (sents, ents) in zip(jobs, parsed, strict=True):
         first = len(sentences)
         for a, b in sents:
             sentences.append(
@@ -71,57 +59,25 @@ def annotate(
     return sentences, mentions
 
 
-def _parse(texts: list[str], batch_size: int, parsed: Mapping[str, Parsed]) -> list[Parsed]:
-    """Each text's parse: from `parsed`, from the cache, or from spaCy here (one `nlp.pipe` stream)."""
-    found: dict[str, Parsed] = {}
-    for text in set(texts):
-        hit = parsed.get(text) or _CACHE.get(text)
-        if hit is not None:
-            found[text] = hit
-    todo = sorted(set(texts) - found.keys())
-    found.update(zip(todo, parse_paragraphs(todo, batch_size), strict=True))
-    for text in todo + [t for t in parsed if t in found]:
-        _CACHE.put(text, found[text])
-    return [found[t] for t in texts]
-
-
-def parse_paragraphs(texts: Sequence[str], batch_size: int = 64) -> list[Parsed]:
-    """Sentence spans and entity spans of each text, straight from spaCy (no cache)."""
-    if not texts:
-        return []
-    out: list[Parsed] = []
-    for doc in spacy_pipeline().pipe(texts, batch_size=batch_size, disable=UNUSED_COMPONENTS):
-        sents = []
-        for sent in doc.sents:
-            stripped = sent.text.strip()
-            if stripped:
-                a = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-                sents.append((a, a + len(stripped)))
-        ents = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS)
-        out.append((tuple(sents), ents))
-    return out
-
-
-def full_parses(texts: Sequence[str], disable: Sequence[str] = ()) -> list[Any]:
-    """spaCy Docs (tags, lemmas, dependencies; entities unless disabled) of `texts`, each parsed alone.
-
-    With the parse worker up (a big story started it), it parses the second half while this
-    process parses the first; a small story does not start one for this alone.
-    """
-    from storylens.nlp.worker import parse_worker
-
-    nlp = spacy_pipeline()
-    half = len(texts) // 2
-    worker = parse_worker(start=False) if half >= MIN_WORKER_TEXTS else None
-    if worker is None or not worker.send("docs", (list(texts[half:]), list(disable))):
-        return list(nlp.pipe(texts, batch_size=64, disable=list(disable)))
-    docs = list(nlp.pipe(texts[:half], batch_size=64, disable=list(disable)))
-    answer = worker.receive()
-    if answer is None:
-        return docs + list(nlp.pipe(texts[half:], batch_size=64, disable=list(disable)))
-    from spacy.tokens import DocBin
-
-    return docs + list(DocBin().from_bytes(answer).get_docs(nlp.vocab))
+def _parse(texts: list[str], batch_size: int) -> list[Parsed]:
+    """spaCy over the paragraphs not parsed before in this process, in one `nlp.pipe` stream."""
+    results: list[Parsed | None] = [_CACHE.get(t) for t in texts]
+    todo = sorted({t for t, r in zip(texts, results, strict=True) if r is None})
+    if todo:
+        fresh = {}
+        docs = spacy_pipeline().pipe(todo, batch_size=batch_size, disable=UNUSED_COMPONENTS)
+        for text, doc in zip(todo, docs, strict=True):
+            sents = []
+            for sent in doc.sents:
+                stripped = sent.text.strip()
+                if stripped:
+                    a = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                    sents.append((a, a + len(stripped)))
+            ents = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS)
+            fresh[text] = (tuple(sents), ents)
+            _CACHE.put(text, fresh[text])
+        results = [r if r is not None else fresh[t] for t, r in zip(texts, results, strict=True)]
+    return results  # type: ignore[return-value]
 
 
 def _sentence_at(sentences: list[Sentence], first: int, pos: int) -> int:
