@@ -314,7 +314,7 @@ def test_ingest_store_failure_still_lists_what_was_skipped(tmp_path, monkeypatch
     from storylens.cli import main
     from storylens.errors import InputError, StoreError
 
-    def failing(store, inputs, progress=None, problem=None):  # one input skipped, then the disk fills up
+    def failing(store, inputs, progress=None, problem=None, allow_private=False):  # one skipped, then disk full
         problem(InputError("junk.bin", "not a text file"))
         raise StoreError("disk full")
 
