@@ -13,6 +13,7 @@ import pytest
 from storylens.errors import StoreError
 from storylens.models import Article
 from storylens.store import StoryStore, content_hash, normalise_url
+from storylens.store.repo import now, story_headline
 from storylens.store.schema import SCHEMA_VERSION
 from storylens.stories.features import DIM, DocFeatures
 
@@ -273,3 +274,39 @@ def test_a_failure_inside_the_coming_of_age_merge_leaves_nothing_half_written(tm
         monkeypatch.setattr(OnlineClusterer, "merge", real_merge)
         assert s.add(art("b1", "Text of b1."), docs[3]).adopted == ("s1", "s2")  # the retry does all of it
         assert sorted(sorted(x["articles"]) for x in s.list_stories()) == [["L", "a1", "a2"], ["b1"]]
+
+
+def test_first_and_last_seen_are_publication_days_in_one_format(store):
+    # They mixed "2021-06-03T18:15:00-07:00" with "2023-09-12T08:23:19", and an undated story got today.
+    dated = [("d1", "2021-06-03T18:15:00-07:00"), ("d2", "2021-06-05T08:23:19"), ("d3", None)]
+    for i, (aid, when) in enumerate(dated):
+        a = art(aid, f"Flood story text number {i}.", title="Flood")
+        a.published = when
+        store.add(a, topic_doc(aid, 1, i, {"river town": 1}))
+    store.add(art("u1", "Election story text."), topic_doc("u1", 2, 10, {"senate": 1}))
+    by_articles = {tuple(sorted(r["articles"])): r for r in store.list_stories()}
+    flood, undated = by_articles[("d1", "d2", "d3")], by_articles[("u1",)]
+    assert (flood["first_seen"], flood["last_seen"]) == ("2021-06-03", "2021-06-05")
+    assert undated["first_seen"] is None and undated["last_seen"] is None
+    today = now()[:10]
+    assert undated["first_ingested"] == undated["last_ingested"] == today
+
+
+def test_untitled_story_is_named_by_its_first_line_whichever_path_stored_it(tmp_path):
+    from storylens.scale.output import load_into_store
+    from storylens.scale.pipeline import Result
+
+    text = "Floods closed " + "the river road and " * 12 + "the bridge.\n\nMore text."
+    expected = story_headline(None, text)
+    assert expected is not None and expected.endswith("…") and len(expected) <= 120
+    assert text.startswith(expected[:-1].rstrip()) and text[len(expected) - 1] == " "  # cut at a word
+    with StoryStore(tmp_path / "a.db") as s:
+        s.add(art("a", text), topic_doc("a", 1, 1, {}))
+        assert [r["title"] for r in s.list_stories()] == [expected]
+    doc = topic_doc("a", 1, 1, {})
+    row = {"id": "a", "title": None, "text": text, "published": None, "url": None, "outlet": None, "shard": "x",
+           "vector": doc.vector.tolist(), "features": doc.to_json()}
+    # `cluster --db` listed the same story as "Untitled story".
+    load_into_store(Result([row], [["a"]]), tmp_path / "b.db")
+    with StoryStore(tmp_path / "b.db") as s:
+        assert [r["title"] for r in s.list_stories()] == [expected]

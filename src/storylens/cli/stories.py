@@ -125,7 +125,12 @@ def stories_cmd(
     db: Annotated[Path, typer.Option("--db", help="Story database.")] = DEFAULT_DB,
     format: Annotated[ListFormat, typer.Option("--format", "-f", help="table or jsonl.")] = ListFormat.table,
 ) -> None:
-    """List the stories in the database, most recently active first."""
+    """List the stories in the database, most recently active first.
+
+    First/last seen: the earliest and latest publication days its articles state ("unknown" if none is dated).
+
+    The jsonl records also give first_ingested and last_ingested: the UTC days the articles were stored.
+    """
     from storylens.store import StoryStore
 
     with StoryStore(db, readonly=True) as store:
@@ -141,7 +146,7 @@ def stories_cmd(
     table = Table("story", "title", "first seen", "last seen", "sources", "indep.", "conflicts", "brief")
     for r in records:
         brief = "none" if r["brief_version"] is None else f"v{r['brief_version']}" + (" (stale)" if r["stale"] else "")
-        cells = (r["story_id"], cut(r["title"], 70), (r["first_seen"] or "")[:10], (r["last_seen"] or "")[:10],
+        cells = (r["story_id"], cut(r["title"], 70), r["first_seen"] or "unknown", r["last_seen"] or "unknown",
                  str(r["n_sources"]), str(r["n_independent"]),
                  "-" if r["n_conflicts"] is None else str(r["n_conflicts"]), brief)
         # Text, not str: Rich reads "[bold]" in a str as markup, and "[/]" in a headline crashed the listing.

@@ -52,7 +52,7 @@ def write_parquet(result: Result, out: str | Path) -> list[Path]:
 def load_into_store(result: Result, db: str | Path) -> dict[str, int]:
     """Store each batch story (its articles and features) in one transaction; known articles are skipped."""
     from storylens.store.db import describe
-    from storylens.store.repo import StoryStore, content_hash, normalise_url, now
+    from storylens.store.repo import StoryStore, content_hash, normalise_url, now, story_headline
 
     by_id = {r["id"]: r for r in result.rows}
     added = skipped = stories = 0
@@ -71,7 +71,7 @@ def load_into_store(result: Result, db: str | Path) -> dict[str, int]:
                         fresh.append(r)
                 if fresh:
                     cur = conn.execute("INSERT INTO stories (key, title, created_at) VALUES (?, ?, ?)",
-                                       (f"tmp-{fresh[0]['id']}", fresh[0].get("title"), now()))
+                                       (f"tmp-{fresh[0]['id']}", story_headline(fresh[0].get("title"), fresh[0]["text"]), now()))
                     sid = f"s{cur.lastrowid}"
                     conn.execute("UPDATE stories SET key = ? WHERE id = ?", (sid, cur.lastrowid))
                     stories += 1

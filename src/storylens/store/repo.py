@@ -47,9 +47,18 @@ def normalise_url(url: str | None) -> str | None:
     return urlunsplit((parts.scheme.lower() or "http", host, path, query, ""))
 
 
-def _first_line(text: str, limit: int = 120) -> str | None:
+def story_headline(title: str | None, text: str, limit: int = 120) -> str | None:
+    """A new story's title: its first article's title, else that article's first line (cut at a word, '…').
+
+    `ingest` and `cluster --db` both name stories this way, so an untitled story lists the same either way.
+    """
+    if title:
+        return title
     line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    return (line[: limit - 1] + "…" if len(line) > limit else line) or None
+    if len(line) > limit:
+        head = line[: limit - 1]
+        line = (head.rsplit(" ", 1)[0] if " " in head and not line[limit - 1].isspace() else head).rstrip() + "…"
+    return line or None
 
 
 def now() -> str:
@@ -129,7 +138,7 @@ class StoryStore:
         if sid is None:
             cur = self.conn.execute(
                 "INSERT INTO stories (key, title, created_at) VALUES (?, ?, ?)",
-                (f"tmp-{features.id}", article.title or _first_line(article.text), now()),
+                (f"tmp-{features.id}", story_headline(article.title, article.text), now()),
             )
             sid = f"s{cur.lastrowid}"
             self.conn.execute("UPDATE stories SET key = ? WHERE id = ?", (sid, cur.lastrowid))
@@ -233,15 +242,23 @@ class StoryStore:
         ]
 
     def list_stories(self) -> list[dict[str, Any]]:
-        """One record per live story, newest activity first."""
+        """One record per live story, newest activity first.
+
+        `first_seen`/`last_seen` are the earliest and latest publication days of its articles
+        (YYYY-MM-DD, the day the article states; None when no article is dated: ingest time is no
+        publication date). `first_ingested`/`last_ingested` are the UTC days they were stored.
+        Stories sort by last publication day, or ingest day when undated.
+        """
         out = []
+        day = "CASE WHEN a.{0} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr(a.{0}, 1, 10) END"
+        published, ingested = day.format("published"), day.format("ingested_at")
         stories = self.conn.execute(
-            "SELECT s.id, s.key, s.title, s.stale, COALESCE(MIN(a.published), MIN(a.ingested_at)), "
-            "COALESCE(MAX(a.published), MAX(a.ingested_at)), json_group_array(a.key), COUNT(a.id), "
+            f"SELECT s.id, s.key, s.title, s.stale, MIN({published}), MAX({published}) AS last_pub, MIN({ingested}), "
+            f"MAX({ingested}) AS last_in, json_group_array(a.key), COUNT(a.id), "
             "COUNT(DISTINCT COALESCE(a.duplicate_of, a.key)) "
             "FROM stories s JOIN articles a ON a.story_id = s.id WHERE s.merged_into IS NULL "
-            "GROUP BY s.id ORDER BY 6 DESC, s.id")
-        for rowid, key, title, stale, first, last, keys, n, n_ind in stories.fetchall():
+            "GROUP BY s.id ORDER BY COALESCE(last_pub, last_in) DESC, s.id")
+        for rowid, key, title, stale, first, last, first_in, last_in, keys, n, n_ind in stories.fetchall():
             latest = self.latest_brief(rowid)
             brief = json.loads(latest[1]) if latest else None
             out.append({
@@ -249,6 +266,8 @@ class StoryStore:
                 "title": title or "Untitled story",
                 "first_seen": first,
                 "last_seen": last,
+                "first_ingested": first_in,
+                "last_ingested": last_in,
                 "articles": json.loads(keys),
                 "n_sources": n,
                 "n_independent": brief["story"].get("n_independent") if brief and not stale else n_ind,
