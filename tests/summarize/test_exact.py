@@ -20,7 +20,7 @@ def _solve(units: list[str], expected: dict[str, float], max_words: int, values:
     counts = [Counter(u.split()) for u in units]
     lengths = np.array([len(u.split()) for u in units], dtype=float)
     picked = solve(counts, lengths, np.array(values or [0.0] * len(units)), expected, max_words,
-                   lambda a, b: (a, b) in clashes, time_limit=5.0)
+                   lambda a, b: (a, b) in clashes, node_limit=5000)
     assert picked is not None
     return sorted(picked)
 

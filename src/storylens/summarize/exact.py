@@ -14,8 +14,8 @@ expectation earns nothing; `score * words` is the fitted relevance (a per-word p
 spread over the sentence's length. The min is linear with a continuous variable per word; words
 only one candidate holds, or that can never reach their cap, fold into that sentence's value.
 Only the best `pool` candidates by the greedy's opening value enter the program (the solver's
-time grows quickly with it); solved with HiGHS through `scipy.optimize.milp` under a time limit,
-and the caller falls back to greedy selection when no solution comes back.
+time grows quickly with it); solved with HiGHS through `scipy.optimize.milp` under a node limit,
+and the caller falls back to greedy selection when no optimum comes back.
 """
 
 from __future__ import annotations
@@ -35,9 +35,14 @@ def solve(
     expected: dict[str, float],
     max_words: int,
     clash: Callable[[int, int], bool],
-    time_limit: float,
+    node_limit: int,
+    time_limit: float = 10.0,
 ) -> list[int] | None:
-    """Indices (into `units`) of the best summary, or None when the solver returns no solution.
+    """Indices (into `units`) of the best summary, or None when the solver proves no optimum.
+
+    Only a proven optimum is used: a solver stopped by a limit would hand back whatever it had
+    found by then, and a brief must not change with the machine's speed. The node limit is the
+    real bound (deterministic); the time limit only guards against a pathological program.
 
     `units[i]`: word counts of candidate i; `values[i]`: its own value apart from coverage;
     `clash(i, j)`: the two may not both be chosen.
@@ -76,9 +81,9 @@ def solve(
         constraints=constraints,
         integrality=np.concatenate([np.ones(n), np.zeros(m)]),
         bounds=Bounds(np.zeros(n + m), np.concatenate([np.ones(n), cap[~linear]])),
-        options={"time_limit": time_limit},
+        options={"node_limit": node_limit, "time_limit": time_limit},
     )
-    if result.x is None:
+    if result.status != 0 or result.x is None:
         return None
     return [int(i) for i in np.flatnonzero(result.x[:n] > 0.5)]
 
