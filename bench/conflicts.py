@@ -307,8 +307,8 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "about goes to MiniLM in one batch: 136 -> 40 encoder calls on 40 clusters). The figure depends on "
          "how the stories were made: with `--cache` the stories come from pickles, their parses are made "
          "before the clock starts (as the NLP pass does) and the stage's MiniLM lookups of slot words run "
-         "cold (0.5-1.1 s median in this round's runs on a shared 2-core machine, depending on the load; "
-         "the previous round's code measured the same in a paired run, 1.10 vs 1.10 s); "
+         "cold (from 0.09 s on a quiet machine to 1.1 s under load in the last two rounds' runs on this shared "
+         "2-core machine; the value sentences' parse no longer runs NER, see below); "
          "without it the pipeline already ran the stage once in `analyse`, so the bench re-runs it on warm "
          "caches (0.014 s in the previous round's uncached run). On the 50-article story of bench/speed.py "
          "the stage fell from 3.15 s to 0.53 s (speed.md)."), "",
