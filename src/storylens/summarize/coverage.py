@@ -13,7 +13,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -112,6 +114,22 @@ def expected_counts(story: Story, caseless_text: bool | None = None) -> dict[str
     return dict(zip(vocab, np.exp(np.clip(matrix @ coef + intercept, -30, 10)).tolist(), strict=True))
 
 
+def word_matrix(counts: Sequence[Counter[str]], expected: dict[str, float]) -> tuple[Any, np.ndarray]:
+    """Candidates x words: a sparse (CSR) matrix of each candidate's word counts, and each word's
+    expected count in a reference summary (column order)."""
+    from scipy.sparse import csr_matrix
+
+    column: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for k, c in enumerate(counts):
+        for w, v in c.items():
+            rows.append(k)
+            cols.append(column.setdefault(w, len(column)))
+            vals.append(float(v))
+    matrix = csr_matrix((vals, (rows, cols)), shape=(len(counts), len(column)))
+    return matrix, np.array([expected.get(w, 0.0) for w in column], dtype=float)
+
+
 class Coverage:
     """Expected uses covered so far; a candidate's gain is what it would still add, per word of budget.
 
@@ -121,19 +139,8 @@ class Coverage:
     """
 
     def __init__(self, story: Story, cands: list[Sentence], expected: dict[str, float] | None = None) -> None:
-        from scipy.sparse import csr_matrix
-
         expected = expected_counts(story) if expected is None else expected
-        counts = [Counter(tokens(s.text)) for s in cands]
-        column: dict[str, int] = {}
-        rows, cols, vals = [], [], []
-        for k, c in enumerate(counts):
-            for w, v in c.items():
-                rows.append(k)
-                cols.append(column.setdefault(w, len(column)))
-                vals.append(float(v))
-        self._matrix = csr_matrix((vals, (rows, cols)), shape=(len(cands), len(column)))
-        self._remaining = np.array([expected.get(w, 0.0) for w in column], dtype=float)
+        self._matrix, self._remaining = word_matrix([Counter(tokens(s.text)) for s in cands], expected)
         self._lengths = np.array([max(1, len(s.text.split())) for s in cands], dtype=float)
 
     def gains(self, alive: np.ndarray) -> np.ndarray:

@@ -25,7 +25,9 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import csc_matrix, csr_matrix, hstack, identity
+from scipy.sparse import csr_matrix, hstack, identity
+
+from storylens.summarize.coverage import word_matrix
 
 
 def solve(
@@ -48,15 +50,8 @@ def solve(
     `clash(i, j)`: the two may not both be chosen.
     """
     n = len(units)
-    column: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, counts in enumerate(units):
-        for w, v in counts.items():
-            rows.append(i)
-            cols.append(column.setdefault(w, len(column)))
-            vals.append(float(v))
-    uses = csc_matrix((vals, (rows, cols)), shape=(n, len(column)))
-    cap = np.array([expected.get(w, 0.0) for w in column])
+    matrix, cap = word_matrix(units, expected)
+    uses = matrix.tocsc()
     holders = np.diff(uses.indptr)
     linear = (np.asarray(uses.sum(axis=0)).ravel() <= cap) | (holders <= 1)
     # A word that cannot saturate, or that one candidate alone holds, adds min(uses, cap) to that candidate.
