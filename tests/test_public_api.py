@@ -14,7 +14,7 @@ def test_all_lists_exactly_the_public_names():
     public = {n for n in dir(storylens) if not n.startswith("_")} - {
         # submodules that Python binds as attributes once imported
         "api", "errors", "models", "nlp", "ingest", "clean", "entities", "claims", "conflicts",
-        "timeline", "summarize", "report", "stories", "store", "scale", "web", "cli", "logging",
+        "timeline", "summarize", "report", "stories", "store", "scale", "web", "cli", "logging", "text",
     }
     assert set(storylens.__all__) - {"__version__"} == public
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from storylens.errors import InputError
 from storylens.models import Article, Brief, Source, Story, StoryInfo
+from storylens.text import shorten
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +186,7 @@ def story_title(story: Story) -> str:
     titles = [a.title for a in story.articles if a.title]
     if not titles:
         if story.summary:
-            return _short_title(story.summary[0].text)
+            return shorten(story.summary[0].text)
         return "Untitled story"
     if len(titles) <= 2:
         return titles[0]
@@ -194,18 +195,6 @@ def story_title(story: Story) -> str:
     vecs = embed(titles)
     centrality = (vecs @ vecs.T).sum(axis=1)
     return titles[int(centrality.argmax())]
-
-
-def _short_title(text: str, width: int = 120) -> str:
-    """A sentence as a title: whole when it fits, else cut at a word boundary with '…' (a cut mid-word read
-    as the whole headline)."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    head = text[: width - 1]
-    if not text[width - 1].isspace() and " " in head:
-        head = head.rsplit(" ", 1)[0]
-    return head.rstrip(" ,;:—–-") + "…"
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:

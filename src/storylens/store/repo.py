@@ -25,6 +25,7 @@ from storylens.models import Article
 from storylens.store.db import connect, describe
 from storylens.stories.cluster import OnlineClusterer, Params
 from storylens.stories.features import DocFeatures
+from storylens.text import shorten
 
 _NON_WORD = re.compile(r"[\W_]+")
 _TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid)$")
@@ -54,11 +55,7 @@ def story_headline(title: str | None, text: str, limit: int = 120) -> str | None
     """
     if title:
         return title
-    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    if len(line) > limit:
-        head = line[: limit - 1]
-        line = (head.rsplit(" ", 1)[0] if " " in head and not line[limit - 1].isspace() else head).rstrip() + "…"
-    return line or None
+    return shorten(next((ln for ln in text.splitlines() if ln.strip()), ""), limit) or None
 
 
 def now() -> str:
