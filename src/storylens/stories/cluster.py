@@ -369,8 +369,7 @@ class OnlineClusterer:
         # The one pair first: most lone articles fail here, before the cost of all their candidates.
         if self.probability(self.pair_features(doc, story)) < self.params.lone_threshold:
             return False
-        best, p1, p2 = self._ranked(doc, self.candidates(doc, exclude=lone.id))
-        return best is story and p1 >= self.params.lone_threshold and p1 >= self.params.lone_ratio * p2
+        return self._clear_best(lone, doc, self.params.lone_threshold, self.params.lone_ratio) is story
 
     def come_of_age(self) -> tuple[str, str] | None:
         """(story, lone story) when the lone article that comes of age now belongs to that story.
@@ -390,12 +389,15 @@ class OnlineClusterer:
         lone = self.stories.get(sid)
         if lone is None or len(lone.members) != 1:
             return None
-        doc = lone.lone_doc()
-        best, p1, p2 = self._ranked(doc, self.candidates(doc, exclude=lone.id))
-        if (best is None or len(best.members) < 2 or p1 < self.params.lone_threshold
-                or p1 < self.params.lone_ratio * p2):
+        best = self._clear_best(lone, lone.lone_doc(), self.params.lone_threshold, self.params.lone_ratio)
+        if best is None or len(best.members) < 2:
             return None
         return best.id, lone.id
+
+    def _clear_best(self, lone: StoryState, doc: DocFeatures, threshold: float, ratio: float) -> StoryState | None:
+        """The lone article's most probable other story, if it reaches `threshold` and `ratio` x the runner-up."""
+        best, p1, p2 = self._ranked(doc, self.candidates(doc, exclude=lone.id))
+        return best if best is not None and p1 >= threshold and p1 >= ratio * p2 else None
 
     def _ranked(self, doc: DocFeatures, stories: list[StoryState]) -> tuple[StoryState | None, float, float]:
         """The most probable of `stories` for the article, its probability and the runner-up's.
@@ -417,9 +419,8 @@ class OnlineClusterer:
         """
         out = {}
         for lone in [s for s in self.stories.values() if len(s.members) == 1]:
-            doc = lone.lone_doc()
-            best, p1, p2 = self._ranked(doc, self.candidates(doc, exclude=lone.id))
-            if best is not None and p1 >= self.params.attach_threshold and p1 >= self.params.attach_ratio * p2:
+            best = self._clear_best(lone, lone.lone_doc(), self.params.attach_threshold, self.params.attach_ratio)
+            if best is not None:
                 out[lone.members[0]] = best.id
         return out
 
