@@ -74,9 +74,8 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
     regime = caseless(story)  # read once: the scorer and the coverage model both depend on it
     if scores is None:
         scores = score(feats.matrix, regime)
-    lengths = {s.index: word_count(s.text) for s in cands}
-    size = np.array([lengths[c.index] for c in cands])
-    leaning = feats.fallback if sum(lengths.values()) >= SHORT_STORY * max_words else np.zeros_like(feats.fallback)
+    size = np.array([word_count(c.text) for c in cands])  # words of each candidate
+    leaning = feats.fallback if size.sum() >= SHORT_STORY * max_words else np.zeros_like(feats.fallback)
     # A cut-off sentence waits in any story, for the reader: it costs test-250 tune 0.22 R-1 (summaries.md).
     fallback = leaning | feats.cut
     scores = scores - FALLBACK_PENALTY * fallback
@@ -105,7 +104,7 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
         chosen.append(index)
         said_same.add(index)
         said_same.update(evidence.support[index].values())
-        used += lengths[index]
+        used += int(size[k])
         # A sentence that no longer fits would only be skipped once it came up: drop it now, which spares a
         # coverage pass per such sentence in big stories. (A fallback only comes up once every other candidate
         # is gone, FALLBACK_PENALTY, so the deferred sentences are still filled at the same point.)
@@ -121,7 +120,7 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
         # still never two sentences close in meaning, and before any fallback sentence.
         for k in deferred:
             close = cand_emb is not None and max_sim[k] >= settings.duplicate_cosine
-            if used + lengths[cands[k].index] <= max_words and not close and not repeats(k, settings.fill_overlap):
+            if used + size[k] <= max_words and not close and not repeats(k, settings.fill_overlap):
                 take(k)
         deferred.clear()
 
@@ -138,7 +137,7 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
             fill_deferred()
             continue
         alive[k] = False
-        if used + lengths[cands[k].index] > max_words:
+        if used + size[k] > max_words:
             continue
         if repeats(k, settings.duplicate_overlap):
             if not fallback[k] and not repeats(k, settings.fill_overlap):
