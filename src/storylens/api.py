@@ -171,7 +171,7 @@ def brief(
     where = ", ".join([str(p) for p in paths] + [f"article {a.id}" for a in given[:5]])
     if not any(a.text.strip() for a in articles):
         raise InputError(where, "no article text found")
-    if not any(a.language in (None, "en") and a.text.strip() for a in articles):
+    if not Story(articles=articles).analysed:
         # Else an empty brief came out, exit 0, with a notice that "only one source" could be analysed.
         found = ", ".join(f"{a.id} ({a.language})" for a in articles[:5] if a.text.strip())
         raise InputError(where, f"no source in English, the language storylens analyses (found: {found}"
