@@ -32,6 +32,11 @@ def days(sentence: str, base: date | None = TUESDAY) -> list[str]:
         ("The strike ended last Tuesday after weeks of talks.", ["2023-09-05"]),
         ("The court will rule next Tuesday on the appeal itself.", ["2023-09-19"]),
         ("They left Pyongyang on Sunday and will meet the president on Wednesday.", ["2023-09-10", "2023-09-13"]),
+        # the day a thing is planned for, whatever the clause's tense; a possessive names a past event
+        ("The leader on Monday moved to arrange the vote for Saturday after talks failed.", ["2023-09-11", "2023-09-16"]),
+        ("A procedural vote was set for Thursday in the upper house.", ["2023-09-14"]),
+        ("Police arrested a man for Saturday's attack on the station.", ["2023-09-09"]),
+        ("A rally slated to take place on Friday will close the campaign.", ["2023-09-15"]),
     ],
 )
 def test_relative_dates(sentence: str, expected: list[str]) -> None:

@@ -48,11 +48,15 @@ _PATTERNS: list[tuple[str, str]] = [
 _DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
 # Words that make a clause speak about the future (or a plan) rather than what happened.
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|would|expected|scheduled|due|set to|plans?|planned|going to|to be held|upcoming|"
+    r"\b(?:will|shall|would|expected|scheduled|slated|due|set to|plans?|planned|going to|to be held|upcoming|"
     r"is to|are to)\b|'ll\b|’ll\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(r"\b(?:will|shall|is expected|are expected|is scheduled|is due)\b|'ll\b|’ll\b", re.IGNORECASE)
+# "the vote for Saturday", "a hearing set for Friday": a weekday right after "for" names the day something is
+# planned for, whatever the clause's tense ("Schumer moved to arrange the vote for Saturday"); "for Saturday's
+# attack" names a past event and is left to the clause.
+_PLANNED_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _SPAN_BOUND = re.compile(
     r"\b(?:(?:until|till|through|by|from|before|after|between)\s+(?:\S+\s+){0,2}|since\s+(?:\S+\s+){0,6})$", re.IGNORECASE
 )
@@ -82,7 +86,9 @@ def find_dates(sentence: str, base: date | None) -> list[DateMention]:
         prev_end = m.end()
         if kind == "iso" or _SPAN_BOUND.search(before):
             continue
-        future = _is_future(before, sentence[m.end():])
+        after = sentence[m.end():]
+        future = _is_future(before, after) or (
+            kind == "weekday" and bool(_PLANNED_FOR.search(before)) and not after.startswith(("'s", "’s")))
         try:
             day, approx = _resolve(kind, m.group(), base, future)
         except OverflowError:
