@@ -19,9 +19,11 @@ _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|apparently|supposedly|purportedly|presumably|possibly|probably|likely|"
     r"it is (?:believed|thought|said|understood|rumou?red|expected)|is (?:said|believed|thought|reported|rumou?red)"
     r" to|are (?:said|believed|thought|reported|rumou?red) to|according to|sources? (?:say|said|says)|"
-    r"would|may|might|could|rumou?red|unconfirmed|assumptions?|estimated?|speculat\w*)\b",
+    r"would|might|could|rumou?red|unconfirmed|assumptions?|estimated?|speculat\w*)\b",
     re.IGNORECASE,
 )
+# The modal "may", in lower case only: "in May" and "Theresa May" qualify nothing.
+_MAY = re.compile(r"\bmay\b")
 
 
 def content_words(text: str) -> set[str]:
@@ -45,4 +47,4 @@ def is_claim(text: str) -> bool:
 
 def is_hedged(text: str) -> bool:
     """True when the sentence attributes or qualifies its statement ("reportedly", "would", "may")."""
-    return bool(_HEDGE.search(text))
+    return bool(_HEDGE.search(text) or _MAY.search(text))
