@@ -57,6 +57,7 @@ def test_a_stripped_title_votes_person() -> None:
         ("the X factor", "X", "ORG"),
         ("cars for Torvik’s Mercedes", "Torvik’s Mercedes", "PERSON"),
         ("On Monday", "Monday", "PERSON"),
+        ("cases of COVID-19 rose", "COVID-19", "PERSON"),  # no person's name holds a digit
     ],
 )
 def test_junk_and_compound_mentions_are_dropped(text: str, surface: str, label: str) -> None:

@@ -190,8 +190,9 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         return None  # hashtags and handles
     if _COMPOUND.search(raw.strip(_EDGE_JUNK)):
         return None  # rescued later by the alias scan if it holds a known name
-    if m.label == "PERSON" and _MID_POSSESSIVE.search(raw):
-        return None  # "X's car": a name never holds a possessive, unlike "People's Army"
+    if m.label == "PERSON" and (_MID_POSSESSIVE.search(raw) or any(c.isdigit() for c in raw)):
+        # "X's car": a name never holds a possessive, unlike "People's Army"; nor a digit ("COVID-19")
+        return None
     start, end = m.start, m.end
     start, end = _strip_edges(text, start, end)
     # Leading article: "the Pentagon" and "Pentagon" are one name.
