@@ -74,3 +74,20 @@ def test_demo_claims_sorted_and_hedged(demo):
         w in c.text.lower() for w in ("reportedly", "said", "would", "may", "according", "likely", "believed",
                                       "apparently", "supposedly", "could", "might", "assum", "estimat", "rumo",
                                       "probably", "possibly", "allegedly", "speculat"))]
+
+
+def test_a_statement_and_its_denial_are_never_one_claim():
+    """They score as alike as paraphrases (cosine + overlap > 0.9); two denials still corroborate each other."""
+    texts = {
+        "reg": "Regulators said the factory dumped toxic waste into the river last year.",
+        "firm": "The factory denied dumping toxic waste into the river last year.",
+        "owner": "The factory owner denied that toxic waste was dumped into the river last year.",
+        # close to both sides: a bridge that would pull the denials into the regulators' claim
+        "plain": "The factory did not dump toxic waste into the river, its owner said.",
+    }
+    story = analyse([Article(id=k, raw=t, text=t, published="2023-09-12") for k, t in texts.items()])
+    groups = [set(c.sources) for c in story.claims]
+    assert {"firm", "owner"} in [g & {"firm", "owner"} for g in groups]
+    assert not [g for g in groups if "reg" in g and g & {"firm", "owner"}]
+    denials = next(c for c in story.claims if "firm" in c.sources)
+    assert denials.status == "corroborated"

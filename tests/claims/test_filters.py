@@ -2,7 +2,7 @@
 
 import pytest
 
-from storylens.claims.filters import content_words, is_claim, is_hedged
+from storylens.claims.filters import content_words, is_claim, is_denial, is_hedged, is_negated
 
 
 @pytest.mark.parametrize("text", [
@@ -41,3 +41,53 @@ def test_hedges(text, hedged):
 
 def test_content_words_drop_function_words():
     assert content_words("The train is on its way to the city") == {"train", "way", "city"}
+
+
+@pytest.mark.parametrize("text", [
+    "Google denied any political bias in its search results.",
+    "Pyongyang and Moscow deny that North Korea is willing to supply weapons to Russia.",
+    "Alexander also rejected the claim that Snowden could tap into any American's phone.",
+    "The ministry disputed the figures published by the agency.",
+    "The company pushed back, saying the report was wrong.",
+    "Officials said there was no evidence of fraud in the count.",
+    "The spokesman called the account untrue.",
+    "The defense refuted the prosecution's timeline.",
+])
+def test_denials(text):
+    assert is_denial(text) and is_negated(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The judge denied the motion to delay the trial.",  # a refusal, not a rebuttal
+    "Pitman also denied Texas' request to delay the enforcement of the injunction.",
+    "He was denied bail on Monday.",
+    "The court dismissed the case on Tuesday.",
+    "The agency pushed back the launch to May.",
+    "It is one of the most contentious territorial disputes in the world.",
+    "Democrats rejected calls to delay the vote.",
+    "The train had not left the station by noon.",  # a negation, not a denial
+])
+def test_not_denials(text):
+    assert not is_denial(text)
+
+
+def test_negation_without_denial():
+    assert is_negated("The train had not left the station by noon.")
+    assert is_negated("Kim hasn't travelled abroad since 2019.")
+    assert not is_negated("Kim arrived in Russia on Tuesday.")
+
+
+def test_rebuttals_are_one_sided_denials():
+    from storylens.claims.align import rebuttals
+
+    texts = [
+        "Trump said the search engine is biased against conservatives.",
+        "Google denied any political bias in its search results.",
+        "Google pushed back and denied ranking results for political reasons.",
+        "Google said its results are not politically biased.",
+    ]
+    blocked = rebuttals(texts)
+    assert blocked[0, 1] and blocked[1, 0] and blocked[0, 2]  # a statement and its denial
+    assert not blocked[1, 2]  # both deny: a paraphrase
+    assert not blocked[1, 3] and not blocked[0, 3]  # a denial beside a plain negation stays groupable
+    assert not blocked.diagonal().any()

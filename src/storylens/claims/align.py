@@ -1,16 +1,22 @@
 """Sentences from different sources that say the same thing, grouped into claims.
 
 Alignment uses the MiniLM sentence embeddings already in `story.embeddings`.
-Pairs of claim sentences from different sources whose cosine reaches
-`ALIGN_THRESHOLD` are merged greedily, most similar first, into groups that hold
-at most one sentence per source (a source repeating itself is not corroboration).
+Pairs of claim sentences from different sources whose pair score (cosine plus word
+overlap, below) reaches `ALIGN_THRESHOLD` are merged greedily, most similar first, into
+groups that hold at most one sentence per source (a source repeating itself is not
+corroboration).
 
-Threshold, measured with `bench`-style checks on this machine:
-* ClaimDiff weak-test (416 pairs of *different* claims on the same topic from different
-  outlets): 9.6% of the unrelated pairs reach cosine 0.65, 4.8% reach 0.70; pairs where one
-  claim strengthens/weakens the other: 2.4% at 0.65, 0% at 0.70.
-* the demo corpus's cross-source paraphrases (several machine-translated) score 0.63-0.83.
-0.66 keeps most paraphrases and merges < 1 in 10 of the hardest look-alike pairs.
+A sentence and its denial are never one claim (`rebuttals`): showing a rebuttal as
+corroboration is the error a fact-checker cannot afford.
+
+Measured by `bench/claims.py` on ClaimDiff (claim pairs from different outlets on one
+contentious event; figures and the threshold curve in bench/results/claims.md): at 0.66 the
+brief groups 12.0 % of the train pairs where one claim strengthens the other and 5.6 % of
+those where it weakens it (test, held-out: 13.7 % and 2.4 %). Raising the threshold to 0.70
+would cut the weakening share on train to 1.0 % but support to 8.7 %, from only 11 grouped
+weakening rows, and drop demo corroborations; 0.66 keeps the demo corpus's cross-source
+paraphrases (several machine-translated, cosine 0.63-0.83).
+
 Meaning is not all: two outlets often tell one fact with different framing (cosine
 0.60-0.65) but the same rare words, so the pair score adds `LEXICAL_WEIGHT` × the
 Jaccard overlap of their content words (the same fact told in shared words).
@@ -23,7 +29,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from storylens.claims.filters import content_words, is_claim, is_hedged
+from storylens.claims.filters import content_words, is_claim, is_denial, is_hedged, is_negated
 from storylens.models import Claim, Quote, Sentence, Story
 
 ALIGN_THRESHOLD = 0.66
@@ -45,16 +51,40 @@ def lexical_overlap(texts: list[str]) -> np.ndarray:
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
 
 
+def pair_scores(texts: list[str], embeddings: np.ndarray) -> np.ndarray:
+    """The alignment score of every pair: MiniLM cosine + `LEXICAL_WEIGHT` × content-word Jaccard."""
+    emb = np.asarray(embeddings)
+    return emb @ emb.T + LEXICAL_WEIGHT * lexical_overlap(texts)
+
+
+def rebuttals(texts: list[str]) -> np.ndarray:
+    """Pairs that may never be one claim: one sentence denies or rebuts, the other negates nothing.
+
+    "Trump said the search engine is biased" / "Google denied any political bias" score as
+    alike as paraphrases, yet showing them as one corroborated claim turns a rebuttal into
+    support. Two denials ("Google denied any bias" / "Google pushed back and denied ranking
+    results") stay groupable, and so does a denial beside any other negation, which is often
+    the same denial in other words ("Google said its results are not biased").
+    """
+    denial = np.array([is_denial(t) for t in texts], dtype=bool)
+    negated = np.array([is_negated(t) for t in texts], dtype=bool)
+    one_way = denial[:, None] & ~negated[None, :]
+    return one_way | one_way.T
+
+
 def _quote(story: Story, s: Sentence) -> Quote:
     return Quote(source=s.source, start=s.start, end=s.end, quote=story.article(s.source).text[s.start:s.end])
 
 
-def _groups(story: Story, idx: list[int], sims: np.ndarray) -> list[list[int]]:
-    """Greedy single-pass merge of above-threshold cross-source pairs (indices into `idx`)."""
+def _groups(story: Story, idx: list[int], sims: np.ndarray, blocked: np.ndarray) -> list[list[int]]:
+    """Greedy single-pass merge of above-threshold cross-source pairs (indices into `idx`).
+
+    No group ever holds a `blocked` pair, even through a third sentence close to both.
+    """
     sources = np.array([story.sentences[i].source for i in idx])
     cross = sources[:, None] != sources[None, :]
     upper = np.triu(np.ones_like(cross, dtype=bool), k=1)
-    rows, cols = np.nonzero((sims >= ALIGN_THRESHOLD) & cross & upper)
+    rows, cols = np.nonzero((sims >= ALIGN_THRESHOLD) & cross & upper & ~blocked)
     order = np.argsort(-sims[rows, cols], kind="stable")
     group_of = list(range(len(idx)))
     members: dict[int, list[int]] = {k: [k] for k in range(len(idx))}
@@ -63,6 +93,8 @@ def _groups(story: Story, idx: list[int], sims: np.ndarray) -> list[list[int]]:
         if a == b:
             continue
         if {sources[m] for m in members[a]} & {sources[m] for m in members[b]}:
+            continue
+        if blocked[np.ix_(members[a], members[b])].any():
             continue
         # a newcomer must be close to most of the group, not just to one member (no chaining)
         block = sims[np.ix_(members[a], members[b])]
@@ -85,13 +117,13 @@ def align_claims(story: Story) -> list[Claim]:
     idx = [s.index for s in story.sentences if is_claim(s.text)]
     if not idx:
         return []
-    emb = np.asarray(story.embeddings)[idx]
-    sims = emb @ emb.T + LEXICAL_WEIGHT * lexical_overlap([story.sentences[i].text for i in idx])
+    texts = [story.sentences[i].text for i in idx]
+    sims = pair_scores(texts, np.asarray(story.embeddings)[idx])
     # Salience: how much of the rest of the story talks about this sentence.
     salience = np.clip(sims, 0, None).mean(axis=1)
     entity_at = _entity_index(story)
     built: list[tuple[tuple[int, float], Claim, list[int]]] = []
-    for group in _groups(story, idx, sims):
+    for group in _groups(story, idx, sims, rebuttals(texts)):
         sents = [story.sentences[idx[m]] for m in group]
         rep = group[int(np.argmax(sims[np.ix_(group, group)].sum(axis=1)))] if len(group) > 2 else \
             max(group, key=lambda m: salience[m])

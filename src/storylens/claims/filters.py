@@ -48,3 +48,41 @@ def is_claim(text: str) -> bool:
 def is_hedged(text: str) -> bool:
     """True when the sentence attributes or qualifies its statement ("reportedly", "would", "may")."""
     return bool(_HEDGE.search(text) or _MAY.search(text))
+
+
+# A denial or rebuttal as a speech act: the speaker says someone else's statement is false.
+# Only explicit forms: a bare "not" is too often a paraphrase ("had not left since 2019" =
+# "his first trip since 2019"), and "dismiss the case", "pushed back the launch", "was denied
+# bail", "denied the request" or "territorial disputes" deny no statement.
+_OBJECT = (r"(?:the|these|those|that|this|any|all|such|his|her|their|its)?\s*(?:[\w’'-]+\s+){0,2}?"
+           r"(?:claims?|allegations?|accusations?|assertions?|reports?|suggestions?|notion|idea|charges?|"
+           r"characteri[sz]ations?|accounts?|premise|arguments?|figures|findings|conclusions?|versions?|"
+           r"statements?|narratives?|assessments?|descriptions?)")
+# What is denied when "denied" is a refusal, not a rebuttal ("denied Texas' request", "was denied bail").
+_GRANTED = (r"(?:requests?|motions?|appeals?|applications?|petitions?|bids?|bail|entry|access|permission|"
+            r"visas?|permits?|licen[cs]es?|asylum|parole|clemency|funding|services?|rights|benefits|coverage|"
+            r"a hearing)\b")
+_DENIAL = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bbe )"
+    r"\bden(?:y|ies|ied|ying)\b(?!\s+(?:him|her|them|us|me)\b)(?!\s+(?:[\w’'-]+\s+){0,2}?" + _GRANTED + r")|"
+    r"\bdenials?\s+(?:of|that)\b|"
+    r"\b(?:reject|disput|contest|dismiss)(?:e|es|ed|s|ing)?\s+" + _OBJECT + r"\b|"
+    r"\b(?:disput|contest)(?:e|es|ed|s|ing)\s+that\b|"
+    r"\b(?:refut|rebutt?)(?:e|es|ed|s|ing|al)?\b|"
+    r"\bpush(?:ed|es|ing)?\s+back\b(?!\s+(?:the|its|their|his|her|a|an|until|to|by|from|\d))|"
+    r"\bno evidence\b|\bfalsely\b|\b(?:not true|untrue|baseless|unfounded)\b|"
+    r"\bcontradict(?:s|ed|ing)?\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|never|no|none|nor|nothing|neither|nobody|without|unlikely)\b|n[’']t\b",
+                       re.IGNORECASE)
+
+
+def is_denial(text: str) -> bool:
+    """True when the sentence denies or rebuts a statement ("Google denied any bias", "no evidence of fraud")."""
+    return bool(_DENIAL.search(text))
+
+
+def is_negated(text: str) -> bool:
+    """True when the sentence negates anything at all (a denial, "not", "never", "no", "n't")."""
+    return bool(_NEGATION.search(text)) or is_denial(text)
