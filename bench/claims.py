@@ -331,7 +331,11 @@ TRIED = """## Goal status
   "Washington says it would be a 'big mistake' if North Korea supplies weapons to Russia" (a denial beside
   a warning, not the same claim); the other 15 are identical and the summary and conflicts unchanged
   (claims with ≥ 2 sources before the conflict stage marks some 'conflicting': 22 → 21). Kept. Test
-  read after deciding: 2 of the 6 grouped weakening rows blocked, no strengthening or other row.
+  read after deciding: 2 of the 6 grouped weakening rows blocked, no strengthening or other row. Those 2
+  rows are one pair in both directions, "Google denied any political bias ..." / "President Trump
+  threatened Google ... saying the Internet giant's search engine is biased", the example the task
+  itself quoted from this split: not independent evidence; the independent part is that no other test
+  row moved.
 * **Disclosure**: a first, looser cue list ("dismiss", "dispute", "reject" with any object) was counted
   once on both splits before being narrowed (aggregate counts only, no test pair read): on test it would
   have blocked 2 weakening but 9 strengthening grouped rows. It was narrowed on train and general-news
