@@ -3,8 +3,11 @@
 For each event (a left-, a centre- and a right-rated outlet on one story) the brief is
 built from the article excerpts; the script checks the contract on each brief, counts
 conflicts per event, and writes a sample of conflicts for reading by hand.
-The hand judgement is recorded in `bench/results/neus_review.md` (written by a person,
-not by this script) against the sample this script writes.
+The sample is the 20 conflicts with the smallest hash of (event, kind, values), so a rule that adds or
+removes a conflict changes it by that conflict only. The verdicts read by a person are in
+`bench/data/neus_review.jsonl` (label `real` or `noise` and a reason, keyed like the conflicts-dev
+labels); the script shows each sampled conflict's verdict and counts the sample's real / noise /
+unlabelled. `bench/results/neus_review.md` is the person's narrative of the reading.
 
     python bench/neus.py [--smoke] [--limit N] [--cache DIR]
 
@@ -18,7 +21,6 @@ import argparse
 import hashlib
 import json
 import pickle
-import random
 import statistics
 import sys
 import time
@@ -30,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import EVAL_DATA, options, read_jsonl, smoke, write_results
 
 DATA = EVAL_DATA / "neus" / "allsides-triplets.jsonl"
+REVIEW = Path(__file__).resolve().parent / "data" / "neus_review.jsonl"
 SAMPLE = 20
 
 
@@ -70,6 +73,23 @@ def event_brief(event: dict, cache: Path | None) -> object:
     story = analyse(prepare(articles(event)))
     target.write_bytes(pickle.dumps(story))
     return to_brief(story)
+
+
+def conflict_key(c: dict) -> tuple[str, str, tuple[str, ...]]:
+    """What identifies a conflict across runs: its event, its kind and its sides' values."""
+    return c["event"], c["kind"], tuple(sorted(v["value"] for v in c["values"]))
+
+
+def stable_sample(found: list[dict], n: int = SAMPLE) -> list[dict]:
+    """The n conflicts with the smallest hash of their key (not a seeded draw by position)."""
+    return sorted(found, key=lambda c: hashlib.sha1(repr(conflict_key(c)).encode()).hexdigest())[:n]
+
+
+def read_review() -> dict[tuple[str, str, tuple[str, ...]], dict]:
+    if not REVIEW.exists():
+        return {}
+    rows = read_jsonl(REVIEW)
+    return {(r["event"], r["kind"], tuple(sorted(r["values"]))): r for r in rows}
 
 
 def contract_problems(brief) -> list[str]:
@@ -126,8 +146,12 @@ def main() -> None:
                 "values": [{"value": v.value, "sources": v.sources, "quotes": [q.quote for q in v.quotes][:2]}
                            for v in c.values],
             })
-    rng = random.Random(7)
-    sample = rng.sample(found, min(SAMPLE, len(found)))
+    sample = stable_sample(found)
+    review = read_review()
+    for c in sample:
+        label = review.get(conflict_key(c))
+        c["verdict"], c["why"] = (label["label"], label["reason"]) if label else ("unlabelled", "")
+    verdicts = Counter(c["verdict"] for c in sample)
     dist = Counter(per_event)
     data = {
         "events": len(events), "briefs": len(per_event), "errors": errors, "contract_violations": bad,
@@ -138,6 +162,7 @@ def main() -> None:
         "conflicts_by_split": {h: sum(c["split"] == h for c in found) for h in ("tune", "holdout")},
         "events_by_split": {h: sum(split_of(e["id"]) == h for e in events) for h in ("tune", "holdout")},
         "sample_for_review": sample,
+        "sample_verdicts": {k: verdicts[k] for k in ("real", "noise", "unlabelled")},
         "conflicts": found,
     }
     md = [
@@ -155,13 +180,18 @@ def main() -> None:
          f"{data['conflicts_by_split']['holdout']} in {data['events_by_split']['holdout']}"),
         f"- median time per event (warm): {data['median_seconds_per_event'] or 0:.2f} s",
         "",
-        f"## A seeded sample of {len(sample)} conflicts, for reading by hand",
+        f"## A sample of {len(sample)} conflicts, read by hand",
         "",
-        "The verdicts are in [neus_review.md](neus_review.md).",
+        (f"The {len(sample)} conflicts with the smallest hash of (event, kind, values). Verdicts from "
+         f"bench/data/neus_review.jsonl (strict: `real` only when the sources give different values for the "
+         f"same fact): **{verdicts['real']} real, {verdicts['noise']} noise, {verdicts['unlabelled']} unlabelled**. "
+         "The reading is discussed in [neus_review.md](neus_review.md)."),
         "",
     ]
     for i, c in enumerate(sample, 1):
-        md.append(f"{i}. **{c['event']}** ({c['issue']}; {c['split']}) — {c['kind']}: {c['topic']} (conf {c['confidence']:.2f})")
+        verdict = f"**{c['verdict']}**" + (f": {c['why']}" if c["why"] else "")
+        md.append(f"{i}. **{c['event']}** ({c['issue']}; {c['split']}) — {c['kind']}: {c['topic']} "
+                  f"(conf {c['confidence']:.2f}) — {verdict}")
         for v in c["values"]:
             q = v["quotes"][0] if v["quotes"] else ""
             md.append(f"   - `{v['value']}` [{', '.join(v['sources'])}]: “{q}”")

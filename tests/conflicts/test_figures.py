@@ -51,6 +51,10 @@ def test_an_increment_and_a_total_are_two_facts():
     assert not two_facts((0, more), (1, count("15 more victims were flown", "victims")), {})
     assert not two_facts((0, total), (1, count("Twelve bodies have been recovered", "bodies")), {})
     assert not count("10 times more often", "times").relative
+    # what a measure adds to a thing is not the thing's size
+    added = count("The bill would add $256 billion to the deficit", "billion")
+    assert added.relative and two_facts((0, count("a roughly $1 trillion bill", "trillion")), (1, added), {})
+    assert not count("The team added 3 players last week", "players").relative
 
 
 def test_a_projection_and_a_stated_figure_are_two_facts():

@@ -2,7 +2,7 @@
 figures two facts rather than two answers (figures.py), and numbers that are no figure at all.
 
 * relative: counted on top of or beside others ("12 more victims", "another 3,000 jobs", "1 million
-  doses each");
+  doses each", "add $256 billion to the deficit");
 * earlier: the value a change started from ("down from his initial $2.3 trillion proposal");
 * wanted: expected, aimed at or required ("the 0.2% economists had expected", "10 GOP votes needed");
 * counted from: the event a duration runs from ("eight months after first authorizing the vaccine");
@@ -28,6 +28,11 @@ def token_at(doc: Any, char: int) -> Any:
 _RELATIVE_AFTER = re.compile(
     r"\s+(?:more|other|additional|extra|further)\b|\s+(?:[\w'’-]+\s+){0,3}?(?:each|apiece)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:another|an additional|an extra|a further)\s+$", re.IGNORECASE)
+# "would add $256 billion to the deficit": what is added to a thing, not the size of the thing
+_ADDED_BEFORE = re.compile(
+    r"\badd(?:s|ed|ing)?\s+(?:(?:about|some|roughly|nearly|almost|around|over|more than|up to|an estimated)\s+)?$",
+    re.IGNORECASE)
+_ADDED_TO_AFTER = re.compile(r"(?:\s+[\w'’,.-]+){0,4}?\s+to\b", re.IGNORECASE)
 # A figure a change started from ("down from his initial $2.3 trillion proposal", "rose from 6% to 5.8%")
 # or one marked as superseded ("the original $2.25 trillion plan") is an earlier value, not the current one.
 _CHANGE = (r"(?:down|up|fell|fall|falls|rose|rise|rises|dropped|drop|drops|climbed|jumped|increased|decreased|"
@@ -38,9 +43,11 @@ _EARLIER_BEFORE = re.compile(
 
 
 def is_relative(text: str, start: int, end: int) -> bool:
-    """'bodies of 12 more victims', 'another 3,000 jobs', '1 million doses each': a figure counted on top of
-    or beside others, not a total."""
-    return bool(_RELATIVE_AFTER.match(text, end) or _RELATIVE_BEFORE.search(text[:start]))
+    """'bodies of 12 more victims', 'another 3,000 jobs', '1 million doses each', 'add $256 billion to the
+    deficit': a figure counted on top of or beside others, not a total."""
+    if _RELATIVE_AFTER.match(text, end) or _RELATIVE_BEFORE.search(text[:start]):
+        return True
+    return bool(_ADDED_BEFORE.search(text[max(0, start - 40):start]) and _ADDED_TO_AFTER.match(text, end))
 
 
 def counted_from(doc: Any, char: int) -> str:
