@@ -18,3 +18,12 @@ def test_several_sources_are_plural() -> None:
     md = render_markdown(plain_brief(n_sources=3))
     assert "· 3 sources, 3 independent ·" in md
     assert "**Port Elm** (GPE, 3 sources)" in md
+
+
+def test_removed_pieces_agree_with_their_count() -> None:
+    brief = plain_brief(n_sources=2)
+    brief.sources[0].removed = ["Cookie settings"]
+    brief.sources[1].removed = []
+    md = render_markdown(brief)
+    assert "| 1 piece |" in md  # was "1 pieces"
+    assert "| 0 pieces |" in md

@@ -87,7 +87,7 @@ def render_markdown(brief: Brief) -> str:
         note = f" ({'; '.join(flags)})" if flags else ""
         out.append(
             f"| {esc(s.id)}{note} | {esc(s.outlet)} | {esc(s.title)} | {esc(s.author)} | "
-            f"{esc(s.published)} | {len(s.text.split())} | {len(s.removed)} pieces |"
+            f"{esc(s.published)} | {len(s.text.split())} | {_count(len(s.removed), 'piece')} |"
         )
     return "\n".join(out).rstrip() + "\n"
 
