@@ -34,6 +34,12 @@ def test_non_claims(text):
     # the month and the surname are no modal
     ("The company completed its application in May.", False),
     ("Theresa May met the president on Monday.", False),
+    # a refusal or failure told as fact, or "could" closing a clause, qualifies nothing (NeuS briefs)
+    ("Pentagon spokesman John Kirby would not confirm they were involved in the bombing.", False),
+    ("Lawmakers could not strike a bipartisan deal despite months of talks.", False),
+    ("“We did the best we could,” the congresswoman told reporters on Wednesday.", False),
+    ("The strike could not have come at a worse time, he said, and it could cost millions.", True),
+    ("Officials said the vote could come as early as Friday.", True),
 ])
 def test_hedges(text, hedged):
     assert is_hedged(text) is hedged

@@ -19,7 +19,10 @@ _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|apparently|supposedly|purportedly|presumably|possibly|probably|likely|"
     r"it is (?:believed|thought|said|understood|rumou?red|expected)|is (?:said|believed|thought|reported|rumou?red)"
     r" to|are (?:said|believed|thought|reported|rumou?red) to|according to|sources? (?:say|said|says)|"
-    r"would|might|could|rumou?red|unconfirmed|assumptions?|estimated?|speculat\w*)\b",
+    r"might|rumou?red|unconfirmed|assumptions?|estimated?|speculat\w*)\b|"
+    # "would"/"could" qualify a statement, but not when negated ("would not confirm", "could not strike a deal",
+    # a refusal or failure reported as fact, like "couldn't") or closing a clause ("did the best we could").
+    r"\b(?:would|could)\b(?!\s+not\b)(?![\s\"“”'’]*(?:[,.;:!?)]|$))",
     re.IGNORECASE,
 )
 # The modal "may", in lower case only: "in May" and "Theresa May" qualify nothing.
