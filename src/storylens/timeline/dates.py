@@ -53,9 +53,9 @@ _FUTURE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(r"\b(?:will|shall|is expected|are expected|is scheduled|is due)\b|'ll\b|’ll\b", re.IGNORECASE)
-# "the vote for Saturday", "a hearing set for Friday": a weekday right after "for" names the day something is
-# planned for, whatever the clause's tense ("Schumer moved to arrange the vote for Saturday"); "for Saturday's
-# attack" names a past event and is left to the clause.
+# "the vote for Saturday", "a hearing set for Friday", "a trial date was set for October 28": a weekday or a day of
+# the month right after "for" names the day something is planned for, whatever the clause's tense ("Schumer moved
+# to arrange the vote for Saturday"); "for Saturday's attack" names a past event and is left to the clause.
 _PLANNED_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _SPAN_BOUND = re.compile(
     r"\b(?:(?:until|till|through|by|from|before|after|between)\s+(?:\S+\s+){0,2}|since\s+(?:\S+\s+){0,6})$", re.IGNORECASE
@@ -88,7 +88,7 @@ def find_dates(sentence: str, base: date | None) -> list[DateMention]:
             continue
         after = sentence[m.end():]
         future = _is_future(before, after) or (
-            kind == "weekday" and bool(_PLANNED_FOR.search(before)) and not after.startswith(("'s", "’s")))
+            kind in ("weekday", "monthday") and bool(_PLANNED_FOR.search(before)) and not after.startswith(("'s", "’s")))
         try:
             day, approx = _resolve(kind, m.group(), base, future)
         except OverflowError:
