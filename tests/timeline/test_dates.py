@@ -101,3 +101,16 @@ def test_consensus_date_is_the_most_common_day() -> None:
             for i, p in enumerate(["2023-09-12T08:00:00Z", "2023-09-12", "2023-09-11", None])]
     assert consensus_date(arts) == date(2023, 9, 12)
     assert consensus_date([Article(id="z", raw="x", text="x")]) is None
+
+
+def test_photo_captions_are_not_events() -> None:
+    # An AP caption kept in a Multi-News text was the only dated event of its brief.
+    texts = [
+        'FILE - In this Aug. 11, 2015 file photo, actress Laverne Cox attends a screening in New York.',
+        "In this Jan. 23, 2018, photo, Sen. Susan Collins speaks during a TV news interview in Washington.",
+        "The show's fifth season was released on June 9, 2017 by the streaming service.",
+    ]
+    arts = [Article(id=str(i), raw=t, text=t, published="2018-01-30") for i, t in enumerate(texts)]
+    story = Story(articles=arts)
+    story.sentences = [Sentence(str(i), i, 0, len(t), t) for i, t in enumerate(texts)]
+    assert [d.sentence.source for d in dated_sentences(story)] == ["2"]

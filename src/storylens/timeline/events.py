@@ -29,7 +29,13 @@ MERGE_COSINE_VAGUE = 0.45
 MAX_PER_DAY = 4
 MIN_WORDS = 6
 WINDOW_BEFORE, WINDOW_AFTER = 10, 6
-_FURNITURE = re.compile(r"https?://|www\.|\bclick\b|\bsubscribe\b|\bcookies?\b|\badvertisement\b|©", re.IGNORECASE)
+# Page furniture, and photo captions: "FILE - In this Aug. 11, 2015 file photo, X attends ..." dates the picture,
+# not an event of the story.
+_FURNITURE = re.compile(
+    r"https?://|www\.|\bclick\b|\bsubscribe\b|\bcookies?\b|\badvertisement\b|©|"
+    r"\bfile (?:photo|picture|image)\b|\bin this (?:[^;:]{0,40}?\s)?(?:photo|picture|image)\b",
+    re.IGNORECASE,
+)
 _RANK = {"year": 0, "month": 1, "day": 2}
 
 
