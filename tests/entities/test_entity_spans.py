@@ -23,6 +23,11 @@ def _clean(text: str, surface: str, label: str, lower: set[str] | None = None) -
         ("“Velmont” was the answer.", "“Velmont”", "ORG", "Velmont"),
         ("He met the Defense Ministry.", "Defense Ministry", "ORG", "Defense Ministry"),
         ("Agents of the U.S. arrived.", "the U.S.", "GPE", "U.S."),
+        # a possessive after an abbreviation's dot (a Multi-News brief listed "Tesla Inc.’s")
+        ("Directors of Velmont Inc.’s board met.", "Velmont Inc.’s", "ORG", "Velmont Inc."),
+        # nobility and police ranks are titles (briefs listed "Viscount X" and "Inspector X" apart from X)
+        ("Viscount Arthur Velmont was there.", "Viscount Arthur Velmont", "PERSON", "Arthur Velmont"),
+        ("Detective Inspector Paul Orlov said so.", "Detective Inspector Paul Orlov", "PERSON", "Paul Orlov"),
         (
             "Astrophysicist Nia Orlov Kade said so.",
             "Astrophysicist Nia Orlov Kade",

@@ -125,6 +125,25 @@ TITLES = frozenset(
         "field",
         "army",
         "navy",
+        # nobility and police ranks ("Viscount Arthur X", "Detective Inspector Jane Roe"); not "earl", "count" or
+        # "duke", which are also given names
+        "viscount",
+        "viscountess",
+        "vicomte",
+        "vicomtesse",
+        "baron",
+        "baroness",
+        "duchess",
+        "marquess",
+        "marquis",
+        "countess",
+        "inspector",
+        "insp",
+        "detective",
+        "det",
+        "constable",
+        "superintendent",
+        "supt",
     ]
 )
 

@@ -198,9 +198,9 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     # Leading article: "the Pentagon" and "Pentagon" are one name.
     if re.match(r"(?i)the\s", text[start:end]):
         start = _skip_space(text, start + 3, end)
-    # Trailing possessive: "Norway's" -> "Norway".
+    # Trailing possessive: "Norway's" -> "Norway", "Tesla Inc.’s" -> "Tesla Inc.".
     pm = POSSESSIVE.search(text[start:end])
-    if pm and pm.start() > 0 and text[start + pm.start() - 1].isalnum():
+    if pm and pm.start() > 0 and (text[start + pm.start() - 1].isalnum() or text[start + pm.start() - 1] == "."):
         end = start + pm.start()
     votes: Counter[str] = Counter({m.label: 1.0})
     start, titled = _strip_titles(text, start, end, m.label, lower_words)
