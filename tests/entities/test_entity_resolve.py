@@ -127,6 +127,18 @@ def test_acronyms_link_to_their_expansion(story_from) -> None:
     assert jmc.name == "Joint Maritime Council" and len(jmc.mentions) == 3
 
 
+def test_department_of_x_is_the_x_department(story_from) -> None:
+    # NeuS / Multi-News briefs listed "Defense Department" and "Department of Defense" as two entities
+    story = story_from(
+        a="The [Department of Defense|ORG] and the [Ministry of the Interior|ORG] spoke.",
+        b="The [Defense Department|ORG] and the [Interior Ministry|ORG] agreed; the [Justice Department|ORG] did not.",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Department of Defense") is _by_form(entities, "Defense Department")
+    assert _by_form(entities, "Ministry of the Interior") is _by_form(entities, "Interior Ministry")
+    assert _by_form(entities, "Justice Department") is not _by_form(entities, "Defense Department")
+
+
 def test_demonyms_stay_apart_from_their_country(story_from) -> None:
     story = story_from(a="[Varnian|NORP] troops left [Varnia|GPE]. [Varnia|GPE] wept.")
     entities = resolve_entities(story)

@@ -1,9 +1,10 @@
 """Clustering name spans into entities.
 
 Spans are first grouped by exact name key (so the work below is over distinct
-spellings, not over every mention), then groups are joined by four rules:
+spellings, not over every mention), then groups are joined by five rules:
 spelling variants (every token matches), a name without its middle initial (when
-unambiguous), acronyms (initials of a long name), and, per mention, surnames or
+unambiguous), "Department of X" / "X Department", acronyms (initials of a long
+name), and, per mention, surnames or
 given names alone ("Ri", "Mr. Ri") resolved to a full name in the same article.
 
 NER labels disagree between sources (a city PERSON in one, GPE in another; a seat
@@ -27,6 +28,7 @@ from storylens.entities.normalize import (
     is_initial_key,
     keys_match,
     name_key,
+    token_key,
     tokens_match,
 )
 from storylens.entities.spans import Span
@@ -147,6 +149,27 @@ def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
                 uf.union(key, roots.pop())
 
 
+# "Department of Defense" is the "Defense Department", "Ministry of Defence" the "Defence Ministry".
+_INVERTIBLE_HEADS = frozenset({token_key("department"), token_key("ministry")})
+_OF, _THE = token_key("of"), token_key("the")
+
+
+def inverted_name(key: Key) -> Key | None:
+    """The key of "<X> Department" for "Department of (the) <X>", else None."""
+    if len(key) >= 3 and key[0] in _INVERTIBLE_HEADS and key[1] == _OF:
+        rest = key[3:] if key[2] == _THE else key[2:]
+        return (*rest, key[0]) if rest else None
+    return None
+
+
+def merge_inversions(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join "Department of Justice" and "Justice Department" (the two are written interchangeably)."""
+    for key in list(groups):
+        other = inverted_name(key)
+        if other in groups and "org" in groups[key].families | groups[other].families:
+            uf.union(key, other)
+
+
 def cluster_votes(groups: dict[Key, Group], uf: UnionFind) -> dict[Key, Counter[str]]:
     """Label votes summed over each cluster."""
     votes: dict[Key, Counter[str]] = defaultdict(Counter)
@@ -194,6 +217,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     uf = UnionFind(groups)
     merge_variants(groups, uf)
     merge_initials(groups, uf)
+    merge_inversions(groups, uf)
     link_acronyms(groups, uf)
     votes = cluster_votes(groups, uf)
     parts = name_parts(groups, uf, votes)
