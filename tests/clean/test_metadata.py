@@ -48,6 +48,11 @@ def test_normalise_date(value: str, iso: str | None) -> None:
         ("Opens Dec. 11", None),
         ("In 2019 he left.", None),
         ("Running time: 2 hours", None),
+        # Daily Mail's and the BBC's stamps (an ECB+ brief kept both as text and took one for the headline)
+        ("PUBLISHED: 16:05 GMT, 9 June 2013 | UPDATED: 06:55 GMT, 10 June 2013", ("2013-06-09T16:05:00+00:00", False)),
+        ("10 June 2013 Last updated at 14:00 GMT", ("2013-06-10T14:00:00+00:00", True)),
+        ("Sep 12, 2023 | Politics", None),
+        ("29 November 2018 | 20 January 2019", None),  # an exhibition's dates, not a stamp
     ],
 )
 def test_parse_dateline(line: str, expected: tuple[str | None, bool] | None) -> None:
@@ -93,3 +98,17 @@ def test_apply_metadata_precedence_and_normalisation() -> None:
                                                                   "2023-09-12")
     odd = apply_metadata(Article(id="b", raw="", published="sometime last spring"))
     assert odd.published is None and odd.extra["published_raw"] == "sometime last spring"
+
+
+def test_stamp_lines_under_a_headline_date_the_article_and_leave_the_text() -> None:
+    from storylens.clean import clean_text
+
+    body = ("A man has been charged with the murders of his mother and sister, whose bodies were found at a house "
+            "in the town on Saturday.")
+    for stamp, published in (("10 June 2013 Last updated at 14:00 GMT", "2013-06-10T14:00:00+00:00"),
+                             ("PUBLISHED: 16:05 GMT, 9 June 2013 | UPDATED: 06:55 GMT, 10 June 2013",
+                              "2013-06-09T16:05:00+00:00")):
+        out = clean_text(f"Man charged with murdering mother and sister\n\n{stamp}\n\n{body}")
+        assert out.paragraphs == [body]
+        assert out.meta.title == "Man charged with murdering mother and sister"
+        assert out.meta.published == published

@@ -34,6 +34,9 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?", re.IGNORECA
 _UPDATE = re.compile(r"\b(?:updated|modified|last)\b", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(r"^\s*(?:(?:first|last)\s+)?(?:published|posted|updated|modified|created|dated|date)"
                            r"(?:\s+(?:on|at))?\s*:?\s*", re.IGNORECASE)
+_STAMP_SEPARATOR = re.compile(r"\s+\|\s+")
+_INNER_LABEL = re.compile(r"(?<=\s)(?:(?:first|last)\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?\s*:?\s*",
+                          re.IGNORECASE)
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WRITTEN = (rf"(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}})"
@@ -112,6 +115,13 @@ def parse_dateline(line: str) -> tuple[str | None, bool] | None:
     None when the line is anything else.
     """
     text = ascii_quotes(line).strip().strip("|•·-–—").strip()
+    parts = _STAMP_SEPARATOR.split(text)
+    if len(parts) > 1 and _INNER_LABEL.search(" " + text):  # labelled stamps, not a range "29 Nov 2018 | 20 Jan 2019"
+        # "PUBLISHED: 16:05 GMT, 9 June 2013 | UPDATED: 06:55 GMT, 10 June 2013": the first publication stamp
+        stamps = [parse_dateline(p) for p in parts]
+        if any(st is None for st in stamps):
+            return None
+        return next((st for st in stamps if st and st[0] and not st[1]), stamps[0])
     if not text or len(text) > 80 or not re.search(r"\d", text):
         return None
     tokens = _TOKEN.findall(text.lower())
@@ -120,7 +130,8 @@ def parse_dateline(line: str) -> tuple[str | None, bool] | None:
         return None
     if any(not (t[0].isalnum() or t in ",:/.-|()+") for t in tokens):
         return None
-    iso = normalise_date(text)
+    # A label after the date ("10 June 2013 Last updated at 14:00 GMT") is no part of the value.
+    iso = normalise_date(_INNER_LABEL.sub(" ", text) if _INNER_LABEL.search(text, 1) else text)
     if iso is None and not _TIME.fullmatch(_LABEL_PREFIX.sub("", text).strip()):
         return None
     return iso, bool(_UPDATE.search(text))
