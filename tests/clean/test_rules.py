@@ -195,3 +195,31 @@ def test_video_player_and_gallery_controls_are_chrome_not_the_headline() -> None
     # Reporting about autoplay (a time of day, "full screen") is not player chrome.
     story = "Netflix said on Tuesday at 4:30 that users can turn off autoplay in full screen mode, starting in May."
     assert clean_text(page(REPORT[0], story)).paragraphs == [REPORT[0], story]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # BBC and agency picture labels scraped above the article were taken for its headline (Multi-News briefs)
+        ["Image copyright Getty Images"],
+        ["Getty Images Elon Musk"],
+        ["Image caption The mayor went on to close two more bridges in 2012"],
+        # a lower-case tag line is a kicker, not a headline
+        ["gungate"],
+    ],
+)
+def test_picture_labels_and_tags_are_not_headlines(top: list[str]) -> None:
+    raw = page(*top, REPORT[0], REPORT[1])
+    out = clean_text(raw)
+    assert out.meta.title is None
+    assert out.paragraphs == REPORT[:2]
+    assert out.removed == top
+
+
+def test_picture_labels_go_inside_the_text_but_agency_reporting_stays() -> None:
+    agency = "Getty Images said on Tuesday it would cut 40 jobs at its London office."
+    raw = page("Bridge to close", REPORT[0], "Image caption The bridge seen from the river", REPORT[1], agency)
+    out = clean_text(raw)
+    assert out.meta.title == "Bridge to close"
+    assert out.paragraphs == [REPORT[0], REPORT[1], agency]
+

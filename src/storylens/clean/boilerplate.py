@@ -51,6 +51,7 @@ from storylens.clean.metadata import (
 )
 from storylens.clean.units import (
     INLINE_CREDIT,
+    MAX_CREDIT_WORDS,
     MAX_TEASER_WORDS,
     Unit,
     cut_glued_tail,
@@ -74,6 +75,10 @@ _CREDIT_LINE = re.compile(
     r"|edited by|compiled by|writing by|contributing:|contributors?:)", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"\bcontributed to this (?:report|story|article)\W*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+# A picture's label and credit as scraped from the page ("Image copyright Getty Images", "Image caption The
+# train ...", "Getty Images Elon Musk"): a label opens the line; an agency name marks a short line that is no sentence.
+_PHOTO_LABEL = re.compile(r"(?:image|media|photo|picture) (?:copyright|caption|source|credit)\b", re.IGNORECASE)
+_AGENCY = re.compile(r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|Alamy|PA Images|PA Wire|EPA-EFE)\b")
 _TAIL_HEADER = re.compile(
     r"you (?:may|might|will) also|related|latest|more (?:from|on|news|stories)|read next|up next|comments?"
     r"|leave a|share|recommended|most (?:read|popular)|popular|trending|newsletter|sign ?up|subscribe"
@@ -166,6 +171,9 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "credit", "credit line"
     if _COPYRIGHT.match(text):
         return "chrome", "copyright line"
+    if _PHOTO_LABEL.match(text) or (_AGENCY.search(text) and len(words) <= MAX_CREDIT_WORDS
+                                    and not ends_sentence(text)):
+        return "credit", "photo credit or caption"
     strong, weak = notice_score(text) if english else (0, 0)
     if strong and not ATTRIBUTION.search(text) and (
         (strong + weak >= 2 and READER_ADDRESS.search(text) and len(words) <= 120) or strong + weak >= 4
@@ -291,7 +299,8 @@ def _mark_header(units: list[Unit], title_hint: str | None, html: bool = False) 
             unit.label, unit.reason = ("chrome", "repeated headline") if has_title else ("title", "headline")
             has_title = True
         elif i < start and unit.label == "short" and not html:
-            if not has_title:
+            # A line with no capital letter ("gungate") is a tag or kicker: headlines are capitalised.
+            if not has_title and any(c.isupper() for c in unit.text):
                 unit.label, unit.reason, has_title = "title", "headline", True
             else:
                 unit.label, unit.reason = "heading", "kicker or caption above the article"
