@@ -223,3 +223,7 @@ def test_picture_labels_go_inside_the_text_but_agency_reporting_stays() -> None:
     assert out.meta.title == "Bridge to close"
     assert out.paragraphs == [REPORT[0], REPORT[1], agency]
 
+
+def test_html_character_references_in_plain_text_are_decoded() -> None:
+    art = clean_article(Article(id="a", raw="Lawyers at Finn Dixon &amp; Herling and AT&T said &quot;no&quot;."))
+    assert art.text == 'Lawyers at Finn Dixon & Herling and AT&T said "no".'
