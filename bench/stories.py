@@ -3,6 +3,7 @@
     .venv/bin/python bench/stories.py            # everything (about 20-30 min on 2 busy cores)
     .venv/bin/python bench/stories.py --smoke    # tiny subsets, under a minute once models are cached
     .venv/bin/python bench/stories.py --tune     # learn the pair model + thresholds on the DEV halves only (ECB+ and mixed)
+    .venv/bin/python bench/stories.py --quality  # one part (also --throughput, --engines); the rest kept from the last run
 
 Quality: B-cubed and pairwise P/R/F1 and the number of stories on ECB+ (dev and held-out
 topic halves, split by a seeded shuffle of topics), for the online clusterer, the batch
@@ -32,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np
-from harness import EVAL_DATA, options, read_jsonl, smoke, write_results
+from harness import EVAL_DATA, RESULTS, options, read_jsonl, smoke, write_results
 
 from storylens.models import Article
 from storylens.stories.cluster import Params, attach_lone, cluster_stream
@@ -232,12 +233,21 @@ def sensitivity(arts: Sequence[Article], feats: Sequence[DocFeatures], gold: dic
               "held_out": [i for i, a in enumerate(arts) if topics[a.id] not in dev_t]}
     joins = (0.3, 0.4, 0.5) if smoke() else (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
     cuts = (0.15, 0.2, 0.25) if smoke() else (0.1, 0.15, 0.2, 0.25, 0.3)
-    out: dict[str, Any] = {"online_join_threshold": {}, "tfidf_baseline_threshold": {}}
+    out: dict[str, Any] = {"online_join_threshold": {}, "batch_link_threshold": {}, "tfidf_baseline_threshold": {}}
     for j in joins:
         p = replace(Params(), threshold=j)
         out["online_join_threshold"][str(j)] = {
             h: round(bcubed(cluster_stream([feats[i] for i in idx], p), {arts[i].id: gold[arts[i].id] for i in idx})[2], 4)
             for h, idx in halves.items()}
+    # The batch job's story merge bar (scale.pipeline.merge_across), scored with its lone pass as
+    # `storylens cluster` runs it; chosen on dev (bench order and 6 shuffles), held-out only reported.
+    for b in ((0.2, 0.3) if smoke() else (0.15, 0.2, 0.25, 0.3, 0.35, 0.7)):
+        p = replace(Params(), link_threshold=b)
+        out["batch_link_threshold"][str(b)] = {}
+        for h, idx in halves.items():
+            sel = [feats[i] for i in idx]
+            pred = attach_lone(sel, batch_clusters(sel, p), p)
+            out["batch_link_threshold"][str(b)][h] = round(bcubed(pred, {arts[i].id: gold[arts[i].id] for i in idx})[2], 4)
     for c in cuts:
         out["tfidf_baseline_threshold"][str(c)] = {
             h: round(bcubed(tfidf_baseline([arts[i] for i in idx], c), {arts[i].id: gold[arts[i].id] for i in idx})[2], 4)
@@ -639,6 +649,9 @@ window does not add cost: candidates are the top 10 stories by dense similarity 
 
 def markdown(data: dict[str, Any]) -> str:
     lines = ["# Story clustering and store", ""]
+    dates = data.get("part_dates", {})
+    if len(set(dates.values())) > 1:
+        lines += ["Parts run at different times: " + ", ".join(f"{p} {d}" for p, d in dates.items()) + ".", ""]
     q = data["quality"]
     lines += ["## ECB+ (687 articles, 60 events; split by topic, params learned on dev only)", "",
               "| part | system | B3 P | B3 R | B3 F1 | pair F1 | stories / gold |", "|---|---|---|---|---|---|---|"]
@@ -651,6 +664,9 @@ def markdown(data: dict[str, Any]) -> str:
                    f"chosen join threshold {Params().threshold})"), "",
               "| online join threshold | dev | held-out |", "|---|---|---|"]
     lines += [f"| {k} | {v['dev']} | {v['held_out']} |" for k, v in sens["online_join_threshold"].items()]
+    lines += ["", (f"| batch story-merge bar (`link_threshold`, chosen {Params().link_threshold}; with the lone pass) "
+                   "| dev | held-out |"), "|---|---|---|"]
+    lines += [f"| {k} | {v['dev']} | {v['held_out']} |" for k, v in sens["batch_link_threshold"].items()]
     lines += ["", "| TF-IDF baseline cosine threshold | dev | held-out |", "|---|---|---|"]
     lines += [f"| {k} | {v['dev']} | {v['held_out']} |" for k, v in sens["tfidf_baseline_threshold"].items()]
     lone = q["lone_check"]
@@ -676,12 +692,32 @@ def markdown(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+PARTS: dict[str, Callable[[], dict[str, Any]]] = {"quality": quality, "throughput": throughput, "engines": engines}
+
+
 def main() -> None:
-    if options(__doc__, ("--tune", "fit the pair model and thresholds on the dev halves; print params")).tune:
+    part_help = ("run only this part (and any other part flag given); the others are kept from the last "
+                 "results file, with their own dates")
+    opts = options(__doc__, ("--tune", "fit the pair model and thresholds on the dev halves; print params"),
+                   *((f"--{p}", part_help) for p in PARTS))
+    if opts.tune:
         tune()
         return
-    data = {"smoke": smoke(), "quality": quality(), "throughput": throughput(), "engines": engines()}
-    path = write_results("stories" + ("-smoke" if smoke() else ""), data, markdown(data))
+    chosen = [p for p in PARTS if getattr(opts, p)] or list(PARTS)
+    name = "stories" + ("-smoke" if smoke() else "")
+    now = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    data: dict[str, Any] = {"smoke": smoke()}
+    if len(chosen) < len(PARTS):  # a partial run keeps what it did not redo, and says when that was run
+        old = json.loads(((RESULTS / "smoke" if smoke() else RESULTS) / f"{name}.json").read_text())
+        dates = old.get("part_dates") or dict.fromkeys(PARTS, old["date"])
+        data.update({p: old[p] for p in PARTS if p not in chosen})
+    else:
+        dates = {}
+    for p in chosen:
+        data[p] = PARTS[p]()
+        dates[p] = now
+    data["part_dates"] = {p: dates[p] for p in PARTS}
+    path = write_results(name, {k: data[k] for k in ("smoke", *PARTS, "part_dates")}, markdown(data))
     print(path.read_text())
 
 

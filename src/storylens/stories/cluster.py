@@ -70,6 +70,8 @@ class Params:
     lone_ratio: float = learned.LONE_RATIO
     attach_threshold: float = learned.ATTACH_THRESHOLD
     attach_ratio: float = learned.ATTACH_RATIO
+    link_threshold: float = learned.LINK_THRESHOLD  # the batch job's story merge (scale.pipeline.merge_across)
+    link_members: int = learned.LINK_MEMBERS
 
 
 @dataclass
@@ -476,6 +478,24 @@ class OnlineClusterer:
         story.changed()
         self._matrix[story.row] = story.centroid()
         self._last_day[story.row] = np.nan if story.last_day is None else story.last_day
+
+
+class CorpusClusterer(OnlineClusterer):
+    """A clusterer over a finished corpus (the batch job's merge): each article's unit-length term and
+    name maps are kept per article, not for the last one only, since the same articles are scored
+    against many stories once the vocabulary stops growing (the maps are those of `_units`, remade
+    when the vocabulary has grown since)."""
+
+    def __init__(self, params: Params | None = None) -> None:
+        super().__init__(params)
+        self._unit_maps: dict[str, tuple[int, tuple[dict[str, float], dict[str, float]]]] = {}
+
+    def _units(self, doc: DocFeatures) -> tuple[dict[str, float], dict[str, float]]:
+        n, maps = self._unit_maps.get(doc.id, (-1, ({}, {})))
+        if n != self.vocab.n:
+            maps = (_unit(doc.terms, self.vocab.terms, self.vocab), _unit(doc.entities, self.vocab.entities, self.vocab))
+            self._unit_maps[doc.id] = (self.vocab.n, maps)
+        return maps
 
 
 def cluster_stream(docs: Iterable[DocFeatures], params: Params | None = None) -> dict[str, str]:
