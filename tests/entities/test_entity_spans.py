@@ -69,6 +69,18 @@ def test_junk_and_compound_mentions_are_dropped(text: str, surface: str, label: 
     assert _clean(text, surface, label) is None
 
 
+def test_ordinary_words_capitalised_by_position_are_no_names() -> None:
+    # ECB+ briefs listed "Detectives", "Friends", "Flames" (sentence starts) and "PROVISIONAL" as organisations
+    lower = {"detectives", "flames", "provisional", "who", "apple"}
+    assert _clean("It ended. Detectives said so.", "Detectives", "ORG", lower) is None
+    assert _clean("“Flames came out,” he said.", "Flames", "ORG", lower) is None
+    assert _clean("A PROVISIONAL trial date was set.", "PROVISIONAL", "ORG", lower) is None
+    # a name mid-sentence, a word the story never writes in lower case, or a short acronym stays
+    assert _clean("He told Detectives Inc. so.", "Detectives", "ORG", lower) is not None
+    assert _clean("It ended. Velmont said so.", "Velmont", "ORG", lower) is not None
+    assert _clean("It ended. WHO said so.", "WHO", "ORG", lower) is not None
+
+
 def test_context_votes_for_type() -> None:
     text = "They arrived in Velmont on foot, then met spokesman Velmont."
     place = Span("a", text.index("Velmont"), text.index("Velmont") + 7, "Velmont", "PERSON")

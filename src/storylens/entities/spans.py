@@ -207,9 +207,21 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     if titled:
         votes["PERSON"] += 1
     name = text[start:end]
-    if is_junk(name):
+    if is_junk(name) or _common_word(name, text, start, lower_words):
         return None
     return Span(m.source, start, end, name, m.label, votes)
+
+
+def _common_word(name: str, text: str, start: int, lower_words: frozenset[str] | set[str]) -> bool:
+    """One ordinary word the story also writes in lower case, capitalised only by its position
+    ("Detectives said ...", "Flames and smoke ...") or shouted in a lead ("A PROVISIONAL trial date").
+    Short capitals stay: "WHO" and "US" are acronyms though "who" and "us" are words."""
+    if len(split_words(name)) != 1 or name.lower() not in lower_words:
+        return False
+    if name.isupper():
+        return len(name) >= 4
+    before = text[max(0, start - 8) : start].rstrip(" \t\"'“‘(").rstrip("\"'”’)")
+    return not before or before[-1] in ".!?:\n"
 
 
 def is_junk(name: str) -> bool:
