@@ -87,6 +87,23 @@ def test_a_lone_surname_resolves_to_the_person_named_in_that_article(story_from)
     assert varga.type == "PERSON"
 
 
+def test_a_double_surname_alone_is_the_person_named_in_full(story_from) -> None:
+    # a conflicts-dev obituary listed "Dickson Wright" and "Clarissa Dickson Wright" as two people
+    story = story_from(
+        a="[Clarissa Dickson Wright|PERSON] has died. [Dickson Wright|PERSON] was 66.",
+        b="Her father [Arthur Dickson Wright|PERSON] was a surgeon.",
+        c="[Clarissa Dickson Wright|PERSON] and her father [Arthur Dickson Wright|PERSON]. [Dickson Wright|PERSON] wrote.",
+        d="[Dickson Wright|PERSON] cooked. [Mary Ann Hale|PERSON] ate.",
+    )
+    entities = resolve_entities(story)
+    clarissa = _by_form(entities, "Clarissa Dickson Wright")
+    assert ("a", "Dickson Wright") in {(m.source, m.text) for m in clarissa.mentions}
+    arthur = _by_form(entities, "Arthur Dickson Wright")
+    # c names both: ambiguous, so not given to either; d names neither and the story has two
+    assert all(m.text != "Dickson Wright" for m in arthur.mentions)
+    assert {m.source for m in clarissa.mentions if m.text == "Dickson Wright"} == {"a"}
+
+
 def test_missed_mentions_are_found_by_known_names_and_variants(story_from) -> None:
     story = story_from(
         a="[Pyon Sol Hwa|PERSON] and [Tomas Reyk|PERSON] met in [Orlenia|GPE].",

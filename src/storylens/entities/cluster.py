@@ -210,6 +210,26 @@ def pick_person(
     return None
 
 
+def person_tails(groups: dict[Key, Group], uf: UnionFind, votes: dict[Key, Counter[str]]) -> dict[Key, set[Key]]:
+    """Last two tokens of every person name of 3+ tokens -> the clusters that have them: "Dickson Wright"
+    (a double surname) or "Jong Un" alone mean a person named in full elsewhere."""
+    tails: dict[Key, set[Key]] = defaultdict(set)
+    for key in groups:
+        root = uf.find(key)
+        if len(key) >= 3 and dominant(votes[root]) == "PERSON":
+            tails[key[-2:]].add(root)
+    return tails
+
+
+def pick_tail(candidates: set[Key], source: str, presence: dict[Key, Counter[str]]) -> Key | None:
+    """The person of `source` whose full name ends so, the most mentioned one there (else the only one in the
+    story); None when two people named in the article share it as often (a father and a daughter)."""
+    local = sorted((presence[r][source] for r in candidates if presence[r][source]), reverse=True)
+    if local and (len(local) == 1 or local[0] > local[1]):
+        return max(candidates, key=lambda r: presence[r][source])
+    return next(iter(candidates)) if not local and len(candidates) == 1 else None
+
+
 def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key]]]:
     """Cluster the spans: each span with its cluster's root key; also the person name
     parts (first/last token of full names -> clusters), for the alias scan."""
@@ -226,6 +246,11 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     for key, g in groups.items():
         for s in g.spans:
             presence[uf.find(key)][s.source] += 1
+    tails = person_tails(groups, uf, votes)
+    longest: Counter[Key] = Counter()
+    for key in groups:
+        root = uf.find(key)
+        longest[root] = max(longest[root], len(key))
     out: list[tuple[Span, Key]] = []
     for key, g in groups.items():
         root = uf.find(key)
@@ -233,8 +258,11 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         # person only when that person is named in full in the same article.
         label = dominant(votes[root])
         lone = len(key) == 1 and root not in multi and label in ("PERSON", "ORG")
+        tail = tails.get(key, set()) if len(key) == 2 and longest[root] == 2 and label == "PERSON" else set()
         for s in g.spans:
             target = pick_person(key[0], s.source, parts, presence, label != "PERSON") if lone else None
+            if tail:
+                target = pick_tail(tail, s.source, presence)
             if target is not None:
                 s.votes = Counter({"PERSON": 1.0})  # its ORG label was the NER slip
             out.append((s, target or root))
