@@ -102,6 +102,10 @@ def test_a_double_surname_alone_is_the_person_named_in_full(story_from) -> None:
     # c names both: ambiguous, so not given to either; d names neither and the story has two
     assert all(m.text != "Dickson Wright" for m in arthur.mentions)
     assert {m.source for m in clarissa.mentions if m.text == "Dickson Wright"} == {"a"}
+    # a longer name written once may be NER's slip, not the person's full name
+    slip = story_from(a="[Stephen Johnson|PERSON] quit. The Sheriff's [Office Stephen Johnson|PERSON] photo.",
+                      b="[Stephen Johnson|PERSON] left.")
+    assert _by_form(resolve_entities(slip), "Stephen Johnson").name == "Stephen Johnson"
 
 
 def test_missed_mentions_are_found_by_known_names_and_variants(story_from) -> None:

@@ -211,12 +211,13 @@ def pick_person(
 
 
 def person_tails(groups: dict[Key, Group], uf: UnionFind, votes: dict[Key, Counter[str]]) -> dict[Key, set[Key]]:
-    """Last two tokens of every person name of 3+ tokens -> the clusters that have them: "Dickson Wright"
-    (a double surname) or "Jong Un" alone mean a person named in full elsewhere."""
+    """Last two tokens of every person name of 3+ tokens written twice or more -> the clusters that have them:
+    "Dickson Wright" (a double surname) or "Jong Un" alone mean a person named in full elsewhere. A name
+    written once may be NER's slip ("Office Stephen Johnson" of "Sheriff's Office Stephen Johnson ...")."""
     tails: dict[Key, set[Key]] = defaultdict(set)
-    for key in groups:
+    for key, g in groups.items():
         root = uf.find(key)
-        if len(key) >= 3 and dominant(votes[root]) == "PERSON":
+        if len(key) >= 3 and len(g.spans) >= 2 and dominant(votes[root]) == "PERSON":
             tails[key[-2:]].add(root)
     return tails
 
