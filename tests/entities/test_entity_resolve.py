@@ -108,6 +108,33 @@ def test_a_double_surname_alone_is_the_person_named_in_full(story_from) -> None:
     assert _by_form(resolve_entities(slip), "Stephen Johnson").name == "Stephen Johnson"
 
 
+def test_the_canonical_name_is_capitalised_as_a_name() -> None:
+    from storylens.entities.resolve import canonical_name
+
+    forms = ["House intelligence committee"] * 3 + ["House Intelligence Committee"] * 2
+    assert canonical_name(forms) == "House Intelligence Committee"
+    assert canonical_name(["Arthur de Soultrait", "Arthur de Soultrait", "Arthur De Soultrait"]) == "Arthur de Soultrait"
+    assert canonical_name(["Orange Is the New Black"] * 2 + ["Orange Is The New Black"]) == "Orange Is the New Black"
+
+
+def test_names_cut_short_by_ner_are_made_whole(story_from) -> None:
+    # a NeuS brief listed "Islamic" (NORP) beside "Islamic State", and "George Floyd Justice" (PERSON) and
+    # "Policing Act" (EVENT) for the George Floyd Justice in Policing Act
+    story = story_from(
+        a="Two [Islamic|NORP] State militants died. The House passed the [George Floyd Justice|PERSON] in "
+        "[Policing Act|EVENT] in March; [George Floyd|PERSON] was killed in 2020.",
+        b="A strike on the [Islamic State|ORG] affiliate. [Islamic|NORP] scholars met.",
+    )
+    entities = resolve_entities(story)
+    _assert_spans(story, entities)
+    state = _by_form(entities, "Islamic State")
+    assert {m.source for m in state.mentions} == {"a", "b"} and state.type == "ORG"
+    assert _by_form(entities, "Islamic").type == "NORP"  # the demonym itself stays
+    act = _by_form(entities, "George Floyd Justice in Policing Act")
+    assert act.type == "LAW"
+    assert _forms(_by_form(entities, "George Floyd")) == {"George Floyd"}
+
+
 def test_missed_mentions_are_found_by_known_names_and_variants(story_from) -> None:
     story = story_from(
         a="[Pyon Sol Hwa|PERSON] and [Tomas Reyk|PERSON] met in [Orlenia|GPE].",

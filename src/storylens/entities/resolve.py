@@ -14,7 +14,14 @@ from collections import Counter, defaultdict
 from storylens.entities.cluster import Key, assign, dominant
 from storylens.entities.normalize import is_acronym, name_key
 from storylens.entities.scan import acronym_definitions, lower_case_words, scan_article
-from storylens.entities.spans import Span, clean_mention, context_votes, extend_person
+from storylens.entities.spans import (
+    Span,
+    clean_mention,
+    context_votes,
+    extend_person,
+    known_names,
+    mend_cut_names,
+)
 from storylens.models import Entity, EntityMention, Story
 
 
@@ -64,9 +71,10 @@ def _clean_spans(story: Story, texts: dict[str, str], lower: set[str]) -> list[S
         span = clean_mention(m, text, lower)
         if span is not None:
             by_source[m.source].append(span)
+    known = known_names(s for spans in by_source.values() for s in spans)
     out: list[Span] = []
     for source, text in texts.items():
-        spans = sorted(by_source.get(source, []), key=lambda s: s.start)
+        spans = mend_cut_names(sorted(by_source.get(source, []), key=lambda s: s.start), text, known)
         # In text order, each span may grow up to its neighbours but never into them.
         for i, s in enumerate(spans):
             if s.label == "PERSON":
@@ -158,6 +166,9 @@ def canonical_name(forms: list[str]) -> str:
         n_tokens = len(name_key(f))
         shouting = n_tokens > 1 and f.isupper()  # "NEW ZEALAND" in a headline
         acronym = is_acronym(f)
-        return (not shouting, not acronym, n_tokens, counts[f], -first[f])
+        # "House Intelligence Committee" over "House intelligence committee", whichever is more frequent (small
+        # words are lower case in names too: "Orange Is the New Black", "Arthur de Soultrait")
+        lower = sum(w[0].islower() and len(w) > 3 for w in f.split())
+        return (not shouting, not acronym, n_tokens, -lower, counts[f], -first[f])
 
     return max(counts, key=score)

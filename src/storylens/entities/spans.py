@@ -320,3 +320,41 @@ def extend_person(span: Span, text: str, floor: int, ceiling: int, lower_words: 
 
 def _name_like(word: str) -> bool:
     return word[0].isupper() and not is_title(word) and not is_stopword(word) and not word.isupper()
+
+
+# Two spans of one law's name, cut by NER at a preposition: "George Floyd Justice" + " in " + "Policing Act".
+_LAW_JOIN = re.compile(r" (?:in|of|for|on|and) ")
+
+
+def known_names(spans: Iterable[Span]) -> dict[str, list[tuple[str, str]]]:
+    """Names of 2+ words the story's NER found, by first word, longest first: (name, label)."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for s in spans:
+        words = s.text.split()
+        if len(words) >= 2:
+            out.setdefault(words[0], set()).add((s.text, s.label))
+    return {k: sorted(v, key=lambda n: (-len(n[0]), n)) for k, v in out.items()}
+
+
+def mend_cut_names(spans: list[Span], text: str, known: dict[str, list[tuple[str, str]]]) -> list[Span]:
+    """Spans in text order with names NER cut short made whole: a span the rest of a name known from
+    another mention follows ("Islamic" + " State" when "Islamic State" is known: NER had the demonym
+    'Islamic'), and a law's two halves ("George Floyd Justice" + " in " + "Policing Act")."""
+    out: list[Span] = []
+    for i, s in enumerate(spans):
+        if out and out[-1].end > s.start:
+            continue  # taken into the span before
+        ceiling = spans[i + 1].start if i + 1 < len(spans) else len(text)
+        for name, label in known.get(s.text.split()[0] if s.text else "", []):
+            end = s.start + len(name)
+            if (len(name) > len(s.text) and end <= ceiling and text.startswith(name, s.start)
+                    and not text[end : end + 1].isalnum()):
+                s.end, s.text, s.label, s.votes = end, name, label, Counter({label: 1.0})
+                break
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if nxt is not None and nxt.text.endswith(" Act") and _LAW_JOIN.fullmatch(text[s.end : nxt.start]):
+            s.end, s.label, s.votes = nxt.end, "LAW", Counter({"LAW": 1.0})
+            s.text = text[s.start : s.end]
+        out.append(s)
+    return out
+
