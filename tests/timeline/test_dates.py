@@ -114,3 +114,19 @@ def test_photo_captions_are_not_events() -> None:
     story = Story(articles=arts)
     story.sentences = [Sentence(str(i), i, 0, len(t), t) for i, t in enumerate(texts)]
     assert [d.sentence.source for d in dated_sentences(story)] == ["2"]
+
+
+def test_the_day_of_the_saying_is_dropped_when_the_sentence_dates_what_was_said() -> None:
+    # An ECB+ brief listed "Yesterday a neighbour recalled ... on Saturday" on Saturday and again on Sunday.
+    texts = [
+        "Yesterday a neighbour recalled seeing the suspect in the street at 3am on Saturday.",
+        "Officials said on Monday that the blast happened on Friday night near the port.",
+        "Officials said on Monday they were treating the fire as a possible arson.",
+        "Police charged him this morning and he will appear in court on Wednesday.",
+    ]
+    arts = [Article(id=str(i), raw=t, text=t, published="2013-06-10") for i, t in enumerate(texts)]  # a Monday
+    story = Story(articles=arts)
+    story.sentences = [Sentence(str(i), i, 0, len(t), t) for i, t in enumerate(texts)]
+    got = [(d.sentence.source, d.mention.day.isoformat()) for d in dated_sentences(story)]
+    assert got == [("0", "2013-06-08"), ("1", "2013-06-07"), ("2", "2013-06-10"), ("3", "2013-06-10"),
+                   ("3", "2013-06-12")]

@@ -37,6 +37,9 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _RANK = {"year": 0, "month": 1, "day": 2}
+# Verbs of saying: a date next to one dates the report, not the event reported.
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|recalled|recalls|reported|added|stated|noted|wrote|explained)\b",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,11 +56,23 @@ def dated_sentences(story: Story) -> list[Dated]:
         if len(s.text.split()) < MIN_WORDS or s.text.rstrip().endswith("?") or _FURNITURE.search(s.text):
             continue
         base = story.article(s.source).published_date or story.story_date
-        for m in find_dates(s.text, base):
+        for m in event_dates(s.text, find_dates(s.text, base)):
             pre = s.text[:m.start].split()[-WINDOW_BEFORE:]
             post = s.text[m.end:].split()[:WINDOW_AFTER]
             out.append(Dated(s, m, " ".join([*pre, m.text, *post])))
     return out
+
+
+def event_dates(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+    """The dates of what a sentence reports: when it also dates the reporting ("Yesterday a neighbour recalled
+    seeing him on Saturday", "officials said Monday the blast was on Friday"), the day of the saying is
+    dropped; a sentence whose only date is the saying's keeps it."""
+    if len({m.day for m in mentions}) < 2:
+        return mentions
+    told = [m for m in mentions if _SPEECH.search(" ".join(sentence[:m.start].split()[-3:]))
+            or _SPEECH.search(" ".join(sentence[m.end:].split()[:3]))]
+    kept = [m for m in mentions if m not in told]
+    return kept or mentions
 
 
 def compatible(a: DateMention, b: DateMention) -> bool:
