@@ -60,6 +60,9 @@ _PLANNED_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _SPAN_BOUND = re.compile(
     r"\b(?:(?:until|till|through|by|from|before|after|between)\s+(?:\S+\s+){0,2}|since\s+(?:\S+\s+){0,6})$", re.IGNORECASE
 )
+# "appear before magistrates on Wednesday", "his arrest on Monday", "filed by lawyers on Friday": a day after "on"
+# dates an event even a few words after a bound word.
+_ON_DAY = re.compile(r"\w\s+on\s+$", re.IGNORECASE)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10}
 
@@ -84,7 +87,8 @@ def find_dates(sentence: str, base: date | None) -> list[DateMention]:
         kind = m.lastgroup or ""
         before = sentence[prev_end:m.start()]
         prev_end = m.end()
-        if kind == "iso" or _SPAN_BOUND.search(before):
+        on_day = bool(_ON_DAY.search(before)) or m.group().lower().startswith(("on ", "early on ", "late on "))
+        if kind == "iso" or (_SPAN_BOUND.search(before) and not on_day):
             continue
         after = sentence[m.end():]
         future = _is_future(before, after) or (
