@@ -68,7 +68,7 @@ def test_vague_dates_are_approximate_and_spans_are_background() -> None:
     assert days("Relations have warmed since the invasion of the country in 2022.") == []
     assert days("Prices have risen since March and analysts expect more.") == []
     assert days("The road stays closed until Friday, officials said.") == []
-    # a day after "on" dates an event, bound word or not (an ECB+ hearing "before magistrates on Monday" was lost)
+    # a day after "on" dates an event, bound word or not (the demo lost "crossed the border through X on Tuesday")
     assert days("He will appear before magistrates on Thursday in the city.") == ["2023-09-14"]
     assert days("He has been held since his arrest on Sunday at the border.") == ["2023-09-10"]
 
