@@ -63,6 +63,7 @@ def test_a_stripped_title_votes_person() -> None:
         ("cars for Torvik’s Mercedes", "Torvik’s Mercedes", "PERSON"),
         ("On Monday", "Monday", "PERSON"),
         ("cases of COVID-19 rose", "COVID-19", "PERSON"),  # no person's name holds a digit
+        ("estimated at $US1 million", "US1", "GPE"),  # nor a country's (an ECB+ brief: "United States — also: US1")
     ],
 )
 def test_junk_and_compound_mentions_are_dropped(text: str, surface: str, label: str) -> None:

@@ -193,6 +193,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     if m.label == "PERSON" and (_MID_POSSESSIVE.search(raw) or any(c.isdigit() for c in raw)):
         # "X's car": a name never holds a possessive, unlike "People's Army"; nor a digit ("COVID-19")
         return None
+    if m.label in ("GPE", "NORP") and any(c.isdigit() for c in raw):
+        return None  # a currency glued to an amount ("$US1 million" gave the place "US1"); no country holds a digit
     start, end = m.start, m.end
     start, end = _strip_edges(text, start, end)
     # Leading article: "the Pentagon" and "Pentagon" are one name.
