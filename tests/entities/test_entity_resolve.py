@@ -163,6 +163,13 @@ def test_common_words_and_all_caps_are_not_taken_for_lone_names(story_from) -> N
     assert ("b", "Kang") in texts
 
 
+def test_a_word_with_digits_is_never_taken_for_a_known_name(story_from) -> None:
+    # an ECB+ brief listed "US1" (of "$US1 million") as an alias of the United States
+    story = story_from(a="[US|GPE] officials said damage was put at $US1 million ($1.52 million).")
+    texts = [m.text for e in resolve_entities(story) for m in e.mentions]
+    assert texts == ["US"]
+
+
 def test_acronyms_link_to_their_expansion(story_from) -> None:
     story = story_from(
         a="The [World Health Organization|ORG] warned. Officials of the Joint Maritime Council (JMC) agreed.",

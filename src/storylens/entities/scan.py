@@ -48,7 +48,8 @@ def capitalised_runs(text: str) -> list[list[Word]]:
     for m in _WORD.finditer(text):
         start = m.start()
         joined = prev_end is not None and text[prev_end:start] == " "
-        hashtag = start > 0 and text[start - 1] in "#@"
+        # a word holding a digit is no name word ("US1" of "$US1 million" is not "US")
+        hashtag = start > 0 and text[start - 1] in "#@" or any(c.isdigit() for c in m.group(0))
         # Most words are lower case; of those only a particle inside a name continues a run.
         particle = joined and m.group(0).split("-")[0].lower() in PARTICLES
         if hashtag or not (text[start].isupper() or particle):
