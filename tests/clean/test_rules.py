@@ -227,3 +227,14 @@ def test_picture_labels_go_inside_the_text_but_agency_reporting_stays() -> None:
 def test_html_character_references_in_plain_text_are_decoded() -> None:
     art = clean_article(Article(id="a", raw="Lawyers at Finn Dixon &amp; Herling and AT&T said &quot;no&quot;."))
     assert art.text == 'Lawyers at Finn Dixon & Herling and AT&T said "no".'
+
+
+def test_inline_quote_chips_of_finance_pages_are_cut() -> None:
+    # Multi-News MarketWatch texts: "Tesla Inc.’s TSLA, +5.77% board" (NER then listed the tickers as organisations)
+    raw = page("Directors of Velmont Inc.’s VLMT, +5.77% board met on Monday, and the index SPX, −0.43% fell.",
+               "Shares rose 5.77% on Monday and the index gained 3.43%, traders said.")
+    out = clean_text(raw)
+    assert out.paragraphs == ["Directors of Velmont Inc.’s board met on Monday, and the index fell.",
+                              "Shares rose 5.77% on Monday and the index gained 3.43%, traders said."]
+    assert out.removed == ["VLMT, +5.77%", "SPX, −0.43%"]
+    assert accounted(raw, out.text, out.removed)

@@ -55,6 +55,7 @@ from storylens.clean.units import (
     MAX_TEASER_WORDS,
     Unit,
     cut_glued_tail,
+    cut_ticker_chips,
     ends_sentence,
     split_units,
 )
@@ -380,8 +381,10 @@ def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
             removed.append(unit.raw)
             continue
         kept, cut = cut_glued_tail(unit.text)
+        kept, chips = cut_ticker_chips(kept)
         if kept:
             paragraphs.append(kept)
+        removed.extend(chips)
         if cut:
             removed.append(cut)
     return paragraphs, removed

@@ -113,6 +113,19 @@ def ends_sentence(text: str) -> bool:
     return t.endswith(":") and len(t.split()) > 6
 
 
+# A quote chip a finance page inlines after a company or index name ("Tesla Inc.’s TSLA, +5.77% board",
+# "the S&P 500 index SPX, +3.43% is on track"): ticker, comma, signed change with two decimals.
+_TICKER_CHIP = re.compile(r"(?<=\S) [A-Z]{1,5}(?:\.[A-Z]{0,2})?, [+\-−]\d+\.\d\d%(?= |$)")
+
+
+def cut_ticker_chips(text: str) -> tuple[str, list[str]]:
+    """The text without its inline quote chips, and the chips cut (verbatim, in order)."""
+    if "%" not in text:
+        return text, []
+    chips = [m.group().strip() for m in _TICKER_CHIP.finditer(text)]
+    return (_TICKER_CHIP.sub("", text), chips) if chips else (text, [])
+
+
 def cut_glued_tail(text: str) -> tuple[str, str]:
     """Split junk glued after the last sentence of a paragraph: (kept, cut), cut possibly ''.
 
