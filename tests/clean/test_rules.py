@@ -224,11 +224,6 @@ def test_picture_labels_go_inside_the_text_but_agency_reporting_stays() -> None:
     assert out.paragraphs == [REPORT[0], REPORT[1], agency]
 
 
-def test_html_character_references_in_plain_text_are_decoded() -> None:
-    art = clean_article(Article(id="a", raw="Lawyers at Finn Dixon &amp; Herling and AT&T said &quot;no&quot;."))
-    assert art.text == 'Lawyers at Finn Dixon & Herling and AT&T said "no".'
-
-
 def test_inline_quote_chips_of_finance_pages_are_cut() -> None:
     # Multi-News MarketWatch texts: "Tesla Inc.’s TSLA, +5.77% board" (NER then listed the tickers as organisations)
     raw = page("Directors of Velmont Inc.’s VLMT, +5.77% board met on Monday, and the index SPX, −0.43% fell.",

@@ -4,8 +4,7 @@
 - HTML (`raw_format == "html"`): `clean.html.extract_html` finds the main text and the
   page metadata; the boilerplate filter then runs on that text, because extractors
   let some chrome through (share prompts, teaser lists, credits);
-- plain text scraped with its page chrome: the boilerplate filter alone, after decoding
-  the HTML character references scraped text often keeps ("Finn Dixon &amp; Herling").
+- plain text scraped with its page chrome: the boilerplate filter alone.
 
 Metadata precedence: the input's own fields (JSONL) > HTML metadata > lines of the text.
 `article.text` is the clean text, one paragraph per block, blocks separated by a blank
@@ -14,21 +13,9 @@ line; `article.removed` lists every piece cut from the text, verbatim, in order.
 
 from __future__ import annotations
 
-import re
-from html import unescape
-
 from storylens.clean.boilerplate import Cleaned, clean_text
 from storylens.clean.metadata import TextMeta, apply_metadata
 from storylens.models import Article
-
-# A complete character reference ("&amp;", "&#8217;", "&quot;"): scraped plain text (feeds, dumps) often keeps them.
-# Bare ampersands ("AT&T", "R&D", "&copy" without its ';') are left alone.
-_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
-def decode_references(text: str) -> str:
-    """Plain text with its HTML character references decoded; unknown names stay as written."""
-    return _CHAR_REF.sub(lambda m: unescape(m.group()), text) if "&" in text else text
 
 
 def clean_article(article: Article) -> Article:
@@ -45,8 +32,6 @@ def clean_article(article: Article) -> Article:
         article.removed.extend(extract.removed)
         article.url = article.url or extract.url
         article.language = article.language or extract.language
-    else:
-        source = decode_references(source)
     cleaned: Cleaned = clean_text(source, title_hint=article.title or html_meta.title,
                                   html=article.raw_format == "html")
     article.text = cleaned.text
