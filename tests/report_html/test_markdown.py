@@ -27,3 +27,12 @@ def test_removed_pieces_agree_with_their_count() -> None:
     md = render_markdown(brief)
     assert "| 1 piece |" in md  # was "1 pieces"
     assert "| 0 pieces |" in md
+
+
+def test_an_ampersand_reads_as_written_but_references_stay_literal() -> None:
+    from storylens.report.markdown import esc
+
+    # a Multi-News brief printed "Finn Dixon &amp; Herling" in the Markdown file
+    assert esc("Finn Dixon & Herling and AT&T") == "Finn Dixon & Herling and AT&T"
+    assert esc("write &lt;b&gt; or &#60;") == "write &amp;lt;b&amp;gt; or &amp;\\#60;"
+    assert esc("<b>") == "&lt;b&gt;"

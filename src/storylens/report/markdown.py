@@ -16,6 +16,9 @@ _MD_SPECIAL = re.compile(r"([\\`*\[\]|#~])")
 # An underscore between two letters or digits can neither open nor close emphasis (CommonMark), so
 # "004_c69f" stays readable; any other underscore is escaped.
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+# Only an "&" that would start a character reference ("&lt;", "&#60;") is escaped: "Dixon & Herling" and "AT&T"
+# read as written in the Markdown file and render the same.
+_REFERENCE = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 MAX_CLAIMS = 25
 
 
@@ -24,7 +27,7 @@ def esc(text: str | None) -> str:
     if not text:
         return ""
     text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _REFERENCE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     return _UNDERSCORE.sub(r"\\_", _MD_SPECIAL.sub(r"\\\1", text))
 
 
