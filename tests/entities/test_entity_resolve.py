@@ -87,6 +87,23 @@ def test_a_lone_surname_resolves_to_the_person_named_in_that_article(story_from)
     assert varga.type == "PERSON"
 
 
+def test_a_surname_ner_took_for_a_place_is_the_person_named_in_that_article(story_from) -> None:
+    # ECB+ / Multi-News briefs listed "Lohan" (GPE, 13 sources) apart from Lindsay Lohan, "Nunes" from Devin Nunes
+    story = story_from(
+        a="[Lindsay Lohan|PERSON] went to rehab. [Lohan|GPE] checked in on Thursday.",
+        b="[Lohan|GPE] was seen.",
+        c="[Edda Varga|PERSON] flew to [Washington|GPE]. Officials in [Washington|GPE] met her.",
+        d="[George Washington|PERSON] and [Washington|GPE] said so.",
+    )
+    entities = resolve_entities(story)
+    lohan = _by_form(entities, "Lindsay Lohan")
+    # b names no Lohan in full: its "Lohan" is left alone
+    assert [(m.source, m.text) for m in lohan.mentions] == [("a", "Lindsay Lohan"), ("a", "Lohan")]
+    assert lohan.type == "PERSON"
+    # "Washington" read as a place somewhere stays a place everywhere
+    assert _by_form(entities, "Washington") is not _by_form(entities, "George Washington")
+
+
 def test_a_double_surname_alone_is_the_person_named_in_full(story_from) -> None:
     # a conflicts-dev obituary listed "Dickson Wright" and "Clarissa Dickson Wright" as two people
     story = story_from(

@@ -191,6 +191,12 @@ def name_parts(
     return parts
 
 
+def _placed(span: Span) -> bool:
+    """The words around the span read it as a place (a cue vote beyond its own NER label)."""
+    own = 1.0 if span.label in ("GPE", "LOC") else 0.0
+    return span.votes["GPE"] + span.votes["LOC"] > own
+
+
 def pick_person(
     part: str, source: str, parts: dict[str, set[Key]], presence: dict[Key, Counter[str]], local_only: bool
 ) -> Key | None:
@@ -255,10 +261,12 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     out: list[tuple[Span, Key]] = []
     for key, g in groups.items():
         root = uf.find(key)
-        # spaCy often labels a lone surname ORG ("Trump said"); such a name is taken for the
-        # person only when that person is named in full in the same article.
+        # spaCy often labels a lone surname ORG ("Trump said") or GPE ("Lohan checked in", "Nunes showed"); such
+        # a name is taken for the person only when that person is named in full in the same article, and a
+        # GPE one only when no mention of it reads as a place ("in Washington").
         label = dominant(votes[root])
-        lone = len(key) == 1 and root not in multi and label in ("PERSON", "ORG")
+        lone = len(key) == 1 and root not in multi and (
+            label in ("PERSON", "ORG") or label == "GPE" and not any(_placed(s) for s in g.spans))
         tail = tails.get(key, set()) if len(key) == 2 and longest[root] == 2 and label == "PERSON" else set()
         for s in g.spans:
             target = pick_person(key[0], s.source, parts, presence, label != "PERSON") if lone else None
