@@ -91,6 +91,20 @@ def test_context_votes_for_type() -> None:
     assert place.votes["GPE"] > 0 and person.votes["PERSON"] > 0
 
 
+def test_a_cue_counts_only_right_next_to_the_span() -> None:
+    # "in 2010, Lohan was accused" voted Lohan a place (an ECB+ brief kept "Lohan" apart from Lindsay Lohan)
+    text = "She was at the clinic in 2010, Lohan said. In Velmont, Orlov. Velmont. City officials agreed."
+    lohan = Span("a", text.index("Lohan"), text.index("Lohan") + 5, "Lohan", "PERSON")
+    velmont = Span("a", text.index("Velmont"), text.index("Velmont") + 7, "Velmont", "ORG")
+    orlov = Span("a", text.index("Orlov"), text.index("Orlov") + 5, "Orlov", "PERSON")
+    last = Span("a", text.rindex("Velmont"), text.rindex("Velmont") + 7, "Velmont", "ORG")
+    for span in (lohan, velmont, orlov, last):
+        context_votes(span, text)
+    assert not lohan.votes and not orlov.votes  # no cue: "2010," and "Velmont," stand between
+    assert velmont.votes["GPE"] > 0  # "In Velmont"
+    assert not last.votes  # "Velmont. City officials": the next sentence's "City" is no place noun
+
+
 def test_extend_person_takes_the_rest_of_the_name_but_not_titles_or_common_words() -> None:
     text = "He named Marshals Ri Pyong Sol and Today Varn, then Abroad Varn."
     chol = text.index("Sol")

@@ -140,6 +140,7 @@ _APPOSITIVE = re.compile(r",\s+(?:the\s+)?([^\W\d_]+)")
 _LEFT_WORD = re.compile(r"(?<![\w’'])([^\W\d_][\w\-]*) $")
 _RIGHT_WORD = re.compile(r" ([^\W\d_][\w\-]*)(?![\w\-])")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_ADJACENT_LEFT = re.compile(r"(?<![\w’'\-])([^\W\d_][\w’'\-]*\.?)[ \t]+$")
 
 
 @dataclass
@@ -278,9 +279,10 @@ def _strip_titles(
 
 def context_votes(span: Span, text: str) -> None:
     """Add type evidence from the words around a span (cue before, place noun after)."""
-    before = _WORD.findall(text[max(0, span.start - 40) : span.start])
-    after = _WORD.findall(text[span.end : span.end + 30])
-    prev = before[-1].lower().rstrip(".") if before else ""
+    # Only a word right next to the span counts: "in 2010, Lohan was" has no place cue for "Lohan".
+    left = _ADJACENT_LEFT.search(text[max(0, span.start - 40) : span.start])
+    after = _WORD.findall(text[span.end : span.end + 30]) if text[span.end : span.end + 1] == " " else []
+    prev = left.group(1).lower().rstrip(".") if left else ""
     if prev in _PERSON_CUES or is_title(prev):
         span.votes["PERSON"] += CUE_WEIGHT
     elif prev in _PLACE_BEFORE and not text.startswith(("'", "’"), span.end):
