@@ -55,6 +55,10 @@ def test_explicit_dates_with_and_without_year() -> None:
     assert days("The ceasefire began on September 10 along the whole front.") == ["2023-09-10"]
     assert days("The summit will open on October 2 in the northern city.") == ["2023-10-02"]
     assert days("The factory closed on December 28 after the fire there.") == ["2022-12-28"]
+    # A day without a year a year back but weeks ahead is the coming one (an ECB+ "May 10 deadline" in an
+    # article of May 3 was dated the year before); one a few days back stays past.
+    assert days("The judge has given him a September 20 deadline to find a place.") == ["2023-09-20"]
+    assert days("The judge gave him the deadline on September 8 at the hearing.") == ["2023-09-08"]
     # A day right after "for" is what something is planned for (an ECB+ brief dated a trial 8 months in the past).
     assert days("The case was heard and a provisional trial date was set for October 28.") == ["2023-10-28"]
     assert days("Police arrested a man for September 2's attack on the station.") == ["2023-09-02"]

@@ -2,7 +2,8 @@
 
 Absolute expressions ("Sept. 12, 2023", "September 10", "10 September", "April 2019",
 "in 2019") are parsed by dateparser; a missing year is the most recent one (or the next
-one when the clause speaks of the future). Relative ones are resolved here, by the rules
+one when the clause speaks of the future, or when the most recent is over 300 days back and
+the next within a month). Relative ones are resolved here, by the rules
 news copy follows:
 
 * "today", "tonight", "this morning" = the article's day; "yesterday" = the day before;
@@ -63,6 +64,7 @@ _SPAN_BOUND = re.compile(
 # "appear before magistrates on Wednesday", "his arrest on Monday", "filed by lawyers on Friday": a day after "on"
 # dates an event even a few words after a bound word.
 _ON_DAY = re.compile(r"\w\s+on\s+$", re.IGNORECASE)
+_STALE_DAYS, _SOON_DAYS = 300, 31
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10}
 
@@ -120,7 +122,14 @@ def _resolve(kind: str, text: str, base: date | None, future: bool) -> tuple[dat
     if base is None:
         return None, False  # a relative date without an anchor cannot be placed
     if kind == "monthday":
-        return _parse(text, base, future), False
+        day = _parse(text, base, future)
+        if not future and day is not None and (base - day).days > _STALE_DAYS:
+            # News writes the year of a day that far back; without one, a day in the coming weeks is meant
+            # ("the judge has given him a May 10 deadline" in an article of May 3).
+            ahead = _parse(text, base, True)
+            if ahead is not None and 0 <= (ahead - base).days <= _SOON_DAYS:
+                return ahead, False
+        return day, False
     if kind == "weekday":
         return weekday_date(low, base, future), False
     if kind == "relday":
