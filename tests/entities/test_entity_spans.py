@@ -25,6 +25,9 @@ def _clean(text: str, surface: str, label: str, lower: set[str] | None = None) -
         ("Agents of the U.S. arrived.", "the U.S.", "GPE", "U.S."),
         # a possessive after an abbreviation's dot (a Multi-News brief listed "Tesla Inc.’s")
         ("Directors of Velmont Inc.’s board met.", "Velmont Inc.’s", "ORG", "Velmont Inc."),
+        # an age before a name ("Six-year-old Kameron Prescott" was an entity of a Multi-News brief)
+        ("Six-year-old Nia Orlov died.", "Six-year-old Nia Orlov", "PERSON", "Nia Orlov"),
+        ("The 23-year-old Ana Kade left.", "23-year-old Ana Kade", "PERSON", "Ana Kade"),
         # nobility and police ranks are titles (briefs listed "Viscount X" and "Inspector X" apart from X)
         ("Viscount Arthur Velmont was there.", "Viscount Arthur Velmont", "PERSON", "Arthur Velmont"),
         ("Detective Inspector Paul Orlov said so.", "Detective Inspector Paul Orlov", "PERSON", "Paul Orlov"),
@@ -111,6 +114,10 @@ def test_extend_person_takes_the_rest_of_the_name_but_not_titles_or_common_words
     span = Span("a", chol, chol + 3, "Sol", "PERSON")
     extend_person(span, text, 0, len(text), {"today"})
     assert span.text == "Ri Pyong Sol" == text[span.start : span.end]
+    kade = "Six-year-old Ana Kade died."
+    kid = Span("a", kade.index("Ana"), kade.index("Ana") + 3, "Ana", "PERSON")
+    extend_person(kid, kade, 0, len(kade), set())
+    assert kid.text == "Ana Kade"  # not "Six-year-old Ana Kade"
     varn = text.index("Varn")
     other = Span("a", varn, varn + 4, "Varn", "PERSON")
     extend_person(other, text, 0, len(text), {"today"})

@@ -140,6 +140,7 @@ _APPOSITIVE = re.compile(r",\s+(?:the\s+)?([^\W\d_]+)")
 _LEFT_WORD = re.compile(r"(?<![\w’'])([^\W\d_][\w\-]*) $")
 _RIGHT_WORD = re.compile(r" ([^\W\d_][\w\-]*)(?![\w\-])")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_AGE = re.compile(r"(?:\w+-)+(?:year|month|week|day)s?-old", re.IGNORECASE)
 _ADJACENT_LEFT = re.compile(r"(?<![\w’'\-])([^\W\d_][\w’'\-]*\.?)[ \t]+$")
 
 
@@ -191,9 +192,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         return None  # hashtags and handles
     if _COMPOUND.search(raw.strip(_EDGE_JUNK)):
         return None  # rescued later by the alias scan if it holds a known name
-    if m.label == "PERSON" and (_MID_POSSESSIVE.search(raw) or any(c.isdigit() for c in raw)):
-        # "X's car": a name never holds a possessive, unlike "People's Army"; nor a digit ("COVID-19")
-        return None
+    if m.label == "PERSON" and _MID_POSSESSIVE.search(raw):
+        return None  # "X's car": a name never holds a possessive, unlike "People's Army"
     if m.label in ("GPE", "NORP") and any(c.isdigit() for c in raw):
         return None  # a currency glued to an amount ("$US1 million" gave the place "US1"); no country holds a digit
     start, end = m.start, m.end
@@ -212,6 +212,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     name = text[start:end]
     if is_junk(name) or _common_word(name, text, start, lower_words):
         return None
+    if m.label == "PERSON" and any(c.isdigit() for c in name):
+        return None  # nor a digit ("COVID-19"), once an age is off ("23-year-old Ana Kade")
     return Span(m.source, start, end, name, m.label, votes)
 
 
@@ -270,6 +272,9 @@ def _strip_titles(
         if not m:
             return start, titled
         word = m.group(1)
+        if label == "PERSON" and _AGE.fullmatch(word):
+            start += m.end()  # "Six-year-old Kameron Prescott": an age, not part of the name
+            continue
         job = label == "PERSON" and word.lower() in lower_words and len(split_words(text[start:end])) >= 3
         if not (is_title(word) or job) or (label != "PERSON" and not word.endswith(".")):
             return start, titled
@@ -323,7 +328,8 @@ def extend_person(span: Span, text: str, floor: int, ceiling: int, lower_words: 
 
 
 def _name_like(word: str) -> bool:
-    return word[0].isupper() and not is_title(word) and not is_stopword(word) and not word.isupper()
+    return (word[0].isupper() and not is_title(word) and not is_stopword(word) and not word.isupper()
+            and not _AGE.fullmatch(word))
 
 
 # Two spans of one law's name, cut by NER at a preposition: "George Floyd Justice" + " in " + "Policing Act".
