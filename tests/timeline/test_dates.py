@@ -112,16 +112,21 @@ def test_consensus_date_is_the_most_common_day() -> None:
 
 
 def test_photo_captions_are_not_events() -> None:
-    # An AP caption kept in a Multi-News text was the only dated event of its brief.
+    # An AP caption kept in a Multi-News text was the only dated event of its brief; in another, captions, an
+    # embedded tweet and video promos were four of eight events.
     texts = [
         'FILE - In this Aug. 11, 2015 file photo, actress Laverne Cox attends a screening in New York.',
         "In this Jan. 23, 2018, photo, Sen. Susan Collins speaks during a TV news interview in Washington.",
+        "This image provided by the county jail shows the actor on Tuesday, Sept. 25, 2018, after his sentencing.",
+        "pic.twitter.com/jRHOjzUZD7 — Aaron Rupar (@atrupar) September 25, 2018",
+        "EMBED More News Videos The actor spends his first night in prison, reported on September 26, 2018",
+        "Watch the report from Chad Pradelli on Action News at 4 p.m. on September 25, 2018.",
         "The show's fifth season was released on June 9, 2017 by the streaming service.",
     ]
     arts = [Article(id=str(i), raw=t, text=t, published="2018-01-30") for i, t in enumerate(texts)]
     story = Story(articles=arts)
     story.sentences = [Sentence(str(i), i, 0, len(t), t) for i, t in enumerate(texts)]
-    assert [d.sentence.source for d in dated_sentences(story)] == ["2"]
+    assert [d.sentence.source for d in dated_sentences(story)] == ["6"]
 
 
 def test_the_day_of_the_saying_is_dropped_when_the_sentence_dates_what_was_said() -> None:

@@ -29,11 +29,15 @@ MERGE_COSINE_VAGUE = 0.45
 MAX_PER_DAY = 4
 MIN_WORDS = 6
 WINDOW_BEFORE, WINDOW_AFTER = 10, 6
-# Page furniture, and photo captions: "FILE - In this Aug. 11, 2015 file photo, X attends ..." dates the picture,
-# not an event of the story.
+# Page furniture, photo captions ("FILE - In this Aug. 11, 2015 file photo, X attends ...", "This image provided
+# by ... shows ...": they date the picture), embedded posts ("pic.twitter.com/... — Name (@handle) September 25,
+# 2018") and video promos ("EMBED More News Videos ...", "Watch the report from ... on September 25"): none is
+# an event of the story.
 _FURNITURE = re.compile(
     r"https?://|www\.|\bclick\b|\bsubscribe\b|\bcookies?\b|\badvertisement\b|©|"
-    r"\bfile (?:photo|picture|image)\b|\bin this (?:[^;:]{0,40}?\s)?(?:photo|picture|image)\b",
+    r"\bfile (?:photo|picture|image)\b|\bin this (?:[^;:]{0,40}?\s)?(?:photo|picture|image)\b|"
+    r"\bthis (?:photo|picture|image) (?:provided|released|taken|made available|obtained)\b|"
+    r"pic\.twitter\.com/|\(@\w+\)|^\W*(?:embed|watch)\b",
     re.IGNORECASE,
 )
 _RANK = {"year": 0, "month": 1, "day": 2}
