@@ -204,8 +204,9 @@ def test_video_player_and_gallery_controls_are_chrome_not_the_headline() -> None
         ["Image copyright Getty Images"],
         ["Getty Images Elon Musk"],
         ["Image caption The mayor went on to close two more bridges in 2012"],
-        # a lower-case tag line is a kicker, not a headline
+        # a lower-case tag line is a kicker, not a headline; nor is a cut dateline (a Multi-News story's title)
         ["gungate"],
+        ["CHRISTCHURCH, New Zealand |"],
     ],
 )
 def test_picture_labels_and_tags_are_not_headlines(top: list[str]) -> None:

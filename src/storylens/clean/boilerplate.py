@@ -300,8 +300,10 @@ def _mark_header(units: list[Unit], title_hint: str | None, html: bool = False) 
             unit.label, unit.reason = ("chrome", "repeated headline") if has_title else ("title", "headline")
             has_title = True
         elif i < start and unit.label == "short" and not html:
-            # A line with no capital letter ("gungate") is a tag or kicker: headlines are capitalised.
-            if not has_title and any(c.isupper() for c in unit.text):
+            # A line with no capital letter ("gungate") is a tag or kicker: headlines are capitalised; one ending
+            # in a separator ("CHRISTCHURCH, New Zealand |") is a cut dateline or breadcrumb.
+            if not has_title and any(c.isupper() for c in unit.text) and not unit.text.rstrip().endswith(
+                    ("|", "•", "·", "»", "›")):
                 unit.label, unit.reason, has_title = "title", "headline", True
             else:
                 unit.label, unit.reason = "heading", "kicker or caption above the article"
