@@ -147,6 +147,12 @@ def test_names_cut_short_by_ner_are_made_whole(story_from) -> None:
     state = _by_form(entities, "Islamic State")
     assert {m.source for m in state.mentions} == {"a", "b"} and state.type == "ORG"
     assert _by_form(entities, "Islamic").type == "NORP"  # the demonym itself stays
+    host = story_from(a="[Tucker Carlson|PERSON] spoke. [Fox’s Tucker Carlson|ORG] was in [Budapest|GPE].",
+                      b="[Macy’s Thanksgiving Day Parade|EVENT] went ahead.")
+    found = resolve_entities(host)
+    carlson = _by_form(found, "Tucker Carlson")
+    assert len(carlson.mentions) == 2 and carlson.type == "PERSON"  # a NeuS brief listed "Fox’s Tucker Carlson"
+    assert _by_form(found, "Macy’s Thanksgiving Day Parade").type == "EVENT"
     act = _by_form(entities, "George Floyd Justice in Policing Act")
     assert act.type == "LAW"
     assert _forms(_by_form(entities, "George Floyd")) == {"George Floyd"}

@@ -349,11 +349,20 @@ def known_names(spans: Iterable[Span]) -> dict[str, list[tuple[str, str]]]:
 def mend_cut_names(spans: list[Span], text: str, known: dict[str, list[tuple[str, str]]]) -> list[Span]:
     """Spans in text order with names NER cut short made whole: a span the rest of a name known from
     another mention follows ("Islamic" + " State" when "Islamic State" is known: NER had the demonym
-    'Islamic'), and a law's two halves ("George Floyd Justice" + " in " + "Policing Act")."""
+    'Islamic'), and a law's two halves ("George Floyd Justice" + " in " + "Policing Act"); and a known name
+    NER glued to its owner ("Fox’s Tucker Carlson") taken out."""
     out: list[Span] = []
     for i, s in enumerate(spans):
         if out and out[-1].end > s.start:
             continue  # taken into the span before
+        owner = _MID_POSSESSIVE.search(s.text)
+        if owner:
+            # "Fox’s Tucker Carlson" (ORG): the name after the possessive, when the story knows it as a name
+            rest = s.text[owner.end() :]
+            label = next((lab for name, lab in known.get(rest.split()[0] if rest else "", []) if name == rest), None)
+            if label is not None:
+                s.start += owner.end()
+                s.text, s.label, s.votes = rest, label, Counter({label: 1.0})
         ceiling = spans[i + 1].start if i + 1 < len(spans) else len(text)
         for name, label in known.get(s.text.split()[0] if s.text else "", []):
             end = s.start + len(name)
