@@ -40,6 +40,9 @@ def test_non_claims(text):
     ("“We did the best we could,” the congresswoman told reporters on Wednesday.", False),
     ("The strike could not have come at a worse time, he said, and it could cost millions.", True),
     ("Officials said the vote could come as early as Friday.", True),
+    # what was seen or heard, and a narrative's later fact (conflicts-dev and ECB+ briefs)
+    ("Kim could be seen smiling as the two stood chatting in the car.", False),
+    ("She would later become the first woman to lead the agency.", False),
 ])
 def test_hedges(text, hedged):
     assert is_hedged(text) is hedged

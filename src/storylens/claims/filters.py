@@ -21,8 +21,9 @@ _HEDGE = re.compile(
     r" to|are (?:said|believed|thought|reported|rumou?red) to|according to|sources? (?:say|said|says)|"
     r"might|rumou?red|unconfirmed|assumptions?|estimated?|speculat\w*)\b|"
     # "would"/"could" qualify a statement, but not when negated ("would not confirm", "could not strike a deal",
-    # a refusal or failure reported as fact, like "couldn't") or closing a clause ("did the best we could").
-    r"\b(?:would|could)\b(?!\s+not\b)(?![\s\"“”'’]*(?:[,.;:!?)]|$))",
+    # a refusal or failure reported as fact, like "couldn't"), closing a clause ("did the best we could"), telling
+    # what was perceived ("Kim could be seen smiling") or a later fact of a narrative ("she would later become").
+    r"\b(?:would|could)\b(?!\s+(?:not|never|later|go on|be (?:seen|heard))\b)(?![\s\"“”'’]*(?:[,.;:!?)]|$))",
     re.IGNORECASE,
 )
 # The modal "may", in lower case only: "in May" and "Theresa May" qualify nothing.
