@@ -72,6 +72,10 @@ def test_vague_dates_are_approximate_and_spans_are_background() -> None:
     assert days("Relations have warmed since the invasion of the country in 2022.") == []
     assert days("Prices have risen since March and analysts expect more.") == []
     assert days("The road stays closed until Friday, officials said.") == []
+    # both ends of a range are bounds (an ECB+ brief listed "from September 2010 to January 2011" as January 2011)
+    assert days("She was at the clinic from September 2010 to January 2011 after a violation.") == []
+    assert days("Talks ran between May 2019 and June 2019 in the capital.") == []
+    assert days("He left from Vladivostok on Monday to Moscow and arrived on Tuesday.") == ["2023-09-11", "2023-09-12"]
     # a day after "on" dates an event, bound word or not (the demo lost "crossed the border through X on Tuesday")
     assert days("He will appear before magistrates on Thursday in the city.") == ["2023-09-14"]
     assert days("He has been held since his arrest on Sunday at the border.") == ["2023-09-10"]

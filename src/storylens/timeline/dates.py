@@ -64,6 +64,7 @@ _SPAN_BOUND = re.compile(
 # "appear before magistrates on Wednesday", "his arrest on Monday", "filed by lawyers on Friday": a day after "on"
 # dates an event even a few words after a bound word.
 _ON_DAY = re.compile(r"\w\s+on\s+$", re.IGNORECASE)
+_RANGE_END = re.compile(r"\s*(?:to|and|-|–|—)\s*", re.IGNORECASE)
 _STALE_DAYS, _SOON_DAYS = 300, 31
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10}
@@ -85,12 +86,14 @@ def find_dates(sentence: str, base: date | None) -> list[DateMention]:
     """Every resolvable date expression of an event in `sentence`, relative ones resolved against `base`."""
     found: list[DateMention] = []
     prev_end = 0
+    bound = False  # the date before was a span's bound: "from September 2010 to January 2011" bounds both ends
     for m in _DATE_RE.finditer(sentence):
         kind = m.lastgroup or ""
         before = sentence[prev_end:m.start()]
         prev_end = m.end()
         on_day = bool(_ON_DAY.search(before)) or m.group().lower().startswith(("on ", "early on ", "late on "))
-        if kind == "iso" or (_SPAN_BOUND.search(before) and not on_day):
+        bound = (bound and bool(_RANGE_END.fullmatch(before))) or (bool(_SPAN_BOUND.search(before)) and not on_day)
+        if kind == "iso" or bound:
             continue
         after = sentence[m.end():]
         future = _is_future(before, after) or (
