@@ -45,6 +45,14 @@ def test_clean_mention_trims_to_the_name(text: str, surface: str, label: str, na
     assert span.text == name == text[span.start : span.end]
 
 
+def test_a_person_span_ending_in_an_office_is_the_office() -> None:
+    # Multi-News / conflicts-dev briefs listed "Bexar County Sheriff" and "Broward Sheriff" as people
+    span = _clean("said Bexar County Sheriff Javier Salazar.", "Bexar County Sheriff", "PERSON")
+    assert span is not None and span.label == "ORG" and span.votes == {"ORG": 1.0}
+    person = _clean("said Sheriff Javier Salazar.", "Sheriff Javier Salazar", "PERSON")
+    assert person is not None and person.text == "Javier Salazar" and person.label == "PERSON"
+
+
 def test_a_stripped_title_votes_person() -> None:
     span = _clean("Adm. Lee Varn sailed.", "Adm. Lee Varn", "ORG")
     assert span is not None and span.votes["PERSON"] >= 1

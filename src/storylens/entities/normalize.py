@@ -144,6 +144,7 @@ TITLES = frozenset(
         "constable",
         "superintendent",
         "supt",
+        "sheriff",
     ]
 )
 

@@ -205,8 +205,11 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     pm = POSSESSIVE.search(text[start:end])
     if pm and pm.start() > 0 and (text[start + pm.start() - 1].isalnum() or text[start + pm.start() - 1] == "."):
         end = start + pm.start()
-    votes: Counter[str] = Counter({m.label: 1.0})
-    start, titled = _strip_titles(text, start, end, m.label, lower_words)
+    label = m.label
+    if label == "PERSON" and len(split_words(text[start:end])) >= 2 and is_title(split_words(text[start:end])[-1]):
+        label = "ORG"  # "Bexar County Sheriff", "Broward Sheriff": an office, not a person's name
+    votes: Counter[str] = Counter({label: 1.0})
+    start, titled = _strip_titles(text, start, end, label, lower_words)
     if titled:
         votes["PERSON"] += 1
     name = text[start:end]
@@ -214,7 +217,7 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         return None
     if m.label == "PERSON" and any(c.isdigit() for c in name):
         return None  # nor a digit ("COVID-19"), once an age is off ("23-year-old Ana Kade")
-    return Span(m.source, start, end, name, m.label, votes)
+    return Span(m.source, start, end, name, label, votes)
 
 
 def _common_word(name: str, text: str, start: int, lower_words: frozenset[str] | set[str]) -> bool:
