@@ -91,3 +91,11 @@ def test_a_statement_and_its_denial_are_never_one_claim():
     assert not [g for g in groups if "reg" in g and g & {"firm", "owner"}]
     denials = next(c for c in story.claims if "firm" in c.sources)
     assert denials.status == "corroborated"
+
+
+def test_a_sentence_a_source_repeats_is_one_claim():
+    lede = "The city council approved the new budget on Monday after a long debate."
+    texts = {"a": f"{lede} Local bakeries reported record sales of pumpkin bread this autumn. {lede}",
+             "b": "A rare comet will be visible from the northern hemisphere next week."}
+    story = analyse([Article(id=k, raw=t, text=t, published="2023-09-12") for k, t in texts.items()])
+    assert [c.text for c in story.claims].count(lede) == 1

@@ -114,7 +114,7 @@ def align_claims(story: Story) -> list[Claim]:
     story.claim_sentences = {}
     if not story.sentences or story.embeddings is None:
         return []
-    idx = [s.index for s in story.sentences if is_claim(s.text)]
+    idx = _claim_sentences(story)
     if not idx:
         return []
     texts = [story.sentences[i].text for i in idx]
@@ -145,6 +145,19 @@ def align_claims(story: Story) -> list[Claim]:
         story.claim_sentences[claim.id] = sent_idx
         claims.append(claim)
     return claims
+
+
+def _claim_sentences(story: Story) -> list[int]:
+    """Indices of the claim sentences, each sentence once per source: a page that repeats its lede (or a
+    pull quote) states one claim, not two single-source claims with the same words."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for s in story.sentences:
+        key = (s.source, " ".join(s.text.lower().split()))
+        if is_claim(s.text) and key not in seen:
+            seen.add(key)
+            out.append(s.index)
+    return out
 
 
 def _entity_index(story: Story) -> dict[int, set[str]]:
