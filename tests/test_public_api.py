@@ -71,3 +71,22 @@ def test_untitled_story_title_is_cut_at_a_word_with_an_ellipsis():
     short = "The bridge reopened on Monday."
     story.summary = [SummarySentence(text=short, sources=["a"])]
     assert story_title(story) == short
+    # a quotation is not the story's title while a reported sentence is there
+    story.summary = [SummarySentence(text="“It was not a real gun,” he said.", sources=["a"]),
+                     SummarySentence(text=short, sources=["a"])]
+    assert story_title(story) == short
+
+
+def test_copy_notice_counts_in_plain_english():
+    from storylens.api import _add_notices
+    from storylens.models import Article, Story
+
+    arts = [Article(id=k, raw="t", text="The train derailed on Monday.", language="en") for k in "abc"]
+    arts[1].duplicate_of = "a"
+    one = Story(articles=arts)
+    _add_notices(one)
+    assert any(n.startswith("1 source is a copy of another source's story") for n in one.notices)
+    arts[2].duplicate_of = "a"
+    two = Story(articles=arts)
+    _add_notices(two)
+    assert any(n.startswith("2 sources are copies") and "c (copy of a)" in n for n in two.notices)

@@ -181,12 +181,17 @@ def brief(
     return to_brief(story)
 
 
+_QUOTE_MARKS = ('"', "“", "‘", "'", "«", "„")
+
+
 def story_title(story: Story) -> str:
     """The headline that best represents the story: the title most central among the sources'."""
     titles = [a.title for a in story.articles if a.title]
     if not titles:
         if story.summary:
-            return shorten(story.summary[0].text)
+            # a quotation is someone's words, not what happened: a reported sentence titles better
+            told = [s.text for s in story.summary if not s.text.lstrip().startswith(_QUOTE_MARKS)]
+            return shorten((told or [story.summary[0].text])[0])
         return "Untitled story"
     if len(titles) <= 2:
         return titles[0]
@@ -223,6 +228,7 @@ def _add_notices(story: Story) -> None:
     dup = [a for a in story.articles if a.duplicate_of]
     if dup:
         story.notices.append(
-            f"{len(dup)} source(s) are copies of another source's story and do not count as independent: "
+            (f"{len(dup)} sources are copies of another source's story and do not count as independent: "
+             if len(dup) > 1 else "1 source is a copy of another source's story and does not count as independent: ")
             + ", ".join(f"{a.id} (copy of {a.duplicate_of})" for a in dup)
         )
