@@ -445,9 +445,9 @@ copies, 841 seed stories, blocks and online clustering 23-25 s) 3.2 s -> 14.9 s 
 a side), bounded by the 10 candidates and 8 articles a side. Next to the NLP features of 10,000 articles
 (about 17 minutes at 10 articles/s) that is about 1 % more. The engine table below is the whole job on
 240 articles, NLP included: 64 stories (66 before), the same clusters from both engines; local_1 took
-21.3 s with 16 articles a side in this round's first full run, 19.0 s with 8 in the second (20.6 s in the
-last round's run), the 2-worker and Ray runs 31-39 s in the second run (16-28 s in the first): the load
-of the shared machine, not the merge (0.14 -> 0.44 s on the first 240 ECB+ articles).
+21.3 s with 16 articles a side in this round's first full run, 19.0 s and 13.2 s with 8 in the next two
+(20.6 s in the last round's run), the 2-worker and Ray runs 16-39 s across the three: the load of the
+shared machine, not the merge (0.14 -> 0.44 s on the first 240 ECB+ articles).
 
 In the store (lead 3, not built): the same merge run periodically over the store's stories as seeds
 (the online clustering at the end of the stream, then the lone pass) would give ECB+ 0.912 -> 0.927 dev
