@@ -71,6 +71,34 @@ def test_a_name_without_initial_joins_the_only_name_with_one(story_from) -> None
     assert _by_form(entities, "William Hale") is _by_form(entities, "William P. Hale")
 
 
+def test_a_diminutive_joins_the_full_given_name_of_the_same_surname(story_from) -> None:
+    story = story_from(
+        a="FBI Director [Christopher Vrane|PERSON] testified. [Katherine Lund|PERSON] listened.",
+        b="Director [Chris Vrane|PERSON] said the tips were read. [Kate Lund|PERSON] disagreed.",
+        c="[Bill Osgood|PERSON] and [Robert Osgood|PERSON] ran the farm.",
+        d="[William Osgood|PERSON] sold it.",
+        e="[Mike Tarrant|PERSON] and [Michael Tarrant|PERSON] left, with [Nick Tarrant|PERSON].",
+    )
+    entities = resolve_entities(story)
+    _assert_spans(story, entities)
+    assert _by_form(entities, "Chris Vrane") is _by_form(entities, "Christopher Vrane")
+    assert _by_form(entities, "Kate Lund") is _by_form(entities, "Katherine Lund")
+    assert _by_form(entities, "Bill Osgood") is _by_form(entities, "William Osgood")
+    # a different given name with the same surname is another person
+    assert _by_form(entities, "Robert Osgood") is not _by_form(entities, "William Osgood")
+    # an article writing both forms names two people (a son and a father)
+    assert _by_form(entities, "Mike Tarrant") is not _by_form(entities, "Michael Tarrant")
+    assert _by_form(entities, "Nick Tarrant") is not _by_form(entities, "Michael Tarrant")
+
+
+def test_a_diminutive_shared_by_two_full_names_stays_apart(story_from) -> None:
+    story = story_from(
+        a="[Chris Hale|PERSON] spoke.", b="[Christopher Hale|PERSON] agreed.", c="[Christine Hale|PERSON] left.",
+    )
+    entities = resolve_entities(story)
+    assert len({_by_form(entities, f).id for f in ("Chris Hale", "Christopher Hale", "Christine Hale")}) == 3
+
+
 def test_a_lone_surname_resolves_to_the_person_named_in_that_article(story_from) -> None:
     story = story_from(
         a="[Ri Song Ho|PERSON] arrived. [Ri|PERSON] said he was glad.",

@@ -1,11 +1,11 @@
 """Clustering name spans into entities.
 
 Spans are first grouped by exact name key (so the work below is over distinct
-spellings, not over every mention), then groups are joined by five rules:
+spellings, not over every mention), then groups are joined by six rules:
 spelling variants (every token matches), a name without its middle initial (when
-unambiguous), "Department of X" / "X Department", acronyms (initials of a long
-name), and, per mention, surnames or
-given names alone ("Ri", "Mr. Ri") resolved to a full name in the same article.
+unambiguous), a diminutive of the given name ("Chris" / "Christopher"),
+"Department of X" / "X Department", acronyms (initials of a long name), and, per
+mention, surnames or given names alone ("Ri", "Mr. Ri") resolved to a full name in the same article.
 
 NER labels disagree between sources (a city PERSON in one, GPE in another; a seat
 of government ORG / GPE), so identical keys are grouped whatever their label, and
@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from storylens.entities.nicknames import is_short_for
 from storylens.entities.normalize import (
     acronym_letters,
     initials,
@@ -130,6 +131,27 @@ def merge_initials(groups: dict[Key, Group], uf: UnionFind) -> None:
         roots = {uf.find(k) for k in keys}
         if len(roots) == 1 and groups[bare].families & groups[next(iter(keys))].families:
             uf.union(bare, roots.pop())
+
+
+def merge_nicknames(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join "Chris Wray" to "Christopher Wray": the same surname (and middle), a diminutive of the given name.
+
+    Only when one such full name is in the story ("Chris Smith" stays apart when both "Christopher" and
+    "Christine Smith" are named), and never when one article writes both: an article names its people
+    one way, so two forms in one article are two people ("Chris Smith and his father Christopher Smith").
+    """
+    people = [k for k, g in groups.items() if len(k) >= 2 and dominant(g.votes) == "PERSON"]
+    by_rest: dict[Key, list[Key]] = defaultdict(list)
+    for key in people:
+        by_rest[key[1:]].append(key)
+    for keys in by_rest.values():
+        for short in keys:
+            fulls = [k for k in keys if is_short_for(short[0], k[0])]
+            if len({uf.find(k) for k in fulls}) != 1:
+                continue
+            sources = {s.source for s in groups[short].spans}
+            if not any(s.source in sources for k in fulls for s in groups[k].spans):
+                uf.union(short, fulls[0])
 
 
 def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
@@ -244,6 +266,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     uf = UnionFind(groups)
     merge_variants(groups, uf)
     merge_initials(groups, uf)
+    merge_nicknames(groups, uf)
     merge_inversions(groups, uf)
     link_acronyms(groups, uf)
     votes = cluster_votes(groups, uf)
