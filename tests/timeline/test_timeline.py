@@ -79,4 +79,7 @@ def test_demo_timeline_runs_from_departure_to_arrival(demo: Story) -> None:
 def test_demo_timeline_has_background_and_stays_readable(demo: Story) -> None:
     assert any(e.approximate and e.date.startswith("2019") for e in demo.timeline)
     assert all(e.approximate for e in demo.timeline if e.date < "2023")
+    # "in 2019" / "in April 2019": the event says how much of its date the sources gave (reports show "2019")
+    assert all(e.precision in ("year", "month") for e in demo.timeline if e.date < "2023")
+    assert all(e.precision == "day" for e in demo.timeline if e.date.startswith("2023-09"))
     assert len(demo.timeline) <= 20

@@ -92,6 +92,9 @@ class TimelineEvent(_Model):
     sources: list[str]
     quotes: list[Quote] = Field(default_factory=list)
     approximate: bool = False
+    # How much of `date` the sources gave: "in 2019" is dated 2019-01-01 with precision "year", so that a
+    # reader (and the reports) can show "2019" rather than a first of January nobody wrote.
+    precision: Literal["day", "month", "year"] = "day"
 
 
 class SummarySentence(_Model):

@@ -26,6 +26,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from storylens.models.brief import Brief, Claim, Conflict, Quote
+from storylens.report.dates import event_date_label, event_datetime
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -261,6 +262,8 @@ def template_environment(*extra_dirs: str) -> Environment:
     loader = ChoiceLoader([FileSystemLoader(d) for d in extra_dirs] + [FileSystemLoader(str(TEMPLATES))])
     env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True,
                       lstrip_blocks=True)
+    env.filters["event_date"] = event_date_label
+    env.filters["event_datetime"] = event_datetime
     return env
 
 

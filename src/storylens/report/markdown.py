@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from storylens.models import Brief, Claim, Conflict
+from storylens.report.dates import event_date_label
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]|#~])")
 # An underscore between two letters or digits can neither open nor close emphasis (CommonMark), so
@@ -65,8 +66,7 @@ def render_markdown(brief: Brief) -> str:
     out.append("## Timeline\n")
     if brief.timeline:
         for ev in brief.timeline:
-            approx = " (approx.)" if ev.approximate else ""
-            out.append(f"- **{esc(ev.date)}**{approx} — {esc(ev.text)} {_cite(ev.sources, names)}")
+            out.append(f"- **{esc(event_date_label(ev))}** — {esc(ev.text)} {_cite(ev.sources, names)}")
         out.append("")
     else:
         out.append("*No dated events were found.*\n")

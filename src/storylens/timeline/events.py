@@ -156,6 +156,7 @@ def _to_event(story: Story, members: list[Dated], vectors: np.ndarray) -> Timeli
         sources=list(dict.fromkeys(s.source for s in sentences)),
         quotes=quotes,
         approximate=finest.approximate,
+        precision=finest.precision,
     )
 
 
