@@ -283,3 +283,16 @@ def test_resolution_is_fast_on_a_five_article_story(story_from) -> None:
     entities = resolve_entities(story)
     assert time.perf_counter() - t0 < 1.0  # ~0.05 s here for 600 NER mentions; loose for a busy machine
     assert len(entities) == len(names)
+
+
+def test_a_company_ner_mostly_calls_a_place_is_an_organisation(story_from) -> None:
+    # "Netflix" (GPE 11 times, ORG 3, never "in Netflix") was a place in a Multi-News brief
+    story = story_from(
+        a="[Vidflix|GPE] said a studio was hacked. [Vidflix|ORG]'s subscribers rose. [Britain|GPE] said no.",
+        b="[Vidflix|GPE] is counting on the show. Whenever [Vidflix|GPE]'s gains slow, [Britain|ORG] worries.",
+        c="[Orlenia|GPE] said no. [Orlenia|ORG] agreed later. Talks were held in [Orlenia|GPE].",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Vidflix").type == "ORG"
+    assert _by_form(entities, "Britain").type == "GPE"  # a known place keeps NER's word
+    assert _by_form(entities, "Orlenia").type == "GPE"  # "in Orlenia" reads as a place

@@ -130,3 +130,23 @@ def test_extend_person_takes_the_rest_of_the_name_but_not_titles_or_common_words
     other = Span("a", varn, varn + 4, "Varn", "PERSON")
     extend_person(other, text, 0, len(text), {"today"})
     assert other.text == "Varn"
+
+
+def _voted(text: str, surface: str, label: str) -> Span:
+    span = Span("a", text.index(surface), text.index(surface) + len(surface), surface, label)
+    span.votes[label] = 1.0
+    context_votes(span, text)
+    return span
+
+
+def test_a_name_read_as_a_thing_is_no_person() -> None:
+    # "Keystone XL" (NER PERSON in every mention) was a person of a NeuS brief
+    which = _voted("Varno Line, which was proposed in 2008, was halted.", "Varno Line", "PERSON")
+    code = _voted("They pulled the plug on the Varno XL pipeline.", "Varno XL", "PERSON")
+    assert not which.votes["PERSON"] and which.votes["ORG"] > 0
+    assert not code.votes["PERSON"] and code.votes["ORG"] > 0
+    # a regnal number, a suffix, a relative "who": people
+    for text, name in (("Louis XV, who ruled, died.", "Louis XV"), ("Dale Orr JR left.", "Dale Orr JR"),
+                       ("Ana Torvik, who spoke first, left.", "Ana Torvik")):
+        assert _voted(text, name, "PERSON").votes["PERSON"] >= 1.0
+    assert _voted("Orlov, who spoke, left.", "Orlov", "GPE").votes["PERSON"] > 0

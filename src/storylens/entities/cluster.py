@@ -213,7 +213,7 @@ def name_parts(
     return parts
 
 
-def _placed(span: Span) -> bool:
+def reads_as_place(span: Span) -> bool:
     """The words around the span read it as a place (a cue vote beyond its own NER label)."""
     own = 1.0 if span.label in ("GPE", "LOC") else 0.0
     return span.votes["GPE"] + span.votes["LOC"] > own
@@ -289,7 +289,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         # GPE one only when no mention of it reads as a place ("in Washington").
         label = dominant(votes[root])
         lone = len(key) == 1 and root not in multi and (
-            label in ("PERSON", "ORG") or label == "GPE" and not any(_placed(s) for s in g.spans))
+            label in ("PERSON", "ORG") or label == "GPE" and not any(reads_as_place(s) for s in g.spans))
         tail = tails.get(key, set()) if len(key) == 2 and longest[root] == 2 and label == "PERSON" else set()
         for s in g.spans:
             target = pick_person(key[0], s.source, parts, presence, label != "PERSON") if lone else None

@@ -11,8 +11,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from storylens.entities.cluster import Key, assign, dominant
+from storylens.entities.cluster import Key, assign, dominant, reads_as_place
 from storylens.entities.normalize import is_acronym, name_key
+from storylens.entities.places import known_place
 from storylens.entities.scan import acronym_definitions, lower_case_words, scan_article
 from storylens.entities.spans import (
     Span,
@@ -145,7 +146,7 @@ def _build(story: Story, assigned: list[tuple[Span, Key]]) -> list[Entity]:
             votes.update(s.votes)
         sources = {s.source for s in spans}
         salience = (-len(sources), -len(spans), order[spans[0].source], spans[0].start)
-        ranked.append((salience, spans, dominant(votes)))
+        ranked.append((salience, spans, entity_type(spans, votes)))
     ranked.sort(key=lambda r: r[0])
     entities = []
     for i, (_, spans, label) in enumerate(ranked, start=1):
@@ -155,6 +156,17 @@ def _build(story: Story, assigned: list[tuple[Span, Key]]) -> list[Entity]:
         mentions = [EntityMention(source=s.source, start=s.start, end=s.end, text=s.text) for s in spans]
         entities.append(Entity(id=f"e{i}", name=name, type=label, aliases=aliases, mentions=mentions))
     return entities
+
+
+def entity_type(spans: list[Span], votes: Counter[str]) -> str:
+    """The voted label, except a place no sentence reads as one: a name NER calls GPE in most mentions and ORG
+    in some ("Netflix said", "Netflix's subscribers"), never written "in X" or "X county", that is no known
+    place, is the organisation. A real place gets the benefit of the doubt ("Britain said ...")."""
+    label = dominant(votes)
+    unplaced = not any(reads_as_place(s) for s in spans)
+    if label == "GPE" and votes["ORG"] > 0 and unplaced and not any(known_place(s.text) for s in spans):
+        return "ORG"
+    return label
 
 
 def canonical_name(forms: list[str]) -> str:

@@ -140,6 +140,9 @@ _APPOSITIVE = re.compile(r",\s+(?:the\s+)?([^\W\d_]+)")
 _LEFT_WORD = re.compile(r"(?<![\w’'])([^\W\d_][\w\-]*) $")
 _RIGHT_WORD = re.compile(r" ([^\W\d_][\w\-]*)(?![\w\-])")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_RELATIVE = re.compile(r",\s+(who|which)\b", re.IGNORECASE)
+_CODE = re.compile(r"^[B-DF-HJ-NP-TV-XZ]{2,3}$")
+_ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
 _AGE = re.compile(r"(?:\w+-)+(?:year|month|week|day)s?-old", re.IGNORECASE)
 _ADJACENT_LEFT = re.compile(r"(?<![\w’'\-])([^\W\d_][\w’'\-]*\.?)[ \t]+$")
 
@@ -300,6 +303,21 @@ def context_votes(span: Span, text: str) -> None:
     appositive = _APPOSITIVE.match(text[span.end : span.end + 30])
     if appositive and appositive.group(1).lower() in _PERSON_CUES:
         span.votes["PERSON"] += CUE_WEIGHT  # "X, chairman of ..."
+    relative = _RELATIVE.match(text, span.end)
+    if relative and relative.group(1).lower() == "who":
+        span.votes["PERSON"] += CUE_WEIGHT
+    if span.label == "PERSON" and (relative and relative.group(1).lower() == "which" or _model_code(span.text)):
+        # "Keystone XL, which was proposed in 2008": a thing, whatever NER's label says
+        del span.votes["PERSON"]
+        span.votes["ORG"] += CUE_WEIGHT
+
+
+def _model_code(name: str) -> bool:
+    """A name ending in a short upper-case code without vowels ("Keystone XL", "Mustang GT"): a product or a
+    project, never a person (surnames have vowels; "Jr" and roman numerals are no codes)."""
+    words = name.split()
+    last = words[-1] if len(words) >= 2 and not name.isupper() else ""
+    return bool(_CODE.match(last)) and not _ROMAN_NUMERAL.match(last) and last not in ("JR", "SR")
 
 
 def extend_person(span: Span, text: str, floor: int, ceiling: int, lower_words: set[str]) -> None:
