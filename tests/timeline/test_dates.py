@@ -59,6 +59,10 @@ def test_explicit_dates_with_and_without_year() -> None:
     # article of May 3 was dated the year before); one a few days back stays past.
     assert days("The judge has given him a September 20 deadline to find a place.") == ["2023-09-20"]
     assert days("The judge gave him the deadline on September 8 at the hearing.") == ["2023-09-08"]
+    # ... up to the 66 days a day over 300 days back leaves ahead (a NeuS brief of July 8 dated "the mission is on
+    # track to end on Aug. 31" the year before)
+    assert days("The mission is on track to end on Aug. 31, the president said.", date(2021, 7, 8)) == ["2021-08-31"]
+    assert days("The mission ended on Aug. 31 after two decades of war.", date(2021, 10, 8)) == ["2021-08-31"]
     # A day right after "for" is what something is planned for (an ECB+ brief dated a trial 8 months in the past).
     assert days("The case was heard and a provisional trial date was set for October 28.") == ["2023-10-28"]
     assert days("Police arrested a man for September 2's attack on the station.") == ["2023-09-02"]

@@ -2,8 +2,7 @@
 
 Absolute expressions ("Sept. 12, 2023", "September 10", "10 September", "April 2019",
 "in 2019") are parsed by dateparser; a missing year is the most recent one (or the next
-one when the clause speaks of the future, or when the most recent is over 300 days back and
-the next within a month). Relative ones are resolved here, by the rules
+one when the clause speaks of the future, or when the most recent is over 300 days back). Relative ones are resolved here, by the rules
 news copy follows:
 
 * "today", "tonight", "this morning" = the article's day; "yesterday" = the day before;
@@ -65,7 +64,9 @@ _SPAN_BOUND = re.compile(
 # dates an event even a few words after a bound word.
 _ON_DAY = re.compile(r"\w\s+on\s+$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\s*(?:to|and|-|–|—)\s*", re.IGNORECASE)
-_STALE_DAYS, _SOON_DAYS = 300, 31
+# A day of the month (no year) over 300 days back is the coming one: news writes the year of a day that far back,
+# and the coming one is then at most 66 days ahead ("to end on Aug. 31" in an article of July 8).
+_STALE_DAYS, _SOON_DAYS = 300, 66
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10}
 
