@@ -130,6 +130,8 @@ def test_photo_captions_are_not_events() -> None:
         "EMBED More News Videos The actor spends his first night in prison, reported on September 26, 2018",
         "Watch the report from Chad Pradelli on Action News at 4 p.m. on September 25, 2018.",
         "The show's fifth season was released on June 9, 2017 by the streaming service.",
+        "Aug. 05, 2013 | 2:47 p.m.",  # a time stamp (an ECB+ brief listed one as an event)
+        '"When you watched him walk out on Monday, did you not just think so? "',  # a quoted question
     ]
     arts = [Article(id=str(i), raw=t, text=t, published="2018-01-30") for i, t in enumerate(texts)]
     story = Story(articles=arts)

@@ -6,7 +6,10 @@ judged by its *event window* (the words just around the date expression), becaus
 news sentences about one story are all alike in meaning while the words next to the date
 name the event ("left Pyongyang on Sunday", "crossed into Russia early on Tuesday").
 Windows on compatible dates whose MiniLM cosine reaches `MERGE_COSINE` are linked; each
-linked group is one event citing every source, with one exact quote per sentence.
+linked group is one event citing every source, with one exact quote per sentence. Ledes of
+different sources on the same day are linked whatever their wording: that is the story's
+news of the day told by each source in its own words. A birth date well before the report
+is a person's background ("born in 1961"), never an event.
 A year-only or month-only date ("in 2019", "April 2019") is compatible with a more precise
 date inside it, so background facts merge into the precise event when one exists; alone
 they stay approximate events dated the 1st. Each day keeps at most `MAX_PER_DAY` events,
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -28,6 +32,11 @@ MERGE_COSINE = 0.55
 MERGE_COSINE_VAGUE = 0.45
 MAX_PER_DAY = 4
 MIN_WORDS = 6
+MIN_STATEMENT_WORDS = 3  # words of two letters or more besides the dates
+# The lede: the first sentences of an article, where it puts its news peg.
+LEDE_SENTENCES = 3
+# A birth this long before the report is a person's background, not an event of the story.
+BIRTH_BACKGROUND_DAYS = 365
 WINDOW_BEFORE, WINDOW_AFTER = 10, 6
 # Page furniture, photo captions ("FILE - In this Aug. 11, 2015 file photo, X attends ...", "This image provided
 # by ... shows ...": they date the picture), embedded posts ("pic.twitter.com/... — Name (@handle) September 25,
@@ -41,6 +50,10 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _RANK = {"year": 0, "month": 1, "day": 2}
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_CLOSERS = " \t\"'”’)»"
+# "born on March 29, 1928", "was born in the Bronx in 1928", "(born 1961)": the date is a birth date.
+_BORN = re.compile(r"\bborn\b[^.;:,()]{0,40}$", re.IGNORECASE)
 # Verbs of saying: a date next to one dates the report, not the event reported.
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|recalled|recalls|reported|added|stated|noted|wrote|explained)\b",
                      re.IGNORECASE)
@@ -51,20 +64,57 @@ class Dated:
     sentence: Sentence
     mention: DateMention
     window: str
+    lede: bool = False  # its article's first sentence near the top to name this day
 
 
 def dated_sentences(story: Story) -> list[Dated]:
     """One item per date expression of an event-like sentence, with its event window."""
     out = []
+    first: dict[str, int] = {}
+    pegged: set[tuple[str, date]] = set()
     for s in story.sentences:
-        if len(s.text.split()) < MIN_WORDS or s.text.rstrip().endswith("?") or _FURNITURE.search(s.text):
+        first.setdefault(s.source, s.index)
+        if len(s.text.split()) < MIN_WORDS or s.text.rstrip(_CLOSERS).endswith("?") or _FURNITURE.search(s.text):
             continue
         base = story.article(s.source).published_date or story.story_date
-        for m in event_dates(s.text, find_dates(s.text, base)):
+        mentions = event_dates(s.text, find_dates(s.text, base))
+        if mentions and not _has_words(s.text, mentions):
+            continue  # a dateline or time stamp ("Aug. 05, 2013 | 2:47 p.m."), no statement
+        for m in mentions:
+            if born_long_ago(s.text, m, base):
+                continue
             pre = s.text[:m.start].split()[-WINDOW_BEFORE:]
             post = s.text[m.end:].split()[:WINDOW_AFTER]
-            out.append(Dated(s, m, " ".join([*pre, m.text, *post])))
+            # the lede's news peg: the first sentence of the article's top to name that day
+            lede = (s.index - first[s.source] < LEDE_SENTENCES and (s.source, m.day) not in pegged
+                    and not dates_saying(s.text, m))
+            if lede and m.precision == "day":
+                pegged.add((s.source, m.day))
+            out.append(Dated(s, m, " ".join([*pre, m.text, *post]), lede))
     return out
+
+
+def _has_words(sentence: str, mentions: list[DateMention]) -> bool:
+    """Enough words besides its dates to state something."""
+    rest, pos = [], 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        rest.append(sentence[pos:m.start])
+        pos = max(pos, m.end)
+    rest.append(sentence[pos:])
+    return len(_WORD.findall(" ".join(rest))) >= MIN_STATEMENT_WORDS
+
+
+def born_long_ago(sentence: str, m: DateMention, base: date | None) -> bool:
+    """A birth date ("was born on March 29, 1928") well before the report: who a person is, not what happened
+    in the story; a birth of the story's own days ("the baby was born on Monday") stays an event."""
+    return bool(_BORN.search(sentence[max(0, m.start - 60):m.start])) and base is not None \
+        and (base - m.day).days > BIRTH_BACKGROUND_DAYS
+
+
+def dates_saying(sentence: str, m: DateMention) -> bool:
+    """A verb of saying right next to the date: it dates a report ("The Times reported Sunday night ...")."""
+    return bool(_SPEECH.search(" ".join(sentence[:m.start].split()[-3:]))
+                or _SPEECH.search(" ".join(sentence[m.end:].split()[:3])))
 
 
 def event_dates(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -73,8 +123,7 @@ def event_dates(sentence: str, mentions: list[DateMention]) -> list[DateMention]
     dropped; a sentence whose only date is the saying's keeps it."""
     if len({m.day for m in mentions}) < 2:
         return mentions
-    told = [m for m in mentions if _SPEECH.search(" ".join(sentence[:m.start].split()[-3:]))
-            or _SPEECH.search(" ".join(sentence[m.end:].split()[:3]))]
+    told = [m for m in mentions if dates_saying(sentence, m)]
     kept = [m for m in mentions if m not in told]
     return kept or mentions
 
@@ -103,7 +152,7 @@ def group_events(items: list[Dated], vectors: np.ndarray) -> list[list[int]]:
         same_sentence = a.sentence.index == b.sentence.index and a.mention.day == b.mention.day
         # Background mentions of one year or month in one story are nearly always the same fact.
         vague = a.mention.precision != "day" or b.mention.precision != "day"
-        if sim < (MERGE_COSINE_VAGUE if vague else MERGE_COSINE) and not same_sentence:
+        if sim < (MERGE_COSINE_VAGUE if vague else MERGE_COSINE) and not same_sentence and not news_peg(a, b):
             continue
         gi, gj = where[i], where[j]
         if gi == gj or not _consistent([items[k].mention for k in groups[gi] + groups[gj]]):
@@ -113,6 +162,13 @@ def group_events(items: list[Dated], vectors: np.ndarray) -> list[list[int]]:
             where[k] = gi
         groups[gj] = []
     return [g for g in groups if g]
+
+
+def news_peg(a: Dated, b: Dated) -> bool:
+    """Two sources' ledes on one day tell the story's news of that day, however differently worded ("the
+    pipeline was officially canceled on Wednesday" / "the decision to walk away was confirmed Wednesday")."""
+    return (a.lede and b.lede and a.sentence.source != b.sentence.source
+            and a.mention.precision == b.mention.precision == "day" and a.mention.day == b.mention.day)
 
 
 def build_events(story: Story) -> list[TimelineEvent]:

@@ -1,0 +1,50 @@
+"""Event rules on hand-built stories (no model): birth dates as background, ledes of one day as one event."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storylens.models import Article, Sentence, Story
+from storylens.timeline.events import dated_sentences, group_events
+
+
+def _story(published: str = "2021-06-10", **docs: list[str]) -> Story:
+    articles, sentences = [], []
+    for source, parts in docs.items():
+        text = " ".join(parts)
+        articles.append(Article(id=source, raw=text, text=text, published=published))
+        pos = 0
+        for part in parts:
+            start = text.index(part, pos)
+            sentences.append(Sentence(source, len(sentences), start, start + len(part), part))
+            pos = start + len(part)
+    return Story(articles=articles, sentences=sentences)
+
+
+def test_a_birth_long_before_the_story_is_no_event() -> None:
+    story = _story(a=["Velmont mobster Vincent Orlo was born on March 29, 1928, in New York City.",
+                      "He was born in the Bronx in 1928 to immigrant parents from Naples.",
+                      "Orlo, (born 1961) in Naples, was arrested by agents on March 3, 2021.",
+                      "The royal baby was born on Monday at the city hospital, aides said."])
+    days = sorted(it.mention.day.isoformat() for it in dated_sentences(story))
+    # the arrest and the baby of the story's own days stay; the three birth years go
+    assert days == ["2021-03-03", "2021-06-07"]
+
+
+def test_ledes_of_different_sources_on_one_day_are_one_event() -> None:
+    filler = "Officials gave more details about the plans at a later briefing."
+    story = _story(
+        a=["A $9 billion oil pipeline was officially canceled on Wednesday by its owner.", filler],
+        b=["The decision to walk away from the project was confirmed Wednesday in the capital.", filler],
+        c=[filler, filler, filler, "Farmers held a separate protest on Wednesday near the old border post."],
+        d=["Voters went to the polls on Wednesday in the northern district of the region.",
+           "Local traders reopened their shops on Wednesday after the long holiday weekend."],
+        # the day of a report is not the news of the day
+        e=["The Times reported Wednesday night that some officials had doubts about the order."],
+    )
+    items = dated_sentences(story)
+    assert len(items) == 6 and all(it.mention.day.isoformat() == "2021-06-09" for it in items)
+    vectors = np.eye(len(items))  # unlike in meaning: only the lede rule can link them
+    groups = sorted(sorted(items[k].sentence.source for k in g) for g in group_events(items, vectors))
+    # the ledes of a, b and d merge; c's late sentence and d's second sentence of that day stay apart
+    assert groups == [["a", "b", "d"], ["c"], ["d"], ["e"]]
