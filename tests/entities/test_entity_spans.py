@@ -147,6 +147,14 @@ def test_a_name_read_as_a_thing_is_no_person() -> None:
     assert not code.votes["PERSON"] and code.votes["ORG"] > 0
     # a regnal number, a suffix, a relative "who": people
     for text, name in (("Louis XV, who ruled, died.", "Louis XV"), ("Dale Orr JR left.", "Dale Orr JR"),
+                       ("Anthony Roe QC, prosecuting, spoke.", "Anthony Roe QC"),
                        ("Ana Torvik, who spoke first, left.", "Ana Torvik")):
         assert _voted(text, name, "PERSON").votes["PERSON"] >= 1.0
     assert _voted("Orlov, who spoke, left.", "Orlov", "GPE").votes["PERSON"] > 0
+
+
+def test_a_name_before_born_or_based_is_a_place() -> None:
+    # "the 55-year-old Glasgow-born star" made Glasgow a person of an ECB+ brief (NER PERSON twice, GPE once)
+    assert _voted("The 55-year-old Velmont-born star will play him.", "Velmont", "PERSON").votes["GPE"] > 0
+    assert _voted("A Velmont-based firm won the bid.", "Velmont", "ORG").votes["GPE"] > 0
+    assert not _voted("Velmont borne by the crowd left.", "Velmont", "PERSON").votes["GPE"]

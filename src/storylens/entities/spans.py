@@ -140,7 +140,10 @@ _APPOSITIVE = re.compile(r",\s+(?:the\s+)?([^\W\d_]+)")
 _LEFT_WORD = re.compile(r"(?<![\w’'])([^\W\d_][\w\-]*) $")
 _RIGHT_WORD = re.compile(r" ([^\W\d_][\w\-]*)(?![\w\-])")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_FROM_PLACE = re.compile(r"[-‐‑](?:born|based)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(who|which)\b", re.IGNORECASE)
+# Letters after a person's name that look like a code: suffixes, "Anthony Russell QC", "Jane Roe MP".
+_POSTNOMINALS = frozenset({"JR", "SR", "QC", "KC", "MP", "MSP", "MD", "JD", "JP", "PC", "DL"})
 _CODE = re.compile(r"^[B-DF-HJ-NP-TV-XZ]{2,3}$")
 _ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
 _AGE = re.compile(r"(?:\w+-)+(?:year|month|week|day)s?-old", re.IGNORECASE)
@@ -298,6 +301,8 @@ def context_votes(span: Span, text: str) -> None:
         span.votes["PERSON"] += CUE_WEIGHT
     elif prev in _PLACE_BEFORE and not text.startswith(("'", "’"), span.end):
         span.votes["GPE"] += CUE_WEIGHT
+    if _FROM_PLACE.match(text, span.end):
+        span.votes["GPE"] += CUE_WEIGHT  # "the Glasgow-born actor", "a Texas-based firm"
     if after and after[0].lower() in _PLACE_AFTER:
         span.votes["GPE" if after[0].lower() != "river" else "LOC"] += CUE_WEIGHT
     appositive = _APPOSITIVE.match(text[span.end : span.end + 30])
@@ -314,10 +319,10 @@ def context_votes(span: Span, text: str) -> None:
 
 def _model_code(name: str) -> bool:
     """A name ending in a short upper-case code without vowels ("Keystone XL", "Mustang GT"): a product or a
-    project, never a person (surnames have vowels; "Jr" and roman numerals are no codes)."""
+    project, never a person (surnames have vowels; postnominals and roman numerals are no codes)."""
     words = name.split()
     last = words[-1] if len(words) >= 2 and not name.isupper() else ""
-    return bool(_CODE.match(last)) and not _ROMAN_NUMERAL.match(last) and last not in ("JR", "SR")
+    return bool(_CODE.match(last)) and not _ROMAN_NUMERAL.match(last) and last not in _POSTNOMINALS
 
 
 def extend_person(span: Span, text: str, floor: int, ceiling: int, lower_words: set[str]) -> None:
