@@ -233,6 +233,17 @@ def test_acronyms_link_to_their_expansion(story_from) -> None:
     assert jmc.name == "Joint Maritime Council" and len(jmc.mentions) == 3
 
 
+def test_a_place_acronym_is_not_an_organisation_with_those_initials(story_from) -> None:
+    # "U.S." and "US" were aliases of the "University of Sheffield" in a Multi-News brief
+    story = story_from(
+        a="A professor at the [University of Sheffield|ORG] in the [U.K.|GPE] agreed.",
+        b="Statisticians in the [US|GPE] were called. [U.S.|GPE] ships searched.",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "US") is _by_form(entities, "U.S.")
+    assert _by_form(entities, "US") is not _by_form(entities, "University of Sheffield")
+
+
 def test_department_of_x_is_the_x_department(story_from) -> None:
     # NeuS / Multi-News briefs listed "Defense Department" and "Department of Defense" as two entities
     story = story_from(

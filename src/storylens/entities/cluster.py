@@ -155,7 +155,8 @@ def merge_nicknames(groups: dict[Key, Group], uf: UnionFind) -> None:
 
 
 def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
-    """Join an acronym to the one long name whose initials it is ("WHO" - "World Health Organization")."""
+    """Join an acronym to the one long name whose initials it is ("WHO" - "World Health Organization"), a place's
+    to a place's."""
     expansions: dict[str, set[Key]] = defaultdict(set)
     for key, g in groups.items():
         if len(key) < 2 or dominant(g.votes) in ("PERSON", "NORP"):
@@ -165,8 +166,12 @@ def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
                 expansions[acr].add(key)
     for key, g in groups.items():
         acronyms = {acronym_letters(s.text) for s in g.spans if is_acronym(s.text)}
+        place = family(dominant(g.votes)) == "place"
         for acr in acronyms:
-            roots = {uf.find(k) for k in expansions.get(acr, ())}
+            # a place's initials are no organisation's ("U.S." is not the "University of Sheffield"); NER's other
+            # labels for acronyms are too loose to judge by ("OITNB" ORG for a WORK_OF_ART)
+            roots = {uf.find(k) for k in expansions.get(acr, ())
+                     if (family(dominant(groups[k].votes)) == "place") == place}
             if len(roots) == 1:
                 uf.union(key, roots.pop())
 
