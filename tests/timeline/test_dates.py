@@ -90,6 +90,15 @@ def test_datelines_and_numbers_are_not_events() -> None:
     assert days("Inflation reached May 5 percent in the latest figures.") == []
 
 
+def test_a_weekday_inside_a_name_is_no_date() -> None:
+    # "Saturday Night Live opened the show" was an event of that Saturday in a Multi-News brief
+    assert days("Last week Saturday Night Live opened the show with a sketch.")[1:] == []
+    assert days("The Sunday Times reported the deal in full.") == []
+    assert days("He appeared on Monday Night Football for the first time.") == []
+    assert days("He left on Saturday night for the city.") == ["2023-09-09"]
+    assert days("The Monday meeting was cancelled by the board.") == ["2023-09-11"]
+
+
 def test_relative_dates_need_an_anchor() -> None:
     assert days("The leader left the capital on Sunday aboard his train.", base=None) == []
     assert days("The treaty was signed on Sept. 12, 2021 in the capital city.", base=None) == ["2021-09-12"]

@@ -63,6 +63,9 @@ _SPAN_BOUND = re.compile(
 # "appear before magistrates on Wednesday", "his arrest on Monday", "filed by lawyers on Friday": a day after "on"
 # dates an event even a few words after a bound word.
 _ON_DAY = re.compile(r"\w\s+on\s+$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(r"\s+(?:Night|Morning|Evening|Afternoon)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _RANGE_END = re.compile(r"\s*(?:to|and|-|–|—)\s*", re.IGNORECASE)
 # A day of the month (no year) over 300 days back is the coming one: news writes the year of a day that far back,
 # and the coming one is then at most 66 days ahead ("to end on Aug. 31" in an article of July 8).
@@ -94,7 +97,7 @@ def find_dates(sentence: str, base: date | None) -> list[DateMention]:
         prev_end = m.end()
         on_day = bool(_ON_DAY.search(before)) or m.group().lower().startswith(("on ", "early on ", "late on "))
         bound = (bound and bool(_RANGE_END.fullmatch(before))) or (bool(_SPAN_BOUND.search(before)) and not on_day)
-        if kind == "iso" or bound:
+        if kind == "iso" or bound or (kind == "weekday" and _in_title(sentence, m.start(), m.end())):
             continue
         after = sentence[m.end():]
         future = _is_future(before, after) or (
@@ -107,6 +110,14 @@ def find_dates(sentence: str, base: date | None) -> list[DateMention]:
             precision = {"year": "year", "monthyear": "month"}.get(kind, "day")
             found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision))
     return found
+
+
+def _in_title(sentence: str, start: int, end: int) -> bool:
+    """A weekday inside a name: "Saturday Night Live", "Monday Night Football" (prose writes "Saturday night"),
+    "the Sunday Times"."""
+    if _TITLE_AFTER.match(sentence, end):
+        return True
+    return bool(_THE_BEFORE.search(sentence[:start]) and _CAPITAL_AFTER.match(sentence, end))
 
 
 def _is_future(before: str, after: str) -> bool:
