@@ -8,6 +8,8 @@ from storylens.claims.filters import content_words, is_claim, is_denial, is_hedg
 @pytest.mark.parametrize("text", [
     "The train reaches a maximum speed of approximately 60 kilometers per hour.",
     "Putin arrived in the eastern city of Vladivostok on Monday to attend a forum.",
+    "Traders could see prices fall below $50 a barrel by the end of the month.",
+    "Residents watched the water rise above the first floor of their homes.",
 ])
 def test_declarative_sentences_are_claims(text):
     assert is_claim(text)
@@ -19,6 +21,8 @@ def test_declarative_sentences_are_claims(text):
     "Kim Jong-un Arrives In Russia In Armoured Train To Meet Putin.",  # title case heading
     "Share article:",  # fragment
     "Leave a Comment",
+    "You can see the cold open below, via NBC:",  # a pointer to the page's video (a Multi-News brief's claim)
+    "Watch the full interview with the mayor above.",
 ])
 def test_non_claims(text):
     assert not is_claim(text)

@@ -26,6 +26,11 @@ _HEDGE = re.compile(
     r"\b(?:would|could)\b(?!\s+(?:not|never|later|go on|be (?:seen|heard))\b)(?![\s\"“”'’]*(?:[,.;:!?)]|$))",
     re.IGNORECASE,
 )
+# "You can see the cold open below", "Watch the video above.": page furniture; "prices fell below $50" is no pointer.
+_POINTER = re.compile(
+    r"\b(?:see|watch|view|listen to|read|check out|take a look at)\b[^.!?]{0,60}?\b(?:below|above)\s*(?:[,:;.]|via\b|$)",
+    re.IGNORECASE,
+)
 # The modal "may", in lower case only: "in May" and "Theresa May" qualify nothing.
 _MAY = re.compile(r"\bmay\b")
 
@@ -45,6 +50,8 @@ def is_claim(text: str) -> bool:
         return False
     if not _END.search(t):
         return False  # headings, captions and list items carry no final punctuation
+    if _POINTER.search(t):
+        return False  # a pointer to the page's own media ("You can see the cold open below, via NBC:")
     capitalised = sum(w[0].isupper() for w in words)
     return capitalised / len(words) < 0.7
 
