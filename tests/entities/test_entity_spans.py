@@ -28,6 +28,8 @@ def _clean(text: str, surface: str, label: str, lower: set[str] | None = None) -
         # an age before a name ("Six-year-old Kameron Prescott" was an entity of a Multi-News brief)
         ("Six-year-old Nia Orlov died.", "Six-year-old Nia Orlov", "PERSON", "Nia Orlov"),
         ("The 23-year-old Ana Kade left.", "23-year-old Ana Kade", "PERSON", "Ana Kade"),
+        # a photo credit ("Courtesy Sara Carson" was a person of a Multi-News brief)
+        ("Photo: Courtesy Sara Orlov", "Courtesy Sara Orlov", "PERSON", "Sara Orlov"),
         # nobility and police ranks are titles (briefs listed "Viscount X" and "Inspector X" apart from X)
         ("Viscount Arthur Velmont was there.", "Viscount Arthur Velmont", "PERSON", "Arthur Velmont"),
         ("Detective Inspector Paul Orlov said so.", "Detective Inspector Paul Orlov", "PERSON", "Paul Orlov"),

@@ -145,6 +145,8 @@ TITLES = frozenset(
         "superintendent",
         "supt",
         "sheriff",
+        # a photo credit's marker ("Courtesy Sara Carson"), not part of the name
+        "courtesy",
     ]
 )
 
