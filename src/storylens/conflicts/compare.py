@@ -5,9 +5,10 @@ counted noun, same measured thing, same verb and preposition); `agree` says whet
 they are compatible after normalisation. Rules, decided once for all kinds:
 * numbers are intervals ("about 60" = 54..66, "at least 20" = 20..inf, exact values
   converted between units keep 2% for rounding); overlapping intervals agree;
-* a bound that is compatible is NOT a hard conflict ("at least 20" vs "ninety"). When the
-  figures still differ by `SOFT_RATIO` or more it is reported as a *soft* disagreement
-  with lower confidence and a note saying the figures are compatible;
+* a bound that is compatible is NOT a hard conflict ("at least 20" vs "ninety"). When a lower
+  bound and the other figure still differ by `SOFT_RATIO` or more it is reported as a *soft*
+  disagreement with lower confidence and a note saying the figures are compatible (an upper
+  bound under which the other figure falls, "up to two years" / "five months", is no dispute);
 * dates agree when they are the same day (weekdays resolved against each article's date,
   or the same weekday name when no date is known); the same weekday name resolved a week apart
   is one day whose tense was read two ways;
@@ -209,9 +210,17 @@ def _abbreviates(short: str, long: str) -> bool:
 
 
 def soft_disagreement(a: Value, b: Value) -> bool:
-    """Compatible only through a bound, while the figures differ widely ('at least 20' vs 'ninety')."""
-    if a.number is None or b.number is None or not (a.number.is_bound or b.number.is_bound):
+    """Compatible only through a lower bound, while the figures differ widely ('at least 20' vs 'ninety').
+
+    Only a lower bound against a figure: a toll given as 'at least 20' may understate the 'ninety' of
+    another source. An upper bound is a cap ('up to two years in prison', 'within six months'): a
+    figure well under it is what caps are for (time served, a count so far), not a sign that either
+    source is wrong; and of two floors the higher one just says more.
+    """
+    if a.number is None or b.number is None or "at_least" not in (a.number.bound, b.number.bound):
         return False
+    if a.number.bound == b.number.bound:
+        return False  # 'more than 30 years' / 'more than 60 years'
     if not compatible(a.number, b.number):
         return False
     lo, hi = sorted((a.number.base, b.number.base))

@@ -215,12 +215,25 @@ def prefetch(story: Story) -> None:
 
 
 def known_places(story: Story) -> dict[str, str]:
-    """Names the story's NER tags as a place more often than as anything else (key -> label)."""
+    """Names the story's NER tags as a place more often than as anything else (key -> label), and
+    names it uses for a person at least as often as for a place (key -> "PERSON").
+
+    A surname counts for its person wherever it appears in a person's name: "Sarah Palin", "Mrs Palin"
+    and a bare "Palin" tagged PERSON outweigh the "Palin" the NER tags GPE in other sentences, while a
+    "Denzel Washington" or two does not outweigh "Washington" as a city named throughout.
+    """
     labels: dict[str, Counter[str]] = defaultdict(Counter)
+    surnames: Counter[str] = Counter()
     for m in story.mentions:
         labels[place_key(m.text)][m.label] += 1
+        if m.label == "PERSON" and m.text.split():
+            surnames[place_key(m.text.split()[-1])] += 1
     out = {}
     for key, counts in labels.items():
+        as_place = sum(counts[label] for label in PLACE_LABELS)
+        if as_place and surnames[key] >= as_place:
+            out[key] = "PERSON"
+            continue
         label, _ = counts.most_common(1)[0]
         if label in PLACE_LABELS:
             out[key] = label

@@ -12,6 +12,10 @@
   past ("one in seven is") answer two questions;
 * so do two durations counted from different events ("eight months after first authorizing the
   vaccine" / "four months after Pfizer completed its application");
+* so do counts of two kinds of one thing, each named by a noun modifier ("two robbery charges" /
+  "three charges of disobeying a court order");
+* so do a figure of a negated statement and one of an affirmed one ("two board members did not sign
+  the statement" / "six board members issued it"): they count the two parts of one group;
 * so do an expected, aimed-at or required figure ("the 0.2 percent economists had expected", "the 10
   Republican votes needed") and a stated actual one ("prices rose 0.8 percent", "35 senators voted no").
 """
@@ -61,6 +65,10 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
         return True
     if {a[1].future, b[1].future} == {True, False} or a[1].wanted != b[1].wanted:
         return True
+    if a[1].qualifier and b[1].qualifier and not a[1].qualifier & b[1].qualifier:
+        return True  # "two robbery charges" / "three charges of disobeying a court order": two kinds of charge
+    if a[1].negated != b[1].negated:
+        return True  # "two board members did not sign" / "six members signed": the two parts of a group
     if a[1].since and b[1].since and a[1].since != b[1].since:
         return True
     return bool(stated.get((a[0], a[1].start), frozenset()) & stated.get((b[0], b[1].start), frozenset()))

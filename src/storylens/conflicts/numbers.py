@@ -22,18 +22,20 @@ _UNITS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}
-_CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCIES = {"$": "USD", "us$": "USD", "$us": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "a$": "AUD",
+               "au$": "AUD", "$a": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD"}
 _CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "yen": "JPY",
                    "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "won": "KRW"}
 
 _WORD_NUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(k for k in _UNITS if k not in ("zero", "dozen"))
              + r"))?|" + "|".join(_UNITS) + r")")
 _NUMBER = re.compile(
-    r"(?P<cur>US\$|\$|€|£|¥)?\s?"
+    # "$US1 million", "A$3 million", "C$2 billion": the dollar of a named country
+    r"(?P<cur>\$US|\$A(?=\d)|\b(?:US|AU|A|CA|C|NZ|HK|S)\$|\$|€|£|¥)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b" + _WORD_NUM + r"\b)"
-    r"(?P<scale>(?:[\s-](?:hundred|thousand|million|billion|trillion)\b)|(?:\s?(?:bn|mn|m|k)\b))?"
+    r"(?P<scale>(?:[\s-](?:hundred|thousand|million|billion|trillion|dozen)\b)|(?:\s?(?:bn|mn|m|k)\b))?"
     r"(?P<pct>\s?%|\s(?:percent|per\s?cent)\b)?",
     re.IGNORECASE,
 )
@@ -53,7 +55,8 @@ _ABOUT = re.compile(r"\b(?:about|approximately|approx\.|around|roughly|some|an e
 # or unit ("kilometres per hour") needs.
 _WINDOW = 100
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
-_TIME_AROUND = re.compile(r"^\s*(?::\d|[ap]\.?m\b)", re.IGNORECASE)
+# ("6:40 a.m.", also as some feeds space it: "6: 40 a. m.")
+_TIME_AROUND = re.compile(r"^\s*(?::\s?\d|[ap]\.?\s?m\b)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z/.\-]*")
 _NOT_UNITS = frozenset({
     "in", "at", "a", "an", "to", "of", "by", "on", "per", "or", "and", "as", "the", "is", "it", "for", "from",
@@ -197,7 +200,7 @@ def find_numbers(text: str) -> list[Number]:
             continue  # clock times, fractions, parts of dates or scores
         if re.search(r"(?:[A-Za-z]|\d)-$", before) or re.match(r"^-\d", after):
             continue  # part of a name (COVID-19, F-16) or a vote tally / score (54-35)
-        if raw[0].isdigit() and re.search(r"[A-Za-z]$", text[max(0, m.start("num") - 1): m.start("num")]):
+        if raw[0].isdigit() and not m.group("cur") and re.search(r"[A-Za-z]$", text[max(0, m.start("num") - 1): m.start("num")]):
             continue  # glued to letters: a name or a code (G7, H1N1, MP3), not a figure
         value = parse_word_number(raw)
         if value is None:
@@ -237,11 +240,13 @@ def find_numbers(text: str) -> list[Number]:
 
 
 def _drop_conversions(text: str, numbers: list[Number]) -> list[Number]:
-    """'37 mph (59 km/h)': the bracketed figure restates the first one, keep one value."""
+    """'37 mph (59 km/h)', '£10m ($13m)', '$US1 million ($1.52 million)': the bracketed figure restates the
+    first one in another unit or currency (a currency conversion follows no fixed rate), keep one value."""
     kept: list[Number] = []
     for n in numbers:
         prev = kept[-1] if kept else None
-        if (prev is not None and prev.dimension == n.dimension and prev.dimension != "count"
+        money = prev is not None and prev.dimension.startswith("money:") and n.dimension.startswith("money:")
+        if (prev is not None and (prev.dimension == n.dimension or money) and prev.dimension != "count"
                 and re.fullmatch(r"\s*[(\[]\s*", text[prev.end:n.start])):
             continue
         kept.append(n)

@@ -10,6 +10,7 @@ Khabarovsk", "*meet* on Tuesday"), and the words right around the value.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -64,6 +65,8 @@ class Value:
     earlier: bool = False  # figures: the value before a change ("down from his initial $2.3 trillion proposal")
     since: str = ""  # durations: the event they are counted from ("eight months after *authorizing*")
     siblings: frozenset[str] = field(default_factory=frozenset)  # places: keys of the other places in its list
+    negated: bool = False  # figures: the verb they hang from is negated ("two members did not sign")
+    qualifier: frozenset[str] = field(default_factory=frozenset)  # counts: what kind of the counted noun
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -234,8 +237,21 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
                          topic, "", _context(text, n.start, n.end), _verb_phrase(gov), sig, verb_lemma, participants,
                          is_relative(text, n.start, n.end), _stated_for_future(doc, n.num_end - 1),
                          is_wanted(doc, n.num_end - 1), earlier=is_earlier(text, n.start),
-                         since=counted_from(doc, n.end) if n.dimension == "[time]" else ""))
+                         since=counted_from(doc, n.end) if n.dimension == "[time]" else "",
+                         negated=gov is not None and any(c.dep_ == "neg" for c in gov.children),
+                         qualifier=_qualifier(noun) if kind == "count" else frozenset()))
     return out
+
+
+def _qualifier(noun: Any) -> frozenset[str]:
+    """The noun modifiers that say which kind of the counted noun is meant: 'robbery' of 'two robbery
+    charges', 'disobey' of 'three charges of disobeying a court order', 'AFM' of 'cases of AFM'."""
+    out = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+           and c.i < noun.i}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.text.lower() == "of":
+            out |= {g.lemma_.lower() for g in prep.children if g.dep_ in ("pobj", "pcomp")}
+    return frozenset(out)
 
 
 def _place_role(tok: Any) -> tuple[str, Any, str]:
@@ -285,7 +301,7 @@ def _located_names(doc: Any, known_places: dict[str, str]) -> list[tuple[Any, st
         if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in in_ents:
             continue
         located = any(p.dep_ == "prep" and p.text.lower() in ("in", "near") and any(
-            g.dep_ == "pobj" and (g.ent_type_ in PLACE_LABELS or place_key(g.text) in known_places)
+            g.dep_ == "pobj" and (g.ent_type_ in PLACE_LABELS or known_places.get(place_key(g.text)) in PLACE_LABELS)
             for g in p.children) for p in tok.children)
         if located:
             first = min([c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
@@ -314,9 +330,11 @@ def is_dateline_or_tag(text: str, start: int, end: int) -> bool:
 
 def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Value]:
     out: list[Value] = []
-    spans = [(ent, ent.label_ if ent.label_ in PLACE_LABELS else known_places.get(place_key(ent.text)))
+    # (a name the story mostly uses for a person, "Palin" of "Sarah Palin", is no place even where the
+    # NER tags it GPE: known_places marks it PERSON)
+    spans = [(ent, known_places.get(place_key(ent.text), ent.label_ if ent.label_ in PLACE_LABELS else None))
              for ent in doc.ents]
-    spans = [(e, label) for e, label in spans + _located_names(doc, known_places) if label is not None]
+    spans = [(e, label) for e, label in spans + _located_names(doc, known_places) if label in PLACE_LABELS]
     roots = {e.root.i for e, _ in spans}
     # a neighbour that is itself a place ("the United States and Israel" / "Israel and Egypt") shares a
     # list with the value, not its slot
@@ -365,11 +383,15 @@ def _future_at(doc: Any, char: int) -> bool | None:
 # not date the event, so it is no answer to "on which day" (role "bound"). "until" is left out:
 # "not due to reconvene until Monday" dates the event itself.
 PERIOD_BOUND = "bound"
-# "the week ended July 17", "the quarter ending March 31": the date names a reporting period (which
-# report a figure comes from), not the day something happened, so it is nobody's answer to "when"
+# "the week ended July 17", "the quarter ending March 31", "as of November 13, the CDC had verified 88
+# cases": the date names a reporting period or the day of a tally (which report a figure comes from),
+# not the day something happened, so it is nobody's answer to "when"
 PERIOD_LABEL = "period"
-_PERIOD_END = re.compile(r"\b(?:week|month|quarter|year|period|weeks|months)\s+(?:that\s+)?(?:ended|ending|ends)\s+"
-                         r"(?:on\s+)?$", re.IGNORECASE)
+_PERIOD_END = re.compile(r"(?:\b(?:week|month|quarter|year|period|weeks|months)\s+(?:that\s+)?(?:ended|ending|ends)\s+"
+                         r"(?:on\s+)?|\bas\s+of\s+)$", re.IGNORECASE)
+# "from Jan. 1 to Aug. 31": both ends of a range bound a period, neither dates an event
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|and|[-–—])\s*", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(?:since|through|before|after|by)\s+(?:last\s+|this\s+|next\s+)?$",
                            re.IGNORECASE)
 
@@ -390,11 +412,16 @@ def _stated_for_future(doc: Any, char: int) -> bool | None:
 
 def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
     out: list[Value] = []
-    for d in find_dates(text, published, lambda char: _future_at(doc, char)):
+    found = find_dates(text, published, lambda char: _future_at(doc, char))
+    ranged = set()
+    for d1, d2 in itertools.pairwise(found):
+        if _RANGE_OPEN.search(text[max(0, d1.start - 20):d1.start]) and _RANGE_JOIN.fullmatch(text[d1.end:d2.start]):
+            ranged |= {d1.start, d2.start}
+    for d in found:
         tok = _token_at(doc, d.start)
         verb = _governing_verb(tok) if tok is not None else None
         prep = tok.head.text.lower() if tok is not None and tok.head.pos_ == "ADP" else ""
-        if _PERIOD_WORDS.search(text[:d.start]):
+        if _PERIOD_WORDS.search(text[:d.start]) or d.start in ranged:
             prep = PERIOD_BOUND
         if _PERIOD_END.search(text[max(0, d.start - 40):d.start]):
             prep = PERIOD_LABEL
@@ -411,7 +438,8 @@ def extract_values(text: str, doc: Any, published: date | None = None,
 
     `known_places` (place key -> label) are names the story's NER mostly tags as places:
     the small NER model sometimes tags the same city PERSON in one sentence and GPE in
-    the next, and the story-level majority is the better guess.
+    the next, and the story-level majority is the better guess (label PERSON: a name the
+    story mostly uses for a person, never read as a place).
     """
     dates = _date_values(text, doc, published)
     spans = [(v.start, v.end) for v in dates]

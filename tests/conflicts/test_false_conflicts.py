@@ -1,0 +1,160 @@
+"""False conflicts seen in a QA reading of real briefs, rebuilt as small synthetic stories.
+
+Each case is a general way two sources state compatible facts that once read as a dispute:
+a currency conversion in brackets, a cap and a figure under it, the two parts of one group
+(who did and who did not), a person's surname tagged as a place. Each story also keeps a real
+dispute of the same kind, so a rule that silenced everything would fail.
+"""
+
+from types import SimpleNamespace
+
+import pytest
+
+from storylens.conflicts.detect import known_places
+from storylens.conflicts.numbers import find_numbers
+from storylens.conflicts.values import Value
+from storylens.models import Article, Mention
+
+FILLER = ("Neighbours gathered outside the building on the main street. "
+          "The town council said it would meet again next week to discuss the matter. ")
+
+
+def story_of(*texts: str, published: str = "2008-12-14"):
+    from storylens.api import analyse
+
+    arts = [Article(id=f"s{k}", raw=t, text=t, published=published) for k, t in enumerate(texts, 1)]
+    return analyse(arts)
+
+
+def values_of(conflicts, kind):
+    return [sorted(v.value for v in c.values) for c in conflicts if c.kind == kind]
+
+
+def test_a_bracketed_currency_conversion_restates_the_figure():
+    for text, kept in (("Damage to the church was estimated at $US1 million ($1.52 million).", "$US1 million"),
+                       ("The club paid £10m ($13m) for the striker.", "£10m"),
+                       ("The deal is worth €5 billion (about $5.4 billion), the company said.", "€5 billion")):
+        assert [n.surface for n in find_numbers(text)] == [kept]
+    (us,) = find_numbers("Damage was estimated at $US1 million.")
+    assert us.dimension == "money:USD" and us.value == 1e6
+    (aud,) = find_numbers("It cost A$3 million.")
+    assert aud.dimension == "money:AUD"
+
+
+def test_clock_times_spaced_out_and_dozens_are_read_as_such():
+    assert find_numbers("The fire was knocked down by 6: 40 a. m. and out by 7 a. m.") == []
+    (n,) = find_numbers("More than two dozen fire engines responded.")
+    assert n.base == 24 and n.bound == "at_least"
+
+
+@pytest.mark.slow
+def test_currency_conversion_is_no_dispute_but_a_changed_figure_is():
+    story = story_of(
+        FILLER + "Damage to the church was estimated at $US1 million ($1.52 million), authorities said.",
+        FILLER + "Damage to the church was estimated at $1 million, authorities said.",
+        FILLER + "Authorities said damage to the church was estimated at $3 million.",
+    )
+    amounts = values_of(story.conflicts, "quantity")
+    assert amounts, story.conflicts
+    assert all("$1.52 million" not in side for side in amounts), amounts
+    assert any(any("3 million" in v for v in side) for side in amounts), amounts
+
+
+@pytest.mark.slow
+def test_a_cap_and_a_figure_under_it_are_no_dispute():
+    story = story_of(
+        FILLER + "The driver faces up to two years in prison for the crash, prosecutors said.",
+        FILLER + "Prosecutors said the driver, who faces five months in prison for the crash, will appeal.",
+    )
+    assert values_of(story.conflicts, "quantity") == [], story.conflicts
+
+
+@pytest.mark.slow
+def test_the_two_parts_of_a_group_are_no_dispute():
+    story = story_of(
+        FILLER + "Two board members did not sign the statement released by the company on Friday.",
+        FILLER + "Seven board members signed the statement released by the company on Friday.",
+    )
+    assert values_of(story.conflicts, "count") == [], story.conflicts
+
+
+def mention(text, label, k):
+    return Mention(source="s1", start=k, end=k + len(text), text=text, label=label, sentence=k)
+
+
+def test_a_surname_used_for_a_person_is_no_place():
+    mentions = ([mention("Palin", "GPE", k) for k in range(4)] + [mention("Sarah Palin", "PERSON", 10 + k)
+                                                                   for k in range(3)]
+                + [mention("Mrs Palin's", "PERSON", 20), mention("Alaska", "GPE", 21)]
+                + [mention("Washington", "GPE", 30 + k) for k in range(5)]
+                + [mention("Denzel Washington", "PERSON", 40)])
+    places = known_places(SimpleNamespace(mentions=mentions))
+    assert places["palin"] == "PERSON"
+    assert places["alaska"] == "GPE" and places["washington"] == "GPE"
+
+
+@pytest.mark.slow
+def test_a_surname_tagged_as_a_place_does_not_dispute_the_place():
+    from storylens.conflicts.values import extract_values
+    from storylens.nlp import spacy_pipeline
+
+    nlp = spacy_pipeline()
+    text = "Palin told an assistant pastor she was sorry about the fire."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, 5, label="GPE")]
+    assert [v.surface for v in extract_values(text, doc, None, {"palin": "GPE"}) if v.kind == "place"] == ["Palin"]
+    assert [v for v in extract_values(text, doc, None, {"palin": "PERSON"}) if v.kind == "place"] == []
+
+
+def test_two_floors_and_a_cap_with_a_figure_under_it_are_no_soft_dispute():
+    from storylens.conflicts.compare import soft_disagreement
+
+    def quantity(text):
+        n = find_numbers(text)[0]
+        return Value("quantity", n.start, n.end, n.surface, n.surface, n.surface, n.dimension, n)
+
+    floor, figure = quantity("at least 20 years"), quantity("90 years")
+    assert soft_disagreement(floor, figure)  # a floor may understate the other figure: still shown, with a note
+    assert not soft_disagreement(quantity("more than 30 years"), quantity("more than 60 years"))
+    assert not soft_disagreement(quantity("up to two years"), quantity("five months"))
+
+
+def test_counts_of_two_kinds_of_a_thing_and_of_two_parts_of_a_group_are_two_facts():
+    from storylens.conflicts.figures import two_facts
+
+    def count(text, **kw):
+        n = find_numbers(text)[0]
+        return Value("count", n.start, n.end, n.surface, n.surface, n.surface, n.dimension, n, anchor="charges", **kw)
+
+    robbery = count("two robbery charges", qualifier=frozenset({"robbery"}))
+    disobey = count("three charges of disobeying an order", qualifier=frozenset({"disobey"}))
+    assert two_facts((0, robbery), (1, disobey), {})
+    assert not two_facts((0, robbery), (1, count("three robbery charges", qualifier=frozenset({"robbery"}))), {})
+    assert not two_facts((0, robbery), (1, count("three charges")), {})  # one side says no kind: still compared
+    assert two_facts((0, count("two charges", negated=True)), (1, count("six charges")), {})
+
+
+@pytest.mark.slow
+def test_qualifier_negation_and_period_dates_are_read_from_the_parse():
+    from datetime import date
+
+    from storylens.conflicts.values import PERIOD_BOUND, PERIOD_LABEL, extract_values
+    from storylens.nlp import spacy_pipeline
+
+    nlp = spacy_pipeline()
+
+    def values(text):
+        return extract_values(text, nlp(text), date(2016, 11, 20))
+
+    (charges,) = values("He faces three charges of disobeying a court order.")
+    assert charges.qualifier == {"disobey"}
+    (robbery,) = values("He is in custody to face two robbery charges.")
+    assert robbery.qualifier == {"robbery"}
+    (members,) = values("Two board members did not sign the statement.")
+    assert members.negated and members.qualifier == {"board"}
+    ranged = values("From Jan. 1 to Aug. 31, 2016, the CDC reported that 50 people had been diagnosed.")
+    assert [v.role for v in ranged if v.kind == "date"] == [PERIOD_BOUND, PERIOD_BOUND]
+    tally = values("As of November 13, the CDC had verified reports of 88 cases.")
+    assert [v.role for v in tally if v.kind == "date"] == [PERIOD_LABEL]
+    (day,) = [v for v in values("The storm hit the coast on Monday morning.") if v.kind == "weekday"]
+    assert day.role not in (PERIOD_BOUND, PERIOD_LABEL)
