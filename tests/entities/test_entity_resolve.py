@@ -307,3 +307,16 @@ def test_a_company_ner_mostly_calls_a_place_is_an_organisation(story_from) -> No
     assert _by_form(entities, "Vidflix").type == "ORG"
     assert _by_form(entities, "Britain").type == "GPE"  # a known place keeps NER's word
     assert _by_form(entities, "Orlenia").type == "GPE"  # "in Orlenia" reads as a place
+
+
+def test_a_company_with_or_without_its_legal_form_is_one(story_from) -> None:
+    # "JBS" / "JBS SA" and "A Food and Drug Administration" were entities apart in NeuS briefs
+    story = story_from(
+        a="[Velcor SA|ORG] said the attack came from abroad. [A Food and Drug Administration|ORG] panel met.",
+        b="[Velcor|ORG] shut its plants. The [Food and Drug Administration|ORG] agreed. [Orlan Co.|ORG] sold.",
+        c="[Ana Sa|PERSON] met [Ana|PERSON] there.",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Velcor SA") is _by_form(entities, "Velcor")
+    assert _by_form(entities, "A Food and Drug Administration") is _by_form(entities, "Food and Drug Administration")
+    assert _by_form(entities, "Orlan Co").name == "Orlan Co"  # alone, the name keeps its legal form

@@ -1,9 +1,10 @@
 """Clustering name spans into entities.
 
 Spans are first grouped by exact name key (so the work below is over distinct
-spellings, not over every mention), then groups are joined by six rules:
+spellings, not over every mention), then groups are joined by seven rules:
 spelling variants (every token matches), a name without its middle initial (when
 unambiguous), a diminutive of the given name ("Chris" / "Christopher"),
+a company's name with or without its legal form ("JBS SA" / "JBS"),
 "Department of X" / "X Department", acronyms (initials of a long name), and, per
 mention, surnames or given names alone ("Ri", "Mr. Ri") resolved to a full name in the same article.
 
@@ -29,6 +30,7 @@ from storylens.entities.normalize import (
     is_initial_key,
     keys_match,
     name_key,
+    split_words,
     token_key,
     tokens_match,
 )
@@ -189,6 +191,34 @@ def inverted_name(key: Key) -> Key | None:
     return None
 
 
+# Legal forms after a company's name ("JBS SA", "Colonial Pipeline Co.", "Tesla Inc."): the same company without them.
+# Compared as written: the transliteration key of "Sea" is that of "SA".
+_LEGAL_FORMS = frozenset({"inc", "incorporated", "co", "corp", "corporation", "ltd", "limited", "llc", "plc", "sa",
+                          "ag", "nv", "gmbh", "spa"})
+_INDEFINITE = frozenset({"a", "an"})
+
+
+def bare_name(name: str) -> Key | None:
+    """The key of the name without a leading "A"/"An" ("A Food and Drug Administration advisory panel" at a
+    sentence start) or a trailing legal form, or None when it has neither."""
+    words = split_words(name)
+    key = name_key(name)
+    if len(words) >= 3 and words[0].lower() in _INDEFINITE and len(key) >= 3:
+        return key[1:]
+    if len(words) >= 2 and words[-1].lower().rstrip(".") in _LEGAL_FORMS and len(key) >= 2:
+        return key[:-1]
+    return None
+
+
+def merge_bare_names(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join "JBS SA" to "JBS" and "A Food and Drug Administration" to "Food and Drug Administration" when the
+    story also writes the bare name and neither is a person."""
+    for key, g in groups.items():
+        bare = bare_name(g.spans[0].text)
+        if bare in groups and bare != key and "person" not in g.families | groups[bare].families:
+            uf.union(key, bare)
+
+
 def merge_inversions(groups: dict[Key, Group], uf: UnionFind) -> None:
     """Join "Department of Justice" and "Justice Department" (the two are written interchangeably)."""
     for key in list(groups):
@@ -272,6 +302,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     merge_variants(groups, uf)
     merge_initials(groups, uf)
     merge_nicknames(groups, uf)
+    merge_bare_names(groups, uf)
     merge_inversions(groups, uf)
     link_acronyms(groups, uf)
     votes = cluster_votes(groups, uf)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from storylens.entities.cluster import Key, assign, dominant, reads_as_place
+from storylens.entities.cluster import Key, assign, bare_name, dominant, reads_as_place
 from storylens.entities.normalize import is_acronym, name_key
 from storylens.entities.places import known_place
 from storylens.entities.scan import acronym_definitions, lower_case_words, scan_article
@@ -181,6 +181,7 @@ def canonical_name(forms: list[str]) -> str:
         # "House Intelligence Committee" over "House intelligence committee", whichever is more frequent (small
         # words are lower case in names too: "Orange Is the New Black", "Arthur de Soultrait")
         lower = sum(w[0].islower() and len(w) > 3 for w in f.split())
-        return (not shouting, not acronym, n_tokens, -lower, counts[f], -first[f])
+        plain = bare_name(f) is None  # "Tesla" over "Tesla Inc.", never "a World Health Organization"
+        return (not shouting, not acronym, plain, n_tokens, -lower, counts[f], -first[f])
 
     return max(counts, key=score)
