@@ -155,10 +155,14 @@ def test_the_day_of_the_saying_is_dropped_when_the_sentence_dates_what_was_said(
         "Officials said on Monday that the blast happened on Friday night near the port.",
         "Officials said on Monday they were treating the fire as a possible arson.",
         "Police charged him this morning and he will appear in court on Wednesday.",
+        # a NeuS brief listed this sentence on May 30 and again on the Monday of the press release
+        "The company's servers were breached on Saturday, it announced in a Monday press release.",
+        # beside a year only, the day of the announcement is the event's (an ECB+ brief lost it)
+        "Pierre Orlo, the leading rusher in 2009, was put on injured reserve, the team announced Wednesday.",
     ]
     arts = [Article(id=str(i), raw=t, text=t, published="2013-06-10") for i, t in enumerate(texts)]  # a Monday
     story = Story(articles=arts)
     story.sentences = [Sentence(str(i), i, 0, len(t), t) for i, t in enumerate(texts)]
     got = [(d.sentence.source, d.mention.day.isoformat()) for d in dated_sentences(story)]
     assert got == [("0", "2013-06-08"), ("1", "2013-06-07"), ("2", "2013-06-10"), ("3", "2013-06-10"),
-                   ("3", "2013-06-12")]
+                   ("3", "2013-06-12"), ("4", "2013-06-08"), ("5", "2009-01-01"), ("5", "2013-06-05")]

@@ -55,8 +55,9 @@ _CLOSERS = " \t\"'”’)»"
 # "born on March 29, 1928", "was born in the Bronx in 1928", "(born 1961)": the date is a birth date.
 _BORN = re.compile(r"\bborn\b[^.;:,()]{0,40}$", re.IGNORECASE)
 # Verbs of saying: a date next to one dates the report, not the event reported.
-_SPEECH = re.compile(r"\b(?:said|says|told|tells|recalled|recalls|reported|added|stated|noted|wrote|explained)\b",
-                     re.IGNORECASE)
+_SPEECH_VERBS = r"said|says|told|tells|recalled|recalls|reported|added|stated|noted|wrote|explained"
+_SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
+_ANNOUNCE = re.compile(rf"\b(?:{_SPEECH_VERBS}|announced|announces|announcing)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -111,21 +112,29 @@ def born_long_ago(sentence: str, m: DateMention, base: date | None) -> bool:
         and (base - m.day).days > BIRTH_BACKGROUND_DAYS
 
 
-def dates_saying(sentence: str, m: DateMention) -> bool:
-    """A verb of saying right next to the date: it dates a report ("The Times reported Sunday night ...")."""
-    return bool(_SPEECH.search(" ".join(sentence[:m.start].split()[-3:]))
-                or _SPEECH.search(" ".join(sentence[m.end:].split()[:3])))
+def dates_saying(sentence: str, m: DateMention, announcing: bool = False, side: str = "both") -> bool:
+    """A verb of saying right next to the date (`side`: "before", "after" or "both"): it dates a report ("The
+    Times reported Sunday night ..."). With `announcing`, an announcement too ("breached May 30, it announced in
+    a Monday press release"): beside the date of what it announces, its own date is the report's; alone, an
+    announcement is the news itself."""
+    verbs = _ANNOUNCE if announcing else _SPEECH
+    before = side != "after" and verbs.search(" ".join(sentence[:m.start].split()[-3:]))
+    after = side != "before" and verbs.search(" ".join(sentence[m.end:].split()[:3]))
+    return bool(before or after)
 
 
 def event_dates(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
     """The dates of what a sentence reports: when it also dates the reporting ("Yesterday a neighbour recalled
     seeing him on Saturday", "officials said Monday the blast was on Friday"), the day of the saying is
-    dropped; a sentence whose only date is the saying's keeps it."""
+    dropped; a sentence whose only date is the saying's keeps it, and so does one whose other dates are only
+    a year or a month ("the leading rusher in 2009, was put on injured reserve, the team announced Wednesday").
+    A verb just before a date is that date's ("breached on Saturday, it announced in a Monday press release")."""
     if len({m.day for m in mentions}) < 2:
         return mentions
-    told = [m for m in mentions if dates_saying(sentence, m)]
+    told = [m for m in mentions if dates_saying(sentence, m, announcing=True, side="before")] or [
+        m for m in mentions if dates_saying(sentence, m, announcing=True, side="after")]
     kept = [m for m in mentions if m not in told]
-    return kept or mentions
+    return kept if any(m.precision == "day" for m in kept) else mentions
 
 
 def compatible(a: DateMention, b: DateMention) -> bool:
