@@ -155,6 +155,13 @@ def test_a_name_read_as_a_thing_is_no_person() -> None:
     assert _voted("Orlov, who spoke, left.", "Orlov", "GPE").votes["PERSON"] > 0
 
 
+def test_an_abbreviated_title_alone_is_no_name() -> None:
+    # NER cut "Sgt" off "Sgt. Hoyt Teasley": a person "Sgt" in 4 sources of an ECB+ brief
+    assert _clean("He shot Sgt. Hoyt Orlo outside.", "Sgt", "PERSON") is None
+    assert _clean("Then Lt. Ana Kade left.", "Lt.", "PERSON") is None
+    assert _clean("He met King on Monday.", "King", "PERSON") is not None  # a surname
+
+
 def test_a_name_before_born_or_based_is_a_place() -> None:
     # "the 55-year-old Glasgow-born star" made Glasgow a person of an ECB+ brief (NER PERSON twice, GPE once)
     assert _voted("The 55-year-old Velmont-born star will play him.", "Velmont", "PERSON").votes["GPE"] > 0
