@@ -320,3 +320,20 @@ def test_a_company_with_or_without_its_legal_form_is_one(story_from) -> None:
     assert _by_form(entities, "Velcor SA") is _by_form(entities, "Velcor")
     assert _by_form(entities, "A Food and Drug Administration") is _by_form(entities, "Food and Drug Administration")
     assert _by_form(entities, "Orlan Co").name == "Orlan Co"  # alone, the name keeps its legal form
+
+
+def test_a_plural_name_alone_is_the_one_organisation_ending_in_it(story_from) -> None:
+    # "Saints" and "New Orleans Saints", "Lions" and "Detroit Lions" were entities apart in an ECB+ brief
+    story = story_from(
+        a="The [New Orleans Saints|ORG] placed him on reserve. The [Saints|ORG] play [Detroit Lions|ORG] next.",
+        b="[Saints|ORG] coach spoke. The [Lions|LOC] won. [White House|ORG] staff and the [House|ORG] agreed.",
+        c="[Dow Jones|ORG] fell. [Tom Jones|PERSON] sold. [Jones|PERSON] said so. [Democrats|NORP] and "
+          "[Senate Democrats|ORG] met. [Russell Davies|ORG] and [Davies|PERSON] wrote.",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Saints") is _by_form(entities, "New Orleans Saints")
+    assert _by_form(entities, "Lions") is _by_form(entities, "Detroit Lions")
+    assert _by_form(entities, "Davies") is not _by_form(entities, "Russell Davies")  # not "<place> <plural>"
+    assert _by_form(entities, "House") is not _by_form(entities, "White House")  # not a plural
+    assert _by_form(entities, "Jones") is not _by_form(entities, "Dow Jones")  # a person's surname
+    assert _by_form(entities, "Democrats") is not _by_form(entities, "Senate Democrats")  # a demonym

@@ -1,10 +1,11 @@
 """Clustering name spans into entities.
 
 Spans are first grouped by exact name key (so the work below is over distinct
-spellings, not over every mention), then groups are joined by seven rules:
+spellings, not over every mention), then groups are joined by eight rules:
 spelling variants (every token matches), a name without its middle initial (when
 unambiguous), a diminutive of the given name ("Chris" / "Christopher"),
-a company's name with or without its legal form ("JBS SA" / "JBS"),
+a company's name with or without its legal form ("JBS SA" / "JBS"), a plural
+name alone and the one organisation ending in it ("Saints" / "New Orleans Saints"),
 "Department of X" / "X Department", acronyms (initials of a long name), and, per
 mention, surnames or given names alone ("Ri", "Mr. Ri") resolved to a full name in the same article.
 
@@ -18,6 +19,7 @@ them would make every "Varnian official" count as a mention of Varnia.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +36,7 @@ from storylens.entities.normalize import (
     token_key,
     tokens_match,
 )
+from storylens.entities.places import known_place
 from storylens.entities.spans import Span
 
 Key = tuple[str, ...]
@@ -196,6 +199,7 @@ def inverted_name(key: Key) -> Key | None:
 _LEGAL_FORMS = frozenset({"inc", "incorporated", "co", "corp", "corporation", "ltd", "limited", "llc", "plc", "sa",
                           "ag", "nv", "gmbh", "spa"})
 _INDEFINITE = frozenset({"a", "an"})
+_PLURAL_NAME = re.compile(r"^[A-Z][a-z]+[^s]s$")
 
 
 def bare_name(name: str) -> Key | None:
@@ -217,6 +221,31 @@ def merge_bare_names(groups: dict[Key, Group], uf: UnionFind) -> None:
         bare = bare_name(g.spans[0].text)
         if bare in groups and bare != key and "person" not in g.families | groups[bare].families:
             uf.union(key, bare)
+
+
+def merge_short_names(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join a plural name alone to the one "<place> <plural>" organisation of the story: "Saints" is the "New
+    Orleans Saints", "Lions" the "Detroit Lions", "Times" the "New York Times". Plurals only ("House" alone is as
+    often the House of Representatives as the White House), after a known place only ("Davies" is not "Russell T
+    Davies" typed ORG, "Wales" not the "University of South Wales"); a demonym ("Democrats") stays apart."""
+    longer: dict[str, set[Key]] = defaultdict(set)
+    surnames = set()
+    for key, g in groups.items():
+        words = split_words(g.spans[0].text)
+        if len(key) >= 2 and dominant(g.votes) == "ORG" and len(words) >= 2 and known_place(" ".join(words[:-1])):
+            longer[key[-1]].add(key)
+        elif len(key) >= 2 and dominant(g.votes) == "PERSON":
+            surnames.add(key[-1])
+    for key, g in groups.items():
+        word = g.spans[0].text.strip()
+        if len(key) != 1 or not _PLURAL_NAME.match(word) or "norp" in g.families or key[0] in surnames:
+            continue  # "Jones" is Tom Jones, not "Dow Jones", when the story names him
+        roots = {uf.find(k) for k in longer.get(key[0], ())}
+        if len(roots) == 1:
+            uf.union(key, roots.pop())
+            for s in g.spans:
+                s.votes = Counter({"ORG": 1.0})  # NER's other labels for the short form ("Bears" LOC) were slips
+            g.votes = Counter({"ORG": float(len(g.spans))})
 
 
 def merge_inversions(groups: dict[Key, Group], uf: UnionFind) -> None:
@@ -303,6 +332,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     merge_initials(groups, uf)
     merge_nicknames(groups, uf)
     merge_bare_names(groups, uf)
+    merge_short_names(groups, uf)
     merge_inversions(groups, uf)
     link_acronyms(groups, uf)
     votes = cluster_votes(groups, uf)
