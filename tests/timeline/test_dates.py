@@ -90,6 +90,17 @@ def test_datelines_and_numbers_are_not_events() -> None:
     assert days("Inflation reached May 5 percent in the latest figures.") == []
 
 
+def test_a_present_tense_with_a_date_is_a_schedule() -> None:
+    # ECB+ briefs dated "New Orleans plays at Seattle on Saturday" a week early and "Doctor Who returns to screens on
+    # November 23" (in an August article) the November before
+    assert days("New Orleans plays at Seattle on Saturday in the Wild Card round.") == ["2023-09-16"]
+    assert days("The show returns to screens on November 23 for its anniversary.") == ["2023-11-23"]
+    assert days("The leader is teeing up a Saturday vote on the bill.") == ["2023-09-16"]
+    # a past form in the clause keeps the past
+    assert days("The team that was beaten plays again, it said on Saturday.") == ["2023-09-09"]
+    assert days("He returned to the club on Saturday after a long absence.") == ["2023-09-09"]
+
+
 def test_a_weekday_inside_a_name_is_no_date() -> None:
     # "Saturday Night Live opened the show" was an event of that Saturday in a Multi-News brief
     assert days("Last week Saturday Night Live opened the show with a sketch.")[1:] == []

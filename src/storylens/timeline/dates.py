@@ -56,6 +56,9 @@ _FUTURE_AFTER = re.compile(r"\b(?:will|shall|is expected|are expected|is schedul
 # "the vote for Saturday", "a hearing set for Friday", "a trial date was set for October 28": a weekday or a day of
 # the month right after "for" names the day something is planned for, whatever the clause's tense ("Schumer moved
 # to arrange the vote for Saturday"); "for Saturday's attack" names a past event and is left to the clause.
+_PRESENT = re.compile(r"\b(?:is|are|plays?|faces?|meets?|returns?|opens?|begins?|starts?|hosts?|visits?|heads?|"
+                      r"kicks? off)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did|been|last)\b|\w+ed\b", re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _SPAN_BOUND = re.compile(
     r"\b(?:(?:until|till|through|by|from|before|after|between)\s+(?:\S+\s+){0,2}|since\s+(?:\S+\s+){0,6})$", re.IGNORECASE
@@ -120,11 +123,18 @@ def _in_title(sentence: str, start: int, end: int) -> bool:
     return bool(_THE_BEFORE.search(sentence[:start]) and _CAPITAL_AFTER.match(sentence, end))
 
 
+def _scheduled(lead: str) -> bool:
+    """A present tense with a date is a schedule: "New Orleans plays at Seattle on Saturday", "Doctor Who returns
+    to screens on November 23", "the Senate is teeing up a Saturday vote"; any past form in the clause ("was",
+    "had", "-ed") leaves it to the other cues."""
+    return bool(_PRESENT.search(lead)) and not _PAST.search(lead)
+
+
 def _is_future(before: str, after: str) -> bool:
     """Future when the words leading to the date (its clause) plan or predict, or the next few words do."""
     lead = " ".join(before.split()[-12:])
     if len(lead.split()) >= 3:
-        return bool(_FUTURE_BEFORE.search(lead))
+        return bool(_FUTURE_BEFORE.search(lead)) or _scheduled(lead)
     return bool(_FUTURE_AFTER.search(" ".join(after.split()[:5])))
 
 
