@@ -90,6 +90,14 @@ def test_datelines_and_numbers_are_not_events() -> None:
     assert days("Inflation reached May 5 percent in the latest figures.") == []
 
 
+def test_a_planned_day_just_past_is_not_a_year_ahead() -> None:
+    # "Starting on Oct. 15, the new rule will ..." in a NeuS article of October 18, 2021 was dated 2022-10-15
+    assert days("Starting on Sept. 9, the new rule will apply to every worker.") == ["2023-09-09"]
+    assert days("Starting on Sept. 12, the new rule will apply to every worker.") == ["2023-09-12"]
+    assert days("The summit will open on September 14 in the capital.") == ["2023-09-14"]
+    assert days("The summit will open on August 1 in the capital.") == ["2024-08-01"]
+
+
 def test_a_present_tense_with_a_date_is_a_schedule() -> None:
     # ECB+ briefs dated "New Orleans plays at Seattle on Saturday" a week early and "Doctor Who returns to screens on
     # November 23" (in an August article) the November before

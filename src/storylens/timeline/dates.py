@@ -73,6 +73,8 @@ _RANGE_END = re.compile(r"\s*(?:to|and|-|–|—)\s*", re.IGNORECASE)
 # A day of the month (no year) over 300 days back is the coming one: news writes the year of a day that far back,
 # and the coming one is then at most 66 days ahead ("to end on Aug. 31" in an article of July 8).
 _STALE_DAYS, _SOON_DAYS = 300, 66
+# A planned day over 300 days ahead is the one just past when that is within a month (a plan told after its start).
+_JUST_PAST_DAYS = 31
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10}
 
@@ -148,6 +150,12 @@ def _resolve(kind: str, text: str, base: date | None, future: bool) -> tuple[dat
         return None, False  # a relative date without an anchor cannot be placed
     if kind == "monthday":
         day = _parse(text, base, future)
+        if future and day is not None and (day - base).days > _STALE_DAYS:
+            # Likewise a plan over 300 days ahead would carry its year; the day just past is meant ("Starting on
+            # Oct. 15, the new rule will ..." in an article of October 18).
+            back = _parse(text, base, False)
+            if back is not None and 0 <= (base - back).days <= _JUST_PAST_DAYS:
+                return back, False
         if not future and day is not None and (base - day).days > _STALE_DAYS:
             # News writes the year of a day that far back; without one, a day in the coming weeks is meant
             # ("the judge has given him a May 10 deadline" in an article of May 3).
