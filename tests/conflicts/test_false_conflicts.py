@@ -45,6 +45,10 @@ def test_clock_times_spaced_out_and_dozens_are_read_as_such():
     assert find_numbers("The fire was knocked down by 6: 40 a. m. and out by 7 a. m.") == []
     (n,) = find_numbers("More than two dozen fire engines responded.")
     assert n.base == 24 and n.bound == "at_least"
+    (n,) = find_numbers("Soldiers executed at least a dozen suspects.")
+    assert n.base == 12 and n.bound == "at_least" and n.surface == "at least a dozen"
+    (n,) = find_numbers("A dozen people were hurt.")
+    assert n.base == 12 and n.bound == "exact"
 
 
 @pytest.mark.slow

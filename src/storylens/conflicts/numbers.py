@@ -231,9 +231,12 @@ def find_numbers(text: str) -> list[Number]:
             q = ureg.Quantity(value, unit).to_base_units()
             base, converted = float(q.magnitude), True
         first = m.start("cur") if m.group("cur") else m.start("num")
-        lead = text[max(0, first - _WINDOW): first]
+        window = text[max(0, first - _WINDOW): first]
+        lead = window
+        if raw.lower() == "dozen":
+            lead = re.sub(r"\ba\s+$", "", lead, flags=re.IGNORECASE)  # "more than a dozen": the bound reads past "a"
         bound = _bound(lead)
-        start = first - len(lead) + _bound_start(lead, bound)
+        start = first - len(window) + _bound_start(lead, bound) if bound != "exact" else first
         low, high = interval(base, bound, converted)
         out.append(Number(start, end, m.end(), value, unit, dim, base, low, high, bound, text[start:end]))
     return _drop_conversions(text, out)
