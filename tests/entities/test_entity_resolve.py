@@ -337,3 +337,26 @@ def test_a_plural_name_alone_is_the_one_organisation_ending_in_it(story_from) ->
     assert _by_form(entities, "House") is not _by_form(entities, "White House")  # not a plural
     assert _by_form(entities, "Jones") is not _by_form(entities, "Dow Jones")  # a person's surname
     assert _by_form(entities, "Democrats") is not _by_form(entities, "Senate Democrats")  # a demonym
+
+
+def test_a_quoted_nickname_inside_a_name_keeps_the_person_whole(story_from) -> None:
+    # 'Vincent "The Chin" Gigante' (NER PERSON) was dropped as a compound span in an ECB+ brief, so its lone
+    # "Gigante" went to the brother named once at the end of the article
+    story = story_from(
+        a='Mob boss [Vincent "The Chin" Orlo|PERSON] died. [Orlo|PERSON] was 77. [Orlo|PERSON] ran the family. '
+          "His brother, [Louis Orlo|PERSON], said so. [Orlo|PERSON] wept.",
+        b="[Vincent Orlo|PERSON] died in prison. [Lucky Varnas|PERSON] ran it first.",
+        c='[Charles "Lucky" Varnas|PERSON] and [Anthony "Fat Tony" Orlen and|PERSON] [Anthony Orlen|PERSON] met.',
+    )
+    entities = resolve_entities(story)
+    _assert_spans(story, entities)
+    vincent = _by_form(entities, 'Vincent "The Chin" Orlo')
+    assert vincent is _by_form(entities, "Vincent Orlo")
+    lone = [(m.start, e.id) for e in entities for m in e.mentions if m.text == "Orlo" and m.source == "a"]
+    louis = _by_form(entities, "Louis Orlo")
+    # before the brother is named, "Orlo" is the mob boss; after it, the article has named both
+    assert [e for _, e in sorted(lone)][:2] == [vincent.id, vincent.id]
+    assert louis.id != vincent.id
+    # the nickname with the surname is the same person; no name ends in "and"
+    assert _by_form(entities, 'Charles "Lucky" Varnas') is _by_form(entities, "Lucky Varnas")
+    assert _by_form(entities, 'Anthony "Fat Tony" Orlen') is _by_form(entities, "Anthony Orlen")

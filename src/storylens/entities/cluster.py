@@ -20,12 +20,14 @@ them would make every "Varnian official" count as a mention of Varnia.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storylens.entities.nicknames import is_short_for
 from storylens.entities.normalize import (
+    NICKNAME,
     acronym_letters,
     initials,
     is_acronym,
@@ -199,6 +201,7 @@ def inverted_name(key: Key) -> Key | None:
 _LEGAL_FORMS = frozenset({"inc", "incorporated", "co", "corp", "corporation", "ltd", "limited", "llc", "plc", "sa",
                           "ag", "nv", "gmbh", "spa"})
 _INDEFINITE = frozenset({"a", "an"})
+_QUOTES = " \"“”"
 _PLURAL_NAME = re.compile(r"^[A-Z][a-z]+[^s]s$")
 
 
@@ -212,6 +215,18 @@ def bare_name(name: str) -> Key | None:
     if len(words) >= 2 and words[-1].lower().rstrip(".") in _LEGAL_FORMS and len(key) >= 2:
         return key[:-1]
     return None
+
+
+def merge_nickname_forms(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join 'Charles "Lucky" Luciano' (keyed as Charles Luciano) to "Lucky Luciano" when the story has it."""
+    for key, g in groups.items():
+        m = NICKNAME.search(g.spans[0].text)
+        words = split_words(g.spans[0].text)
+        if m and len(key) >= 2:
+            nickname = m.group().strip(_QUOTES)
+            alt = name_key(nickname + " " + words[-1])
+            if alt in groups and alt != key:
+                uf.union(key, alt)
 
 
 def merge_bare_names(groups: dict[Key, Group], uf: UnionFind) -> None:
@@ -284,17 +299,23 @@ def reads_as_place(span: Span) -> bool:
 
 
 def pick_person(
-    part: str, source: str, parts: dict[str, set[Key]], presence: dict[Key, Counter[str]], local_only: bool
+    part: str, source: str, parts: dict[str, set[Key]], presence: dict[Key, Counter[str]], local_only: bool,
+    start: int = -1, named_at: dict[Key, dict[str, list[int]]] | None = None,
 ) -> Key | None:
-    """The full name a lone name part refers to in `source`.
+    """The full name a lone name part at `start` refers to in `source`.
 
-    A person of the same article with that first or last name wins, the most
-    mentioned one if several ("Ri" -> the Ri mentioned most); outside such an
-    article the part is resolved only when a single person in the story has it
-    (and `local_only` is false).
+    A person of the same article with that first or last name wins, the most mentioned one if several
+    ("Ri" -> the Ri mentioned most), among those the article has already named at that point when
+    there are any (a brother named in the last paragraph does not take the "Gigante" of the lede);
+    outside such an article the part is resolved only when a single person in the story has it (and
+    `local_only` is false).
     """
     candidates = {r for p, roots in parts.items() if tokens_match(p, part) for r in roots}
     local = [r for r in candidates if presence[r][source]]
+    if named_at is not None and len(local) > 1:
+        before = {r: bisect_left(named_at.get(r, {}).get(source, []), start) for r in local}
+        if any(before.values()):
+            local = [r for r in local if before[r]]
     if local:
         return max(local, key=lambda r: (presence[r][source], sum(presence[r].values()), r))
     if len(candidates) == 1 and not local_only:
@@ -332,6 +353,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     merge_initials(groups, uf)
     merge_nicknames(groups, uf)
     merge_bare_names(groups, uf)
+    merge_nickname_forms(groups, uf)
     merge_short_names(groups, uf)
     merge_inversions(groups, uf)
     link_acronyms(groups, uf)
@@ -339,9 +361,14 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     parts = name_parts(groups, uf, votes)
     multi = {uf.find(k) for k in groups if len(k) >= 2}
     presence: dict[Key, Counter[str]] = defaultdict(Counter)
+    named_at: dict[Key, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for key, g in groups.items():
         for s in g.spans:
             presence[uf.find(key)][s.source] += 1
+            named_at[uf.find(key)][s.source].append(s.start)
+    for by_source in named_at.values():
+        for starts in by_source.values():
+            starts.sort()
     tails = person_tails(groups, uf, votes)
     longest: Counter[Key] = Counter()
     for key in groups:
@@ -358,7 +385,8 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
             label in ("PERSON", "ORG") or label == "GPE" and not any(reads_as_place(s) for s in g.spans))
         tail = tails.get(key, set()) if len(key) == 2 and longest[root] == 2 and label == "PERSON" else set()
         for s in g.spans:
-            target = pick_person(key[0], s.source, parts, presence, label != "PERSON") if lone else None
+            target = pick_person(key[0], s.source, parts, presence, label != "PERSON", s.start, named_at) \
+                if lone else None
             if tail:
                 target = pick_tail(tail, s.source, presence)
             if target is not None:

@@ -151,6 +151,8 @@ TITLES = frozenset(
 )
 
 _APOS = "'’`´"
+# A nickname quoted inside a person's name ('Vincent "The Chin" Gigante'): not part of the name's key.
+NICKNAME = re.compile(r"\s[\"“][^\"“”]{1,30}[\"”]\s")
 POSSESSIVE = re.compile(rf"[{_APOS}]s?$")
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–_/]+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
@@ -186,7 +188,7 @@ def name_key(name: str) -> tuple[str, ...]:
     people; `cluster.merge_initials` joins "George Bush" to one of them only when the
     story has just one.
     """
-    words = split_words(POSSESSIVE.sub("", name.strip()))
+    words = split_words(POSSESSIVE.sub("", NICKNAME.sub(" ", name.strip())))
     keys = []
     for w in words:
         k = token_key(w)

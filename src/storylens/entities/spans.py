@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storylens.entities.normalize import POSSESSIVE, is_title, split_words
+from storylens.entities.normalize import NICKNAME, POSSESSIVE, is_title, split_words
 from storylens.models import Mention
 
 MAX_WORDS = 6
@@ -143,6 +143,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _FROM_PLACE = re.compile(r"[-‐‑](?:born|based)\b", re.IGNORECASE)
 _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "adm", "col", "lt", "capt", "sgt",
                                   "maj", "cmdr", "sen", "rep", "gov", "rev", "insp", "det", "supt", "cpl", "pvt"})
+_CONJUNCTION_END = re.compile(r"\s+(?:and|or|&)$")
 _RELATIVE = re.compile(r",\s+(who|which)\b", re.IGNORECASE)
 # Letters after a person's name that look like a code: suffixes, "Anthony Russell QC", "Jane Roe MP".
 _POSTNOMINALS = frozenset({"JR", "SR", "QC", "KC", "MP", "MSP", "MD", "JD", "JP", "PC", "DL"})
@@ -198,7 +199,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     raw = text[m.start : m.end]
     if raw.startswith(("#", "@")) or (m.start > 0 and text[m.start - 1] in "#@"):
         return None  # hashtags and handles
-    if _COMPOUND.search(raw.strip(_EDGE_JUNK)):
+    inner = NICKNAME.sub(" ", raw) if m.label == "PERSON" else raw  # 'Vincent "The Chin" Gigante' is one name
+    if _COMPOUND.search(inner.strip(_EDGE_JUNK)):
         return None  # rescued later by the alias scan if it holds a known name
     if m.label == "PERSON" and _MID_POSSESSIVE.search(raw):
         return None  # "X's car": a name never holds a possessive, unlike "People's Army"
@@ -206,6 +208,9 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         return None  # a currency glued to an amount ("$US1 million" gave the place "US1"); no country holds a digit
     start, end = m.start, m.end
     start, end = _strip_edges(text, start, end)
+    tail = _CONJUNCTION_END.search(text[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()  # 'Anthony "Fat Tony" Salerno and': no name ends in a conjunction
     # Leading article: "the Pentagon" and "Pentagon" are one name.
     if re.match(r"(?i)the\s", text[start:end]):
         start = _skip_space(text, start + 3, end)
