@@ -162,3 +162,22 @@ def test_qualifier_negation_and_period_dates_are_read_from_the_parse():
     assert [v.role for v in tally if v.kind == "date"] == [PERIOD_LABEL]
     (day,) = [v for v in values("The storm hit the coast on Monday morning.") if v.kind == "weekday"]
     assert day.role not in (PERIOD_BOUND, PERIOD_LABEL)
+
+
+@pytest.mark.slow
+def test_a_state_after_its_city_locates_the_city_and_disputes_nothing():
+    from storylens.conflicts.gazetteer import nested
+    from storylens.conflicts.values import extract_values
+    from storylens.nlp import spacy_pipeline
+
+    nlp = spacy_pipeline()
+
+    def places(text):
+        return {v.surface: v.qualifies for v in extract_values(text, nlp(text)) if v.kind == "place"}
+
+    assert places("The plan was hatched at his home in Key Biscayne, Fla., in 1972.") == {
+        "Key Biscayne": False, "Fla.": True}
+    assert places("The summit was held in Paris, France.") == {"Paris": False, "France": True}
+    # a list of states opens with a state: none of them locates another
+    assert not any(places("Heat records fell in Utah, Wyoming, and Nevada on Sunday.").values())
+    assert nested("America", "U.S.") and nested("United States", "America") and not nested("France", "Germany")

@@ -323,6 +323,8 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         return max(slot_score(x, y, word_sim, text_i, text_j), min(1.0, SIG_SLOT * signature_overlap(x, y)))
 
     for a in vi:
+        if a.qualifies:
+            continue  # "Key Biscayne, Fla.": the state locates the city; it may agree, it disputes nothing
         partners = [(s, b) for b in vj if (s := slot(a, b)) >= SLOT_MIN]
         if not partners:
             continue
@@ -333,7 +335,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         # b values that sentence i also states are settled facts of their own, not disputers of `a`
         open_partners = [(s, b) for s, b in partners if not any(
             agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi if slot(a2, b) >= SLOT_MIN)
-            and not two_facts((i, a), (j, b), stated or {})]
+            and not two_facts((i, a), (j, b), stated or {}) and not b.qualifies]
         if not open_partners:
             continue
         # the partner whose dispute is best supported, not merely the closest slot: a second day in the

@@ -81,6 +81,17 @@ def gazetteer() -> Gazetteer:
 
 
 def nested(a: str, b: str) -> bool:
-    """One of the two named places contains the other."""
+    """One of the two named places contains the other, or both name one country ('America' / 'U.S.')."""
     g = gazetteer()
-    return g.contains(a, b) or g.contains(b, a)
+    country = g.countries.get(key(a))
+    return g.contains(a, b) or g.contains(b, a) or (country is not None and country == g.countries.get(key(b)))
+
+
+_STATE_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # AP style: 'Fla.', 'Miss.', 'Tex.', 'Calif.'
+
+
+def is_region(name: str) -> bool:
+    """A country, a U.S. state or a UK nation, or an AP abbreviation of a state ('Fla.')."""
+    g = gazetteer()
+    k = key(name)
+    return k in g.countries or k in g.states or bool(_STATE_ABBREVIATION.match(name.strip()))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from storylens.conflicts.gazetteer import is_region
 from storylens.conflicts.gazetteer import key as gazetteer_key
 from storylens.conflicts.numbers import Number, display, find_numbers
 from storylens.conflicts.roles import counted_from, in_name, is_earlier, is_relative, is_wanted
@@ -67,6 +68,7 @@ class Value:
     siblings: frozenset[str] = field(default_factory=frozenset)  # places: keys of the other places in its list
     negated: bool = False  # figures: the verb they hang from is negated ("two members did not sign")
     qualifier: frozenset[str] = field(default_factory=frozenset)  # counts: what kind of the counted noun
+    qualifies: bool = False  # places: a state naming where the place before it is ("Key Biscayne, *Fla.*")
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -254,6 +256,17 @@ def _qualifier(noun: Any) -> frozenset[str]:
     return frozenset(out)
 
 
+def _qualifies_previous(text: str, ent: Any, places: list[Any]) -> bool:
+    """'Key Biscayne, Fla.,', 'Harrison County, Miss., coroner', 'Paris, France.': a state or country right
+    after a smaller place and its comma names where that place is (as a dateline's state does), not a
+    place of its own. A list of states or countries ('Utah, Wyoming, and Nevada') opens with a region."""
+    before = [e for e in places if e.end_char <= ent.start_char and text[e.end_char:ent.start_char] == ", "]
+    after = text[ent.end_char:ent.end_char + 1]
+    if not before or (after and after not in ",;.)" and not ent.text.endswith(".")):
+        return False
+    return is_region(ent.text) and not is_region(before[0].text)
+
+
 def _place_role(tok: Any) -> tuple[str, Any, str]:
     """(role, governing verb, preposition) of a place name's head token."""
     cur = tok
@@ -354,7 +367,7 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
         out.append(Value("place", start, end, text[start:end], text[start:end], place_key(ent.text),
                          label, None, None, _verb_phrase(verb), "", role,
                          _context(text, start, end) - place_words, _verb_phrase(verb), sig, verb_lemma,
-                         participants, siblings=siblings))
+                         participants, siblings=siblings, qualifies=_qualifies_previous(text, ent, [e for e, _ in spans])))
     return out
 
 
