@@ -30,6 +30,7 @@ import numpy as np
 from storylens.claims.filters import content_words, is_hedged
 from storylens.conflicts.compare import (
     SAME_EVENT,
+    SAME_THING,
     agree,
     different_lists,
     event_match,
@@ -302,6 +303,20 @@ def _states(by_source: dict[str, list[tuple[str, Value]]], source: str, v: Value
                for other, w in by_source.get(source, ()))
 
 
+def counts_other_thing(x: Value, y: Value, vi: list[Value], vj: list[Value], word_sim: WordSimilarity) -> bool:
+    """Two counts of different things, when one sentence counts the other's thing apart.
+
+    In a line of statistics ('404 yards and two touchdowns on 106 carries' / '189 yards') the words
+    around every figure are alike; the counted noun says which is which. Different nouns alone are not
+    enough ('three white visitors' / 'two white girls' are one group): the other sentence must also
+    count this figure's own thing.
+    """
+    if x.kind != "count" or not x.anchor or not y.anchor or word_sim(x.anchor, y.anchor) >= SAME_THING:
+        return False
+    return any(v.kind == "count" and v.anchor and word_sim(x.anchor, v.anchor) >= SAME_THING for v in vj) or any(
+        v.kind == "count" and v.anchor and word_sim(y.anchor, v.anchor) >= SAME_THING for v in vi)
+
+
 def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj: list[Value],
                   word_sim: WordSimilarity, by_source: dict[str, list[tuple[str, Value]]],
                   stated: Stated | None = None) -> list[Finding]:
@@ -320,7 +335,10 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         reworded = cos >= SAME_SENTENCE and "relation" not in (x.role, y.role)
         if different_lists(x, y) or (not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
             return 0.0
-        return max(slot_score(x, y, word_sim, text_i, text_j), min(1.0, SIG_SLOT * signature_overlap(x, y)))
+        score = slot_score(x, y, word_sim, text_i, text_j)
+        if counts_other_thing(x, y, vi, vj, word_sim):
+            return score
+        return max(score, min(1.0, SIG_SLOT * signature_overlap(x, y)))
 
     for a in vi:
         if a.qualifies:
