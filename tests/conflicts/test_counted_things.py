@@ -31,3 +31,14 @@ def test_one_group_named_two_ways_still_pairs() -> None:
     # 'three white visitors from Ohio' / 'two white girls from Ohio': nothing else counted on either side
     a, b = count("three", "visitors"), count("two", "girls")
     assert not counts_other_thing(a, b, [a], [b], sim)
+
+
+def test_a_conflict_shows_only_counts_of_the_disputed_thing() -> None:
+    from storylens.conflicts.build import _counts_the_dispute
+    from storylens.conflicts.detect import Finding
+
+    games_4, games_10 = count("four", "games"), count("10", "games")
+    strongest = Finding((0, games_4), (1, games_10), 0.9, False, ())
+    assert _counts_the_dispute(count("14", "games"), strongest, sim)
+    assert not _counts_the_dispute(count("four", "tds"), strongest, sim)  # chained in through a shared sentence
+    assert _counts_the_dispute(count("four", ""), strongest, sim)  # no counted noun: cannot tell, kept

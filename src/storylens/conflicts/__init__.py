@@ -33,7 +33,11 @@ def conflicts_from_findings(story: Story, findings: list[Finding], threshold: fl
     for k, (conflict, group) in enumerate(built, start=1):
         conflict.id = f"x{k}"
         conflicts.append(conflict)
-        involved |= {f.a[0] for f in group} | {f.b[0] for f in group}
+        # only the sentences the conflict quotes: a group's other findings chained into it (its weaker
+        # pairings, sides dropped for the reader) dispute nothing the brief shows
+        quoted = {(q.source, q.start) for v in conflict.values for q in v.quotes}
+        involved |= {s for f in group for s in (f.a[0], f.b[0])
+                     if (story.sentences[s].source, story.sentences[s].start) in quoted}
     if mark_claims:
         for claim in story.claims:
             if involved & set(story.claim_sentences.get(claim.id, ())):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storylens.conflicts.compare import agree, soft_disagreement
-from storylens.conflicts.detect import Finding
+from storylens.conflicts.compare import SAME_THING, agree, soft_disagreement
+from storylens.conflicts.detect import Finding, WordSimilarity
 from storylens.conflicts.values import Value
 from storylens.models import Conflict, ConflictValue, Quote, Story
 
@@ -17,6 +17,18 @@ def _quote(story: Story, sentence: int, v: Value) -> Quote:
     """The whole sentence as the quote: the value in its context, verbatim."""
     s = story.sentences[sentence]
     return Quote(source=s.source, start=s.start, end=s.end, quote=story.article(s.source).text[s.start:s.end])
+
+
+def _counts_the_dispute(v: Value, best: Finding, word_sim: WordSimilarity) -> bool:
+    """A count chained into a group must count the thing the strongest finding disputes.
+
+    Findings chain through shared sentences; in a line of statistics 'missed four games' and 'four TDs'
+    both say four, and would land on one side of a dispute about games.
+    """
+    things = [x.anchor for x in (best.a[1], best.b[1]) if x.anchor]
+    if v.kind != "count" or not v.anchor or not things:
+        return True
+    return any(word_sim(v.anchor, t) >= SAME_THING for t in things)
 
 
 def _sides(occurrences: list[tuple[int, Value]]) -> list[list[tuple[int, Value]]]:
@@ -38,15 +50,16 @@ def _star(sides: list[list[tuple[int, Value]]], group: list[Finding]) -> list[li
     Findings chain (A disputes B, B disputes C, ...); a reader wants one dispute per conflict.
     """
     def side_of(occ: tuple[int, Value]) -> int:
-        return next(k for k, side in enumerate(sides) if any(o[0] == occ[0] and o[1].start == occ[1].start
-                                                              for o in side))
+        """The side holding this occurrence; -1 for one left out (a count of another thing)."""
+        return next((k for k, side in enumerate(sides) if any(o[0] == occ[0] and o[1].start == occ[1].start
+                                                               for o in side)), -1)
 
     best = max(group, key=lambda f: f.confidence)
     core = {side_of(best.a), side_of(best.b)}
     keep = set(core)
     for f in group:
         sa, sb = side_of(f.a), side_of(f.b)
-        if sa in core or sb in core:
+        if -1 not in (sa, sb) and (sa in core or sb in core):
             keep |= {sa, sb}
     order = sorted(core) + sorted(keep - core)  # the strongest dispute first, at most 4 sides
     return [sides[k] for k in order[:4]]
@@ -69,7 +82,10 @@ def build_conflict(story: Story, group: list[Finding], number: int) -> Conflict 
     for f in sorted(group, key=lambda f: -f.confidence):
         for s, v in (f.a, f.b):
             seen.setdefault((s, v.start), (s, v))
-    occurrences = sorted(seen.values(), key=lambda o: (story.sentences[o[0]].source, o[0]))
+    strongest = max(group, key=lambda f: f.confidence)
+    word_sim = WordSimilarity()
+    occurrences = sorted((o for o in seen.values() if _counts_the_dispute(o[1], strongest, word_sim)),
+                         key=lambda o: (story.sentences[o[0]].source, o[0]))
     sides = _star(_sides(occurrences), group)
     if len(sides) < 2:
         return None
@@ -81,16 +97,19 @@ def build_conflict(story: Story, group: list[Finding], number: int) -> Conflict 
         values.append(ConflictValue(value=side[0][1].surface, normalized=side[0][1].normalized,
                                     sources=sources, quotes=quotes))
     kind = group[0].a[1].kind
-    best = max(f.confidence for f in group)
+    # what the reader sees: the findings between the sides kept (the group may chain in others)
+    kept = {(s, v.start): v for side in sides for s, v in side}
+    shown = [f for f in group if (f.a[0], f.a[1].start) in kept and (f.b[0], f.b[1].start) in kept] or group
+    best = max(f.confidence for f in shown)
     extra = sum(max(0, story.independent_count(v.sources) - 1) for v in values)
     confidence = min(0.99, best + SOURCE_BONUS * extra)
-    soft = all(f.soft for f in group)
+    soft = all(f.soft for f in shown)
     note = ""
     if soft:
         note = ("The figures are compatible in logic (a bound such as 'at least' does not rule out the other "
                 "figure), but the sources give very different numbers.")
-    elif any(is_bound for is_bound in (v.number.is_bound for _, v in occurrences if v.number)):
+    elif any(v.number.is_bound for v in kept.values() if v.number):
         note = "At least one side states a bound ('at least', 'up to'); the values still cannot all be true."
-    return Conflict(id=f"x{number}", topic=_topic(kind, [v for _, v in occurrences]),
+    return Conflict(id=f"x{number}", topic=_topic(kind, list(kept.values())),
                     kind=kind if kind in ("quantity", "count", "date", "weekday", "place") else "other",
                     values=values, note=note, confidence=round(confidence, 3))
