@@ -1,6 +1,7 @@
 """Conflict detection end to end on stories built by hand (loads spaCy + MiniLM)."""
 
 import pytest
+from built_stories import story_of
 
 from storylens.api import analyse, prepare
 from storylens.models import Article
@@ -9,11 +10,6 @@ pytestmark = pytest.mark.slow
 
 FILLER = ("Officials from both cities attended the opening ceremony at the central station. "
           "The line took six years to build and connects two regional capitals. ")
-
-
-def story_of(*texts: str, published: str = "2023-09-12"):
-    arts = [Article(id=f"s{k}", raw=t, text=t, published=published) for k, t in enumerate(texts, 1)]
-    return analyse(arts)
 
 
 def exact_quotes(story, conflicts):

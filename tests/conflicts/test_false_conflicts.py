@@ -9,21 +9,19 @@ dispute of the same kind, so a rule that silenced everything would fail.
 from types import SimpleNamespace
 
 import pytest
+from built_stories import story_of as built_story_of
 
 from storylens.conflicts.detect import known_places
 from storylens.conflicts.numbers import find_numbers
 from storylens.conflicts.values import Value
-from storylens.models import Article, Mention
+from storylens.models import Mention
 
 FILLER = ("Neighbours gathered outside the building on the main street. "
           "The town council said it would meet again next week to discuss the matter. ")
 
 
 def story_of(*texts: str, published: str = "2008-12-14"):
-    from storylens.api import analyse
-
-    arts = [Article(id=f"s{k}", raw=t, text=t, published=published) for k, t in enumerate(texts, 1)]
-    return analyse(arts)
+    return built_story_of(*texts, published=published)
 
 
 def values_of(conflicts, kind):
