@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -71,6 +72,17 @@ def test_encoder_precision_follows_the_environment(monkeypatch, setting, expecte
 
     monkeypatch.setenv("STORYLENS_ENCODER_PRECISION", setting)
     assert encoder_precision() == expected
+
+
+def test_default_precision_is_bf16_only_with_hardware_bf16(monkeypatch):
+    from storylens.nlp import models
+
+    monkeypatch.delenv("STORYLENS_ENCODER_PRECISION", raising=False)
+    cpuinfo = Path("/proc/cpuinfo")
+    flags = cpuinfo.read_text(errors="replace") if cpuinfo.exists() else ""
+    native = models._cpu_has_amx() or " avx512_bf16" in flags
+    assert models._cpu_has_avx512_bf16() == (" avx512_bf16" in flags)
+    assert models.encoder_precision() == ("bf16" if native else "fp32")
 
 
 def test_bf16_encoder_agrees_with_fp32(monkeypatch):

@@ -89,13 +89,14 @@ def encoder_precision() -> str:
     """"bf16" or "fp32": the dtype the encoder's matrix products run in.
 
     STORYLENS_ENCODER_PRECISION=fp32|bf16 decides; by default bf16 only where the CPU
-    has AMX tiles, which run bf16 products in hardware (about twice the sentences per
-    second here, cosines within 0.004 of fp32). Elsewhere bf16 is emulated and slower.
+    runs bf16 products in hardware: AMX tiles (Intel Sapphire Rapids and later: about twice
+    the sentences per second, cosines within 0.004 of fp32) or AVX512-BF16 (AMD Zen 4 and
+    later: about 1.4 times, measured on a 2-core EPYC). Elsewhere bf16 is emulated and slower.
     """
     value = os.environ.get("STORYLENS_ENCODER_PRECISION", "").strip().lower()
     if value in ("fp32", "bf16"):
         return value
-    return "bf16" if _cpu_has_amx() else "fp32"
+    return "bf16" if _cpu_has_amx() or _cpu_has_avx512_bf16() else "fp32"
 
 
 @functools.cache
@@ -106,6 +107,19 @@ def _cpu_has_amx() -> bool:
         return bool(torch.cpu._is_amx_tile_supported())  # private, but torch has no public probe yet
     except (ImportError, AttributeError, RuntimeError):
         return False
+
+
+@functools.cache
+def _cpu_has_avx512_bf16() -> bool:
+    """The CPU flag, read from Linux's /proc/cpuinfo (torch reports only 'AVX512'); False elsewhere."""
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("flags"):
+                    return "avx512_bf16" in line.split()
+    except OSError:
+        pass
+    return False
 
 
 def _quiet_transformers() -> None:
