@@ -169,7 +169,13 @@ def main() -> None:
                   f"{fp32_50['seconds'] / 50:.3f} | {fp32_50['peak_rss_mb']:.0f} | {stages} |")
     md += ["", (f"Fitted growth: time ∝ n^{exponent:.2f} (log-log least squares over the sizes above; "
            "n log n over this range would read about 1.1–1.2)."), "",
-           ("Where the nlp stage's time goes on the 50-article story (2 cores): spaCy's paragraph pass (sentences "
+           ("Machines: the figures above depend on the CPU far more than on the code. On the 2-core Intel Xeon "
+            "with AMX of the earlier rounds (runs of 2026-12-05) the same code read 8.43 s for 50 articles (goal "
+            "met), 37.3 s for 200, 10.7 s cold; on the 2-core AMD EPYC (Zen 4: AVX512-BF16, no AMX) of "
+            "2026-12-06, every stage is about 1.7 times slower: 14.3-14.6 s in bf16 over two runs (the encoder now uses bf16 there "
+            "too), 17.4-18.7 s in fp32, so the 50-article goal is not met on that machine. Nothing in storylens "
+            "changed between the two readings but the bf16 probe."), "",
+           ("Where the nlp stage's time goes on the 50-article story (2 cores, the Intel machine): spaCy's paragraph pass (sentences "
             "and entities, about 4 s) and the parse of the ~700 value sentences for the conflict stage run on one "
             "core while the encoder embeds the ~1,550 sentences on the other (about 6.6 core-seconds in bf16). The "
             "value sentences are parsed without NER now (their entities come from the paragraph pass): 2.2-2.6 s "
