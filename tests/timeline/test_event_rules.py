@@ -48,3 +48,20 @@ def test_ledes_of_different_sources_on_one_day_are_one_event() -> None:
     groups = sorted(sorted(items[k].sentence.source for k in g) for g in group_events(items, vectors))
     # the ledes of a, b and d merge; c's late sentence and d's second sentence of that day stay apart
     assert groups == [["a", "b", "d"], ["c"], ["d"], ["e"]]
+
+
+def test_loosely_dated_background_must_stand_alone() -> None:
+    from storylens.timeline.events import _unreadable_background
+
+    story = _story(a=["The two leaders have met once before in Vladivostok.",
+                      "The first was in April 2019.",
+                      "Putin and Kim first met in April 2019 in the far-eastern city.",
+                      "He crossed the border on Tuesday, officials said.",
+                      "She later married actor Jason Robards, a two-time Oscar winner, in 1961."])
+    readable = {it.sentence.text: not _unreadable_background([it]) for it in dated_sentences(story)}
+    assert readable == {
+        "The first was in April 2019.": False,  # names its subject in the sentence before
+        "Putin and Kim first met in April 2019 in the far-eastern city.": True,
+        "He crossed the border on Tuesday, officials said.": True,  # a day is news, whoever "he" is
+        "She later married actor Jason Robards, a two-time Oscar winner, in 1961.": True,  # tells its fact
+    }

@@ -32,6 +32,7 @@ MERGE_COSINE = 0.55
 MERGE_COSINE_VAGUE = 0.45
 MAX_PER_DAY = 4
 MIN_WORDS = 6
+BACKGROUND_MIN_WORDS = 8  # a loosely dated sentence this long tells its fact even when it opens on "He"
 MIN_STATEMENT_WORDS = 3  # words of two letters or more besides the dates
 # The lede: the first sentences of an article, where it puts its news peg.
 LEDE_SENTENCES = 3
@@ -193,13 +194,27 @@ def build_events(story: Story) -> list[TimelineEvent]:
         vectors = np.hstack([vectors, story.embeddings[[it.sentence.index for it in items]]]) / np.sqrt(2)
     by_day: dict = {}
     for group in group_events(items, vectors):
-        event = _to_event(story, [items[k] for k in group], vectors[group])
+        members = [items[k] for k in group]
+        if _unreadable_background(members):
+            continue
+        event = _to_event(story, members, vectors[group])
         by_day.setdefault(event.date, []).append(event)
     timeline: list[TimelineEvent] = []
     for day in sorted(by_day):
         ranked = sorted(by_day[day], key=lambda e: (-story.independent_count(e.sources), -len(e.quotes)))
         timeline.extend(ranked[:MAX_PER_DAY])
     return timeline
+
+
+def _unreadable_background(members: list[Dated]) -> bool:
+    """A year- or month-dated event told only by short sentences that lean on the one before.
+
+    "The first was in April 2019." names its subject in the previous sentence; as a timeline entry it
+    says nothing. A longer sentence opening on "He" or "She" still tells its fact ("She later married
+    actor Jason Robards in 1961"), and an event with a day keeps its place (the day itself is news).
+    """
+    return all(it.mention.precision != "day" for it in members) and not any(
+        standalone(it.sentence.text) or len(it.sentence.text.split()) >= BACKGROUND_MIN_WORDS for it in members)
 
 
 def _consistent(mentions: list[DateMention]) -> bool:
