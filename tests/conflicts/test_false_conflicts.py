@@ -164,8 +164,8 @@ def test_qualifier_negation_and_period_dates_are_read_from_the_parse():
 
 @pytest.mark.slow
 def test_a_state_after_its_city_locates_the_city_and_disputes_nothing():
-    from storylens.conflicts.gazetteer import nested
     from storylens.conflicts.values import extract_values
+    from storylens.entities.gazetteer import nested
     from storylens.nlp import spacy_pipeline
 
     nlp = spacy_pipeline()

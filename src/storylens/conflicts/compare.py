@@ -22,9 +22,9 @@ import functools
 import re
 from collections.abc import Callable
 
-from storylens.conflicts.gazetteer import nested
 from storylens.conflicts.numbers import compatible
 from storylens.conflicts.values import PERIOD_BOUND, PERIOD_LABEL, Value
+from storylens.entities.gazetteer import nested
 
 SOFT_RATIO = 2.0
 SAME_THING = 0.55  # MiniLM cosine of two counted nouns naming the same thing (wagons/cars 0.60)

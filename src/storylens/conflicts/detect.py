@@ -41,9 +41,9 @@ from storylens.conflicts.compare import (
     soft_disagreement,
 )
 from storylens.conflicts.figures import Stated, figure_sources, two_facts
-from storylens.conflicts.gazetteer import gazetteer
 from storylens.conflicts.temporal import WEEKDAYS
 from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
+from storylens.entities.gazetteer import gazetteer
 from storylens.models import Story
 from storylens.nlp.cache import LRU
 

