@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from test_lone import article, stub_model
 
-from storylens.scale.pipeline import merge_across, story_link
+from storylens.scale.pipeline import may_link, merge_across, story_link
 from storylens.stories import OnlineClusterer, Params
 from storylens.stories.cluster import CorpusClusterer
+from storylens.stories.features import DocFeatures
 
 DOCS = [article(i, n) for n, i in enumerate(("a1", "a2", "b1", "c1"))]
 STORIES = [["a1", "a2"], ["b1"], ["c1"]]  # merge_across names them s1, s2, s3
@@ -65,3 +66,37 @@ def test_the_corpus_clusterer_scores_as_the_online_one_while_the_vocabulary_grow
                 a = online.pair_features(probe, online.stories[sid])
                 b = corpus.pair_features(probe, corpus.stories[sid])
                 assert (a == b).all(), (step, probe.id, sid)
+
+
+def _named(aid: str, seed: int, names: dict[str, int]) -> DocFeatures:
+    d = article(aid, seed)
+    d.entities = dict(names)
+    return d
+
+
+def test_two_grown_stories_naming_nobody_in_common_stay_apart_however_sure_the_model(monkeypatch):
+    # Two killings told in the same words: an Oklahoma man and a Millom man charged (three articles each).
+    ok = [_named(f"ok{n}", n, {"oklahoma": 2, "arkansas": 1, "jimmy mcgee": 1}) for n in range(3)]
+    uk = [_named(f"uk{n}", 10 + n, {"millom": 2, "cumbria police": 1, "jordan bell": 1}) for n in range(3)]
+    docs = ok + uk
+    table = {(d.id, sid): 0.95 for d in docs for sid in ("s1", "s2")}
+    stub_model(monkeypatch, OnlineClusterer, table)
+    stories = [[d.id for d in ok], [d.id for d in uk]]
+    assert merge_across(docs, stories, Params(link_threshold=0.25)) == stories
+    # Names in common (the same accused, the same state) make them one story again.
+    for d in uk:
+        d.entities.update({"jimmy mcgee": 1, "oklahoma": 1})
+    assert merge_across(docs, stories, Params(link_threshold=0.25)) == [[d.id for d in docs]]
+
+
+def test_small_stories_are_left_to_the_pair_model(monkeypatch):
+    # A lone article's names are too few to tell: two articles against one with no name shared still merge.
+    docs = [_named("a1", 1, {"oklahoma": 1}), _named("a2", 2, {"oklahoma": 1}), _named("b1", 3, {"tulsa": 1})]
+    table = {(d.id, sid): 0.95 for d in docs for sid in ("s1", "s2")}
+    stub_model(monkeypatch, OnlineClusterer, table)
+    c = CorpusClusterer(Params())
+    for d, sid in zip(docs, ("s1", "s1", "s2"), strict=True):
+        c.absorb(d, sid)
+    assert c.name_similarity(c.stories["s1"], c.stories["s2"]) == 0.0
+    assert may_link(c, c.stories["s1"], c.stories["s2"])
+    assert merge_across(docs, [["a1", "a2"], ["b1"]], Params(link_threshold=0.25)) == [["a1", "a2", "b1"]]

@@ -153,6 +153,8 @@ def merge_across(docs: Sequence[DocFeatures], stories: Sequence[list[str]],
         if (a, b, version[a], version[b]) in scored:
             return  # neither has changed since
         scored.add((a, b, version[a], version[b]))
+        if not may_link(c, c.stories[a], c.stories[b]):
+            return
         p = story_link(c, c.stories[a], c.stories[b], by_id, bar)
         if p >= bar:
             heapq.heappush(heap, (-p, _num(a), _num(b), a, b, version[a], version[b]))
@@ -182,6 +184,16 @@ def merge_across(docs: Sequence[DocFeatures], stories: Sequence[list[str]],
     order = {d.id: i for i, d in enumerate(docs)}
     return sorted((sorted(s.members, key=order.__getitem__) for s in c.stories.values()),
                   key=lambda m: order[m[0]])
+
+
+def may_link(c: OnlineClusterer, a: StoryState, b: StoryState) -> bool:
+    """False for two grown stories that name none of the same actors or places (`Params.link_names`): two
+    events, whatever their words share. Small stories are left to the pair model: a lone article's names
+    are too few to tell (on the mixed stream, right merges of one or two articles often share none)."""
+    p = c.params
+    if min(len(a.members), len(b.members)) < p.link_grown:
+        return True
+    return c.name_similarity(a, b) >= p.link_names
 
 
 def story_link(c: OnlineClusterer, a: StoryState, b: StoryState, by_id: dict[str, DocFeatures],

@@ -72,6 +72,8 @@ class Params:
     attach_ratio: float = learned.ATTACH_RATIO
     link_threshold: float = learned.LINK_THRESHOLD  # the batch job's story merge (scale.pipeline.merge_across)
     link_members: int = learned.LINK_MEMBERS
+    link_grown: int = learned.LINK_GROWN
+    link_names: float = learned.LINK_NAMES
 
 
 @dataclass
@@ -256,6 +258,12 @@ class OnlineClusterer:
             self._units_val = (_unit(doc.terms, self.vocab.terms, self.vocab),
                                _unit(doc.entities, self.vocab.entities, self.vocab))
         return self._units_val
+
+    def name_similarity(self, a: StoryState, b: StoryState) -> float:
+        """IDF-weighted cosine of two stories' name bags (people, places, organisations)."""
+        v = self.vocab
+        return _weighted_cosine(_unit(a.entities, v.entities, v), b.entities, _bag_norm(b.entities, v.entities, v),
+                                v.entities, v)
 
     def probability(self, x: np.ndarray) -> float:
         return float(self.probabilities(x[None, :])[0])
