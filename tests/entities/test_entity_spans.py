@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from storylens.entities.spans import Span, clean_mention, context_votes, extend_person
@@ -167,3 +169,39 @@ def test_a_name_before_born_or_based_is_a_place() -> None:
     assert _voted("The 55-year-old Velmont-born star will play him.", "Velmont", "PERSON").votes["GPE"] > 0
     assert _voted("A Velmont-based firm won the bid.", "Velmont", "ORG").votes["GPE"] > 0
     assert not _voted("Velmont borne by the crowd left.", "Velmont", "PERSON").votes["GPE"]
+
+
+def _voted(text: str, surface: str, label: str = "ORG") -> Span:
+    start = text.index(surface)
+    span = Span("a", start, start + len(surface), surface, label, Counter({label: 1.0}))
+    context_votes(span, text)
+    return span
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        # the demo brief typed a border station ORG ("Russia’s Khasan border station") and a delegate ORG
+        # ("Pak Thae Song, chairman of North Korea’s space science ..."): NER's guess for rare foreign names
+        ("Officials met him at the Orvak border station.", "Orvak", "GPE"),
+        ("Police sealed the border town of Orvak.", "Orvak", "GPE"),
+        ("Boats sailed up the Orvak river at dawn.", "Orvak", "LOC"),
+        ("Also there was Pak Orvak, chairman of the space agency.", "Pak Orvak", "PERSON"),
+        ("Also there was Pak Orvak, secretary for Science and Education.", "Pak Orvak", "PERSON"),
+    ],
+)
+def test_a_settling_cue_overrules_an_org_label(text: str, surface: str, label: str) -> None:
+    span = _voted(text, surface)
+    assert "ORG" not in span.votes and span.votes[label] >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Agents of the CBP border unit arrived.", "CBP"),  # an acronym is an organisation
+        ("Velmont, the official news agency, said so.", "Velmont"),  # no role "of"/"for": a description
+        ("They sued Velmont in the city court.", "Velmont"),  # "in the city": not right next to the name
+    ],
+)
+def test_an_org_keeps_its_label_without_a_settling_cue(text: str, surface: str) -> None:
+    assert _voted(text, surface).votes["ORG"] == 1.0

@@ -136,6 +136,14 @@ _PLACE_AFTER = frozenset(
     ]
 )
 _APPOSITIVE = re.compile(r",\s+(?:the\s+)?([^\W\d_]+)")
+# Cues that settle a name NER typed ORG (its guess for a rare foreign name): a place noun right after it ("the
+# Khasan border station", "the Sahel region"), "the town of X" before it, or a role of a person in an appositive
+# ("X, chairman of ...", "X, secretary for ...").
+_PLACE_HEADS = frozenset(["border", "city", "province", "region", "village", "town", "district", "county", "river",
+                          "peninsula", "island", "airport"])
+_PLACE_OF = re.compile(r"\b(?:city|town|village|province|region|county|district|island|port)\s+of\s+$",
+                       re.IGNORECASE)
+_ROLE_OF = re.compile(r",\s+(?:the\s+)?([^\W\d_]+)\s+(?:of|for|at|to)\s")
 # Lookbehind sees text before `pos`, so a word cut by the search window never matches.
 _LEFT_WORD = re.compile(r"(?<![\w’'])([^\W\d_][\w\-]*) $")
 _RIGHT_WORD = re.compile(r" ([^\W\d_][\w\-]*)(?![\w\-])")
@@ -324,10 +332,23 @@ def context_votes(span: Span, text: str) -> None:
     relative = _RELATIVE.match(text, span.end)
     if relative and relative.group(1).lower() == "who":
         span.votes["PERSON"] += CUE_WEIGHT
+    if span.label == "ORG" and not span.text.isupper():  # an acronym is an organisation ("the CBP border unit")
+        if after and after[0].lower() in _PLACE_HEADS or _PLACE_OF.search(text[max(0, span.start - 30) : span.start]):
+            _overrule(span, "LOC" if after and after[0].lower() == "river" else "GPE")
+        else:
+            role = _ROLE_OF.match(text, span.end, span.end + 40)
+            if role and role.group(1).lower() in _PERSON_CUES:
+                _overrule(span, "PERSON")
     if span.label == "PERSON" and (relative and relative.group(1).lower() == "which" or _model_code(span.text)):
         # "Keystone XL, which was proposed in 2008": a thing, whatever NER's label says
         del span.votes["PERSON"]
         span.votes["ORG"] += CUE_WEIGHT
+
+
+def _overrule(span: Span, label: str) -> None:
+    """The words around the mention say what it is: NER's ORG vote for it goes."""
+    del span.votes["ORG"]
+    span.votes[label] = max(span.votes[label], 1.0)
 
 
 def _model_code(name: str) -> bool:
