@@ -205,3 +205,28 @@ def test_a_settling_cue_overrules_an_org_label(text: str, surface: str, label: s
 )
 def test_an_org_keeps_its_label_without_a_settling_cue(text: str, surface: str) -> None:
     assert _voted(text, surface).votes["ORG"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "typed"),
+    [
+        # demo brief: "Kim Dynasty" was a person, "Tuman River Friendship Bridge" an organisation
+        ("It works because Orlov Dynasty has ninety wagons.", "Orlov Dynasty", "PERSON", "ORG"),
+        ("The Varn Administration said so.", "Varn Administration", "PERSON", "ORG"),
+        ("The train crossed the Velmont River Friendship Bridge.", "the Velmont River Friendship Bridge", "ORG", "FAC"),
+        ("Ships wait at the Orvak Canal.", "the Orvak Canal", "ORG", "FAC"),
+        ("The Orvak River rose.", "The Orvak River", "LOC", "LOC"),
+    ],
+)
+def test_a_name_ending_in_a_group_or_a_structure(text: str, surface: str, label: str, typed: str) -> None:
+    span = _clean(text, surface, label)
+    assert span is not None and span.label == typed
+
+
+def test_a_portfolio_before_an_office_is_no_organisation() -> None:
+    # "Russian Defense Minister Shoigu" gave the demo an ORG "Defense", "Press Secretary Jen Psaki" a NeuS one "Press"
+    assert _clean("Russian Defense Minister Shoigu visited.", "Defense", "ORG") is None
+    assert _clean("Then Press Secretary Jen Psaki spoke.", "Press", "ORG") is None
+    kept = _clean("Angels spokesman Tim Mead said so.", "Angels", "ORG")  # a team's spokesman: the team stays
+    assert kept is not None and kept.text == "Angels"
+    assert _clean("Defense said so.", "Defense", "ORG") is not None  # no office after it

@@ -155,6 +155,16 @@ _CONJUNCTION_END = re.compile(r"\s+(?:and|or|&)$")
 _RELATIVE = re.compile(r",\s+(who|which)\b", re.IGNORECASE)
 # Letters after a person's name that look like a code: suffixes, "Anthony Russell QC", "Jane Roe MP".
 _POSTNOMINALS = frozenset({"JR", "SR", "QC", "KC", "MP", "MSP", "MD", "JD", "JP", "PC", "DL"})
+# A government portfolio before an office ("Defense Minister Shoigu", "Press Secretary Jen Psaki"): part of the
+# person's title, which NER cut off as an organisation "Defense" or "Press".
+_PORTFOLIOS = frozenset(["defense", "defence", "foreign", "interior", "finance", "press", "health", "education",
+                         "labor", "labour", "trade", "energy", "agriculture", "transport", "environment", "culture",
+                         "economy", "home"])
+# A name ending so is a group, not a person ("Kim Dynasty", "Trump Administration"), or a structure, not an
+# organisation ("Tuman River Friendship Bridge", "Suez Canal").
+_GROUP_ENDS = frozenset(["dynasty", "family", "administration", "government", "regime", "clan"])
+_STRUCTURE_ENDS = frozenset(["bridge", "tunnel", "dam", "canal", "highway", "freeway", "expressway", "motorway",
+                             "airport", "stadium", "arena"])
 _CODE = re.compile(r"^[B-DF-HJ-NP-TV-XZ]{2,3}$")
 _ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
 _AGE = re.compile(r"(?:\w+-)+(?:year|month|week|day)s?-old", re.IGNORECASE)
@@ -227,8 +237,13 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     if pm and pm.start() > 0 and (text[start + pm.start() - 1].isalnum() or text[start + pm.start() - 1] == "."):
         end = start + pm.start()
     label = m.label
-    if label == "PERSON" and len(split_words(text[start:end])) >= 2 and is_title(split_words(text[start:end])[-1]):
+    words = split_words(text[start:end])
+    if label == "PERSON" and len(words) >= 2 and (is_title(words[-1]) or words[-1].lower() in _GROUP_ENDS):
         label = "ORG"  # "Bexar County Sheriff", "Broward Sheriff": an office, not a person's name
+    if label in ("PERSON", "ORG") and len(words) >= 2 and words[-1].lower() in _STRUCTURE_ENDS:
+        label = "FAC"
+    if label == "ORG" and len(words) == 1 and words[0].lower() in _PORTFOLIOS and _before_office(text, end):
+        return None
     votes: Counter[str] = Counter({label: 1.0})
     start, titled = _strip_titles(text, start, end, label, lower_words)
     if titled:
@@ -239,6 +254,11 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     if m.label == "PERSON" and any(c.isdigit() for c in name):
         return None  # nor a digit ("COVID-19"), once an age is off ("23-year-old Ana Kade")
     return Span(m.source, start, end, name, label, votes)
+
+
+def _before_office(text: str, end: int) -> bool:
+    nxt = _RIGHT_WORD.match(text, end, end + 40)
+    return bool(nxt) and is_title(nxt.group(1))
 
 
 def _common_word(name: str, text: str, start: int, lower_words: frozenset[str] | set[str]) -> bool:
