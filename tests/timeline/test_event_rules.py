@@ -65,3 +65,20 @@ def test_loosely_dated_background_must_stand_alone() -> None:
         "He crossed the border on Tuesday, officials said.": True,  # a day is news, whoever "he" is
         "She later married actor Jason Robards, a two-time Oscar winner, in 1961.": True,  # tells its fact
     }
+
+
+def test_background_sentences_alike_as_wholes_are_one_event() -> None:
+    # the demo listed the 2019 summit twice: "The last time was in 2019, before the corona pandemic, when he also
+    # traveled to Vladivostok ..." has a window ("was in 2019, before the corona ...") that names nothing
+    story = _story(
+        a=["The last time was in 2019, before the corona pandemic, when he also traveled to Vladivostok."],
+        b=["The last time Kim left his country was in 2019, when he also went to Vladivostok."],
+        c=["Rebels seized the northern town of Orvak on March 3, 2019, witnesses said."],
+    )
+    items = dated_sentences(story)
+    assert [it.mention.precision for it in items] == ["year", "year", "day"]
+    windows = np.eye(3)  # the windows unlike
+    alike = np.array([[1.0, 0.0], [0.8, 0.6], [0.8, 0.6]])  # whole sentences alike, the day's too
+    groups = sorted(sorted(items[k].sentence.source for k in g) for g in group_events(items, windows, alike))
+    assert groups == [["a", "b"], ["c"]]  # a day keeps needing its window: the sentence alone is not the event
+    assert len(group_events(items, windows)) == 3  # without sentence vectors, as before

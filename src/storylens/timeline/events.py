@@ -30,6 +30,9 @@ from storylens.timeline.dates import DateMention, find_dates
 
 MERGE_COSINE = 0.55
 MERGE_COSINE_VAGUE = 0.45
+# Two year- or month-dated sentences this alike as wholes tell one background fact, however little their windows
+# say ("The last time was in 2019, before the pandemic, when he also traveled to Vladivostok ...").
+MERGE_COSINE_BACKGROUND = 0.55
 MAX_PER_DAY = 4
 MIN_WORDS = 6
 BACKGROUND_MIN_WORDS = 8  # a loosely dated sentence this long tells its fact even when it opens on "He"
@@ -148,8 +151,13 @@ def compatible(a: DateMention, b: DateMention) -> bool:
     return a.day == b.day
 
 
-def group_events(items: list[Dated], vectors: np.ndarray) -> list[list[int]]:
-    """Single-link groups of compatible, similar items; a group never holds two different precise dates."""
+def group_events(items: list[Dated], vectors: np.ndarray, sentences: np.ndarray | None = None) -> list[list[int]]:
+    """Single-link groups of compatible, similar items; a group never holds two different precise dates.
+
+    `sentences` (the items' whole-sentence vectors) also link two year- or month-dated items: the words around
+    "in 2019" often stop before the fact ("was in 2019, before the corona pandemic, when he ..."), and a
+    background fact is one whole sentence.
+    """
     groups: list[list[int]] = [[i] for i in range(len(items))]
     pairs = sorted(
         ((float(vectors[i] @ vectors[j]), i, j) for i in range(len(items)) for j in range(i + 1, len(items))
@@ -162,7 +170,10 @@ def group_events(items: list[Dated], vectors: np.ndarray) -> list[list[int]]:
         same_sentence = a.sentence.index == b.sentence.index and a.mention.day == b.mention.day
         # Background mentions of one year or month in one story are nearly always the same fact.
         vague = a.mention.precision != "day" or b.mention.precision != "day"
-        if sim < (MERGE_COSINE_VAGUE if vague else MERGE_COSINE) and not same_sentence and not news_peg(a, b):
+        background = (sentences is not None and a.mention.precision != "day" and b.mention.precision != "day"
+                      and float(sentences[i] @ sentences[j]) >= MERGE_COSINE_BACKGROUND)
+        if (sim < (MERGE_COSINE_VAGUE if vague else MERGE_COSINE) and not same_sentence and not news_peg(a, b)
+                and not background):
             continue
         gi, gj = where[i], where[j]
         if gi == gj or not _consistent([items[k].mention for k in groups[gi] + groups[gj]]):
@@ -189,11 +200,13 @@ def build_events(story: Story) -> list[TimelineEvent]:
     from storylens.nlp import embed
 
     vectors = embed([it.window for it in items])
+    sentences = None
     if story.embeddings is not None and len(story.embeddings) == len(story.sentences):
         # Half window, half whole sentence: the window names the event, the sentence disambiguates it.
-        vectors = np.hstack([vectors, story.embeddings[[it.sentence.index for it in items]]]) / np.sqrt(2)
+        sentences = story.embeddings[[it.sentence.index for it in items]]
+        vectors = np.hstack([vectors, sentences]) / np.sqrt(2)
     by_day: dict = {}
-    for group in group_events(items, vectors):
+    for group in group_events(items, vectors, sentences):
         members = [items[k] for k in group]
         if _unreadable_background(members):
             continue
