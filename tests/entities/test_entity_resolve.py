@@ -360,3 +360,22 @@ def test_a_quoted_nickname_inside_a_name_keeps_the_person_whole(story_from) -> N
     # the nickname with the surname is the same person; no name ends in "and"
     assert _by_form(entities, 'Charles "Lucky" Varnas') is _by_form(entities, "Lucky Varnas")
     assert _by_form(entities, 'Anthony "Fat Tony" Orlen') is _by_form(entities, "Anthony Orlen")
+
+
+def test_a_role_taken_into_a_known_name_goes(story_from) -> None:
+    # ECB+ briefs listed "Super-agent Scott Boras", "Attorney-General Wally Oppal" and "RB Joique Bell" apart
+    # from the same people
+    story = story_from(
+        a="[Super-agent Dara Velkov|PERSON] opened the case. Then [Dara Velkov|PERSON] rested.",
+        b="The team signed [RB Joique Orlan|PERSON] and [Attorney-General Wal Oppen|PERSON] agreed.",
+        c="[Joique Orlan|PERSON] scored. [Wal Oppen|PERSON] spoke as the attorney general.",
+        # a given name before a known name, mid-sentence: another person (a son named after his father)
+        d="Her children, [Stephen Hal Borgan|PERSON] and Leslie, were there. [Hal Borgan|PERSON] was not.",
+    )
+    entities = resolve_entities(story)
+    _assert_spans(story, entities)
+    assert _forms(_by_form(entities, "Dara Velkov")) == {"Dara Velkov"}
+    assert len(_by_form(entities, "Dara Velkov").mentions) == 2
+    assert {m.source for m in _by_form(entities, "Joique Orlan").mentions} == {"b", "c"}
+    assert {m.source for m in _by_form(entities, "Wal Oppen").mentions} == {"b", "c"}
+    assert _by_form(entities, "Stephen Hal Borgan") is not _by_form(entities, "Hal Borgan")

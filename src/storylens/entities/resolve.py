@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from storylens.entities.cluster import Key, assign, bare_name, dominant, reads_as_place
-from storylens.entities.normalize import is_acronym, name_key
+from storylens.entities.normalize import is_acronym, is_title, name_key
 from storylens.entities.places import known_place
 from storylens.entities.scan import acronym_definitions, lower_case_words, scan_article
 from storylens.entities.spans import (
@@ -86,7 +86,29 @@ def _clean_spans(story: Story, texts: dict[str, str], lower: set[str]) -> list[S
             context_votes(s, text)
         spans += acronym_definitions(source, text, [(s.start, s.end) for s in spans])
         out += spans
+    drop_leading_roles(out, texts, lower)
     return out
+
+
+def drop_leading_roles(spans: list[Span], texts: dict[str, str], lower: set[str]) -> None:
+    """A person's full name known on its own, with a role NER took in before it ("Owner Arte Moreno",
+    "Attorney-General Wally Oppal", "RB Joique Bell" beside "Arte Moreno", ...): the span keeps the known name,
+    so the two are one person. A role is a word the story also writes in lower case, a title, or a short code in
+    capitals, or a compound with a lower-case part ("Super-agent"); a given name is none of these ("Stephen
+    Humphrey Bogart" is not "Humphrey Bogart", "Clarissa Dickson Wright" not "Dickson Wright")."""
+    people = {s.text for s in spans if s.label == "PERSON" and len(s.text.split()) >= 2}
+    for s in spans:
+        words = s.text.split(maxsplit=1)
+        if (s.label == "PERSON" and len(words) == 2 and len(words[1].split()) >= 2 and words[1] in people
+                and _role(words[0], lower)):
+            s.start = s.end - len(words[1])
+            s.text = texts[s.source][s.start : s.end]
+
+
+def _role(word: str, lower: set[str]) -> bool:
+    parts = word.split("-")
+    return ((word.isupper() and len(word) <= 3) or all(p.lower() in lower or is_title(p) for p in parts)
+            or any(p[:1].islower() for p in parts[1:]))
 
 
 def _article_indexes(
