@@ -230,3 +230,23 @@ def test_a_portfolio_before_an_office_is_no_organisation() -> None:
     kept = _clean("Angels spokesman Tim Mead said so.", "Angels", "ORG")  # a team's spokesman: the team stays
     assert kept is not None and kept.text == "Angels"
     assert _clean("Defense said so.", "Defense", "ORG") is not None  # no office after it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Multi-News / NeuS / ECB+ briefs typed Twitter and Instagram as people
+        "Video posted on Velmo shows the firefighters.",
+        "She has been posting on Velmo since May.",
+        "Fans were soon taking to Velmo in droves.",
+        "The board said in a statement on Velmo that it erred.",
+        "Follow @newsdesk on Velmo for more.",
+    ],
+)
+def test_what_one_posts_on_is_a_platform(text: str) -> None:
+    span = _voted(text, "Velmo", "PERSON")
+    assert "PERSON" not in span.votes and span.votes["ORG"] >= 1
+
+
+def test_a_person_one_reports_on_stays_a_person() -> None:
+    assert _voted("Pressure grew on Velmo after the vote.", "Velmo", "PERSON").votes == {"PERSON": 1.0}

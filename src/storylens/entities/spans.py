@@ -136,6 +136,11 @@ _PLACE_AFTER = frozenset(
     ]
 )
 _APPOSITIVE = re.compile(r",\s+(?:the\s+)?([^\W\d_]+)")
+# What one posts on or takes to is a platform, not a person ("Video posted on Twitter", "posting on Instagram",
+# "fans were taking to Twitter", "said in a statement on Twitter", "Follow @handle on Twitter").
+_POSTED_ON = re.compile(r"(?:\b(?:post(?:s|ed|ing)?|tweet(?:s|ed|ing)?|wr(?:ote|ites|iting)|shar(?:es|ed|ing)|"
+                        r"statement|video|live|stream(?:s|ed|ing)?)\s+on|\b(?:take|takes|took|taking)\s+to|@\w+\s+on)"
+                        r"\s+$", re.IGNORECASE)
 # Cues that settle a name NER typed ORG (its guess for a rare foreign name): a place noun right after it ("the
 # Khasan border station", "the Sahel region"), "the town of X" before it, or a role of a person in an appositive
 # ("X, chairman of ...", "X, secretary for ...").
@@ -359,15 +364,17 @@ def context_votes(span: Span, text: str) -> None:
             role = _ROLE_OF.match(text, span.end, span.end + 40)
             if role and role.group(1).lower() in _PERSON_CUES:
                 _overrule(span, "PERSON")
-    if span.label == "PERSON" and (relative and relative.group(1).lower() == "which" or _model_code(span.text)):
+    if span.label == "PERSON" and _POSTED_ON.search(text[max(0, span.start - 30) : span.start]):
+        _overrule(span, "ORG", "PERSON")
+    elif span.label == "PERSON" and (relative and relative.group(1).lower() == "which" or _model_code(span.text)):
         # "Keystone XL, which was proposed in 2008": a thing, whatever NER's label says
         del span.votes["PERSON"]
         span.votes["ORG"] += CUE_WEIGHT
 
 
-def _overrule(span: Span, label: str) -> None:
-    """The words around the mention say what it is: NER's ORG vote for it goes."""
-    del span.votes["ORG"]
+def _overrule(span: Span, label: str, wrong: str = "ORG") -> None:
+    """The words around the mention say what it is: NER's vote for another label goes."""
+    del span.votes[wrong]
     span.votes[label] = max(span.votes[label], 1.0)
 
 
