@@ -379,3 +379,19 @@ def test_a_role_taken_into_a_known_name_goes(story_from) -> None:
     assert {m.source for m in _by_form(entities, "Joique Orlan").mentions} == {"b", "c"}
     assert {m.source for m in _by_form(entities, "Wal Oppen").mentions} == {"b", "c"}
     assert _by_form(entities, "Stephen Hal Borgan") is not _by_form(entities, "Hal Borgan")
+
+
+def test_a_surname_typed_norp_is_the_person_the_article_names(story_from) -> None:
+    # ECB+ / Multi-News briefs listed "Ibanez" and "Freese" as nationalities beside Raul Ibanez and Diana Freese
+    story = story_from(
+        a="They may sign [Raul Ibanez|PERSON] soon. With [Ibanez|NORP] playing left field, they win.",
+        # a name used as a modifier is not the man it is named after
+        b="[Vito Orlese|PERSON] died in 1969. [Gigante|PERSON] ran the [Orlese|NORP] family. "
+          "He left the [Orlese|NORP] clan in 1990.",
+        c="Many [Ibanez|NORP] fans cheered.",  # no Ibanez named in this article: it stays apart
+    )
+    entities = resolve_entities(story)
+    _assert_spans(story, entities)
+    assert {(m.source, m.text) for m in _by_form(entities, "Raul Ibanez").mentions} == {
+        ("a", "Raul Ibanez"), ("a", "Ibanez")}
+    assert all(m.text == "Vito Orlese" for m in _by_form(entities, "Vito Orlese").mentions)

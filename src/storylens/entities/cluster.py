@@ -381,8 +381,11 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         # a name is taken for the person only when that person is named in full in the same article, and a
         # GPE one only when no mention of it reads as a place ("in Washington").
         label = dominant(votes[root])
+        # A NORP one too ("Ibanez playing left field", "Freese says"), for a person the same article names, unless
+        # the name is used as a modifier ("the Genovese family", named after Vito Genovese, is not the man).
         lone = len(key) == 1 and root not in multi and (
-            label in ("PERSON", "ORG") or label == "GPE" and not any(reads_as_place(s) for s in g.spans))
+            label in ("PERSON", "ORG") or label == "GPE" and not any(reads_as_place(s) for s in g.spans)
+            or label == "NORP" and not any(s.determined for s in g.spans))
         tail = tails.get(key, set()) if len(key) == 2 and longest[root] == 2 and label == "PERSON" else set()
         for s in g.spans:
             target = pick_person(key[0], s.source, parts, presence, label != "PERSON", s.start, named_at) \

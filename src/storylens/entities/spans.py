@@ -186,6 +186,7 @@ class Span:
     text: str
     label: str
     votes: Counter[str] = field(default_factory=Counter)
+    determined: bool = False  # after "the" / "a" ("the Genovese family"): a name used as a modifier
 
 
 class Covered:
@@ -343,6 +344,7 @@ def context_votes(span: Span, text: str) -> None:
     left = _ADJACENT_LEFT.search(text[max(0, span.start - 40) : span.start])
     after = _WORD.findall(text[span.end : span.end + 30]) if text[span.end : span.end + 1] == " " else []
     prev = left.group(1).lower().rstrip(".") if left else ""
+    span.determined = prev in ("the", "a", "an")
     if prev in _PERSON_CUES or is_title(prev):
         span.votes["PERSON"] += CUE_WEIGHT
     elif prev in _PLACE_BEFORE and not text.startswith(("'", "’"), span.end):
