@@ -82,3 +82,14 @@ def test_background_sentences_alike_as_wholes_are_one_event() -> None:
     groups = sorted(sorted(items[k].sentence.source for k in g) for g in group_events(items, windows, alike))
     assert groups == [["a", "b"], ["c"]]  # a day keeps needing its window: the sentence alone is not the event
     assert len(group_events(items, windows)) == 3  # without sentence vectors, as before
+
+
+def test_a_page_time_stamp_run_into_a_sentence_is_no_event() -> None:
+    # ECB+ briefs had events "Updated: November 11, 2011 18: 50 IST", "November 12, 2011", "Jan 5, 2011 – 4: 35 PM":
+    # a page's stamp line the sentence splitter glued to the sentence below it
+    story = _story(a=["Updated: June 8, 2021 18: 50 IST\nThe navy foiled a pirate attack in the gulf on Monday."],
+                   b=["June 9, 2021 – 4: 35 PM\nThe owner of the ship, Orvak Lines, praised the crew's courage."],
+                   c=["Posted on June 9, 2021 at 3: 39 PM\nThe crew said the pirates fled on June 7, 2021."],
+                   d=["The navy foiled a pirate attack on June 7, 2021 and captured three boats."])
+    dated = {(it.sentence.source, it.mention.day.isoformat()) for it in dated_sentences(story)}
+    assert dated == {("a", "2021-06-07"), ("c", "2021-06-07"), ("d", "2021-06-07")}

@@ -54,6 +54,10 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _RANK = {"year": 0, "month": 1, "day": 2}
+# Words of a page's time stamp line ("Last updated on: Fri, 11 Nov 2011 at 09: 56 IST").
+_STAMP_WORDS = frozenset(["posted", "published", "updated", "last", "modified", "created", "on", "at", "by", "am",
+                          "pm", "hrs", "gmt", "utc", "et", "est", "edt", "ist", "bst", "cet", "cest", "pt", "pst",
+                          "pdt", "mon", "tue", "wed", "thu", "fri", "sat", "sun"])
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CLOSERS = " \t\"'”’)»"
 # "born on March 29, 1928", "was born in the Bronx in 1928", "(born 1961)": the date is a birth date.
@@ -82,7 +86,8 @@ def dated_sentences(story: Story) -> list[Dated]:
         if len(s.text.split()) < MIN_WORDS or s.text.rstrip(_CLOSERS).endswith("?") or _FURNITURE.search(s.text):
             continue
         base = story.article(s.source).published_date or story.story_date
-        mentions = event_dates(s.text, find_dates(s.text, base))
+        found = find_dates(s.text, base)
+        mentions = event_dates(s.text, [m for m in found if not page_stamp(s.text, m, found)])
         if mentions and not _has_words(s.text, mentions):
             continue  # a dateline or time stamp ("Aug. 05, 2013 | 2:47 p.m."), no statement
         for m in mentions:
@@ -97,6 +102,25 @@ def dated_sentences(story: Story) -> list[Dated]:
                 pegged.add((s.source, m.day))
             out.append(Dated(s, m, " ".join([*pre, m.text, *post]), lede))
     return out
+
+
+def page_stamp(sentence: str, m: DateMention, mentions: list[DateMention]) -> bool:
+    """The date is a page's time stamp on a line of its own, run into the sentence below it ("Updated: November 11,
+    2011 18: 50 IST", "Jan 5, 2011 – 4: 35 PM", "Posted on January 5, 2011 at 3: 39 PM"): it dates the page."""
+    line_start = sentence.rfind("\n", 0, m.start) + 1
+    line_end = sentence.find("\n", m.end)
+    if line_end < 0:
+        if line_start == 0:
+            return False  # a sentence of one line: its words and dates are judged by `_has_words`
+        line_end = len(sentence)
+    rest, pos = [], line_start
+    for other in sorted(mentions, key=lambda o: o.start):
+        if line_start <= other.start and other.end <= line_end:
+            rest.append(sentence[pos:other.start])
+            pos = max(pos, other.end)
+    rest.append(sentence[pos:line_end])
+    words = [w for w in _WORD.findall(" ".join(rest)) if w.lower() not in _STAMP_WORDS]
+    return len(words) <= 1
 
 
 def _has_words(sentence: str, mentions: list[DateMention]) -> bool:
