@@ -93,3 +93,15 @@ def test_a_page_time_stamp_run_into_a_sentence_is_no_event() -> None:
                    d=["The navy foiled a pirate attack on June 7, 2021 and captured three boats."])
     dated = {(it.sentence.source, it.mention.day.isoformat()) for it in dated_sentences(story)}
     assert dated == {("a", "2021-06-07"), ("c", "2021-06-07"), ("d", "2021-06-07")}
+
+
+def test_an_event_quotes_the_statement_below_a_stamp_line() -> None:
+    from storylens.timeline.events import _furniture_lines
+
+    stamped = "Published on: Fri, 11 Jun 2021 at 09: 56 IST\nThe navy foiled a pirate attack on Friday."
+    assert stamped[_furniture_lines(stamped):] == "The navy foiled a pirate attack on Friday."
+    quoted = '"\nOrlo was charged on May 1, 2005, court files show.'
+    assert quoted[_furniture_lines(quoted):] == "Orlo was charged on May 1, 2005, court files show."
+    headline = "Saints place Thomas on injured reserve\nThe Saints placed Thomas on injured reserve Wednesday."
+    assert _furniture_lines(headline) == 0  # a headline says something
+    assert _furniture_lines("November 12, 2011") == 0  # nothing below: nothing to quote instead

@@ -263,18 +263,36 @@ def _consistent(mentions: list[DateMention]) -> bool:
 def _to_event(story: Story, members: list[Dated], vectors: np.ndarray) -> TimelineEvent:
     finest = max((it.mention for it in members), key=lambda m: _RANK[m.precision])
     sentences = list({it.sentence.index: it.sentence for it in members}.values())
-    quotes = [
-        Quote(source=s.source, start=s.start, end=s.end, quote=story.article(s.source).text[s.start:s.end])
-        for s in sentences
-    ]
+    quotes = []
+    for s in sentences:
+        start = s.start + _furniture_lines(s.text)
+        quotes.append(Quote(source=s.source, start=start, end=s.end, quote=story.article(s.source).text[start:s.end]))
+    shown = _representative(members, vectors)
     return TimelineEvent(
         date=finest.day.isoformat(),
-        text=_representative(members, vectors).text,
+        text=shown.text[_furniture_lines(shown.text):],
         sources=list(dict.fromkeys(s.source for s in sentences)),
         quotes=quotes,
         approximate=finest.approximate,
         precision=finest.precision,
     )
+
+
+def _furniture_lines(text: str) -> int:
+    """Length of the lines that open a sentence without saying anything: a page's time stamp or a stray quote
+    mark the sentence splitter ran into it ("Updated: November 11, 2011 18: 50 IST\nThe navy ...", '"\nBlackmore
+    has been charged ...'). The event quotes the statement below them."""
+    cut = 0
+    while (end := text.find("\n", cut)) >= 0 and text[end + 1 :].strip():
+        line = text[cut:end]
+        words = [w for w in _WORD.findall(line) if w.lower() not in _STAMP_WORDS]
+        dates = " ".join(m.text for m in find_dates(line, None))
+        if len(words) - len(_WORD.findall(dates)) > 1:
+            break
+        cut = end + 1
+    while cut < len(text) and text[cut].isspace():
+        cut += 1
+    return cut
 
 
 def _representative(members: list[Dated], vectors: np.ndarray) -> Sentence:
