@@ -250,3 +250,11 @@ def test_what_one_posts_on_is_a_platform(text: str) -> None:
 
 def test_a_person_one_reports_on_stays_a_person() -> None:
     assert _voted("Pressure grew on Velmo after the vote.", "Velmo", "PERSON").votes == {"PERSON": 1.0}
+
+
+def test_the_plural_name_is_a_team_not_a_person() -> None:
+    # an ECB+ brief listed the "Jaguars" (33 mentions, "The Jaguars had two chances ...") as a person
+    span = _voted("The Velmars had two chances to tie the score.", "Velmars", "PERSON")
+    assert "PERSON" not in span.votes and span.votes["ORG"] >= 1
+    assert _voted("Then Velmars had two chances.", "Velmars", "PERSON").votes == {"PERSON": 1.0}  # no "the"
+    assert _voted("The Velmar won.", "Velmar", "PERSON").votes == {"PERSON": 1.0}  # no plural

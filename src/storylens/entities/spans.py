@@ -148,6 +148,7 @@ _PLACE_HEADS = frozenset(["border", "city", "province", "region", "village", "to
                           "peninsula", "island", "airport"])
 _PLACE_OF = re.compile(r"\b(?:city|town|village|province|region|county|district|island|port)\s+of\s+$",
                        re.IGNORECASE)
+_PLURAL = re.compile(r"^[A-Z][a-z]+[^s]s$")
 _ROLE_OF = re.compile(r",\s+(?:the\s+)?([^\W\d_]+)\s+(?:of|for|at|to)\s")
 # Lookbehind sees text before `pos`, so a word cut by the search window never matches.
 _LEFT_WORD = re.compile(r"(?<![\w’'])([^\W\d_][\w\-]*) $")
@@ -366,8 +367,9 @@ def context_votes(span: Span, text: str) -> None:
             role = _ROLE_OF.match(text, span.end, span.end + 40)
             if role and role.group(1).lower() in _PERSON_CUES:
                 _overrule(span, "PERSON")
-    if span.label == "PERSON" and _POSTED_ON.search(text[max(0, span.start - 30) : span.start]):
-        _overrule(span, "ORG", "PERSON")
+    if span.label == "PERSON" and (_POSTED_ON.search(text[max(0, span.start - 30) : span.start])
+                                   or span.determined and _PLURAL.match(span.text)):
+        _overrule(span, "ORG", "PERSON")  # "the Jaguars had two chances": a team or a group, not one person
     elif span.label == "PERSON" and (relative and relative.group(1).lower() == "which" or _model_code(span.text)):
         # "Keystone XL, which was proposed in 2008": a thing, whatever NER's label says
         del span.votes["PERSON"]
