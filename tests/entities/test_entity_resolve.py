@@ -395,3 +395,14 @@ def test_a_surname_typed_norp_is_the_person_the_article_names(story_from) -> Non
     assert {(m.source, m.text) for m in _by_form(entities, "Raul Ibanez").mentions} == {
         ("a", "Raul Ibanez"), ("a", "Ibanez")}
     assert all(m.text == "Vito Orlese" for m in _by_form(entities, "Vito Orlese").mentions)
+
+
+def test_a_known_place_read_as_one_is_a_place_whatever_ner_voted(story_from) -> None:
+    # a Multi-News brief typed Bamako ORG (4 mentions ORG, 1 PERSON, 1 "in Bamako") and Gao PERSON
+    story = story_from(
+        a="[Bamako|ORG] said the rebels had fled. Talks in [Bamako|ORG] went on.",
+        b="[Bamako|ORG] rejected the plan. [Velmont|ORG] said so in [Velmont|ORG] too.",
+    )
+    types = {e.name: e.type for e in resolve_entities(story)}
+    assert types["Bamako"] == "GPE"
+    assert types["Velmont"] == "ORG"  # no known place: an organisation "in Velmont" is still one

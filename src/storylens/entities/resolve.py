@@ -183,11 +183,14 @@ def _build(story: Story, assigned: list[tuple[Span, Key]]) -> list[Entity]:
 def entity_type(spans: list[Span], votes: Counter[str]) -> str:
     """The voted label, except a place no sentence reads as one: a name NER calls GPE in most mentions and ORG
     in some ("Netflix said", "Netflix's subscribers"), never written "in X" or "X county", that is no known
-    place, is the organisation. A real place gets the benefit of the doubt ("Britain said ...")."""
+    place, is the organisation. A real place gets the benefit of the doubt ("Britain said ..."); and a known
+    place that a sentence reads as one ("in Bamako") is a place whatever NER voted."""
     label = dominant(votes)
     unplaced = not any(reads_as_place(s) for s in spans)
     if label == "GPE" and votes["ORG"] > 0 and unplaced and not any(known_place(s.text) for s in spans):
         return "ORG"
+    if label in ("ORG", "PERSON") and not unplaced and all(known_place(s.text) for s in spans):
+        return "GPE"  # a known place some sentence reads as one ("in Bamako"): NER's ORG/PERSON was its slip
     return label
 
 
