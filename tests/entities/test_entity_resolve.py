@@ -406,3 +406,17 @@ def test_a_known_place_read_as_one_is_a_place_whatever_ner_voted(story_from) -> 
     types = {e.name: e.type for e in resolve_entities(story)}
     assert types["Bamako"] == "GPE"
     assert types["Velmont"] == "ORG"  # no known place: an organisation "in Velmont" is still one
+
+
+def test_names_in_a_shouted_passage_need_a_normal_case_twin(story_from) -> None:
+    # an ECB+ brief listed "RCMP MAKE" (a person), "MEN" and "BC INTERIOR" from a paragraph in capitals
+    story = story_from(
+        a="POLICE [VELMONT MAKE|PERSON] ARRESTS IN THE NORTH. TWO [MEN|ORG], DARA VELKOV AND "
+          "[ORLO KADE|PERSON], HAD BEEN ARRESTED ON CHARGES OF FRAUD, THE STATEMENT SAID.",
+        b="[Orlo Kade|PERSON] was arrested on Wednesday.",
+    )
+    entities = resolve_entities(story)
+    _assert_spans(story, entities)
+    names = {e.name for e in entities}
+    assert "VELMONT MAKE" not in names and "MEN" not in names
+    assert _forms(_by_form(entities, "Orlo Kade")) == {"Orlo Kade", "ORLO KADE"}

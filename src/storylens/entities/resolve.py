@@ -87,7 +87,21 @@ def _clean_spans(story: Story, texts: dict[str, str], lower: set[str]) -> list[S
         spans += acronym_definitions(source, text, [(s.start, s.end) for s in spans])
         out += spans
     drop_leading_roles(out, texts, lower)
-    return out
+    return drop_shouted(out, texts)
+
+
+def drop_shouted(spans: list[Span], texts: dict[str, str]) -> list[Span]:
+    """Names NER found in a passage written all in capitals ("RCMP MAKE ARRESTS IN BC POLYGAMOUS COMMUNITY ...
+    TWO MEN, WINSTON BLACKMORE AND ...") are kept only when the story also writes them in normal case: there the
+    model cannot tell names from words ("RCMP MAKE", "MEN", "WINSTON")."""
+    def shouted(s: Span) -> bool:
+        text = texts[s.source]
+        around = text[max(0, s.start - 40) : s.start] + text[s.end : s.end + 40]
+        return sum(c.isalpha() for c in around) >= 20 and not any(c.islower() for c in around) \
+            and not any(c.islower() for c in s.text)
+    loud = [shouted(s) for s in spans]
+    known = {name_key(s.text) for s, is_loud in zip(spans, loud, strict=True) if not is_loud}
+    return [s for s, is_loud in zip(spans, loud, strict=True) if not is_loud or name_key(s.text) in known]
 
 
 def drop_leading_roles(spans: list[Span], texts: dict[str, str], lower: set[str]) -> None:
