@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sample import plain_brief
+from sample import plain_brief, q
 
 from storylens.report.markdown import render_markdown
 
@@ -36,3 +36,17 @@ def test_an_ampersand_reads_as_written_but_references_stay_literal() -> None:
     assert esc("Finn Dixon & Herling and AT&T") == "Finn Dixon & Herling and AT&T"
     assert esc("write &lt;b&gt; or &#60;") == "write &amp;lt;b&amp;gt; or &amp;\\#60;"
     assert esc("<b>") == "&lt;b&gt;"
+
+
+def test_a_disputed_claim_gives_each_source_its_own_words() -> None:
+    # Its list of sources is not agreement: one says 1000 people came, another 1500.
+    brief = plain_brief(n_sources=2)
+    brief.claims[2].evidence = [q(s, f"Organisers said {n} people came.") for s, n in zip(brief.sources, (1000, 1500),
+                                                                                          strict=True)]
+    md = render_markdown(brief)
+    disputed = md[md.index("### Disputed"):md.index("### Resting on one source")]
+    assert "  > Outlet 0: “Organisers said 1000 people came.”" in disputed
+    assert "  > Outlet 1: “Organisers said 1500 people came.”" in disputed
+    # Agreeing claims keep one line each: their sources say the same.
+    corroborated = md[md.index("### Corroborated"):md.index("### Disputed")]
+    assert "  >" not in corroborated

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from storylens.models import Brief, Claim, Conflict
+from storylens.models import Brief, Claim, Conflict, Quote
 from storylens.report.dates import event_date_label
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]|#~])")
@@ -102,10 +102,13 @@ def _conflict(c: Conflict, names: dict[str, str]) -> list[str]:
     for v in c.values:
         norm = f" (= {esc(v.normalized)})" if v.normalized and v.normalized != v.value else ""
         lines.append(f"- **{esc(v.value)}**{norm} — {_cite(v.sources, names)}")
-        for q in v.quotes:
-            lines.append(f"  > {esc(names.get(q.source, q.source))}: “{esc(q.quote)}”")
+        lines += _quotes(v.quotes, names)
     lines.append("")
     return lines
+
+
+def _quotes(quotes: list[Quote], names: dict[str, str]) -> list[str]:
+    return [f"  > {esc(names.get(q.source, q.source))}: “{esc(q.quote)}”" for q in quotes]
 
 
 def _claims(claims: list[Claim], names: dict[str, str]) -> list[str]:
@@ -127,6 +130,10 @@ def _claims(claims: list[Claim], names: dict[str, str]) -> list[str]:
         for c in chosen[:MAX_CLAIMS]:
             hedge = " *(hedged)*" if c.hedged else ""
             out.append(f"- {esc(c.text)}{hedge} {_cite(c.sources, names)}")
+            if status == "conflicting":
+                # Its sources do not all say what the shown sentence says: each one's own words, so that
+                # a reader does not take the list of sources for agreement (the HTML shows them too).
+                out += _quotes(c.evidence, names)
         if len(chosen) > MAX_CLAIMS:
             out.append(f"- … and {len(chosen) - MAX_CLAIMS} more (see the JSON brief)")
         out.append("")
