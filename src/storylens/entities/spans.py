@@ -144,8 +144,8 @@ _POSTED_ON = re.compile(r"(?:\b(?:post(?:s|ed|ing)?|tweet(?:s|ed|ing)?|wr(?:ote|
 # Cues that settle a name NER typed ORG (its guess for a rare foreign name): a place noun right after it ("the
 # Khasan border station", "the Sahel region"), "the town of X" before it, or a role of a person in an appositive
 # ("X, chairman of ...", "X, secretary for ...").
-_PLACE_HEADS = frozenset(["border", "city", "province", "region", "village", "town", "district", "county", "river",
-                          "peninsula", "island", "airport"])
+# (The place nouns of `_PLACE_AFTER` that settle it; "port", "station", "area", "bridge" and "capital" only vote.)
+_PLACE_HEADS = _PLACE_AFTER - {"port", "station", "area", "bridge", "capital"}
 _PLACE_OF = re.compile(r"\b(?:city|town|village|province|region|county|district|island|port)\s+of\s+$",
                        re.IGNORECASE)
 _PLURAL = re.compile(r"^[A-Z][a-z]+[^s]s$")

@@ -113,14 +113,19 @@ def page_stamp(sentence: str, m: DateMention, mentions: list[DateMention]) -> bo
         if line_start == 0:
             return False  # a sentence of one line: its words and dates are judged by `_has_words`
         line_end = len(sentence)
-    rest, pos = [], line_start
-    for other in sorted(mentions, key=lambda o: o.start):
-        if line_start <= other.start and other.end <= line_end:
-            rest.append(sentence[pos:other.start])
-            pos = max(pos, other.end)
-    rest.append(sentence[pos:line_end])
-    words = [w for w in _WORD.findall(" ".join(rest)) if w.lower() not in _STAMP_WORDS]
-    return len(words) <= 1
+    return _stamp_line(sentence, line_start, line_end, mentions)
+
+
+def _stamp_line(text: str, start: int, end: int, dates: list[DateMention]) -> bool:
+    """`text[start:end]` says nothing but a time stamp: at most one word besides its dates (those of `dates`
+    inside it) and time-stamp words."""
+    rest, pos = [], start
+    for d in sorted(dates, key=lambda o: o.start):
+        if start <= d.start and d.end <= end:
+            rest.append(text[pos:d.start])
+            pos = max(pos, d.end)
+    rest.append(text[pos:end])
+    return len([w for w in _WORD.findall(" ".join(rest)) if w.lower() not in _STAMP_WORDS]) <= 1
 
 
 def _has_words(sentence: str, mentions: list[DateMention]) -> bool:
@@ -285,9 +290,7 @@ def _furniture_lines(text: str) -> int:
     cut = 0
     while (end := text.find("\n", cut)) >= 0 and text[end + 1 :].strip():
         line = text[cut:end]
-        words = [w for w in _WORD.findall(line) if w.lower() not in _STAMP_WORDS]
-        dates = " ".join(m.text for m in find_dates(line, None))
-        if len(words) - len(_WORD.findall(dates)) > 1:
+        if not _stamp_line(line, 0, len(line), find_dates(line, None)):
             break
         cut = end + 1
     while cut < len(text) and text[cut].isspace():
