@@ -36,7 +36,7 @@ import numpy as np
 from harness import EVAL_DATA, RESULTS, options, read_jsonl, smoke, write_results
 
 from storylens.models import Article
-from storylens.stories.cluster import Params, attach_lone, cluster_stream
+from storylens.stories.cluster import Params, cluster_stream
 from storylens.stories.features import DocFeatures, extract_features
 from storylens.stories.metrics import bcubed, pairwise
 
@@ -136,11 +136,19 @@ def tfidf_baseline(arts: Sequence[Article], threshold: float = 0.2) -> dict[str,
 
 
 def batch_clusters(docs: Sequence[DocFeatures], params: Params | None = None) -> dict[str, str]:
-    from storylens.scale.pipeline import blocks, cluster_block, merge_across
+    """The batch job without its lone-article pass: blocks, clustered, merged across blocks."""
+    from storylens.scale.pipeline import blocks, cluster_block, merge_blocks
 
     stories = [s for g in blocks(docs) for s in cluster_block([docs[i] for i in g], params)]
-    merged = merge_across(docs, stories, params)
-    return {a: f"b{n}" for n, m in enumerate(merged) for a in m}
+    return {a: f"b{n}" for n, m in enumerate(merge_blocks(docs, stories, params)) for a in m}
+
+
+def batch_job(docs: Sequence[DocFeatures], params: Params | None = None) -> dict[str, str]:
+    """The batch job as `storylens cluster` runs it (scale.pipeline.finish: with the lone pass)."""
+    from storylens.scale.pipeline import blocks, cluster_block, finish
+
+    stories = [s for g in blocks(docs) for s in cluster_block([docs[i] for i in g], params)]
+    return {a: f"b{n}" for n, m in enumerate(finish(docs, stories, params)) for a in m}
 
 
 def scores(pred: dict[str, str], gold: dict[str, str]) -> dict[str, Any]:
@@ -181,13 +189,12 @@ def three_systems(arts: Sequence[Article], feats: Sequence[DocFeatures], gold: d
     sel = [(a, f) for a, f in zip(arts, feats, strict=True) if keep(a)]
     a_sel, f_sel = [a for a, _ in sel], [f for _, f in sel]
     g = {a.id: gold[a.id] for a in a_sel}
-    batch = batch_clusters(f_sel)
     return {
         "online": scores(cluster_stream(f_sel), g),
-        "batch": scores(batch, g),
+        "batch": scores(batch_clusters(f_sel), g),
         # The batch job plus a last pass over its lone articles (stories.cluster.attach_lone), as
         # `storylens cluster` runs it (scale.pipeline.finish); the row above is the job without it.
-        "batch_lone_pass": scores(attach_lone(f_sel, batch), g),
+        "batch_lone_pass": scores(batch_job(f_sel), g),
         "tfidf_baseline": scores(tfidf_baseline(a_sel), g),
     }
 
@@ -214,8 +221,7 @@ def lone_check(arts: Sequence[Article], feats: Sequence[DocFeatures], gold: dict
                         continue
                     first[g] = a.id
                 sel.append(f)
-            batch = batch_clusters(sel)
-            runs = {"online": cluster_stream(sel), "batch": batch, "batch_lone_pass": attach_lone(sel, batch)}
+            runs = {"online": cluster_stream(sel), "batch": batch_clusters(sel), "batch_lone_pass": batch_job(sel)}
             counts["lone"] += len(first)
             for name, pred in runs.items():
                 sizes = Counter(pred.values())
@@ -246,7 +252,7 @@ def sensitivity(arts: Sequence[Article], feats: Sequence[DocFeatures], gold: dic
         out["batch_link_threshold"][str(b)] = {}
         for h, idx in halves.items():
             sel = [feats[i] for i in idx]
-            pred = attach_lone(sel, batch_clusters(sel, p), p)
+            pred = batch_job(sel, p)
             out["batch_link_threshold"][str(b)][h] = round(bcubed(pred, {arts[i].id: gold[arts[i].id] for i in idx})[2], 4)
     for c in cuts:
         out["tfidf_baseline_threshold"][str(c)] = {

@@ -100,3 +100,16 @@ def test_small_stories_are_left_to_the_pair_model(monkeypatch):
     assert c.name_similarity(c.stories["s1"], c.stories["s2"]) == 0.0
     assert may_link(c, c.stories["s1"], c.stories["s2"])
     assert merge_across(docs, [["a1", "a2"], ["b1"]], Params(link_threshold=0.25)) == [["a1", "a2", "b1"]]
+
+
+def test_a_block_is_clustered_from_single_articles_whatever_their_order(monkeypatch):
+    from storylens.scale.pipeline import cluster_block
+
+    # The block reads its undated articles by id, each a story of its own: a1 = s1, a2 = s2, b1 = s3, c1 = s4.
+    # a1-a2 (0.9) merge first; then b1 against a1+a2: (0.6 + 0.6 + 0.6) / 3 = 0.6 clears the 0.5 bar, c1
+    # (0.3 to b1 only) stays alone.
+    table = {("a1", "s2"): 0.9, ("a2", "s1"): 0.9, ("b1", "s1"): 0.6, ("a1", "s3"): 0.6, ("a2", "s3"): 0.6,
+             ("c1", "s3"): 0.3, ("b1", "s4"): 0.3}
+    stub_model(monkeypatch, OnlineClusterer, table)
+    for docs in (DOCS, DOCS[::-1], [DOCS[2], DOCS[0], DOCS[3], DOCS[1]]):
+        assert sorted(cluster_block(docs, Params(link_threshold=0.5))) == [["a1", "a2", "b1"], ["c1"]]

@@ -117,13 +117,15 @@ def test_batch_pass_moves_lone_articles_decided_against_one_state(monkeypatch):
     assert got == {**done, "L1": "s1"}
 
 
-@pytest.mark.parametrize(("p", "expected"), [(0.3, [["a1", "L1", "a2"]]), (0.1, [["a1", "a2"], ["L1"]])])
+@pytest.mark.parametrize(("p", "expected"), [(0.3, [["a1", "l1", "a2"]]), (0.1, [["a1", "a2"], ["l1"]])])
 def test_the_batch_job_ends_with_the_lone_pass(monkeypatch, p, expected):
     from storylens.scale.pipeline import finish
 
-    docs = [article("a1", 1), article("L1", 2), article("a2", 3)]
-    stub_model(monkeypatch, OnlineClusterer, {("L1", "s0"): p})  # no story-to-story merge: every other pair is 0
-    assert finish(docs, [["a1", "a2"], ["L1"]], Params(attach_threshold=0.2, attach_ratio=1.25)) == expected
+    docs = [article("a1", 1), article("l1", 2), article("a2", 3)]
+    # The job reads undated articles by id, so the story of a1 and a2 is s0. No story-to-story merge:
+    # every other pair is 0.
+    stub_model(monkeypatch, OnlineClusterer, {("l1", "s0"): p})
+    assert finish(docs, [["a1", "a2"], ["l1"]], Params(attach_threshold=0.2, attach_ratio=1.25)) == expected
 
 
 def test_a_lone_article_coming_of_age_joins_its_best_story_though_that_story_did_not_grow(monkeypatch):

@@ -42,6 +42,19 @@ def test_ray_gives_the_same_clusters_as_local(shards, local_result):
     assert sorted(sorted(m) for m in got.stories) == sorted(sorted(m) for m in local_result.stories)
 
 
+@pytest.mark.slow
+def test_the_same_corpus_in_another_order_gives_the_same_stories(tmp_path):
+    # ECB+ topic 16 (two look-alike events): clustered online in stream order, its articles forwards and
+    # backwards gave different stories.
+    recs = [r for r in ecb_records() if r["topic"] == 16]
+    runs = []
+    for name, order in (("forwards", recs), ("backwards", recs[::-1])):
+        (tmp_path / name).mkdir()
+        write_jsonl(tmp_path / name / "only.jsonl", order)
+        runs.append(sorted(sorted(m) for m in run_local(tmp_path / name, workers=1).stories))
+    assert runs[0] == runs[1]
+
+
 def test_ray_missing_is_a_one_line_hint(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(ray_engine, "ray_available", lambda: False)
     code = main(["cluster", str(tmp_path), "--engine", "ray", "--out", str(tmp_path / "o")])

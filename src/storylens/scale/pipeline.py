@@ -1,10 +1,11 @@
 """The batch clustering pipeline as pure, engine-independent steps.
 
 read shards → clean → features in batches → blocks (time window × MinHash of
-entity/title keys) → online clustering inside each block → merge stories across
-blocks → move each lone article to its clearly best story. The engines (`local`,
-`ray`) only decide where each step runs; every step is deterministic given its
-input, so both engines give the same clusters.
+entity/title keys) → agglomerative clustering inside each block → merge stories
+across blocks → move each lone article to its clearly best story. The engines
+(`local`, `ray`) only decide where each step runs; every step is deterministic
+given its input, and reads its articles in one canonical order (`canonical`), so
+both engines give the same clusters, and so does the same corpus in any order.
 """
 
 from __future__ import annotations
@@ -120,12 +121,21 @@ def blocks(docs: Sequence[DocFeatures]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
+def canonical(docs: Sequence[DocFeatures]) -> list[DocFeatures]:
+    """The articles oldest first (undated last), ties by id: the order every step reads them in, so that
+    shards listed or records written in another order give the same stories."""
+    return sorted(docs, key=lambda d: (d.day is None, d.day or 0, d.id))
+
+
 def cluster_block(docs: Sequence[DocFeatures], params: Params | None = None) -> list[list[str]]:
-    """Stories (lists of article ids) of one block, from the online clusterer in stream order."""
-    c = OnlineClusterer(params)
-    for d in docs:
-        c.add(d)
-    return sorted((s.members for s in c.stories.values()), key=lambda m: m[0])
+    """Stories (lists of article ids) of one block: agglomerative from single articles (`merge_across`).
+
+    It replaced the online clusterer run in stream order, whose first joins decided the rest: B-cubed F1
+    with the lone pass, mean over the bench order and 3 shuffles, dev halves only (ECB+ / mixed stream),
+    at the same link bar: 0.928 / 0.934 -> 0.940 / 0.940, and the spread over orders 0.023 -> 0.007.
+    """
+    ordered = canonical(docs)
+    return merge_across(ordered, [[d.id] for d in ordered], params)
 
 
 def merge_across(docs: Sequence[DocFeatures], stories: Sequence[list[str]],
@@ -196,7 +206,7 @@ def may_link(c: OnlineClusterer, a: StoryState, b: StoryState) -> bool:
     return c.name_similarity(a, b) >= p.link_names
 
 
-def story_link(c: OnlineClusterer, a: StoryState, b: StoryState, by_id: dict[str, DocFeatures],
+def story_link(c: CorpusClusterer, a: StoryState, b: StoryState, by_id: dict[str, DocFeatures],
                bar: float = 0.0) -> float:
     """How much two stories belong together: the mean, over the articles of both (the latest
     `Params.link_members` of each), of the pair model's probability that the article belongs to the
@@ -216,21 +226,30 @@ def story_link(c: OnlineClusterer, a: StoryState, b: StoryState, by_id: dict[str
     return (one + _way(c, mb, a, by_id)) / (len(ma) + len(mb))
 
 
-def _way(c: OnlineClusterer, members: list[str], story: StoryState, by_id: dict[str, DocFeatures]) -> float:
+def _way(c: CorpusClusterer, members: list[str], story: StoryState, by_id: dict[str, DocFeatures]) -> float:
     """Sum of the probabilities that each of `members` belongs to `story`."""
-    return float(c.probabilities(np.array([c.pair_features(by_id[m], story) for m in members])).sum())
+    return float(c.membership([by_id[m] for m in members], story).sum())
 
 
 def _num(sid: str) -> int:
     return int(sid[1:])
 
 
+def merge_blocks(docs: Sequence[DocFeatures], stories: Sequence[list[str]],
+                 params: Params | None = None) -> list[list[str]]:
+    """The blocks' stories merged across blocks (`merge_across`), read in canonical order."""
+    ordered = canonical(docs)
+    rank = {d.id: i for i, d in enumerate(ordered)}
+    return merge_across(ordered, sorted((sorted(s, key=rank.__getitem__) for s in stories),
+                                        key=lambda m: rank[m[0]]), params)
+
+
 def finish(docs: Sequence[DocFeatures], stories: Sequence[list[str]], params: Params | None = None) -> list[list[str]]:
-    """The stories of the whole corpus: merged across blocks (`merge_across`), then every lone article moved
+    """The stories of the whole corpus: merged across blocks (`merge_blocks`), then every lone article moved
     to its clearly best story (`stories.cluster.attach_lone`: the job has seen the whole corpus, so the
-    event of a lone article has formed by now)."""
-    merged = merge_across(docs, stories, params)
-    moved = attach_lone(docs, {a: f"s{n}" for n, members in enumerate(merged) for a in members}, params)
+    event of a lone article has formed by now). Returned in corpus order."""
+    merged = merge_blocks(docs, stories, params)
+    moved = attach_lone(canonical(docs), {a: f"s{n}" for n, members in enumerate(merged) for a in members}, params)
     order = {d.id: i for i, d in enumerate(docs)}
     grouped: dict[str, list[str]] = {}
     for a in sorted(moved, key=order.__getitem__):

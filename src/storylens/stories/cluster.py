@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -98,6 +98,10 @@ class StoryState:
     term_norm: float | None = None
     entity_norm: float | None = None
     profile: DocFeatures | None = None  # as_doc(), cached until the story changes
+    # The bags' log-tf·idf weights looked up so far (terms, names), for the vocabulary size they were
+    # made at: the batch job's merge scores many articles against one unchanged story.
+    weight_memo: tuple[int, dict[str, float], dict[str, float]] | None = None
+    revision: int = 0  # how many times the story has changed
     born: int = 0  # articles the clusterer had seen when the story started (a store replay gives the same)
 
     def centroid(self) -> np.ndarray:
@@ -119,6 +123,12 @@ class StoryState:
         return DocFeatures(id=self.members[0], vector=self.centroid(), entities=dict(self.entities),
                            terms=dict(self.terms), day=self.first_day, years=sorted(self.years))
 
+    def weights(self, vocab_size: int) -> tuple[dict[str, float], dict[str, float]]:
+        """Memos of the term and name weights, emptied when the story or the vocabulary has changed."""
+        if self.weight_memo is None or self.weight_memo[0] != vocab_size:
+            self.weight_memo = (vocab_size, {}, {})
+        return self.weight_memo[1], self.weight_memo[2]
+
     def era(self) -> int | None:
         """The members' most common era (see DocFeatures.era)."""
         return self.eras.most_common(1)[0][0] if self.eras else None
@@ -127,6 +137,8 @@ class StoryState:
         """Drop what was cached from the old bags, and bound the bags."""
         self.term_norm = self.entity_norm = None
         self.profile = None
+        self.weight_memo = None
+        self.revision += 1
         for bag in (self.terms, self.entities):
             if len(bag) > MAX_BAG:
                 keep = dict(bag.most_common(KEEP_BAG))
@@ -141,14 +153,21 @@ class _Vocabulary:
         self.n = 0
         self.terms: Counter[str] = Counter()
         self.entities: Counter[str] = Counter()
+        self._memo: dict[int, dict[str, float]] = {id(self.terms): {}, id(self.entities): {}}
 
     def add(self, doc: DocFeatures) -> None:
         self.n += 1
         self.terms.update(doc.terms.keys())
         self.entities.update(doc.entities.keys())
+        for memo in self._memo.values():
+            memo.clear()
 
     def idf(self, df: Counter[str], key: str) -> float:
-        return math.log((1 + self.n) / (1 + df.get(key, 0))) + 1.0
+        memo = self._memo[id(df)]
+        value = memo.get(key)
+        if value is None:
+            value = memo[key] = math.log((1 + self.n) / (1 + df.get(key, 0))) + 1.0
+        return value
 
 
 def _coverage(doc: dict[str, int], story: Counter[str], vocab: _Vocabulary) -> float:
@@ -183,14 +202,22 @@ def _bag_norm(bag: Mapping[str, int], df: Counter[str], vocab: _Vocabulary) -> f
 
 
 def _weighted_cosine(a_unit: Mapping[str, float], b: Mapping[str, int], b_norm: float, df: Counter[str],
-                     vocab: _Vocabulary) -> float:
+                     vocab: _Vocabulary, memo: dict[str, float]) -> float:
     """Cosine of the article's unit log-tf·idf map and a story bag; weighs only the keys both hold.
 
-    The article side comes from `OnlineClusterer._units`, made once for all its candidate stories.
+    The article side comes from `OnlineClusterer._units`, made once for all its candidate stories; the
+    story's weights are kept in `memo` (`StoryState.weights`).
     """
     if not a_unit or not b or not b_norm:
         return 0.0
-    return sum(a_unit[k] * _weight(b[k], k, df, vocab) for k in a_unit.keys() & b.keys() if b[k]) / b_norm
+    total = 0.0
+    for k in a_unit.keys() & b.keys():
+        if b[k]:
+            w = memo.get(k)
+            if w is None:
+                w = memo[k] = _weight(b[k], k, df, vocab)
+            total += a_unit[k] * w
+    return total / b_norm
 
 
 class OnlineClusterer:
@@ -230,8 +257,9 @@ class OnlineClusterer:
             story.term_norm = _bag_norm(story.terms, self.vocab.terms, self.vocab)
             story.entity_norm = _bag_norm(story.entities, self.vocab.entities, self.vocab)
         d_terms, d_ents = self._units(doc)
-        terms = _weighted_cosine(d_terms, story.terms, story.term_norm, self.vocab.terms, self.vocab)
-        ents = _weighted_cosine(d_ents, story.entities, story.entity_norm, self.vocab.entities, self.vocab)
+        w_terms, w_ents = story.weights(self.vocab.n)
+        terms = _weighted_cosine(d_terms, story.terms, story.term_norm, self.vocab.terms, self.vocab, w_terms)
+        ents = _weighted_cosine(d_ents, story.entities, story.entity_norm, self.vocab.entities, self.vocab, w_ents)
         cover = _coverage(doc.entities, story.entities, self.vocab)
         terms_max = _best_member(d_terms, (t for t, _ in story.recent_bags))
         ents_max = _best_member(d_ents, (e for _, e in story.recent_bags))
@@ -263,7 +291,7 @@ class OnlineClusterer:
         """IDF-weighted cosine of two stories' name bags (people, places, organisations)."""
         v = self.vocab
         return _weighted_cosine(_unit(a.entities, v.entities, v), b.entities, _bag_norm(b.entities, v.entities, v),
-                                v.entities, v)
+                                v.entities, v, b.weights(v.n)[1])
 
     def probability(self, x: np.ndarray) -> float:
         return float(self.probabilities(x[None, :])[0])
@@ -497,6 +525,8 @@ class CorpusClusterer(OnlineClusterer):
     def __init__(self, params: Params | None = None) -> None:
         super().__init__(params)
         self._unit_maps: dict[str, tuple[int, tuple[dict[str, float], dict[str, float]]]] = {}
+        # story id -> (its revision and the vocabulary size then, article id -> probability)
+        self._belongs: dict[str, tuple[tuple[int, int], dict[str, float]]] = {}
 
     def _units(self, doc: DocFeatures) -> tuple[dict[str, float], dict[str, float]]:
         n, maps = self._unit_maps.get(doc.id, (-1, ({}, {})))
@@ -504,6 +534,24 @@ class CorpusClusterer(OnlineClusterer):
             maps = (_unit(doc.terms, self.vocab.terms, self.vocab), _unit(doc.entities, self.vocab.entities, self.vocab))
             self._unit_maps[doc.id] = (self.vocab.n, maps)
         return maps
+
+    def membership(self, docs: Sequence[DocFeatures], story: StoryState) -> np.ndarray:
+        """The pair model's probability that each article belongs to `story`, remembered until the story
+        changes: an agglomerative merge asks it again for every pair the story is re-scored in."""
+        stamp = (story.revision, self.vocab.n)
+        seen, memo = self._belongs.get(story.id, (None, {}))
+        if seen != stamp:
+            memo = {}
+            self._belongs[story.id] = (stamp, memo)
+        todo = [d for d in docs if d.id not in memo]
+        if todo:
+            probs = self.probabilities(np.array([self.pair_features(d, story) for d in todo]))
+            memo.update(zip((d.id for d in todo), probs.tolist()))
+        return np.array([memo[d.id] for d in docs], dtype=np.float64)
+
+    def merge(self, keep: str, gone: str) -> None:
+        super().merge(keep, gone)
+        self._belongs.pop(gone, None)
 
 
 def cluster_stream(docs: Iterable[DocFeatures], params: Params | None = None) -> dict[str, str]:
