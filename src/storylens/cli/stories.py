@@ -1,4 +1,4 @@
-"""`storylens ingest`, `stories`, `check`, `cluster`, and the story part of `storylens brief`."""
+"""`storylens ingest`, `stories`, `recluster`, `check`, `cluster`, and the story part of `storylens brief`."""
 
 from __future__ import annotations
 
@@ -152,6 +152,30 @@ def stories_cmd(
         # Text, not str: Rich reads "[bold]" in a str as markup, and "[/]" in a headline crashed the listing.
         table.add_row(*(Text(c) for c in cells))
     Console(width=160).print(table)
+
+
+@app.command("recluster")
+def recluster_cmd(
+    db: Annotated[Path, typer.Option("--db", help="Story database.")] = DEFAULT_DB,
+    briefs: Annotated[bool, typer.Option("--briefs", metavar=FLAG, help="Also recompute the briefs of the stories that changed.")] = False,
+) -> None:
+    """Re-sort every stored article into stories with the batch clustering (better than the article-by-article sorting of ingest).
+
+    Story ids are kept where a new story is mostly an old one; a story left without articles is folded into the
+    one that took most of them (its id still works). Run it after a large ingest, or nightly.
+    """
+    from storylens.store import StoryStore, refresh_stale
+
+    with StoryStore(db) as store:
+        report = store.recluster()
+        counts = store.counts()
+        line = (f"{plural(report.articles, 'article')} re-sorted: {report.moved} moved, "
+                f"{plural(len(report.touched), 'story', 'stories')} changed ({report.new} new, {report.folded} folded); "
+                f"{plural(counts['articles'], 'article')} in {plural(counts['stories'], 'story', 'stories')} in {db}")
+        if briefs and report.touched:
+            n = refresh_stale(store, report.touched)
+            line += f"; {plural(n, 'brief')} updated"
+    _say(line)
 
 
 @app.command("check")

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from storylens.errors import StoreError
-from storylens.store.schema import MIGRATIONS, OUR_TABLES, SCHEMA_VERSION
+from storylens.store.schema import MIGRATIONS, OUR_TABLES, READABLE_FROM, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -50,9 +50,10 @@ def _setup(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
         conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     if version < SCHEMA_VERSION:
-        if readonly:
+        if not readonly:
+            _migrate(conn, version)
+        elif version < READABLE_FROM:
             raise StoreError(f"{path}: the story database needs an upgrade; open it once for writing")
-        _migrate(conn, version)
 
 
 def _setup_waiting(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:

@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from unidecode import unidecode
 from storylens.errors import StoreError
 from storylens.models import Article
 from storylens.store.db import connect, describe
+from storylens.store.recluster import Reclustered, keep_story_ids
 from storylens.stories.cluster import OnlineClusterer, Params
 from storylens.stories.features import DocFeatures
 from storylens.text import shorten
@@ -85,6 +87,7 @@ class StoryStore:
         self._clusterer: OnlineClusterer | None = None
         self._synced = 0  # highest article rowid already in the clusterer
         self._merges_seen = 0  # merged stories already replayed into the clusterer
+        self._layout_seen = -1  # the store's re-sort counter when the clusterer was built
 
     def __enter__(self) -> Self:
         return self
@@ -113,7 +116,7 @@ class StoryStore:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {describe(exc)}") from exc
         try:
-            self._sync(clusterer)
+            clusterer = self.clusterer()  # under the write lock: what other processes stored since
             if self.is_known(article):
                 self.conn.execute("ROLLBACK")
                 return Added(key=None, story=None, duplicate=True)
@@ -133,12 +136,7 @@ class StoryStore:
         sid, _ = clusterer.decide(features)
         new_story = sid is None
         if sid is None:
-            cur = self.conn.execute(
-                "INSERT INTO stories (key, title, created_at) VALUES (?, ?, ?)",
-                (f"tmp-{features.id}", story_headline(article.title, article.text), now()),
-            )
-            sid = f"s{cur.lastrowid}"
-            self.conn.execute("UPDATE stories SET key = ? WHERE id = ?", (sid, cur.lastrowid))
+            sid = self._new_story(story_headline(article.title, article.text), features.id)
         key = self.free_key(article.id)
         features.id = key
         cur = self.conn.execute(
@@ -190,12 +188,97 @@ class StoryStore:
 
     # -- clustering state --------------------------------------------------------------
     def clusterer(self) -> OnlineClusterer:
-        """The online clusterer with every stored article replayed into it (built once per process)."""
-        if self._clusterer is None:
+        """The online clusterer with every stored article replayed into it: built once per process, brought
+        up to date on each call, and built again after a re-sort (`recluster`) moved articles in place."""
+        layout = self._layout()
+        if self._clusterer is None or layout != self._layout_seen:
             self._clusterer = OnlineClusterer(self.params)
             self._synced = self._merges_seen = 0
-            self._sync(self._clusterer)
+            self._layout_seen = layout
+        self._sync(self._clusterer)
         return self._clusterer
+
+    def _layout(self) -> int:
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
+        except sqlite3.OperationalError:  # a database from before the counter, opened read-only
+            return 0
+        return int(row[0]) if row else 0
+
+    def recluster(self) -> Reclustered:
+        """Re-sort every stored article into stories with the batch job's clustering, in one transaction.
+
+        The batch job sees all articles at once and sorts them better than the article-by-article
+        clusterer `add` uses (bench/results/stories.md). A story keeps its id when a new group is mostly
+        its articles (`recluster.keep_story_ids`); stories whose articles change are marked stale (their
+        next brief is a new version), and an old story left without articles is folded into the story
+        that took most of them, so its id still resolves. Nothing changes if the job finds the same stories.
+        """
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {describe(exc)}") from exc
+        try:
+            report = self._resort()
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: {describe(exc)}") from exc
+            raise
+        finally:
+            self._clusterer = None
+        return report
+
+    def _resort(self) -> Reclustered:
+        from storylens.scale.pipeline import blocks, cluster_block, finish
+
+        rows = self.conn.execute("SELECT a.key, s.key, a.embedding, a.features FROM articles a "
+                                 "JOIN stories s ON s.id = a.story_id ORDER BY a.id").fetchall()
+        docs = [DocFeatures.from_parts(key, blob, data) for key, _, blob, data in rows]
+        current = {key: story for key, story, _, _ in rows}
+        seeds = [g for block in blocks(docs) for g in cluster_block([docs[i] for i in block], self.params)]
+        groups = finish(docs, seeds, self.params) if docs else []
+        report = Reclustered(articles=len(docs))
+        target: dict[str, str] = {}
+        for group, story in zip(groups, keep_story_ids(groups, current), strict=True):
+            if story is None:
+                title, text = self.conn.execute("SELECT title, text FROM articles WHERE key = ?",
+                                                (group[0],)).fetchone()
+                story = self._new_story(story_headline(title, text), group[0])
+                report.new += 1
+            target.update(dict.fromkeys(group, story))
+        changed: set[str] = set()
+        for key, story in target.items():
+            if current[key] != story:
+                self.conn.execute("UPDATE articles SET story_id = (SELECT id FROM stories WHERE key = ?) "
+                                  "WHERE key = ?", (story, key))
+                changed |= {current[key], story}
+                report.moved += 1
+        went: dict[str, Counter[str]] = {}
+        for key, old in current.items():
+            went.setdefault(old, Counter())[target[key]] += 1
+        live = set(target.values())
+        for old in sorted(set(current.values()) - live, key=lambda k: int(k[1:])):
+            heir = went[old].most_common(1)[0][0]
+            self.conn.execute("UPDATE stories SET merged_into = (SELECT id FROM stories WHERE key = ?), stale = 1 "
+                              "WHERE key = ?", (heir, old))
+            report.folded += 1
+        report.touched = changed & live
+        for story in sorted(report.touched, key=lambda k: int(k[1:])):
+            self.conn.execute("UPDATE stories SET stale = 1 WHERE key = ?", (story,))
+        if report.moved:
+            self.conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'layout'")
+        return report
+
+    def _new_story(self, title: str | None, first_article: str) -> str:
+        """A new story row; its key, s<rowid> (made under a temporary key in the same transaction)."""
+        cur = self.conn.execute("INSERT INTO stories (key, title, created_at) VALUES (?, ?, ?)",
+                                (f"tmp-{first_article}", title, now()))
+        key = f"s{cur.lastrowid}"
+        self.conn.execute("UPDATE stories SET key = ? WHERE id = ?", (key, cur.lastrowid))
+        return key
 
     def _sync(self, clusterer: OnlineClusterer) -> None:
         """Replay articles (and merges) that other processes stored since we last looked."""

@@ -57,7 +57,19 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (story_id, version)
     );
     """,
+    # 2: a counter of whole-store re-sorts (`StoryStore.recluster`): a process holding the online
+    # clusterer in memory rebuilds it when the counter has moved, since articles changed story in place.
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    INSERT INTO meta (key, value) VALUES ('layout', 0);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+# The oldest schema a read-only open reads as it is (reading never needed what migration 2 added);
+# an older one must be opened for writing once, which migrates it.
+READABLE_FROM = 1
 OUR_TABLES = frozenset({"stories", "articles", "briefs"})
