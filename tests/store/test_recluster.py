@@ -137,6 +137,8 @@ def test_recluster_command(tmp_path):
     out = storylens("recluster", "--db", str(db))
     assert out.returncode == 0, out.stderr
     assert "5 articles re-sorted: 0 moved" in out.stderr and "in 1 story" in out.stderr
+    more = storylens("ingest", str(corpus), "--db", str(db), "--recluster", "--briefs")
+    assert more.returncode == 0 and "0 added" in more.stderr and "re-sorted: 0 moved" in more.stderr
     bad = storylens("recluster", "--db", str(tmp_path / "missing" / "x.db"))
     assert bad.returncode != 0 and "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
 

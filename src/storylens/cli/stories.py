@@ -35,6 +35,7 @@ def ingest_cmd(
     inputs: Annotated[list[str], typer.Argument(metavar="PATH_OR_URL", help="Files, folders or URLs (txt, html, jsonl, warc, feeds).")],
     db: Annotated[Path, typer.Option("--db", help="Story database (created if missing).")] = DEFAULT_DB,
     briefs: Annotated[bool, typer.Option("--briefs", metavar=FLAG, help="Also recompute the briefs of the stories that changed.")] = False,
+    recluster: Annotated[bool, typer.Option("--recluster", metavar=FLAG, help="Then re-sort the whole store with the batch clustering (see `storylens recluster`).")] = False,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", metavar=FLAG, help="Let URLs reach loopback and private addresses.")
     ] = False,
@@ -60,13 +61,19 @@ def ingest_cmd(
             skipped.flush()  # a store error or Ctrl-C must not swallow what was skipped before it
             raise
         skipped.flush()
+        touched = set(report.touched)
+        resorted = ""
+        if recluster:
+            moves = store.recluster()
+            touched = {store.resolve_story(s)[1] for s in touched} | moves.touched
+            resorted = f", re-sorted: {moves.moved} moved"
         counts = store.counts()
         line = (f"{report.added} added, {report.duplicates} already known, "
                 f"{plural(report.new_stories, 'new story', 'new stories')}"
-                f"{f', {report.merges} merged' if report.merges else ''}; "
+                f"{f', {report.merges} merged' if report.merges else ''}{resorted}; "
                 f"{plural(counts['articles'], 'article')} in {plural(counts['stories'], 'story', 'stories')} in {db}")
-        if briefs and report.touched:
-            n = refresh_stale(store, report.touched)
+        if briefs and touched:
+            n = refresh_stale(store, touched)
             line += f"; {plural(n, 'brief')} updated"
     _say(line)
 
