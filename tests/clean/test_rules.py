@@ -234,3 +234,14 @@ def test_inline_quote_chips_of_finance_pages_are_cut() -> None:
                               "Shares rose 5.77% on Monday and the index gained 3.43%, traders said."]
     assert out.removed == ["VLMT, +5.77%", "SPX, −0.43%"]
     assert accounted(raw, out.text, out.removed)
+
+
+def test_an_item_whose_title_repeats_its_only_sentence_keeps_that_sentence() -> None:
+    # An ECB+ record (a one-sentence wire item, titled with its sentence) came out empty and was skipped.
+    item = ("Two possible gang members were arrested in the fatal shooting of a sheriff's deputy, "
+            "officials announced Saturday.")
+    assert clean_text(item, item).text == item
+    assert clean_article(Article(id="a", raw=item, title=item)).text == item
+    # A headline above a body is still a headline, and a short label alone is no article.
+    assert clean_text(page(item, *REPORT), item).text == "\n\n".join(REPORT)
+    assert clean_text("Breaking news", "Breaking news").text == ""

@@ -67,6 +67,8 @@ MAX_TITLE_WORDS = 25
 TAIL_BODY_RATIO = 0.25
 
 _KEPT = "body"
+# A headline that is the item's only text is kept as its text from this many words (a sentence, not a label).
+MIN_LONE_WORDS = 8
 _TAG_END = re.compile(r"\[\s*[A-Z][A-Za-z ]{1,25}\s*\]\s*$")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|&gt;|/|\|)\s*")
 _BREADCRUMB = re.compile(r"^(?:home|homepage|start|front page|news)\s*(?:»|›|>|&gt;|/|\|)\s*\S", re.IGNORECASE)
@@ -127,6 +129,7 @@ def clean_text(raw: str, title_hint: str | None = None, *, html: bool = False) -
         _mark_prose(units)
     _mark_header(units, title_hint, html)
     _mark_tail(units)
+    _keep_lone_headline(units)
     for unit in units:
         if unit.label == "short":
             unit.label, unit.reason = (_KEPT, "heading or list item kept by the extractor") if html else (
@@ -315,6 +318,16 @@ def _mark_header(units: list[Unit], title_hint: str | None, html: bool = False) 
     for unit in units:
         if unit.label in ("short", _KEPT) and title and _key(unit.text) == title:
             unit.label, unit.reason = "chrome", "repeated headline"
+
+
+def _keep_lone_headline(units: list[Unit]) -> None:
+    """A one-sentence item whose title repeats its only sentence (wire briefs, feed items): that sentence is
+    the article, not a headline above nothing."""
+    if any(u.label == _KEPT for u in units):
+        return
+    lone = [u for u in units if u.label in ("title", "chrome") and u.reason in ("headline", "repeated headline")]
+    if len(lone) == 1 and len(lone[0].text.split()) >= MIN_LONE_WORDS and ends_sentence(lone[0].text):
+        lone[0].label, lone[0].reason = _KEPT, "the only sentence, repeated as the title"
 
 
 def _is_titled_lead(units: list[Unit], i: int) -> bool:

@@ -88,6 +88,8 @@ def clean(article: Article) -> Article | InputError:
     from storylens.clean import clean_article
 
     where = article.path or article.url or article.id
+    if article.path and "#" not in article.path and article.id not in (Path(article.path).stem, ""):
+        where = f"{article.path} (article {article.id})"  # one record of a JSONL file: which one
     if not article.text:
         try:
             clean_article(article)
