@@ -310,3 +310,12 @@ def test_untitled_story_is_named_by_its_first_line_whichever_path_stored_it(tmp_
     load_into_store(Result([row], [["a"]]), tmp_path / "b.db")
     with StoryStore(tmp_path / "b.db") as s:
         assert [r["title"] for r in s.list_stories()] == [expected]
+
+
+def test_an_untitled_story_is_not_named_after_its_date_line():
+    text = "DECEMBER 16, 2008\n\nThe Red Sox made an eight-year offer to Mark Teixeira, the team said."
+    assert story_headline(None, text) == "The Red Sox made an eight-year offer to Mark Teixeira, the team said."
+    assert story_headline(None, "Updated: Monday, Nov. 11, 2011 18:50 IST\nSunday Times report") == "Sunday Times report"
+    assert story_headline(None, "May 5") == "May 5"  # nothing better to say
+    assert story_headline("Given title", text) == "Given title"
+    assert story_headline("DECEMBER 16, 2008", text).startswith("The Red Sox made")  # a title that is a date

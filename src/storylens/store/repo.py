@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +31,12 @@ from storylens.stories.features import DocFeatures
 from storylens.text import shorten
 
 _NON_WORD = re.compile(r"[\W_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# What a line that only dates a page holds besides digits: month and day names, ordinals, clock and zone words.
+_STAMP_WORD = re.compile(r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|"
+                         r"fri|sat|sun)(uary|ruary|ch|il|e|y|ust|tember|ober|ember|day|nesday|sday|urday)?$|"
+                         r"^(st|nd|rd|th|am|pm|a|p|m|gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|ist|updated|posted|"
+                         r"published|on|at)$")
 _TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid)$")
 
 
@@ -51,13 +58,19 @@ def normalise_url(url: str | None) -> str | None:
 
 
 def story_headline(title: str | None, text: str, limit: int = 120) -> str | None:
-    """A new story's title: its first article's title, else that article's first line (cut at a word, '…').
+    """A new story's title: its first article's title, else that article's first line, neither a bare date or
+    time stamp ("DECEMBER 16, 2008"); cut at a word ('…').
 
     `ingest` and `cluster --db` both name stories this way, so an untitled story lists the same either way.
     """
-    if title:
+    if title and not _stamp_only(title):
         return title
-    return shorten(next((ln for ln in text.splitlines() if ln.strip()), ""), limit) or None
+    lines = [ln for ln in text.splitlines() if ln.strip()] or ([title] if title else [])
+    return shorten(next((ln for ln in lines if not _stamp_only(ln)), lines[0] if lines else ""), limit) or None
+
+
+def _stamp_only(line: str) -> bool:
+    return all(_STAMP_WORD.match(w) for w in _LETTERS.findall(line))
 
 
 def now() -> str:
@@ -244,9 +257,7 @@ class StoryStore:
         target: dict[str, str] = {}
         for group, story in zip(groups, keep_story_ids(groups, current), strict=True):
             if story is None:
-                title, text = self.conn.execute("SELECT title, text FROM articles WHERE key = ?",
-                                                (group[0],)).fetchone()
-                story = self._new_story(story_headline(title, text), group[0])
+                story = self._new_story(self._group_headline(group), group[0])
                 report.new += 1
             target.update(dict.fromkeys(group, story))
         changed: set[str] = set()
@@ -271,6 +282,13 @@ class StoryStore:
         if report.moved:
             self.conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'layout'")
         return report
+
+    def _group_headline(self, group: Sequence[str]) -> str | None:
+        """A new group's title: the title of its first article that has one, else its first article's headline."""
+        rows = {k: (t, x) for k, t, x in self.conn.execute(
+            f"SELECT key, title, text FROM articles WHERE key IN ({','.join('?' * len(group))})", list(group))}
+        titled = next((rows[k][0] for k in group if rows[k][0] and not _stamp_only(rows[k][0])), None)
+        return titled or story_headline(*rows[group[0]])
 
     def _new_story(self, title: str | None, first_article: str) -> str:
         """A new story row; its key, s<rowid> (made under a temporary key in the same transaction)."""
