@@ -43,3 +43,22 @@ def test_adding_to_the_store_reports_where_the_article_went(client, corpus_dir) 
     assert sum(s["n_sources"] for s in client.get("/api/stories").json()) == 3
     again = client.post("/add", data={"story": first}, files={"files": (third.name, third.read_bytes())})
     assert again.status_code == 422 and "already in the store" in again.text
+
+
+def test_the_stories_page_re_sorts_the_store(client) -> None:  # type: ignore[no-untyped-def]
+    before = {s["id"]: s["n_sources"] for s in client.get("/api/stories").json()}
+    page = client.get("/")
+    assert 'action="/resort"' in page.text
+    r = client.post("/resort")  # TestClient follows the 303 to the stories page
+    assert r.status_code == 200 and r.url.path == "/" and "Re-sorted 3 articles" in r.text
+    assert sum(before.values()) == sum(s["n_sources"] for s in client.get("/api/stories").json())
+    # The notice is found by its token only: a made-up one shows nothing.
+    assert "Re-sorted" not in client.get("/?notice=nope").text
+
+
+def test_a_folder_library_has_no_re_sort(tmp_path, corpus_dir) -> None:  # type: ignore[no-untyped-def]
+    from storylens.web.library import FolderLibrary
+
+    with TestClient(create_app(FolderLibrary([corpus_dir]), workdir=tmp_path)) as c:
+        assert 'action="/resort"' not in c.get("/").text
+        assert c.post("/resort").status_code == 404

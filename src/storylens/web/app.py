@@ -48,6 +48,7 @@ def create_app(library: Library, *, host: str = "127.0.0.1", workdir: Path | Non
     app.state.workdir = workdir
     app.state.pastes = itertools.count(1)  # numbers pasted articles: pasted-1, pasted-2, ...
     app.state.changes = {}
+    app.state.notices = {}  # one-line reports of a re-sort, by token, for the page the POST leads to
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(router)
 

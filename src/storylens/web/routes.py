@@ -100,9 +100,32 @@ def api_brief(request: Request, story_id: str) -> Response:
 # Pages --------------------------------------------------------------------------------------------
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def stories_page(request: Request, q: str = "") -> HTMLResponse:
-    entries = search(_library(request), q)
-    return _page("stories.html", page_title="Stories", entries=entries, q=q)
+def stories_page(request: Request, q: str = "", notice: str = "") -> HTMLResponse:
+    library = _library(request)
+    return _page("stories.html", page_title="Stories", entries=search(library, q), q=q,
+                 can_resort=getattr(library, "can_resort", False), notice=request.app.state.notices.get(notice))
+
+
+@router.post("/resort", include_in_schema=False)
+async def resort_stories(request: Request) -> Response:
+    """Re-sort a story database's articles into stories (the folders `serve` was given have no such thing)."""
+    library = _library(request)
+    if not getattr(library, "can_resort", False):
+        return error_page(404, "re-sorting needs a story database (storylens serve --db)")
+    try:
+        message = await run_in_threadpool(library.resort)  # type: ignore[attr-defined]
+    except StorylensError as exc:
+        return error_page(500, f"the stories could not be re-sorted: {exc}")
+    return RedirectResponse(f"/?notice={_keep(request.app.state.notices, message)}", status_code=303)
+
+
+def _keep(store: dict[str, Any], value: Any) -> str:
+    """Keep `value` under a fresh token for the page a redirect leads to (the latest KEEP_CHANGES only)."""
+    token = secrets.token_urlsafe(8)
+    store[token] = value
+    while len(store) > KEEP_CHANGES:
+        store.pop(next(iter(store)))
+    return token
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -182,9 +205,5 @@ async def add_articles(request: Request) -> Response:
         return _add_form(request, story_id or "", f"the brief could not be rebuilt: {exc}", status=422)
     finally:
         await form.close()
-    token = secrets.token_urlsafe(8)
-    changes: dict[str, Change] = request.app.state.changes
-    changes[token] = change
-    while len(changes) > KEEP_CHANGES:
-        changes.pop(next(iter(changes)))
+    token = _keep(request.app.state.changes, change)
     return RedirectResponse(f"{story_url(change.story_id)}?changes={token}", status_code=303)

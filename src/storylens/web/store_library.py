@@ -49,6 +49,17 @@ class StoreLibrary:
             for r in records
         ])
 
+    can_resort = True
+
+    def resort(self) -> str:
+        """Re-sort the store with the batch clustering (`StoryStore.recluster`); one line on what moved."""
+        with self._lock:
+            r = self._store.recluster()
+        if not r.moved:
+            return f"Re-sorted {r.articles} articles: every story stays as it was."
+        return (f"Re-sorted {r.articles} articles: {r.moved} moved, {len(r.touched)} stories changed "
+                f"({r.new} new, {r.folded} folded into another).")
+
     def _resolve(self, story_id: str) -> str:
         try:
             return str(self._store.resolve_story(story_id)[1])
