@@ -161,3 +161,19 @@ def test_a_store_from_before_the_counter_is_read_as_it_is_and_upgraded_when_writ
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.recluster().articles == 0
         assert store.conn.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone() == (0,)
+
+
+@pytest.mark.slow
+def test_ingest_re_sorts_after_a_bulk_ingest_only(tmp_path):
+    files = sorted((Path(__file__).resolve().parents[2] / "examples" / "kim-train-2023").glob("*.txt"))
+    for name, part in (("a", files[:3]), ("b", files[3:4]), ("c", files[4:])):
+        (tmp_path / name).mkdir()
+        for f in part:
+            (tmp_path / name / f.name).write_bytes(f.read_bytes())
+    db = str(tmp_path / "s.db")
+    bulk = storylens("ingest", str(tmp_path / "a"), "--db", db)
+    assert bulk.returncode == 0 and "3 added" in bulk.stderr and "re-sorted" in bulk.stderr
+    one = storylens("ingest", str(tmp_path / "b"), "--db", db)  # one article: the store is not re-sorted
+    assert one.returncode == 0 and "1 added" in one.stderr and "re-sorted" not in one.stderr
+    asked_not = storylens("ingest", str(tmp_path / "c"), "--db", db, "--no-recluster")
+    assert asked_not.returncode == 0 and "re-sorted" not in asked_not.stderr
