@@ -277,7 +277,7 @@ def test_version():
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"storylens {storylens.__version__}\n", "")
 
 
-@pytest.mark.parametrize("command", [(), ("brief",), ("extract",), ("ingest",), ("check",)])
+@pytest.mark.parametrize("command", [(), ("brief",), ("extract",), ("ingest",), ("recluster",), ("check",)])
 def test_help_shows_no_value_for_on_off_options(command):
     import re
 

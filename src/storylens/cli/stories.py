@@ -40,7 +40,7 @@ def ingest_cmd(
     db: Annotated[Path, typer.Option("--db", help="Story database (created if missing).")] = DEFAULT_DB,
     briefs: Annotated[bool, typer.Option("--briefs", metavar=FLAG, help="Also recompute the briefs of the stories that changed.")] = False,
     recluster: Annotated[bool | None, typer.Option(
-        "--recluster/--no-recluster",
+        "--recluster/--no-recluster", metavar=FLAG,
         help="Then re-sort the whole store with the batch clustering (`storylens recluster`). "
              "Default: when this ingest added at least a fifth of the stored articles.")] = None,
     allow_private: Annotated[
