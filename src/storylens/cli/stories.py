@@ -6,12 +6,15 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from storylens.cli import FLAG, app
 from storylens.errors import InputError
+
+if TYPE_CHECKING:
+    from storylens.store import StoryStore
 
 DEFAULT_DB = Path("stories.db")
 # `ingest` re-sorts the whole store when it added at least this share of the stored articles. A re-sort costs
@@ -55,7 +58,7 @@ def ingest_cmd(
 
       storylens stories --db stories.db
     """
-    from storylens.store import StoryStore, ingest_paths, refresh_stale
+    from storylens.store import StoryStore, ingest_paths
 
     skipped = Skipped()
     with StoryStore(db) as store:
@@ -79,10 +82,18 @@ def ingest_cmd(
                 f"{plural(report.new_stories, 'new story', 'new stories')}"
                 f"{f', {report.merges} merged' if report.merges else ''}{resorted}; "
                 f"{plural(counts['articles'], 'article')} in {plural(counts['stories'], 'story', 'stories')} in {db}")
-        if briefs and touched:
-            n = refresh_stale(store, touched)
-            line += f"; {plural(n, 'brief')} updated"
+        if briefs:
+            line += _refresh(store, touched)
     _say(line)
+
+
+def _refresh(store: StoryStore, stories: set[str]) -> str:
+    """Recompute the stale briefs among `stories`; the clause for the summary line ("" when no story changed)."""
+    from storylens.store import refresh_stale
+
+    if not stories:
+        return ""
+    return f"; {plural(refresh_stale(store, stories), 'brief')} updated"
 
 
 def cut(text: str, width: int) -> str:
@@ -178,7 +189,7 @@ def recluster_cmd(
     Story ids are kept where a new story is mostly an old one; a story left without articles is folded into the
     one that took most of them (its id still works). Run it after a large ingest, or nightly.
     """
-    from storylens.store import StoryStore, refresh_stale
+    from storylens.store import StoryStore
 
     with StoryStore(db) as store:
         report = store.recluster()
@@ -186,9 +197,8 @@ def recluster_cmd(
         line = (f"{plural(report.articles, 'article')} re-sorted: {report.moved} moved, "
                 f"{plural(len(report.touched), 'story', 'stories')} changed ({report.new} new, {report.folded} folded); "
                 f"{plural(counts['articles'], 'article')} in {plural(counts['stories'], 'story', 'stories')} in {db}")
-        if briefs and report.touched:
-            n = refresh_stale(store, report.touched)
-            line += f"; {plural(n, 'brief')} updated"
+        if briefs:
+            line += _refresh(store, report.touched)
     _say(line)
 
 

@@ -56,6 +56,11 @@ class Library(Protocol):
 
     def add(self, story_id: str | None, inputs: Sequence[Input], title: str | None = None) -> Change: ...
 
+    # Whether `resort` regroups the stories (a story database does; folders are stories the user chose).
+    can_resort: bool
+
+    def resort(self) -> str: ...
+
 
 def entry_of(story_id: str, brief: Brief) -> StoryEntry:
     days = sorted(d for d in (iso_day(s.published) for s in brief.sources) if d)
@@ -108,6 +113,8 @@ class _Story:
 
 class FolderLibrary:
     """Stories given as folders or files, briefs computed once and cached in memory."""
+
+    can_resort = False
 
     def __init__(self, paths: Sequence[str | Path] = (), build: BuildBrief | None = None) -> None:
         if build is None:
@@ -165,6 +172,9 @@ class FolderLibrary:
         if story.brief is None:
             raise StorylensError(story.error or "no brief")
         return story.brief
+
+    def resort(self) -> str:
+        raise StorylensError("re-sorting needs a story database (storylens serve --db)")
 
     def add(self, story_id: str | None, inputs: Sequence[Input], title: str | None = None) -> Change:
         """Add articles to a story (a new one when `story_id` is None) and recompute its brief.

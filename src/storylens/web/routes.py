@@ -103,17 +103,17 @@ def api_brief(request: Request, story_id: str) -> Response:
 def stories_page(request: Request, q: str = "", notice: str = "") -> HTMLResponse:
     library = _library(request)
     return _page("stories.html", page_title="Stories", entries=search(library, q), q=q,
-                 can_resort=getattr(library, "can_resort", False), notice=request.app.state.notices.get(notice))
+                 can_resort=library.can_resort, notice=request.app.state.notices.get(notice))
 
 
 @router.post("/resort", include_in_schema=False)
 async def resort_stories(request: Request) -> Response:
     """Re-sort a story database's articles into stories (the folders `serve` was given have no such thing)."""
     library = _library(request)
-    if not getattr(library, "can_resort", False):
+    if not library.can_resort:
         return error_page(404, "re-sorting needs a story database (storylens serve --db)")
     try:
-        message = await run_in_threadpool(library.resort)  # type: ignore[attr-defined]
+        message = await run_in_threadpool(library.resort)
     except StorylensError as exc:
         return error_page(500, f"the stories could not be re-sorted: {exc}")
     return RedirectResponse(f"/?notice={_keep(request.app.state.notices, message)}", status_code=303)
