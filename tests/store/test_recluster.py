@@ -164,16 +164,69 @@ def test_a_store_from_before_the_counter_is_read_as_it_is_and_upgraded_when_writ
 
 
 @pytest.mark.slow
-def test_ingest_re_sorts_after_a_bulk_ingest_only(tmp_path):
+def test_ingest_re_sorts_once_a_fifth_of_the_store_is_unsorted_counted_across_ingests(tmp_path):
     files = sorted((Path(__file__).resolve().parents[2] / "examples" / "kim-train-2023").glob("*.txt"))
-    for name, part in (("a", files[:3]), ("b", files[3:4]), ("c", files[4:])):
+    for name, part in (("a", files[:2]), ("b", files[2:3]), ("c", files[3:4]), ("d", files[4:])):
         (tmp_path / name).mkdir()
         for f in part:
             (tmp_path / name / f.name).write_bytes(f.read_bytes())
     db = str(tmp_path / "s.db")
     bulk = storylens("ingest", str(tmp_path / "a"), "--db", db)
-    assert bulk.returncode == 0 and "3 added" in bulk.stderr and "re-sorted" in bulk.stderr
-    one = storylens("ingest", str(tmp_path / "b"), "--db", db)  # one article: the store is not re-sorted
+    assert bulk.returncode == 0 and "2 added" in bulk.stderr and "re-sorted" in bulk.stderr
+    one = storylens("ingest", str(tmp_path / "b"), "--db", db)  # one article since the re-sort: not yet
     assert one.returncode == 0 and "1 added" in one.stderr and "re-sorted" not in one.stderr
-    asked_not = storylens("ingest", str(tmp_path / "c"), "--db", db, "--no-recluster")
-    assert asked_not.returncode == 0 and "re-sorted" not in asked_not.stderr
+    asked_not = storylens("ingest", str(tmp_path / "c"), "--db", db, "--no-recluster")  # due, but turned off
+    assert asked_not.returncode == 0 and "1 added" in asked_not.stderr and "re-sorted" not in asked_not.stderr
+    trickle = storylens("ingest", str(tmp_path / "d"), "--db", db)  # the third single article since: 3 of 5
+    assert trickle.returncode == 0 and "1 added" in trickle.stderr and "re-sorted" in trickle.stderr
+    again = storylens("ingest", str(tmp_path / "d"), "--db", db)  # nothing added: nothing re-sorted
+    assert again.returncode == 0 and "0 added" in again.stderr and "re-sorted" not in again.stderr
+
+
+def test_a_store_is_due_for_a_re_sort_after_a_fifth_of_growth_however_it_arrived(tmp_path, topic16):
+    arts, feats = topic16
+    with StoryStore(tmp_path / "s.db") as store:
+        def add(n: int) -> None:
+            for a, f in list(zip(arts, feats, strict=True))[n:n + 1]:
+                store.add(a, DocFeatures(f.id, f.vector, dict(f.entities), dict(f.terms), f.day, list(f.years)))
+        add(0)
+        assert store.unsorted() == 1 and not store.resort_due()  # a lone article is nothing to re-sort
+        for n in range(1, 10):
+            add(n)
+        assert store.unsorted() == 10 and store.resort_due()  # never re-sorted: every article counts
+        store.recluster()
+        assert store.unsorted() == 0 and not store.resort_due()
+        add(10)
+        assert store.unsorted() == 1 and not store.resort_due()  # 1 of 11
+        add(11)
+        assert store.unsorted() == 2 and not store.resort_due()  # 2 of 12: under a fifth
+        add(12)
+        assert store.unsorted() == 3 and store.resort_due()  # 3 of 13, from three separate additions
+        assert not store.resort_due(share=0.5)
+
+
+@pytest.mark.slow
+def test_ingest_on_a_terminal_says_why_it_pauses_for_a_re_sort(tmp_path):
+    import os
+    import pty
+    import subprocess
+
+    files = sorted((Path(__file__).resolve().parents[2] / "examples" / "kim-train-2023").glob("*.txt"))[:2]
+    master, slave = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "storylens", "ingest", *map(str, files), "--db", str(tmp_path / "s.db")],
+                          stdout=subprocess.DEVNULL, stderr=slave, check=False, timeout=300)
+    os.close(slave)
+    said = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal's other end is closed: all read
+            break
+        if not chunk:
+            break
+        said += chunk
+    os.close(master)
+    text = said.decode(errors="replace")
+    assert proc.returncode == 0
+    assert "re-sorting the store (2 articles since the last re-sort; --no-recluster skips this)" in text
+    assert "re-sorted: " in text

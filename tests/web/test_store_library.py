@@ -48,9 +48,10 @@ def test_adding_to_the_store_reports_where_the_article_went(client, corpus_dir) 
 def test_the_stories_page_re_sorts_the_store(client) -> None:  # type: ignore[no-untyped-def]
     before = {s["id"]: s["n_sources"] for s in client.get("/api/stories").json()}
     page = client.get("/")
-    assert 'action="/resort"' in page.text
+    assert 'action="/resort"' in page.text and "3 of 3 articles arrived since the last re-sort." in page.text
     r = client.post("/resort")  # TestClient follows the 303 to the stories page
     assert r.status_code == 200 and r.url.path == "/" and "Re-sorted 3 articles" in r.text
+    assert "Every article has been re-sorted." in r.text
     assert sum(before.values()) == sum(s["n_sources"] for s in client.get("/api/stories").json())
     # The notice is found by its token only: a made-up one shows nothing.
     assert "Re-sorted" not in client.get("/?notice=nope").text

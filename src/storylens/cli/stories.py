@@ -17,10 +17,6 @@ if TYPE_CHECKING:
     from storylens.store import StoryStore
 
 DEFAULT_DB = Path("stories.db")
-# `ingest` re-sorts the whole store when it added at least this share of the stored articles. A re-sort costs
-# about 4-6 ms per stored article, an article's NLP about 90 ms: a first bulk ingest pays a few percent for the
-# batch clustering, an ingest of exactly a fifth of the store about 25 %, a trickle into a large store nothing.
-AUTO_RECLUSTER = 0.2
 
 
 class ListFormat(str, Enum):
@@ -45,7 +41,7 @@ def ingest_cmd(
     recluster: Annotated[bool | None, typer.Option(
         "--recluster/--no-recluster", metavar=FLAG,
         help="Then re-sort the whole store with the batch clustering (`storylens recluster`). "
-             "Default: when this ingest added at least a fifth of the stored articles.")] = None,
+             "Default: when the articles stored since the last re-sort are a fifth of the store or more.")] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", metavar=FLAG, help="Let URLs reach loopback and private addresses.")
     ] = False,
@@ -73,7 +69,10 @@ def ingest_cmd(
         skipped.flush()
         touched = set(report.touched)
         resorted = ""
-        if recluster or (recluster is None and report.added >= max(2, AUTO_RECLUSTER * store.counts()["articles"])):
+        if recluster or (recluster is None and report.added and store.resort_due()):
+            if sys.stderr.isatty():  # a re-sort of a large store takes a while: say why the ingest pauses
+                _say(f"re-sorting the store ({plural(store.unsorted(), 'article')} since the last re-sort; "
+                     "--no-recluster skips this)")
             moves = store.recluster()
             touched = {store.resolve_story(s)[1] for s in touched} | moves.touched
             resorted = f", re-sorted: {moves.moved} moved"

@@ -25,7 +25,7 @@ from unidecode import unidecode
 from storylens.errors import StoreError
 from storylens.models import Article
 from storylens.store.db import connect, describe
-from storylens.store.recluster import Reclustered, keep_story_ids
+from storylens.store.recluster import RESORT_SHARE, Reclustered, keep_story_ids
 from storylens.stories.cluster import OnlineClusterer, Params
 from storylens.stories.features import DocFeatures
 from storylens.text import shorten
@@ -218,6 +218,19 @@ class StoryStore:
             return 0
         return int(row[0]) if row else 0
 
+    def unsorted(self) -> int:
+        """How many stored articles no re-sort has seen yet (all of them in a store never re-sorted)."""
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'sorted_upto'").fetchone()
+        except sqlite3.OperationalError:  # a database from before the meta table, opened read-only
+            row = None
+        (n,) = self.conn.execute("SELECT COUNT(*) FROM articles WHERE id > ?", (row[0] if row else 0,)).fetchone()
+        return int(n)
+
+    def resort_due(self, share: float = RESORT_SHARE) -> bool:
+        """Whether the articles stored since the last re-sort are at least `share` of the store (and two or more)."""
+        return self.unsorted() >= max(2.0, share * self.counts()["articles"])
+
     def recluster(self) -> Reclustered:
         """Re-sort every stored article into stories with the batch job's clustering, in one transaction.
 
@@ -281,6 +294,8 @@ class StoryStore:
             self.conn.execute("UPDATE stories SET stale = 1 WHERE key = ?", (story,))
         if report.moved:
             self.conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'layout'")
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('sorted_upto', "
+                          "(SELECT COALESCE(MAX(id), 0) FROM articles))")
         return report
 
     def _group_headline(self, group: Sequence[str]) -> str | None:

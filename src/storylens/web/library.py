@@ -61,6 +61,8 @@ class Library(Protocol):
 
     def resort(self) -> str: ...
 
+    def unsorted(self) -> tuple[int, int]: ...  # (articles since the last re-sort, all articles)
+
 
 def entry_of(story_id: str, brief: Brief) -> StoryEntry:
     days = sorted(d for d in (iso_day(s.published) for s in brief.sources) if d)
@@ -115,6 +117,9 @@ class FolderLibrary:
     """Stories given as folders or files, briefs computed once and cached in memory."""
 
     can_resort = False
+
+    def unsorted(self) -> tuple[int, int]:
+        return 0, 0
 
     def __init__(self, paths: Sequence[str | Path] = (), build: BuildBrief | None = None) -> None:
         if build is None:

@@ -103,7 +103,8 @@ def api_brief(request: Request, story_id: str) -> Response:
 def stories_page(request: Request, q: str = "", notice: str = "") -> HTMLResponse:
     library = _library(request)
     return _page("stories.html", page_title="Stories", entries=search(library, q), q=q,
-                 can_resort=library.can_resort, notice=request.app.state.notices.get(notice))
+                 can_resort=library.can_resort, unsorted=library.unsorted() if library.can_resort else (0, 0),
+                 notice=request.app.state.notices.get(notice))
 
 
 @router.post("/resort", include_in_schema=False)

@@ -51,6 +51,10 @@ class StoreLibrary:
 
     can_resort = True
 
+    def unsorted(self) -> tuple[int, int]:
+        with self._lock:
+            return self._store.unsorted(), self._store.counts()["articles"]
+
     def resort(self) -> str:
         """Re-sort the store with the batch clustering (`StoryStore.recluster`); one line on what moved."""
         with self._lock:
