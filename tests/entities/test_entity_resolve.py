@@ -408,6 +408,18 @@ def test_a_known_place_read_as_one_is_a_place_whatever_ner_voted(story_from) -> 
     assert types["Velmont"] == "ORG"  # no known place: an organisation "in Velmont" is still one
 
 
+def test_a_known_place_reached_by_a_journey_is_a_place(story_from) -> None:
+    # the demo brief listed Ussuriysk as an organisation: "Kim crossed ... eventually stopping at Ussuriysk"
+    story = story_from(
+        a="The train crossed the border, eventually stopping at [Ussuriysk|ORG]. Talks began at [Velmont|ORG].",
+        b="The delegation arrived at [Velmont|ORG] on Monday, meeting staff at [Google|ORG].",
+    )
+    types = {e.name: e.type for e in resolve_entities(story)}
+    assert types["Ussuriysk"] == "GPE"
+    assert types["Velmont"] == "ORG"  # reached, but no known place: still the organisation NER saw
+    assert types["Google"] == "ORG"  # 'at' alone reads nothing as a place
+
+
 def test_names_in_a_shouted_passage_need_a_normal_case_twin(story_from) -> None:
     # an ECB+ brief listed "RCMP MAKE" (a person), "MEN" and "BC INTERIOR" from a paragraph in capitals
     story = story_from(

@@ -175,6 +175,9 @@ _CODE = re.compile(r"^[B-DF-HJ-NP-TV-XZ]{2,3}$")
 _ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
 _AGE = re.compile(r"(?:\w+-)+(?:year|month|week|day)s?-old", re.IGNORECASE)
 _ADJACENT_LEFT = re.compile(r"(?<![\w’'\-])([^\W\d_][\w’'\-]*\.?)[ \t]+$")
+# 'at' alone is no place cue ("at Google", "at the hospital"), but after a verb of travel it is the stop
+# reached: "eventually stopping at Ussuriysk", "the ship docked at Sevastopol".
+_REACHED_AT = re.compile(r"\b(?:arriv|stop|land|dock|halt|call)\w*\s+at[ \t]+$", re.IGNORECASE)
 
 
 @dataclass
@@ -348,7 +351,8 @@ def context_votes(span: Span, text: str) -> None:
     span.determined = prev in ("the", "a", "an")
     if prev in _PERSON_CUES or is_title(prev):
         span.votes["PERSON"] += CUE_WEIGHT
-    elif prev in _PLACE_BEFORE and not text.startswith(("'", "’"), span.end):
+    elif (prev in _PLACE_BEFORE or _REACHED_AT.search(text[max(0, span.start - 30) : span.start])) \
+            and not text.startswith(("'", "’"), span.end):
         span.votes["GPE"] += CUE_WEIGHT
     if _FROM_PLACE.match(text, span.end):
         span.votes["GPE"] += CUE_WEIGHT  # "the Glasgow-born actor", "a Texas-based firm"
