@@ -179,3 +179,34 @@ def test_a_state_after_its_city_locates_the_city_and_disputes_nothing():
     # a list of states opens with a state: none of them locates another
     assert not any(places("Heat records fell in Utah, Wyoming, and Nevada on Sunday.").values())
     assert nested("America", "U.S.") and nested("United States", "America") and not nested("France", "Germany")
+
+
+def test_a_city_and_a_site_named_after_no_place_are_no_rival_answers():
+    from storylens.conflicts.compare import unlike_places
+
+    def place(surface, dimension, role="where", located=False):
+        return SimpleNamespace(kind="place", surface=surface, dimension=dimension, role=role, located=located)
+
+    # a Multi-News brief disputed 'her death in hospital in Edinburgh' with 'Speaking on Desert Island Discs
+    # ..., following the death of her cooking partner' (a radio programme the NER took for a facility)
+    assert unlike_places(place("Edinburgh", "GPE"), place("Desert Island Discs", "FAC"))
+    assert unlike_places(place("Kansas", "GPE"), place("Texas", "GPE", role="relation"))  # 'north of Texas'
+    # a site named after a place stands for it: a changed 'Centre for Israel' is still worth a dispute
+    assert not unlike_places(place("the Centre for Colombia", "FAC"), place("Israel", "GPE"))
+    # a site its sentence locates is a place of its own: the demo's 'Vostochny Cosmodrome in far-eastern Russia'
+    # is a rival to 'meet in Vladivostok'
+    assert not unlike_places(place("Vladivostok", "GPE"), place("Vostochny Cosmodrome", "FAC", located=True))
+    assert not unlike_places(place("Edinburgh", "GPE"), place("Glasgow", "GPE"))
+    assert not unlike_places(place("Royal Infirmary", "FAC"), place("Western General Hospital", "FAC"))
+
+
+@pytest.mark.slow
+def test_a_programme_taken_for_a_place_disputes_no_city_but_a_changed_city_still_does():
+    story = story_of(
+        FILLER + "Tributes were paid on Monday following her death in hospital in Edinburgh, friends said.",
+        FILLER + "Speaking on Desert Island Discs in 1999, following the death of her cooking partner, she said little.",
+        FILLER + "Tributes were paid on Monday following her death in hospital in Glasgow, friends said.",
+    )
+    places = values_of(story.conflicts, "place")
+    assert ["Edinburgh", "Glasgow"] in places, story.conflicts
+    assert not any("Desert Island Discs" in p for p in places), story.conflicts

@@ -19,12 +19,14 @@ they are compatible after normalisation. Rules, decided once for all kinds:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 
 from storylens.conflicts.numbers import compatible
 from storylens.conflicts.values import PERIOD_BOUND, PERIOD_LABEL, Value
 from storylens.entities.gazetteer import nested
+from storylens.entities.places import known_place
 
 SOFT_RATIO = 2.0
 SAME_THING = 0.55  # MiniLM cosine of two counted nouns naming the same thing (wagons/cars 0.60)
@@ -40,6 +42,7 @@ _LIGHT_VERBS = frozenset({"the", "and", "was", "were", "are", "has", "had", "hav
 _SUPPORT_VERBS = frozenset({"take", "hold", "be", "happen", "occur", "schedule", "set", "expect", "plan", "come",
                             "begin", "start", "slate"})
 Similarity = Callable[[str, str], float]
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]+")
 
 
 def same_kind(a: Value, b: Value) -> bool:
@@ -126,6 +129,24 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
         return bool(a.context & b.context) or shares_event(a, b) or event_match(
             a, b, text_a, text_b, word_sim) >= SAME_EVENT
     return True
+
+
+def unlike_places(a: Value, b: Value) -> bool:
+    """Two places that answer no common "where", whatever words their sentences share: one only locates
+    something else ("north of X"), or one is a city or country and the other a site or region that nothing
+    shows to be a place of its own: not located by its sentence ("the Vostochny Cosmodrome in far-eastern
+    Russia" is a rival to Vladivostok) and not named after a known place (a changed "the Centre for Colombia"
+    still disputes "Israel"). 'Her death in hospital in Edinburgh' / 'Speaking on Desert Island Discs',
+    a programme the NER took for a facility, is no dispute."""
+    if a.kind != "place" or b.kind != "place":
+        return False
+    if "relation" in (a.role, b.role):
+        return True
+    if (a.dimension == "GPE") == (b.dimension == "GPE"):
+        return False
+    site = b if a.dimension == "GPE" else a
+    words = _CAPITALISED.findall(site.surface)
+    return not site.located and not any(known_place(w) for w in words + [f"{x} {y}" for x, y in itertools.pairwise(words)])
 
 
 def different_lists(a: Value, b: Value) -> bool:

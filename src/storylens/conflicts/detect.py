@@ -39,6 +39,7 @@ from storylens.conflicts.compare import (
     signature_overlap,
     slot_score,
     soft_disagreement,
+    unlike_places,
 )
 from storylens.conflicts.figures import Stated, figure_sources, two_facts
 from storylens.conflicts.temporal import WEEKDAYS
@@ -333,7 +334,8 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         # a sentence that reads almost like the other is a re-worded copy of one statement: its day or
         # place fills the same slot whatever verb each copy uses ("reopened" / "was unveiled")
         reworded = cos >= SAME_SENTENCE and "relation" not in (x.role, y.role)
-        if different_lists(x, y) or (not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
+        if different_lists(x, y) or unlike_places(x, y) or (
+                not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
             return 0.0
         score = slot_score(x, y, word_sim, text_i, text_j)
         if counts_other_thing(x, y, vi, vj, word_sim):

@@ -69,6 +69,7 @@ class Value:
     negated: bool = False  # figures: the verb they hang from is negated ("two members did not sign")
     qualifier: frozenset[str] = field(default_factory=frozenset)  # counts: what kind of the counted noun
     qualifies: bool = False  # places: a state naming where the place before it is ("Key Biscayne, *Fla.*")
+    located: bool = False  # places: the sentence locates it in another place ("the Vostochny Cosmodrome *in Russia*")
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -347,8 +348,10 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
     # NER tags it GPE: known_places marks it PERSON)
     spans = [(ent, known_places.get(place_key(ent.text), ent.label_ if ent.label_ in PLACE_LABELS else None))
              for ent in doc.ents]
-    spans = [(e, label) for e, label in spans + _located_names(doc, known_places) if label in PLACE_LABELS]
+    found = _located_names(doc, known_places)
+    spans = [(e, label) for e, label in spans + found if label in PLACE_LABELS]
     roots = {e.root.i for e, _ in spans}
+    located = {e.root.i for e, _ in found} | {e.root.head.head.i for e, _ in spans if e.root.dep_ == "pobj"}
     # a neighbour that is itself a place ("the United States and Israel" / "Israel and Egypt") shares a
     # list with the value, not its slot
     place_words = {w.lower() for e, _ in spans for w in _WORD.findall(e.text)}
@@ -367,7 +370,8 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
         out.append(Value("place", start, end, text[start:end], text[start:end], place_key(ent.text),
                          label, None, None, _verb_phrase(verb), "", role,
                          _context(text, start, end) - place_words, _verb_phrase(verb), sig, verb_lemma,
-                         participants, siblings=siblings, qualifies=_qualifies_previous(text, ent, [e for e, _ in spans])))
+                         participants, siblings=siblings, qualifies=_qualifies_previous(text, ent, [e for e, _ in spans]),
+                         located=ent.root.i in located))
     return out
 
 
