@@ -432,3 +432,18 @@ def test_names_in_a_shouted_passage_need_a_normal_case_twin(story_from) -> None:
     names = {e.name for e in entities}
     assert "VELMONT MAKE" not in names and "MEN" not in names
     assert _forms(_by_form(entities, "Orlo Kade")) == {"Orlo Kade", "ORLO KADE"}
+
+
+def test_a_name_listed_between_people_is_a_person(story_from) -> None:
+    # a Multi-News brief typed Ira Ehrenpreis ORG in "Brad Buss, Robyn Denholm, Ira Ehrenpreis, Antonio Gracias"
+    story = story_from(
+        a="The board members [Brad Buss|PERSON], [Robyn Denholm|PERSON], [Ira Ehrenpreis|ORG], [Antonio Gracias|PERSON] "
+          "and [James Murdoch|PERSON] signed it.",
+        b="It was signed by [Dara Velkov|PERSON], [Orlo Kade|PERSON] and [Mira Tesh|ORG].",
+        c="Funds came from [Velmont Capital|ORG], [Orlo Kade|PERSON] and [Kestrel Partners|ORG]. "
+          "[Tesla|ORG], [Apple|ORG] and [Google|ORG] declined.",
+    )
+    types = {e.name: e.type for e in resolve_entities(story)}
+    assert types["Ira Ehrenpreis"] == "PERSON" and types["Mira Tesh"] == "PERSON"  # in the middle, at the end
+    # one person in a list of firms makes no firm a person
+    assert types["Velmont Capital"] == "ORG" and types["Kestrel Partners"] == "ORG" and types["Apple"] == "ORG"

@@ -21,6 +21,7 @@ from storylens.entities.spans import (
     context_votes,
     extend_person,
     known_names,
+    list_votes,
     mend_cut_names,
 )
 from storylens.models import Entity, EntityMention, Story
@@ -84,6 +85,7 @@ def _clean_spans(story: Story, texts: dict[str, str], lower: set[str]) -> list[S
                 extend_person(s, text, floor, ceiling, lower)
         for s in spans:
             context_votes(s, text)
+        list_votes(spans, text)
         spans += acronym_definitions(source, text, [(s.start, s.end) for s in spans])
         out += spans
     drop_leading_roles(out, texts, lower)

@@ -380,6 +380,31 @@ def context_votes(span: Span, text: str) -> None:
         span.votes["ORG"] += CUE_WEIGHT
 
 
+_LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_PLAIN_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")  # "Ira Ehrenpreis": no "of", "&", acronym, digit
+
+
+def list_votes(spans: list[Span], text: str) -> None:
+    """A plain two- or three-word name NER calls an organisation, listed between people, is a person too.
+
+    "board members Brad Buss, Robyn Denholm, Ira Ehrenpreis, Antonio Gracias ...": the members of one
+    comma list are of one kind, and a name with both neighbours people (or the two before it, at the end of
+    the list) is one more. `spans` are one article's, in text order.
+    """
+    def listed(a: Span, b: Span) -> bool:
+        return a.end <= b.start and bool(_LIST_GAP.fullmatch(text[a.end : b.start]))
+
+    for i, s in enumerate(spans):
+        if s.label != "ORG" or not _PLAIN_NAME.match(s.text):
+            continue
+        before = spans[max(0, i - 2) : i]
+        prev = before[-1] if before and listed(before[-1], s) and before[-1].label == "PERSON" else None
+        nxt = spans[i + 1] if i + 1 < len(spans) and listed(s, spans[i + 1]) and spans[i + 1].label == "PERSON" else None
+        two_before = prev is not None and len(before) == 2 and listed(before[0], prev) and before[0].label == "PERSON"
+        if prev is not None and (nxt is not None or two_before):
+            _overrule(s, "PERSON")
+
+
 def _overrule(span: Span, label: str, wrong: str = "ORG") -> None:
     """The words around the mention say what it is: NER's vote for another label goes."""
     del span.votes[wrong]
