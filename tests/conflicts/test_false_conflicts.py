@@ -210,3 +210,31 @@ def test_a_programme_taken_for_a_place_disputes_no_city_but_a_changed_city_still
     places = values_of(story.conflicts, "place")
     assert ["Edinburgh", "Glasgow"] in places, story.conflicts
     assert not any("Desert Island Discs" in p for p in places), story.conflicts
+
+
+@pytest.mark.slow
+def test_figures_of_two_named_people_and_a_rate_against_one_games_figure_are_two_facts():
+    # an ECB+ round-up brief disputed 'Earl Clark finished with 22 points' with 'Corey Chandler chipped in
+    # with 19 points', and a season average with one game's rebounds
+    from storylens.conflicts.values import extract_values
+    from storylens.nlp import spacy_pipeline
+
+    nlp = spacy_pipeline()
+
+    def count(text):
+        return next(v for v in extract_values(text, nlp(text)) if v.kind == "count")
+
+    clark = count("Earl Clark finished with 22 points as Louisville beat South Florida.")
+    assert clark.subjects == {"clark"} and not clark.rate
+    assert count("He finished with 22 points.").subjects == frozenset()  # unnamed: may be anyone's
+    assert count("Hansbrough averaged 22.8 points in those games.").rate
+    assert count("The guard scored 20 points a game last season.").rate
+    assert not count("The guard scored 20 points in the last game.").rate
+    story = story_of(
+        FILLER + "Earl Clark finished with 22 points as Louisville beat South Florida on Saturday.",
+        FILLER + "Corey Chandler finished with 19 points as Louisville beat South Florida on Saturday.",
+        FILLER + "Mark Ruddock averaged 17 points as Louisville beat South Florida on Saturday.",
+        FILLER + "Clark finished with 25 points as Louisville beat South Florida on Saturday.",
+    )
+    counts = values_of(story.conflicts, "count")
+    assert counts == [["22", "25"]], story.conflicts  # Clark's own two figures still disagree

@@ -149,6 +149,13 @@ def unlike_places(a: Value, b: Value) -> bool:
     return not site.located and not any(known_place(w) for w in words + [f"{x} {y}" for x, y in itertools.pairwise(words)])
 
 
+def other_people(a: Value, b: Value) -> bool:
+    """Figures of two different named people: 'Earl Clark finished with 22 points' / 'Corey Chandler chipped in
+    with 19 points' (a round-up of games), 'Smith got 40 votes' / 'Jones got 35'. A figure whose subject is
+    unnamed ('the forward', 'he') may still be either person's."""
+    return bool(a.subjects) and bool(b.subjects) and not a.subjects & b.subjects
+
+
 def different_lists(a: Value, b: Value) -> bool:
     """Places in two different lists, or a list member and a single place: different sets named.
 

@@ -34,6 +34,7 @@ from storylens.conflicts.compare import (
     agree,
     different_lists,
     event_match,
+    other_people,
     possible_slot,
     same_kind,
     signature_overlap,
@@ -334,7 +335,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         # a sentence that reads almost like the other is a re-worded copy of one statement: its day or
         # place fills the same slot whatever verb each copy uses ("reopened" / "was unveiled")
         reworded = cos >= SAME_SENTENCE and "relation" not in (x.role, y.role)
-        if different_lists(x, y) or unlike_places(x, y) or (
+        if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or (
                 not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
             return 0.0
         score = slot_score(x, y, word_sim, text_i, text_j)

@@ -16,6 +16,8 @@
   "three charges of disobeying a court order");
 * so do a figure of a negated statement and one of an affirmed one ("two board members did not sign
   the statement" / "six board members issued it"): they count the two parts of one group;
+* so do a count per game, day or year, or an average ("averaged 7.2 rebounds", "20 points a game"),
+  and a count of one game or day ("had seven rebounds");
 * so do an expected, aimed-at or required figure ("the 0.2 percent economists had expected", "the 10
   Republican votes needed") and a stated actual one ("prices rose 0.8 percent", "35 senators voted no").
 """
@@ -67,6 +69,8 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
         return True
     if a[1].qualifier and b[1].qualifier and not a[1].qualifier & b[1].qualifier:
         return True  # "two robbery charges" / "three charges of disobeying a court order": two kinds of charge
+    if a[1].rate != b[1].rate:
+        return True  # "averaged 7.2 rebounds" / "had seven rebounds": a per-game figure and one game's
     if a[1].negated != b[1].negated:
         return True  # "two board members did not sign" / "six members signed": the two parts of a group
     if a[1].since and b[1].since and a[1].since != b[1].since:

@@ -50,6 +50,17 @@ def is_relative(text: str, start: int, end: int) -> bool:
     return bool(_ADDED_BEFORE.search(text[max(0, start - 40):start]) and _ADDED_TO_AFTER.match(text, end))
 
 
+_RATE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:a|an|per|every)\s+(?:game|match|day|night|week|month|year|season|"
+                         r"outing|hour|minute)\b", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"\b(?:average\s+of|averag(?:ed|es|ing))\s+(?:a\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def is_rate(text: str, start: int, end: int) -> bool:
+    """'averaged 7.2 rebounds', 'an average of 300 deaths', '20 points a game': a count per game, day or year,
+    not the count of one game or one day."""
+    return bool(_RATE_AFTER.match(text, end) or _AVERAGE_BEFORE.search(text[max(0, start - 40):start]))
+
+
 def counted_from(doc: Any, char: int) -> str:
     """The event a duration is counted from: 'eight months after first *authorizing* the vaccine', 'four months
     after Pfizer *completed* its application', '40 minutes after *take-off*' (the lemma; '' when none)."""

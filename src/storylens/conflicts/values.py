@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from storylens.conflicts.numbers import Number, display, find_numbers
-from storylens.conflicts.roles import counted_from, in_name, is_earlier, is_relative, is_wanted
+from storylens.conflicts.roles import counted_from, in_name, is_earlier, is_rate, is_relative, is_wanted
 from storylens.conflicts.roles import token_at as _token_at
 from storylens.conflicts.temporal import DateMention, find_dates
 from storylens.entities.gazetteer import is_region
@@ -70,6 +70,9 @@ class Value:
     qualifier: frozenset[str] = field(default_factory=frozenset)  # counts: what kind of the counted noun
     qualifies: bool = False  # places: a state naming where the place before it is ("Key Biscayne, *Fla.*")
     located: bool = False  # places: the sentence locates it in another place ("the Vostochny Cosmodrome *in Russia*")
+    # figures: surnames of the named people the governing verb is about ("*Earl Clark* finished with 25 points")
+    subjects: frozenset[str] = field(default_factory=frozenset)
+    rate: bool = False  # counts: per game, day or year, or an average ("averaged 7.2 rebounds")
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -242,8 +245,19 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
                          is_wanted(doc, n.num_end - 1), earlier=is_earlier(text, n.start),
                          since=counted_from(doc, n.end) if n.dimension == "[time]" else "",
                          negated=gov is not None and any(c.dep_ == "neg" for c in gov.children),
-                         qualifier=_qualifier(noun) if kind == "count" else frozenset()))
+                         qualifier=_qualifier(noun) if kind == "count" else frozenset(),
+                         subjects=named_subjects(doc, gov),
+                         rate=kind == "count" and is_rate(text, n.start, n.end)))
     return out
+
+
+def named_subjects(doc: Any, verb: Any) -> frozenset[str]:
+    """Surnames of the people the NER names as the verb's subject ("Earl Clark finished ..." -> {"clark"})."""
+    if verb is None:
+        return frozenset()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [c for s in subjects for c in s.conjuncts]
+    return frozenset(e[-1].text.lower() for e in doc.ents if e.label_ == "PERSON" and any(t in e for t in subjects))
 
 
 def _qualifier(noun: Any) -> frozenset[str]:
