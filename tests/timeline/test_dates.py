@@ -48,6 +48,14 @@ def test_sentence_initial_weekday_reads_the_verb_after_it() -> None:
     assert days("On Thursday, the board will vote on the merger proposal.") == ["2023-09-14"]
 
 
+def test_a_plan_named_as_a_thing_is_no_plan_for_the_day() -> None:
+    # a NeuS brief of Friday 2021-10-01 put "the infrastructure plan suffered a setback late Thursday night" a week ahead
+    friday = date(2021, 10, 1)
+    assert days("President Biden's infrastructure plan suffered a significant setback late Thursday night.", friday) \
+        == ["2021-09-30"]
+    assert days("The company plans to open the new plant on Thursday, officials said.", friday) == ["2021-10-07"]
+
+
 def test_explicit_dates_with_and_without_year() -> None:
     assert days("The treaty was signed on Sept. 12, 2021 in the capital city.") == ["2021-09-12"]
     assert days("The treaty was signed on 3 March 2020 by both delegations.") == ["2020-03-03"]

@@ -46,9 +46,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("week", r"\b(?:last|next)\s+week\b"),
 ]
 _DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
-# Words that make a clause speak about the future (or a plan) rather than what happened.
+# Words that make a clause speak about the future (or a plan) rather than what happened ("plans to", not a bare
+# "plan": "Biden's infrastructure plan suffered a setback late Thursday" is past).
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|would|expected|scheduled|slated|due|set to|plans?|planned|going to|to be held|upcoming|"
+    r"\b(?:will|shall|would|expected|scheduled|slated|due|set to|plans? to|planned|going to|to be held|upcoming|"
     r"is to|are to)\b|'ll\b|’ll\b",
     re.IGNORECASE,
 )
