@@ -47,6 +47,11 @@ _FAMILY = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "
 # Tie-break between equally voted labels: the more specific / more useful type first.
 _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
 
+# A name part shared by several people of the story goes to one named in full in this many articles, and this
+# many times as many as any other (`pick_person`).
+DOMINANT_SOURCES = 3
+DOMINANT_RATIO = 3.0
+
 
 def family(label: str) -> str:
     """Coarse type used to guard merges: person, place, org, norp or other."""
@@ -318,9 +323,15 @@ def pick_person(
             local = [r for r in local if before[r]]
     if local:
         return max(local, key=lambda r: (presence[r][source], sum(presence[r].values()), r))
-    if len(candidates) == 1 and not local_only:
+    if local_only or not candidates:
+        return None
+    if len(candidates) == 1:
         return next(iter(candidates))
-    return None
+    # Several people share the name: the one the story names in full far more widely is meant ("Hansbrough"
+    # in 6 round-ups is Tyler Hansbrough, named in 8 articles, not his father Gene, named in 2).
+    spread = sorted(((sum(1 for n in presence[r].values() if n), r) for r in candidates), reverse=True)
+    (top, best), (second, _) = spread[0], spread[1]
+    return best if top >= DOMINANT_SOURCES and top >= DOMINANT_RATIO * second else None
 
 
 def person_tails(groups: dict[Key, Group], uf: UnionFind, votes: dict[Key, Counter[str]]) -> dict[Key, set[Key]]:

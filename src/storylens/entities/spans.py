@@ -148,7 +148,7 @@ _POSTED_ON = re.compile(r"(?:\b(?:post(?:s|ed|ing)?|tweet(?:s|ed|ing)?|wr(?:ote|
 _PLACE_HEADS = _PLACE_AFTER - {"port", "station", "area", "bridge", "capital"}
 _PLACE_OF = re.compile(r"\b(?:city|town|village|province|region|county|district|island|port)\s+of\s+$",
                        re.IGNORECASE)
-_PLURAL = re.compile(r"^[A-Z][a-z]+[^s]s$")
+_PLURAL = re.compile(r"^(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+[^s]s$")  # "the Jaguars", "the Tar Heels"
 _ROLE_OF = re.compile(r",\s+(?:the\s+)?([^\W\d_]+)\s+(?:of|for|at|to)\s")
 # Lookbehind sees text before `pos`, so a word cut by the search window never matches.
 _LEFT_WORD = re.compile(r"(?<![\w’'])([^\W\d_][\w\-]*) $")
@@ -157,6 +157,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _FROM_PLACE = re.compile(r"[-‐‑](?:born|based)\b", re.IGNORECASE)
 _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "adm", "col", "lt", "capt", "sgt",
                                   "maj", "cmdr", "sen", "rep", "gov", "rev", "insp", "det", "supt", "cpl", "pvt"})
+_SCORE_END = re.compile(r"\s+\(?\d+\s*[-–]\s*\d+\)?$")
 _CONJUNCTION_END = re.compile(r"\s+(?:and|or|&)$")
 _RELATIVE = re.compile(r",\s+(who|which)\b", re.IGNORECASE)
 # Letters after a person's name that look like a code: suffixes, "Anthony Russell QC", "Jane Roe MP".
@@ -239,6 +240,9 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     tail = _CONJUNCTION_END.search(text[start:end])
     if tail and tail.start() > 0:
         end = start + tail.start()  # 'Anthony "Fat Tony" Salerno and': no name ends in a conjunction
+    score = _SCORE_END.search(text[start:end])
+    if score and score.start() > 0:
+        end = start + score.start()  # "beat Evansville 91-73": a score or a record, not part of the name
     # Leading article: "the Pentagon" and "Pentagon" are one name.
     if re.match(r"(?i)the\s", text[start:end]):
         start = _skip_space(text, start + 3, end)
