@@ -225,6 +225,21 @@ def test_picture_labels_go_inside_the_text_but_agency_reporting_stays() -> None:
     assert out.paragraphs == [REPORT[0], REPORT[1], agency]
 
 
+def test_video_embed_captions_and_share_photo_captions_go_but_reporting_on_videos_stays() -> None:
+    # Multi-News texts of local-TV sites and a newspaper: the captions reached the timeline ("Vernon Odom reports
+    # during Action News at 6pm on June 1, 2018") and the entities ("Hayne Palmour IV Share Photo", a person)
+    embed = ("EMBED More News Videos First look at replacement for aging Graterford prison. Vernon Odom reports "
+             "during Action News at 6pm on June 1, 2018.")
+    more = "More News Videos Cosby spends first night in prison: Vernon Odom reports on Action News at 4:30 p.m."
+    caption = ("Crotty Alexander is a professor of medicine and staff physician at VA San Diego Healthcare System. "
+               "— Hayne Palmour IV Share Photo")
+    reporting = "More videos of the storm were shared online on Monday, police said."
+    raw = page(REPORT[0], embed, REPORT[1], more, caption, REPORT[2], reporting)
+    out = clean_text(raw)
+    assert out.paragraphs == [REPORT[0], REPORT[1], REPORT[2], reporting]
+    assert {embed, more, caption} <= set(out.removed)
+
+
 def test_inline_quote_chips_of_finance_pages_are_cut() -> None:
     # Multi-News MarketWatch texts: "Tesla Inc.’s TSLA, +5.77% board" (NER then listed the tickers as organisations)
     raw = page("Directors of Velmont Inc.’s VLMT, +5.77% board met on Monday, and the index SPX, −0.43% fell.",

@@ -238,3 +238,25 @@ def test_figures_of_two_named_people_and_a_rate_against_one_games_figure_are_two
     )
     counts = values_of(story.conflicts, "count")
     assert counts == [["22", "25"]], story.conflicts  # Clark's own two figures still disagree
+
+
+@pytest.mark.slow
+def test_multipliers_of_different_comparisons_are_no_dispute():
+    # a Multi-News brief disputed 'surface changes increased 10 times more' with 'four times more resistant'
+    from storylens.conflicts.values import extract_values
+    from storylens.nlp import spacy_pipeline
+
+    nlp = spacy_pipeline()
+
+    def anchor(text):
+        return next(v.anchor for v in extract_values(text, nlp(text)) if v.kind == "count")
+
+    assert anchor("Smokers are three times more likely to die.") == "likely"
+    assert anchor("The bacteria were four times more resistant to killing.") == "resistant"
+    assert anchor("He runs three times a week.") == "times"  # no comparison: a count of times
+    story = story_of(
+        FILLER + "Surface changes to the bacteria increased 10 times more with exposure to cigarette smoke, the study found.",
+        FILLER + "Bacteria exposed to the smoke were four times more resistant to killing, the study found.",
+        FILLER + "Bacteria exposed to the smoke were three times more resistant to killing, the study found.",
+    )
+    assert values_of(story.conflicts, "count") == [["four", "three"]], story.conflicts

@@ -82,6 +82,10 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 # train ...", "Getty Images Elon Musk"): a label opens the line; an agency name marks a short line that is no sentence.
 _PHOTO_LABEL = re.compile(r"(?:image|media|photo|picture) (?:copyright|caption|source|credit)\b", re.IGNORECASE)
 _AGENCY = re.compile(r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|Alamy|PA Images|PA Wire|EPA-EFE)\b")
+# An embedded video's caption on local-TV sites ("EMBED More News Videos Cosby spends first night in prison:
+# Vernon Odom reports ...") and a photo caption ending on its share button ("... — Hayne Palmour IV Share Photo").
+_VIDEO_EMBED = re.compile(r"^(?:EMBED\b|More (?:News )?Videos\b)")
+_SHARE_PHOTO_END = re.compile(r"\bShare (?:Photo|Image)\s*$")
 _TAIL_HEADER = re.compile(
     r"you (?:may|might|will) also|related|latest|more (?:from|on|news|stories)|read next|up next|comments?"
     r"|leave a|share|recommended|most (?:read|popular)|popular|trending|newsletter|sign ?up|subscribe"
@@ -175,6 +179,10 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "credit", "credit line"
     if _COPYRIGHT.match(text):
         return "chrome", "copyright line"
+    if _VIDEO_EMBED.match(text):
+        return "credit", "embedded video caption"
+    if _SHARE_PHOTO_END.search(text):
+        return "credit", "photo caption"
     if _PHOTO_LABEL.match(text) or (_AGENCY.search(text) and len(words) <= MAX_CREDIT_WORDS
                                     and not ends_sentence(text)):
         return "credit", "photo credit or caption"

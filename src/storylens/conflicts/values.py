@@ -188,6 +188,23 @@ def _count_anchor(doc: Any, num: Number, text: str) -> Any:
     return None
 
 
+_COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower", "greater", "larger", "bigger", "smaller",
+                           "faster", "slower", "likelier", "worse", "better", "as"})
+
+
+def _compared(doc: Any, times: Any) -> str:
+    """What a multiplier compares: the word after its comparative ("four times more *resistant*"), else the verb
+    it modifies ("*increased* 10 times more with ..."); '' when it is no comparison ("three times a week")."""
+    nxt = doc[times.i + 1] if times.i + 1 < len(doc) else None
+    if nxt is None or nxt.text.lower() not in _COMPARATIVES:
+        return ""
+    after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    if after is not None and after.pos_ in ("ADJ", "ADV", "NOUN", "VERB"):
+        return after.lemma_.lower()
+    verb = _governing_verb(times)
+    return verb.lemma_.lower() if verb is not None else ""
+
+
 def _measured_noun(doc: Any, num: Number) -> Any:
     """The noun a quantity measures: 'speed' in 'a maximum speed of 60 km/h' or 'the speed is 60 km/h'."""
     tok = _token_at(doc, max(num.end - 1, num.num_end - 1))
@@ -221,6 +238,10 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
             if noun is None:
                 continue  # a bare number with nothing counted is not a comparable fact
             anchor = noun.text.lower()
+            if anchor in ("times", "fold"):
+                # a multiplier counts nothing: it scales what it is compared on ("four times more resistant",
+                # "increased 10 times more"), and two multipliers of different comparisons are no dispute
+                anchor = _compared(doc, noun) or anchor
             topic = f"number of {_noun_phrase(noun)}"
             kind = "count"
             normalized = f"{display(n)} {anchor}"
