@@ -504,7 +504,14 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "the verb it modifies, not 'times' (`values._compared`), so multipliers of two comparisons are no "
          "slot (a Multi-News QA brief of the story of tune cluster dev-029): tune strict precision 0.568 -> "
          "0.581, adjudicated 0.682 -> 0.698 (that noise report gone), recall unchanged; checked after "
-         "deciding: holdout and NeuS identical, the demo brief identical."),
+         "deciding: holdout and NeuS identical, the demo brief identical. Then, from an ECB+ QA brief (the "
+         "Warren Jeffs trial, text with a space after every comma): '10, 000 members' is ten thousand (it "
+         "read '000 members'; a group after ', ' joins only when it opens with 0, since '12, 100 people' may "
+         "be a list), 'when he was 5 years old' is an age, which disputes ages only, not prison terms, and "
+         "'Five years ago' dates an event and is no figure ('Six minutes later' stays one: dropping 'later' "
+         "too lost the planted dev-014 on tune): tune identical; checked after deciding: holdout strict "
+         "precision 0.515 -> 0.548, adjudicated 0.545 -> 0.581 (two noise reports gone), control clusters "
+         "with a report 0.2 -> 0.133; NeuS and the demo brief identical."),
         "",
         ("What limits it: (1) precision: planted clusters are real news clusters, and most reported "
          "conflicts there are natural look-alikes of a dispute (small counts of different groups, weekdays of "

@@ -260,3 +260,23 @@ def test_multipliers_of_different_comparisons_are_no_dispute():
         FILLER + "Bacteria exposed to the smoke were three times more resistant to killing, the study found.",
     )
     assert values_of(story.conflicts, "count") == [["four", "three"]], story.conflicts
+
+
+@pytest.mark.slow
+def test_spaced_thousands_an_age_and_years_ago_are_read_as_such():
+    # an ECB+ brief (text with a space after every comma) disputed '000 members' with '11 members', and mixed
+    # 'when he was 5 years old' and 'Five years ago' into the durations of prison sentences
+    from storylens.conflicts.values import extract_values
+    from storylens.nlp import spacy_pipeline
+
+    (n,) = find_numbers("The FLDS has at least 10, 000 members nationwide.")
+    assert n.base == 10000 and n.bound == "at_least"
+    assert [x.base for x in find_numbers("Of the 12, 100 were freed.")] == [12, 100]  # may be a list: left alone
+    nlp = spacy_pipeline()
+
+    def figures(text):
+        return [(v.surface, v.dimension) for v in extract_values(text, nlp(text)) if v.kind == "quantity"]
+
+    assert figures("He testified that Jeffs raped him when he was 5 years old.") == [("5 years", "age")]
+    assert figures("Five years ago, Jeffs was charged with sex crimes.") == []
+    assert figures("Jeffs was sentenced to 20 years in prison.") == [("20 years", "[time]")]

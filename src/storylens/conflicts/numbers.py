@@ -34,7 +34,9 @@ _WORD_NUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(k for k in 
 _NUMBER = re.compile(
     # "$US1 million", "A$3 million", "C$2 billion": the dollar of a named country
     r"(?P<cur>\$US|\$A(?=\d)|\b(?:US|AU|A|CA|C|NZ|HK|S)\$|\$|€|£|¥)?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b" + _WORD_NUM + r"\b)"
+    # ("10, 000" / "1, 500": text with a space after every comma, as ECB+ writes it; a group after ", " is a
+    # thousands group only when it opens with 0: "12, 100 people" may be a list)
+    r"(?P<num>\d{1,3}(?:,\d{3}|, 0\d{2})+(?:\.\d+)?|\d+(?:\.\d+)?|\b" + _WORD_NUM + r"\b)"
     r"(?P<scale>(?:[\s-](?:hundred|thousand|million|billion|trillion|dozen)\b)|(?:\s?(?:bn|mn|m|k)\b))?"
     r"(?P<pct>\s?%|\s(?:percent|per\s?cent)\b)?",
     re.IGNORECASE,
@@ -103,6 +105,8 @@ def unit_registry() -> Any:
 def parse_word_number(text: str) -> float | None:
     """'ninety' -> 90, 'twenty-five' -> 25, '1,200.5' -> 1200.5; None if it is not a number."""
     t = text.lower().replace(",", "").strip()
+    if t[:1].isdigit():
+        t = t.replace(" ", "")  # "10, 000"
     try:
         return float(t)
     except ValueError:

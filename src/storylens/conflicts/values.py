@@ -246,6 +246,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
             kind = "count"
             normalized = f"{display(n)} {anchor}"
         else:
+            if n.dimension == "[time]" and _AGO.match(text, n.end):
+                continue  # "five years ago" dates an event; it states no length of anything
             noun = _measured_noun(doc, n)
             anchor = noun.text.lower() if noun is not None else ""
             unit_name = {"percent": "percentage", "[length] / [time]": "speed", "[time]": "duration",
@@ -260,7 +262,11 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
         sig, verb_lemma, participants = _slot(doc, n.start, n.end, gov)
         if noun is not None:
             sig |= {noun.lemma_.lower()}
-        out.append(Value(kind, n.start, n.end, n.surface, normalized, normalized, n.dimension, n, None, anchor,
+        # "when he was 5 years old": an age, which disputes another age but no length of time
+        dimension = "age" if n.dimension == "[time]" and _OLD.match(text, n.end) else n.dimension
+        if dimension == "age":
+            topic = "age"
+        out.append(Value(kind, n.start, n.end, n.surface, normalized, normalized, dimension, n, None, anchor,
                          topic, "", _context(text, n.start, n.end), _verb_phrase(gov), sig, verb_lemma, participants,
                          is_relative(text, n.start, n.end), _stated_for_future(doc, n.num_end - 1),
                          is_wanted(doc, n.num_end - 1), earlier=is_earlier(text, n.start),
@@ -270,6 +276,10 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
                          subjects=named_subjects(doc, gov),
                          rate=kind == "count" and is_rate(text, n.start, n.end)))
     return out
+
+
+_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
+_OLD = re.compile(r"\s+old\b", re.IGNORECASE)
 
 
 def named_subjects(doc: Any, verb: Any) -> frozenset[str]:
