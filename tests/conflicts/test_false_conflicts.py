@@ -280,3 +280,20 @@ def test_spaced_thousands_an_age_and_years_ago_are_read_as_such():
     assert figures("He testified that Jeffs raped him when he was 5 years old.") == [("5 years", "age")]
     assert figures("Five years ago, Jeffs was charged with sex crimes.") == []
     assert figures("Jeffs was sentenced to 20 years in prison.") == [("20 years", "[time]")]
+
+
+@pytest.mark.slow
+def test_an_end_of_a_range_is_no_single_figure():
+    # an ECB+ brief disputed 'sentences of between six and 75 years' with 'at least 45 years in prison'
+    from storylens.conflicts.numbers import range_spans
+
+    text = "Seven men received sentences ranging from 7 to 75 years; another got between six and 20 years."
+    assert [text[a:b] for a, b in range_spans(text)] == ["ranging from 7 to 75", "between six and 20"]
+    assert range_spans("Revenue rose from $5 million to $7 million.") == []  # a change, not a range
+    story = story_of(
+        FILLER + "Seven members of the sect received prison sentences of between six and 20 years, prosecutors said.",
+        FILLER + "Jeffs must serve at least 45 years in prison before parole, prosecutors said.",
+        FILLER + "Jeffs must serve at least 35 years in prison before parole, prosecutors said.",
+    )
+    durations = values_of(story.conflicts, "quantity")
+    assert not any("20 years" in v for c in durations for v in c), story.conflicts

@@ -16,6 +16,7 @@
   "three charges of disobeying a court order");
 * so do a figure of a negated statement and one of an affirmed one ("two board members did not sign
   the statement" / "six board members issued it"): they count the two parts of one group;
+* so do an end of a range ("sentences of between six and 75 years") and a single figure;
 * so do a count per game, day or year, or an average ("averaged 7.2 rebounds", "20 points a game"),
   and a count of one game or day ("had seven rebounds");
 * so do an expected, aimed-at or required figure ("the 0.2 percent economists had expected", "the 10
@@ -69,6 +70,8 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
         return True
     if a[1].qualifier and b[1].qualifier and not a[1].qualifier & b[1].qualifier:
         return True  # "two robbery charges" / "three charges of disobeying a court order": two kinds of charge
+    if a[1].ranged != b[1].ranged:
+        return True  # "sentences of between six and 75 years" / "at least 45 years": a range's end is no single figure
     if a[1].rate != b[1].rate:
         return True  # "averaged 7.2 rebounds" / "had seven rebounds": a per-game figure and one game's
     if a[1].negated != b[1].negated:

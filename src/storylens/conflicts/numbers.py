@@ -246,6 +246,17 @@ def find_numbers(text: str) -> list[Number]:
     return _drop_conversions(text, out)
 
 
+# Both ends of a range: "between six and 75 years", "ranging from 7 to 75 years" (a bare "from X to Y" is as
+# often a change: "rose from $5 million to $7 million").
+_RANGE = re.compile(r"\b(?:between|rang(?:e|es|ed|ing)\s+from)\s+(?:\$|€|£)?(?:\d[\d,.]*|" + _WORD_NUM + r")(?:\s+[a-z]+)?\s+(?:and|to)\s+"
+                    r"(?:\$|€|£)?(?:\d[\d,.]*|" + _WORD_NUM + r")\b", re.IGNORECASE)
+
+
+def range_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the ranges in `text`: a figure inside one is an end of it, not a value of its own."""
+    return [m.span() for m in _RANGE.finditer(text)]
+
+
 def _drop_conversions(text: str, numbers: list[Number]) -> list[Number]:
     """'37 mph (59 km/h)', '£10m ($13m)', '$US1 million ($1.52 million)': the bracketed figure restates the
     first one in another unit or currency (a currency conversion follows no fixed rate), keep one value."""

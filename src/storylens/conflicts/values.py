@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from storylens.conflicts.numbers import Number, display, find_numbers
+from storylens.conflicts.numbers import Number, display, find_numbers, range_spans
 from storylens.conflicts.roles import counted_from, in_name, is_earlier, is_rate, is_relative, is_wanted
 from storylens.conflicts.roles import token_at as _token_at
 from storylens.conflicts.temporal import DateMention, find_dates
@@ -73,6 +73,7 @@ class Value:
     # figures: surnames of the named people the governing verb is about ("*Earl Clark* finished with 25 points")
     subjects: frozenset[str] = field(default_factory=frozenset)
     rate: bool = False  # counts: per game, day or year, or an average ("averaged 7.2 rebounds")
+    ranged: bool = False  # figures: an end of a range ("between six and *75* years")
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -226,6 +227,7 @@ _COPULAS = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s", "
 
 def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Value]:
     out: list[Value] = []
+    ranges = range_spans(text)
     for n in find_numbers(text):
         if any(a < n.end and n.start < b for a, b in skip):
             continue  # the day of a date
@@ -274,7 +276,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
                          negated=gov is not None and any(c.dep_ == "neg" for c in gov.children),
                          qualifier=_qualifier(noun) if kind == "count" else frozenset(),
                          subjects=named_subjects(doc, gov),
-                         rate=kind == "count" and is_rate(text, n.start, n.end)))
+                         rate=kind == "count" and is_rate(text, n.start, n.end),
+                         ranged=any(a <= n.num_end - 1 < b for a, b in ranges)))
     return out
 
 
