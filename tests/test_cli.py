@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -95,6 +96,13 @@ def test_writes_several_formats_at_once(tmp_path, corpus_dir):
     assert (out / "b.md").read_text().startswith("# ")
     assert json.loads((out / "b.json").read_text())["schema"] == "storylens.brief/1"
     assert "<html" in (out / "b.html").read_text().lower()
+    # written through a private temporary file, the brief still gets the mode a plain write gives (it was 0600)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (out / "b.md").stat().st_mode & 0o777 == 0o666 & ~umask
+    (out / "b.json").chmod(0o640)  # an existing file keeps its mode
+    again = run("brief", str(corpus_dir), "-o", str(out / "b.json"))
+    assert again.returncode == 0 and (out / "b.json").stat().st_mode & 0o777 == 0o640
 
 
 @pytest.mark.parametrize(

@@ -140,6 +140,11 @@ def _emit(text: str, output: Path | None) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        # A temporary file is private (0600); the brief gets the mode a plain write would give it: the old
+        # file's, else what the umask allows.
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(output.stat().st_mode & 0o7777 if output.exists() else 0o666 & ~umask)
         tmp.replace(output)
     except OSError as exc:
         if tmp is not None:
