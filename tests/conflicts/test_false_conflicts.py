@@ -297,3 +297,14 @@ def test_an_end_of_a_range_is_no_single_figure():
     )
     durations = values_of(story.conflicts, "quantity")
     assert not any("20 years" in v for c in durations for v in c), story.conflicts
+
+
+def test_a_full_name_the_entities_stage_reads_as_a_person_is_no_place():
+    from storylens.models import Entity, EntityMention
+
+    mentions = [mention("Paris Kyriakides", "FAC", 1), mention("Paris", "GPE", 2), mention("Athens", "GPE", 3)]
+    person = Entity(id="e1", name="Paris Kyriakides", type="PERSON", aliases=[],
+                    mentions=[EntityMention(source="s1", start=1, end=17, text="Paris Kyriakides")])
+    places = known_places(SimpleNamespace(mentions=mentions, entities=[person]))
+    assert places["pariskyriakides"] == "PERSON"
+    assert places["paris"] == "GPE" and places["athens"] == "GPE"  # a single word is left to the counts

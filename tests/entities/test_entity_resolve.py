@@ -496,3 +496,15 @@ def test_a_surname_two_people_share_goes_to_the_one_named_far_more_widely(story_
     entities = resolve_entities(story)
     assert ("e", "Hansbrough") not in {(m.source, m.text) for e in entities if e.name != "Hansbrough"
                                         for m in e.mentions}
+
+
+def test_an_age_before_a_full_name_makes_a_person(story_from) -> None:
+    # an ECB+ brief listed protester "Paris Kyriakides" as a facility (and a place in a conflict)
+    story = story_from(
+        a='"The violence is minimal," said 32-year-old protester [Paris Kyriakides|FAC].',
+        b='"I feel sorry for the young," said 40-year-old [Tsikala Stephania|GPE], a public sector worker.',
+        c="A 32-year-old [New York|GPE] man was arrested.",  # the name is a modifier: still the place
+    )
+    types = {e.name: e.type for e in resolve_entities(story)}
+    assert types["Paris Kyriakides"] == "PERSON" and types["Tsikala Stephania"] == "PERSON"
+    assert types["New York"] == "GPE"

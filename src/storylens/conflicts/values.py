@@ -22,6 +22,7 @@ from storylens.conflicts.roles import token_at as _token_at
 from storylens.conflicts.temporal import DateMention, find_dates
 from storylens.entities.gazetteer import is_region
 from storylens.entities.gazetteer import key as gazetteer_key
+from storylens.entities.places import known_place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that put a place in the "where it happens / where it goes" role; "near", "north of",
@@ -281,6 +282,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
     return out
 
 
+_SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "state", "claim", "warn", "note", "explain", "insist",
+                           "argue", "deny", "confirm", "urge", "ask", "reply", "respond", "write", "tweet"})
 _AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
 _OLD = re.compile(r"\s+old\b", re.IGNORECASE)
 
@@ -405,6 +408,9 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
     place_words = {w.lower() for e, _ in spans for w in _WORD.findall(e.text)}
     for ent, label in spans:
         role, verb, _ = _place_role(ent.root)
+        if role == "subject" and label == "GPE" and verb is not None and verb.lemma_.lower() in _SPEECH_VERBS \
+                and not known_place(ent.text):
+            continue  # "said protester Paris Kyriakides": a speaker the NER took for a place, no known place
         if ent.root.dep_ == "pobj" and ent.root.head.head.i in roots:
             role = "relation"  # "the Vostochny Cosmodrome in Russia": it locates another place, no event
         start, end = ent.start_char, ent.end_char

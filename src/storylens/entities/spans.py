@@ -368,6 +368,11 @@ def context_votes(span: Span, text: str) -> None:
     relative = _RELATIVE.match(text, span.end)
     if relative and relative.group(1).lower() == "who":
         span.votes["PERSON"] += CUE_WEIGHT
+    if span.label != "PERSON" and len(span.text.split()) >= 2 and _AGED.search(text[max(0, span.start - 40) : span.start]) \
+            and not _LOWER_AFTER.match(text, span.end):
+        # "said 32-year-old protester Paris Kyriakides", "40-year-old Tsikala Stephania, a public sector worker": an
+        # age before a full name is a person's ("a 32-year-old New York man": the name is a modifier, left alone)
+        _overrule(span, "PERSON", span.label)
     if span.label == "ORG" and not span.text.isupper():  # an acronym is an organisation ("the CBP border unit")
         if after and after[0].lower() in _PLACE_HEADS or _PLACE_OF.search(text[max(0, span.start - 30) : span.start]):
             _overrule(span, "LOC" if after and after[0].lower() == "river" else "GPE")
@@ -384,6 +389,8 @@ def context_votes(span: Span, text: str) -> None:
         span.votes["ORG"] += CUE_WEIGHT
 
 
+_AGED = re.compile(r"\b\d{1,3}-year-old(?:\s+[a-z]+){0,2}\s+$")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
 _LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _PLAIN_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")  # "Ira Ehrenpreis": no "of", "&", acronym, digit
 
