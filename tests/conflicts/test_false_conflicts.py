@@ -308,3 +308,26 @@ def test_a_full_name_the_entities_stage_reads_as_a_person_is_no_place():
     places = known_places(SimpleNamespace(mentions=mentions, entities=[person]))
     assert places["pariskyriakides"] == "PERSON"
     assert places["paris"] == "GPE" and places["athens"] == "GPE"  # a single word is left to the counts
+
+
+def test_figures_of_different_periods_are_two_facts():
+    # NeuS briefs disputed a month's inflation with a year's, and last week's jobless claims with the week before's
+    from storylens.conflicts.roles import period_of
+
+    def period(text, figure):
+        i = text.index(figure)
+        return period_of(text, i, i + len(figure))
+
+    assert period("Prices rose 0.9 percent in the past month, the data showed.", "0.9 percent") == "month"
+    assert period("Core inflation rose 4.5% in the past year.", "4.5%") == "year"
+    assert period("GDP grew 2.3% year-over-year.", "2.3%") == period("Sales rose 5% from a year earlier.", "5%") == "year"
+    assert period("Filings rose to 412,000 last week.", "412,000") == "week"
+    assert period("It is higher than the week before, which saw 375,000 filings.", "375,000") == "week before"
+    assert period("The Border Patrol made 200,000 arrests in July.", "200,000") == "july"
+    assert period("The blast killed 12 people on Monday.", "12") == ""
+    story = story_of(
+        FILLER + "Consumer prices rose 0.9 percent in the past month, the Labor Department said on Tuesday.",
+        FILLER + "Consumer prices rose 5.4 percent in the past year, the Labor Department said on Tuesday.",
+        FILLER + "Consumer prices rose 0.6 percent in the past month, the Labor Department said on Tuesday.",
+    )
+    assert values_of(story.conflicts, "quantity") == [["0.6 percent", "0.9 percent"]], story.conflicts

@@ -16,6 +16,8 @@
   "three charges of disobeying a court order");
 * so do a figure of a negated statement and one of an affirmed one ("two board members did not sign
   the statement" / "six board members issued it"): they count the two parts of one group;
+* so do figures stated for different periods ("0.9 percent in the past month" / "4.5% in the past year",
+  "412,000 last week" / "375,000 the week before", "in June" / "in July");
 * so do an end of a range ("sentences of between six and 75 years") and a single figure;
 * so do a count per game, day or year, or an average ("averaged 7.2 rebounds", "20 points a game"),
   and a count of one game or day ("had seven rebounds");
@@ -70,6 +72,8 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
         return True
     if a[1].qualifier and b[1].qualifier and not a[1].qualifier & b[1].qualifier:
         return True  # "two robbery charges" / "three charges of disobeying a court order": two kinds of charge
+    if a[1].period and b[1].period and a[1].period != b[1].period:
+        return True  # "rose 0.9 percent in the past month" / "4.5% in the past year", "last week" / "the week before"
     if a[1].ranged != b[1].ranged:
         return True  # "sentences of between six and 75 years" / "at least 45 years": a range's end is no single figure
     if a[1].rate != b[1].rate:

@@ -61,6 +61,33 @@ def is_rate(text: str, start: int, end: int) -> bool:
     return bool(_RATE_AFTER.match(text, end) or _AVERAGE_BEFORE.search(text[max(0, start - 40):start]))
 
 
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
+_PERIOD = re.compile(
+    r"\b(?:(past|last|previous|prior|this|next)\s+(?:\d+\s+|few\s+|two\s+|three\s+)?(day|week|month|quarter|year)s?"
+    r"|the\s+(day|week|month|quarter|year)\s+before"
+    r"|(year|month|week)[- ]over[- ](?:year|month|week)|(year|month|week)[- ]on[- ](?:year|month|week)"
+    r"|(a|one)\s+(year|month|week)\s+(?:ago|earlier)"
+    r"|in\s+(" + _MONTHS + r"))\b", re.IGNORECASE)
+
+
+def period_of(text: str, start: int, end: int) -> str:
+    """The period a figure is stated for, read from the words right around it: 'rose 0.9 percent *in the past month*'
+    -> 'month', '4.5% in the past year' (or 'year-over-year', 'from a year earlier') -> 'year', '412,000 *last week*'
+    -> 'week', 'the week before' -> 'week before', 'in July' -> 'july'; '' when none is named."""
+    m = _PERIOD.search(text[start:min(len(text), end + 60)]) or _PERIOD.search(text[max(0, start - 30):start])
+    if m is None:
+        return ""
+    word = lambda *i: next((m.group(k) for k in i if m.group(k)), "").lower()
+    if m.group(3):
+        return f"{m.group(3).lower()} before"
+    if m.group(4) or m.group(5) or m.group(7):
+        return word(4, 5, 7)  # "year-over-year", "from a year earlier": a change over the past year
+    if m.group(8):
+        return m.group(8).lower()
+    unit, which = m.group(2).lower(), m.group(1).lower()
+    return f"{unit} before" if which in ("previous", "prior") else unit
+
+
 def counted_from(doc: Any, char: int) -> str:
     """The event a duration is counted from: 'eight months after first *authorizing* the vaccine', 'four months
     after Pfizer *completed* its application', '40 minutes after *take-off*' (the lemma; '' when none)."""

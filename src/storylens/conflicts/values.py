@@ -17,7 +17,15 @@ from datetime import date
 from typing import Any
 
 from storylens.conflicts.numbers import Number, display, find_numbers, range_spans
-from storylens.conflicts.roles import counted_from, in_name, is_earlier, is_rate, is_relative, is_wanted
+from storylens.conflicts.roles import (
+    counted_from,
+    in_name,
+    is_earlier,
+    is_rate,
+    is_relative,
+    is_wanted,
+    period_of,
+)
 from storylens.conflicts.roles import token_at as _token_at
 from storylens.conflicts.temporal import DateMention, find_dates
 from storylens.entities.gazetteer import is_region
@@ -75,6 +83,7 @@ class Value:
     subjects: frozenset[str] = field(default_factory=frozenset)
     rate: bool = False  # counts: per game, day or year, or an average ("averaged 7.2 rebounds")
     ranged: bool = False  # figures: an end of a range ("between six and *75* years")
+    period: str = ""  # figures: the period stated for ("rose 0.9 percent in the past *month*"; `roles.period_of`)
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -278,7 +287,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
                          qualifier=_qualifier(noun) if kind == "count" else frozenset(),
                          subjects=named_subjects(doc, gov),
                          rate=kind == "count" and is_rate(text, n.start, n.end),
-                         ranged=any(a <= n.num_end - 1 < b for a, b in ranges)))
+                         ranged=any(a <= n.num_end - 1 < b for a, b in ranges),
+                         period=period_of(text, n.start, n.end)))
     return out
 
 
