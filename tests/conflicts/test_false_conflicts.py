@@ -90,7 +90,7 @@ def test_a_surname_used_for_a_person_is_no_place():
                 + [mention("Mrs Palin's", "PERSON", 20), mention("Alaska", "GPE", 21)]
                 + [mention("Washington", "GPE", 30 + k) for k in range(5)]
                 + [mention("Denzel Washington", "PERSON", 40)])
-    places = known_places(SimpleNamespace(mentions=mentions))
+    places = known_places(SimpleNamespace(mentions=mentions, entities=[]))
     assert places["palin"] == "PERSON"
     assert places["alaska"] == "GPE" and places["washington"] == "GPE"
 
@@ -331,3 +331,25 @@ def test_figures_of_different_periods_are_two_facts():
         FILLER + "Consumer prices rose 0.6 percent in the past month, the Labor Department said on Tuesday.",
     )
     assert values_of(story.conflicts, "quantity") == [["0.6 percent", "0.9 percent"]], story.conflicts
+
+
+@pytest.mark.slow
+def test_a_speaker_the_ner_took_for_a_place_is_no_place_value():
+    # an ECB+ brief: '"I feel sorry for the young," said 40-year-old Tsikala Stephania' (tagged GPE) became a place
+    from spacy.tokens import Span
+
+    from storylens.conflicts.values import extract_values
+    from storylens.nlp import spacy_pipeline
+
+    nlp = spacy_pipeline()
+
+    def places(text, name):
+        doc = nlp(text)
+        start = text.index(name)
+        doc.ents = [doc.char_span(start, start + len(name), label="GPE")]
+        assert isinstance(doc.ents[0], Span)
+        return [v.surface for v in extract_values(text, doc) if v.kind == "place"]
+
+    assert places('"I feel sorry for the young," said Tsikala Stephania, a public sector worker.', "Tsikala Stephania") == []
+    assert places("Washington said the talks would go on.", "Washington") == ["Washington"]  # a known place
+    assert places("The talks were held in Tsikala Stephania.", "Tsikala Stephania") == ["Tsikala Stephania"]

@@ -242,7 +242,7 @@ def known_places(story: Story) -> dict[str, str]:
             out[key] = label
     # A full name the entities stage read as a person's ("said 32-year-old protester Paris Kyriakides", tagged FAC)
     # is no place either; a single word may be a surname shared with a city, and is left to the counts above.
-    for entity in getattr(story, "entities", None) or []:
+    for entity in story.entities or []:
         if entity.type == "PERSON":
             out.update({place_key(m.text): "PERSON" for m in entity.mentions if len(m.text.split()) >= 2})
     return out

@@ -63,11 +63,12 @@ def is_rate(text: str, start: int, end: int) -> bool:
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
 _PERIOD = re.compile(
-    r"\b(?:(past|last|previous|prior|this|next)\s+(?:\d+\s+|few\s+|two\s+|three\s+)?(day|week|month|quarter|year)s?"
-    r"|the\s+(day|week|month|quarter|year)\s+before"
-    r"|(year|month|week)[- ]over[- ](?:year|month|week)|(year|month|week)[- ]on[- ](?:year|month|week)"
-    r"|(a|one)\s+(year|month|week)\s+(?:ago|earlier)"
-    r"|in\s+(" + _MONTHS + r"))\b", re.IGNORECASE)
+    r"\b(?:(?P<which>past|last|previous|prior|this|next)\s+(?:\d+\s+|few\s+|two\s+|three\s+)?"
+    r"(?P<unit>day|week|month|quarter|year)s?"
+    r"|the\s+(?P<before>day|week|month|quarter|year)\s+before"
+    r"|(?P<over>year|month|week)[- ](?:over|on)[- ](?:year|month|week)"
+    r"|(?:a|one)\s+(?P<ago>year|month|week)\s+(?:ago|earlier)"
+    r"|in\s+(?P<month>" + _MONTHS + r"))\b", re.IGNORECASE)
 
 
 def period_of(text: str, start: int, end: int) -> str:
@@ -77,15 +78,14 @@ def period_of(text: str, start: int, end: int) -> str:
     m = _PERIOD.search(text[start:min(len(text), end + 60)]) or _PERIOD.search(text[max(0, start - 30):start])
     if m is None:
         return ""
-    word = lambda *i: next((m.group(k) for k in i if m.group(k)), "").lower()
-    if m.group(3):
-        return f"{m.group(3).lower()} before"
-    if m.group(4) or m.group(5) or m.group(7):
-        return word(4, 5, 7)  # "year-over-year", "from a year earlier": a change over the past year
-    if m.group(8):
-        return m.group(8).lower()
-    unit, which = m.group(2).lower(), m.group(1).lower()
-    return f"{unit} before" if which in ("previous", "prior") else unit
+    if m["before"]:
+        return f"{m['before'].lower()} before"
+    if m["over"] or m["ago"]:
+        return (m["over"] or m["ago"]).lower()  # "year-over-year", "from a year earlier": a change over the year
+    if m["month"]:
+        return m["month"].lower()
+    unit = m["unit"].lower()
+    return f"{unit} before" if m["which"].lower() in ("previous", "prior") else unit
 
 
 def counted_from(doc: Any, char: int) -> str:

@@ -420,7 +420,7 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
         role, verb, _ = _place_role(ent.root)
         if role == "subject" and label == "GPE" and verb is not None and verb.lemma_.lower() in _SPEECH_VERBS \
                 and not known_place(ent.text):
-            continue  # "said protester Paris Kyriakides": a speaker the NER took for a place, no known place
+            continue  # "said 40-year-old Tsikala Stephania": a speaker the NER took for a place, no known place
         if ent.root.dep_ == "pobj" and ent.root.head.head.i in roots:
             role = "relation"  # "the Vostochny Cosmodrome in Russia": it locates another place, no event
         start, end = ent.start_char, ent.end_char
