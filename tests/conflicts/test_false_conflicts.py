@@ -353,3 +353,22 @@ def test_a_speaker_the_ner_took_for_a_place_is_no_place_value():
     assert places('"I feel sorry for the young," said Tsikala Stephania, a public sector worker.', "Tsikala Stephania") == []
     assert places("Washington said the talks would go on.", "Washington") == ["Washington"]  # a known place
     assert places("The talks were held in Tsikala Stephania.", "Tsikala Stephania") == ["Tsikala Stephania"]
+
+
+@pytest.mark.slow
+def test_days_two_different_speakers_reported_a_thing_on_are_two_statements():
+    # a Multi-News brief: 'Sheriff Javier Salazar called Kameron's death Thursday a "tragic accident"' disputed by
+    # 'The school district's website on Friday reported Kameron's death' (the death shared as an object)
+    story = story_of(
+        FILLER + 'Sheriff Javier Salazar called the boy\'s death Thursday a "tragic accident."',
+        FILLER + "The school district's website on Friday reported the boy's death.",
+        FILLER + "The boy was shot by deputies at a mobile home park.",
+    )
+    assert values_of(story.conflicts, "weekday") == [], story.conflicts
+    # one speaker, two days for the same statement: still a dispute
+    story = story_of(
+        FILLER + 'Sheriff Javier Salazar called the boy\'s death Thursday a "tragic accident."',
+        FILLER + 'Sheriff Javier Salazar called the boy\'s death Monday a "tragic accident."',
+        FILLER + "The boy was shot by deputies at a mobile home park.",
+    )
+    assert values_of(story.conflicts, "weekday") == [["Monday", "Thursday"]], story.conflicts

@@ -508,3 +508,30 @@ def test_an_age_before_a_full_name_makes_a_person(story_from) -> None:
     types = {e.name: e.type for e in resolve_entities(story)}
     assert types["Paris Kyriakides"] == "PERSON" and types["Tsikala Stephania"] == "PERSON"
     assert types["New York"] == "GPE"
+
+
+def test_a_lone_first_name_never_joins_a_surname_one_letter_off_in_another_article(story_from) -> None:
+    # a Multi-News brief listed the Boston Marathon winner as "Lelisa Desisa — also: Denise", the mother of a victim
+    # named in another article ("danisa" / "dasisa" after transliteration: one edit apart)
+    story = story_from(
+        a="His mother [Denise|PERSON] was injured.",
+        b="[Lelisa Desisa|PERSON] won the race. [Desisa|PERSON] ran it in 2:10.",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Lelisa Desisa").aliases == ["Desisa"]
+    assert _by_form(entities, "Denise").name == "Denise"
+
+
+def test_role_words_before_a_name_and_an_institution_named_after_a_person(story_from) -> None:
+    # the same brief: "Neighbor Dan Aguliar" and "District Attorney Daniel Conley" (the role taken into the name),
+    # and "the Pope John Paul II Catholic Academy" listed as a person
+    story = story_from(
+        a="[Neighbor Dan Aguliar|PERSON] said he can't believe it. [Aguliar|PERSON] lives nearby.",
+        b="[District Attorney Daniel Conley|PERSON] spoke. The [John Paul II Catholic Academy|PERSON] prayed.",
+        c="Coach [Roy Williams|PERSON] was pleased.",  # a role before two words only: the name stays whole
+    )
+    entities = resolve_entities(story)
+    names = {e.name: e.type for e in entities}
+    assert "Dan Aguliar" in names and "Daniel Conley" in names
+    assert names["John Paul II Catholic Academy"] == "ORG"
+    assert names["Roy Williams"] == "PERSON"

@@ -157,6 +157,10 @@ def _slot(doc: Any, start: int, end: int, verb: Any) -> tuple[frozenset[str], st
         obj = ("dobj",) if verb_lemma not in ("take", "hold", "have", "make") else ()
         args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", *obj)]
         args += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if verb_lemma in _REPORTING_VERBS:
+            # what is said or reported is no party to the saying: 'the sheriff called Kameron's death Thursday a
+            # "tragic accident"' and 'the school's website on Friday reported Kameron's death' are two statements
+            args = [c for c in args if c.dep_ != "dobj"]
         participants = {c.lemma_.lower() for c in args if c.pos_ in ("NOUN", "PROPN")}
         lemmas |= participants
     lemmas -= {"be", "have", "say", "do", "will", "would", "also"}
@@ -294,6 +298,7 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
 
 _SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "state", "claim", "warn", "note", "explain", "insist",
                            "argue", "deny", "confirm", "urge", "ask", "reply", "respond", "write", "tweet"})
+_REPORTING_VERBS = _SPEECH_VERBS | {"call", "report", "describe", "reveal", "disclose"}
 _AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
 _OLD = re.compile(r"\s+old\b", re.IGNORECASE)
 

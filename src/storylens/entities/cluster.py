@@ -315,7 +315,11 @@ def pick_person(
     outside such an article the part is resolved only when a single person in the story has it (and
     `local_only` is false).
     """
-    candidates = {r for p, roots in parts.items() if tokens_match(p, part) for r in roots}
+    candidates = set(parts.get(part, ()))
+    if not candidates:
+        # A misspelt part ("Kharzen") is matched within its own article only: across the story one edit joins
+        # other people ("his mother Denise" is not the marathon winner Lelisa Desisa named in another article).
+        candidates = {r for p, roots in parts.items() if tokens_match(p, part) for r in roots if presence[r][source]}
     local = [r for r in candidates if presence[r][source]]
     if named_at is not None and len(local) > 1:
         before = {r: bisect_left(named_at.get(r, {}).get(source, []), start) for r in local}

@@ -113,6 +113,11 @@ _PERSON_CUES = frozenset(
         "mother",
     ]
 )
+# Role nouns a sentence may open with before a full name ("Neighbor Dan Aguliar said", "District Attorney Daniel
+# Conley"), which NER takes into the name; stripped only before two more words, so the name stays whole.
+_ROLE_WORDS = frozenset(["neighbor", "neighbour", "attorney", "district", "detective", "officer", "trooper", "coach",
+                         "actor", "actress", "singer", "author", "witness", "resident", "student", "professor",
+                         "lawyer", "prosecutor", "manager", "owner", "survivor", "victim", "fan", "teacher"])
 _PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "into", "toward", "towards", "via", "inside"})
 _PLACE_AFTER = frozenset(
     [
@@ -170,6 +175,11 @@ _PORTFOLIOS = frozenset(["defense", "defence", "foreign", "interior", "finance",
 # A name ending so is a group, not a person ("Kim Dynasty", "Trump Administration"), or a structure, not an
 # organisation ("Tuman River Friendship Bridge", "Suez Canal").
 _GROUP_ENDS = frozenset(["dynasty", "family", "administration", "government", "regime", "clan"])
+# Heads of institutions' names: "John Paul II Catholic Academy" is a school even when NER reads the saint's name in
+# it as a person ("Church", "Bank" and "Banks" are surnames as often: left out).
+_INSTITUTION_ENDS = frozenset(["academy", "school", "college", "university", "institute", "hospital", "foundation",
+                               "museum", "council", "committee", "commission", "association", "society", "agency",
+                               "party", "club", "ministry", "department"])
 _STRUCTURE_ENDS = frozenset(["bridge", "tunnel", "dam", "canal", "highway", "freeway", "expressway", "motorway",
                              "airport", "stadium", "arena"])
 _CODE = re.compile(r"^[B-DF-HJ-NP-TV-XZ]{2,3}$")
@@ -252,7 +262,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         end = start + pm.start()
     label = m.label
     words = split_words(text[start:end])
-    if label == "PERSON" and len(words) >= 2 and (is_title(words[-1]) or words[-1].lower() in _GROUP_ENDS):
+    if label == "PERSON" and len(words) >= 2 and (is_title(words[-1]) or words[-1].lower() in _GROUP_ENDS
+                                                  or words[-1].lower() in _INSTITUTION_ENDS):
         label = "ORG"  # "Bexar County Sheriff", "Broward Sheriff": an office, not a person's name
     if label in ("PERSON", "ORG") and len(words) >= 2 and words[-1].lower() in _STRUCTURE_ENDS:
         label = "FAC"
@@ -339,7 +350,8 @@ def _strip_titles(
         if label == "PERSON" and _AGE.fullmatch(word):
             start += m.end()  # "Six-year-old Kameron Prescott": an age, not part of the name
             continue
-        job = label == "PERSON" and word.lower() in lower_words and len(split_words(text[start:end])) >= 3
+        job = label == "PERSON" and (word.lower() in lower_words or word.lower() in _ROLE_WORDS) \
+            and len(split_words(text[start:end])) >= 3
         if not (is_title(word) or job) or (label != "PERSON" and not word.endswith(".")):
             return start, titled
         start += m.end()
@@ -460,7 +472,7 @@ def extend_person(span: Span, text: str, floor: int, ceiling: int, lower_words: 
 
 def _name_like(word: str) -> bool:
     return (word[0].isupper() and not is_title(word) and not is_stopword(word) and not word.isupper()
-            and not _AGE.fullmatch(word))
+            and not _AGE.fullmatch(word) and word.lower() not in _ROLE_WORDS)
 
 
 # Two spans of one law's name, cut by NER at a preposition: "George Floyd Justice" + " in " + "Policing Act".
