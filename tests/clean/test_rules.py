@@ -52,6 +52,19 @@ def test_cookie_and_newsletter_notices_go_but_reporting_about_cookies_stays() ->
     assert out.removed == [notice]
 
 
+def test_an_embedded_tweets_interstitials_go_but_reporting_about_them_stays() -> None:
+    # Multi-News documents that are only the page a tweet embed left (a summary once quoted the first)
+    location = ("You can add location information to your Tweets, such as your city or precise location, from the "
+                "web and via third-party applications. You always have the option to delete your Tweet location "
+                "history. Learn more")
+    browser = "We've detected that JavaScript is disabled in your browser. Would you like to proceed to legacy Twitter?"
+    news = ("The app kept location history for 30 million users, and regulators said the setting was disabled by "
+            "default only after a complaint.")
+    out = clean_text(page(REPORT[0], location, browser, news))
+    assert out.paragraphs == [REPORT[0], news]
+    assert out.removed == [location, browser]
+
+
 def test_ordinary_sentences_opening_with_marker_words_stay() -> None:
     lines = ["More than 200 people attended the hearing.", "Source code for the app was published in 2021.",
              "Watch parties were held in 12 cities.", "Related research found 3 similar cases.",
@@ -233,11 +246,13 @@ def test_video_embed_captions_and_share_photo_captions_go_but_reporting_on_video
     more = "More News Videos Cosby spends first night in prison: Vernon Odom reports on Action News at 4:30 p.m."
     caption = ("Crotty Alexander is a professor of medicine and staff physician at VA San Diego Healthcare System. "
                "— Hayne Palmour IV Share Photo")
+    closed = "CLOSE Ariel Winter is tired of being told what to wear. USA TODAY"  # a player's close button first
     reporting = "More videos of the storm were shared online on Monday, police said."
-    raw = page(REPORT[0], embed, REPORT[1], more, caption, REPORT[2], reporting)
+    shut = "CLOSE to 200 people were hurt, police said."
+    raw = page(REPORT[0], embed, REPORT[1], more, caption, closed, REPORT[2], reporting, shut)
     out = clean_text(raw)
-    assert out.paragraphs == [REPORT[0], REPORT[1], REPORT[2], reporting]
-    assert {embed, more, caption} <= set(out.removed)
+    assert out.paragraphs == [REPORT[0], REPORT[1], REPORT[2], reporting, shut]
+    assert {embed, more, caption, closed} <= set(out.removed)
 
 
 def test_inline_quote_chips_of_finance_pages_are_cut() -> None:

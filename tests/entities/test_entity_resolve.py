@@ -535,3 +535,14 @@ def test_role_words_before_a_name_and_an_institution_named_after_a_person(story_
     assert "Dan Aguliar" in names and "Daniel Conley" in names
     assert names["John Paul II Catholic Academy"] == "ORG"
     assert names["Roy Williams"] == "PERSON"
+
+
+def test_a_possessive_written_with_an_opening_quote_mark_is_cut(story_from) -> None:
+    # a Multi-News brief listed "Modern Family‘s" (U+2018 for the apostrophe) beside "Modern Family"
+    story = story_from(
+        a="She attended a screening of [Modern Family‘s|ORG] finale.",
+        b="The cast of [Modern Family|ORG] attended too.",
+    )
+    entities = resolve_entities(story)
+    assert [e.name for e in entities] == ["Modern Family"]
+    assert {m.text for m in entities[0].mentions} == {"Modern Family"}

@@ -83,8 +83,9 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 _PHOTO_LABEL = re.compile(r"(?:image|media|photo|picture) (?:copyright|caption|source|credit)\b", re.IGNORECASE)
 _AGENCY = re.compile(r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|Alamy|PA Images|PA Wire|EPA-EFE)\b")
 # An embedded video's caption on local-TV sites ("EMBED More News Videos Cosby spends first night in prison:
-# Vernon Odom reports ...") and a photo caption ending on its share button ("... — Hayne Palmour IV Share Photo").
-_VIDEO_EMBED = re.compile(r"^(?:EMBED\b|More (?:News )?Videos\b)")
+# Vernon Odom reports ...", or after a player's close button: "CLOSE Ariel Winter is tired of being told what to
+# wear. USA TODAY") and a photo caption ending on its share button ("... — Hayne Palmour IV Share Photo").
+_VIDEO_EMBED = re.compile(r"^(?:EMBED\b|More (?:News )?Videos\b|CLOSE (?=[A-Z\"“]))")
 _SHARE_PHOTO_END = re.compile(r"\bShare (?:Photo|Image)\s*$")
 _TAIL_HEADER = re.compile(
     r"you (?:may|might|will) also|related|latest|more (?:from|on|news|stories)|read next|up next|comments?"

@@ -90,11 +90,13 @@ _STRONG = (
     r"\b(?:javascript|your browser|ad ?blocker|pop-?ups?)\b", r"\bopt[- ]?(?:out|in)\b",
     r"\bterms (?:of|and) (?:use|service|conditions)\b", r"\ball rights reserved\b", r"©|\bcopyright (?:©\s*)?\d{4}\b",
     r"\bpersonal (?:data|information)\b", r"\blive ?blog\b", r"\bemail address\b",
+    r"\blocation (?:information|history)\b",  # an embedded tweet's interstitial ("add location information to ...")
 )
 _WEAK = (
     r"\bsign[- ]?(?:up|in)\b", r"\bsubscri(?:be|ption|ber)s?\b", r"\b(?:third|3rd)[- ]part(?:y|ies)\b",
     r"\badverts?\b|\badvertis(?:ing|ers?|ements?)\b", r"\bmore info\b", r"\bread more\b", r"\baccept\b",
-    r"\bpreferences\b", r"\blog in\b", r"\bregist(?:er|ration)\b",
+    r"\bpreferences\b", r"\blog in\b", r"\bregist(?:er|ration)\b", r"\blearn more\b",
+    r"\b(?:is|are) (?:disabled|not supported|out of date)\b",  # "JavaScript is disabled in your browser"
 )
 STRONG_NOTICE = [re.compile(p, re.IGNORECASE) for p in _STRONG]
 WEAK_NOTICE = [re.compile(p, re.IGNORECASE) for p in _WEAK]

@@ -150,7 +150,7 @@ TITLES = frozenset(
     ]
 )
 
-_APOS = "'’`´"
+_APOS = "'’‘`´"  # ‘ too: CMS text often writes 'Modern Family‘s'
 # A nickname quoted inside a person's name ('Vincent "The Chin" Gigante'): not part of the name's key.
 NICKNAME = re.compile(r"\s[\"“][^\"“”]{1,30}[\"”]\s")
 POSSESSIVE = re.compile(rf"[{_APOS}]s?$")

@@ -63,7 +63,7 @@ CALENDAR = frozenset(
 # A span holding one of these is several things run together (lists, credits, lines).
 _COMPOUND = re.compile(r"[\n\r\t,;/|()\[\]{}:•·\"“”]")
 _EDGE_JUNK = "\"'“”‘’`´«».,;:!?*#@()[]{}-–—_ \u00a0"
-_MID_POSSESSIVE = re.compile(r"[’'`´]s\s")
+_MID_POSSESSIVE = re.compile(r"[’‘'`´]s\s")
 # Words before a name that tell it is a person ("spokesman Yuri X") or a place ("in X").
 _PERSON_CUES = frozenset(
     [
