@@ -372,3 +372,24 @@ def test_days_two_different_speakers_reported_a_thing_on_are_two_statements():
         FILLER + "The boy was shot by deputies at a mobile home park.",
     )
     assert values_of(story.conflicts, "weekday") == [["Monday", "Thursday"]], story.conflicts
+
+
+@pytest.mark.slow
+def test_a_place_the_story_puts_inside_another_agrees_with_it():
+    # an ECB+ brief: 'a Brooklyn jury' / 'a Brownsville mother' disputed where, while a source wrote "in Brooklyn's
+    # Brownsville section" (the gazetteer knows cities in states, not a city's neighbourhoods)
+    from storylens.conflicts.nesting import story_nesting
+
+    story = story_of(
+        FILLER + "The woman was shot dead in Brownsville on Friday, police said.",
+        FILLER + "The woman was shot dead in Brooklyn on Friday, police said.",
+        FILLER + "She had picked up her daughter from a school in Brooklyn's Brownsville section.",
+        FILLER + "The woman was shot dead in Queens on Friday, police said.",
+    )
+    assert story_nesting(story).get("brownsville") == frozenset({"brooklyn"})
+    places = values_of(story.conflicts, "place")
+    assert places and all("Queens" in side for side in places), story.conflicts  # Queens stays a rival
+    assert not any({"Brooklyn", "Brownsville"} <= set(side) for side in places)
+    # a list is no nesting: "Paris, London and Rome"
+    story = story_of(FILLER + "Talks were held in Paris, London and Rome.", FILLER + "Talks were held in Berlin, Brooklyn.")
+    assert "london" not in story_nesting(story) and story_nesting(story).get("berlin") == frozenset({"brooklyn"})

@@ -212,7 +212,7 @@ def agree(a: Value, b: Value) -> bool:
         return compatible(a.number, b.number)
     if a.kind == "place":
         return a.key == b.key or a.key in b.key or b.key in a.key or _abbreviates(a.surface, b.surface) \
-            or _abbreviates(b.surface, a.surface) or nested(a.surface, b.surface)
+            or _abbreviates(b.surface, a.surface) or nested(a.surface, b.surface) or _inside(a, b) or _inside(b, a)
     if a.kind == "weekday" and a.date_mention and b.date_mention and a.date_mention.weekday == b.date_mention.weekday \
             and a.date_mention.resolved and b.date_mention.resolved \
             and abs((a.date_mention.resolved - b.date_mention.resolved).days) <= 7:
@@ -223,6 +223,12 @@ def agree(a: Value, b: Value) -> bool:
         # "Jan. 31" and "31 Jan. 2018": a date without a year agrees with the same day of any year
         return (a.date_mention.month, a.date_mention.day) == (b.date_mention.month, b.date_mention.day)
     return a.key == b.key
+
+
+def _inside(inner: Value, outer: Value) -> bool:
+    """The story puts `inner` in `outer`, or in a place the gazetteer puts in it ("Brooklyn's Brownsville
+    section" / "Brooklyn", or "New York")."""
+    return any(o == outer.key or nested(outer.surface, o) for o in inner.within)
 
 
 def _abbreviates(short: str, long: str) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar
 
@@ -44,6 +44,7 @@ from storylens.conflicts.compare import (
 )
 from storylens.conflicts.figures import Stated, figure_sources, two_facts
 from storylens.conflicts.temporal import WEEKDAYS
+from storylens.conflicts.nesting import story_nesting
 from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
 from storylens.entities.gazetteer import gazetteer
 from storylens.models import Story
@@ -155,10 +156,12 @@ def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
     order = sorted(indices)
     fallback = story_day(story)
     places = known_places(story)
+    nesting = story_nesting(story)
     out: dict[int, list[Value]] = {}
     for i, doc in zip(order, parse_sentences(story, order), strict=True):
         published = story.article(story.sentences[i].source).published_date or fallback
-        out[i] = extract_values(story.sentences[i].text, doc, published, places)
+        out[i] = [replace(v, within=nesting[v.key]) if v.kind == "place" and v.key in nesting else v
+                  for v in extract_values(story.sentences[i].text, doc, published, places)]
     return out
 
 

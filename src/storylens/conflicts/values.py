@@ -84,6 +84,7 @@ class Value:
     rate: bool = False  # counts: per game, day or year, or an average ("averaged 7.2 rebounds")
     ranged: bool = False  # figures: an end of a range ("between six and *75* years")
     period: str = ""  # figures: the period stated for ("rose 0.9 percent in the past *month*"; `roles.period_of`)
+    within: frozenset[str] = field(default_factory=frozenset)  # places: keys of places the story puts it in (nesting.py)
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
