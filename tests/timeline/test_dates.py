@@ -56,6 +56,18 @@ def test_a_plan_named_as_a_thing_is_no_plan_for_the_day() -> None:
     assert days("The company plans to open the new plant on Thursday, officials said.", friday) == ["2021-10-07"]
 
 
+def test_a_forecast_names_a_coming_weekday_but_a_past_ability_does_not() -> None:
+    # a NeuS brief dated "Henri could make landfall ... sometime on Sunday" (a Saturday's story) a week back
+    saturday = date(2021, 8, 21)
+    days = lambda text: [m.day.isoformat() for m in find_dates(text, saturday)]  # noqa: E731
+    assert days("People were warned as Henri could make landfall on Long Island sometime on Sunday.") == ["2021-08-22"]
+    assert days("Teens could qualify for shots as soon as Thursday.") == ["2021-08-26"]
+    assert days("He could not sleep on Sunday, his wife said.") == ["2021-08-15"]
+    assert days("The storm may have hit the island on Sunday.") == ["2021-08-15"]
+    # a day of the month after a modal keeps the past: the event is named, not forecast
+    assert days("Facebook feared he might incite violence following the Jan. 6 attack.") == ["2021-01-06"]
+
+
 def test_explicit_dates_with_and_without_year() -> None:
     assert days("The treaty was signed on Sept. 12, 2021 in the capital city.") == ["2021-09-12"]
     assert days("The treaty was signed on 3 March 2020 by both delegations.") == ["2020-03-03"]

@@ -53,6 +53,10 @@ _FUTURE_BEFORE = re.compile(
     r"is to|are to)\b|'ll\b|’ll\b",
     re.IGNORECASE,
 )
+# A forecast names a coming weekday ("Henri could make landfall sometime on Sunday", in a Saturday's story); "could
+# not", "may have been" speak of the past. Weekdays only: a day of the month after "might" is mostly an event
+# named ("fears he might incite violence following the Jan. 6 attack").
+_FORECAST = re.compile(r"\b(?:could|may|might)\s+(?!have\b|not\b|never\b|n['’]t\b)[a-z]+\b", re.IGNORECASE)
 _FUTURE_AFTER = re.compile(r"\b(?:will|shall|is expected|are expected|is scheduled|is due)\b|'ll\b|’ll\b", re.IGNORECASE)
 # "the vote for Saturday", "a hearing set for Friday", "a trial date was set for October 28": a weekday or a day of
 # the month right after "for" names the day something is planned for, whatever the clause's tense ("Schumer moved
@@ -107,7 +111,8 @@ def find_dates(sentence: str, base: date | None) -> list[DateMention]:
             continue
         after = sentence[m.end():]
         future = _is_future(before, after) or (
-            kind in ("weekday", "monthday") and bool(_PLANNED_FOR.search(before)) and not after.startswith(("'s", "’s")))
+            kind in ("weekday", "monthday") and bool(_PLANNED_FOR.search(before)) and not after.startswith(("'s", "’s"))
+        ) or (kind == "weekday" and bool(_FORECAST.search(" ".join(before.split()[-12:]))))
         try:
             day, approx = _resolve(kind, m.group(), base, future)
         except OverflowError:
