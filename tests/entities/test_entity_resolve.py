@@ -546,3 +546,11 @@ def test_a_possessive_written_with_an_opening_quote_mark_is_cut(story_from) -> N
     entities = resolve_entities(story)
     assert [e.name for e in entities] == ["Modern Family"]
     assert {m.text for m in entities[0].mentions} == {"Modern Family"}
+
+
+def test_a_named_storm_is_an_event(story_from) -> None:
+    # a NeuS brief listed "Hurricane Henri" as an organisation
+    story = story_from(a="[Hurricane Henri|ORG] hit Long Island. [Tropical Storm Grace|GPE] weakened.",
+                       b="[Hurricane Henri|ORG] made landfall.")
+    types = {e.name: e.type for e in resolve_entities(story)}
+    assert types["Hurricane Henri"] == "EVENT" and types["Tropical Storm Grace"] == "EVENT"

@@ -180,6 +180,7 @@ _GROUP_ENDS = frozenset(["dynasty", "family", "administration", "government", "r
 _INSTITUTION_ENDS = frozenset(["academy", "school", "college", "university", "institute", "hospital", "foundation",
                                "museum", "council", "committee", "commission", "association", "society", "agency",
                                "party", "club", "ministry", "department"])
+_STORMS = frozenset(["hurricane", "typhoon", "cyclone", "tropical", "storm", "superstorm"])
 _STRUCTURE_ENDS = frozenset(["bridge", "tunnel", "dam", "canal", "highway", "freeway", "expressway", "motorway",
                              "airport", "stadium", "arena"])
 _CODE = re.compile(r"^[B-DF-HJ-NP-TV-XZ]{2,3}$")
@@ -267,6 +268,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         label = "ORG"  # "Bexar County Sheriff", "Broward Sheriff": an office, not a person's name
     if label in ("PERSON", "ORG") and len(words) >= 2 and words[-1].lower() in _STRUCTURE_ENDS:
         label = "FAC"
+    if len(words) >= 2 and words[0].lower() in _STORMS and label in ("PERSON", "ORG", "GPE", "LOC", "PRODUCT"):
+        label = "EVENT"  # "Hurricane Henri", tagged ORG: a storm is an event
     if label == "ORG" and len(words) == 1 and words[0].lower() in _PORTFOLIOS and _before_office(text, end):
         return None
     votes: Counter[str] = Counter({label: 1.0})
