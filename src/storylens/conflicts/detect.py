@@ -251,6 +251,9 @@ def known_places(story: Story) -> dict[str, str]:
     return out
 
 
+WORD_BATCH = 256
+
+
 class WordSimilarity:
     """Cosine between short phrases (counted nouns, verbs), embedded on first use and kept per process.
 
@@ -273,7 +276,9 @@ class WordSimilarity:
             return
         if len(self._cache) > self.MAX_CACHE:
             self._cache.clear()
-        for word, vec in zip(todo, embed(todo), strict=True):
+        # words and short phrases pad little, so big batches pay (1,500 words: 1.5-1.7 s in batches of 16, 0.9-1.0 s
+        # in batches of 256, one process, AMD EPYC)
+        for word, vec in zip(todo, embed(todo, batch_size=WORD_BATCH), strict=True):
             self._cache[word] = vec
 
     def __call__(self, x: str, y: str) -> float:
