@@ -247,12 +247,15 @@ def test_video_embed_captions_and_share_photo_captions_go_but_reporting_on_video
     caption = ("Crotty Alexander is a professor of medicine and staff physician at VA San Diego Healthcare System. "
                "— Hayne Palmour IV Share Photo")
     closed = "CLOSE Ariel Winter is tired of being told what to wear. USA TODAY"  # a player's close button first
+    wire = ('FILE - In this Aug. 11, 2015 file photo, actress Laverne Cox attends the "Orange Is the New Black" '
+            "screening in New York. A hacker claims to have stolen the upcoming season... (Associated Press)")
     reporting = "More videos of the storm were shared online on Monday, police said."
     shut = "CLOSE to 200 people were hurt, police said."
-    raw = page(REPORT[0], embed, REPORT[1], more, caption, closed, REPORT[2], reporting, shut)
+    glued = "In this photo taken on May 3, the author speaks in New York. " + " ".join(REPORT * 3)  # no breaks
+    raw = page(REPORT[0], embed, REPORT[1], more, caption, closed, wire, REPORT[2], reporting, shut, glued)
     out = clean_text(raw)
-    assert out.paragraphs == [REPORT[0], REPORT[1], REPORT[2], reporting, shut]
-    assert {embed, more, caption, closed} <= set(out.removed)
+    assert out.paragraphs == [REPORT[0], REPORT[1], REPORT[2], reporting, shut, glued]
+    assert {embed, more, caption, closed, wire} <= set(out.removed)
 
 
 def test_inline_quote_chips_of_finance_pages_are_cut() -> None:

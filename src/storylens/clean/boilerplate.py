@@ -87,6 +87,12 @@ _AGENCY = re.compile(r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|Alamy|P
 # wear. USA TODAY") and a photo caption ending on its share button ("... — Hayne Palmour IV Share Photo").
 _VIDEO_EMBED = re.compile(r"^(?:EMBED\b|More (?:News )?Videos\b|CLOSE (?=[A-Z\"“]))")
 _SHARE_PHOTO_END = re.compile(r"\bShare (?:Photo|Image)\s*$")
+# A wire photo's caption: "FILE - In this Aug. 11, 2015 file photo, actress Laverne Cox attends ...", "In this
+# photo taken Sept. 3, ...", "This image provided by NASA shows ..." (a summary had quoted one).
+MAX_CAPTION_WORDS = 60  # longer, the caption runs into the story (text with no paragraph breaks): kept
+_WIRE_CAPTION = re.compile(
+    r"^(?:FILE\s*[-–—]\s*)?(?:In this (?:[^;:]{0,50}?\s)?(?:photo|picture|image|frame grab|video grab)\b|"
+    r"This (?:photo|picture|image|frame grab) (?:provided|released|taken|made available|obtained)\b)")
 _TAIL_HEADER = re.compile(
     r"you (?:may|might|will) also|related|latest|more (?:from|on|news|stories)|read next|up next|comments?"
     r"|leave a|share|recommended|most (?:read|popular)|popular|trending|newsletter|sign ?up|subscribe"
@@ -182,7 +188,7 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "chrome", "copyright line"
     if _VIDEO_EMBED.match(text):
         return "credit", "embedded video caption"
-    if _SHARE_PHOTO_END.search(text):
+    if _SHARE_PHOTO_END.search(text) or (_WIRE_CAPTION.match(text) and len(words) <= MAX_CAPTION_WORDS):
         return "credit", "photo caption"
     if _PHOTO_LABEL.match(text) or (_AGENCY.search(text) and len(words) <= MAX_CREDIT_WORDS
                                     and not ends_sentence(text)):
