@@ -252,10 +252,13 @@ def test_video_embed_captions_and_share_photo_captions_go_but_reporting_on_video
     reporting = "More videos of the storm were shared online on Monday, police said."
     shut = "CLOSE to 200 people were hurt, police said."
     glued = "In this photo taken on May 3, the author speaks in New York. " + " ".join(REPORT * 3)  # no breaks
-    raw = page(REPORT[0], embed, REPORT[1], more, caption, closed, wire, REPORT[2], reporting, shut, glued)
+    post = ("#breaking A horror film come to life in #lancaster after a body is found inside a column of a "
+            "supermarket.#lasd detectives believe it may be a suspect.")  # an embedded post's text
+    tag = "#MeToo posts spread to 85 countries within a week, researchers said."  # a hashtag as a subject
+    raw = page(REPORT[0], embed, REPORT[1], more, caption, closed, wire, REPORT[2], reporting, shut, glued, post, tag)
     out = clean_text(raw)
-    assert out.paragraphs == [REPORT[0], REPORT[1], REPORT[2], reporting, shut, glued]
-    assert {embed, more, caption, closed, wire} <= set(out.removed)
+    assert out.paragraphs == [REPORT[0], REPORT[1], REPORT[2], reporting, shut, glued, tag]
+    assert {embed, more, caption, closed, wire, post} <= set(out.removed)
 
 
 def test_inline_quote_chips_of_finance_pages_are_cut() -> None:

@@ -121,3 +121,13 @@ def test_annotate_and_embed_matches_the_two_steps_and_numbers_sentences_across_p
     assert seen == [len(sents)]  # the hook ran once, after all parsing
     assert vecs.shape == (len(sents), 384)
     assert np.allclose(vecs, embed([s.text for s in sents]), atol=0.02)
+
+
+def test_a_rank_before_a_name_ends_no_sentence():
+    # a Multi-News summary quoted '"When they did that," says ... spokesman Lt.' (spaCy split "Lt" from its dot)
+    text = ("“When they did that,” says the sheriff’s spokesman Lt. John Corina, “they looked down.” "
+            "Sgt. Maria Lopez said the car was found. He was born in Austin, Tex. He moved away in 2001.")
+    sentences, _ = annotate([Article(id="a", raw=text, text=text)])
+    assert [s.text for s in sentences] == [
+        "“When they did that,” says the sheriff’s spokesman Lt. John Corina, “they looked down.”",
+        "Sgt. Maria Lopez said the car was found.", "He was born in Austin, Tex.", "He moved away in 2001."]

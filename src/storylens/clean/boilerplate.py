@@ -89,6 +89,8 @@ _VIDEO_EMBED = re.compile(r"^(?:EMBED\b|More (?:News )?Videos\b|CLOSE (?=[A-Z\"�
 _SHARE_PHOTO_END = re.compile(r"\bShare (?:Photo|Image)\s*$")
 # A wire photo's caption: "FILE - In this Aug. 11, 2015 file photo, actress Laverne Cox attends ...", "In this
 # photo taken Sept. 3, ...", "This image provided by NASA shows ..." (a summary had quoted one).
+_HASHTAG = re.compile(r"#[^\W\d_]\w*")
+_HASHTAG_OPEN = re.compile(r"^#[^\W\d_]\w*")
 MAX_CAPTION_WORDS = 60  # longer, the caption runs into the story (text with no paragraph breaks): kept
 _WIRE_CAPTION = re.compile(
     r"^(?:FILE\s*[-–—]\s*)?(?:In this (?:[^;:]{0,50}?\s)?(?:photo|picture|image|frame grab|video grab)\b|"
@@ -173,6 +175,10 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
     hashtags = sum(1 for w in words if w.startswith("#") and len(w) > 1) if "#" in text else 0
     if hashtags >= 2 and hashtags >= 0.5 * len(words):
         return "chrome", "hashtags"
+    if hashtags and _HASHTAG_OPEN.match(text) and len(_HASHTAG.findall(text)) >= 3 and len(words) <= MAX_CAPTION_WORDS:
+        # an embedded post's text: "#breaking A horror film come to life in #lancaster after ... supermarket.#lasd
+        # detectives ..."; prose may open on one ("#MeToo posts spread ..."), not on one of three
+        return "chrome", "social media post"
     if _BREADCRUMB.match(ascii_quotes(text)):
         return "chrome", "breadcrumb"
     # A bare number (a list or table cell) is never a date stamp; skip the costly date parser.

@@ -53,7 +53,16 @@ def spacy_pipeline() -> Any:
     except (ImportError, OSError) as exc:
         raise ModelUnavailable(f"spaCy model {SPACY_MODEL} is not installed: {exc}") from exc
     nlp.max_length = 2_000_000
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     return nlp
+
+
+# Abbreviations the English tokenizer splits from their dot, so that the parser ends a sentence there: "says
+# spokesman Lt. | John Corina". Ranks and offices before a name, and the AP state abbreviations it lacks
+# ("Mr.", "Gen.", "Gov.", "Calif." it knows already). Not "No.", which ends sentences too.
+TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Capt.", "Col.", "Det.", "Insp.", "Supt.", "Cpl.", "Pvt.", "Maj.", "Cmdr.",
+                       "Atty.", "Sr.", "Ft.", "Dept.", "Tex.", "Vt.", "Wyo.")
 
 
 @_once
