@@ -255,10 +255,13 @@ def test_video_embed_captions_and_share_photo_captions_go_but_reporting_on_video
     post = ("#breaking A horror film come to life in #lancaster after a body is found inside a column of a "
             "supermarket.#lasd detectives believe it may be a suspect.")  # an embedded post's text
     tag = "#MeToo posts spread to 85 countries within a week, researchers said."  # a hashtag as a subject
-    raw = page(REPORT[0], embed, REPORT[1], more, caption, closed, wire, REPORT[2], reporting, shut, glued, post, tag)
+    station = ("Detectives removed a body found inside a column at a supermarket. Kim Tobin reports for the NBC4 "
+               "News at 5 on Saturday, Aug. 11, 2018. (Published Saturday, Aug. 11, 2018)")
+    raw = page(REPORT[0], embed, REPORT[1], more, caption, closed, wire, REPORT[2], reporting, shut, glued, post, tag,
+               station)
     out = clean_text(raw)
     assert out.paragraphs == [REPORT[0], REPORT[1], REPORT[2], reporting, shut, glued, tag]
-    assert {embed, more, caption, closed, wire, post} <= set(out.removed)
+    assert {embed, more, caption, closed, wire, post, station} <= set(out.removed)
 
 
 def test_inline_quote_chips_of_finance_pages_are_cut() -> None:

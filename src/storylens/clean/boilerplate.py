@@ -87,6 +87,10 @@ _AGENCY = re.compile(r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|Alamy|P
 # wear. USA TODAY") and a photo caption ending on its share button ("... — Hayne Palmour IV Share Photo").
 _VIDEO_EMBED = re.compile(r"^(?:EMBED\b|More (?:News )?Videos\b|CLOSE (?=[A-Z\"“]))")
 _SHARE_PHOTO_END = re.compile(r"\bShare (?:Photo|Image)\s*$")
+# A local station's video caption: "... Kim Tobin reports for the NBC4 News at 5 on Saturday, Aug. 11, 2018.
+# (Published Saturday, Aug. 11, 2018)" (it had reached a timeline as an event).
+_VIDEO_CAPTION = re.compile(r"\(Published [^()]{4,40}\)\s*$|\breports (?:for|during|on) (?:the )?(?:[A-Z0-9][\w-]* ){1,3}"
+                            r"at \d")
 # A wire photo's caption: "FILE - In this Aug. 11, 2015 file photo, actress Laverne Cox attends ...", "In this
 # photo taken Sept. 3, ...", "This image provided by NASA shows ..." (a summary had quoted one).
 _HASHTAG = re.compile(r"#[^\W\d_]\w*")
@@ -192,7 +196,7 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "credit", "credit line"
     if _COPYRIGHT.match(text):
         return "chrome", "copyright line"
-    if _VIDEO_EMBED.match(text):
+    if _VIDEO_EMBED.match(text) or (_VIDEO_CAPTION.search(text) and len(words) <= MAX_CAPTION_WORDS):
         return "credit", "embedded video caption"
     if _SHARE_PHOTO_END.search(text) or (_WIRE_CAPTION.match(text) and len(words) <= MAX_CAPTION_WORDS):
         return "credit", "photo caption"
