@@ -554,3 +554,14 @@ def test_a_named_storm_is_an_event(story_from) -> None:
                        b="[Hurricane Henri|ORG] made landfall.")
     types = {e.name: e.type for e in resolve_entities(story)}
     assert types["Hurricane Henri"] == "EVENT" and types["Tropical Storm Grace"] == "EVENT"
+
+
+def test_a_middle_name_written_out_is_the_same_person_when_only_one_has_it(story_from) -> None:
+    # a Multi-News brief listed "Oakleigh Nance" and "Oakleigh Ryan Nance" apart
+    story = story_from(a="[Oakleigh Nance|PERSON] was born with a kidney issue.",
+                       b="Doctors treated [Oakleigh Ryan Nance|PERSON] for months.")
+    entities = resolve_entities(story)
+    assert [(e.name, sorted(e.aliases)) for e in entities] == [("Oakleigh Ryan Nance", ["Oakleigh Nance"])]
+    # two people with that first and last name: the short form stays apart
+    story = story_from(a="[John Smith|PERSON] spoke.", b="[John Paul Smith|PERSON] and [John Henry Smith|PERSON] met.")
+    assert "John Smith" in {e.name for e in resolve_entities(story)}

@@ -132,13 +132,17 @@ def merge_variants(groups: dict[Key, Group], uf: UnionFind) -> None:
 
 def merge_initials(groups: dict[Key, Group], uf: UnionFind) -> None:
     """Join "William Brady" to "William P. Brady" when that is the only such name in the story;
-    with both "George W. Bush" and "George H. W. Bush" present, "George Bush" stays apart."""
+    with both "George W. Bush" and "George H. W. Bush" present, "George Bush" stays apart. A person's
+    middle name written out counts as well ("Oakleigh Nance" / "Oakleigh Ryan Nance")."""
     fuller: dict[Key, set[Key]] = defaultdict(set)
     for key in groups:
         if any(is_initial_key(t) for t in key[1:-1]):
             bare = tuple(t for i, t in enumerate(key) if not (0 < i < len(key) - 1 and is_initial_key(t)))
             if bare in groups:
                 fuller[bare].add(key)
+        elif len(key) == 3 and "person" in groups[key].families and (key[0], key[2]) in groups \
+                and "person" in groups[(key[0], key[2])].families:
+            fuller[(key[0], key[2])].add(key)
     for bare, keys in fuller.items():
         roots = {uf.find(k) for k in keys}
         if len(roots) == 1 and groups[bare].families & groups[next(iter(keys))].families:
