@@ -565,3 +565,25 @@ def test_a_middle_name_written_out_is_the_same_person_when_only_one_has_it(story
     # two people with that first and last name: the short form stays apart
     story = story_from(a="[John Smith|PERSON] spoke.", b="[John Paul Smith|PERSON] and [John Henry Smith|PERSON] met.")
     assert "John Smith" in {e.name for e in resolve_entities(story)}
+
+
+def test_a_given_name_joined_to_a_full_name_shares_its_surname(story_from) -> None:
+    # a NeuS brief listed "Bill" (3 sources) beside "Melinda Gates"
+    story = story_from(a="[Bill|PERSON] and [Melinda Gates|PERSON] announced their divorce.",
+                       b="[Bill Gates|PERSON] and his wife were seen in Seattle.",
+                       c="[Barack|PERSON] and [Michelle Obama|PERSON] sent their wishes. [Mr.|PERSON] and [Mrs. Smith|PERSON] too.")
+    entities = resolve_entities(story)
+    _assert_spans(story, entities)
+    bill = _by_form(entities, "Bill Gates")
+    assert {(m.source, m.text) for m in bill.mentions} == {("a", "Bill"), ("b", "Bill Gates")}
+    names = {e.name for e in entities}
+    assert {"Melinda Gates", "Barack Obama", "Michelle Obama"} <= names and "Bill" not in names
+
+
+def test_names_of_one_country_are_one_place(story_from) -> None:
+    # a NeuS brief listed "US" and "America" apart
+    story = story_from(a="It spends billions in the [US|GPE] and abroad.", b="[America|GPE] reacted.",
+                       c="The [United States|GPE] and [Britain|GPE] agreed; the [UK|GPE] said so.")
+    entities = resolve_entities(story)
+    groups = sorted(sorted({m.text for m in e.mentions}) for e in entities)
+    assert groups == [["America", "US", "United States"], ["Britain", "UK"]]

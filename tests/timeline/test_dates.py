@@ -59,7 +59,7 @@ def test_a_plan_named_as_a_thing_is_no_plan_for_the_day() -> None:
 def test_a_forecast_names_a_coming_weekday_but_a_past_ability_does_not() -> None:
     # a NeuS brief dated "Henri could make landfall ... sometime on Sunday" (a Saturday's story) a week back
     saturday = date(2021, 8, 21)
-    days = lambda text: [m.day.isoformat() for m in find_dates(text, saturday)]  # noqa: E731
+    days = lambda text: [m.day.isoformat() for m in find_dates(text, saturday)]
     assert days("People were warned as Henri could make landfall on Long Island sometime on Sunday.") == ["2021-08-22"]
     assert days("Teens could qualify for shots as soon as Thursday.") == ["2021-08-26"]
     assert days("He could not sleep on Sunday, his wife said.") == ["2021-08-15"]

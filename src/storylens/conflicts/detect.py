@@ -43,8 +43,8 @@ from storylens.conflicts.compare import (
     unlike_places,
 )
 from storylens.conflicts.figures import Stated, figure_sources, two_facts
-from storylens.conflicts.temporal import WEEKDAYS
 from storylens.conflicts.nesting import story_nesting
+from storylens.conflicts.temporal import WEEKDAYS
 from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
 from storylens.entities.gazetteer import gazetteer
 from storylens.models import Story

@@ -34,9 +34,7 @@ def story_nesting(story: Story) -> dict[str, frozenset[str]]:
             inner_outer = None
             if _POSSESSED.match(between) or (a.text.endswith(("'s", "’s")) and between == " "):
                 inner_outer = (b, a)
-            elif _PART_OF.match(between):
-                inner_outer = (a, b)
-            elif between == _COMMA and not _in_list(text, mentions, k):
+            elif _PART_OF.match(between) or between == _COMMA and not _in_list(text, mentions, k):
                 inner_outer = (a, b)
             if inner_outer:
                 inner, out = (place_key(m.text) for m in inner_outer)

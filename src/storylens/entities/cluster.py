@@ -25,6 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from storylens.entities.gazetteer import gazetteer
+from storylens.entities.gazetteer import key as place_key
 from storylens.entities.nicknames import is_short_for
 from storylens.entities.normalize import (
     NICKNAME,
@@ -108,6 +110,8 @@ def group_spans(spans: Iterable[Span]) -> dict[Key, Group]:
         key = name_key(s.text)
         if not key:
             continue
+        if s.family:
+            key = (*key, *name_key(s.family))  # "Bill" of "Bill and Melinda Gates" is Bill Gates
         g = groups.setdefault(key, Group(key))
         g.spans.append(s)
         g.votes.update(s.votes)
@@ -135,12 +139,12 @@ def merge_initials(groups: dict[Key, Group], uf: UnionFind) -> None:
     with both "George W. Bush" and "George H. W. Bush" present, "George Bush" stays apart. A person's
     middle name written out counts as well ("Oakleigh Nance" / "Oakleigh Ryan Nance")."""
     fuller: dict[Key, set[Key]] = defaultdict(set)
-    for key in groups:
+    for key, g in groups.items():
         if any(is_initial_key(t) for t in key[1:-1]):
             bare = tuple(t for i, t in enumerate(key) if not (0 < i < len(key) - 1 and is_initial_key(t)))
             if bare in groups:
                 fuller[bare].add(key)
-        elif len(key) == 3 and "person" in groups[key].families and (key[0], key[2]) in groups \
+        elif len(key) == 3 and "person" in g.families and (key[0], key[2]) in groups \
                 and "person" in groups[(key[0], key[2])].families:
             fuller[(key[0], key[2])].add(key)
     for bare, keys in fuller.items():
@@ -272,6 +276,19 @@ def merge_short_names(groups: dict[Key, Group], uf: UnionFind) -> None:
             g.votes = Counter({"ORG": float(len(g.spans))})
 
 
+def merge_countries(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join the names of one country ("U.S.", "United States", "America"; "Britain", "UK"): the gazetteer's."""
+    countries = gazetteer().countries
+    by_code: dict[str, list[Key]] = defaultdict(list)
+    for key, g in groups.items():
+        code = countries.get(place_key(g.spans[0].text))
+        if code and dominant(g.votes) in ("GPE", "LOC"):
+            by_code[code].append(key)
+    for keys in by_code.values():
+        for other in keys[1:]:
+            uf.union(keys[0], other)
+
+
 def merge_inversions(groups: dict[Key, Group], uf: UnionFind) -> None:
     """Join "Department of Justice" and "Justice Department" (the two are written interchangeably)."""
     for key in list(groups):
@@ -375,6 +392,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     merge_nickname_forms(groups, uf)
     merge_short_names(groups, uf)
     merge_inversions(groups, uf)
+    merge_countries(groups, uf)
     link_acronyms(groups, uf)
     votes = cluster_votes(groups, uf)
     parts = name_parts(groups, uf, votes)

@@ -19,6 +19,7 @@ from storylens.entities.spans import (
     Span,
     clean_mention,
     context_votes,
+    couple_surnames,
     extend_person,
     known_names,
     list_votes,
@@ -86,6 +87,7 @@ def _clean_spans(story: Story, texts: dict[str, str], lower: set[str]) -> list[S
         for s in spans:
             context_votes(s, text)
         list_votes(spans, text)
+        couple_surnames(spans, text)
         spans += acronym_definitions(source, text, [(s.start, s.end) for s in spans])
         out += spans
     drop_leading_roles(out, texts, lower)
@@ -188,12 +190,18 @@ def _build(story: Story, assigned: list[tuple[Span, Key]]) -> list[Entity]:
     ranked.sort(key=lambda r: r[0])
     entities = []
     for i, (_, spans, label) in enumerate(ranked, start=1):
-        name = canonical_name([s.text for s in spans])
-        forms = Counter(s.text for s in spans)
+        forms = Counter(full_form(s) for s in spans)
+        name = canonical_name([full_form(s) for s in spans])
         aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
         mentions = [EntityMention(source=s.source, start=s.start, end=s.end, text=s.text) for s in spans]
         entities.append(Entity(id=f"e{i}", name=name, type=label, aliases=aliases, mentions=mentions))
     return entities
+
+
+def full_form(span: Span) -> str:
+    """The name a span stands for: its text, with the surname a couple shares ("Bill" of "Bill and Melinda
+    Gates" is "Bill Gates")."""
+    return f"{span.text} {span.family}" if span.family else span.text
 
 
 def entity_type(spans: list[Span], votes: Counter[str]) -> str:

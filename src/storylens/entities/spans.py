@@ -8,6 +8,7 @@ offsets into the article text so that `text[start:end] == span.text` holds.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -203,6 +204,7 @@ class Span:
     label: str
     votes: Counter[str] = field(default_factory=Counter)
     determined: bool = False  # after "the" / "a" ("the Genovese family"): a name used as a modifier
+    family: str = ""  # a given name's surname, written once for a couple ("*Bill* and Melinda Gates"): "Gates"
 
 
 class Covered:
@@ -408,6 +410,18 @@ _AGED = re.compile(r"\b\d{1,3}-year-old(?:\s+[a-z]+){0,2}\s+$")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 _LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _PLAIN_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")  # "Ira Ehrenpreis": no "of", "&", acronym, digit
+
+
+_COUPLE_GAP = re.compile(r"^\s+(?:and|&)\s+$")
+
+
+def couple_surnames(spans: list[Span], text: str) -> None:
+    """"Bill and Melinda Gates", "Barack and Michelle Obama": a lone given name joined to a full name shares its
+    surname. (Spans in text order.)"""
+    for a, b in itertools.pairwise(spans):
+        if a.label == b.label == "PERSON" and len(split_words(a.text)) == 1 and len(split_words(b.text)) >= 2 \
+                and _COUPLE_GAP.match(text[a.end:b.start]) and not _lone_title(a.text):
+            a.family = split_words(b.text)[-1]
 
 
 def list_votes(spans: list[Span], text: str) -> None:
