@@ -393,3 +393,31 @@ def test_a_place_the_story_puts_inside_another_agrees_with_it():
     # a list is no nesting: "Paris, London and Rome"
     story = story_of(FILLER + "Talks were held in Paris, London and Rome.", FILLER + "Talks were held in Berlin, Brooklyn.")
     assert "london" not in story_nesting(story) and story_nesting(story).get("berlin") == frozenset({"brooklyn"})
+
+
+@pytest.mark.slow
+def test_a_place_modifying_a_common_noun_says_which_not_where():
+    # a conflicts-dev control report: 'the film takes place in Buenos Aires' / 'the upscale California relatives'
+    from storylens.conflicts.values import extract_values
+    from storylens.nlp import spacy_pipeline
+
+    nlp = spacy_pipeline()
+
+    def roles(text):
+        return {v.surface: v.role for v in extract_values(text, nlp(text)) if v.kind == "place"}
+
+    assert roles("He worked his magic on the upscale California relatives who took him in.") == {"California": "modifier"}
+    assert roles("She was shot in her Brownsville neighborhood.") == {"Brownsville": "where"}  # a place noun
+    story = story_of(
+        FILLER + "Most of the film takes place in Buenos Aires, with the hero working a con.",
+        FILLER + "The hero works his magic on the upscale California relatives who took him in.",
+        FILLER + "Most of the film takes place in Buenos Aires, critics said.",
+    )
+    assert values_of(story.conflicts, "place") == [], story.conflicts
+    # two modifiers in the same words still dispute: "a Kansas police officer" / "a Florida police officer"
+    story = story_of(
+        FILLER + "A Kansas police officer shot the man on Tuesday.",
+        FILLER + "A Florida police officer shot the man on Tuesday.",
+        FILLER + "A Kansas police officer shot the man on Tuesday, officials said.",
+    )
+    assert values_of(story.conflicts, "place") == [["Florida", "Kansas"]], story.conflicts

@@ -125,6 +125,10 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
         # a region (LOC) and a city or country (GPE) are seldom alternatives to each other
         if "relation" in (a.role, b.role) or {a.dimension, b.dimension} == {"GPE", "LOC"}:
             return False
+        if (a.role == "modifier") != (b.role == "modifier"):
+            # "the upscale California relatives" says which relatives, "takes place in Buenos Aires" where: only
+            # the same words around both make them one slot ("a Kansas man" / "a man in Florida" is too loose)
+            return bool(a.context & b.context)
         # two places are alternatives only for one event: the same verb, or the same words around them
         return bool(a.context & b.context) or shares_event(a, b) or event_match(
             a, b, text_a, text_b, word_sim) >= SAME_EVENT

@@ -42,6 +42,10 @@ _RELATION_WORDS = frozenset({"near", "from", "away", "north", "south", "east", "
 # as a place for the place name inside, but the organisation says nothing about where anything happens.
 _ORG_HEADS = frozenset({"police", "sheriff", "office", "department", "agency", "ministry", "bureau", "commission",
                         "committee", "council", "party", "administration", "association"})
+# Nouns a place name before them still locates ("her Brownsville neighborhood", "the Gaza border").
+_PLACE_NOUNS = frozenset({"city", "town", "village", "county", "state", "province", "region", "area", "district",
+                          "neighborhood", "neighbourhood", "section", "suburb", "borough", "country", "capital", "island",
+                          "coast", "border", "street", "road", "highway", "side", "community", "countryside", "port"})
 _WORD = re.compile(r"[A-Za-z0-9$%]+(?:['’][a-z]+)?")
 _SLOT_STOP = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "by", "with", "is", "was",
                         "were", "are", "be", "been", "that", "this", "it", "its", "as", "from", "or", "his", "her",
@@ -346,6 +350,9 @@ def _place_role(tok: Any) -> tuple[str, Any, str]:
             cur = head.head
             continue
         if cur.dep_ in ("appos", "compound") and head is not cur:
+            if cur.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in _PLACE_NOUNS:
+                # "the upscale California relatives", "a Kansas police officer": which ones, not where
+                return "modifier", _governing_verb(head), ""
             cur = head
             continue
         break
