@@ -251,6 +251,7 @@ def test_video_embed_captions_and_share_photo_captions_go_but_reporting_on_video
             "screening in New York. A hacker claims to have stolen the upcoming season... (Associated Press)")
     reporting = "More videos of the storm were shared online on Monday, police said."
     shut = "CLOSE to 200 people were hurt, police said."
+    viewer = "Enlarge Image Close Associated Press A rocket is launched Thursday by militants in the north."
     glued = "In this photo taken on May 3, the author speaks in New York. " + " ".join(REPORT * 3)  # no breaks
     post = ("#breaking A horror film come to life in #lancaster after a body is found inside a column of a "
             "supermarket.#lasd detectives believe it may be a suspect.")  # an embedded post's text
@@ -258,10 +259,10 @@ def test_video_embed_captions_and_share_photo_captions_go_but_reporting_on_video
     station = ("Detectives removed a body found inside a column at a supermarket. Kim Tobin reports for the NBC4 "
                "News at 5 on Saturday, Aug. 11, 2018. (Published Saturday, Aug. 11, 2018)")
     raw = page(REPORT[0], embed, REPORT[1], more, caption, closed, wire, REPORT[2], reporting, shut, glued, post, tag,
-               station)
+               station, viewer)
     out = clean_text(raw)
     assert out.paragraphs == [REPORT[0], REPORT[1], REPORT[2], reporting, shut, glued, tag]
-    assert {embed, more, caption, closed, wire, post, station} <= set(out.removed)
+    assert {embed, more, caption, closed, wire, post, station, viewer} <= set(out.removed)
 
 
 def test_inline_quote_chips_of_finance_pages_are_cut() -> None:

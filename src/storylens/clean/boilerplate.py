@@ -92,13 +92,14 @@ _SHARE_PHOTO_END = re.compile(r"\bShare (?:Photo|Image)\s*$")
 _VIDEO_CAPTION = re.compile(r"\(Published [^()]{4,40}\)\s*$|\breports (?:for|during|on) (?:the )?(?:[A-Z0-9][\w-]* ){1,3}"
                             r"at \d")
 # A wire photo's caption: "FILE - In this Aug. 11, 2015 file photo, actress Laverne Cox attends ...", "In this
-# photo taken Sept. 3, ...", "This image provided by NASA shows ..." (a summary had quoted one).
+# photo taken Sept. 3, ...", "This image provided by NASA shows ..." (a summary had quoted one), and an image
+# viewer's: "Enlarge Image Close Associated Press A rocket is launched Thursday by militants ..." (a conflict had).
 _HASHTAG = re.compile(r"#[^\W\d_]\w*")
 _HASHTAG_OPEN = re.compile(r"^#[^\W\d_]\w*")
 MAX_CAPTION_WORDS = 60  # longer, the caption runs into the story (text with no paragraph breaks): kept
 _WIRE_CAPTION = re.compile(
-    r"^(?:FILE\s*[-–—]\s*)?(?:In this (?:[^;:]{0,50}?\s)?(?:photo|picture|image|frame grab|video grab)\b|"
-    r"This (?:photo|picture|image|frame grab) (?:provided|released|taken|made available|obtained)\b)")
+    r"^(?:Enlarge (?:Image|Photo)\b|(?:FILE\s*[-–—]\s*)?(?:In this (?:[^;:]{0,50}?\s)?(?:photo|picture|image|frame grab|video grab)\b|"
+    r"This (?:photo|picture|image|frame grab) (?:provided|released|taken|made available|obtained)\b))")
 _TAIL_HEADER = re.compile(
     r"you (?:may|might|will) also|related|latest|more (?:from|on|news|stories)|read next|up next|comments?"
     r"|leave a|share|recommended|most (?:read|popular)|popular|trending|newsletter|sign ?up|subscribe"
