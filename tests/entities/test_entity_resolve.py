@@ -587,3 +587,13 @@ def test_names_of_one_country_are_one_place(story_from) -> None:
     entities = resolve_entities(story)
     groups = sorted(sorted({m.text for m in e.mentions}) for e in entities)
     assert groups == [["America", "US", "United States"], ["Britain", "UK"]]
+
+
+def test_a_ship_is_a_vehicle_and_its_bare_name_is_the_ship(story_from) -> None:
+    # an ECB+ brief listed "MV Gibe" and "INS Mysore" as people, "Tabar" as a place beside "INS Tabar", "IST" as a firm
+    story = story_from(a="[INS Mysore|PERSON] answered a call from [MV Gibe|PERSON] at 5:30 pm [IST|ORG].",
+                       b="Earlier, [INS Tabar|ORG] sank a pirate ship. [Tabar|GPE] is a frigate.")
+    entities = resolve_entities(story)
+    types = {e.name: e.type for e in entities}
+    assert types["INS Mysore"] == types["MV Gibe"] == types["INS Tabar"] == "PRODUCT"
+    assert "Tabar" in _by_form(entities, "INS Tabar").aliases and "IST" not in types

@@ -41,7 +41,7 @@ from storylens.entities.normalize import (
     tokens_match,
 )
 from storylens.entities.places import known_place
-from storylens.entities.spans import Span
+from storylens.entities.spans import SHIP_PREFIXES, Span
 
 Key = tuple[str, ...]
 
@@ -220,11 +220,13 @@ _PLURAL_NAME = re.compile(r"^[A-Z][a-z]+[^s]s$")
 
 def bare_name(name: str) -> Key | None:
     """The key of the name without a leading "A"/"An" ("A Food and Drug Administration advisory panel" at a
-    sentence start) or a trailing legal form, or None when it has neither."""
+    sentence start), a ship's prefix or a trailing legal form, or None when it has none of them."""
     words = split_words(name)
     key = name_key(name)
     if len(words) >= 3 and words[0].lower() in _INDEFINITE and len(key) >= 3:
         return key[1:]
+    if len(words) >= 2 and words[0] in SHIP_PREFIXES and len(key) >= 2:
+        return key[1:]  # "INS Tabar" is "Tabar"
     if len(words) >= 2 and words[-1].lower().rstrip(".") in _LEGAL_FORMS and len(key) >= 2:
         return key[:-1]
     return None

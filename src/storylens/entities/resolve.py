@@ -21,6 +21,7 @@ from storylens.entities.spans import (
     context_votes,
     couple_surnames,
     extend_person,
+    is_ship,
     known_names,
     list_votes,
     mend_cut_names,
@@ -210,6 +211,8 @@ def entity_type(spans: list[Span], votes: Counter[str]) -> str:
     place, is the organisation. A real place gets the benefit of the doubt ("Britain said ..."); and a known
     place that a sentence reads as one ("in Bamako") is a place whatever NER voted."""
     label = dominant(votes)
+    if any(is_ship(s.text) for s in spans):
+        return "PRODUCT"  # "INS Tabar" and its bare "Tabar", tagged GPE: the ship
     unplaced = not any(reads_as_place(s) for s in spans)
     if label == "GPE" and votes["ORG"] > 0 and unplaced and not any(known_place(s.text) for s in spans):
         return "ORG"
@@ -230,7 +233,7 @@ def canonical_name(forms: list[str]) -> str:
         # "House Intelligence Committee" over "House intelligence committee", whichever is more frequent (small
         # words are lower case in names too: "Orange Is the New Black", "Arthur de Soultrait")
         lower = sum(w[0].islower() and len(w) > 3 for w in f.split())
-        plain = bare_name(f) is None  # "Tesla" over "Tesla Inc.", never "a World Health Organization"
+        plain = bare_name(f) is None or is_ship(f)  # "Tesla" over "Tesla Inc.", "INS Tabar" over "Tabar"
         return (not shouting, not acronym, plain, n_tokens, -lower, counts[f], -first[f])
 
     return max(counts, key=score)

@@ -181,6 +181,10 @@ _GROUP_ENDS = frozenset(["dynasty", "family", "administration", "government", "r
 _INSTITUTION_ENDS = frozenset(["academy", "school", "college", "university", "institute", "hospital", "foundation",
                                "museum", "council", "committee", "commission", "association", "society", "agency",
                                "party", "club", "ministry", "department"])
+SHIP_PREFIXES = frozenset(["MV", "M/V", "MS", "MT", "INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "RMS", "SS", "RV", "FV"])
+# Time zones NER takes for organisations ("5:30 pm IST").
+_TIME_ZONES = frozenset(["IST", "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST",
+                         "AEST", "AEDT", "JST", "KST", "HKT", "SGT", "WIB", "EAT", "SAST"])
 _STORMS = frozenset(["hurricane", "typhoon", "cyclone", "tropical", "storm", "superstorm"])
 _STRUCTURE_ENDS = frozenset(["bridge", "tunnel", "dam", "canal", "highway", "freeway", "expressway", "motorway",
                              "airport", "stadium", "arena"])
@@ -272,6 +276,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         label = "FAC"
     if len(words) >= 2 and words[0].lower() in _STORMS and label in ("PERSON", "ORG", "GPE", "LOC", "PRODUCT"):
         label = "EVENT"  # "Hurricane Henri", tagged ORG: a storm is an event
+    if is_ship(text[start:end]):
+        label = "PRODUCT"  # "MV Gibe", "INS Mysore" (tagged PERSON): a ship, as OntoNotes labels vehicles
     if label == "ORG" and len(words) == 1 and words[0].lower() in _PORTFOLIOS and _before_office(text, end):
         return None
     votes: Counter[str] = Counter({label: 1.0})
@@ -309,6 +315,12 @@ def _lone_title(name: str) -> bool:
     return name.rstrip(".").lower() in _TITLE_ABBREVIATIONS
 
 
+def is_ship(name: str) -> bool:
+    """A ship's name: "MV Gibe", "INS Tabar", "USS Cole"."""
+    words = name.split()
+    return len(words) >= 2 and words[0] in SHIP_PREFIXES and words[1][:1].isupper()
+
+
 def is_junk(name: str) -> bool:
     """Not a usable name: empty, no capital letter, a single letter, a number, far too long."""
     words = split_words(name)
@@ -319,7 +331,7 @@ def is_junk(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     if len(letters) < 2:
         return True
-    return len(words) == 1 and is_stopword(name)
+    return len(words) == 1 and (is_stopword(name) or name in _TIME_ZONES)
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
