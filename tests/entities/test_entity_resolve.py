@@ -597,3 +597,23 @@ def test_a_ship_is_a_vehicle_and_its_bare_name_is_the_ship(story_from) -> None:
     types = {e.name: e.type for e in entities}
     assert types["INS Mysore"] == types["MV Gibe"] == types["INS Tabar"] == "PRODUCT"
     assert "Tabar" in _by_form(entities, "INS Tabar").aliases and "IST" not in types
+
+
+def test_a_lone_surname_tagged_org_is_the_person_the_story_names_widely_unless_a_firm_has_it(story_from) -> None:
+    # an ECB+ brief listed "Lohan" (ORG, 3 articles never writing "Lindsay") beside Lindsay Lohan (16 articles)
+    story = story_from(a="[Lindsay Lohan|PERSON] checked in.", b="[Lindsay Lohan|PERSON] left.",
+                       c="[Lindsay Lohan|PERSON] spoke.", d="[Lohan|ORG] arrived late.")
+    assert ("d", "Lohan") in {(m.source, m.text) for m in _by_form(resolve_entities(story), "Lindsay Lohan").mentions}
+    story = story_from(a="[Bill Ford|PERSON] spoke.", b="[Bill Ford|PERSON] left.", c="[Bill Ford|PERSON] said so.",
+                       d="[Ford|ORG] sold more trucks. [Ford Motor Co.|ORG] said so.")
+    assert ("d", "Ford") not in {(m.source, m.text) for m in _by_form(resolve_entities(story), "Bill Ford").mentions}
+
+
+def test_a_states_ap_abbreviation_is_the_state(story_from) -> None:
+    # an ECB+ brief listed "Calif" (9 sources) beside "California"
+    story = story_from(a="She checked in at Rancho Mirage, [Calif.|GPE], late on Thursday.",
+                       b="She is in [Calif|GPE] now.", c="[California|GPE] officials said so.",
+                       d="He flew to [Washington|GPE] from Seattle, [Wash.|GPE]")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Calif").name == "California"
+    assert _by_form(entities, "Wash").name != _by_form(entities, "Washington").name  # the city, as often as not

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from storylens.entities.gazetteer import gazetteer
+from storylens.entities.gazetteer import gazetteer, state_of
 from storylens.entities.gazetteer import key as place_key
 from storylens.entities.nicknames import is_short_for
 from storylens.entities.normalize import (
@@ -279,11 +279,13 @@ def merge_short_names(groups: dict[Key, Group], uf: UnionFind) -> None:
 
 
 def merge_countries(groups: dict[Key, Group], uf: UnionFind) -> None:
-    """Join the names of one country ("U.S.", "United States", "America"; "Britain", "UK"): the gazetteer's."""
+    """Join the names of one country ("U.S.", "United States", "America"; "Britain", "UK"): the gazetteer's;
+    and a U.S. state's name and its AP abbreviation ("California", "Calif.")."""
     countries = gazetteer().countries
     by_code: dict[str, list[Key]] = defaultdict(list)
     for key, g in groups.items():
-        code = countries.get(place_key(g.spans[0].text))
+        text = g.spans[0].text
+        code = countries.get(place_key(text)) or ("state:" + state if (state := state_of(text)) else None)
         if code and dominant(g.votes) in ("GPE", "LOC"):
             by_code[code].append(key)
     for keys in by_code.values():
@@ -335,8 +337,8 @@ def pick_person(
     A person of the same article with that first or last name wins, the most mentioned one if several
     ("Ri" -> the Ri mentioned most), among those the article has already named at that point when
     there are any (a brother named in the last paragraph does not take the "Gigante" of the lede);
-    outside such an article the part is resolved only when a single person in the story has it (and
-    `local_only` is false).
+    outside such an article the part is resolved when a single person in the story has it (for a
+    `local_only` name, a part NER labelled otherwise, only when that person is named in full widely).
     """
     candidates = set(parts.get(part, ()))
     if not candidates:
@@ -350,14 +352,16 @@ def pick_person(
             local = [r for r in local if before[r]]
     if local:
         return max(local, key=lambda r: (presence[r][source], sum(presence[r].values()), r))
-    if local_only or not candidates:
+    if not candidates:
         return None
-    if len(candidates) == 1:
+    if len(candidates) == 1 and not local_only:
         return next(iter(candidates))
     # Several people share the name: the one the story names in full far more widely is meant ("Hansbrough"
-    # in 6 round-ups is Tyler Hansbrough, named in 8 articles, not his father Gene, named in 2).
+    # in 6 round-ups is Tyler Hansbrough, named in 8 articles, not his father Gene, named in 2). So is the one
+    # person of that name for a lone name NER labelled otherwise, when named widely ("Lohan", tagged ORG in 3
+    # articles that never write "Lindsay", in a story naming her in full in 16).
     spread = sorted(((sum(1 for n in presence[r].values() if n), r) for r in candidates), reverse=True)
-    (top, best), (second, _) = spread[0], spread[1]
+    (top, best), second = spread[0], (spread[1][0] if len(spread) > 1 else 0)
     return best if top >= DOMINANT_SOURCES and top >= DOMINANT_RATIO * second else None
 
 
@@ -409,6 +413,8 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         for starts in by_source.values():
             starts.sort()
     tails = person_tails(groups, uf, votes)
+    # "Ford" beside "Ford Motor Co." is the firm, whoever else the story names Ford
+    firms = {k[0] for k in groups if len(k) >= 2 and dominant(votes[uf.find(k)]) == "ORG"}
     longest: Counter[Key] = Counter()
     for key in groups:
         root = uf.find(key)
@@ -423,7 +429,8 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         # A NORP one too ("Ibanez playing left field", "Freese says"), for a person the same article names, unless
         # the name is used as a modifier ("the Genovese family", named after Vito Genovese, is not the man).
         lone = len(key) == 1 and root not in multi and (
-            label in ("PERSON", "ORG") or label == "GPE" and not any(reads_as_place(s) for s in g.spans)
+            label == "PERSON" or label == "ORG" and key[0] not in firms
+            or label == "GPE" and not any(reads_as_place(s) for s in g.spans)
             or label == "NORP" and not any(s.determined for s in g.spans))
         tail = tails.get(key, set()) if len(key) == 2 and longest[root] == 2 and label == "PERSON" else set()
         for s in g.spans:

@@ -29,6 +29,16 @@ _NATIONS = {"england": ("GB", "ENG"), "scotland": ("GB", "SCT"), "wales": ("GB",
             "northernireland": ("GB", "NIR")}
 
 
+# The AP's abbreviations of U.S. state names ("Rancho Mirage, Calif."), which datelines and locators use.
+AP_STATES = {"ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+             "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
+             "ind": "indiana", "kan": "kansas", "kans": "kansas", "ky": "kentucky", "la": "louisiana",
+             "md": "maryland", "mass": "massachusetts", "mich": "michigan", "minn": "minnesota", "miss": "mississippi",
+             "mo": "missouri", "mont": "montana", "neb": "nebraska", "nev": "nevada", "nh": "newhampshire",
+             "nj": "newjersey", "nm": "newmexico", "ny": "newyork", "nc": "northcarolina", "nd": "northdakota",
+             "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "ri": "rhodeisland", "sc": "southcarolina",
+             "sd": "southdakota", "tenn": "tennessee", "tex": "texas", "vt": "vermont", "va": "virginia",
+             "wash": "washington", "wva": "westvirginia", "wis": "wisconsin", "wyo": "wyoming"}
 _ARTICLE = re.compile(r"^the\s+")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -97,3 +107,14 @@ def is_region(name: str) -> bool:
     g = gazetteer()
     k = key(name)
     return k in g.countries or k in g.states or bool(_STATE_ABBREVIATION.match(name.strip()))
+
+
+def state_of(name: str) -> str | None:
+    """The key of the U.S. state a name or an AP abbreviation names ("Calif." / "Calif" / "California" ->
+    "california"); None for anything else. Postal codes ("CA", also Canada's code) are left alone."""
+    k = key(name)
+    if k in AP_STATES and name.strip().rstrip(".")[:1].isupper() and not name.strip().isupper() or \
+            k in AP_STATES and "." in name:
+        return AP_STATES[k]
+    # "Washington" and "New York" name their cities as often: never joined to "Wash." / "N.Y."
+    return k if gazetteer().states.get(k, ("", ""))[0] == US and k not in ("washington", "newyork") else None

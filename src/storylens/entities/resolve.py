@@ -12,6 +12,8 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from storylens.entities.cluster import Key, assign, bare_name, dominant, reads_as_place
+from storylens.entities.gazetteer import AP_STATES
+from storylens.entities.gazetteer import key as place_key
 from storylens.entities.normalize import is_acronym, is_title, name_key
 from storylens.entities.places import known_place
 from storylens.entities.scan import acronym_definitions, lower_case_words, scan_article
@@ -234,6 +236,7 @@ def canonical_name(forms: list[str]) -> str:
         # words are lower case in names too: "Orange Is the New Black", "Arthur de Soultrait")
         lower = sum(w[0].islower() and len(w) > 3 for w in f.split())
         plain = bare_name(f) is None or is_ship(f)  # "Tesla" over "Tesla Inc.", "INS Tabar" over "Tabar"
-        return (not shouting, not acronym, plain, n_tokens, -lower, counts[f], -first[f])
+        spelt = place_key(f) not in AP_STATES  # "California" over "Calif."
+        return (not shouting, not acronym, plain, spelt, n_tokens, -lower, counts[f], -first[f])
 
     return max(counts, key=score)
