@@ -72,9 +72,11 @@ def analyse(
     from storylens.nlp import annotate_and_embed
     from storylens.summarize import summarize
     from storylens.timeline import build_timeline, consensus_date
+    from storylens.timeline.events import prefetch as prefetch_dates
 
     story = Story(articles=list(articles), notices=list(notices))
     timings: dict[str, float] = {}
+    done: set[str] = set()  # stages run ahead, in the nlp stage's spare time
 
     def step(name: str, fn: Callable[[], None]) -> None:
         if progress:
@@ -87,14 +89,20 @@ def analyse(
         from storylens.nlp.models import warm_up
 
         warm_up()  # the encoder loads while spaCy parses
-        def prefetch_parses(sentences: list, mentions: list) -> None:
-            # the conflict stage's sentence parses, on the core the encoder leaves free
-            prefetch_values(Story(articles=story.articles, sentences=sentences, mentions=mentions))
+        def meanwhile(sentences: list, mentions: list) -> None:
+            # while the encoder finishes, on the core spaCy leaves free: the conflict stage's sentence parses,
+            # the entities (they need no vectors) and the timeline's dates
+            partial = Story(articles=story.articles, sentences=sentences, mentions=mentions)
+            prefetch_values(partial)
+            story.entities = resolve_entities(partial)
+            done.add("entities")
+            prefetch_dates(partial, consensus_date(story.articles))
 
-        story.sentences, story.mentions, story.embeddings = annotate_and_embed(story.analysed, prefetch_parses)
+        story.sentences, story.mentions, story.embeddings = annotate_and_embed(story.analysed, meanwhile)
 
     def _entities() -> None:
-        story.entities = resolve_entities(story)
+        if "entities" not in done:
+            story.entities = resolve_entities(story)
 
     def _claims() -> None:
         story.claims = align_claims(story)

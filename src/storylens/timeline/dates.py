@@ -98,6 +98,12 @@ class DateMention:
 
 def find_dates(sentence: str, base: date | None) -> list[DateMention]:
     """Every resolvable date expression of an event in `sentence`, relative ones resolved against `base`."""
+    return list(_find_dates(sentence, base))
+
+
+@lru_cache(maxsize=20_000)
+def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
+    # cached: the nlp stage reads every sentence's dates ahead (`events.prefetch`) on the core the encoder leaves
     found: list[DateMention] = []
     prev_end = 0
     bound = False  # the date before was a span's bound: "from September 2010 to January 2011" bounds both ends
@@ -120,7 +126,7 @@ def find_dates(sentence: str, base: date | None) -> list[DateMention]:
         if day is not None:
             precision = {"year": "year", "monthyear": "month"}.get(kind, "day")
             found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision))
-    return found
+    return tuple(found)
 
 
 def _in_title(sentence: str, start: int, end: int) -> bool:

@@ -76,6 +76,14 @@ class Dated:
     lede: bool = False  # its article's first sentence near the top to name this day
 
 
+def prefetch(story: Story, story_date: date | None) -> None:
+    """Read the dates of every sentence `dated_sentences` will look at (dateparser is slow; `find_dates` keeps
+    what it found), while other work runs."""
+    for s in story.sentences:
+        if len(s.text.split()) >= MIN_WORDS and not _FURNITURE.search(s.text):
+            find_dates(s.text, story.article(s.source).published_date or story_date)
+
+
 def dated_sentences(story: Story) -> list[Dated]:
     """One item per date expression of an event-like sentence, with its event window."""
     out = []
