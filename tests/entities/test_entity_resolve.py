@@ -617,3 +617,14 @@ def test_a_states_ap_abbreviation_is_the_state(story_from) -> None:
     entities = resolve_entities(story)
     assert _by_form(entities, "Calif").name == "California"
     assert _by_form(entities, "Wash").name != _by_form(entities, "Washington").name  # the city, as often as not
+
+
+def test_a_race_is_an_event_a_speaker_a_title_and_a_pronunciation_no_name(story_from) -> None:
+    # Multi-News briefs: "Boston Marathon" (ORG), "Speaker John Boehner", "joh-HAHR" (FAC) of an AP pronunciation guide
+    story = story_from(a="The [Boston Marathon|ORG] bomber [Dzhokhar Tsarnaev|PERSON] ([joh-HAHR' tsahr-NEYE'-ehv|FAC]) "
+                         "appealed. [Speaker John Boehner|PERSON] spoke.",
+                       b="[Boehner|PERSON] said so. The [Mercedes-Benz|ORG] plant and [McDonald's|ORG] opened.")
+    entities = resolve_entities(story)
+    types = {e.name: e.type for e in entities}
+    assert types["Boston Marathon"] == "EVENT" and types["John Boehner"] == "PERSON"
+    assert not any("HAHR" in n for n in types) and "Mercedes-Benz" in types

@@ -115,6 +115,7 @@ TITLES = frozenset(
         "justice",
         "ambassador",
         "envoy",
+        "speaker",
         "spokesman",
         "spokeswoman",
         "spokesperson",

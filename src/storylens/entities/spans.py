@@ -182,9 +182,13 @@ _INSTITUTION_ENDS = frozenset(["academy", "school", "college", "university", "in
                                "museum", "council", "committee", "commission", "association", "society", "agency",
                                "party", "club", "ministry", "department"])
 SHIP_PREFIXES = frozenset(["MV", "M/V", "MS", "MT", "INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "RMS", "SS", "RV", "FV"])
+# An AP pronunciation guide NER took for a name: "Dzhokhar Tsarnaev (joh-HAHR' tsahr-NEYE'-ehv)".
+_PRONUNCIATION = re.compile(r"(?:^|\s)[a-z]+['’]?-[A-Z]{2,}|[A-Z]{2,}['’]?-[a-z]+\b")
 # Time zones NER takes for organisations ("5:30 pm IST").
 _TIME_ZONES = frozenset(["IST", "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST",
                          "AEST", "AEDT", "JST", "KST", "HKT", "SGT", "WIB", "EAT", "SAST"])
+_EVENT_ENDS = frozenset(["marathon", "olympics", "olympiad", "championship", "championships", "tournament",
+                         "festival", "summit", "cup", "derby", "regatta", "prix"])
 _STORMS = frozenset(["hurricane", "typhoon", "cyclone", "tropical", "storm", "superstorm"])
 _STRUCTURE_ENDS = frozenset(["bridge", "tunnel", "dam", "canal", "highway", "freeway", "expressway", "motorway",
                              "airport", "stadium", "arena"])
@@ -274,8 +278,9 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         label = "ORG"  # "Bexar County Sheriff", "Broward Sheriff": an office, not a person's name
     if label in ("PERSON", "ORG") and len(words) >= 2 and words[-1].lower() in _STRUCTURE_ENDS:
         label = "FAC"
-    if len(words) >= 2 and words[0].lower() in _STORMS and label in ("PERSON", "ORG", "GPE", "LOC", "PRODUCT"):
-        label = "EVENT"  # "Hurricane Henri", tagged ORG: a storm is an event
+    if len(words) >= 2 and label in ("PERSON", "ORG", "GPE", "LOC", "PRODUCT", "FAC") and (
+            words[0].lower() in _STORMS or words[-1].lower() in _EVENT_ENDS):
+        label = "EVENT"  # "Hurricane Henri", "the Boston Marathon", tagged ORG: a storm, a race
     if is_ship(text[start:end]):
         label = "PRODUCT"  # "MV Gibe", "INS Mysore" (tagged PERSON): a ship, as OntoNotes labels vehicles
     if label == "ORG" and len(words) == 1 and words[0].lower() in _PORTFOLIOS and _before_office(text, end):
@@ -329,7 +334,7 @@ def is_junk(name: str) -> bool:
     if not any(c.isupper() for c in name):
         return True
     letters = [c for c in name if c.isalpha()]
-    if len(letters) < 2:
+    if len(letters) < 2 or _PRONUNCIATION.search(name):
         return True
     return len(words) == 1 and (is_stopword(name) or name in _TIME_ZONES)
 
