@@ -421,3 +421,25 @@ def test_a_place_modifying_a_common_noun_says_which_not_where():
         FILLER + "A Kansas police officer shot the man on Tuesday, officials said.",
     )
     assert values_of(story.conflicts, "place") == [["Florida", "Kansas"]], story.conflicts
+
+
+@pytest.mark.slow
+def test_games_missed_and_games_played_are_two_parts_of_a_season():
+    # an ECB+ brief: 'missed four games' / 'played in 10 games' / 'through 14 games' as one dispute
+    from storylens.conflicts.values import extract_values
+    from storylens.nlp import spacy_pipeline
+
+    nlp = spacy_pipeline()
+
+    def negated(text):
+        return [(v.surface, v.negated) for v in extract_values(text, nlp(text)) if v.number]
+
+    assert negated("Bush injured his left knee and missed four games.") == [("four", True)]
+    assert negated("He played in 10 games this year.") == [("10", False)]
+    assert negated("The plane was missing for four years.") == [("four years", False)]  # no object of "miss"
+    story = story_of(
+        FILLER + "Bush injured his left knee in October and missed four games.",
+        FILLER + "Bush played in 10 games this season before the injury.",
+        FILLER + "Bush injured his left knee in October and missed six games.",
+    )
+    assert values_of(story.conflicts, "count") == [["four", "six"]], story.conflicts

@@ -292,7 +292,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
                          is_relative(text, n.start, n.end), _stated_for_future(doc, n.num_end - 1),
                          is_wanted(doc, n.num_end - 1), earlier=is_earlier(text, n.start),
                          since=counted_from(doc, n.end) if n.dimension == "[time]" else "",
-                         negated=gov is not None and any(c.dep_ == "neg" for c in gov.children),
+                         negated=gov is not None and (any(c.dep_ == "neg" for c in gov.children)
+                                                      or _absent(gov, noun)),
                          qualifier=_qualifier(noun) if kind == "count" else frozenset(),
                          subjects=named_subjects(doc, gov),
                          rate=kind == "count" and is_rate(text, n.start, n.end),
@@ -303,6 +304,16 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
 
 _SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "state", "claim", "warn", "note", "explain", "insist",
                            "argue", "deny", "confirm", "urge", "ask", "reply", "respond", "write", "tweet"})
+# Verbs that count what did not happen: "missed four games" and "played in 10 games" are the two parts of a
+# season, as "did not sign" and "signed" are of a board.
+_ABSENCE_VERBS = frozenset({"miss", "skip"})
+def _absent(verb: Any, noun: Any) -> bool:
+    """The figure counts what the verb says did not happen: its object ('missed four *games*'), not a time
+    something was missing for ('the plane, missing for four years')."""
+    return noun is not None and verb.lemma_.lower() in _ABSENCE_VERBS and verb.pos_ == "VERB" \
+        and noun.dep_ == "dobj" and noun.head.i == verb.i
+
+
 _REPORTING_VERBS = _SPEECH_VERBS | {"call", "report", "describe", "reveal", "disclose"}
 _AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
 _OLD = re.compile(r"\s+old\b", re.IGNORECASE)
