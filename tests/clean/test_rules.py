@@ -252,6 +252,8 @@ def test_video_embed_captions_and_share_photo_captions_go_but_reporting_on_video
     reporting = "More videos of the storm were shared online on Monday, police said."
     shut = "CLOSE to 200 people were hurt, police said."
     viewer = "Enlarge Image Close Associated Press A rocket is launched Thursday by militants in the north."
+    stamp = "On behalf of Howard R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday, September 18, 2013."
+    posted = "Posted in the town square on Monday, the notice said the bridge would close."  # prose, 'posted' opening
     glued = "In this photo taken on May 3, the author speaks in New York. " + " ".join(REPORT * 3)  # no breaks
     post = ("#breaking A horror film come to life in #lancaster after a body is found inside a column of a "
             "supermarket.#lasd detectives believe it may be a suspect.")  # an embedded post's text
@@ -259,10 +261,10 @@ def test_video_embed_captions_and_share_photo_captions_go_but_reporting_on_video
     station = ("Detectives removed a body found inside a column at a supermarket. Kim Tobin reports for the NBC4 "
                "News at 5 on Saturday, Aug. 11, 2018. (Published Saturday, Aug. 11, 2018)")
     raw = page(REPORT[0], embed, REPORT[1], more, caption, closed, wire, REPORT[2], reporting, shut, glued, post, tag,
-               station, viewer)
+               station, viewer, stamp, posted)
     out = clean_text(raw)
-    assert out.paragraphs == [REPORT[0], REPORT[1], REPORT[2], reporting, shut, glued, tag]
-    assert {embed, more, caption, closed, wire, post, station, viewer} <= set(out.removed)
+    assert out.paragraphs == [REPORT[0], REPORT[1], REPORT[2], reporting, shut, glued, tag, posted]
+    assert {embed, more, caption, closed, wire, post, station, viewer, stamp} <= set(out.removed)
 
 
 def test_inline_quote_chips_of_finance_pages_are_cut() -> None:

@@ -110,6 +110,11 @@ _WH_START = re.compile(r"^(?:what|how|why|who|when|where|which)\b", re.IGNORECAS
 _BARE_NUMBER = re.compile(r"^\W*\d+\W*$")
 # Every byline has a "by" or "author" part; other lines need not go through the byline (and date) parser.
 _BYLINE_HINT = re.compile(r"\b(?:by|author)\b", re.IGNORECASE)
+# A blog post's stamp: "On behalf of Howard R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday, September
+# 18, 2013." (it had reached a timeline and a dispute of dates), "Posted on June 2, 2014 by ...", "Filed under: Crime".
+_POST_STAMP = re.compile(r"^(?:On behalf of [^\n]{2,80}?\s)?(?:posted|filed)\s+(?:in|on|under|by|at)\b", re.IGNORECASE)
+MAX_STAMP_WORDS = 25
+_STAMP_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 @dataclass
@@ -192,6 +197,8 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "date", "date stamp"
     if _BYLINE_HINT.search(text) and parse_byline(text) is not None:
         return "byline", "byline"
+    if _POST_STAMP.match(text) and len(words) <= MAX_STAMP_WORDS and _STAMP_YEAR.search(text):
+        return "credit", "post stamp"  # with its year: "Posted in the town square on Monday, ..." is a report
     if (is_edit_stamp(text) or _NAME_AGENCY.match(text) or _CREDIT_LINE.match(text)
             or (len(words) <= MAX_TEASER_WORDS and _CONTRIBUTED.search(text))):
         return "credit", "credit line"
