@@ -28,6 +28,20 @@ def values_of(conflicts, kind):
     return [sorted(v.value for v in c.values) for c in conflicts if c.kind == kind]
 
 
+def disputed(kind, *texts):
+    """The sides of the `kind` conflicts of a story of `texts` (each after the filler), and the conflicts."""
+    story = story_of(*(FILLER + t for t in texts))
+    return values_of(story.conflicts, kind), story.conflicts
+
+
+def read_values(text):
+    """The typed values of one sentence, parsed alone."""
+    from storylens.conflicts.values import extract_values
+    from storylens.nlp import spacy_pipeline
+
+    return extract_values(text, spacy_pipeline()(text))
+
+
 def test_a_bracketed_currency_conversion_restates_the_figure():
     for text, kept in (("Damage to the church was estimated at $US1 million ($1.52 million).", "$US1 million"),
                        ("The club paid £10m ($13m) for the striker.", "£10m"),
@@ -359,19 +373,14 @@ def test_a_speaker_the_ner_took_for_a_place_is_no_place_value():
 def test_days_two_different_speakers_reported_a_thing_on_are_two_statements():
     # a Multi-News brief: 'Sheriff Javier Salazar called Kameron's death Thursday a "tragic accident"' disputed by
     # 'The school district's website on Friday reported Kameron's death' (the death shared as an object)
-    story = story_of(
-        FILLER + 'Sheriff Javier Salazar called the boy\'s death Thursday a "tragic accident."',
-        FILLER + "The school district's website on Friday reported the boy's death.",
-        FILLER + "The boy was shot by deputies at a mobile home park.",
-    )
-    assert values_of(story.conflicts, "weekday") == [], story.conflicts
+    called = 'Sheriff Javier Salazar called the boy\'s death {} a "tragic accident."'
+    shot = "The boy was shot by deputies at a mobile home park."
+    days, found = disputed("weekday", called.format("Thursday"), "The school district's website on Friday reported "
+                           "the boy's death.", shot)
+    assert days == [], found
     # one speaker, two days for the same statement: still a dispute
-    story = story_of(
-        FILLER + 'Sheriff Javier Salazar called the boy\'s death Thursday a "tragic accident."',
-        FILLER + 'Sheriff Javier Salazar called the boy\'s death Monday a "tragic accident."',
-        FILLER + "The boy was shot by deputies at a mobile home park.",
-    )
-    assert values_of(story.conflicts, "weekday") == [["Monday", "Thursday"]], story.conflicts
+    days, found = disputed("weekday", called.format("Thursday"), called.format("Monday"), shot)
+    assert days == [["Monday", "Thursday"]], found
 
 
 @pytest.mark.slow
@@ -380,12 +389,10 @@ def test_a_place_the_story_puts_inside_another_agrees_with_it():
     # Brownsville section" (the gazetteer knows cities in states, not a city's neighbourhoods)
     from storylens.conflicts.nesting import story_nesting
 
-    story = story_of(
-        FILLER + "The woman was shot dead in Brownsville on Friday, police said.",
-        FILLER + "The woman was shot dead in Brooklyn on Friday, police said.",
-        FILLER + "She had picked up her daughter from a school in Brooklyn's Brownsville section.",
-        FILLER + "The woman was shot dead in Queens on Friday, police said.",
-    )
+    shot = "The woman was shot dead in {} on Friday, police said."
+    story = story_of(*(FILLER + t for t in (
+        shot.format("Brownsville"), shot.format("Brooklyn"),
+        "She had picked up her daughter from a school in Brooklyn's Brownsville section.", shot.format("Queens"))))
     assert story_nesting(story).get("brownsville") == frozenset({"brooklyn"})
     places = values_of(story.conflicts, "place")
     assert places and all("Queens" in side for side in places), story.conflicts  # Queens stays a rival
@@ -398,48 +405,32 @@ def test_a_place_the_story_puts_inside_another_agrees_with_it():
 @pytest.mark.slow
 def test_a_place_modifying_a_common_noun_says_which_not_where():
     # a conflicts-dev control report: 'the film takes place in Buenos Aires' / 'the upscale California relatives'
-    from storylens.conflicts.values import extract_values
-    from storylens.nlp import spacy_pipeline
-
-    nlp = spacy_pipeline()
-
     def roles(text):
-        return {v.surface: v.role for v in extract_values(text, nlp(text)) if v.kind == "place"}
+        return {v.surface: v.role for v in read_values(text) if v.kind == "place"}
 
     assert roles("He worked his magic on the upscale California relatives who took him in.") == {"California": "modifier"}
     assert roles("She was shot in her Brownsville neighborhood.") == {"Brownsville": "where"}  # a place noun
-    story = story_of(
-        FILLER + "Most of the film takes place in Buenos Aires, with the hero working a con.",
-        FILLER + "The hero works his magic on the upscale California relatives who took him in.",
-        FILLER + "Most of the film takes place in Buenos Aires, critics said.",
-    )
-    assert values_of(story.conflicts, "place") == [], story.conflicts
+    places, found = disputed("place", "Most of the film takes place in Buenos Aires, with the hero working a con.",
+                             "The hero works his magic on the upscale California relatives who took him in.",
+                             "Most of the film takes place in Buenos Aires, critics said.")
+    assert places == [], found
     # two modifiers in the same words still dispute: "a Kansas police officer" / "a Florida police officer"
-    story = story_of(
-        FILLER + "A Kansas police officer shot the man on Tuesday.",
-        FILLER + "A Florida police officer shot the man on Tuesday.",
-        FILLER + "A Kansas police officer shot the man on Tuesday, officials said.",
-    )
-    assert values_of(story.conflicts, "place") == [["Florida", "Kansas"]], story.conflicts
+    officer = "A {} police officer shot the man on Tuesday."
+    places, found = disputed("place", officer.format("Kansas"), officer.format("Florida"),
+                             officer.format("Kansas") + " Officials said so.")
+    assert places == [["Florida", "Kansas"]], found
 
 
 @pytest.mark.slow
 def test_games_missed_and_games_played_are_two_parts_of_a_season():
     # an ECB+ brief: 'missed four games' / 'played in 10 games' / 'through 14 games' as one dispute
-    from storylens.conflicts.values import extract_values
-    from storylens.nlp import spacy_pipeline
-
-    nlp = spacy_pipeline()
-
     def negated(text):
-        return [(v.surface, v.negated) for v in extract_values(text, nlp(text)) if v.number]
+        return [(v.surface, v.negated) for v in read_values(text) if v.number]
 
     assert negated("Bush injured his left knee and missed four games.") == [("four", True)]
     assert negated("He played in 10 games this year.") == [("10", False)]
     assert negated("The plane was missing for four years.") == [("four years", False)]  # no object of "miss"
-    story = story_of(
-        FILLER + "Bush injured his left knee in October and missed four games.",
-        FILLER + "Bush played in 10 games this season before the injury.",
-        FILLER + "Bush injured his left knee in October and missed six games.",
-    )
-    assert values_of(story.conflicts, "count") == [["four", "six"]], story.conflicts
+    missed = "Bush injured his left knee in October and missed {} games."
+    counts, found = disputed("count", missed.format("four"), "Bush played in 10 games this season before the injury.",
+                             missed.format("six"))
+    assert counts == [["four", "six"]], found
