@@ -103,9 +103,19 @@ def cut_off(text: str) -> bool:
 
 
 def dangling(text: str) -> bool:
-    """Opens on a reference back ("He said...", "This...") or ends on a bare pointer ("... confirmed this.")."""
+    """Opens on a reference back ("He said...", "This...") or ends on a bare pointer ("... confirmed this."),
+    or is the end of a quotation opened in a sentence before ('We have to fund the government and pay our
+    bills.”'): whose words they are, the summary would not say."""
     stripped = text.strip()
-    return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped))
+    return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped) or orphan_quote_end(stripped))
+
+
+def orphan_quote_end(text: str) -> bool:
+    """Closes a quotation it never opened: a curly closing quote with no opening one before it, or a single
+    straight quote mark at the end."""
+    if "”" in text:
+        return "“" not in text[:text.index("”")]
+    return text.count('"') == 1 and text.rstrip().endswith('"')
 
 
 def standalone(text: str) -> bool:
