@@ -53,3 +53,13 @@ def test_cut_off_reads_the_end_of_the_sentence() -> None:
     assert not cut_off("He left Pyongyang on Sunday.")
     assert not cut_off('"It will be a full-fledged visit," he said, "a real one."')
     assert not cut_off("The talks were held in the U.S.")
+
+
+def test_the_end_of_a_quotation_opened_before_waits_like_a_dangling_opener() -> None:
+    # a Multi-News summary quoted 'We have to fund the government and pay our bills.”' (whose words?)
+    texts = [TEXTS[0], "Repairs will take at least six months and cost the city several million dollars.”", *TEXTS[2:]]
+    total = sum(word_count(t) for t in texts)
+    assert _pick_first(max_words=int(total / SHORT_STORY) - 1, texts=texts) != 1
+    assert dangling('We are done with this bridge."') and dangling("We have to fund the government and pay our bills.”")
+    assert not dangling("“A shutdown will have real costs,” the economist said.")
+    assert not dangling('"We are done," he said.') and not dangling("The mayor said “no” to the plan.")
