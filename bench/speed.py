@@ -198,7 +198,16 @@ def main() -> None:
             "value-sentence parses (spaCy holds the GIL: two threads parse 751 paragraphs in 4.32 s, one in "
             "4.34 s). Before the NER change it gave 7.88 / 7.80 s against 8.71 / 8.22 s (paired runs); after it, "
             "8.10 / 8.12 / 8.57 s against 8.22 / 8.42 / 8.58 s, the encoder then finishing last either way. A "
-            "second process with a spaCy model of its own, for about 2 %, was not kept."), ""]
+            "second process with a spaCy model of its own, for about 2 %, was not kept."), "",
+           ("Spare time in the nlp stage (2026-12-06, AMD): timed alone, the main thread finishes spaCy's paragraph "
+            "pass at ~8 s and the value-sentence parses at ~11 s of a 15 s stage, then waits ~3 s for the encoder "
+            "(29 CPU-seconds in all, so the encoder, not spaCy, sets the stage's length). Into that wait went the "
+            "entities stage (it reads mentions, not vectors) and the timeline's date reading (dateparser; "
+            "`find_dates` keeps what it found): entities 0.2 s -> 0, timeline 0.5 s -> 0.23 s, nothing else "
+            "changed. Slot words of the conflict stage go to the encoder in batches of 256 instead of 16 (words "
+            "pad little: 1,500 words 1.5-1.7 s -> 0.9-1.0 s). On this shared machine single runs of the same "
+            "code spread from 12.3 to 14.5 s (an I/O-waiting neighbour), so the table's figure is one run, not a "
+            "comparison; paired runs moved by less than that spread."), ""]
     if prof:
         md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "",
                ("Read it beside the stage times above, which are measured directly: pyinstrument samples the "
