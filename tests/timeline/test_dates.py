@@ -64,6 +64,7 @@ def test_a_forecast_names_a_coming_weekday_but_a_past_ability_does_not() -> None
     assert days("Teens could qualify for shots as soon as Thursday.") == ["2021-08-26"]
     assert days("He could not sleep on Sunday, his wife said.") == ["2021-08-15"]
     assert days("The storm may have hit the island on Sunday.") == ["2021-08-15"]
+    assert days("The club lost in May last year and again on Sunday.")[-1] == "2021-08-15"  # the month
     # a day of the month after a modal keeps the past: the event is named, not forecast
     assert days("Facebook feared he might incite violence following the Jan. 6 attack.") == ["2021-01-06"]
 

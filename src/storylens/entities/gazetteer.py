@@ -113,8 +113,7 @@ def state_of(name: str) -> str | None:
     """The key of the U.S. state a name or an AP abbreviation names ("Calif." / "Calif" / "California" ->
     "california"); None for anything else. Postal codes ("CA", also Canada's code) are left alone."""
     k = key(name)
-    if k in AP_STATES and name.strip().rstrip(".")[:1].isupper() and not name.strip().isupper() or \
-            k in AP_STATES and "." in name:
+    if k in AP_STATES and ("." in name or not name.strip().isupper()):  # "Calif." / "Calif", never "LA" or "CA"
         return AP_STATES[k]
     # "Washington" and "New York" name their cities as often: never joined to "Wash." / "N.Y."
     return k if gazetteer().states.get(k, ("", ""))[0] == US and k not in ("washington", "newyork") else None

@@ -56,7 +56,8 @@ _FUTURE_BEFORE = re.compile(
 # A forecast names a coming weekday ("Henri could make landfall sometime on Sunday", in a Saturday's story); "could
 # not", "may have been" speak of the past. Weekdays only: a day of the month after "might" is mostly an event
 # named ("fears he might incite violence following the Jan. 6 attack").
-_FORECAST = re.compile(r"\b(?:could|may|might)\s+(?!have\b|not\b|never\b|n['’]t\b)[a-z]+\b", re.IGNORECASE)
+# (Case-sensitive: "in May last year" is the month.)
+_FORECAST = re.compile(r"\b(?:[Cc]ould|may|[Mm]ight)\s+(?!have\b|not\b|never\b|n['’]t\b)[a-z]+\b")
 _FUTURE_AFTER = re.compile(r"\b(?:will|shall|is expected|are expected|is scheduled|is due)\b|'ll\b|’ll\b", re.IGNORECASE)
 # "the vote for Saturday", "a hearing set for Friday", "a trial date was set for October 28": a weekday or a day of
 # the month right after "for" names the day something is planned for, whatever the clause's tense ("Schumer moved
