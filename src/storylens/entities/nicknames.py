@@ -34,6 +34,9 @@ _TABLE = {
 }
 
 
+DIMINUTIVES = frozenset(_TABLE)  # given names written short ("bill", "chris"): given names, whatever the story
+
+
 @cache
 def full_forms() -> dict[str, frozenset[str]]:
     """Token key of a diminutive -> token keys of the full names it stands for."""

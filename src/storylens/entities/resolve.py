@@ -14,7 +14,8 @@ from collections import Counter, defaultdict
 from storylens.entities.cluster import Key, assign, bare_name, dominant, reads_as_place
 from storylens.entities.gazetteer import AP_STATES
 from storylens.entities.gazetteer import key as place_key
-from storylens.entities.normalize import is_acronym, is_title, name_key
+from storylens.entities.nicknames import DIMINUTIVES
+from storylens.entities.normalize import is_acronym, is_title, name_key, split_words
 from storylens.entities.places import known_place
 from storylens.entities.scan import acronym_definitions, lower_case_words, scan_article
 from storylens.entities.spans import (
@@ -78,6 +79,9 @@ def _clean_spans(story: Story, texts: dict[str, str], lower: set[str]) -> list[S
         if span is not None:
             by_source[m.source].append(span)
     known = known_names(s for spans in by_source.values() for s in spans)
+    full = [split_words(s.text) for spans in by_source.values() for s in spans if s.label == "PERSON"]
+    given = {w[0].lower() for w in full if len(w) >= 2} | set(DIMINUTIVES)
+    surnames = {w[-1].lower() for w in full if len(w) >= 2}
     out: list[Span] = []
     for source, text in texts.items():
         spans = mend_cut_names(sorted(by_source.get(source, []), key=lambda s: s.start), text, known)
@@ -90,7 +94,7 @@ def _clean_spans(story: Story, texts: dict[str, str], lower: set[str]) -> list[S
         for s in spans:
             context_votes(s, text)
         list_votes(spans, text)
-        couple_surnames(spans, text)
+        couple_surnames(spans, text, given, surnames)
         spans += acronym_definitions(source, text, [(s.start, s.end) for s in spans])
         out += spans
     drop_leading_roles(out, texts, lower)

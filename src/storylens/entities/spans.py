@@ -432,12 +432,15 @@ _PLAIN_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")  # "Ira Ehrenpre
 _COUPLE_GAP = re.compile(r"^\s+(?:and|&)\s+$")
 
 
-def couple_surnames(spans: list[Span], text: str) -> None:
+def couple_surnames(spans: list[Span], text: str, given: set[str], surnames: set[str]) -> None:
     """"Bill and Melinda Gates", "Barack and Michelle Obama": a lone given name joined to a full name shares its
-    surname. (Spans in text order.)"""
+    surname. Only a name the story uses as a given name and never as a surname: "Biden and Kamala Harris" are two
+    people. (Spans in text order; `given` and `surnames`: lower-cased first and last words of the story's full
+    names of people.)"""
     for a, b in itertools.pairwise(spans):
         if a.label == b.label == "PERSON" and len(split_words(a.text)) == 1 and len(split_words(b.text)) >= 2 \
-                and _COUPLE_GAP.match(text[a.end:b.start]) and not _lone_title(a.text):
+                and _COUPLE_GAP.match(text[a.end:b.start]) and not _lone_title(a.text) \
+                and a.text.lower() in given and a.text.lower() not in surnames:
             a.family = split_words(b.text)[-1]
 
 
