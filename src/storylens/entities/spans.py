@@ -181,7 +181,8 @@ _GROUP_ENDS = frozenset(["dynasty", "family", "administration", "government", "r
 _INSTITUTION_ENDS = frozenset(["academy", "school", "college", "university", "institute", "hospital", "foundation",
                                "museum", "council", "committee", "commission", "association", "society", "agency",
                                "party", "club", "ministry", "department"])
-SHIP_PREFIXES = frozenset(["MV", "M/V", "MS", "MT", "INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "RMS", "SS", "RV", "FV"])
+# ("MS", "SS", "MT" left out: "MS Dhoni" is a cricketer as often as "MS Columbus" is a ship)
+SHIP_PREFIXES = frozenset(["MV", "M/V", "INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "RMS"])
 # An AP pronunciation guide NER took for a name: "Dzhokhar Tsarnaev (joh-HAHR' tsahr-NEYE'-ehv)".
 _PRONUNCIATION = re.compile(r"(?:^|\s)[a-z]+['’]?-[A-Z]{2,}|[A-Z]{2,}['’]?-[a-z]+\b")
 # Time zones NER takes for organisations ("5:30 pm IST").
