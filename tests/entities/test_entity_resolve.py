@@ -635,3 +635,15 @@ def test_a_race_is_an_event_a_speaker_a_title_and_a_pronunciation_no_name(story_
     types = {e.name: e.type for e in entities}
     assert types["Boston Marathon"] == "EVENT" and types["John Boehner"] == "PERSON"
     assert not any("HAHR" in n for n in types) and "Mercedes-Benz" in types
+
+
+def test_a_facility_written_with_and_without_its_generic_head_is_one(story_from) -> None:
+    # an ECB+ brief listed "Morningside Recovery" (9 sources) and "Morningside Recovery Center" apart
+    story = story_from(a="She checked into [Morningside Recovery|WORK_OF_ART] late on Thursday.",
+                       b="The [Morningside Recovery Center|ORG] said so. The [Cleveland Clinic|ORG] is in [Cleveland|GPE].",
+                       c="[Betty Ford|PERSON] founded the [Betty Ford Center|ORG].")
+    entities = resolve_entities(story)
+    morningside = _by_form(entities, "Morningside Recovery")
+    assert sorted(m.text for m in morningside.mentions) == ["Morningside Recovery", "Morningside Recovery Center"]
+    assert morningside.type == "ORG"
+    assert _by_form(entities, "Cleveland").name == "Cleveland" and _by_form(entities, "Betty Ford").name == "Betty Ford"

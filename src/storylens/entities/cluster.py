@@ -214,6 +214,7 @@ def inverted_name(key: Key) -> Key | None:
 _LEGAL_FORMS = frozenset({"inc", "incorporated", "co", "corp", "corporation", "ltd", "limited", "llc", "plc", "sa",
                           "ag", "nv", "gmbh", "spa"})
 _INDEFINITE = frozenset({"a", "an"})
+_GENERIC_HEADS = frozenset(token_key(w) for w in ("center", "centre", "clinic", "hospital", "institute"))
 _QUOTES = " \"“”"
 _PLURAL_NAME = re.compile(r"^[A-Z][a-z]+[^s]s$")
 
@@ -251,6 +252,12 @@ def merge_bare_names(groups: dict[Key, Group], uf: UnionFind) -> None:
         bare = bare_name(g.spans[0].text)
         if bare in groups and bare != key and "person" not in g.families | groups[bare].families:
             uf.union(key, bare)
+        # "Morningside Recovery Center" is the "Morningside Recovery" of other articles: a facility's generic head
+        # dropped, when what is left names neither a person nor a place ("Betty Ford", "Cleveland" of "Cleveland
+        # Clinic" stay apart)
+        if len(key) >= 3 and key[-1] in _GENERIC_HEADS and key[:-1] in groups \
+                and not {dominant(g.votes), dominant(groups[key[:-1]].votes)} & {"PERSON", "GPE", "LOC"}:
+            uf.union(key, key[:-1])
 
 
 def merge_short_names(groups: dict[Key, Group], uf: UnionFind) -> None:

@@ -24,6 +24,7 @@ from storylens.entities.spans import (
     context_votes,
     couple_surnames,
     extend_person,
+    is_institution,
     is_ship,
     known_names,
     list_votes,
@@ -219,6 +220,8 @@ def entity_type(spans: list[Span], votes: Counter[str]) -> str:
     label = dominant(votes)
     if any(is_ship(s.text) for s in spans):
         return "PRODUCT"  # "INS Tabar" and its bare "Tabar", tagged GPE: the ship
+    if label in ("WORK_OF_ART", "PRODUCT") and any(is_institution(s.text) for s in spans):
+        return "ORG"  # "Morningside Recovery" (a work of art to NER) is the "Morningside Recovery Center" of others
     unplaced = not any(reads_as_place(s) for s in spans)
     if label == "GPE" and votes["ORG"] > 0 and unplaced and not any(known_place(s.text) for s in spans):
         return "ORG"

@@ -180,7 +180,7 @@ _GROUP_ENDS = frozenset(["dynasty", "family", "administration", "government", "r
 # it as a person ("Church", "Bank" and "Banks" are surnames as often: left out).
 _INSTITUTION_ENDS = frozenset(["academy", "school", "college", "university", "institute", "hospital", "foundation",
                                "museum", "council", "committee", "commission", "association", "society", "agency",
-                               "party", "club", "ministry", "department"])
+                               "party", "club", "ministry", "department", "center", "centre", "clinic"])
 # ("MS", "SS", "MT" left out: "MS Dhoni" is a cricketer as often as "MS Columbus" is a ship)
 SHIP_PREFIXES = frozenset(["MV", "M/V", "INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "RMS"])
 # An AP pronunciation guide NER took for a name: "Dzhokhar Tsarnaev (joh-HAHR' tsahr-NEYE'-ehv)".
@@ -277,6 +277,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     if label == "PERSON" and len(words) >= 2 and (is_title(words[-1]) or words[-1].lower() in _GROUP_ENDS
                                                   or words[-1].lower() in _INSTITUTION_ENDS):
         label = "ORG"  # "Bexar County Sheriff", "Broward Sheriff": an office, not a person's name
+    elif label in ("WORK_OF_ART", "PRODUCT") and is_institution(text[start:end]):
+        label = "ORG"  # "Morningside Recovery Center", tagged a work of art
     if label in ("PERSON", "ORG") and len(words) >= 2 and words[-1].lower() in _STRUCTURE_ENDS:
         label = "FAC"
     if len(words) >= 2 and label in ("PERSON", "ORG", "GPE", "LOC", "PRODUCT", "FAC") and (
@@ -319,6 +321,12 @@ def _lone_title(name: str) -> bool:
     """An abbreviated title alone: NER cut "Sgt" off "Sgt. Hoyt Teasley" (a person "Sgt" in 4 sources of an
     ECB+ brief). Only abbreviations: "King", "Major" or "Bishop" alone may be surnames."""
     return name.rstrip(".").lower() in _TITLE_ABBREVIATIONS
+
+
+def is_institution(name: str) -> bool:
+    """A name ending in an institution's head: "Morningside Recovery Center", "Medford High School"."""
+    words = split_words(name)
+    return len(words) >= 2 and words[-1].lower() in _INSTITUTION_ENDS
 
 
 def is_ship(name: str) -> bool:
