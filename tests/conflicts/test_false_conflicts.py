@@ -434,3 +434,20 @@ def test_games_missed_and_games_played_are_two_parts_of_a_season():
     counts, found = disputed("count", missed.format("four"), "Bush played in 10 games this season before the injury.",
                              missed.format("six"))
     assert counts == [["four", "six"]], found
+
+
+def test_a_side_lists_each_figure_it_holds_but_one_figure_once():
+    # an ECB+ brief showed a side 'nearly 300' quoting '... its 246 passengers ...': the side's values agree (246 is
+    # under "nearly 300"), yet the reader saw one figure above a quote that gives another
+    from storylens.conflicts.build import _reading
+    from storylens.conflicts.numbers import find_numbers
+
+    def value(text):
+        (n,) = find_numbers(text)
+        return Value("count", n.start, n.end, n.surface, text, text, "count", n)  # normalised: the whole text
+
+    nearly, exact, close = value("nearly 300 crewmen"), value("246 passengers"), value("about 298 crewmen")
+    side = [(0, nearly), (1, exact), (2, close)]
+    assert _reading(side) == "nearly 300 crewmen; 246 passengers"  # 298 reads as the first figure
+    day = Value("weekday", 0, 6, "Monday", "Monday 2013-04-15", "monday")
+    assert _reading([(0, day), (1, Value("weekday", 0, 6, "Monday", "Monday 2013-04-08", "monday"))]) == day.normalized

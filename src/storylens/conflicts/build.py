@@ -11,6 +11,7 @@ from storylens.models import Conflict, ConflictValue, Quote, Story
 
 # Per extra independent source on a side beyond the first two, confidence grows a little.
 SOURCE_BONUS = 0.03
+SAME_READING = 0.05  # figures of one side this close (relative) read as one figure
 
 
 def _quote(story: Story, sentence: int, v: Value) -> Quote:
@@ -65,6 +66,27 @@ def _star(sides: list[list[tuple[int, Value]]], group: list[Finding]) -> list[li
     return [sides[k] for k in order[:4]]
 
 
+def _reading(side: list[tuple[int, Value]]) -> str:
+    """What the side states, normalised. A side holds values that can all be true at once, which is not always
+    one figure ('nearly 300' crewmen and '246' passengers): each figure that differs from the first by more than
+    `SAME_READING` is listed too, so no quote stands under a figure it does not give ('about 60 km/h', '60 km/h'
+    and '37 mph' are one reading). Days and places of one side name one day or place ('Monday' read a week
+    apart, 'U.S.' / 'United States'): the first reading stands for them."""
+    first = side[0][1]
+    shown = [first]
+    for _, v in side[1:]:
+        if all(not _same_reading(v, w) for w in shown):
+            shown.append(v)
+    return "; ".join(v.normalized for v in shown)
+
+
+def _same_reading(a: Value, b: Value) -> bool:
+    if a.number is None or b.number is None:
+        return True
+    x, y = a.number.base, b.number.base
+    return abs(x - y) <= SAME_READING * max(abs(x), abs(y))
+
+
 def _topic(kind: str, values: list[Value]) -> str:
     if kind in ("count", "quantity"):
         topics = Counter(v.topic for v in values if v.topic)
@@ -94,8 +116,8 @@ def build_conflict(story: Story, group: list[Finding], number: int) -> Conflict 
     for side in sides:
         sources = sorted({story.sentences[s].source for s, _ in side})
         quotes = [_quote(story, s, v) for s, v in side]
-        values.append(ConflictValue(value=side[0][1].surface, normalized=side[0][1].normalized,
-                                    sources=sources, quotes=quotes))
+        values.append(ConflictValue(value=side[0][1].surface, normalized=_reading(side), sources=sources,
+                                    quotes=quotes))
     kind = group[0].a[1].kind
     # what the reader sees: the findings between the sides kept (the group may chain in others)
     kept = {(s, v.start): v for side in sides for s, v in side}
