@@ -125,8 +125,8 @@ def test_a_surname_ner_took_for_a_place_is_the_person_named_in_that_article(stor
     )
     entities = resolve_entities(story)
     lohan = _by_form(entities, "Lindsay Lohan")
-    # b names no Lohan in full: its "Lohan" is left alone
-    assert [(m.source, m.text) for m in lohan.mentions] == [("a", "Lindsay Lohan"), ("a", "Lohan")]
+    # b names no Lohan in full, but "Lohan" is no known place and never read as one: the one Lohan of the story
+    assert [(m.source, m.text) for m in lohan.mentions] == [("a", "Lindsay Lohan"), ("a", "Lohan"), ("b", "Lohan")]
     assert lohan.type == "PERSON"
     # "Washington" read as a place somewhere stays a place everywhere
     assert _by_form(entities, "Washington") is not _by_form(entities, "George Washington")
@@ -647,3 +647,19 @@ def test_a_facility_written_with_and_without_its_generic_head_is_one(story_from)
     assert sorted(m.text for m in morningside.mentions) == ["Morningside Recovery", "Morningside Recovery Center"]
     assert morningside.type == "ORG"
     assert _by_form(entities, "Cleveland").name == "Cleveland" and _by_form(entities, "Betty Ford").name == "Betty Ford"
+
+
+def test_a_first_name_ner_guessed_as_a_place_is_the_person_of_that_name(story_from) -> None:
+    # a Multi-News brief of a film review listed "Nicky" (LOC) and "Margot" (GPE) beside Nicky Spurgeon and Margot
+    # Robbie, "Starring Will Smith" and "Yesterday Mitt Romney" as people, "Getty Images" as a person and
+    # "Lew told Candy Crowley" as a work of art
+    story = story_from(
+        a="[Will Smith|PERSON] plays [Nicky Spurgeon|PERSON]; [Margot Robbie|PERSON] plays Jess. [Nicky|LOC] cons.",
+        b="[Margot|GPE] is superb. [Starring Will Smith|PERSON], it opened. ([Getty Images|PERSON])",
+        c="[Yesterday Mitt Romney|PERSON] spoke. [Lew told Candy Crowley|WORK_OF_ART] so. He flew to [Paris|GPE].")
+    entities = resolve_entities(story)
+    forms = {(m.source, m.text): e.name for e in entities for m in e.mentions}
+    assert forms[("a", "Nicky")] == "Nicky Spurgeon" and forms[("b", "Margot")] == "Margot Robbie"
+    types = {e.name: e.type for e in entities}
+    assert {"Will Smith", "Mitt Romney", "Paris"} <= set(types) and types["Getty Images"] == "ORG"
+    assert not any("told" in n or "Starring" in n or "Yesterday" in n for n in types)

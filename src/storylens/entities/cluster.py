@@ -435,14 +435,19 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         label = dominant(votes[root])
         # A NORP one too ("Ibanez playing left field", "Freese says"), for a person the same article names, unless
         # the name is used as a modifier ("the Genovese family", named after Vito Genovese, is not the man).
+        unplaced = not any(reads_as_place(s) for s in g.spans)
         lone = len(key) == 1 and root not in multi and (
             label == "PERSON" or label == "ORG" and key[0] not in firms
-            or label == "GPE" and not any(reads_as_place(s) for s in g.spans)
+            or label in ("GPE", "LOC") and unplaced
             or label == "NORP" and not any(s.determined for s in g.spans))
+        # a place label on a name no gazetteer knows and no sentence reads as a place is NER's guess: the one
+        # person of the story with that name is meant, as for a name tagged PERSON ("Nicky", "Margot" of a review
+        # naming Nicky Spurgeon and Margot Robbie)
+        guessed = label in ("GPE", "LOC") and unplaced and not known_place(g.spans[0].text)
         tail = tails.get(key, set()) if len(key) == 2 and longest[root] == 2 and label == "PERSON" else set()
         for s in g.spans:
-            target = pick_person(key[0], s.source, parts, presence, label != "PERSON", s.start, named_at) \
-                if lone else None
+            target = pick_person(key[0], s.source, parts, presence, label != "PERSON" and not guessed, s.start,
+                                 named_at) if lone else None
             if tail:
                 target = pick_tail(tail, s.source, presence)
             if target is not None:

@@ -59,6 +59,11 @@ CALENDAR = frozenset(
         "friday",
         "saturday",
         "sunday",
+        # days named relative to the report ("Yesterday Mitt Romney said ..." grew into one name)
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
     ]
 )
 # A span holding one of these is several things run together (lists, credits, lines).
@@ -116,7 +121,7 @@ _PERSON_CUES = frozenset(
 )
 # Role nouns a sentence may open with before a full name ("Neighbor Dan Aguliar said", "District Attorney Daniel
 # Conley"), which NER takes into the name; stripped only before two more words, so the name stays whole.
-_ROLE_WORDS = frozenset(["neighbor", "neighbour", "attorney", "district", "detective", "officer", "trooper", "coach",
+_ROLE_WORDS = frozenset(["starring", "featuring", "neighbor", "neighbour", "attorney", "district", "detective", "officer", "trooper", "coach",
                          "actor", "actress", "singer", "author", "witness", "resident", "student", "professor",
                          "lawyer", "prosecutor", "manager", "owner", "survivor", "victim", "fan", "teacher"])
 _PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "into", "toward", "towards", "via", "inside"})
@@ -185,6 +190,8 @@ _INSTITUTION_ENDS = frozenset(["academy", "school", "college", "university", "in
 SHIP_PREFIXES = frozenset(["MV", "M/V", "INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "RMS"])
 # An AP pronunciation guide NER took for a name: "Dzhokhar Tsarnaev (joh-HAHR' tsahr-NEYE'-ehv)".
 _PRONUNCIATION = re.compile(r"(?:^|\s)[a-z]+['’]?-[A-Z]{2,}|[A-Z]{2,}['’]?-[a-z]+\b")
+_AGENCY_WORDS = frozenset(["Images", "Pictures", "Photography", "Photos"])
+_SPEECH_WORDS = frozenset(["said", "says", "told", "tells", "asked", "added", "wrote"])
 # Time zones NER takes for organisations ("5:30 pm IST").
 _TIME_ZONES = frozenset(["IST", "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST",
                          "AEST", "AEDT", "JST", "KST", "HKT", "SGT", "WIB", "EAT", "SAST"])
@@ -281,6 +288,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         label = "ORG"  # "Morningside Recovery Center", tagged a work of art
     if label in ("PERSON", "ORG") and len(words) >= 2 and words[-1].lower() in _STRUCTURE_ENDS:
         label = "FAC"
+    if label == "PERSON" and any(w in _AGENCY_WORDS for w in words):
+        label = "ORG"  # "Getty Images", "Getty Images Buena Vista" (a photo credit), tagged PERSON
     if len(words) >= 2 and label in ("PERSON", "ORG", "GPE", "LOC", "PRODUCT", "FAC") and (
             words[0].lower() in _STORMS or words[-1].lower() in _EVENT_ENDS):
         label = "EVENT"  # "Hurricane Henri", "the Boston Marathon", tagged ORG: a storm, a race
@@ -343,8 +352,8 @@ def is_junk(name: str) -> bool:
     if not any(c.isupper() for c in name):
         return True
     letters = [c for c in name if c.isalpha()]
-    if len(letters) < 2 or _PRONUNCIATION.search(name):
-        return True
+    if len(letters) < 2 or _PRONUNCIATION.search(name) or any(w in _SPEECH_WORDS for w in words):
+        return True  # "Lew told Candy Crowley": a clause, not a name
     return len(words) == 1 and (is_stopword(name) or name in _TIME_ZONES)
 
 
@@ -381,8 +390,8 @@ def _strip_titles(
         if label == "PERSON" and _AGE.fullmatch(word):
             start += m.end()  # "Six-year-old Kameron Prescott": an age, not part of the name
             continue
-        job = label == "PERSON" and (word.lower() in lower_words or word.lower() in _ROLE_WORDS) \
-            and len(split_words(text[start:end])) >= 3
+        job = label == "PERSON" and (word.lower() in lower_words or word.lower() in _ROLE_WORDS
+                                     or word.lower() in CALENDAR) and len(split_words(text[start:end])) >= 3
         if not (is_title(word) or job) or (label != "PERSON" and not word.endswith(".")):
             return start, titled
         start += m.end()
