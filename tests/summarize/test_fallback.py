@@ -63,3 +63,13 @@ def test_the_end_of_a_quotation_opened_before_waits_like_a_dangling_opener() -> 
     assert dangling('We are done with this bridge."') and dangling("We have to fund the government and pay our bills.”")
     assert not dangling("“A shutdown will have real costs,” the economist said.")
     assert not dangling('"We are done," he said.') and not dangling("The mayor said “no” to the plan.")
+
+
+def test_an_unattributed_first_person_sentence_waits_like_a_dangling_opener() -> None:
+    # Multi-News summaries quoted 'I ask that you continue to pray for my family as we remember Martin.' (the middle
+    # of a quotation) and 'Though in all honesty, we didn't search too hard.' (the writer's own voice)
+    assert dangling("I ask that you continue to pray for my family as we remember Martin.")
+    assert dangling("Though in all honesty, we didn't search too hard.")
+    assert not dangling("“I can convince anyone of anything,” says Smith, and the man is not boasting.")
+    assert not dangling("We have to fund the government, the mayor said on Monday.")  # attributed
+    assert not dangling("World War I ended in 1918.") and not dangling("Pilgrims filled Our Lady of Lourdes church.")

@@ -30,6 +30,9 @@ _END = re.compile(r"[.!]['\"’”)]*$")
 # A sentence ending on a bare pointer ("... confirmed this.") needs the one before it.
 _POINTS_BACK = re.compile(r"\b(?:this|that|these|those|it|so)[.!]$", re.IGNORECASE)
 _QUOTES = "\"“”"
+# "I", "we", "my", "our" as words of a speaker ("Our Lady", "My Fair Lady": a name follows)
+_FIRST_PERSON = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Ww]e(?:['’](?:re|ve|d|ll))?|[Mm]y|[Oo]ur)\b(?!\s+[A-Z])")
+_SAID = re.compile(r"\b(?:said|says|told|tells|asked|wrote|added|according to)\b", re.IGNORECASE)
 
 MIN_WORDS = 6
 MAX_WORDS = 60
@@ -107,7 +110,21 @@ def dangling(text: str) -> bool:
     or is the end of a quotation opened in a sentence before ('We have to fund the government and pay our
     bills.”'): whose words they are, the summary would not say."""
     stripped = text.strip()
-    return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped) or orphan_quote_end(stripped))
+    return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped) or orphan_quote_end(stripped)
+                or unattributed_first_person(stripped))
+
+
+def unattributed_first_person(text: str) -> bool:
+    """Speaks as "I" or "we" outside any quotation, with no one said to say it: the middle of a quotation
+    ('I ask that you continue to pray for my family as we remember Martin.') or the writer's own voice ('In all
+    honesty, we didn't search too hard.'), neither of which a summary of the story can quote as a fact."""
+    if any(q in text for q in _QUOTES) or _SAID.search(text):
+        return False
+    for m in _FIRST_PERSON.finditer(text):
+        before = text[:m.start()].split()
+        if not (before and before[-1][:1].isupper() and before[-1][-1].isalpha()):
+            return True  # not "World War I", "King Charles I"
+    return False
 
 
 def orphan_quote_end(text: str) -> bool:
