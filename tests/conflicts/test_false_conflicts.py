@@ -78,20 +78,22 @@ def test_currency_conversion_is_no_dispute_but_a_changed_figure_is():
 
 @pytest.mark.slow
 def test_a_cap_and_a_figure_under_it_are_no_dispute():
-    story = story_of(
-        FILLER + "The driver faces up to two years in prison for the crash, prosecutors said.",
-        FILLER + "Prosecutors said the driver, who faces five months in prison for the crash, will appeal.",
+    found, conflicts = disputed(
+        "quantity",
+        "The driver faces up to two years in prison for the crash, prosecutors said.",
+        "Prosecutors said the driver, who faces five months in prison for the crash, will appeal.",
     )
-    assert values_of(story.conflicts, "quantity") == [], story.conflicts
+    assert found == [], conflicts
 
 
 @pytest.mark.slow
 def test_the_two_parts_of_a_group_are_no_dispute():
-    story = story_of(
-        FILLER + "Two board members did not sign the statement released by the company on Friday.",
-        FILLER + "Seven board members signed the statement released by the company on Friday.",
+    found, conflicts = disputed(
+        "count",
+        "Two board members did not sign the statement released by the company on Friday.",
+        "Seven board members signed the statement released by the company on Friday.",
     )
-    assert values_of(story.conflicts, "count") == [], story.conflicts
+    assert found == [], conflicts
 
 
 def mention(text, label, k):
@@ -178,14 +180,10 @@ def test_qualifier_negation_and_period_dates_are_read_from_the_parse():
 
 @pytest.mark.slow
 def test_a_state_after_its_city_locates_the_city_and_disputes_nothing():
-    from storylens.conflicts.values import extract_values
     from storylens.entities.gazetteer import nested
-    from storylens.nlp import spacy_pipeline
-
-    nlp = spacy_pipeline()
 
     def places(text):
-        return {v.surface: v.qualifies for v in extract_values(text, nlp(text)) if v.kind == "place"}
+        return {v.surface: v.qualifies for v in read_values(text) if v.kind == "place"}
 
     assert places("The plan was hatched at his home in Key Biscayne, Fla., in 1972.") == {
         "Key Biscayne": False, "Fla.": True}
@@ -230,13 +228,8 @@ def test_a_programme_taken_for_a_place_disputes_no_city_but_a_changed_city_still
 def test_figures_of_two_named_people_and_a_rate_against_one_games_figure_are_two_facts():
     # an ECB+ round-up brief disputed 'Earl Clark finished with 22 points' with 'Corey Chandler chipped in
     # with 19 points', and a season average with one game's rebounds
-    from storylens.conflicts.values import extract_values
-    from storylens.nlp import spacy_pipeline
-
-    nlp = spacy_pipeline()
-
     def count(text):
-        return next(v for v in extract_values(text, nlp(text)) if v.kind == "count")
+        return next(v for v in read_values(text) if v.kind == "count")
 
     clark = count("Earl Clark finished with 22 points as Louisville beat South Florida.")
     assert clark.subjects == {"clark"} and not clark.rate
@@ -257,39 +250,31 @@ def test_figures_of_two_named_people_and_a_rate_against_one_games_figure_are_two
 @pytest.mark.slow
 def test_multipliers_of_different_comparisons_are_no_dispute():
     # a Multi-News brief disputed 'surface changes increased 10 times more' with 'four times more resistant'
-    from storylens.conflicts.values import extract_values
-    from storylens.nlp import spacy_pipeline
-
-    nlp = spacy_pipeline()
-
     def anchor(text):
-        return next(v.anchor for v in extract_values(text, nlp(text)) if v.kind == "count")
+        return next(v.anchor for v in read_values(text) if v.kind == "count")
 
     assert anchor("Smokers are three times more likely to die.") == "likely"
     assert anchor("The bacteria were four times more resistant to killing.") == "resistant"
     assert anchor("He runs three times a week.") == "times"  # no comparison: a count of times
-    story = story_of(
-        FILLER + "Surface changes to the bacteria increased 10 times more with exposure to cigarette smoke, the study found.",
-        FILLER + "Bacteria exposed to the smoke were four times more resistant to killing, the study found.",
-        FILLER + "Bacteria exposed to the smoke were three times more resistant to killing, the study found.",
+    found, conflicts = disputed(
+        "count",
+        "Surface changes to the bacteria increased 10 times more with exposure to cigarette smoke, the study found.",
+        "Bacteria exposed to the smoke were four times more resistant to killing, the study found.",
+        "Bacteria exposed to the smoke were three times more resistant to killing, the study found.",
     )
-    assert values_of(story.conflicts, "count") == [["four", "three"]], story.conflicts
+    assert found == [["four", "three"]], conflicts
 
 
 @pytest.mark.slow
 def test_spaced_thousands_an_age_and_years_ago_are_read_as_such():
     # an ECB+ brief (text with a space after every comma) disputed '000 members' with '11 members', and mixed
     # 'when he was 5 years old' and 'Five years ago' into the durations of prison sentences
-    from storylens.conflicts.values import extract_values
-    from storylens.nlp import spacy_pipeline
-
     (n,) = find_numbers("The FLDS has at least 10, 000 members nationwide.")
     assert n.base == 10000 and n.bound == "at_least"
     assert [x.base for x in find_numbers("Of the 12, 100 were freed.")] == [12, 100]  # may be a list: left alone
-    nlp = spacy_pipeline()
 
     def figures(text):
-        return [(v.surface, v.dimension) for v in extract_values(text, nlp(text)) if v.kind == "quantity"]
+        return [(v.surface, v.dimension) for v in read_values(text) if v.kind == "quantity"]
 
     assert figures("He testified that Jeffs raped him when he was 5 years old.") == [("5 years", "age")]
     assert figures("Five years ago, Jeffs was charged with sex crimes.") == []
@@ -339,12 +324,13 @@ def test_figures_of_different_periods_are_two_facts():
     assert period("It is higher than the week before, which saw 375,000 filings.", "375,000") == "week before"
     assert period("The Border Patrol made 200,000 arrests in July.", "200,000") == "july"
     assert period("The blast killed 12 people on Monday.", "12") == ""
-    story = story_of(
-        FILLER + "Consumer prices rose 0.9 percent in the past month, the Labor Department said on Tuesday.",
-        FILLER + "Consumer prices rose 5.4 percent in the past year, the Labor Department said on Tuesday.",
-        FILLER + "Consumer prices rose 0.6 percent in the past month, the Labor Department said on Tuesday.",
+    found, conflicts = disputed(
+        "quantity",
+        "Consumer prices rose 0.9 percent in the past month, the Labor Department said on Tuesday.",
+        "Consumer prices rose 5.4 percent in the past year, the Labor Department said on Tuesday.",
+        "Consumer prices rose 0.6 percent in the past month, the Labor Department said on Tuesday.",
     )
-    assert values_of(story.conflicts, "quantity") == [["0.6 percent", "0.9 percent"]], story.conflicts
+    assert found == [["0.6 percent", "0.9 percent"]], conflicts
 
 
 @pytest.mark.slow
