@@ -41,7 +41,7 @@ from storylens.entities.normalize import (
     tokens_match,
 )
 from storylens.entities.places import known_place
-from storylens.entities.spans import SHIP_PREFIXES, Span
+from storylens.entities.spans import Span, is_ship
 
 Key = tuple[str, ...]
 
@@ -226,7 +226,7 @@ def bare_name(name: str) -> Key | None:
     key = name_key(name)
     if len(words) >= 3 and words[0].lower() in _INDEFINITE and len(key) >= 3:
         return key[1:]
-    if len(words) >= 2 and words[0] in SHIP_PREFIXES and len(key) >= 2:
+    if is_ship(name) and len(key) >= 2:
         return key[1:]  # "INS Tabar" is "Tabar"
     if len(words) >= 2 and words[-1].lower().rstrip(".") in _LEGAL_FORMS and len(key) >= 2:
         return key[:-1]

@@ -198,8 +198,9 @@ def _build(story: Story, assigned: list[tuple[Span, Key]]) -> list[Entity]:
     ranked.sort(key=lambda r: r[0])
     entities = []
     for i, (_, spans, label) in enumerate(ranked, start=1):
-        forms = Counter(full_form(s) for s in spans)
-        name = canonical_name([full_form(s) for s in spans])
+        written = [full_form(s) for s in spans]
+        forms = Counter(written)
+        name = canonical_name(written)
         aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
         mentions = [EntityMention(source=s.source, start=s.start, end=s.end, text=s.text) for s in spans]
         entities.append(Entity(id=f"e{i}", name=name, type=label, aliases=aliases, mentions=mentions))

@@ -121,9 +121,10 @@ _PERSON_CUES = frozenset(
 )
 # Role nouns a sentence may open with before a full name ("Neighbor Dan Aguliar said", "District Attorney Daniel
 # Conley"), which NER takes into the name; stripped only before two more words, so the name stays whole.
-_ROLE_WORDS = frozenset(["starring", "featuring", "neighbor", "neighbour", "attorney", "district", "detective", "officer", "trooper", "coach",
-                         "actor", "actress", "singer", "author", "witness", "resident", "student", "professor",
-                         "lawyer", "prosecutor", "manager", "owner", "survivor", "victim", "fan", "teacher"])
+_ROLE_WORDS = frozenset(["starring", "featuring", "neighbor", "neighbour", "attorney", "district", "detective",
+                         "officer", "trooper", "coach", "actor", "actress", "singer", "author", "witness", "resident",
+                         "student", "professor", "lawyer", "prosecutor", "manager", "owner", "survivor", "victim",
+                         "fan", "teacher"])
 _PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "into", "toward", "towards", "via", "inside"})
 _PLACE_AFTER = frozenset(
     [
@@ -281,11 +282,10 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         end = start + pm.start()
     label = m.label
     words = split_words(text[start:end])
-    if label == "PERSON" and len(words) >= 2 and (is_title(words[-1]) or words[-1].lower() in _GROUP_ENDS
-                                                  or words[-1].lower() in _INSTITUTION_ENDS):
+    if label == "PERSON" and len(words) >= 2 and (is_title(words[-1]) or words[-1].lower() in _GROUP_ENDS):
         label = "ORG"  # "Bexar County Sheriff", "Broward Sheriff": an office, not a person's name
-    elif label in ("WORK_OF_ART", "PRODUCT") and is_institution(text[start:end]):
-        label = "ORG"  # "Morningside Recovery Center", tagged a work of art
+    elif label in ("PERSON", "WORK_OF_ART", "PRODUCT") and is_institution(text[start:end]):
+        label = "ORG"  # "John Paul II Catholic Academy" (a person to NER), "Morningside Recovery Center" (a work of art)
     if label in ("PERSON", "ORG") and len(words) >= 2 and words[-1].lower() in _STRUCTURE_ENDS:
         label = "FAC"
     if label == "PERSON" and any(w in _AGENCY_WORDS for w in words):

@@ -80,8 +80,13 @@ def prefetch(story: Story, story_date: date | None) -> None:
     """Read the dates of every sentence `dated_sentences` will look at (dateparser is slow; `find_dates` keeps
     what it found), while other work runs."""
     for s in story.sentences:
-        if len(s.text.split()) >= MIN_WORDS and not _FURNITURE.search(s.text):
+        if _may_date_an_event(s.text):
             find_dates(s.text, story.article(s.source).published_date or story_date)
+
+
+def _may_date_an_event(text: str) -> bool:
+    """A statement of some length: no question, no page furniture or caption."""
+    return len(text.split()) >= MIN_WORDS and not text.rstrip(_CLOSERS).endswith("?") and not _FURNITURE.search(text)
 
 
 def dated_sentences(story: Story) -> list[Dated]:
@@ -91,7 +96,7 @@ def dated_sentences(story: Story) -> list[Dated]:
     pegged: set[tuple[str, date]] = set()
     for s in story.sentences:
         first.setdefault(s.source, s.index)
-        if len(s.text.split()) < MIN_WORDS or s.text.rstrip(_CLOSERS).endswith("?") or _FURNITURE.search(s.text):
+        if not _may_date_an_event(s.text):
             continue
         base = story.article(s.source).published_date or story.story_date
         found = find_dates(s.text, base)
