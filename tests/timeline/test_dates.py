@@ -69,6 +69,19 @@ def test_a_forecast_names_a_coming_weekday_but_a_past_ability_does_not() -> None
     assert days("Facebook feared he might incite violence following the Jan. 6 attack.") == ["2021-01-06"]
 
 
+def test_a_prediction_and_the_day_coordinated_with_a_coming_day_are_ahead() -> None:
+    # a NeuS brief (a Saturday's story) dated "is forecast to slam into ... late Saturday or early Sunday" a week back
+    saturday = date(2021, 8, 21)
+    days = lambda text: [m.day.isoformat() for m in find_dates(text, saturday)]
+    assert days("The system, upgraded to a hurricane at 5 p.m. Saturday, is forecast to slam into Long Island late "
+                "Saturday or early Sunday, the National Hurricane Center said.") == ["2021-08-21", "2021-08-21",
+                                                                                    "2021-08-22"]
+    assert days("Rain is likely to return on Tuesday.") == ["2021-08-24"]
+    assert days("The next meeting will be held on Monday or Tuesday.") == ["2021-08-23", "2021-08-24"]
+    # a past day coordinated with another stays past
+    assert days("The storm battered the coast on Thursday and Friday.") == ["2021-08-19", "2021-08-20"]
+
+
 def test_explicit_dates_with_and_without_year() -> None:
     assert days("The treaty was signed on Sept. 12, 2021 in the capital city.") == ["2021-09-12"]
     assert days("The treaty was signed on 3 March 2020 by both delegations.") == ["2020-03-03"]

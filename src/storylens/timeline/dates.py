@@ -50,7 +50,7 @@ _DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORE
 # "plan": "Biden's infrastructure plan suffered a setback late Thursday" is past).
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|shall|would|expected|scheduled|slated|due|set to|plans? to|planned|going to|to be held|upcoming|"
-    r"is to|are to)\b|'ll\b|’ll\b",
+    r"is to|are to|(?:forecast|predicted|projected|poised|likely) to)\b|'ll\b|’ll\b",
     re.IGNORECASE,
 )
 # A forecast names a coming weekday ("Henri could make landfall sometime on Sunday", in a Saturday's story); "could
@@ -97,6 +97,11 @@ class DateMention:
     precision: str = "day"  # "day", "month" or "year": how much of `day` the text gave
 
 
+# Only these words between two dates: the second is an alternative or the next part of the first ("late Saturday or
+# early Sunday", "Saturday and Sunday") and is as far ahead as it.
+_COORDINATED = re.compile(r"\s*,?\s*(?:or|and|&)\s+(?:(?:early|late)\s+)?(?:on\s+)?", re.IGNORECASE)
+
+
 def find_dates(sentence: str, base: date | None) -> list[DateMention]:
     """Every resolvable date expression of an event in `sentence`, relative ones resolved against `base`."""
     return list(_find_dates(sentence, base))
@@ -108,6 +113,7 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     prev_end = 0
     bound = False  # the date before was a span's bound: "from September 2010 to January 2011" bounds both ends
+    was_future = False  # the date before was a coming one: "late Saturday or early Sunday" shares its clause
     for m in _DATE_RE.finditer(sentence):
         kind = m.lastgroup or ""
         before = sentence[prev_end:m.start()]
@@ -119,7 +125,10 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
         after = sentence[m.end():]
         future = _is_future(before, after) or (
             kind in ("weekday", "monthday") and bool(_PLANNED_FOR.search(before)) and not after.startswith(("'s", "’s"))
-        ) or (kind == "weekday" and bool(_FORECAST.search(" ".join(before.split()[-12:]))))
+        ) or (kind == "weekday" and bool(_FORECAST.search(" ".join(before.split()[-12:])))) or (
+            was_future and bool(_COORDINATED.fullmatch(before))
+        )
+        was_future = future
         try:
             day, approx = _resolve(kind, m.group(), base, future)
         except OverflowError:
