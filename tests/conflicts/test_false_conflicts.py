@@ -138,7 +138,7 @@ def test_two_floors_and_a_cap_with_a_figure_under_it_are_no_soft_dispute():
 
 
 def test_counts_of_two_kinds_of_a_thing_and_of_two_parts_of_a_group_are_two_facts():
-    from storylens.conflicts.figures import two_facts
+    from storylens.conflicts.figures import Stated, two_facts
 
     def count(text, **kw):
         n = find_numbers(text)[0]
@@ -146,10 +146,10 @@ def test_counts_of_two_kinds_of_a_thing_and_of_two_parts_of_a_group_are_two_fact
 
     robbery = count("two robbery charges", qualifier=frozenset({"robbery"}))
     disobey = count("three charges of disobeying an order", qualifier=frozenset({"disobey"}))
-    assert two_facts((0, robbery), (1, disobey), {})
-    assert not two_facts((0, robbery), (1, count("three robbery charges", qualifier=frozenset({"robbery"}))), {})
-    assert not two_facts((0, robbery), (1, count("three charges")), {})  # one side says no kind: still compared
-    assert two_facts((0, count("two charges", negated=True)), (1, count("six charges")), {})
+    assert two_facts((0, robbery), (1, disobey), Stated())
+    assert not two_facts((0, robbery), (1, count("three robbery charges", qualifier=frozenset({"robbery"}))), Stated())
+    assert not two_facts((0, robbery), (1, count("three charges")), Stated())  # one side says no kind: still compared
+    assert two_facts((0, count("two charges", negated=True)), (1, count("six charges")), Stated())
 
 
 @pytest.mark.slow
@@ -437,3 +437,22 @@ def test_a_side_lists_each_figure_it_holds_but_one_figure_once():
     assert _reading(side) == "nearly 300 crewmen; 246 passengers"  # 298 reads as the first figure
     day = Value("weekday", 0, 6, "Monday", "Monday 2013-04-15", "monday")
     assert _reading([(0, day), (1, Value("weekday", 0, 6, "Monday", "Monday 2013-04-08", "monday"))]) == day.normalized
+
+
+@pytest.mark.slow
+def test_two_figures_one_sentence_states_both_of_are_no_dispute():
+    # an ECB+ brief disputed 'among the nine voting to put him to death' with 'deadlocked at 9-3, with nine in
+    # favor of the death penalty and three voting for life without parole'
+    found, _ = disputed(
+        "count",
+        "The two jurors said they were among the nine voting to put Nichols to death.",
+        "The jury was deadlocked at 9-3, with nine in favor of the death penalty and three voting for life.",
+    )
+    assert found == []
+    # a sentence with only the other figure still disputes it
+    found, _ = disputed(
+        "count",
+        "The two jurors said they were among the nine voting to put Nichols to death.",
+        "The jury was deadlocked, with seven voting to put Nichols to death.",
+    )
+    assert found == [["nine", "seven"]]

@@ -1,6 +1,6 @@
 """Two figures that are two facts (a part and the whole, a source giving both) are no dispute."""
 
-from storylens.conflicts.figures import figure_sources, same_figure, two_facts
+from storylens.conflicts.figures import Stated, figure_sources, same_figure, two_facts
 from storylens.conflicts.numbers import find_numbers
 from storylens.conflicts.roles import is_relative
 from storylens.conflicts.values import Value
@@ -27,8 +27,8 @@ def test_same_figure_needs_the_same_wording_of_the_bound():
 
 def test_an_order_of_magnitude_apart_is_a_part_and_a_whole():
     few, many = count("seven patients", "patients"), count("258,000 patients", "patients")
-    assert two_facts((0, few), (1, many), {})
-    assert not two_facts((0, count("162 people", "people")), (1, count("240 people", "people")), {})
+    assert two_facts((0, few), (1, many), Stated())
+    assert not two_facts((0, count("162 people", "people")), (1, count("240 people", "people")), Stated())
 
 
 def test_a_source_stating_both_figures_disputes_neither():
@@ -37,7 +37,7 @@ def test_a_source_stating_both_figures_disputes_neither():
     story = story_of(*texts)
     values = {k: [count(t, "people")] for k, (_, t) in enumerate(texts)}
     stated = figure_sources(story, values)
-    assert stated[(0, 0)] == {"s1"} and stated[(2, 0)] == {"s1", "s2"}
+    assert stated.sources[(0, 0)] == {"s1"} and stated.sources[(2, 0)] == {"s1", "s2"}
     assert two_facts((0, values[0][0]), (2, values[2][0]), stated)  # s1 gives 12 and 20
     assert not two_facts((3, values[3][0]), (2, values[2][0]), stated)  # nobody gives 15 and 20
 
@@ -46,14 +46,14 @@ def test_an_increment_and_a_total_are_two_facts():
     total, more = count("Thirty bodies have been recovered", "bodies"), count("12 more victims were flown", "victims")
     assert more.relative and not total.relative
     assert count("another 3,000 jobs", "jobs").relative and count("three other players", "players").relative
-    assert two_facts((0, total), (1, more), {})
+    assert two_facts((0, total), (1, more), Stated())
     # two increments of the same thing, or two totals, can still be a dispute
-    assert not two_facts((0, more), (1, count("15 more victims were flown", "victims")), {})
-    assert not two_facts((0, total), (1, count("Twelve bodies have been recovered", "bodies")), {})
+    assert not two_facts((0, more), (1, count("15 more victims were flown", "victims")), Stated())
+    assert not two_facts((0, total), (1, count("Twelve bodies have been recovered", "bodies")), Stated())
     assert not count("10 times more often", "times").relative
     # what a measure adds to a thing is not the thing's size
     added = count("The bill would add $256 billion to the deficit", "billion")
-    assert added.relative and two_facts((0, count("a roughly $1 trillion bill", "trillion")), (1, added), {})
+    assert added.relative and two_facts((0, count("a roughly $1 trillion bill", "trillion")), (1, added), Stated())
     assert not count("The team added 3 players last week", "players").relative
 
 
@@ -61,25 +61,25 @@ def test_a_projection_and_a_stated_figure_are_two_facts():
     from dataclasses import replace
 
     now, later = count("One in seven patients", "patients"), count("one in 10 patients", "patients")
-    assert two_facts((0, replace(now, future=False)), (1, replace(later, future=True)), {})
-    assert not two_facts((0, replace(now, future=False)), (1, replace(later, future=False)), {})
-    assert not two_facts((0, replace(now, future=None)), (1, replace(later, future=True)), {})  # cannot tell
+    assert two_facts((0, replace(now, future=False)), (1, replace(later, future=True)), Stated())
+    assert not two_facts((0, replace(now, future=False)), (1, replace(later, future=False)), Stated())
+    assert not two_facts((0, replace(now, future=None)), (1, replace(later, future=True)), Stated())  # cannot tell
 
 
 def test_a_wanted_figure_and_a_stated_one_are_two_facts():
     from dataclasses import replace
 
     actual, expected = count("rose 0.8 percent", "percent"), count("the expected 0.2 percent", "percent")
-    assert two_facts((0, actual), (1, replace(expected, wanted=True)), {})
-    assert not two_facts((0, actual), (1, expected), {})
+    assert two_facts((0, actual), (1, replace(expected, wanted=True)), Stated())
+    assert not two_facts((0, actual), (1, expected), Stated())
     # two expectations (or two requirements) can still disagree
-    assert not two_facts((0, replace(actual, wanted=True)), (1, replace(expected, wanted=True)), {})
+    assert not two_facts((0, replace(actual, wanted=True)), (1, replace(expected, wanted=True)), Stated())
 
 
 def test_durations_counted_from_different_events_are_two_facts():
     from dataclasses import replace
 
     eight, four = count("Eight months after", "months"), count("less than four months after", "months")
-    assert two_facts((0, replace(eight, since="authorize")), (1, replace(four, since="complete")), {})
-    assert not two_facts((0, replace(eight, since="authorize")), (1, replace(four, since="authorize")), {})
-    assert not two_facts((0, replace(eight, since="authorize")), (1, four), {})  # one cannot tell
+    assert two_facts((0, replace(eight, since="authorize")), (1, replace(four, since="complete")), Stated())
+    assert not two_facts((0, replace(eight, since="authorize")), (1, replace(four, since="authorize")), Stated())
+    assert not two_facts((0, replace(eight, since="authorize")), (1, four), Stated())  # one cannot tell

@@ -54,6 +54,10 @@ def test_bounds():
     north = one("a poll showing his approval rating north of 50 percent")
     assert north.bound == "at_least" and compatible(north, one("55 percent of Americans approve"))
     assert one("shares fell south of $10 on Monday").bound == "at_most"
+    # the top of an estimate (an ECB+ brief read 'as much as $180 million' as '≥ 180 million')
+    assert one("The Angels offered as much as $180 million.").bound == "at_most"
+    assert compatible(one("as many as 50 people were killed"), one("45 people were killed"))
+    assert not compatible(one("as many as 50 people were killed"), one("70 people were killed"))
     assert one("a town about 15 miles north of Gaza").bound == "about"  # a direction after it is no bound
 
 

@@ -369,7 +369,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         # b values that sentence i also states are settled facts of their own, not disputers of `a`
         open_partners = [(s, b) for s, b in partners if not any(
             agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi if slot(a2, b) >= SLOT_MIN)
-            and not two_facts((i, a), (j, b), stated or {}) and not b.qualifies]
+            and not two_facts((i, a), (j, b), stated or Stated()) and not b.qualifies]
         if not open_partners:
             continue
         # the partner whose dispute is best supported, not merely the closest slot: a second day in the

@@ -21,6 +21,9 @@
 * so do an end of a range ("sentences of between six and 75 years") and a single figure;
 * so do a count per game, day or year, or an average ("averaged 7.2 rebounds", "20 points a game"),
   and a count of one game or day ("had seven rebounds");
+* so do two figures one sentence states both of, whatever it says each counts ("deadlocked at 9-3, with
+  nine in favor of the death penalty and three voting for life" / "among the nine voting"): a source does
+  not dispute itself;
 * so do an expected, aimed-at or required figure ("the 0.2 percent economists had expected", "the 10
   Republican votes needed") and a stated actual one ("prices rose 0.8 percent", "35 senators voted no").
 """
@@ -29,12 +32,28 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass, field
 
+from storylens.conflicts.numbers import find_numbers
 from storylens.conflicts.values import Value
 from storylens.models import Story
 
 MAX_RATIO = 10.0
-Stated = dict[tuple[int, int], frozenset[str]]  # (sentence, value start) -> sources stating that figure
+
+
+@dataclass
+class Stated:
+    """Who states what figure: the sources behind each value, and every figure each sentence holds."""
+
+    sources: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)  # (sentence, value start) -> ...
+    figures: dict[int, frozenset[tuple[str, float]]] = field(default_factory=dict)  # sentence -> (dimension, base)
+
+    def holds(self, sentence: int, v: Value) -> bool:
+        """Whether the sentence states v's very figure anywhere, as a value or a bare number ("9-3", "nine")."""
+        n = v.number
+        return n is not None and n.bound == "exact" and any(
+            dim == n.dimension and math.isclose(base, n.base, rel_tol=0.02) for dim, base in
+            self.figures.get(sentence, ()))
 
 
 def same_figure(v: Value, w: Value) -> bool:
@@ -52,10 +71,14 @@ def figure_sources(story: Story, values: dict[int, list[Value]]) -> Stated:
         for v in vs:
             if v.number is not None:
                 buckets[(v.kind, v.dimension, v.anchor.rstrip("s") if v.kind == "count" else "")].append((i, v, source))
-    out: Stated = {}
+    out = Stated()
     for occ in buckets.values():
         for i, v, source in occ:
-            out[(i, v.start)] = frozenset({s for _, w, s in occ if same_figure(v, w)} | {source})
+            out.sources[(i, v.start)] = frozenset({s for _, w, s in occ if same_figure(v, w)} | {source})
+    for i, vs in values.items():
+        if any(v.number is not None for v in vs):
+            out.figures[i] = frozenset((n.dimension, n.base) for n in find_numbers(story.sentences[i].text)
+                                       if n.bound == "exact")
     return out
 
 
@@ -82,4 +105,7 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
         return True  # "two board members did not sign" / "six members signed": the two parts of a group
     if a[1].since and b[1].since and a[1].since != b[1].since:
         return True
-    return bool(stated.get((a[0], a[1].start), frozenset()) & stated.get((b[0], b[1].start), frozenset()))
+    if stated.holds(a[0], b[1]) or stated.holds(b[0], a[1]):
+        return True
+    return bool(stated.sources.get((a[0], a[1].start), frozenset()) & stated.sources.get((b[0], b[1].start),
+                                                                                         frozenset()))

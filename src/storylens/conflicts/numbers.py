@@ -44,10 +44,11 @@ _NUMBER = re.compile(
 # Words before a number that turn it into a bound or an estimate (English news usage).
 # ("north of 50 percent" / "south of $10": the markets' and polls' idiom for above / below)
 _LOWER = re.compile(r"\b(?:at least|more than|over|upwards of|no fewer than|no less than|in excess of|"
-                    r"exceeding|above|as many as|as much as|north of)\s*$", re.IGNORECASE)
-# ("within six months": a deadline, at most six months)
+                    r"exceeding|above|north of)\s*$", re.IGNORECASE)
+# ("within six months": a deadline, at most six months; "as many as 50 people", "as much as $180 million": the
+# top of an estimate, up to that figure)
 _UPPER = re.compile(r"\b(?:at most|up to|less than|fewer than|under|no more than|below|not exceeding|south of|"
-                    r"within)\s*$", re.IGNORECASE)
+                    r"within|as many as|as much as)\s*$", re.IGNORECASE)
 _NEGATED_UPPER = re.compile(r"\b(?:no|not) (?:more|greater|higher) than\s*$", re.IGNORECASE)
 _NEGATED_LOWER = re.compile(r"\b(?:no|not) (?:less|fewer|lower) than\s*$", re.IGNORECASE)
 _NEARLY = re.compile(r"\b(?:nearly|almost|just under|close to|just shy of)\s*$", re.IGNORECASE)
@@ -190,6 +191,12 @@ def interval(base: float, bound: str, converted: bool) -> tuple[float, float]:
 
 def find_numbers(text: str) -> list[Number]:
     """Every number in `text` with its unit, dimension, bound and interval."""
+    return list(_find_numbers(text))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _find_numbers(text: str) -> tuple[Number, ...]:
+    # cached: the value reader and the figure check (`figures.Stated`) both read a sentence's numbers
     out: list[Number] = []
     ureg = unit_registry()
     for m in _NUMBER.finditer(text):
@@ -243,7 +250,7 @@ def find_numbers(text: str) -> list[Number]:
         start = first - len(window) + _bound_start(lead, bound) if bound != "exact" else first
         low, high = interval(base, bound, converted)
         out.append(Number(start, end, m.end(), value, unit, dim, base, low, high, bound, text[start:end]))
-    return _drop_conversions(text, out)
+    return tuple(_drop_conversions(text, out))
 
 
 # Both ends of a range: "between six and 75 years", "ranging from 7 to 75 years" (a bare "from X to Y" is as
