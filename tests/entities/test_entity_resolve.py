@@ -322,6 +322,30 @@ def test_a_company_with_or_without_its_legal_form_is_one(story_from) -> None:
     assert _by_form(entities, "Orlan Co").name == "Orlan Co"  # alone, the name keeps its legal form
 
 
+def test_a_trade_or_a_country_before_an_organisation_is_no_part_of_its_name(story_from) -> None:
+    # "Drugmaker Merck" / "Merck" and "FDA" / "U.S. Food and Drug Administration" were entities apart in a NeuS brief
+    story = story_from(
+        a="[Drugmaker Velcor|ORG] said the pill works. A decision from the [U.S. Food and Drug Administration|ORG] "
+          "could come soon.",
+        b="[Velcor|ORG] will seek [FDA|ORG] authorization. [Airline Pilots Association|ORG] members met.",
+        c="[Velcor|ORG] said so. [Marta Lender|PERSON] spoke to [Lender|PERSON] later.",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Drugmaker Velcor") is _by_form(entities, "Velcor")
+    assert _by_form(entities, "Velcor").name == "Velcor"
+    assert _by_form(entities, "FDA") is _by_form(entities, "U.S. Food and Drug Administration")
+    assert _by_form(entities, "Airline Pilots Association").name == "Airline Pilots Association"
+
+
+def test_a_newspapers_head_word_alone_is_the_paper(story_from) -> None:
+    # a NeuS brief listed "Washington Post" and "Post" apart ("Fauci told the Post that he ...")
+    story = story_from(a="The [Washington Post|ORG] obtained the emails. Fauci told the [Post|ORG] he agreed.",
+                       b="[Star|ORG] readers wrote in. The [Boston Globe|ORG] said so.")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Post") is _by_form(entities, "Washington Post")
+    assert _by_form(entities, "Star") is not _by_form(entities, "Washington Post")
+
+
 def test_a_plural_name_alone_is_the_one_organisation_ending_in_it(story_from) -> None:
     # "Saints" and "New Orleans Saints", "Lions" and "Detroit Lions" were entities apart in an ECB+ brief
     story = story_from(
@@ -554,6 +578,51 @@ def test_a_named_storm_is_an_event(story_from) -> None:
                        b="[Hurricane Henri|ORG] made landfall.")
     types = {e.name: e.type for e in resolve_entities(story)}
     assert types["Hurricane Henri"] == "EVENT" and types["Tropical Storm Grace"] == "EVENT"
+
+
+def test_a_mountain_abbreviated_and_a_city_people_come_from_are_places(story_from) -> None:
+    # an ECB+ brief listed "Mt Cook" (ORG) apart from "Mount Cook" (LOC), and "Perth" as an organisation
+    story = story_from(a="A [Perth|ORG] man survived two nights on [Mt Cook|ORG]. A [Google|ORG] engineer helped.",
+                       b="The climber fell from [Mount Cook|LOC]. A [Perth|ORG] doctor paid tribute.",
+                       c="An [Amazon|ORG] worker and a [Perth|ORG] family came.")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Mt Cook") is _by_form(entities, "Mount Cook")
+    assert _by_form(entities, "Mount Cook").type == "LOC"
+    assert _by_form(entities, "Perth").type == "GPE"
+    assert _by_form(entities, "Google").type == "ORG"
+
+
+def test_more_names_of_one_organisation_place_or_person_are_one(story_from) -> None:
+    # from ECB+ and Multi-News QA briefs: "Ga."/"Georgia", "Red Sox"/"Boston Red Sox", "ISS", "AP" and "Associated
+    # Press news agency" apart; "Ironically Nichols" and "Juror No" as people; "Secret Service" as a place
+    story = story_from(
+        a="A judge in [Fulton County|GPE], [Ga.|GPE], sentenced him. [Juror No|PERSON]. 12 spoke. "
+          "[Ironically Nichols|PERSON] smiled. The [Boston Red Sox|ORG] offered more. The [Red Sox|ORG] declined.",
+        b="The court in [Georgia|GPE] met. [Brian Nichols|PERSON] sat. The [White Sox|ORG] waited. The "
+          "[Texas Supreme Court|ORG] ruled. The [Supreme Court|ORG] did not.",
+        c="The [ISS|ORG] crew slept. The [International Space Station|FAC] orbits. The [Secret Service|GPE] came. "
+          "[AP|ORG] reported it. The [Associated Press news agency|ORG] wrote.",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Ga") is _by_form(entities, "Georgia")
+    assert _by_form(entities, "Nichols") is _by_form(entities, "Brian Nichols")
+    assert not [e for e in entities if "Juror" in e.name or "Ironically" in e.name]
+    assert _by_form(entities, "Red Sox") is _by_form(entities, "Boston Red Sox")
+    assert _by_form(entities, "White Sox") is not _by_form(entities, "Boston Red Sox")
+    assert _by_form(entities, "Supreme Court") is not _by_form(entities, "Texas Supreme Court")
+    assert _by_form(entities, "ISS") is _by_form(entities, "International Space Station")
+    assert _by_form(entities, "AP") is _by_form(entities, "Associated Press")
+    assert _by_form(entities, "Secret Service").type == "ORG"
+
+
+def test_a_storm_named_alone_is_the_storm(story_from) -> None:
+    # a NeuS brief listed "Henri" (ORG) apart from "Hurricane Henri"
+    story = story_from(a="[Hurricane Henri|ORG] hit Long Island. [Tropical Storm Grace|GPE] weakened.",
+                       b="[Henri|ORG] could make landfall on Sunday. [Grace|ORG] faded.")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Henri") is _by_form(entities, "Hurricane Henri")
+    assert _by_form(entities, "Henri").name == "Hurricane Henri"
+    assert _by_form(entities, "Grace").name == "Tropical Storm Grace"
 
 
 def test_a_middle_name_written_out_is_the_same_person_when_only_one_has_it(story_from) -> None:

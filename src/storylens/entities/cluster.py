@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from storylens.entities.gazetteer import gazetteer, state_of
+from storylens.entities.gazetteer import AP_STATES, gazetteer, state_of
 from storylens.entities.gazetteer import key as place_key
 from storylens.entities.nicknames import is_short_for
 from storylens.entities.normalize import (
@@ -41,7 +41,7 @@ from storylens.entities.normalize import (
     tokens_match,
 )
 from storylens.entities.places import known_place
-from storylens.entities.spans import Span, is_ship
+from storylens.entities.spans import Span, is_ship, storm_words
 
 Key = tuple[str, ...]
 
@@ -191,7 +191,8 @@ def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
             # a place's initials are no organisation's ("U.S." is not the "University of Sheffield"); NER's other
             # labels for acronyms are too loose to judge by ("OITNB" ORG for a WORK_OF_ART)
             roots = {uf.find(k) for k in expansions.get(acr, ())
-                     if (family(dominant(groups[k].votes)) == "place") == place}
+                     if (family(dominant(groups[k].votes)) == "place") == place
+                     or dominant(groups[k].votes) == "FAC" and not place}  # "ISS": the International Space Station
             if len(roots) == 1:
                 uf.union(key, roots.pop())
 
@@ -214,23 +215,47 @@ def inverted_name(key: Key) -> Key | None:
 _LEGAL_FORMS = frozenset({"inc", "incorporated", "co", "corp", "corporation", "ltd", "limited", "llc", "plc", "sa",
                           "ag", "nv", "gmbh", "spa"})
 _INDEFINITE = frozenset({"a", "an"})
+# A company's trade written before its name: "Retailer Target said ...", "Drugmaker Merck said ..." (and any
+# "...maker": automaker, chipmaker). Merged only with the bare name the story also writes, never a person's.
+_TRADES = frozenset({"retailer", "insurer", "lender", "broadcaster", "airline", "carrier", "regulator",
+                     "conglomerate", "startup", "publisher", "streamer"})
 _GENERIC_HEADS = frozenset(token_key(w) for w in ("center", "centre", "clinic", "hospital", "institute"))
 _QUOTES = " \"“”"
+# A newspaper's head word alone is the "<place> <head>" paper the story names: "the Post" of "The Washington Post".
+_PAPER_HEADS = frozenset({"Post", "Journal", "Herald", "Tribune", "Globe", "Gazette", "Chronicle", "Telegraph",
+                          "Examiner", "Inquirer", "Courier", "Bee", "Star"})
+_OFFICES = frozenset({"court", "department", "council", "committee", "police", "senate", "assembly", "legislature",
+                      "government", "office", "ministry", "agency", "commission", "board", "university", "college",
+                      "school", "hospital", "party", "service", "bureau", "administration", "authority"})
 _PLURAL_NAME = re.compile(r"^[A-Z][a-z]+[^s]s$")
 
 
 def bare_name(name: str) -> Key | None:
     """The key of the name without a leading "A"/"An" ("A Food and Drug Administration advisory panel" at a
-    sentence start), a ship's prefix or a trailing legal form, or None when it has none of them."""
+    sentence start), a trade written before it ("Drugmaker Merck" at a sentence start), its country's initials
+    ("U.S. Food and Drug Administration"), a ship's prefix or a trailing legal form, or None when it has none."""
     words = split_words(name)
     key = name_key(name)
     if len(words) >= 3 and words[0].lower() in _INDEFINITE and len(key) >= 3:
         return key[1:]
+    if len(words) >= 2 and len(key) >= 2 and (_trade(words[0]) or _country_initials(words[0])):
+        return key[1:]
     if is_ship(name) and len(key) >= 2:
         return key[1:]  # "INS Tabar" is "Tabar"
+    if (n := storm_words(name)) and len(key) > n:
+        return key[n:]  # "Hurricane Henri" is "Henri"
     if len(words) >= 2 and words[-1].lower().rstrip(".") in _LEGAL_FORMS and len(key) >= 2:
         return key[:-1]
     return None
+
+
+def _trade(word: str) -> bool:
+    low = word.lower()
+    return (low.endswith("maker") and len(low) > len("maker")) or low in _TRADES
+
+
+def _country_initials(word: str) -> bool:
+    return is_acronym(word) and place_key(word) in gazetteer().countries
 
 
 def merge_nickname_forms(groups: dict[Key, Group], uf: UnionFind) -> None:
@@ -262,22 +287,30 @@ def merge_bare_names(groups: dict[Key, Group], uf: UnionFind) -> None:
 
 def merge_short_names(groups: dict[Key, Group], uf: UnionFind) -> None:
     """Join a plural name alone to the one "<place> <plural>" organisation of the story: "Saints" is the "New
-    Orleans Saints", "Lions" the "Detroit Lions", "Times" the "New York Times". Plurals only ("House" alone is as
-    often the House of Representatives as the White House), after a known place only ("Davies" is not "Russell T
+    Orleans Saints", "Lions" the "Detroit Lions", "Times" the "New York Times", and a paper's head word alone
+    ("Post" of "Washington Post"). Plurals and papers only ("House" alone is as often the House of
+    Representatives as the White House), after a known place only ("Davies" is not "Russell T
     Davies" typed ORG, "Wales" not the "University of South Wales"); a demonym ("Democrats") stays apart."""
-    longer: dict[str, set[Key]] = defaultdict(set)
+    longer: dict[Key, set[Key]] = defaultdict(set)
     surnames = set()
     for key, g in groups.items():
         words = split_words(g.spans[0].text)
-        if len(key) >= 2 and dominant(g.votes) == "ORG" and len(words) >= 2 and known_place(" ".join(words[:-1])):
-            longer[key[-1]].add(key)
+        if len(key) >= 2 and dominant(g.votes) == "ORG" and len(words) >= 2:
+            for n in (1, 2):  # "New York Times" -> "Times", "Boston Red Sox" -> "Red Sox"
+                if len(words) > n and len(key) > n and known_place(" ".join(words[:-n])):
+                    longer[key[-n:]].add(key)
         elif len(key) >= 2 and dominant(g.votes) == "PERSON":
             surnames.add(key[-1])
     for key, g in groups.items():
         word = g.spans[0].text.strip()
-        if len(key) != 1 or not _PLURAL_NAME.match(word) or "norp" in g.families or key[0] in surnames:
+        # two words are a name of their own ("Red Sox", "Blue Jays"); one word only a plural or a paper's head
+        # (not an office: "Supreme Court" may be the country's beside a "Texas Supreme Court")
+        short = len(key) == 2 and dominant(g.votes) == "ORG" and word.split()[-1].lower() not in _OFFICES \
+            or len(key) == 1 and (
+            _PLURAL_NAME.match(word) or word in _PAPER_HEADS)
+        if not short or "norp" in g.families or key[-1] in surnames:
             continue  # "Jones" is Tom Jones, not "Dow Jones", when the story names him
-        roots = {uf.find(k) for k in longer.get(key[0], ())}
+        roots = {uf.find(k) for k in longer.get(key, ())}
         if len(roots) == 1:
             uf.union(key, roots.pop())
             for s in g.spans:
@@ -289,11 +322,17 @@ def merge_countries(groups: dict[Key, Group], uf: UnionFind) -> None:
     """Join the names of one country ("U.S.", "United States", "America"; "Britain", "UK"): the gazetteer's;
     and a U.S. state's name and its AP abbreviation ("California", "Calif.")."""
     countries = gazetteer().countries
+    places = [(key, g.spans[0].text) for key, g in groups.items() if dominant(g.votes) in ("GPE", "LOC")]
+    # a state the story abbreviates ("Ga.") is the state its full name means there too, not the country ("Georgia")
+    abbreviated = {state_of(text) for _, text in places if place_key(text) in AP_STATES} - {None}
     by_code: dict[str, list[Key]] = defaultdict(list)
-    for key, g in groups.items():
-        text = g.spans[0].text
-        code = countries.get(place_key(text)) or ("state:" + state if (state := state_of(text)) else None)
-        if code and dominant(g.votes) in ("GPE", "LOC"):
+    for key, text in places:
+        state = state_of(text)
+        if state and (state in abbreviated or place_key(text) in AP_STATES):
+            code: str | None = "state:" + state  # "Ga" is Georgia's abbreviation, not Gabon's country code
+        else:
+            code = countries.get(place_key(text)) or ("state:" + state if state else None)
+        if code:
             by_code[code].append(key)
     for keys in by_code.values():
         for other in keys[1:]:

@@ -181,6 +181,10 @@ def split_words(name: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(name.strip()) if w]
 
 
+# Abbreviations of a place name's generic word: "Mt Cook" is "Mount Cook", "Ft. Worth" "Fort Worth".
+_SPELT_OUT = {"Mt": token_key("Mount"), "Ft": token_key("Fort")}
+
+
 @lru_cache(maxsize=8192)
 def name_key(name: str) -> tuple[str, ...]:
     """Key of a whole name: token keys without particles, suffixes and possessive endings.
@@ -192,7 +196,7 @@ def name_key(name: str) -> tuple[str, ...]:
     words = split_words(POSSESSIVE.sub("", NICKNAME.sub(" ", name.strip())))
     keys = []
     for w in words:
-        k = token_key(w)
+        k = _SPELT_OUT.get(w.rstrip("."), token_key(w))
         if not k or k in _SUFFIXES:
             continue
         if k in PARTICLES and len(words) > 1:
@@ -237,7 +241,10 @@ def initials(name: str) -> set[str]:
         return set()
     main = "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[0].isupper())
     every = "".join(w[0] for w in words if w[0].isalpha()).upper()
-    return {x for x in (main.upper(), every) if len(x) >= 2}
+    found = {x for x in (main.upper(), every) if len(x) >= 2}
+    if len(words) >= 3 and is_acronym(words[0]):
+        found |= initials(" ".join(words[1:]))  # "U.S. Food and Drug Administration" is also the "FDA"
+    return found
 
 
 def is_initial(word: str) -> bool:

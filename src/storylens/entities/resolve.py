@@ -29,6 +29,7 @@ from storylens.entities.spans import (
     known_names,
     list_votes,
     mend_cut_names,
+    storm_words,
 )
 from storylens.models import Entity, EntityMention, Story
 
@@ -243,7 +244,8 @@ def canonical_name(forms: list[str]) -> str:
         # "House Intelligence Committee" over "House intelligence committee", whichever is more frequent (small
         # words are lower case in names too: "Orange Is the New Black", "Arthur de Soultrait")
         lower = sum(w[0].islower() and len(w) > 3 for w in f.split())
-        plain = bare_name(f) is None or is_ship(f)  # "Tesla" over "Tesla Inc.", "INS Tabar" over "Tabar"
+        # "Tesla" over "Tesla Inc.", "INS Tabar" over "Tabar", "Hurricane Henri" over "Henri"
+        plain = bare_name(f) is None or is_ship(f) or storm_words(f) > 0
         spelt = place_key(f) not in AP_STATES  # "California" over "Calif."
         return (not shouting, not acronym, plain, spelt, n_tokens, -lower, counts[f], -first[f])
 

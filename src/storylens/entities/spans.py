@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storylens.entities.normalize import NICKNAME, POSSESSIVE, is_title, split_words
+from storylens.entities.places import known_place
 from storylens.models import Mention
 
 MAX_WORDS = 6
@@ -125,6 +126,11 @@ _ROLE_WORDS = frozenset(["starring", "featuring", "neighbor", "neighbour", "atto
                          "officer", "trooper", "coach", "actor", "actress", "singer", "author", "witness", "resident",
                          "student", "professor", "lawyer", "prosecutor", "manager", "owner", "survivor", "victim",
                          "fan", "teacher"])
+# Adverbs that open a sentence, capitalised there, which NER glues to the name after them ("Ironically Nichols ...").
+_SENTENCE_ADVERBS = frozenset(["ironically", "meanwhile", "however", "finally", "currently", "additionally",
+                               "unfortunately", "fortunately", "interestingly", "notably", "separately", "instead",
+                               "eventually", "apparently", "reportedly", "allegedly", "initially", "previously",
+                               "later", "earlier", "afterwards", "now", "then", "also", "still"])
 _PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "into", "toward", "towards", "via", "inside"})
 _PLACE_AFTER = frozenset(
     [
@@ -186,7 +192,7 @@ _GROUP_ENDS = frozenset(["dynasty", "family", "administration", "government", "r
 # it as a person ("Church", "Bank" and "Banks" are surnames as often: left out).
 _INSTITUTION_ENDS = frozenset(["academy", "school", "college", "university", "institute", "hospital", "foundation",
                                "museum", "council", "committee", "commission", "association", "society", "agency",
-                               "party", "club", "ministry", "department", "center", "centre", "clinic"])
+                               "party", "club", "ministry", "department", "center", "centre", "clinic", "service"])
 # ("MS", "SS", "MT" left out: "MS Dhoni" is a cricketer as often as "MS Columbus" is a ship)
 SHIP_PREFIXES = frozenset(["MV", "M/V", "INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "RMS"])
 # An AP pronunciation guide NER took for a name: "Dzhokhar Tsarnaev (joh-HAHR' tsahr-NEYE'-ehv)".
@@ -281,10 +287,14 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     if pm and pm.start() > 0 and (text[start + pm.start() - 1].isalnum() or text[start + pm.start() - 1] == "."):
         end = start + pm.start()
     label = m.label
+    if label not in ("WORK_OF_ART", "LAW"):
+        low = _LOWER_TAIL.search(text[start:end])
+        if low and low.start() > 0:
+            end = start + low.start()  # "Associated Press news agency", "Reuters news agency": a description after it
     words = split_words(text[start:end])
     if label == "PERSON" and len(words) >= 2 and (is_title(words[-1]) or words[-1].lower() in _GROUP_ENDS):
         label = "ORG"  # "Bexar County Sheriff", "Broward Sheriff": an office, not a person's name
-    elif label in ("PERSON", "WORK_OF_ART", "PRODUCT") and is_institution(text[start:end]):
+    elif label in ("PERSON", "WORK_OF_ART", "PRODUCT", "GPE") and is_institution(text[start:end]):
         label = "ORG"  # "John Paul II Catholic Academy" (a person to NER), "Morningside Recovery Center" (a work of art)
     if label in ("PERSON", "ORG") and len(words) >= 2 and words[-1].lower() in _STRUCTURE_ENDS:
         label = "FAC"
@@ -293,6 +303,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     if len(words) >= 2 and label in ("PERSON", "ORG", "GPE", "LOC", "PRODUCT", "FAC") and (
             words[0].lower() in _STORMS or words[-1].lower() in _EVENT_ENDS):
         label = "EVENT"  # "Hurricane Henri", "the Boston Marathon", tagged ORG: a storm, a race
+    if len(words) >= 2 and words[0].rstrip(".") in ("Mount", "Mt") and label in ("PERSON", "ORG", "GPE", "FAC"):
+        label = "LOC"  # "Mt Cook" tagged ORG: a mountain
     if is_ship(text[start:end]):
         label = "PRODUCT"  # "MV Gibe", "INS Mysore" (tagged PERSON): a ship, as OntoNotes labels vehicles
     if label == "ORG" and len(words) == 1 and words[0].lower() in _PORTFOLIOS and _before_office(text, end):
@@ -338,10 +350,24 @@ def is_institution(name: str) -> bool:
     return len(words) >= 2 and words[-1].lower() in _INSTITUTION_ENDS
 
 
+def storm_words(name: str) -> int:
+    """How many words of a storm's kind open its name: 1 in "Hurricane Henri", 2 in "Tropical Storm Henri", else 0."""
+    words = name.split()
+    n = 0
+    while n < len(words) - 1 and words[n].lower() in _STORMS:
+        n += 1
+    return n if n < len(words) and words[n][:1].isupper() else 0
+
+
 def is_ship(name: str) -> bool:
     """A ship's name: "MV Gibe", "INS Tabar", "USS Cole"."""
     words = name.split()
     return len(words) >= 2 and words[0] in SHIP_PREFIXES and words[1][:1].isupper()
+
+
+# Lower-case words ending a name ("Associated Press news agency"); a title's small words ("Gone with the Wind") are
+# left to the labels that hold titles.
+_LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z\-]*)+$")
 
 
 def is_junk(name: str) -> bool:
@@ -354,6 +380,8 @@ def is_junk(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     if len(letters) < 2 or _PRONUNCIATION.search(name) or any(w in _SPEECH_WORDS for w in words):
         return True  # "Lew told Candy Crowley": a clause, not a name
+    if len(words) >= 2 and words[-1].rstrip(".") == "No":
+        return True  # "Juror No. 12", "Flight No. 370" cut at the number: a label, not a name
     return len(words) == 1 and (is_stopword(name) or name in _TIME_ZONES)
 
 
@@ -392,10 +420,17 @@ def _strip_titles(
             continue
         job = label == "PERSON" and (word.lower() in lower_words or word.lower() in _ROLE_WORDS
                                      or word.lower() in CALENDAR) and len(split_words(text[start:end])) >= 3
+        job = job or label == "PERSON" and word.lower() in _SENTENCE_ADVERBS  # "Ironically Nichols" opened a sentence
         if not (is_title(word) or job) or (label != "PERSON" and not word.endswith(".")):
             return start, titled
         start += m.end()
         titled = True
+
+
+# People described by where they are from: "a Perth man", "a Texas mother", "a Perth doctor".
+_RESIDENTS = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "family", "couple", "resident", "native",
+                        "mother", "father", "mom", "mum", "dad", "grandmother", "grandfather", "pensioner",
+                        "toddler", "doctor", "nurse", "climber", "student"})
 
 
 def context_votes(span: Span, text: str) -> None:
@@ -428,6 +463,8 @@ def context_votes(span: Span, text: str) -> None:
     if span.label == "ORG" and not span.text.isupper():  # an acronym is an organisation ("the CBP border unit")
         if after and after[0].lower() in _PLACE_HEADS or _PLACE_OF.search(text[max(0, span.start - 30) : span.start]):
             _overrule(span, "LOC" if after and after[0].lower() == "river" else "GPE")
+        elif prev in ("a", "an") and after and after[0] in _RESIDENTS and known_place(span.text):
+            _overrule(span, "GPE")  # "a Perth man", "a Perth doctor": where someone is from
         else:
             role = _ROLE_OF.match(text, span.end, span.end + 40)
             if role and role.group(1).lower() in _PERSON_CUES:
@@ -527,7 +564,7 @@ def extend_person(span: Span, text: str, floor: int, ceiling: int, lower_words: 
 
 def _name_like(word: str) -> bool:
     return (word[0].isupper() and not is_title(word) and not is_stopword(word) and not word.isupper()
-            and not _AGE.fullmatch(word) and word.lower() not in _ROLE_WORDS)
+            and not _AGE.fullmatch(word) and word.lower() not in _ROLE_WORDS and word.lower() not in _SENTENCE_ADVERBS)
 
 
 # Two spans of one law's name, cut by NER at a preposition: "George Floyd Justice" + " in " + "Policing Act".
