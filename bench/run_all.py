@@ -10,7 +10,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from harness import options
 
-SCRIPTS = ["contract", "speed", "summaries", "citations", "claims", "conflicts", "neus", "extraction", "dedup", "stories", "web_render",
+SCRIPTS = ["contract", "speed", "summaries", "citations", "claims", "conflicts", "neus", "extraction", "dedup", "stories", "strays", "web_render",
            "security", "resources", "faults", "audit", "reliability"]
 
 

@@ -117,12 +117,25 @@ def analyse(
     def _summary() -> None:
         story.summary = summarize(story)
 
+    def _strays() -> None:
+        from storylens.stories.strays import strays
+
+        odd = strays(story.analysed)
+        if odd and len(odd) == len(story.analysed):
+            story.notices.append("No two sources share much: they may report different stories.")
+        elif odd:
+            story.notices.append(
+                ("These sources share little with every other source and may report another story: "
+                 if len(odd) > 1 else "This source shares little with every other source and may report another "
+                 "story: ") + ", ".join(odd))
+
     step("nlp", _nlp)
     step("entities", _entities)
     step("claims", _claims)
     step("conflicts", _conflicts)
     step("timeline", _timeline)
     step("summarize", _summary)
+    step("strays", _strays)
     log.debug("stage timings: %s", {k: round(v, 3) for k, v in timings.items()})
     _add_notices(story)
     return story

@@ -1,0 +1,38 @@
+"""A source of a brief that reports another story is named in the notices, never dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+import storylens
+from storylens.api import load, prepare
+from storylens.models import Article, Story
+from storylens.stories.strays import strays
+
+pytestmark = pytest.mark.slow
+
+MATCH = Article(
+    id="match", raw="",
+    text="Manchester United beat Aston Villa 3-1 at Old Trafford on Saturday, with two goals from Marcus Rashford "
+         "in the second half.\n\nThe win lifts United to fourth in the Premier League table. Villa's manager said "
+         "his side had been punished for defensive errors and would regroup before the midweek cup tie.\n\n"
+         "Rashford's first goal came from a counter-attack in the 52nd minute; his second, a free kick, sealed it.",
+)
+
+
+def _corpus(corpus_dir):
+    return [a for a in Story(articles=prepare(load([corpus_dir], []))).analysed]
+
+
+def test_the_corpus_sources_all_report_one_story(corpus_dir) -> None:
+    assert strays(_corpus(corpus_dir)) == []
+
+
+def test_a_source_of_another_story_is_named_and_kept(corpus_dir) -> None:
+    arts = _corpus(corpus_dir)
+    assert strays([*arts, MATCH]) == ["match"]
+    brief = storylens.brief([*arts, MATCH])
+    assert any("may report another story: match" in n for n in brief.notices)
+    assert "match" in {s.id for s in brief.sources}  # named, not dropped
+    # two sources: neither is the odd one out
+    assert strays([arts[0], MATCH]) == []
