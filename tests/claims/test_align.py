@@ -99,3 +99,22 @@ def test_a_sentence_a_source_repeats_is_one_claim():
              "b": "A rare comet will be visible from the northern hemisphere next week."}
     story = analyse([Article(id=k, raw=t, text=t, published="2023-09-12") for k, t in texts.items()])
     assert [c.text for c in story.claims].count(lede) == 1
+
+
+def test_a_long_sentence_two_sources_print_word_for_word_is_one_report():
+    # an ECB+ brief called 'an Australian climber who survived two nights ... narrowly escaped being buried alive'
+    # corroborated by two outlets that ran the same wire paragraph
+    wire = ("An Australian climber who survived two nights stuck on Mount Cook after seeing his brother die also "
+            "narrowly escaped being buried alive himself.")
+    texts = {"a": f"{wire} Rescuers reached him on Saturday morning.",
+             "b": f"{wire} The brothers were experienced climbers.",
+             "c": "A rare comet will be visible from the northern hemisphere next week."}
+    story = analyse([Article(id=k, raw=t, text=t, published="2023-09-12") for k, t in texts.items()])
+    copied = next(c for c in story.claims if c.text == wire)
+    assert copied.sources == ["a", "b"] and copied.n_independent == 1 and copied.status == "single_source"
+    # the same fact in each outlet's own words is two reports
+    texts["b"] = ("The climber, who spent two nights on Mount Cook after his brother fell, was nearly buried alive "
+                  "by an avalanche himself. The brothers were experienced climbers.")
+    story = analyse([Article(id=k, raw=t, text=t, published="2023-09-12") for k, t in texts.items()])
+    told = next(c for c in story.claims if "a" in c.sources and "b" in c.sources)
+    assert told.n_independent == 2 and told.status == "corroborated"

@@ -128,7 +128,7 @@ def align_claims(story: Story) -> list[Claim]:
         rep = group[int(np.argmax(sims[np.ix_(group, group)].sum(axis=1)))] if len(group) > 2 else \
             max(group, key=lambda m: salience[m])
         sources = sorted({s.source for s in sents})
-        n_ind = story.independent_count(sources)
+        n_ind = _independent(story, sents)
         ents = sorted({e for s in sents for e in entity_at.get(s.index, ())})
         claim = Claim(
             id="", text=story.sentences[idx[rep]].text,
@@ -145,6 +145,34 @@ def align_claims(story: Story) -> list[Claim]:
         story.claim_sentences[claim.id] = sent_idx
         claims.append(claim)
     return claims
+
+
+# Words a sentence needs before two sources printing it word for word are taken for one wire copy, not two
+# reports ("Police said the man was arrested." may well be written twice).
+COPY_MIN_WORDS = 12
+
+
+def _independent(story: Story, sents: list[Sentence]) -> int:
+    """Independent sources among the claim's sentences: reprints of one story count once (`Story.root_of`),
+    and so do sources that print the claim's long sentence word for word (a wire paragraph two outlets ran)."""
+    report: dict[str, str] = {}  # source root -> the report it joins (roots sharing a long sentence: one)
+    first_with: dict[str, str] = {}  # long sentence -> the first root that prints it
+
+    def find(root: str) -> str:
+        while report.get(root, root) != root:
+            root = report[root]
+        return root
+
+    for s in sents:
+        root = story.root_of(s.source)
+        report.setdefault(root, root)
+        words = s.text.lower().split()
+        if len(words) >= COPY_MIN_WORDS:
+            other = first_with.setdefault(" ".join(words), root)
+            a, b = find(root), find(other)
+            if a != b:
+                report[a] = b
+    return len({find(r) for r in report})
 
 
 def _claim_sentences(story: Story) -> list[int]:
