@@ -328,7 +328,7 @@ def test_a_trade_or_a_country_before_an_organisation_is_no_part_of_its_name(stor
         a="[Drugmaker Velcor|ORG] said the pill works. A decision from the [U.S. Food and Drug Administration|ORG] "
           "could come soon.",
         b="[Velcor|ORG] will seek [FDA|ORG] authorization. [Airline Pilots Association|ORG] members met.",
-        c="[Velcor|ORG] said so. [Marta Lender|PERSON] spoke to [Lender|PERSON] later.",
+        c="[Velcor|ORG] said so. [Velcor|PERSON] said more. [Marta Lender|PERSON] spoke to [Lender|PERSON] later.",
     )
     entities = resolve_entities(story)
     assert _by_form(entities, "Drugmaker Velcor") is _by_form(entities, "Velcor")

@@ -275,7 +275,11 @@ def merge_bare_names(groups: dict[Key, Group], uf: UnionFind) -> None:
     story also writes the bare name and neither is a person."""
     for key, g in groups.items():
         bare = bare_name(g.spans[0].text)
-        if bare in groups and bare != key and "person" not in g.families | groups[bare].families:
+        # (a trade before it says the bare name is the firm, whatever label NER gave it once: "Merck said" PERSON)
+        firm = _trade(split_words(g.spans[0].text)[0]) and dominant(groups[bare].votes) != "PERSON" \
+            if bare in groups else False
+        if bare in groups and bare != key and "person" not in g.families and (
+                firm or "person" not in groups[bare].families):
             uf.union(key, bare)
         # "Morningside Recovery Center" is the "Morningside Recovery" of other articles: a facility's generic head
         # dropped, when what is left names neither a person nor a place ("Betty Ford", "Cleveland" of "Cleveland
