@@ -456,3 +456,28 @@ def test_two_figures_one_sentence_states_both_of_are_no_dispute():
         "The jury was deadlocked, with seven voting to put Nichols to death.",
     )
     assert found == [["nine", "seven"]]
+
+
+@pytest.mark.slow
+def test_a_name_the_story_resolves_to_an_organisation_is_no_place():
+    # an ECB+ brief disputed where the offer was made: 'Nationals' (the Washington Nationals, a team the NER tagged
+    # as a place) / 'Las Vegas' / 'Winter Meetings'
+    found, _ = disputed(
+        "place",
+        "Teixeira is the top player on the market, and the Orioles (seven years, $140- $150 million) and Nationals "
+        "(eight years, $160 million) reportedly have made sizeable offers as well.",
+        "The Los Angeles Angels made an eight-year offer to first baseman Mark Teixeira during winter meetings in "
+        "Las Vegas.",
+        "The Angels offered Mark Teixeira an eight-year contract at the Winter Meetings in Las Vegas. The Washington "
+        "Nationals also offered.",
+    )
+    assert found == []
+    # a real place still disputes one
+    found, _ = disputed(
+        "place",
+        "The Los Angeles Angels made an eight-year offer to first baseman Mark Teixeira during winter meetings in "
+        "Las Vegas.",
+        "The Los Angeles Angels made an eight-year offer to first baseman Mark Teixeira during winter meetings in "
+        "Orlando.",
+    )
+    assert found == [["Las Vegas", "Orlando"]]

@@ -47,6 +47,7 @@ from storylens.conflicts.nesting import story_nesting
 from storylens.conflicts.temporal import WEEKDAYS
 from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
 from storylens.entities.gazetteer import gazetteer
+from storylens.entities.places import known_place
 from storylens.models import Story
 from storylens.nlp.cache import LRU
 
@@ -245,10 +246,18 @@ def known_places(story: Story) -> dict[str, str]:
             out[key] = label
     # A full name the entities stage read as a person's ("said 32-year-old protester Paris Kyriakides", tagged FAC)
     # is no place either; a single word may be a surname shared with a city, and is left to the counts above.
+    # And a name the entities stage resolved to an organisation, an event or a group, when no gazetteer knows it
+    # as a place ("the Orioles and Nationals have made offers": the Washington Nationals; "at the Winter Meetings").
     for entity in story.entities or []:
         if entity.type == "PERSON":
             out.update({place_key(m.text): "PERSON" for m in entity.mentions if len(m.text.split()) >= 2})
+        elif entity.type in _NOT_PLACES:
+            out.update({k: entity.type for m in entity.mentions
+                        if out.get(k := place_key(m.text)) != "PERSON" and not known_place(m.text)})
     return out
+
+
+_NOT_PLACES = frozenset({"ORG", "EVENT", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"})
 
 
 WORD_BATCH = 256
