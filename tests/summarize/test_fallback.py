@@ -62,7 +62,11 @@ def test_the_end_of_a_quotation_opened_before_waits_like_a_dangling_opener() -> 
     assert _pick_first(max_words=int(total / SHORT_STORY) - 1, texts=texts) != 1
     assert dangling('We are done with this bridge."') and dangling("We have to fund the government and pay our bills.”")
     assert not dangling("“A shutdown will have real costs,” the economist said.")
-    assert not dangling('"We are done," he said.') and not dangling("The mayor said “no” to the plan.")
+    assert not dangling('"We are done," the mayor said.') and not dangling("The mayor said “no” to the plan.")
+    # whose words, when the only speaker is a pronoun (a QA brief put a senator's '"It was an easy decision to
+    # receive a booster," he continued.' after sentences about the president)
+    assert dangling('"We are done," he said.') and dangling("“It was an easy decision,” he continued.")
+    assert dangling("“We will win,” she told reporters on Monday.") and not dangling("The mayor told reporters he would win.")
 
 
 def test_an_unattributed_first_person_sentence_waits_like_a_dangling_opener() -> None:

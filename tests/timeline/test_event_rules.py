@@ -105,3 +105,19 @@ def test_an_event_quotes_the_statement_below_a_stamp_line() -> None:
     headline = "Saints place Thomas on injured reserve\nThe Saints placed Thomas on injured reserve Wednesday."
     assert _furniture_lines(headline) == 0  # a headline says something
     assert _furniture_lines("November 12, 2011") == 0  # nothing below: nothing to quote instead
+
+
+def test_ledes_of_one_day_about_different_matters_stay_apart() -> None:
+    # a NeuS brief cited USA TODAY ('Henri continued to barrel north Saturday') for 'Cuomo deployed 500 National
+    # Guard troops on Saturday': two sources' ledes of one day, about two different matters
+    story = _story(
+        a=["A $9 billion oil pipeline was officially canceled on Wednesday by its owner."],
+        b=["The decision to walk away from the project was confirmed Wednesday in the capital."],
+        c=["The governor deployed 500 National Guard troops on Wednesday ahead of the storm."],
+    )
+    items = dated_sentences(story)
+    vectors = np.eye(len(items))
+    # whole-sentence vectors: the two pipeline ledes alike (0.4), the troops unlike either (0.1)
+    sentences = np.array([[1.0, 0.0, 0.0], [0.4, np.sqrt(1 - 0.16), 0.0], [0.1, 0.0, np.sqrt(1 - 0.01)]])
+    groups = sorted(sorted(items[k].sentence.source for k in g) for g in group_events(items, vectors, sentences))
+    assert groups == [["a", "b"], ["c"]]

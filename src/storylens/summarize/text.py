@@ -32,6 +32,10 @@ _POINTS_BACK = re.compile(r"\b(?:this|that|these|those|it|so)[.!]$", re.IGNORECA
 _QUOTES = "\"“”"
 # "I", "we", "my", "our" as words of a speaker ("Our Lady", "My Fair Lady": a name follows)
 _FIRST_PERSON = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Ww]e(?:['’](?:re|ve|d|ll))?|[Mm]y|[Oo]ur)\b(?!\s+[A-Z])")
+# A quotation whose only speaker is a pronoun ('"It's a very toxic nerve agent," he said.'): whose words, the summary
+# would not say.
+_PRONOUN_SPEAKER = re.compile(r"[\"”’']\s*(?:,\s*)?(?:he|she|they)\s+(?:said|says|added|adds|told [\w ]{0,40}|"
+                              r"wrote|explained|noted|continued|insisted)\s*[.!]$")
 _SAID = re.compile(r"\b(?:said|says|told|tells|asked|wrote|added|according to)\b", re.IGNORECASE)
 
 MIN_WORDS = 6
@@ -107,11 +111,12 @@ def cut_off(text: str) -> bool:
 
 def dangling(text: str) -> bool:
     """Opens on a reference back ("He said...", "This...") or ends on a bare pointer ("... confirmed this."),
-    or is the end of a quotation opened in a sentence before ('We have to fund the government and pay our
-    bills.”'): whose words they are, the summary would not say."""
+    is the end of a quotation opened in a sentence before ('We have to fund the government and pay our
+    bills.”') or a quotation whose only speaker is a pronoun ('"It is toxic," he said.'): whose words they
+    are, the summary would not say."""
     stripped = text.strip()
     return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped) or orphan_quote_end(stripped)
-                or unattributed_first_person(stripped))
+                or unattributed_first_person(stripped) or _PRONOUN_SPEAKER.search(stripped))
 
 
 def unattributed_first_person(text: str) -> bool:

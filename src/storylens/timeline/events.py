@@ -33,6 +33,9 @@ MERGE_COSINE_VAGUE = 0.45
 # Two year- or month-dated sentences this alike as wholes tell one background fact, however little their windows
 # say ("The last time was in 2019, before the pandemic, when he also traveled to Vladivostok ...").
 MERGE_COSINE_BACKGROUND = 0.55
+# Two sources' ledes of one day, as whole sentences, at least this alike ("the pipeline was officially canceled on
+# Wednesday" / "the decision to walk away was confirmed Wednesday": 0.33) tell the day's news.
+NEWS_PEG_COSINE = 0.25
 MAX_PER_DAY = 4
 MIN_WORDS = 6
 BACKGROUND_MIN_WORDS = 8  # a loosely dated sentence this long tells its fact even when it opens on "He"
@@ -214,7 +217,10 @@ def group_events(items: list[Dated], vectors: np.ndarray, sentences: np.ndarray 
         vague = a.mention.precision != "day" or b.mention.precision != "day"
         background = (sentences is not None and a.mention.precision != "day" and b.mention.precision != "day"
                       and float(sentences[i] @ sentences[j]) >= MERGE_COSINE_BACKGROUND)
-        if (sim < (MERGE_COSINE_VAGUE if vague else MERGE_COSINE) and not same_sentence and not news_peg(a, b)
+        # ledes of one day tell its news in other words, but not of another matter altogether ("Henri continued
+        # to barrel north Saturday" / "Cuomo deployed 500 National Guard troops on Saturday": 0.15)
+        peg = news_peg(a, b) and (sentences is None or float(sentences[i] @ sentences[j]) >= NEWS_PEG_COSINE)
+        if (sim < (MERGE_COSINE_VAGUE if vague else MERGE_COSINE) and not same_sentence and not peg
                 and not background):
             continue
         gi, gj = where[i], where[j]
