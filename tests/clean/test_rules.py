@@ -86,6 +86,14 @@ def test_ordinary_sentences_opening_with_marker_words_stay() -> None:
         ("He said more would follow. More than 30 people were hurt.",
          "He said more would follow. More than 30 people were hurt.", ""),
         ("Police cited 12 cases. Source: city police", "Police cited 12 cases.", "Source: city police"),
+        # a wire trailer and its desk's contact block (a conflicts-dev brief quoted them in a claim)
+        (REPORT[3] + " (Additional reporting by Carlos Valdez; Editing by Eric Beech) ((terry.wade@reuters.com; "
+         "+51 1 221 2130; Reuters Messaging: terry.wade.reuters.com@reuters.net))", REPORT[3],
+         ("(Additional reporting by Carlos Valdez; Editing by Eric Beech) ((terry.wade@reuters.com; +51 1 221 2130; "
+         "Reuters Messaging: terry.wade.reuters.com@reuters.net))")),
+        (REPORT[3] + " (Reporting by Jane Doe; Editing by John Roe)", REPORT[3],
+         "(Reporting by Jane Doe; Editing by John Roe)"),
+        ("He was arrested on Monday (police said).", "He was arrested on Monday (police said).", ""),
     ],
 )
 def test_junk_glued_to_the_end_of_a_paragraph_is_cut(paragraph: str, kept: str, cut: str) -> None:
@@ -287,3 +295,16 @@ def test_an_item_whose_title_repeats_its_only_sentence_keeps_that_sentence() -> 
     # A headline above a body is still a headline, and a short label alone is no article.
     assert clean_text(page(item, *REPORT), item).text == "\n\n".join(REPORT)
     assert clean_text("Breaking news", "Breaking news").text == ""
+
+
+def test_a_share_count_and_a_starred_promo_are_no_headline() -> None:
+    # a conflicts-dev brief was titled '936 SHARES Share Tweet', then '*** Join it LIVE here ! ***'
+    raw = ("936 SHARES Share Tweet\n\n*** Join it LIVE here ! ***\n\n"
+           "Lunar eclipse will be visible from Australia\n\n"
+           "Next month the Moon will offer an amazing total eclipse, well visible from Australia and the western "
+           "United States, and astronomers will stream it live from several observatories around the world.\n\n"
+           "12 shares\n\nTelescope maker shares rose 3 percent on the news.")
+    art = clean_article(Article(id="a", raw=raw))
+    assert art.title == "Lunar eclipse will be visible from Australia"
+    assert "936 SHARES" not in art.text and "12 shares" not in art.text
+    assert "Telescope maker shares rose 3 percent on the news." in art.text

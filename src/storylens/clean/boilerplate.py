@@ -339,7 +339,7 @@ def _mark_header(units: list[Unit], title_hint: str | None, html: bool = False) 
             # A line with no capital letter ("gungate") is a tag or kicker: headlines are capitalised; one ending
             # in a separator ("CHRISTCHURCH, New Zealand |") is a cut dateline or breadcrumb.
             if not has_title and any(c.isupper() for c in unit.text) and not unit.text.rstrip().endswith(
-                    ("|", "•", "·", "»", "›")):
+                    ("|", "•", "·", "»", "›")) and not _DECORATED.search(unit.text):
                 unit.label, unit.reason, has_title = "title", "headline", True
             else:
                 unit.label, unit.reason = "heading", "kicker or caption above the article"
@@ -385,6 +385,10 @@ def _mark_tail(units: list[Unit]) -> None:
                     if nxt.label in (_KEPT, "short"):
                         nxt.label, nxt.reason = "chrome", "after the end of the article"
                 return
+
+
+# A line set off by rows of asterisks or hashes ("*** Join it LIVE here ! ***") is a promo, not a headline.
+_DECORATED = re.compile(r"^\s*[*#=~_]{2,}|[*#=~_]{2,}\s*$")
 
 
 def _key(text: str | None) -> str:

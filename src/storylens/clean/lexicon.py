@@ -17,7 +17,7 @@ advertisements?|ads?|ad feedback|sponsored(?: content| links?)?|promoted(?: cont
 |share(?: this| the)?(?: article| story| post| page| video)?|share (?:on|via|to) [\w ]{2,20}|share on more(?: share on more)*
 |tweet(?: this)?|e-?mail|print(?: this)?(?: article| page)?|whatsapp|facebook|twitter|linkedin|reddit|pinterest|telegram
 |instagram|youtube|flipboard|pocket|copy link|link copied|play facebook|play twitter|tweet with a location
-|(?:leave|post|add|write) a (?:comment|reply)|comments?|\d+ comments?|no comments?(?: yet)?|(?:view|show|hide) comments
+|(?:leave|post|add|write) a (?:comment|reply)|comments?|\d+ comments?|[\d.,]+ ?[km]? shares?|no comments?(?: yet)?|(?:view|show|hide) comments
 |join the (?:conversation|discussion)|be the first to comment|(?:comments are|commenting is) closed
 |you (?:may|might|will) also (?:like|be interested in|enjoy)|we recommend|recommended(?: for you)?|read next|up next
 |(?:related|recommended|more|latest|top|trending|popular|most read|most popular|editor's picks?|featured)

@@ -38,6 +38,11 @@ _ENDS = re.compile(_FINAL + "$")
 INLINE_CREDIT = re.compile(
     r"\s*\((?:(?:photo|image|picture|video|credit|foto)s?\b[^()]{0,80}|[^()/]{2,50}/[^()/]{2,50})\)\s*$", re.IGNORECASE)
 _TRAILING_LINK = re.compile(r"\s*\[[^\[\]]{3,120}\]\s*$")
+# A wire story's trailer: "(Reporting by X; Additional reporting by Y; Editing by Z)", with or without the
+# desk's contact block after it ("((name@reuters.com; +51 1 221 2130; Reuters Messaging: ...))").
+WIRE_TRAILER = re.compile(
+    r"\s*(?:\((?:(?:additional )?reporting|writing|editing|compiled|produced) by [^()]{2,240}\))?"
+    r"(?:\s*\(\([^()]{0,300}@[^()]{0,300}\)\))?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -143,6 +148,9 @@ def cut_glued_tail(text: str) -> tuple[str, str]:
             return text[: m.end()].rstrip(), rest.strip()
     # A credit ends the paragraph with ")", a link title with "]": most paragraphs need no search.
     end = text.rstrip()[-1:]
+    trailer = WIRE_TRAILER.search(text) if end == ")" else None
+    if trailer and trailer.end() > trailer.start() + 1 and trailer.start() > 0 and ends_sentence(text[:trailer.start()]):
+        return text[: trailer.start()].rstrip(), text[trailer.start():].strip()
     pattern = INLINE_CREDIT if end == ")" else _TRAILING_LINK if end == "]" else None
     m = pattern.search(text) if pattern else None
     if m and m.start() > 0 and ends_sentence(text[: m.start()]):
