@@ -82,6 +82,16 @@ def test_a_prediction_and_the_day_coordinated_with_a_coming_day_are_ahead() -> N
     assert days("The storm battered the coast on Thursday and Friday.") == ["2021-08-19", "2021-08-20"]
 
 
+def test_a_present_verb_word_after_an_article_is_no_schedule() -> None:
+    # a NeuS brief of Sunday 2021-10-03 dated "In an open letter Wednesday ..., industry groups warned" ahead
+    sunday = date(2021, 10, 3)
+    days = lambda text: [m.day.isoformat() for m in find_dates(text, sunday)]
+    assert days("In an open letter Wednesday to heads of state, industry groups warned of a collapse.") == [
+        "2021-09-29"]
+    assert days("His visit on Friday was cancelled by aides.") == ["2021-10-01"]
+    assert days("The museum opens on Wednesday after two years of repairs.") == ["2021-10-06"]
+
+
 def test_explicit_dates_with_and_without_year() -> None:
     assert days("The treaty was signed on Sept. 12, 2021 in the capital city.") == ["2021-09-12"]
     assert days("The treaty was signed on 3 March 2020 by both delegations.") == ["2020-03-03"]

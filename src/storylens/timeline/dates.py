@@ -62,7 +62,9 @@ _FUTURE_AFTER = re.compile(r"\b(?:will|shall|is expected|are expected|is schedul
 # "the vote for Saturday", "a hearing set for Friday", "a trial date was set for October 28": a weekday or a day of
 # the month right after "for" names the day something is planned for, whatever the clause's tense ("Schumer moved
 # to arrange the vote for Saturday"); "for Saturday's attack" names a past event and is left to the clause.
-_PRESENT = re.compile(r"\b(?:is|are|plays?|faces?|meets?|returns?|opens?|begins?|starts?|hosts?|visits?|heads?|"
+# (after an article the word is a noun or an adjective: "in an open letter Wednesday", "the visit on Monday")
+_PRESENT = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )"
+                      r"\b(?:is|are|plays?|faces?|meets?|returns?|opens?|begins?|starts?|hosts?|visits?|heads?|"
                       r"kicks? off)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:was|were|had|did|been|last)\b|\w+ed\b", re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
