@@ -617,6 +617,20 @@ def test_more_names_of_one_organisation_place_or_person_are_one(story_from) -> N
     assert _by_form(entities, "Secret Service").type == "ORG"
 
 
+def test_acronyms_with_a_country_inside_and_inverted_universities_are_one_and_compass_points_two(story_from) -> None:
+    # a QA round's briefs listed "USGS" / "U.S. Geological Survey", "UNGA" / "UN General Assembly", "Reading University" /
+    # "University of Reading" apart, and merged "Southeast" into "Southwest"
+    story = story_from(
+        a="The [USGS|ORG] said so. The [U.S. Geological Survey|ORG] measured it. The [UNGA|ORG] met.",
+        b="The [UN General Assembly|ORG] voted. The [University of Reading|ORG] and [Reading University|ORG] agreed. "
+          "Winds from the [Southwest|LOC] and [Southeast|LOC] blew.",
+    )
+    entities = resolve_entities(story)
+    _same(entities, ("USGS", "U.S. Geological Survey"), ("UNGA", "UN General Assembly"),
+          ("Reading University", "University of Reading"))
+    assert _by_form(entities, "Southwest") is not _by_form(entities, "Southeast")
+
+
 def test_a_storm_named_alone_is_the_storm(story_from) -> None:
     # a NeuS brief listed "Henri" (ORG) apart from "Hurricane Henri"
     story = story_from(a="[Hurricane Henri|ORG] hit Long Island. [Tropical Storm Grace|GPE] weakened.",

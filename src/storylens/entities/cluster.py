@@ -197,8 +197,9 @@ def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
                 uf.union(key, roots.pop())
 
 
-# "Department of Defense" is the "Defense Department", "Ministry of Defence" the "Defence Ministry".
-_INVERTIBLE_HEADS = frozenset({token_key("department"), token_key("ministry")})
+# "Department of Defense" is the "Defense Department", "Ministry of Defence" the "Defence Ministry", "University of
+# Reading" "Reading University".
+_INVERTIBLE_HEADS = frozenset({token_key("department"), token_key("ministry"), token_key("university")})
 _OF, _THE = token_key("of"), token_key("the")
 
 

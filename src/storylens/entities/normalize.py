@@ -206,16 +206,23 @@ def name_key(name: str) -> tuple[str, ...]:
 
 
 def tokens_match(a: str, b: str) -> bool:
-    """Two token keys name the same thing: equal, or long and one typo/transposition apart."""
+    """Two token keys name the same thing: equal, or long and one typo/transposition apart (never two points of
+    the compass: "Southwest" and "Southeast" key one letter apart)."""
     if a == b:
         return True
-    return len(a) >= 6 and len(b) >= 6 and a[0] == b[0] and OSA.distance(a, b) <= 1
+    return (len(a) >= 6 and len(b) >= 6 and a[0] == b[0] and OSA.distance(a, b) <= 1
+            and not (a in _COMPASS or b in _COMPASS))
 
 
 def keys_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Every token matches its counterpart (same count, same order); a guard against merging
     different people who share a name part."""
     return len(a) == len(b) and all(tokens_match(x, y) for x, y in zip(a, b, strict=True))
+
+
+_COMPASS = frozenset(token_key(w) for w in (
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+    "eastern", "western", "northern", "southern"))
 
 
 def is_initial_key(token: str) -> bool:
@@ -239,7 +246,9 @@ def initials(name: str) -> set[str]:
     words = split_words(name)
     if len(words) < 2:
         return set()
-    main = "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[0].isupper())
+    # an acronym inside the name gives all its letters: "U.S. Geological Survey" is the "USGS"
+    main = "".join(acronym_letters(w) if is_acronym(w) else w[0] for w in words
+                   if w.lower() not in _ACRONYM_SKIP and w[0].isupper())
     every = "".join(w[0] for w in words if w[0].isalpha()).upper()
     found = {x for x in (main.upper(), every) if len(x) >= 2}
     if len(words) >= 3 and is_acronym(words[0]):
