@@ -308,3 +308,27 @@ def test_a_share_count_and_a_starred_promo_are_no_headline() -> None:
     assert art.title == "Lunar eclipse will be visible from Australia"
     assert "936 SHARES" not in art.text and "12 shares" not in art.text
     assert "Telescope maker shares rose 3 percent on the news." in art.text
+
+
+def test_captions_credits_promos_and_redirects_of_real_pages_are_cut() -> None:
+    # each reached a QA round's briefs (summary, claims, timeline or entities)
+    junk = [
+        "Media playback is unsupported on your device Media caption Soldiers appeared on state TV to announce it",
+        "Mali troop mutiny Image copyright ORTMTV Image caption The soldiers said they had dissolved all institutions",
+        "Facebook Twitter Pinterest Some of the flint arrowheads discovered at the site Photograph: Kevin Standage",
+        ("Civilians cheer as mutinous soldiers drive past in Bamako, Mali Wednesday March 21, 2012. Gunshots could "
+        "still be heard in the Malian capital late Wednesday,... (Associated Press)"),
+        "Bill Ingalls/NASA A supermoon behind the Colorado State Capitol Building on Sunday, Sept. 27, 2015.",
+        "Please wait while you are redirected...or Click Here if you do not want to wait.",
+        "For the latest news and analysis, follow @wsjd.",
+        "Get breaking news and the biggest stories delivered right to your inbox.",
+    ]
+    prose = [
+        "The agency said it would follow the rules, according to a statement posted on Facebook and Twitter.",
+        "Reporters were told that the image caption had been changed after the complaint, the paper said.",
+        "Facebook and Twitter said they would remove the posts.",
+        "Smith and Jones/Wesson agreed on Monday to merge the two companies.",
+    ]
+    out = clean_text(page(REPORT[0], *junk, *prose))
+    assert out.paragraphs == [REPORT[0], *prose]
+    assert out.removed == junk

@@ -80,7 +80,20 @@ _CONTRIBUTED = re.compile(r"\bcontributed to this (?:report|story|article)\W*$",
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 # A picture's label and credit as scraped from the page ("Image copyright Getty Images", "Image caption The
 # train ...", "Getty Images Elon Musk"): a label opens the line; an agency name marks a short line that is no sentence.
-_PHOTO_LABEL = re.compile(r"(?:image|media|photo|picture) (?:copyright|caption|source|credit)\b", re.IGNORECASE)
+_PHOTO_LABEL = re.compile(r"(?:image|media|photo|picture) (?:copyright|caption|source|credit)\b|"
+                          r"media playback is (?:unsupported|not supported) on your device", re.IGNORECASE)
+# A short heading may run into the label ("Mali troop mutiny Image copyright ORTMTV Image caption ..."), written
+# as the page writes it (prose would say "the image caption had been changed").
+_PAGE_LABEL = re.compile(r"\b(?:Image|Media|Photo|Picture) (?:copyright|caption|source|credit)\b")
+MAX_LABEL_LEAD_WORDS = 8
+# A caption opening on its share bar ("Facebook Twitter Pinterest Some of the flint arrowheads ... Photograph:
+# Kevin Standage"), opening on its credit ("Bill Ingalls/NASA A supermoon behind the Capitol ...") or closing on
+# it ("... Photograph: Kevin Standage", "... (Associated Press)", "... (AP Photo/Baba Ahmed)").
+_SHARE_BAR_OPEN = re.compile(r"^(?:Facebook|Twitter|Pinterest|Email|WhatsApp|LinkedIn)"
+                             r"(?: (?:Facebook|Twitter|Pinterest|Email|WhatsApp|LinkedIn)){1,5} (?=[A-Z\"“])")
+_CREDIT_OPEN = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}/[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2} (?=[A-Z])")
+_CREDIT_END = re.compile(r"(?:\bPhotograph: [A-Z][^.()]{0,60}|\((?:AP Photo\b[^()]{0,60}|Associated Press|AFP|Reuters)\))"
+                         r"\s*$")
 _AGENCY = re.compile(r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|Alamy|PA Images|PA Wire|EPA-EFE)\b")
 # An embedded video's caption on local-TV sites ("EMBED More News Videos Cosby spends first night in prison:
 # Vernon Odom reports ...", or after a player's close button: "CLOSE Ariel Winter is tired of being told what to
@@ -211,6 +224,10 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
     if _PHOTO_LABEL.match(text) or (_AGENCY.search(text) and len(words) <= MAX_CREDIT_WORDS
                                     and not ends_sentence(text)):
         return "credit", "photo credit or caption"
+    if len(words) <= MAX_CAPTION_WORDS and (
+            _SHARE_BAR_OPEN.match(text) or _CREDIT_END.search(text) or _CREDIT_OPEN.match(text)
+            or ((label := _PAGE_LABEL.search(text)) and len(text[:label.start()].split()) <= MAX_LABEL_LEAD_WORDS)):
+        return "credit", "photo caption"
     strong, weak = notice_score(text) if english else (0, 0)
     if strong and not ATTRIBUTION.search(text) and (
         (strong + weak >= 2 and READER_ADDRESS.search(text) and len(words) <= 120) or strong + weak >= 4

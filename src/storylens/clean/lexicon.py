@@ -91,12 +91,14 @@ _STRONG = (
     r"\bterms (?:of|and) (?:use|service|conditions)\b", r"\ball rights reserved\b", r"©|\bcopyright (?:©\s*)?\d{4}\b",
     r"\bpersonal (?:data|information)\b", r"\blive ?blog\b", r"\bemail address\b",
     r"\blocation (?:information|history)\b",  # an embedded tweet's interstitial ("add location information to ...")
+    r"\b(?:you are|you're) (?:being )?redirected\b",  # "Please wait while you are redirected...or Click Here"
 )
 _WEAK = (
     r"\bsign[- ]?(?:up|in)\b", r"\bsubscri(?:be|ption|ber)s?\b", r"\b(?:third|3rd)[- ]part(?:y|ies)\b",
     r"\badverts?\b|\badvertis(?:ing|ers?|ements?)\b", r"\bmore info\b", r"\bread more\b", r"\baccept\b",
     r"\bpreferences\b", r"\blog in\b", r"\bregist(?:er|ration)\b", r"\blearn more\b",
     r"\b(?:is|are) (?:disabled|not supported|out of date)\b",  # "JavaScript is disabled in your browser"
+    r"\bclick here\b",
 )
 STRONG_NOTICE = [re.compile(p, re.IGNORECASE) for p in _STRONG]
 WEAK_NOTICE = [re.compile(p, re.IGNORECASE) for p in _WEAK]
@@ -206,14 +208,16 @@ def looks_english(text: str) -> bool:
 # name the site's machinery (subscriptions, newsletters, sharing).
 _CTA_OPENER = re.compile(
     r"^\W{0,3}(?:follow|like|email|e-mail|write to|reach|contact|listen to|get|subscribe|sign up|join|download|click"
-    r"|tap|check out|don't forget|be sure to|want more|share|find us|connect with)\b", re.IGNORECASE)
+    r"|tap|check out|don't forget|be sure to|want more|share|find us|connect with"
+    r"|for (?:the )?(?:latest|more|breaking)\b[^.]{0,60}?\b(?:follow|like|subscribe|sign up|visit|check out|download))\b",
+    re.IGNORECASE)
 _CTA_SELF_EVIDENT = re.compile(
     r"^\W{0,3}(?:if you (?:enjoyed|liked|like|enjoy|appreciate|value)\b[^.]{0,40}\b(?:article|story|post|content|journalism|reporting)"
     r"|(?:like|enjoy(?:ed)?|love) (?:this|our) (?:story|article|post|content)\b)", re.IGNORECASE)
 _CTA_TARGET = re.compile(
     r"https?://|\bwww\.|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok"
     r"|whatsapp|telegram|snapchat|pinterest|flipboard)\b|\b(?:click|tap) here\b|\bnewsletters?\b|\bsubscri(?:be|ption|ber)s?\b"
-    r"|\bshare (?:it|this)\b|\bpodcasts?\b|\bapps? store\b", re.IGNORECASE)
+    r"|\bshare (?:it|this)\b|\bpodcasts?\b|\bapps? store\b|\byour inbox\b", re.IGNORECASE)
 MAX_CTA_WORDS = 80
 
 
