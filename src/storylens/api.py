@@ -120,7 +120,7 @@ def analyse(
     def _strays() -> None:
         from storylens.stories.strays import strays
 
-        odd = strays(story.analysed)
+        odd = strays(story)
         if odd and len(odd) == len(story.analysed):
             story.notices.append("No two sources share much: they may report different stories.")
         elif odd:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import storylens
-from storylens.api import load, prepare
-from storylens.models import Article, Story
+from storylens.api import analyse, load, prepare
+from storylens.models import Article
 from storylens.stories.strays import strays
 
 pytestmark = pytest.mark.slow
@@ -20,19 +20,19 @@ MATCH = Article(
 )
 
 
-def _corpus(corpus_dir):
-    return [a for a in Story(articles=prepare(load([corpus_dir], []))).analysed]
+@pytest.fixture(scope="module")
+def corpus(corpus_dir):
+    return prepare(load([corpus_dir], []))
 
 
-def test_the_corpus_sources_all_report_one_story(corpus_dir) -> None:
-    assert strays(_corpus(corpus_dir)) == []
+def test_the_corpus_sources_all_report_one_story(corpus) -> None:
+    assert strays(analyse(corpus)) == []
 
 
-def test_a_source_of_another_story_is_named_and_kept(corpus_dir) -> None:
-    arts = _corpus(corpus_dir)
-    assert strays([*arts, MATCH]) == ["match"]
-    brief = storylens.brief([*arts, MATCH])
+def test_a_source_of_another_story_is_named_and_kept(corpus) -> None:
+    assert strays(analyse([*corpus, MATCH])) == ["match"]
+    brief = storylens.brief([*corpus, MATCH])
     assert any("may report another story: match" in n for n in brief.notices)
     assert "match" in {s.id for s in brief.sources}  # named, not dropped
     # two sources: neither is the odd one out
-    assert strays([arts[0], MATCH]) == []
+    assert strays(analyse([corpus[0], MATCH])) == []
