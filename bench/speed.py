@@ -207,7 +207,13 @@ def main() -> None:
             "changed. Slot words of the conflict stage go to the encoder in batches of 256 instead of 16 (words "
             "pad little: 1,500 words 1.5-1.7 s -> 0.9-1.0 s). On this shared machine single runs of the same "
             "code spread from 12.3 to 14.5 s (an I/O-waiting neighbour), so the table's figure is one run, not a "
-            "comparison; paired runs moved by less than that spread."), ""]
+            "comparison; paired runs moved by less than that spread."), "",
+           ("The strays check (stage `strays`, new on 2026-12-06: which sources may report another story) reads "
+            "the nlp stage's sentence vectors and mentions; a first version ran the story clusterer's own "
+            "`extract_features` (a second embedding and NER pass over every lede), 6 s on the 50-article story, "
+            "and was rewritten before it shipped. Tried the same day and dropped: the encoder on one thread while "
+            "spaCy parses and on two once it is done (the nlp stage 9.6-9.8 s against 9.8-10.0 s, within the "
+            "machine's spread)."), ""]
     if prof:
         md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "",
                ("Read it beside the stage times above, which are measured directly: pyinstrument samples the "
