@@ -92,6 +92,14 @@ def test_a_present_verb_word_after_an_article_is_no_schedule() -> None:
     assert days("The museum opens on Wednesday after two years of repairs.") == ["2021-10-06"]
 
 
+def test_a_day_of_last_year_is_in_last_year() -> None:
+    june = date(2021, 6, 10)
+    days = lambda text: [m.day.isoformat() for m in find_dates(text, june)]
+    assert days("The river broke its banks on May 25 last year, flooding the old town.") == ["2020-05-25"]
+    assert days("He was hired on March 3 of last year.") == ["2020-03-03"]
+    assert days("The river broke its banks on May 25, flooding the old town.") == ["2021-05-25"]
+
+
 def test_explicit_dates_with_and_without_year() -> None:
     assert days("The treaty was signed on Sept. 12, 2021 in the capital city.") == ["2021-09-12"]
     assert days("The treaty was signed on 3 March 2020 by both delegations.") == ["2020-03-03"]

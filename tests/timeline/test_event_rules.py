@@ -31,6 +31,15 @@ def test_a_birth_long_before_the_story_is_no_event() -> None:
     assert days == ["2021-03-03", "2021-06-07"]
 
 
+def test_a_day_that_names_an_anniversary_is_no_event() -> None:
+    # a NeuS brief dated "As the May 25 anniversary of George Floyd's death nears, lawmakers are working ..." 2021-05-25
+    story = _story(a=["As the May 25 anniversary of the flood nears, lawmakers are working on a relief bill.",
+                      "The city marked the first anniversary of the flood on Monday with a memorial service.",
+                      "The river broke its banks on May 25 last year, flooding the old town."])
+    days = sorted(it.mention.day.isoformat() for it in dated_sentences(story))
+    assert days == ["2020-05-25", "2021-06-07"]
+
+
 def test_ledes_of_different_sources_on_one_day_are_one_event() -> None:
     filler = "Officials gave more details about the plans at a later briefing."
     story = _story(

@@ -101,6 +101,7 @@ class DateMention:
 
 # Only these words between two dates: the second is an alternative or the next part of the first ("late Saturday or
 # early Sunday", "Saturday and Sunday") and is as far ahead as it.
+_LAST_YEAR = re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*,?\s*(?:or|and|&)\s+(?:(?:early|late)\s+)?(?:on\s+)?", re.IGNORECASE)
 
 
@@ -135,6 +136,11 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
             day, approx = _resolve(kind, m.group(), base, future)
         except OverflowError:
             continue  # "3000000000 days ago", or a relative day past year 1 or 9999: no calendar day
+        if day is not None and base is not None and kind == "monthday" and _LAST_YEAR.match(after):
+            try:
+                day = day.replace(year=base.year - 1)  # "on May 25 last year"
+            except ValueError:
+                day = None  # Feb. 29 of a year that has none
         if day is not None:
             precision = {"year": "year", "monthyear": "month"}.get(kind, "day")
             found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision))

@@ -64,6 +64,7 @@ _STAMP_WORDS = frozenset(["posted", "published", "updated", "last", "modified", 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CLOSERS = " \t\"'”’)»"
 # "born on March 29, 1928", "was born in the Bronx in 1928", "(born 1961)": the date is a birth date.
+_ANNIVERSARY = re.compile(r"\s+(?:\w+\s+)?anniversary\b", re.IGNORECASE)
 _BORN = re.compile(r"\bborn\b[^.;:,()]{0,40}$", re.IGNORECASE)
 # Verbs of saying: a date next to one dates the report, not the event reported.
 _SPEECH_VERBS = r"said|says|told|tells|recalled|recalls|reported|added|stated|noted|wrote|explained"
@@ -107,8 +108,8 @@ def dated_sentences(story: Story) -> list[Dated]:
         if mentions and not _has_words(s.text, mentions):
             continue  # a dateline or time stamp ("Aug. 05, 2013 | 2:47 p.m."), no statement
         for m in mentions:
-            if born_long_ago(s.text, m, base):
-                continue
+            if born_long_ago(s.text, m, base) or _ANNIVERSARY.match(s.text, m.end):
+                continue  # "the May 25 anniversary of George Floyd's death": a day that recurs, no event of its own
             pre = s.text[:m.start].split()[-WINDOW_BEFORE:]
             post = s.text[m.end:].split()[:WINDOW_AFTER]
             # the lede's news peg: the first sentence of the article's top to name that day
