@@ -123,11 +123,12 @@ def analyse(
         odd = strays(story)
         if odd and len(odd) == len(story.analysed):
             story.notices.append("No two sources share much: they may report different stories.")
+        elif len(odd) == 1:
+            story.notices.append(f"This source shares little with every other source and may report another story: "
+                                 f"{odd[0]}")
         elif odd:
-            story.notices.append(
-                ("These sources share little with every other source and may report another story: "
-                 if len(odd) > 1 else "This source shares little with every other source and may report another "
-                 "story: ") + ", ".join(odd))
+            story.notices.append("These sources share little with every other source and may report another story: "
+                                 + ", ".join(odd))
 
     step("nlp", _nlp)
     step("entities", _entities)

@@ -30,6 +30,7 @@ import numpy as np
 from scipy import sparse
 
 from storylens.claims.filters import content_words, is_claim, is_denial, is_hedged, is_negated
+from storylens.entities.cluster import UnionFind
 from storylens.models import Claim, Quote, Sentence, Story
 
 ALIGN_THRESHOLD = 0.66
@@ -155,24 +156,14 @@ COPY_MIN_WORDS = 12
 def _independent(story: Story, sents: list[Sentence]) -> int:
     """Independent sources among the claim's sentences: reprints of one story count once (`Story.root_of`),
     and so do sources that print the claim's long sentence word for word (a wire paragraph two outlets ran)."""
-    report: dict[str, str] = {}  # source root -> the report it joins (roots sharing a long sentence: one)
+    roots = [story.root_of(s.source) for s in sents]
+    reports = UnionFind(roots)
     first_with: dict[str, str] = {}  # long sentence -> the first root that prints it
-
-    def find(root: str) -> str:
-        while report.get(root, root) != root:
-            root = report[root]
-        return root
-
-    for s in sents:
-        root = story.root_of(s.source)
-        report.setdefault(root, root)
+    for s, root in zip(sents, roots, strict=True):
         words = s.text.lower().split()
         if len(words) >= COPY_MIN_WORDS:
-            other = first_with.setdefault(" ".join(words), root)
-            a, b = find(root), find(other)
-            if a != b:
-                report[a] = b
-    return len({find(r) for r in report})
+            reports.union(root, first_with.setdefault(" ".join(words), root))
+    return len({reports.find(r) for r in roots})
 
 
 def _claim_sentences(story: Story) -> list[int]:

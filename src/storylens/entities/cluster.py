@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from storylens.entities.gazetteer import AP_STATES, gazetteer, state_of
 from storylens.entities.gazetteer import key as place_key
@@ -44,6 +45,7 @@ from storylens.entities.places import known_place
 from storylens.entities.spans import Span, is_ship, storm_words
 
 Key = tuple[str, ...]
+K = TypeVar("K", str, tuple[str, ...])
 
 _FAMILY = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "norp"}
 # Tie-break between equally voted labels: the more specific / more useful type first.
@@ -83,13 +85,13 @@ class Group:
         return {family(label) for label in self.votes}
 
 
-class UnionFind:
-    """Disjoint sets over group keys."""
+class UnionFind(Generic[K]):
+    """Disjoint sets over group keys (or any sortable keys: the claims stage joins sources with it)."""
 
-    def __init__(self, keys: Iterable[Key]) -> None:
-        self.parent: dict[Key, Key] = {k: k for k in keys}
+    def __init__(self, keys: Iterable[K]) -> None:
+        self.parent: dict[K, K] = {k: k for k in keys}
 
-    def find(self, k: Key) -> Key:
+    def find(self, k: K) -> K:
         root = k
         while self.parent[root] != root:
             root = self.parent[root]
@@ -97,7 +99,7 @@ class UnionFind:
             self.parent[k], k = root, self.parent[k]
         return root
 
-    def union(self, a: Key, b: Key) -> None:
+    def union(self, a: K, b: K) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
@@ -277,10 +279,9 @@ def merge_bare_names(groups: dict[Key, Group], uf: UnionFind) -> None:
     for key, g in groups.items():
         bare = bare_name(g.spans[0].text)
         # (a trade before it says the bare name is the firm, whatever label NER gave it once: "Merck said" PERSON)
-        firm = _trade(split_words(g.spans[0].text)[0]) and dominant(groups[bare].votes) != "PERSON" \
-            if bare in groups else False
         if bare in groups and bare != key and "person" not in g.families and (
-                firm or "person" not in groups[bare].families):
+                "person" not in groups[bare].families
+                or _trade(split_words(g.spans[0].text)[0]) and dominant(groups[bare].votes) != "PERSON"):
             uf.union(key, bare)
         # "Morningside Recovery Center" is the "Morningside Recovery" of other articles: a facility's generic head
         # dropped, when what is left names neither a person nor a place ("Betty Ford", "Cleveland" of "Cleveland
@@ -310,9 +311,10 @@ def merge_short_names(groups: dict[Key, Group], uf: UnionFind) -> None:
         word = g.spans[0].text.strip()
         # two words are a name of their own ("Red Sox", "Blue Jays"); one word only a plural or a paper's head
         # (not an office: "Supreme Court" may be the country's beside a "Texas Supreme Court")
-        short = len(key) == 2 and dominant(g.votes) == "ORG" and word.split()[-1].lower() not in _OFFICES \
-            or len(key) == 1 and (
-            _PLURAL_NAME.match(word) or word in _PAPER_HEADS)
+        if len(key) == 2:
+            short = dominant(g.votes) == "ORG" and word.split()[-1].lower() not in _OFFICES
+        else:
+            short = len(key) == 1 and bool(_PLURAL_NAME.match(word) or word in _PAPER_HEADS)
         if not short or "norp" in g.families or key[-1] in surnames:
             continue  # "Jones" is Tom Jones, not "Dow Jones", when the story names him
         roots = {uf.find(k) for k in longer.get(key, ())}

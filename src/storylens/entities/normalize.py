@@ -205,6 +205,11 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+_COMPASS = frozenset(token_key(w) for w in (
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+    "eastern", "western", "northern", "southern"))
+
+
 def tokens_match(a: str, b: str) -> bool:
     """Two token keys name the same thing: equal, or long and one typo/transposition apart (never two points of
     the compass: "Southwest" and "Southeast" key one letter apart)."""
@@ -218,11 +223,6 @@ def keys_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Every token matches its counterpart (same count, same order); a guard against merging
     different people who share a name part."""
     return len(a) == len(b) and all(tokens_match(x, y) for x, y in zip(a, b, strict=True))
-
-
-_COMPASS = frozenset(token_key(w) for w in (
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
-    "eastern", "western", "northern", "southern"))
 
 
 def is_initial_key(token: str) -> bool:
