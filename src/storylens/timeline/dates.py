@@ -99,9 +99,10 @@ class DateMention:
     precision: str = "day"  # "day", "month" or "year": how much of `day` the text gave
 
 
+# A day of the month said to be last year's ("on May 25 last year", "March 3 of last year").
+_LAST_YEAR = re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
 # Only these words between two dates: the second is an alternative or the next part of the first ("late Saturday or
 # early Sunday", "Saturday and Sunday") and is as far ahead as it.
-_LAST_YEAR = re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*,?\s*(?:or|and|&)\s+(?:(?:early|late)\s+)?(?:on\s+)?", re.IGNORECASE)
 
 
