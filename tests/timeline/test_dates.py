@@ -92,6 +92,16 @@ def test_a_present_verb_word_after_an_article_is_no_schedule() -> None:
     assert days("The museum opens on Wednesday after two years of repairs.") == ["2021-10-06"]
 
 
+def test_a_relative_clause_before_the_date_does_not_set_its_tense() -> None:
+    # a NeuS brief of Monday 2021-08-16 dated "Hochul, who will make history ..., on Sunday vowed" a week ahead
+    monday = date(2021, 8, 16)
+    days = lambda text: [m.day.isoformat() for m in find_dates(text, monday)]
+    assert days("Kathy Hochul, who will make history as the female governor of New York, on Sunday vowed to uphold "
+                "integrity in her administration.") == ["2021-08-15"]
+    assert days("The governor, who resigned in disgrace, will speak on Sunday at the convention.") == ["2021-08-22"]
+    assert days("Kathy Hochul will make history as governor on Sunday.") == ["2021-08-22"]
+
+
 def test_a_day_of_last_year_is_in_last_year() -> None:
     june = date(2021, 6, 10)
     days = lambda text: [m.day.isoformat() for m in find_dates(text, june)]

@@ -163,9 +163,14 @@ def _scheduled(lead: str) -> bool:
     return bool(_PRESENT.search(lead)) and not _PAST.search(lead)
 
 
+# A relative clause set off by commas before the date speaks of its own verb, not the date's: "Kathy Hochul, who
+# will make history as the state's first female governor, on Sunday vowed ..." (a NeuS brief dated it ahead).
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", re.IGNORECASE)
+
+
 def _is_future(before: str, after: str) -> bool:
     """Future when the words leading to the date (its clause) plan or predict, or the next few words do."""
-    lead = " ".join(before.split()[-12:])
+    lead = " ".join(_RELATIVE_CLAUSE.sub(",", before).split()[-12:])
     if len(lead.split()) >= 3:
         return bool(_FUTURE_BEFORE.search(lead)) or _scheduled(lead)
     return bool(_FUTURE_AFTER.search(" ".join(after.split()[:5])))
