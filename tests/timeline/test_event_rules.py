@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from storylens.models import Article, Sentence, Story
-from storylens.timeline.events import dated_sentences, group_events
+from storylens.timeline.events import dated_sentences, group_events, speakers_of
 
 
 def _story(published: str = "2021-06-10", **docs: list[str]) -> Story:
@@ -130,3 +130,37 @@ def test_ledes_of_one_day_about_different_matters_stay_apart() -> None:
     sentences = np.array([[1.0, 0.0, 0.0], [0.4, np.sqrt(1 - 0.16), 0.0], [0.1, 0.0, np.sqrt(1 - 0.01)]])
     groups = sorted(sorted(items[k].sentence.source for k in g) for g in group_events(items, vectors, sentences))
     assert groups == [["a", "b"], ["c"]]
+
+
+def _named(story: Story, **names: str) -> Story:
+    """Entities by hand: each keyword is an entity id, its value a name; every occurrence is a mention."""
+    from storylens.models import Entity, EntityMention
+
+    story.entities = []
+    for ident, name in names.items():
+        mentions = [EntityMention(source=a.id, start=i, end=i + len(name), text=name)
+                    for a in story.articles for i in range(len(a.text)) if a.text.startswith(name, i)]
+        story.entities.append(Entity(id=ident, name=name, type="PERSON", mentions=mentions))
+    return story
+
+
+def test_sayings_of_two_speakers_on_one_day_are_two_events() -> None:
+    # a NeuS brief of 2021-08-16 made one event of "Former Gov. David Paterson said Sunday that Hochul will be
+    # well-suited ..." and "Kathy Hochul on Sunday said she aims to create ...", citing The Hill for Hochul's words
+    story = _named(_story(
+        published="2021-08-16",
+        a=["Former Gov. David Paterson said Sunday that Kathy Hochul will be well-suited for the governor's job."],
+        b=["Lt. Gov. Kathy Hochul on Sunday said she will be well-suited for the governor's job, aides added."],
+        c=["Kathy Hochul said Sunday that she will be well-suited to the governor's job ahead."],
+        d=["Her aides confirmed on Sunday that Hochul would be well-suited for the governor's job."],
+    ), paterson="David Paterson", hochul="Kathy Hochul")
+    items = dated_sentences(story)
+    assert [it.mention.day.isoformat() for it in items] == ["2021-08-15"] * 4
+    assert speakers_of(story, items) == ["paterson", "hochul", "hochul", None]
+    vectors = np.ones((len(items), 1))  # alike in meaning: only the speakers part them
+    groups = sorted(sorted(items[k].sentence.source for k in g) for g in group_events(items, vectors))
+    assert groups == [["a", "b", "c", "d"]]  # without speakers, one event
+    groups = sorted(sorted(items[k].sentence.source for k in g)
+                    for g in group_events(items, vectors, speakers=speakers_of(story, items)))
+    # Hochul's two sayings and the unattributed confirmation join; Paterson's stays his own
+    assert groups in ([["a"], ["b", "c", "d"]], [["a", "d"], ["b", "c"]])

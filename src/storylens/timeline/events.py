@@ -18,7 +18,9 @@ those with the most independent sources first, to keep the timeline readable.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -197,14 +199,17 @@ def compatible(a: DateMention, b: DateMention) -> bool:
     return a.day == b.day
 
 
-def group_events(items: list[Dated], vectors: np.ndarray, sentences: np.ndarray | None = None) -> list[list[int]]:
-    """Single-link groups of compatible, similar items; a group never holds two different precise dates.
+def group_events(items: list[Dated], vectors: np.ndarray, sentences: np.ndarray | None = None,
+                 speakers: list[str | None] | None = None) -> list[list[int]]:
+    """Single-link groups of compatible, similar items; a group never holds two different precise dates, nor
+    the sayings of two different speakers (`speakers`, see `speakers_of`).
 
     `sentences` (the items' whole-sentence vectors) also link two year- or month-dated items: the words around
     "in 2019" often stop before the fact ("was in 2019, before the corona pandemic, when he ..."), and a
     background fact is one whole sentence.
     """
     groups: list[list[int]] = [[i] for i in range(len(items))]
+    said_by: list[set[str]] = [{who} if who else set() for who in (speakers or [None] * len(items))]
     pairs = sorted(
         ((float(vectors[i] @ vectors[j]), i, j) for i in range(len(items)) for j in range(i + 1, len(items))
          if compatible(items[i].mention, items[j].mention)),
@@ -227,11 +232,51 @@ def group_events(items: list[Dated], vectors: np.ndarray, sentences: np.ndarray 
         gi, gj = where[i], where[j]
         if gi == gj or not _consistent([items[k].mention for k in groups[gi] + groups[gj]]):
             continue
+        if len(said_by[gi] | said_by[gj]) > 1:
+            continue  # "David Paterson said Sunday that Hochul ..." / "Hochul on Sunday said she ...": two statements
         groups[gi].extend(groups[gj])
+        said_by[gi] |= said_by[gj]
         for k in groups[gj]:
             where[k] = gi
         groups[gj] = []
     return [g for g in groups if g]
+
+
+def speakers_of(story: Story, items: list[Dated]) -> list[str | None]:
+    """For an item whose day dates a saying ("David Paterson said Sunday", "Hochul on Sunday said"), the id of
+    the person or organisation saying it, as the entities stage resolved it: the name right after the verb
+    ("said Hochul"), else the last one before it in its clause; None when no name is found."""
+    by_source: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for ent in story.entities or []:
+        if ent.type in ("PERSON", "ORG"):
+            for m in ent.mentions:
+                by_source[m.source].append((m.start, m.end, ent.id))
+    for names in by_source.values():
+        names.sort()
+    out: list[str | None] = []
+    for it in items:
+        s, m = it.sentence, it.mention
+        verbs = [v for v in _SPEECH.finditer(s.text) if _near(s.text, v, m)] if dates_saying(s.text, m) else []
+        names = by_source.get(s.source, [])
+        first = bisect.bisect_left(names, (s.start,))
+        inside = [(a - s.start, b - s.start, who) for a, b, who in names[first:bisect.bisect_left(names, (s.end,))]]
+        out.append(_speaker(s.text, verbs[0], inside) if verbs and inside else None)
+    return out
+
+
+def _near(text: str, verb: re.Match[str], m: DateMention) -> bool:
+    """The verb is within three words of the date (as `dates_saying` reads it)."""
+    between = text[verb.end():m.start] if verb.end() <= m.start else text[m.end:verb.start()]
+    return len(between.split()) <= 3
+
+
+def _speaker(text: str, verb: re.Match[str], names: list[tuple[int, int, str]]) -> str | None:
+    for start, _, who in names:
+        if verb.end() <= start and not text[verb.end():start].strip():
+            return who  # "said Hochul"
+    before = [(end, who) for _, end, who in names if end <= verb.start()
+              and not re.search(r"[,;:\"“”]", text[end:verb.start()])]
+    return before[-1][1] if before else None
 
 
 def news_peg(a: Dated, b: Dated) -> bool:
@@ -255,7 +300,7 @@ def build_events(story: Story) -> list[TimelineEvent]:
         sentences = story.embeddings[[it.sentence.index for it in items]]
         vectors = np.hstack([vectors, sentences]) / np.sqrt(2)
     by_day: dict = {}
-    for group in group_events(items, vectors, sentences):
+    for group in group_events(items, vectors, sentences, speakers_of(story, items)):
         members = [items[k] for k in group]
         if _unreadable_background(members):
             continue
