@@ -262,6 +262,27 @@ def test_department_of_x_is_the_x_department(story_from) -> None:
     assert _by_form(entities, "Justice Department") is not _by_form(entities, "Defense Department")
 
 
+def test_a_department_is_its_name_of_two_words_or_more_alone(story_from) -> None:
+    # a NeuS brief listed "Department of Health and Human Services" and "Health and Human Services" apart
+    story = story_from(
+        a="The [Department of Health and Human Services|ORG] paid. The [Department of Justice|ORG] sued.",
+        b="[Health and Human Services|ORG] said so; [Justice|ORG] was served. [Homeland Security|ORG] waited.",
+    )
+    entities = resolve_entities(story)
+    _same(entities, ("Department of Health and Human Services", "Health and Human Services"))
+    assert _by_form(entities, "Department of Justice") is not _by_form(entities, "Justice")
+    assert _by_form(entities, "Homeland Security") is not _by_form(entities, "Department of Justice")
+
+
+def test_a_group_adjective_is_its_noun(story_from) -> None:
+    # a NeuS brief listed "Democratic" and "Democrat" (with "Democrats") as two groups
+    story = story_from(a="A [Democrat|NORP] from Ohio left; [Democrats|NORP] stayed.",
+                       b="The [Democratic|NORP] leader spoke to [Republican|NORP] senators.")
+    entities = resolve_entities(story)
+    _same(entities, ("Democratic", "Democrat"), ("Democrats", "Democrat"))
+    assert _by_form(entities, "Republican") is not _by_form(entities, "Democratic")
+
+
 def test_demonyms_stay_apart_from_their_country(story_from) -> None:
     story = story_from(a="[Varnian|NORP] troops left [Varnia|GPE]. [Varnia|GPE] wept.")
     entities = resolve_entities(story)

@@ -346,12 +346,31 @@ def merge_countries(groups: dict[Key, Group], uf: UnionFind) -> None:
             uf.union(keys[0], other)
 
 
+_BARE_HEADS = frozenset({token_key("department"), token_key("ministry")})
+
+
 def merge_inversions(groups: dict[Key, Group], uf: UnionFind) -> None:
-    """Join "Department of Justice" and "Justice Department" (the two are written interchangeably)."""
+    """Join "Department of Justice" and "Justice Department" (the two are written interchangeably), and a
+    department of a name of two words or more and that name alone when the story writes it as an organisation
+    ("Department of Health and Human Services" / "Health and Human Services"; never "Justice" alone)."""
     for key in list(groups):
         other = inverted_name(key)
         if other in groups and "org" in groups[key].families | groups[other].families:
             uf.union(key, other)
+        if other is not None and key[0] in _BARE_HEADS and len(other) >= 3:
+            bare = other[:-1]
+            if bare in groups and dominant(groups[bare].votes) == "ORG":
+                uf.union(key, bare)
+
+
+def merge_adjectives(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join a group's adjective and its noun, both tagged as groups of people: "Democratic" / "Democrat"
+    ("Democrats" joins the noun as a variant), "Islamic" / "Islam"."""
+    for key, g in groups.items():
+        if len(key) == 1 and key[0].endswith("ic") and dominant(g.votes) == "NORP":
+            noun = (key[0][:-2],)
+            if noun in groups and dominant(groups[noun].votes) == "NORP":
+                uf.union(key, noun)
 
 
 def cluster_votes(groups: dict[Key, Group], uf: UnionFind) -> dict[Key, Counter[str]]:
@@ -451,6 +470,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     merge_nickname_forms(groups, uf)
     merge_short_names(groups, uf)
     merge_inversions(groups, uf)
+    merge_adjectives(groups, uf)
     merge_countries(groups, uf)
     link_acronyms(groups, uf)
     votes = cluster_votes(groups, uf)
