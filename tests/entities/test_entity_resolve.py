@@ -283,6 +283,29 @@ def test_a_group_adjective_is_its_noun(story_from) -> None:
     assert _by_form(entities, "Republican") is not _by_form(entities, "Democratic")
 
 
+def test_numbered_streets_keep_their_numbers(story_from) -> None:
+    # an ECB+ brief merged "117th Street" with "115th Street" and "27th Street" (each keyed "th street")
+    story = story_from(a="A crash at [117th Street|FAC] and [97th Avenue|FAC]; another on [27th Street|FAC].",
+                       b="The car hit a wall on [115th Street|FAC] near [95th Avenue|FAC], off [117th Street|FAC].")
+    entities = resolve_entities(story)
+    forms = [_forms(e) for e in entities]
+    assert {"117th Street"} in forms and {"27th Street"} in forms and {"115th Street"} in forms
+    assert {"97th Avenue"} in forms and {"95th Avenue"} in forms
+
+
+def test_mr_x_is_a_surname(story_from) -> None:
+    # a conflicts-dev brief gave Barack Obama the alias "Barak" (Ehud Barak, named "Mr. Barak" in one article)
+    story = story_from(a="President [Barack Obama|PERSON] called. [Obama|PERSON] said so.",
+                       b="Defense chief Mr. [Barak|PERSON] warned. [Barack Obama|PERSON] spoke.")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Barak") is not _by_form(entities, "Barack Obama")
+    # a name written surname first keeps its "Mr." when the story never writes its last part alone
+    story = story_from(a="Leader [Kim Jong Un|PERSON] left. President [Xi Jinping|PERSON] met him.",
+                       b="Mr. [Kim|PERSON] spoke; Mr [Xi|PERSON] listened.")
+    entities = resolve_entities(story)
+    _same(entities, ("Kim", "Kim Jong Un"), ("Xi", "Xi Jinping"))
+
+
 def test_demonyms_stay_apart_from_their_country(story_from) -> None:
     story = story_from(a="[Varnian|NORP] troops left [Varnia|GPE]. [Varnia|GPE] wept.")
     entities = resolve_entities(story)

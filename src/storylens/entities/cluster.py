@@ -475,6 +475,14 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     link_acronyms(groups, uf)
     votes = cluster_votes(groups, uf)
     parts = name_parts(groups, uf, votes)
+    # The parts "Mr. X" may be: the last, and the first unless the story writes the last alone ("Mr. Xi" is Xi
+    # Jinping and "Mr. Kim" Kim Jong Un, but "Mr. Barak" is not Barack Obama of a story that writes "Obama").
+    surnames: dict[str, set[Key]] = defaultdict(set)
+    for key in groups:
+        if len(key) >= 2 and dominant(votes[uf.find(key)]) == "PERSON":
+            surnames[key[-1]].add(uf.find(key))
+            if (key[-1],) not in groups:
+                surnames[key[0]].add(uf.find(key))
     multi = {uf.find(k) for k in groups if len(k) >= 2}
     presence: dict[Key, Counter[str]] = defaultdict(Counter)
     named_at: dict[Key, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -512,8 +520,8 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         guessed = label in ("GPE", "LOC") and unplaced and not known_place(g.spans[0].text)
         tail = tails.get(key, set()) if len(key) == 2 and longest[root] == 2 and label == "PERSON" else set()
         for s in g.spans:
-            target = pick_person(key[0], s.source, parts, presence, label != "PERSON" and not guessed, s.start,
-                                 named_at) if lone else None
+            target = pick_person(key[0], s.source, surnames if s.surname else parts, presence,
+                                 label != "PERSON" and not guessed, s.start, named_at) if lone else None
             if tail:
                 target = pick_tail(tail, s.source, presence)
             if target is not None:

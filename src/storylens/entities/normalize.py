@@ -164,11 +164,15 @@ _ACRONYM_SKIP = frozenset(
 )
 
 
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def token_key(token: str) -> str:
     """Transliteration-normalised key of one name token: "Song" -> "sung", "Kharzan" -> "charzan".
-    Roman numerals keep their exact letters ("II" and "III" differ)."""
-    if _ROMAN.match(token):
+    Roman numerals keep their exact letters ("II" and "III" differ), and ordinals their digits ("117th Street" and
+    "27th Street" had both keyed as "th street")."""
+    if _ROMAN.match(token) or _ORDINAL.match(token):
         return token.lower()
     key = re.sub(r"[^a-z]", "", unidecode(token).lower())
     for pattern, repl in _RULES:

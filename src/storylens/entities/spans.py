@@ -228,6 +228,7 @@ class Span:
     votes: Counter[str] = field(default_factory=Counter)
     determined: bool = False  # after "the" / "a" ("the Genovese family"): a name used as a modifier
     family: str = ""  # a given name's surname, written once for a couple ("*Bill* and Melinda Gates"): "Gates"
+    surname: bool = False  # after "Mr." / "Mrs." / "Ms.": a surname, never a given name ("Mr. Barak" is no Barack)
 
 
 class Covered:
@@ -440,6 +441,7 @@ def context_votes(span: Span, text: str) -> None:
     after = _WORD.findall(text[span.end : span.end + 30]) if text[span.end : span.end + 1] == " " else []
     prev = left.group(1).lower().rstrip(".") if left else ""
     span.determined = prev in ("the", "a", "an")
+    span.surname = prev in ("mr", "mrs", "ms", "mx", "miss")
     if prev in _PERSON_CUES or is_title(prev):
         span.votes["PERSON"] += CUE_WEIGHT
     elif (prev in _PLACE_BEFORE or _REACHED_AT.search(text[max(0, span.start - 30) : span.start])) \
