@@ -92,6 +92,15 @@ def test_a_present_verb_word_after_an_article_is_no_schedule() -> None:
     assert days("The museum opens on Wednesday after two years of repairs.") == ["2021-10-06"]
 
 
+def test_a_sunday_paper_is_no_day() -> None:
+    # an ECB+ brief dated "a friend told the Herald on Sunday" (the New Zealand paper) to a Sunday
+    assert days("A friend of the climber told the Herald on Sunday that he was experienced.") == []
+    assert days("The Mail on Sunday reported the deal first.") == []
+    # a paper named in full, or a day of the week after another head word, is a day
+    assert days("The Boston Herald on Sunday reported the deal first.") == ["2023-09-10"]
+    assert days("He told the Senate on Sunday that the deal was off.") == ["2023-09-10"]
+
+
 def test_a_relative_clause_before_the_date_does_not_set_its_tense() -> None:
     # a NeuS brief of Monday 2021-08-16 dated "Hochul, who will make history ..., on Sunday vowed" a week ahead
     monday = date(2021, 8, 16)

@@ -76,6 +76,7 @@ _SPAN_BOUND = re.compile(
 _ON_DAY = re.compile(r"\w\s+on\s+$", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r"\s+(?:Night|Morning|Evening|Afternoon)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_SUNDAY_PAPER = re.compile(r"(?:^|[^\w\s]\s*|\b(?:[Tt]he|told|to)\s+)(?:Mail|Herald|Independent)\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _RANGE_END = re.compile(r"\s*(?:to|and|-|–|—)\s*", re.IGNORECASE)
 # A day of the month (no year) over 300 days back is the coming one: news writes the year of a day that far back,
@@ -150,8 +151,10 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
 
 def _in_title(sentence: str, start: int, end: int) -> bool:
     """A weekday inside a name: "Saturday Night Live", "Monday Night Football" (prose writes "Saturday night"),
-    "the Sunday Times"."""
+    "the Sunday Times", "told the Herald on Sunday" (a paper: "the Boston Herald on Sunday" is a day)."""
     if _TITLE_AFTER.match(sentence, end):
+        return True
+    if sentence[start:end] == "on Sunday" and _SUNDAY_PAPER.search(sentence[:start]):
         return True
     return bool(_THE_BEFORE.search(sentence[:start]) and _CAPITAL_AFTER.match(sentence, end))
 
