@@ -123,20 +123,22 @@ def analyse(
         odd = strays(story)
         if odd and len(odd) == len(story.analysed):
             story.notices.append("No two sources share much: they may report different stories.")
-        elif len(odd) == 1:
-            story.notices.append(f"This source shares little with every other source and may report another story: "
-                                 f"{odd[0]}")
+            return
+        story.strays = odd  # the summary leaves them out
+        if len(odd) == 1:
+            story.notices.append(f"This source shares little with every other source and may report another story; "
+                                 f"the summary leaves it out: {odd[0]}")
         elif odd:
-            story.notices.append("These sources share little with every other source and may report another story: "
-                                 + ", ".join(odd))
+            story.notices.append("These sources share little with every other source and may report another story; "
+                                 "the summary leaves them out: " + ", ".join(odd))
 
     step("nlp", _nlp)
     step("entities", _entities)
+    step("strays", _strays)
     step("claims", _claims)
     step("conflicts", _conflicts)
     step("timeline", _timeline)
     step("summarize", _summary)
-    step("strays", _strays)
     log.debug("stage timings: %s", {k: round(v, 3) for k, v in timings.items()})
     _add_notices(story)
     return story

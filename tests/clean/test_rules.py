@@ -332,3 +332,32 @@ def test_captions_credits_promos_and_redirects_of_real_pages_are_cut() -> None:
     out = clean_text(page(REPORT[0], *junk, *prose))
     assert out.paragraphs == [REPORT[0], *prose]
     assert out.removed == junk
+
+
+def test_video_rails_highlights_and_error_pages_are_cut() -> None:
+    # each reached a QA round's briefs: CNN's video rail and highlights box (a brief was titled
+    # "Story highlights Hamas' Cabinet ..."), and a 404 page summarised as a source
+    highlights = ["Story highlights Hamas' Cabinet headquarters is destroyed, Hamas TV reports",
+                  "Israel's Cabinet OKs activating up to 75,000 reservists, a spokesman says"]
+    rail = "JUST WATCHED Small boy caught in crossfire Replay More Videos ... MUST WATCH Small boy caught 03:04"
+    prose = ["I just watched the debate again, and it is a must watch for every voter, she said.",
+             "The documents the court requested were not found in the archive, the clerk said."]
+    out = clean_text(page(*highlights, REPORT[0], rail, REPORT[1], *prose))
+    assert out.paragraphs == [REPORT[0], REPORT[1], *prose]
+    assert out.removed == [*highlights, rail]
+    assert clean_text(page("Sorry, the page you requested was not found.",
+                           "Click here to go to the home page.")).paragraphs == []
+    assert clean_text(page("We've detected that JavaScript is disabled in your browser.")).paragraphs == []
+
+
+def test_a_title_given_as_a_time_stamp_is_the_date() -> None:
+    # ECB+ gives some pages' time stamp as their title: the brief showed "12 January 2010 @ 09: 29 pm" as a headline
+    raw = page("FALLOUT CONTINUES AFTER BRAZEN ESCAPE", *REPORT)
+    art = clean_article(Article(id="a", raw=raw, title="12 January 2010 @ 09: 29 pm"))
+    assert (art.title, art.published) == ("FALLOUT CONTINUES AFTER BRAZEN ESCAPE", "2010-01-12T21:29:00")
+    art = clean_article(Article(id="a", raw=raw, title="16 September 2013 Last updated at 12: 42 GMT",
+                                published="2013-09-16"))
+    assert (art.title, art.published) == ("FALLOUT CONTINUES AFTER BRAZEN ESCAPE", "2013-09-16")
+    # a headline with a date in it stays the title
+    art = clean_article(Article(id="a", raw=raw, title="March 2012: the year the bridge closed"))
+    assert art.title == "March 2012: the year the bridge closed"

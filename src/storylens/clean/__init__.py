@@ -14,7 +14,7 @@ line; `article.removed` lists every piece cut from the text, verbatim, in order.
 from __future__ import annotations
 
 from storylens.clean.boilerplate import Cleaned, clean_text
-from storylens.clean.metadata import TextMeta, apply_metadata
+from storylens.clean.metadata import TextMeta, apply_metadata, parse_dateline
 from storylens.models import Article
 
 
@@ -22,6 +22,13 @@ def clean_article(article: Article) -> Article:
     """Fill `text`, `removed` and the metadata an article's raw content gives. Returns the same object."""
     html_meta = TextMeta()
     source = article.raw
+    stamp = parse_dateline(article.title) if article.title else None
+    if stamp is not None:
+        # a title given as a time stamp ("16 September 2013 Last updated at 12: 42 GMT", an ECB+ page's): the page's
+        # date, not its headline, which the text then gives
+        article.title = None
+        if not article.published and stamp[0]:
+            article.published = stamp[0]
     if article.raw_format == "html":
         from storylens.clean.html import extract_html
 

@@ -160,6 +160,7 @@ def clean_text(raw: str, title_hint: str | None = None, *, html: bool = False) -
         if not unit.label:
             unit.label, unit.reason = _intrinsic(unit.text, english)
     _mark_teaser_lists(units)
+    _mark_highlights(units)
     _mark_captions(units)
     if not html:
         _mark_prose(units)
@@ -228,6 +229,8 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
             _SHARE_BAR_OPEN.match(text) or _CREDIT_END.search(text) or _CREDIT_OPEN.match(text)
             or ((label := _PAGE_LABEL.search(text)) and len(text[:label.start()].split()) <= MAX_LABEL_LEAD_WORDS)):
         return "credit", "photo caption"
+    if english and len(words) <= MAX_CAPTION_WORDS and _ERROR_PAGE.search(text):
+        return "notice", "error page"
     strong, weak = notice_score(text) if english else (0, 0)
     if strong and not ATTRIBUTION.search(text) and (
         (strong + weak >= 2 and READER_ADDRESS.search(text) and len(words) <= 120) or strong + weak >= 4
@@ -277,6 +280,28 @@ def _mark_teaser_lists(units: list[Unit]) -> None:
                 break
             if nxt.label in (_KEPT, "short"):
                 nxt.label, nxt.reason = "teaser", "listed under a teaser header"
+
+
+# What a site serves in place of an article: "Sorry, the page you requested was not found.", "Page not found",
+# "404", "We've detected that JavaScript is disabled in your browser."
+_ERROR_PAGE = re.compile(
+    r"\b(?:page|article|story|content)\s+(?:you\s+(?:requested|are looking for|were looking for)\s+)?"
+    r"(?:was|is|could|can)\s*(?:not|n't|no longer)\s+(?:be\s+)?(?:found|available)\b"
+    r"|\bpage not found\b|^\W*(?:error\s+)?404\b|\bjavascript is (?:disabled|turned off)\b", re.IGNORECASE)
+_HIGHLIGHTS = re.compile(r"^(?:Story highlights|Key points|Highlights)\b")
+
+
+def _mark_highlights(units: list[Unit]) -> None:
+    """A page's highlights box ("Story highlights Hamas' Cabinet headquarters is destroyed, Hamas TV reports",
+    then a line per point, none of them a sentence with its full stop): the page's teaser of the story, not its
+    reporting (a brief had been titled by it)."""
+    for i, unit in enumerate(units):
+        if _HIGHLIGHTS.match(unit.text) and not ends_sentence(unit.text):
+            for point in units[i:]:
+                if ends_sentence(point.text) or point.label not in (_KEPT, "short"):
+                    break
+                point.label, point.reason = "teaser", "story highlights"
+            return
 
 
 def _is_list_header(unit: Unit) -> bool:

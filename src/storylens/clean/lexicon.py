@@ -149,6 +149,8 @@ def is_line_chrome(line: str) -> bool:
 _PLAYER_STRONG = [re.compile(p, re.IGNORECASE) for p in (
     r"\bautoplay\b", r"\bcopy this code to your (?:website|site|blog)\b", r"\bskip ad\b",
     r"\bwait \d+ seconds? to continue\b",
+    # CNN's video rail, one line per clip: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 03:04"
+    r"(?-i:\bJUST WATCHED\b)", r"(?-i:\bMUST WATCH\b)", r"\bReplay More Videos\b",
 )]
 _PLAYER_WEAK = [re.compile(p, re.IGNORECASE) for p in (
     r"^embed\b", r"\b\d{1,2}:\d{2}\b", r"\bfull ?screen\b", r"\bview photos\b", r"\bbuy photo\b",

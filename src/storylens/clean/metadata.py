@@ -108,6 +108,9 @@ def _dateparse(text: str) -> datetime | None:
         return None
 
 
+_SPACED_CLOCK = re.compile(r"\b(\d{1,2}):\s+(\d{2})\b")
+
+
 def parse_dateline(line: str) -> tuple[str | None, bool] | None:
     """If the line is only a date/time stamp ("Updated: Sep 12, 2023 08:23"), (ISO or None, is_update).
 
@@ -115,6 +118,8 @@ def parse_dateline(line: str) -> tuple[str | None, bool] | None:
     None when the line is anything else.
     """
     text = ascii_quotes(line).strip().strip("|•·-–—").strip()
+    # tokenised copies write a clock "09: 29" and a time after "@": "12 January 2010 @ 09: 29 pm"
+    text = _SPACED_CLOCK.sub(r"\1:\2", text.replace(" @ ", " "))
     parts = _STAMP_SEPARATOR.split(text)
     if len(parts) > 1 and _INNER_LABEL.search(" " + text):  # labelled stamps, not a range "29 Nov 2018 | 20 Jan 2019"
         # "PUBLISHED: 16:05 GMT, 9 June 2013 | UPDATED: 06:55 GMT, 10 June 2013": the first publication stamp

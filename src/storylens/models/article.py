@@ -94,6 +94,7 @@ class Story:
     summary: list[Any] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     story_date: date | None = None  # the story's consensus date (set after metadata)
+    strays: list[str] = field(default_factory=list)  # sources that may report another story (`stories.strays`)
 
     def root_of(self, source_id: str) -> str:
         """The earliest copy a syndicated source duplicates (itself when it is original)."""

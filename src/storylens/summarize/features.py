@@ -59,9 +59,11 @@ class Features:
 
 
 def candidates(story: Story) -> list[Sentence]:
-    """Sentences that may go into a summary: real sentences, not questions, fragments or page furniture."""
-    cands = [s for s in story.sentences if acceptable(s.text) or standalone(s.text)]
-    return cands or [s for s in story.sentences if word_count(s.text) >= 4]
+    """Sentences that may go into a summary: real sentences, not questions, fragments or page furniture, and
+    not from a source that may report another story (`Story.strays`: an archive's crawl notice, a promo page)."""
+    sentences = [s for s in story.sentences if s.source not in story.strays] or story.sentences
+    cands = [s for s in sentences if acceptable(s.text) or standalone(s.text)]
+    return cands or [s for s in sentences if word_count(s.text) >= 4]
 
 
 def features(story: Story, evidence: Evidence) -> Features:
