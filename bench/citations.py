@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import bootstrap_ci, options, smoke, write_results
-from summaries import BUDGET, FILES, load
+from summaries import BUDGET, FILES, load, mark_strays
 
 from storylens.models import Story
 
@@ -64,6 +64,7 @@ def source_supports(story: Story, text: str, vector: Any, source: str) -> bool:
 def check(story: Story) -> dict[str, Any]:
     from storylens.summarize import summarize
 
+    mark_strays(story)
     summary = summarize(story, max_words=BUDGET)
     index = {(s.source, s.start): s.index for s in story.sentences}
     rows = []

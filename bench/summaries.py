@@ -69,6 +69,15 @@ def build_story(cluster: dict[str, Any]) -> Story:
     return story
 
 
+def mark_strays(story: Story) -> None:
+    """What `storylens.analyse` does before the summary: sources that may report another story are left out of it
+    (unless no two sources share much)."""
+    from storylens.stories.strays import strays
+
+    odd = strays(story)
+    story.strays = odd if len(odd) < len(story.analysed) else []
+
+
 def load(name: str, limit: int | None = None) -> list[tuple[dict[str, Any], Story]]:
     """(cluster, annotated story) pairs; full files are cached under /tmp (spaCy+MiniLM take minutes)."""
     clusters = read_jsonl(MDS / FILES[name])
@@ -104,6 +113,7 @@ def storylens_system(settings: Any = None) -> Callable[[Story], list[int]]:
     from storylens.summarize import Settings, summarize
 
     def run(story: Story) -> list[int]:
+        mark_strays(story)
         summary = summarize(story, max_words=BUDGET, settings=settings or Settings())
         by_text = {}
         for s in story.sentences:
@@ -557,7 +567,12 @@ def _scorer_section() -> str:
         "('\u201cIt was an easy decision to receive a booster,\u201d he continued.', which a QA brief placed after "
         "sentences about another man: a misattribution) is a fallback too (`text.dangling`): fulltext-99 tune "
         "+3.88 -> +3.75 (held-out, read after deciding, +5.52 -> +5.32), test-250 unchanged; kept for the reader, "
-        "not the metric.\n\n"
+        "not the metric. Then, from a QA brief that summarised an archive's crawl notice ('Starting in 1996, Alexa "
+        "Internet has been donating their crawl data to the Internet Archive.'): a source the brief's strays check "
+        "names (`stories.strays`: it may report another story, as the dataset's archive notices, Twitter error "
+        "pages and promo pages do) is left out of the summary, and the brief's notice says so; not tuned (the bar "
+        "is the one bench/strays.py chose on its dev halves): fulltext-99 tune +3.75 -> +4.51, test-250 tune "
+        "+2.40 -> +2.65 (decided here); held-out, read after deciding, +5.32 -> +5.39 and +2.11 -> +2.29.\n\n"
         "**Exact selection** (5-fold CV inside the tune halves, 3 fold draws, scorer and coverage model "
         "refitted per fold; figures are storylens − lead R-1 on the tune halves, test-250 / fulltext-99, against "
         "+2.15 / +3.40 for the greedy selector on the same draws; d = paired change with a 90 % bootstrap "
@@ -615,7 +630,8 @@ def _goal_status(data: dict[str, Any]) -> str:
         "(packing and small stories, above). Holding cut-off sentences back, kept for readability, costs "
         "test-250 tune 0.22 (what was tried, above). Choosing the summary exactly (a concept-coverage integer "
         "program) instead of greedily gained in tune CV (+0.26 test-250, +0.47 fulltext-99) and is kept "
-        "(test-250 held-out +1.95 -> +2.11), still short of +2.5 on test-250 (exact selection, above).\n"
+        "(test-250 held-out +1.95 -> +2.11). Leaving a source of another story out of the summary (what was "
+        "tried, above) lifted test-250 to tune +2.65, held-out +2.29: the held-out half is still short of +2.5.\n"
     )
 
 
