@@ -42,6 +42,24 @@ def test_a_source_stating_both_figures_disputes_neither():
     assert not two_facts((3, values[3][0]), (2, values[2][0]), stated)  # nobody gives 15 and 20
 
 
+def test_a_source_stating_one_figure_and_the_other_in_round_numbers_disputes_neither():
+    # a NeuS brief disputed "more than $18 billion last year" (vaccines) with "$3.2 billion" (pills), while the
+    # first source goes on: "Now it's pouring more than $3 billion on ... pills"
+    texts = [("s1", "more than 18 people died"), ("s1", "now more than 3 people died"), ("s2", "3.2 people died")]
+    story = story_of(*texts)
+    values = {k: [count(t, "people")] for k, (_, t) in enumerate(texts)}
+    stated = figure_sources(story, values)
+    assert stated.rounded[(2, 0)] == {"s1"}
+    assert two_facts((0, values[0][0]), (2, values[2][0]), stated)
+    # a bound that merely admits both figures gives neither: 35 and 40 stay a dispute beside "at least 30"
+    texts = [("s1", "at least 30 people died"), ("s2", "35 people died"), ("s3", "40 people died")]
+    story = story_of(*texts)
+    values = {k: [count(t, "people")] for k, (_, t) in enumerate(texts)}
+    stated = figure_sources(story, values)
+    assert stated.rounded[(1, 0)] == stated.rounded[(2, 0)] == {"s1"}
+    assert not two_facts((1, values[1][0]), (2, values[2][0]), stated)
+
+
 def test_an_increment_and_a_total_are_two_facts():
     total, more = count("Thirty bodies have been recovered", "bodies"), count("12 more victims were flown", "victims")
     assert more.relative and not total.relative

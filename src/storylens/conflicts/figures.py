@@ -1,7 +1,9 @@
 """Two different figures that are two facts, not two answers to one question.
 
 * a source that gives both figures for the same counted or measured thing (a running total
-  and a new count, a before and an after) is not disputing either of them;
+  and a new count, a before and an after), one of them perhaps in round numbers ("more than $18
+  billion last year" and "now more than $3 billion" against another's "$3.2 billion"), is not
+  disputing either of them;
 * figures an order of magnitude apart are different quantities (a part and the whole, a rate
   and a total); disputed figures in news copy differ by a factor of a few at most;
 * a figure counted on top of or beside others ("12 more victims", "another 3,000 jobs", "1 million
@@ -46,6 +48,7 @@ class Stated:
     """Who states what figure: the sources behind each value, and every figure each sentence holds."""
 
     sources: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)  # (sentence, value start) -> ...
+    rounded: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)  # ... that state it as a bound
     figures: dict[int, frozenset[tuple[str, float]]] = field(default_factory=dict)  # sentence -> (dimension, base)
 
     def holds(self, sentence: int, v: Value) -> bool:
@@ -63,8 +66,26 @@ def same_figure(v: Value, w: Value) -> bool:
     return v.number.bound == w.number.bound and math.isclose(v.number.base, w.number.base, rel_tol=0.02)
 
 
+# A bound this close above (or below) a figure states it in round numbers: "more than $3 billion" for the
+# "$3.2 billion" another source gives.
+ROUNDED_BOUND = 1.5
+
+
+def rounds(w: Value, v: Value) -> bool:
+    """w is a bound that states v's exact figure in round numbers ("more than $3 billion" / "$3.2 billion")."""
+    x, y = w.number, v.number
+    if x is None or y is None or y.bound != "exact" or x.base <= 0:
+        return False
+    if x.bound == "at_least":
+        return x.base <= y.base <= ROUNDED_BOUND * x.base
+    if x.bound == "at_most":
+        return x.base / ROUNDED_BOUND <= y.base <= x.base
+    return False
+
+
 def figure_sources(story: Story, values: dict[int, list[Value]]) -> Stated:
-    """For every figure, the sources that state it for the same counted noun (or the same kind of quantity)."""
+    """For every figure, the sources that state it for the same counted noun (or the same kind of quantity),
+    exactly or as a bound in round numbers."""
     buckets: dict[tuple[str, str, str], list[tuple[int, Value, str]]] = defaultdict(list)
     for i, vs in values.items():
         source = story.sentences[i].source
@@ -75,6 +96,7 @@ def figure_sources(story: Story, values: dict[int, list[Value]]) -> Stated:
     for occ in buckets.values():
         for i, v, source in occ:
             out.sources[(i, v.start)] = frozenset({s for _, w, s in occ if same_figure(v, w)} | {source})
+            out.rounded[(i, v.start)] = frozenset({s for _, w, s in occ if rounds(w, v)})
     for i, vs in values.items():
         if any(v.number is not None for v in vs):
             out.figures[i] = frozenset((n.dimension, n.base) for n in find_numbers(story.sentences[i].text)
@@ -107,5 +129,8 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
         return True
     if stated.holds(a[0], b[1]) or stated.holds(b[0], a[1]):
         return True
-    return bool(stated.sources.get((a[0], a[1].start), frozenset()) & stated.sources.get((b[0], b[1].start),
-                                                                                         frozenset()))
+    exact_a, exact_b = (stated.sources.get((x[0], x[1].start), frozenset()) for x in (a, b))
+    rounded_a, rounded_b = (stated.rounded.get((x[0], x[1].start), frozenset()) for x in (a, b))
+    # a source giving one figure and the other in round numbers gives both; one whose bound merely admits
+    # both ("at least 30" beside 35 and 40) gives neither
+    return bool(exact_a & exact_b or exact_a & rounded_b or rounded_a & exact_b)
