@@ -92,6 +92,17 @@ def test_a_present_verb_word_after_an_article_is_no_schedule() -> None:
     assert days("The museum opens on Wednesday after two years of repairs.") == ["2021-10-06"]
 
 
+def test_due_to_a_cause_is_no_schedule() -> None:
+    # an ECB+ brief (a Sunday's story) dated "could not reach him ... due to low light levels on Saturday" ahead
+    sunday = date(2013, 9, 15)
+    days = lambda text: [m.day.isoformat() for m in find_dates(text, sunday)]
+    assert days("Rescuers were not able to reach him due to low light levels on Saturday, police said.") == [
+        "2013-09-14"]
+    assert days("Flights were cancelled due to fog on Saturday.") == ["2013-09-14"]
+    assert days("The ship is due to arrive on Friday.") == ["2013-09-20"]
+    assert days("The verdict is due on Friday.") == ["2013-09-20"]
+
+
 def test_a_sunday_paper_is_no_day() -> None:
     # an ECB+ brief dated "a friend told the Herald on Sunday" (the New Zealand paper) to a Sunday
     assert days("A friend of the climber told the Herald on Sunday that he was experienced.") == []

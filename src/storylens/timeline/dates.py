@@ -47,9 +47,11 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
 # Words that make a clause speak about the future (or a plan) rather than what happened ("plans to", not a bare
-# "plan": "Biden's infrastructure plan suffered a setback late Thursday" is past).
+# "plan": "Biden's infrastructure plan suffered a setback late Thursday" is past; "is due to arrive", not a bare
+# "due to": "could not reach him due to low light levels on Saturday" is a cause).
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|would|expected|scheduled|slated|due|set to|plans? to|planned|going to|to be held|upcoming|"
+    r"\b(?:will|shall|would|expected|scheduled|slated|due(?!\s+to\b)|(?<=\bis )due to|(?<=\bare )due to|"
+    r"set to|plans? to|planned|going to|to be held|upcoming|"
     r"is to|are to|(?:forecast|predicted|projected|poised|likely) to)\b|'ll\b|’ll\b",
     re.IGNORECASE,
 )
