@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 from built_stories import story_of as built_story_of
 
+from storylens.conflicts.compare import ages
 from storylens.conflicts.detect import known_places
 from storylens.conflicts.numbers import find_numbers
 from storylens.conflicts.values import Value
@@ -245,6 +246,20 @@ def test_figures_of_two_named_people_and_a_rate_against_one_games_figure_are_two
     )
     counts = values_of(story.conflicts, "count")
     assert counts == [["22", "25"]], story.conflicts  # Clark's own two figures still disagree
+
+
+def test_figures_of_people_of_different_ages_are_their_own():
+    # an ECB+ brief disputed 'Robert Buckley, 32, fell about 2,000 feet' with 'A 36-year-old Australian climber
+    # died after falling about 150 metres' (two climbers' falls)
+    assert ages("A 36-year-old Australian climber died.") == {36} and ages("Robert Buckley, 32, fell.") == {32}
+    assert ages("Three soldiers, 20, 21 and 22, died.") == frozenset() and ages("In 2013, 40 people died.") == set()
+    story = story_of(
+        FILLER + "Robert Buckley, 32, fell about 2,000 feet from a ridge on the mountain on Saturday.",
+        FILLER + "A 36-year-old Australian climber fell about 150 metres from a ridge on the mountain on Friday.",
+        FILLER + "The 36-year-old man fell about 300 metres from a ridge on the mountain on Friday.",
+    )
+    sides = values_of(story.conflicts, "quantity")
+    assert sides == [["about 150 metres", "about 300 metres"]], story.conflicts  # the same man's two figures
 
 
 @pytest.mark.slow

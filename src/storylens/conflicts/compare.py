@@ -160,6 +160,26 @@ def other_people(a: Value, b: Value) -> bool:
     return bool(a.subjects) and bool(b.subjects) and not a.subjects & b.subjects
 
 
+# A person's age as news copy gives it: "a 36-year-old Australian climber", "Robert Buckley, 32, fell", "aged 41".
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|(?<=[A-Za-z], )(\d{1,3})(?=, [a-z])|\baged (\d{1,3})\b")
+# Ages this far apart are two people (a disputed age is a year or two off).
+AGE_GAP = 3
+
+
+@functools.lru_cache(maxsize=4096)
+def ages(text: str) -> frozenset[int]:
+    """The ages a sentence gives."""
+    return frozenset(int(next(g for g in m.groups() if g)) for m in _AGE.finditer(text))
+
+
+def different_ages(text_a: str, text_b: str) -> bool:
+    """Each sentence is about one person of a given age, and the ages are years apart: two people ('A
+    36-year-old Australian climber ... after falling about 150 metres' / 'Robert Buckley, 32, fell about 2,000
+    feet'), whose figures are their own."""
+    x, y = ages(text_a), ages(text_b)
+    return len(x) == 1 and len(y) == 1 and abs(next(iter(x)) - next(iter(y))) >= AGE_GAP
+
+
 def different_lists(a: Value, b: Value) -> bool:
     """Places in two different lists, or a list member and a single place: different sets named.
 

@@ -32,6 +32,7 @@ from storylens.conflicts.compare import (
     SAME_EVENT,
     SAME_THING,
     agree,
+    different_ages,
     different_lists,
     event_match,
     other_people,
@@ -350,6 +351,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
     hedged = is_hedged(text_i) or is_hedged(text_j)
     words_i, words_j = content_words(text_i), content_words(text_j)
     shared = len(words_i & words_j) / max(1, min(len(words_i), len(words_j)))
+    two_people = different_ages(text_i, text_j)
 
     def slot(x: Value, y: Value) -> float:
         if not same_kind(x, y):
@@ -357,7 +359,8 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         # a sentence that reads almost like the other is a re-worded copy of one statement: its day or
         # place fills the same slot whatever verb each copy uses ("reopened" / "was unveiled")
         reworded = cos >= SAME_SENTENCE and "relation" not in (x.role, y.role)
-        if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or (
+        older = two_people and x.dimension != "age"  # ages years apart: two people's figures, days, places
+        if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older or (
                 not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
             return 0.0
         score = slot_score(x, y, word_sim, text_i, text_j)
