@@ -1,15 +1,15 @@
 """Sentences that lean on their predecessor wait, unless the budget holds most of the story anyway; cut-off
-sentences always wait (no models)."""
+sentences always wait; in a story the budget nearly holds, pieces of a quotation stay out (no models)."""
 
 from __future__ import annotations
 
 import numpy as np
 from summary_inputs import one_article_story
 
-from storylens.summarize.features import NAMES, Features
+from storylens.summarize.features import NAMES, Features, features
 from storylens.summarize.ranking import SHORT_STORY, select
 from storylens.summarize.support import Evidence
-from storylens.summarize.text import cut_off, dangling, word_count
+from storylens.summarize.text import cut_off, dangling, quotation_piece, word_count
 
 TEXTS = [
     "Engineers closed the old bridge over the river after inspectors found deep cracks in two piers.",
@@ -25,7 +25,7 @@ def _pick_first(max_words: int, texts: list[str] = TEXTS) -> int:
     fallback = np.array([dangling(s.text) for s in cands])
     cut = np.array([cut_off(s.text) for s in cands])
     assert (fallback | cut).tolist() == [False, True, False, False]
-    feats = Features(cands, np.zeros((len(cands), len(NAMES))), fallback, cut)
+    feats = Features(cands, np.zeros((len(cands), len(NAMES))), fallback, cut, np.zeros(len(cands), dtype=bool))
     scores = np.array([0.0, 1.0, 0.0, 0.0])  # the held-back sentence scores best
     return select(story, Evidence([{} for _ in cands]), max_words, feats=feats, scores=scores)[0]
 
@@ -77,3 +77,25 @@ def test_an_unattributed_first_person_sentence_waits_like_a_dangling_opener() ->
     assert not dangling("“I can convince anyone of anything,” says Smith, and the man is not boasting.")
     assert not dangling("We have to fund the government, the mayor said on Monday.")  # attributed
     assert not dangling("World War I ended in 1918.") and not dangling("Pilgrims filled Our Lady of Lourdes church.")
+
+
+def test_pieces_of_a_quotation_stay_out_of_a_small_story() -> None:
+    # a NeuS summary of three short excerpts quoted '“It won’t be difficult for me.' and an unattributed 'Everyone who
+    # has known my career ... knows that I have very high ethical standards'
+    assert quotation_piece("“It won’t be difficult for me.") and quotation_piece('"It won\'t be difficult for me.')
+    assert quotation_piece("Zero tolerance,” Hochul told CNN’s Jake Tapper.")
+    assert quotation_piece("Everyone who knows my career knows that I have very high ethical standards.")
+    assert not quotation_piece("“It won’t be difficult for me,” Hochul told CNN.")
+    assert not quotation_piece('The mayor said "no" to the plan on Monday.')
+    texts = [TEXTS[0], "“It won’t be difficult for me to repair the piers in six months.", TEXTS[2],
+             "Ferry operators said they would add two more boats on the busiest...", TEXTS[3]]
+    story = one_article_story(texts)
+    feats = features(story, Evidence([{} for _ in story.sentences]))
+    assert feats.piece.tolist() == [False, True, False, False, False] and feats.cut.tolist()[3]
+    total = sum(word_count(t) for t in texts)
+    scores = np.array([0.0, 1.0, 0.0, 1.0, 0.0])
+    chosen = select(story, Evidence([{} for _ in story.sentences]), total, feats=feats, scores=scores)
+    # the budget holds the whole story: the piece of a quotation is left out, the cut-off sentence is not
+    assert sorted(chosen) == [0, 2, 3, 4]
+    # in a longer story the opening of a quotation is no fallback (its summaries hold few such pieces)
+    assert not dangling(texts[1])

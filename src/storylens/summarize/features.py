@@ -24,6 +24,7 @@ from storylens.summarize.text import (
     cut_off,
     dangling,
     numbers,
+    quotation_piece,
     standalone,
     word_count,
 )
@@ -56,6 +57,7 @@ class Features:
     matrix: np.ndarray
     fallback: np.ndarray  # bool: opens on a reference back; used only when nothing else fits
     cut: np.ndarray  # bool: ends mid-sentence (`text.cut_off`); used only when nothing else fits, in any story
+    piece: np.ndarray  # bool: a piece of a quotation over several sentences (`text.quotation_piece`)
 
 
 def candidates(story: Story) -> list[Sentence]:
@@ -70,7 +72,8 @@ def features(story: Story, evidence: Evidence) -> Features:
     """The feature matrix of every candidate of the story."""
     cands = candidates(story)
     if not cands:
-        return Features([], np.zeros((0, len(NAMES))), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool))
+        return Features([], np.zeros((0, len(NAMES))), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool),
+                        np.zeros(0, dtype=bool))
     emb = story.embeddings
     if emb is None or len(emb) != len(story.sentences):
         emb = np.zeros((len(story.sentences), 1), dtype=np.float32)
@@ -97,7 +100,8 @@ def features(story: Story, evidence: Evidence) -> Features:
         ])
     fallback = np.array([dangling(s.text) for s in cands], dtype=bool)
     cut = np.array([cut_off(s.text) for s in cands], dtype=bool)
-    return Features(cands, np.array(rows, dtype=float), fallback, cut)
+    piece = np.array([quotation_piece(s.text) for s in cands], dtype=bool)
+    return Features(cands, np.array(rows, dtype=float), fallback, cut, piece)
 
 
 def _positions(story: Story) -> tuple[dict[int, int], dict[int, float], dict[str, int]]:

@@ -132,6 +132,21 @@ def unattributed_first_person(text: str) -> bool:
     return False
 
 
+def orphan_quote_open(text: str) -> bool:
+    """Opens a quotation it does not close ('“It won’t be difficult for me.', whose speaker a later sentence
+    names): a curly opening quote with no closing one after it, or a single straight quote mark at the start."""
+    if "“" in text:
+        return "”" not in text[text.rindex("“"):]
+    return text.count('"') == 1 and text.lstrip().startswith('"')
+
+
+def quotation_piece(text: str) -> bool:
+    """A piece of a quotation that runs over several sentences: its opening, its end, or its middle (speaking
+    as 'I' or 'we' with no one said to say it). Shown alone, the words have no speaker."""
+    stripped = text.strip()
+    return orphan_quote_open(stripped) or orphan_quote_end(stripped) or unattributed_first_person(stripped)
+
+
 def orphan_quote_end(text: str) -> bool:
     """Closes a quotation it never opened: a curly closing quote with no opening one before it, or a single
     straight quote mark at the end."""
