@@ -1,5 +1,5 @@
-"""A source of a brief that reports another story is named in the notices and left out of the summary, never
-dropped."""
+"""A source of a brief that reports another story is named in the notices and left out of the summary and the
+timeline, never dropped."""
 
 from __future__ import annotations
 
@@ -33,9 +33,12 @@ def test_the_corpus_sources_all_report_one_story(corpus) -> None:
 def test_a_source_of_another_story_is_named_and_kept(corpus) -> None:
     assert strays(analyse([*corpus, MATCH])) == ["match"]
     brief = storylens.brief([*corpus, MATCH])
-    assert any("may report another story; the summary leaves it out: match" in n for n in brief.notices)
+    assert any("may report another story; the summary and the timeline leave it out: match" in n
+               for n in brief.notices)
     assert "match" in {s.id for s in brief.sources}  # named, not dropped
-    # ... but the summary speaks for the story's own sources only
+    assert any("match" in c.sources for c in brief.claims)
+    # ... but the summary and the timeline speak for the story's own sources only
     assert brief.summary and all("match" not in s.sources for s in brief.summary)
+    assert brief.timeline and all("match" not in e.sources for e in brief.timeline)
     # two sources: neither is the odd one out
     assert strays(analyse([corpus[0], MATCH])) == []

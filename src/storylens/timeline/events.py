@@ -102,8 +102,8 @@ def dated_sentences(story: Story) -> list[Dated]:
     pegged: set[tuple[str, date]] = set()
     for s in story.sentences:
         first.setdefault(s.source, s.index)
-        if not _may_date_an_event(s.text):
-            continue
+        if not _may_date_an_event(s.text) or s.source in story.strays:
+            continue  # a source that may report another story (`Story.strays`) dates none of this one's events
         base = story.article(s.source).published_date or story.story_date
         found = find_dates(s.text, base)
         mentions = event_dates(s.text, [m for m in found if not page_stamp(s.text, m, found)])
