@@ -66,20 +66,22 @@ def same_figure(v: Value, w: Value) -> bool:
     return v.number.bound == w.number.bound and math.isclose(v.number.base, w.number.base, rel_tol=0.02)
 
 
-# A bound this close above (or below) a figure states it in round numbers: "more than $3 billion" for the
-# "$3.2 billion" another source gives.
-ROUNDED_BOUND = 1.5
+# A floor this close under a figure, or an estimate this close to it, states it in round numbers: "more than $3
+# billion" for the "$3.2 billion" another source gives. (A cap is no such statement: "up to $18.7 billion" in
+# fines says nothing of a "$13 billion" loss.)
+ROUNDED = 0.2
 
 
 def rounds(w: Value, v: Value) -> bool:
-    """w is a bound that states v's exact figure in round numbers ("more than $3 billion" / "$3.2 billion")."""
+    """w is a floor or an estimate that states v's exact figure in round numbers ("more than $3 billion" /
+    "$3.2 billion")."""
     x, y = w.number, v.number
     if x is None or y is None or y.bound != "exact" or x.base <= 0:
         return False
     if x.bound == "at_least":
-        return x.base <= y.base <= ROUNDED_BOUND * x.base
-    if x.bound == "at_most":
-        return x.base / ROUNDED_BOUND <= y.base <= x.base
+        return x.base <= y.base <= (1 + ROUNDED) * x.base
+    if x.bound == "about":
+        return abs(y.base - x.base) <= ROUNDED / 2 * x.base
     return False
 
 
