@@ -306,6 +306,20 @@ def test_mr_x_is_a_surname(story_from) -> None:
     _same(entities, ("Kim", "Kim Jong Un"), ("Xi", "Xi Jinping"))
 
 
+def test_interview_marks_and_a_datelines_state_are_no_people(story_from) -> None:
+    # QA briefs listed "Q. Senate" and "A. Senate" (a Q&A piece) and "Vt" (a dateline's state) as people
+    story = story_from(a="MONTPELIER, [Vt|PERSON]. (AP) — Police searched the house.\n"
+                         "[Q. Senate|PERSON] leaders will meet again?\n[A. Senate|PERSON] is not scheduled to return.\n"
+                         "The [Senate|ORG] met on Monday.",
+                       b="[A. Smith|PERSON] wrote the report.\nA. The [Senate|ORG] did not vote.")
+    entities = resolve_entities(story)
+    forms = {f for e in entities for f in _forms(e)}
+    assert "Q. Senate" not in forms and "A. Senate" not in forms
+    assert len([e for e in entities if "Senate" in _forms(e)]) == 1
+    assert _by_form(entities, "Vt").type == "GPE"
+    assert "A. Smith" in forms  # no Q&A piece: an initial
+
+
 def test_demonyms_stay_apart_from_their_country(story_from) -> None:
     story = story_from(a="[Varnian|NORP] troops left [Varnia|GPE]. [Varnia|GPE] wept.")
     entities = resolve_entities(story)

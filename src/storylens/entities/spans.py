@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storylens.entities.gazetteer import AP_STATES
 from storylens.entities.normalize import NICKNAME, POSSESSIVE, is_title, split_words
 from storylens.entities.places import known_place
 from storylens.models import Mention
@@ -126,6 +127,11 @@ _ROLE_WORDS = frozenset(["starring", "featuring", "neighbor", "neighbour", "atto
                          "officer", "trooper", "coach", "actor", "actress", "singer", "author", "witness", "resident",
                          "student", "professor", "lawyer", "prosecutor", "manager", "owner", "survivor", "victim",
                          "fan", "teacher"])
+# A question-and-answer piece marks its lines "Q." and "A."; NER glues the mark to the name after it ("Q. Senate").
+_QA_MARK = re.compile(r"[QA]\.\s")
+_QA_LINE = re.compile(r"(?:^|\n)Q\.\s")
+# A city's name and its comma, before a state's abbreviation ("MONTPELIER, Vt.", "Barre, Vt.").
+_AFTER_CITY = re.compile(r"[A-Z][\w.'-]*,\s*$")
 # Adverbs that open a sentence, capitalised there, which NER glues to the name after them ("Ironically Nichols ...").
 _SENTENCE_ADVERBS = frozenset(["ironically", "meanwhile", "however", "finally", "currently", "additionally",
                                "unfortunately", "fortunately", "interestingly", "notably", "separately", "instead",
@@ -283,11 +289,16 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     # Leading article: "the Pentagon" and "Pentagon" are one name.
     if re.match(r"(?i)the\s", text[start:end]):
         start = _skip_space(text, start + 3, end)
+    if _QA_MARK.match(text, start) and (start == 0 or text[start - 1] == "\n") and _QA_LINE.search(text):
+        start = _skip_space(text, start + 2, end)  # "Q. Senate Democrats ...", "A. Senate is ...": an interview's marks
     # Trailing possessive: "Norway's" -> "Norway", "Tesla Inc.’s" -> "Tesla Inc.".
     pm = POSSESSIVE.search(text[start:end])
     if pm and pm.start() > 0 and (text[start + pm.start() - 1].isalnum() or text[start + pm.start() - 1] == "."):
         end = start + pm.start()
     label = m.label
+    if label in ("PERSON", "ORG", "NORP") and text[start:end].rstrip(".").lower() in AP_STATES \
+            and _AFTER_CITY.search(text[max(0, start - 30):start]):
+        label = "GPE"  # "MONTPELIER, Vt. (AP)": a state's abbreviation after its city (a person "Vt" to NER)
     if label not in ("WORK_OF_ART", "LAW"):
         low = _LOWER_TAIL.search(text[start:end])
         if low and low.start() > 0:
