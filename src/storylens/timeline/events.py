@@ -270,12 +270,16 @@ def _near(text: str, verb: re.Match[str], m: DateMention) -> bool:
     return len(between.split()) <= 3
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:\"“”]")
+
+
 def _speaker(text: str, verb: re.Match[str], names: list[tuple[int, int, str]]) -> str | None:
+    """The name right after the verb of saying, else the last one before it with no clause break between."""
     for start, _, who in names:
         if verb.end() <= start and not text[verb.end():start].strip():
             return who  # "said Hochul"
     before = [(end, who) for _, end, who in names if end <= verb.start()
-              and not re.search(r"[,;:\"“”]", text[end:verb.start()])]
+              and not _CLAUSE_BREAK.search(text, end, verb.start())]
     return before[-1][1] if before else None
 
 
