@@ -578,7 +578,7 @@ def _scorer_section() -> str:
         "an unattributed middle: 'Everyone who has known my career ... knows that I have very high ethical "
         "standards', from a NeuS summary of three short excerpts) is left out instead of kept for last "
         "(`text.quotation_piece`): fulltext-99 tune +4.51 -> +4.41, test-250 tune +2.65 -> +2.44 (decided "
-        "here); held-out, read after deciding, HELDOUT_PIECES. Tried with it and dropped: leaving cut-off "
+        "here); held-out, read after deciding, fulltext-99 +5.39 -> +5.39, test-250 +2.29 -> +2.03. Tried with it and dropped: leaving cut-off "
         "sentences out of such stories too (test-250 tune a further -0.30, to +2.08 with both rules) and holding "
         "a quotation's opening back as a fallback in every story (fulltext-99 tune -0.23).\n\n"
         "**Exact selection** (5-fold CV inside the tune halves, 3 fold draws, scorer and coverage model "
