@@ -213,7 +213,17 @@ def main() -> None:
             "`extract_features` (a second embedding and NER pass over every lede), 6 s on the 50-article story, "
             "and was rewritten before it shipped. Tried the same day and dropped: the encoder on one thread while "
             "spaCy parses and on two once it is done (the nlp stage 9.6-9.8 s against 9.8-10.0 s, within the "
-            "machine's spread)."), ""]
+            "machine's spread)."), "",
+           ("Tried later that day and dropped (the 50-article story, AMD): `torch.compile` (inductor, dynamic "
+            "shapes) of the encoder, 1,553 sentences in bf16: 4.8-5.0 s eager against 5.0-5.4 s compiled (cosines "
+            "identical), no gain and a compile at every cold start; spaCy's sentence recogniser in place of the "
+            "parser for the paragraph pass (the parser only gives it sentence ends): 4.4 s against 5.0-5.9 s for "
+            "745 paragraphs, but 1,511 sentences against 1,544, only 1,422 of them the same, and splits inside "
+            "quotations at '[' ('\"Maybe they were washed out to sea [' | 'in] a witnessed event ...'), which every "
+            "later stage would quote. Timed there, part by part: spaCy finishes the paragraphs at 5.7 s "
+            "and the encoder its last part at 10.7 s, so the encoder (about 10 core-seconds in bf16 for the "
+            "story's 43k word pieces, none of them padding to spare: 1 sentence over 128 pieces, 8 % of the pieces "
+            "in sentences no claim reads) still sets the stage's length."), ""]
     if prof:
         md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "",
                ("Read it beside the stage times above, which are measured directly: pyinstrument samples the "
