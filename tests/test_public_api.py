@@ -90,3 +90,16 @@ def test_copy_notice_counts_in_plain_english():
     two = Story(articles=arts)
     _add_notices(two)
     assert any(n.startswith("2 sources are copies") and "c (copy of a)" in n for n in two.notices)
+
+
+def test_independent_sources_are_counted_among_those_analysed():
+    # a conflicts-dev brief read "5 sources, 5 independent" with a 404 page among them
+    from storylens.api import to_brief
+    from storylens.models import Article, Story
+
+    arts = [Article(id=k, raw="t", text="The train derailed on Monday.", language="en") for k in "abc"]
+    arts[1].duplicate_of = "a"
+    arts.append(Article(id="gone", raw="Sorry, the page you requested was not found.", text=""))
+    arts.append(Article(id="de", raw="t", text="Der Zug entgleiste am Montag.", language="de"))
+    info = to_brief(Story(articles=arts)).story
+    assert (info.n_sources, info.n_independent) == (5, 2)

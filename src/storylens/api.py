@@ -159,7 +159,9 @@ def to_brief(story: Story) -> Brief:
         title=story_title(story),
         date=story.story_date.isoformat() if story.story_date else None,
         n_sources=len(story.articles),
-        n_independent=story.independent_count([a.id for a in story.articles]),
+        # sources analysed: a page served in place of an article, or one in a language we cannot read, reports
+        # nothing we could check
+        n_independent=story.independent_count([a.id for a in story.analysed]),
     )
     return Brief(
         story=info, sources=sources, entities=story.entities, claims=story.claims,
