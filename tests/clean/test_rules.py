@@ -322,12 +322,16 @@ def test_captions_credits_promos_and_redirects_of_real_pages_are_cut() -> None:
         "Please wait while you are redirected...or Click Here if you do not want to wait.",
         "For the latest news and analysis, follow @wsjd.",
         "Get breaking news and the biggest stories delivered right to your inbox.",
+        # a magazine's own promo page, fed as a source of the story it teased
+        "Remember, you can buy the digital edition of LOOK magazine for your tablet or iPhone.",
+        "Get your slippers on and run down to your local newsagents to pick up this week's LOOK now.",
     ]
     prose = [
         "The agency said it would follow the rules, according to a statement posted on Facebook and Twitter.",
         "Reporters were told that the image caption had been changed after the complaint, the paper said.",
         "Facebook and Twitter said they would remove the posts.",
         "Smith and Jones/Wesson agreed on Monday to merge the two companies.",
+        "Remember, you can vote until 8 p.m. on Tuesday, the clerk said.",
     ]
     out = clean_text(page(REPORT[0], *junk, *prose))
     assert out.paragraphs == [REPORT[0], *prose]

@@ -210,7 +210,7 @@ def looks_english(text: str) -> bool:
 # name the site's machinery (subscriptions, newsletters, sharing).
 _CTA_OPENER = re.compile(
     r"^\W{0,3}(?:follow|like|email|e-mail|write to|reach|contact|listen to|get|subscribe|sign up|join|download|click"
-    r"|tap|check out|don't forget|be sure to|want more|share|find us|connect with"
+    r"|tap|check out|don't forget|be sure to|want more|share|find us|connect with|remember,? you can"
     r"|for (?:the )?(?:latest|more|breaking)\b[^.]{0,60}?\b(?:follow|like|subscribe|sign up|visit|check out|download))\b",
     re.IGNORECASE)
 _CTA_SELF_EVIDENT = re.compile(
@@ -219,7 +219,8 @@ _CTA_SELF_EVIDENT = re.compile(
 _CTA_TARGET = re.compile(
     r"https?://|\bwww\.|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok"
     r"|whatsapp|telegram|snapchat|pinterest|flipboard)\b|\b(?:click|tap) here\b|\bnewsletters?\b|\bsubscri(?:be|ption|ber)s?\b"
-    r"|\bshare (?:it|this)\b|\bpodcasts?\b|\bapps? store\b|\byour inbox\b", re.IGNORECASE)
+    r"|\bshare (?:it|this)\b|\bpodcasts?\b|\bapps? store\b|\byour inbox\b"
+    r"|\bdigital edition\b|\bnewsagents?\b|\bitunes\b", re.IGNORECASE)
 MAX_CTA_WORDS = 80
 
 
