@@ -92,9 +92,22 @@ def test_a_diminutive_joins_the_full_given_name_of_the_same_surname(story_from) 
     assert _by_form(entities, "Bill Osgood") is _by_form(entities, "William Osgood")
     # a different given name with the same surname is another person
     assert _by_form(entities, "Robert Osgood") is not _by_form(entities, "William Osgood")
-    # an article writing both forms names two people (a son and a father)
+    # an article writing both forms side by side names two people (a son and a father)
     assert _by_form(entities, "Mike Tarrant") is not _by_form(entities, "Michael Tarrant")
     assert _by_form(entities, "Nick Tarrant") is not _by_form(entities, "Michael Tarrant")
+
+
+def test_a_diminutive_paragraphs_after_the_full_name_in_one_article_is_one_person(story_from) -> None:
+    # a Multi-News brief listed "Christopher Wray" and "Chris Wray" (one Politico article) as two people
+    filler = " The committee met for hours behind closed doors and voted along party lines on the release."
+    story = story_from(
+        a="FBI Director [Christopher Wray|PERSON] objected." + filler + " He met with both [Chris Wray|PERSON] and "
+          "[Rod Rosenstein|PERSON] on Sunday.",
+        b="[Pete Lund|PERSON] ran the farm." + filler + " His father [Peter Lund|PERSON] had bought it in 1970.",
+    )
+    entities = resolve_entities(story)
+    _same(entities, ("Chris Wray", "Christopher Wray"))
+    assert _by_form(entities, "Pete Lund") is not _by_form(entities, "Peter Lund")  # a family word: two people
 
 
 def test_a_diminutive_shared_by_two_full_names_stays_apart(story_from) -> None:

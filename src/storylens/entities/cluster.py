@@ -159,8 +159,10 @@ def merge_nicknames(groups: dict[Key, Group], uf: UnionFind) -> None:
     """Join "Chris Wray" to "Christopher Wray": the same surname (and middle), a diminutive of the given name.
 
     Only when one such full name is in the story ("Chris Smith" stays apart when both "Christopher" and
-    "Christine Smith" are named), and never when one article writes both: an article names its people
-    one way, so two forms in one article are two people ("Chris Smith and his father Christopher Smith").
+    "Christine Smith" are named), and not when one article writes both side by side or beside a family
+    word: two forms there are two people ("Mike Tarrant and Michael Tarrant left", "Chris Smith and his
+    father Christopher Smith"). Apart, in an article that writes "FBI Director Christopher Wray" and
+    paragraphs later "both Chris Wray and Rod Rosenstein", they name one man.
     """
     people = [k for k, g in groups.items() if len(k) >= 2 and dominant(g.votes) == "PERSON"]
     by_rest: dict[Key, list[Key]] = defaultdict(list)
@@ -171,9 +173,18 @@ def merge_nicknames(groups: dict[Key, Group], uf: UnionFind) -> None:
             fulls = [k for k in keys if is_short_for(short[0], k[0])]
             if len({uf.find(k) for k in fulls}) != 1:
                 continue
-            sources = {s.source for s in groups[short].spans}
-            if not any(s.source in sources for k in fulls for s in groups[k].spans):
+            longs = [s for k in fulls for s in groups[k].spans]
+            if not any(_side_by_side(a, b) for a in groups[short].spans for b in longs):
                 uf.union(short, fulls[0])
+
+
+# Two forms of a name this close in one article are two people listed together.
+SIDE_BY_SIDE_CHARS = 80
+
+
+def _side_by_side(a: Span, b: Span) -> bool:
+    """Spans of one article close together, or either beside a family word."""
+    return a.source == b.source and (a.kin or b.kin or abs(a.start - b.start) <= SIDE_BY_SIDE_CHARS)
 
 
 def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:

@@ -130,6 +130,10 @@ _ROLE_WORDS = frozenset(["starring", "featuring", "neighbor", "neighbour", "atto
 # A question-and-answer piece marks its lines "Q." and "A."; NER glues the mark to the name after it ("Q. Senate").
 _QA_MARK = re.compile(r"[QA]\.\s")
 _QA_LINE = re.compile(r"(?:^|\n)Q\.\s")
+# Family words: beside a name, they say a relative of the same surname may be named too.
+_KIN = re.compile(r"\b(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|nephew|niece|"
+                  r"grand(?:son|daughter|father|mother)|dad|mom|Jr|Sr)\b")
+KIN_CHARS = 40
 # A city's name and its comma, before a state's abbreviation ("MONTPELIER, Vt.", "Barre, Vt.").
 _AFTER_CITY = re.compile(r"[A-Z][\w.'-]*,\s*$")
 # Adverbs that open a sentence, capitalised there, which NER glues to the name after them ("Ironically Nichols ...").
@@ -235,6 +239,7 @@ class Span:
     determined: bool = False  # after "the" / "a" ("the Genovese family"): a name used as a modifier
     family: str = ""  # a given name's surname, written once for a couple ("*Bill* and Melinda Gates"): "Gates"
     surname: bool = False  # after "Mr." / "Mrs." / "Ms.": a surname, never a given name ("Mr. Barak" is no Barack)
+    kin: bool = False  # a family word beside it ("his father Christopher Smith"): a relative may share the name
 
 
 class Covered:
@@ -453,6 +458,7 @@ def context_votes(span: Span, text: str) -> None:
     prev = left.group(1).lower().rstrip(".") if left else ""
     span.determined = prev in ("the", "a", "an")
     span.surname = prev in ("mr", "mrs", "ms", "mx", "miss")
+    span.kin = bool(_KIN.search(text, max(0, span.start - KIN_CHARS), span.end + KIN_CHARS))
     if prev in _PERSON_CUES or is_title(prev):
         span.votes["PERSON"] += CUE_WEIGHT
     elif (prev in _PLACE_BEFORE or _REACHED_AT.search(text[max(0, span.start - 30) : span.start])) \
