@@ -132,3 +132,11 @@ def test_filter_improves_on_the_extractor(extraction_pages: list[tuple[str, str,
     cleaned = [shingle_f1(c, g) for g, _, c, _ in extraction_pages]
     assert sum(cleaned) / len(cleaned) > sum(extracted) / len(extracted)
     assert sum(c < e - 0.05 for c, e in zip(cleaned, extracted, strict=True)) <= 2
+
+
+def test_a_fragment_with_control_characters_is_read() -> None:
+    # the fuzz suite's feed parser test found a feed item '<noscript></noscript>\x08' that crashed lxml
+    from storylens.clean.html import fragment_paragraphs
+
+    assert fragment_paragraphs("<noscript></noscript>\x08") == []
+    assert fragment_paragraphs("<p>Bridge\x0c closed <noscript>x</noscript>\x01today.</p>") == ["Bridge closed today."]

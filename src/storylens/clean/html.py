@@ -38,6 +38,7 @@ INDEX_PAGE_LINK_SHARE = 0.8
 BARE_LINK_MAX_WORDS = 15
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters XML text may not hold
 _DOCUMENT = re.compile(r"<(?:html|body|head)\b", re.IGNORECASE)
 _BLOCK_TAGS = ("p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt",
                "section", "article", "figcaption")
@@ -111,7 +112,8 @@ def fragment_paragraphs(html: str) -> list[str]:
     from lxml import html as lxml_html
 
     try:
-        root = lxml_html.fragment_fromstring(html, create_parent="div")
+        # lxml refuses to set text holding control characters (dropping a '<noscript>' whose tail is '\x08' raised)
+        root = lxml_html.fragment_fromstring(_NOT_XML.sub("", html), create_parent="div")
     except (etree.ParserError, ValueError, AssertionError):
         # lxml asserts (rather than raising) when a doctype-led snippet parses to no <body>: '<!DOCTYPE><script>'.
         return []
