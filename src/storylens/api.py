@@ -12,10 +12,14 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storylens.errors import InputError
 from storylens.models import Article, Brief, Source, Story, StoryInfo
 from storylens.text import shorten
+
+if TYPE_CHECKING:
+    from storylens.conflicts.values import Value
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +81,7 @@ def analyse(
     story = Story(articles=list(articles), notices=list(notices))
     timings: dict[str, float] = {}
     done: set[str] = set()  # stages run ahead, in the nlp stage's spare time
+    values: dict[int, list[Value]] = {}  # the conflict stage's values, read in that spare time
 
     def step(name: str, fn: Callable[[], None]) -> None:
         if progress:
@@ -90,12 +95,13 @@ def analyse(
 
         warm_up()  # the encoder loads while spaCy parses
         def meanwhile(sentences: list, mentions: list) -> None:
-            # while the encoder finishes, on the core spaCy leaves free: the conflict stage's sentence parses,
-            # the entities (they need no vectors) and the timeline's dates
+            # while the encoder finishes, on the core spaCy leaves free: the conflict stage's values (parses
+            # and reading), the entities (they need no vectors) and the timeline's dates
             partial = Story(articles=story.articles, sentences=sentences, mentions=mentions)
-            prefetch_values(partial)
-            story.entities = resolve_entities(partial)
+            story.entities = partial.entities = resolve_entities(partial)
             done.add("entities")
+            values.update(prefetch_values(partial))
+            done.add("values")
             prefetch_dates(partial, consensus_date(story.articles))
 
         story.sentences, story.mentions, story.embeddings = annotate_and_embed(story.analysed, meanwhile)
@@ -108,7 +114,7 @@ def analyse(
         story.claims = align_claims(story)
 
     def _conflicts() -> None:
-        story.conflicts = detect_conflicts(story)
+        story.conflicts = detect_conflicts(story, values=values if "values" in done else None)
 
     def _timeline() -> None:
         story.story_date = consensus_date(story.articles)

@@ -87,8 +87,9 @@ def test_a_reworded_copy_of_one_statement_disputes_its_day():
     assert {v.value for v in days[0].values} == {"Thursday", "Saturday"}
 
 
-def test_prefetched_parses_are_the_ones_the_stage_reads(monkeypatch):
-    """`prefetch` (run by the nlp stage while the encoder works) leaves nothing for the stage to parse."""
+def test_prefetched_values_are_the_ones_the_stage_reads(monkeypatch):
+    """`prefetch` (run by the nlp stage while the encoder works) reads the values `find_all` would read, and
+    leaves nothing to parse again."""
     import importlib
 
     from storylens.models import Article, Story
@@ -100,8 +101,9 @@ def test_prefetched_parses_are_the_ones_the_stage_reads(monkeypatch):
     sents, ments = annotate([art])
     story = Story(articles=[art], sentences=sents, mentions=ments)
     detect._PARSES.clear()
-    detect.prefetch(story)
+    ahead = detect.prefetch(story)
     assert len(detect._PARSES) == len(detect.candidate_sentences(story)) == 2
+    assert sorted(ahead) == detect.candidate_sentences(story)
 
     def no_parse():
         raise AssertionError("parsed again")
@@ -109,3 +111,4 @@ def test_prefetched_parses_are_the_ones_the_stage_reads(monkeypatch):
     monkeypatch.setattr("storylens.nlp.spacy_pipeline", no_parse)
     values = detect.sentence_values(story, set(detect.candidate_sentences(story)))
     assert {v.kind for vs in values.values() for v in vs} >= {"weekday", "place"}
+    assert values == ahead

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from storylens.conflicts.build import build_conflict
 from storylens.conflicts.detect import MAX_CONFLICTS, MIN_CONFIDENCE, Finding, find_all, group_findings
+from storylens.conflicts.values import Value
 from storylens.models import Conflict, Story
 
 
-def detect_conflicts(story: Story, min_confidence: float | None = None) -> list[Conflict]:
+def detect_conflicts(story: Story, min_confidence: float | None = None,
+                     values: dict[int, list[Value]] | None = None) -> list[Conflict]:
     """Conflicts between the story's sources, most confident first (at most `MAX_CONFLICTS`).
 
-    Marks the claims whose sentences take part in a conflict as `conflicting`.
+    Marks the claims whose sentences take part in a conflict as `conflicting`. `values`: the sentences'
+    values read ahead by `conflicts.detect.prefetch`.
     """
-    findings, _ = find_all(story)
+    findings, _ = find_all(story, values)
     return conflicts_from_findings(story, findings, MIN_CONFIDENCE if min_confidence is None else min_confidence)
 
 

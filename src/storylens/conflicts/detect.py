@@ -167,8 +167,8 @@ def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
     return out
 
 
-# Full parses (tags, lemmas, dependencies) of single sentences, by text and entities. The nlp stage
-# fills it through `prefetch` while the encoder works, so this stage finds its parses ready.
+# Full parses (tags, lemmas, dependencies) of single sentences, by text and entities: a story re-run
+# (the web UI, a brief rebuilt in the store) finds them ready.
 Entities = tuple[tuple[int, int, str], ...]
 _PARSES: LRU[tuple[str, Entities], Any] = LRU(8_000)
 
@@ -215,11 +215,15 @@ def _with_entities(doc: Any, ents: Entities) -> Any:
     return doc
 
 
-def prefetch(story: Story) -> None:
-    """Parse the sentences this stage will read values from, and load the place gazetteer once per
-    process (call it while other work runs: both would otherwise sit on the stage's own clock)."""
-    parse_sentences(story, candidate_sentences(story))
+def prefetch(story: Story) -> dict[int, list[Value]]:
+    """The values of the sentences this stage reads, for `find_all` (call it while other work runs: the
+    parses, the gazetteer's load and the reading would otherwise sit on the stage's own clock).
+
+    `story` needs its articles, sentences, mentions and entities only: the nlp stage calls it while the
+    encoder works.
+    """
     gazetteer()
+    return sentence_values(story, set(candidate_sentences(story)))
 
 
 def known_places(story: Story) -> dict[str, str]:
@@ -431,10 +435,15 @@ def confidence(kind: str, features: tuple[float, ...]) -> float:
     return round(conf * (HEDGE_FACTOR if hedged else 1.0), 4)
 
 
-def find_all(story: Story) -> tuple[list[Finding], dict[int, list[Value]]]:
-    """Every pairwise finding in the story, with the parsed values of the sentences involved."""
+def find_all(story: Story, read: dict[int, list[Value]] | None = None) -> tuple[list[Finding], dict[int, list[Value]]]:
+    """Every pairwise finding in the story, with the parsed values of the sentences involved.
+
+    `read`: the candidate sentences' values, as `prefetch` returned them for this story's sentences.
+    """
     idx = candidate_sentences(story)
-    values = {i: vs for i, vs in sentence_values(story, set(idx)).items() if vs}
+    if read is None:
+        read = sentence_values(story, set(idx))
+    values = {i: vs for i, vs in read.items() if vs}
     pairs = similar_pairs(story, [i for i in idx if i in values])
     if story.embeddings is not None:
         emb = np.asarray(story.embeddings)
