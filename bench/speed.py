@@ -223,7 +223,20 @@ def main() -> None:
             "later stage would quote. Timed there, part by part: spaCy finishes the paragraphs at 5.7 s "
             "and the encoder its last part at 10.7 s, so the encoder (about 10 core-seconds in bf16 for the "
             "story's 43k word pieces, none of them padding to spare: 1 sentence over 128 pieces, 8 % of the pieces "
-            "in sentences no claim reads) still sets the stage's length."), ""]
+            "in sentences no claim reads) still sets the stage's length."), "",
+           ("2026-12-06, later (AMD): the conflict stage's values (`conflicts.detect.prefetch`: the parses and the "
+            "reading of every candidate sentence, after the entities, which the place rules read) are now read in "
+            "the nlp stage's spare time too, and handed to `detect_conflicts`: the conflict stage 0.59 s -> "
+            "0.37-0.42 s (three runs), the demo brief identical. Measured and not pursued: what is left of the "
+            "encoder. Alone on the story's 1,514 distinct sentences (42.7k word pieces, mean 28, 90th percentile "
+            "48; capping at 64 pieces would save 1 %) it takes 4.7-5.8 s on two threads (9.4-11.5 CPU-seconds) "
+            "and 8.8 s on one; bf16 autocast runs 1.8 times fp32 there, and weights cast to bf16 outright are no "
+            "faster (cosines 0.9965 at worst against 0.99994). Running it in a process of its own instead of a "
+            "thread (no GIL shared with spaCy) was slower: 9.6-11.0 s against 8.5-8.7 s beside the same spaCy "
+            "pass (its two torch threads and spaCy oversubscribe the two cores); `OMP_WAIT_POLICY=PASSIVE` and "
+            "a shorter interpreter switch interval changed nothing beyond the machine's spread. Cold, the "
+            "largest single cost is importing sentence-transformers (3.2 s, of which scikit-learn 1.1 s; "
+            "`transformers`' BertModel alone 2.1 s), on the warm-up thread beside spaCy's own import."), ""]
     if prof:
         md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "",
                ("Read it beside the stage times above, which are measured directly: pyinstrument samples the "

@@ -112,3 +112,26 @@ def test_prefetched_values_are_the_ones_the_stage_reads(monkeypatch):
     values = detect.sentence_values(story, set(detect.candidate_sentences(story)))
     assert {v.kind for vs in values.values() for v in vs} >= {"weekday", "place"}
     assert values == ahead
+
+
+def test_the_pipeline_reads_values_once_in_the_nlp_stage(monkeypatch):
+    """`analyse` reads the conflict stage's values while the encoder works and hands them over: the conflict stage
+    reads none again, and finds the same conflict it would find reading them itself."""
+    import importlib
+
+    from storylens.conflicts import detect_conflicts
+
+    detect = importlib.import_module("storylens.conflicts.detect")
+    calls = []
+    real = detect.sentence_values
+    monkeypatch.setattr(detect, "sentence_values", lambda story, idx: calls.append(len(idx)) or real(story, idx))
+    story = story_of(
+        FILLER + "The new express train reaches a top speed of about 120 km/h on the route, the operator said.",
+        FILLER + "The operator said the new express train reaches a top speed of 150 km/h on the route.",
+    )
+    assert len(calls) == 1 and calls[0] >= 2
+    assert [c.kind for c in story.conflicts] == ["quantity"]
+    again = detect_conflicts(story)  # reads the values itself
+    assert len(calls) == 2
+    assert [(c.kind, sorted(v.value for v in c.values)) for c in again] == \
+        [(c.kind, sorted(v.value for v in c.values)) for c in story.conflicts]
