@@ -50,3 +50,18 @@ def test_ties_go_to_input_order_and_short_texts_are_left_alone() -> None:
     c, d = Article(id="c", raw="", text="Breaking news."), Article(id="d", raw="", text="Breaking news.")
     mark_duplicates([a, b, c, d])
     assert (a.duplicate_of, b.duplicate_of, c.duplicate_of, d.duplicate_of) == (None, "a", None, None)
+
+
+def test_a_story_quoting_a_short_post_whole_is_no_copy_of_it() -> None:
+    # a QA brief labelled a 392-word news story "copy of" the 96-word Instagram post it quotes whole
+    golds = [g for _, _, _, g in eval_pages(6) if len(g) > 1500][:2]
+    post = " ".join(golds[0].split()[:90])
+    story = " ".join(golds[1].split()[:150]) + f'\n\nIn the post, he wrote: "{post}"\n\n' + \
+        " ".join(golds[1].split()[150:300])
+    arts = mark_duplicates([Article(id="post", raw="", text=post, published="2023-09-11"),
+                            Article(id="story", raw="", text=story, published="2023-09-12")])
+    assert [a.duplicate_of for a in arts] == [None, None]
+    # the same post reprinted with a few words around it is a copy
+    reprint = Article(id="reprint", raw="", text=f"Posted on Monday:\n\n{post}\n\nShare this.", published="2023-09-12")
+    arts = mark_duplicates([Article(id="post", raw="", text=post, published="2023-09-11"), reprint])
+    assert arts[1].duplicate_of == "post"

@@ -4,7 +4,8 @@ A wire story reprinted by several outlets differs only by header, footer and a f
 edits, so its word 5-gram shingles overlap heavily. LSH finds candidate pairs
 cheaply; each candidate is confirmed on the exact shingle sets by containment
 (shared shingles over the smaller set), so that a shortened reprint still counts
-as a copy of the full story. Copies are grouped transitively and every member of
+as a copy of the full story, and by cover (shared shingles over the longer set), so
+that a story quoting a short post or statement whole is no copy of it. Copies are grouped transitively and every member of
 a group points at its earliest copy (by published date, then input order).
 """
 
@@ -24,6 +25,10 @@ NUM_PERM = 128
 LSH_THRESHOLD = 0.3
 # Share of the shorter text's shingles found in the other text for the two to be copies.
 MIN_CONTAINMENT = 0.5
+# Share of the longer text's shingles that must be shared too: a story that quotes a short post or statement
+# whole (a 96-word Instagram post inside a 392-word news story: 0.22) reports more than it copies, while a
+# reprint cut to half keeps about half of the original (0.3-0.5 with light or heavy edits).
+MIN_COVER = 0.25
 # Texts with fewer shingles than this are too short to call copies (headline-only items).
 MIN_SHINGLES = 20
 # A text this close (Jaccard) to one already indexed adds nothing to the index.
@@ -74,7 +79,8 @@ def duplicate_pairs(texts: Sequence[str], min_containment: float = MIN_CONTAINME
         for j in lsh.query(m):
             other = kept[j]
             shared = np.intersect1d(s, other, assume_unique=True).size
-            if find(j) != find(i) and shared / min(s.size, other.size) >= min_containment:
+            if find(j) != find(i) and shared / min(s.size, other.size) >= min_containment \
+                    and shared / max(s.size, other.size) >= MIN_COVER:
                 parent[find(i)] = find(j)
                 pairs.append((j, i))
             same = same or shared / (s.size + other.size - shared) >= SAME_TEXT_JACCARD
