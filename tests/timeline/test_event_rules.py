@@ -164,3 +164,17 @@ def test_sayings_of_two_speakers_on_one_day_are_two_events() -> None:
                     for g in group_events(items, vectors, speakers=speakers_of(story, items)))
     # Hochul's two sayings and the unattributed confirmation join; Paterson's stays his own
     assert groups in ([["a"], ["b", "c", "d"]], [["a", "d"], ["b", "c"]])
+
+
+def test_a_date_that_names_an_event_does_not_date_the_sentence() -> None:
+    # a NeuS brief dated 'The House voted Wednesday ... to probe the Jan. 6 attack on the Capitol' 2021-01-06 too
+    story = _story(published="2021-06-30", a=[
+        "The House on Wednesday approved a select committee to probe the Jan. 6 attack on the Capitol.",
+        "The panel will hold its first hearing on Tuesday about the Jan. 6 Capitol riot.",
+        "During his show on June 15, 2021, the host accused the FBI of orchestrating the Jan. 6 attack.",
+        "The Jan. 6 attack left five people dead and injured 140 officers.",
+        "He was seen last Tuesday night at a bar near the Capitol, police said Friday."])
+    dated = sorted((it.sentence.index, it.mention.day.isoformat()) for it in dated_sentences(story))
+    # the attack keeps its own sentence; a day of the sentence's own wins beside it; "last Tuesday night" is no name
+    # (and the day of the saying goes beside it, as before)
+    assert dated == [(0, "2021-06-30"), (1, "2021-07-06"), (2, "2021-06-15"), (3, "2021-01-06"), (4, "2021-06-29")]

@@ -180,13 +180,35 @@ def event_dates(sentence: str, mentions: list[DateMention]) -> list[DateMention]
     seeing him on Saturday", "officials said Monday the blast was on Friday"), the day of the saying is
     dropped; a sentence whose only date is the saying's keeps it, and so does one whose other dates are only
     a year or a month ("the leading rusher in 2009, was put on injured reserve, the team announced Wednesday").
-    A verb just before a date is that date's ("breached on Saturday, it announced in a Monday press release")."""
+    A verb just before a date is that date's ("breached on Saturday, it announced in a Monday press release").
+    A date that names an event ("to investigate the Jan. 6 attack") is dropped beside a day of the sentence's own."""
     if len({m.day for m in mentions}) < 2:
         return mentions
+    named = [m for m in mentions if names_an_event(sentence, m)]
+    if named and any(m.precision == "day" for m in mentions if m not in named):
+        mentions = [m for m in mentions if m not in named]
+        if len({m.day for m in mentions}) < 2:
+            return mentions
     told = [m for m in mentions if dates_saying(sentence, m, announcing=True, side="before")] or [
         m for m in mentions if dates_saying(sentence, m, announcing=True, side="after")]
     kept = [m for m in mentions if m not in told]
     return kept if any(m.precision == "day" for m in kept) else mentions
+
+
+# A date between a determiner and the noun it qualifies: "the Jan. 6 attack", "the Jan. 6 Capitol riot", "the March
+# 22 coup". It names an event; the sentence may report something else ("The House voted Wednesday to investigate the
+# Jan. 6 attack"). Not a date before a preposition, a conjunction, a verb or a time of day ("the Friday before", "the
+# Monday night"), nor after "last" or "this", which date the sentence ("seen last Tuesday night").
+_DETERMINER = re.compile(r"\b(?:the|its|his|her|their|our)\s+$", re.IGNORECASE)
+_QUALIFIED = re.compile(r"\s+(?!(?:and|or|but|to|at|in|on|of|for|by|from|with|when|as|after|before|until|till|"
+                        r"through|since|that|which|who|is|was|were|are|will|would|has|had|have|be|been|"
+                        r"morning|afternoon|evening|night|noon|midnight)\b)"
+                        r"[A-Za-z][\w-]*")
+
+
+def names_an_event(sentence: str, m: DateMention) -> bool:
+    """The date qualifies a noun ("the Jan. 6 attack"): the name of an event, not the time of the sentence's."""
+    return bool(_DETERMINER.search(sentence[:m.start]) and _QUALIFIED.match(sentence, m.end))
 
 
 def compatible(a: DateMention, b: DateMention) -> bool:
