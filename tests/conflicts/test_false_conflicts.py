@@ -496,3 +496,24 @@ def test_a_name_the_story_resolves_to_an_organisation_is_no_place():
         "Orlando.",
     )
     assert found == [["Las Vegas", "Orlando"]]
+
+
+@pytest.mark.slow
+def test_distances_from_different_places_are_no_dispute():
+    # an ECB+ brief disputed 'about 26 miles north of Santa Rosa' / 'twelve miles east of Cloverdale' / 'seventy-five
+    # miles north of San Francisco' / 'a depth of 12 miles' as one 'distance'
+    found, _ = disputed(
+        "quantity",
+        "The earthquake was centered about 26 miles north of Santa Rosa, the survey said.",
+        "The earthquake was centered twelve miles east of Cloverdale, the survey said.",
+        "The earthquake was centered seventy-five miles north of San Francisco, the survey said.",
+        "The earthquake was centered near the town with a depth of 12 miles, the survey said.",
+    )
+    assert found == []
+    # the same place, two distances: a dispute
+    found, _ = disputed(
+        "quantity",
+        "The earthquake was centered about 26 miles north of Santa Rosa, the survey said.",
+        "The earthquake was centered about 20 miles north of Santa Rosa, the survey said.",
+    )
+    assert found == [["about 20 miles", "about 26 miles"]]

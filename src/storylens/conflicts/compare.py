@@ -160,6 +160,36 @@ def other_people(a: Value, b: Value) -> bool:
     return bool(a.subjects) and bool(b.subjects) and not a.subjects & b.subjects
 
 
+# Where a distance is measured from: "26 miles north of Santa Rosa", "twelve miles east of Cloverdale", "75 miles from
+# San Francisco", "17 kilometers (10 miles) north of Gaza".
+_COMPASS = r"(?:north|south|east|west)(?:-?(?:north|south|east|west))*"
+_FROM_PLACE = re.compile(rf"\s*(?:\([^)]*\)\s*)?(?:(?:due|roughly)\s+)?(?:{_COMPASS}\s+of|from|outside(?:\s+of)?|away\s+from)"
+                         r"\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+# What a length can measure besides a distance from somewhere.
+_NOT_DISTANCE = frozenset({"depth", "deep", "height", "altitude", "elevation", "length", "width", "long", "wide", "tall",
+                           "high", "diameter", "radius"})
+
+
+def measured_from(value: Value, text: str) -> str | None:
+    """The place a distance is measured from ("26 miles north of *Santa Rosa*"), lower-cased; None if not said."""
+    if value.kind != "quantity":
+        return None
+    m = _FROM_PLACE.match(text, value.end)
+    return m[1].lower().rstrip(".") if m else None
+
+
+def other_origins(a: Value, b: Value, text_a: str, text_b: str) -> bool:
+    """Two distances measured from different places ('26 miles from Santa Rosa' / '75 miles north of San
+    Francisco' / 'twelve miles east of Cloverdale'), or a distance from a place and a depth or a height ('a
+    depth of 12 miles'): different facts, not a dispute. From the same place they still dispute ('about 20
+    miles north of Santa Rosa' / 'about 26 miles north of Santa Rosa')."""
+    from_a, from_b = measured_from(a, text_a), measured_from(b, text_b)
+    if from_a and from_b:
+        return from_a != from_b and not nested(from_a, from_b)
+    other = b if from_a else a if from_b else None
+    return other is not None and other.anchor.lower() in _NOT_DISTANCE
+
+
 # A person's age as news copy gives it: "a 36-year-old Australian climber", "Robert Buckley, 32, fell", "aged 41".
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|(?<=[A-Za-z], )(\d{1,3})(?=, [a-z])|\baged (\d{1,3})\b")
 # Ages this far apart are two people (a disputed age is a year or two off).

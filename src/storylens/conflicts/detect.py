@@ -35,6 +35,7 @@ from storylens.conflicts.compare import (
     different_ages,
     different_lists,
     event_match,
+    other_origins,
     other_people,
     possible_slot,
     same_kind,
@@ -364,7 +365,8 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         # place fills the same slot whatever verb each copy uses ("reopened" / "was unveiled")
         reworded = cos >= SAME_SENTENCE and "relation" not in (x.role, y.role)
         older = two_people and x.dimension != "age"  # ages years apart: two people's figures, days, places
-        if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older or (
+        if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older \
+                or other_origins(x, y, text_i, text_j) or (
                 not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
             return 0.0
         score = slot_score(x, y, word_sim, text_i, text_j)
