@@ -365,3 +365,13 @@ def test_a_title_given_as_a_time_stamp_is_the_date() -> None:
     # a headline with a date in it stays the title
     art = clean_article(Article(id="a", raw=raw, title="March 2012: the year the bridge closed"))
     assert art.title == "March 2012: the year the bridge closed"
+
+
+def test_a_caption_opening_on_its_buy_photo_button_goes() -> None:
+    # a Multi-News page of a newspaper group: the caption had titled a brief and become a summary sentence
+    caption = ("Buy Photo Workers cover up the name on the exterior of the hall at the university on Monday, Aug. "
+               "15, 2016. (Photo: Andrew Nelles / The Tennessean)Buy Photo Story Highlights The hall opened 1935.")
+    prose = "Buy Photo buttons were added to every gallery last year, the editor said."  # no caption: lower case
+    out = clean_text(page(REPORT[0], caption, REPORT[1], prose))
+    assert out.paragraphs == [REPORT[0], REPORT[1], prose]
+    assert caption in out.removed

@@ -6,7 +6,8 @@
   let some chrome through (share prompts, teaser lists, credits);
 - plain text scraped with its page chrome: the boilerplate filter alone.
 
-Metadata precedence: the input's own fields (JSONL) > HTML metadata > lines of the text.
+Text that was tokenised and joined with spaces ("4. 6", "a. m.", "U. S.") gets its spaces taken out first
+(`clean.spacing`). Metadata precedence: the input's own fields (JSONL) > HTML metadata > lines of the text.
 `article.text` is the clean text, one paragraph per block, blocks separated by a blank
 line; `article.removed` lists every piece cut from the text, verbatim, in order.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from storylens.clean.boilerplate import Cleaned, clean_text
 from storylens.clean.metadata import TextMeta, apply_metadata, parse_dateline
+from storylens.clean.spacing import repair_spacing
 from storylens.models import Article
 
 
@@ -39,11 +41,13 @@ def clean_article(article: Article) -> Article:
         article.removed.extend(extract.removed)
         article.url = article.url or extract.url
         article.language = article.language or extract.language
-    cleaned: Cleaned = clean_text(source, title_hint=article.title or html_meta.title,
+    cleaned: Cleaned = clean_text(repair_spacing(source), title_hint=article.title or html_meta.title,
                                   html=article.raw_format == "html")
     article.text = cleaned.text
     article.removed.extend(cleaned.removed)
     apply_metadata(article, html_meta, cleaned.meta)
+    if article.title:
+        article.title = repair_spacing(article.title)
     return article
 
 

@@ -100,6 +100,9 @@ _AGENCY = re.compile(r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|Alamy|P
 # wear. USA TODAY") and a photo caption ending on its share button ("... — Hayne Palmour IV Share Photo").
 _VIDEO_EMBED = re.compile(r"^(?:EMBED\b|More (?:News )?Videos\b|CLOSE (?=[A-Z\"“]))")
 _SHARE_PHOTO_END = re.compile(r"\bShare (?:Photo|Image)\s*$")
+# A newspaper group's photo caption opening on its sales button: "Buy Photo Workers cover up the name ... (Photo:
+# Andrew Nelles / The Tennessean)Buy Photo Story Highlights ..." (it had titled a brief).
+_BUY_PHOTO_OPEN = re.compile(r"^Buy Photo (?=[A-Z\"“])")
 # A local station's video caption: "... Kim Tobin reports for the NBC4 News at 5 on Saturday, Aug. 11, 2018.
 # (Published Saturday, Aug. 11, 2018)" (it had reached a timeline as an event).
 _VIDEO_CAPTION = re.compile(r"\(Published [^()]{4,40}\)\s*$|\breports (?:for|during|on) (?:the )?(?:[A-Z0-9][\w-]* ){1,3}"
@@ -220,7 +223,8 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "chrome", "copyright line"
     if _VIDEO_EMBED.match(text) or (_VIDEO_CAPTION.search(text) and len(words) <= MAX_CAPTION_WORDS):
         return "credit", "embedded video caption"
-    if _SHARE_PHOTO_END.search(text) or (_WIRE_CAPTION.match(text) and len(words) <= MAX_CAPTION_WORDS):
+    if _SHARE_PHOTO_END.search(text) or _BUY_PHOTO_OPEN.match(text) or (
+            _WIRE_CAPTION.match(text) and len(words) <= MAX_CAPTION_WORDS):
         return "credit", "photo caption"
     if _PHOTO_LABEL.match(text) or (_AGENCY.search(text) and len(words) <= MAX_CREDIT_WORDS
                                     and not ends_sentence(text)):

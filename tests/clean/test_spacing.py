@@ -1,0 +1,43 @@
+"""Tokenised text joined with spaces: the spaces inside numbers, "a.m.", "U.S." and web addresses come out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storylens.clean import clean_article
+from storylens.clean.spacing import repair_spacing
+from storylens.models import Article
+
+
+def test_spaced_decimals_abbreviations_and_addresses_are_joined() -> None:
+    assert repair_spacing("A magnitude 4. 6 quake hit at 2: 09 a. m., the U. S. Geological Survey said.") == \
+        "A magnitude 4.6 quake hit at 2: 09 a.m., the U.S. Geological Survey said."
+    assert repair_spacing("It determined M7. 5 as the maximum; the deal was worth $1. 6 billion.") == \
+        "It determined M7.5 as the maximum; the deal was worth $1.6 billion."
+    assert repair_spacing("First reported by TMZ. com, see http: / / www. hp. com for more.") == \
+        "First reported by TMZ.com, see http://www.hp.com for more."
+
+
+def test_a_sentence_end_before_a_numeral_stays() -> None:
+    for text in ("Sales fell in 2013. 5 stores closed.", "They won 3-2. 45 fans stayed.",
+                 "The toll rose to 20. 150 more were hurt.", "Rates are 4.6 now. Nothing to repair."):
+        assert repair_spacing(text) == text
+
+
+def test_clean_text_of_a_tokenised_page_is_repaired() -> None:
+    raw = "The 2007 Working Group determined M7. 5 as the maximum magnitude for the fault system.\n\n" \
+          "The quake struck at 2: 09 a. m. near The Geysers."
+    art = clean_article(Article(id="e", raw=raw))
+    assert "M7.5 as the maximum" in art.text and "a.m. near" in art.text
+
+
+def test_ecb_pages_lose_their_spaced_decimals(eval_data: Path) -> None:
+    ecb = eval_data / "clustering" / "ecbplus_public.jsonl"
+    rows = [json.loads(line) for line in ecb.open(encoding="utf-8")]
+    spaced = [r["text"] for r in rows if ". 6 billion" in r["text"] or "4. 6" in r["text"]]
+    assert spaced, "the ECB+ sample has spaced decimals"
+    for text in spaced:
+        fixed = repair_spacing(text)
+        assert "4. 6" not in fixed and ". 6 billion" not in fixed
+        assert len(fixed) < len(text)
