@@ -118,6 +118,12 @@ def test_the_end_of_a_reporting_period_dates_no_event(nlp):
     a, b = first(nlp, new, "date"), first(nlp, old, "date")
     assert a.role == b.role == "period"
     assert not possible_slot(a, b, exact, new, old)
+    # plural periods and a period's coming end: an ECB+ brief disputed a press release's "About HP" paragraph
+    revenue = "HP had revenue of $100.5 billion for the four fiscal quarters ended July 31, 2007."
+    close = "The deal is expected to close within its first fiscal quarter, which will end Jan. 31, 2008."
+    a, b = first(nlp, revenue, "date"), first(nlp, close, "date")
+    assert a.role == b.role == "period"
+    assert not possible_slot(a, b, exact, revenue, close)
     held = "The vote was held on July 10."
     assert possible_slot(first(nlp, held, "date"), first(nlp, "The vote was held on July 17.", "date"), exact,
                          held, "The vote was held on July 17.")

@@ -492,8 +492,9 @@ PERIOD_BOUND = "bound"
 # cases": the date names a reporting period or the day of a tally (which report a figure comes from),
 # not the day something happened, so it is nobody's answer to "when"
 PERIOD_LABEL = "period"
-_PERIOD_END = re.compile(r"(?:\b(?:week|month|quarter|year|period|weeks|months)\s+(?:that\s+)?(?:ended|ending|ends)\s+"
-                         r"(?:on\s+)?|\bas\s+of\s+)$", re.IGNORECASE)
+# ("the four fiscal quarters ended July 31, 2007" / "its first fiscal quarter, which will end Jan. 31, 2008")
+_PERIOD_END = re.compile(r"(?:\b(?:week|month|quarter|year|period)s?,?\s+(?:(?:that|which)\s+)?(?:will\s+)?"
+                         r"(?:ended|ending|ends|end)\s+(?:on\s+)?|\bas\s+of\s+)$", re.IGNORECASE)
 # "from Jan. 1 to Aug. 31": both ends of a range bound a period, neither dates an event
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|and|[-–—])\s*", re.IGNORECASE)
