@@ -267,3 +267,11 @@ def test_the_day_of_the_saying_is_dropped_when_the_sentence_dates_what_was_said(
     got = [(d.sentence.source, d.mention.day.isoformat()) for d in dated_sentences(story)]
     assert got == [("0", "2013-06-08"), ("1", "2013-06-07"), ("2", "2013-06-10"), ("3", "2013-06-10"),
                    ("3", "2013-06-12"), ("4", "2013-06-08"), ("5", "2009-01-01"), ("5", "2013-06-05")]
+
+
+def test_an_expectation_or_an_aim_names_a_coming_day() -> None:
+    # an ECB+ brief of Tuesday 2007-11-13: 'HP ... expects the deal to close by ...' read as a day gone by
+    tuesday = date(2007, 11, 13)
+    assert days("The company expects to report its results on Thursday.", tuesday) == ["2007-11-15"]
+    assert days("The minister hopes to sign the agreement on March 3.", tuesday) == ["2008-03-03"]
+    assert days("He said Monday that he expects nothing from the talks.", tuesday) == ["2007-11-12"]
