@@ -154,3 +154,19 @@ def test_summary_is_cited_and_sized(corpus_brief):
         assert s.sources and s.quotes
         assert {q.source for q in s.quotes} <= set(s.sources)
     assert any(len(s.sources) >= 2 for s in corpus_brief.summary)
+
+
+def test_summary_marks_the_sentences_that_state_one_side_of_a_conflict(corpus_brief):
+    # the summary may state one side of a dispute ('the two will meet there on Tuesday'); the reader is told so
+    conflict_spans = {c.id: {(q.source, q.start) for v in c.values for q in v.quotes} for c in corpus_brief.conflicts}
+    marked = [s for s in corpus_brief.summary if s.disputed]
+    assert marked, "the demo summary states a side of the meeting's day and place"
+    for s in corpus_brief.summary:
+        spans = {(q.source, q.start) for q in s.quotes}
+        assert s.disputed == [c for c, cs in conflict_spans.items() if spans & cs]
+    day = next(s for s in marked if "Tuesday" in s.text)
+    assert any(c.kind == "weekday" for c in corpus_brief.conflicts if c.id in day.disputed)
+    md = corpus_brief.to_markdown()
+    assert f"{day.text}" in md and "*(disputed: see “" in md.split(day.text, 1)[1].split("\n", 1)[0]
+    html = corpus_brief.to_html()
+    assert 'class="disputed">disputed:' in html and 'href="#conflict-' in html

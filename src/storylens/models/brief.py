@@ -101,6 +101,9 @@ class SummarySentence(_Model):
     text: str
     sources: list[str]
     quotes: list[Quote] = Field(default_factory=list)
+    # Ids of the conflicts whose sides this sentence (or a sentence it cites) states: one side of a disputed fact,
+    # which the reader should not take as settled.
+    disputed: list[str] = Field(default_factory=list)
 
 
 class StoryInfo(_Model):

@@ -83,6 +83,7 @@ class Citation:
 class CitedSentence:
     text: str
     citations: list[Citation]
+    disputed: list[tuple[str, str]] = field(default_factory=list)  # (conflict topic, ledger anchor)
 
 
 @dataclass
@@ -240,7 +241,8 @@ def brief_view(brief: Brief, source_href: SourceHref) -> BriefView:
             if sid not in quoted:
                 src = lookup(sid)
                 cites.append(Citation(f"cite-{i}-{len(cites)}", src, None, src.href))
-        summary.append(CitedSentence(sent.text, cites))
+        anchors = {c.id: (c.topic, f"conflict-{k}") for k, c in enumerate(brief.conflicts, start=1)}
+        summary.append(CitedSentence(sent.text, cites, [anchors[c] for c in sent.disputed if c in anchors]))
 
     conflicts = [
         ConflictView(c, [ValueColumn(v.value, v.normalized, [lookup(s) for s in v.sources], quotes(v.quotes))

@@ -52,7 +52,9 @@ def render_markdown(brief: Brief) -> str:
     out.append("## Summary\n")
     if brief.summary:
         for s in brief.summary:
-            out.append(f"- {esc(s.text)} {_cite(s.sources, names)}")
+            topics = [c.topic for c in brief.conflicts if c.id in s.disputed]
+            disputed = f" *(disputed: see {', '.join(f'“{esc(t)}”' for t in topics)} below)*" if topics else ""
+            out.append(f"- {esc(s.text)} {_cite(s.sources, names)}{disputed}")
         out.append("")
     else:
         out.append("*No summary could be made.*\n")

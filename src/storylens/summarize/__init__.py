@@ -28,7 +28,16 @@ def summarize(
     chosen = select(story, evidence, max_words, settings or Settings())
     rank = {s.index: r for r, s in enumerate(_article_positions(story))}
     chosen.sort(key=lambda i: (-story.independent_count(_cited(story, evidence, i)), rank[i]))
-    return [_cite(story, evidence, i) for i in chosen]
+    return [mark_disputed(_cite(story, evidence, i), story) for i in chosen]
+
+
+def mark_disputed(sentence: SummarySentence, story: Story) -> SummarySentence:
+    """Note the conflicts one of whose sides the sentence's quotes state ('sober for the first time in eight
+    years', where another source says twelve): a summary must not present one side of a dispute as settled."""
+    spans = {(q.source, q.start) for q in sentence.quotes}
+    sentence.disputed = [c.id for c in story.conflicts
+                         if any((q.source, q.start) in spans for v in c.values for q in v.quotes)]
+    return sentence
 
 
 def _article_positions(story: Story) -> list[Sentence]:
