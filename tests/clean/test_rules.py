@@ -375,3 +375,12 @@ def test_a_caption_opening_on_its_buy_photo_button_goes() -> None:
     out = clean_text(page(REPORT[0], caption, REPORT[1], prose))
     assert out.paragraphs == [REPORT[0], REPORT[1], prose]
     assert caption in out.removed
+
+
+def test_a_correspondents_reported_from_line_is_a_credit() -> None:
+    # a Multi-News page's foot ('Bacon reported from McLean, Va.') had given the entities 'Bacon' (ORG) and 'McLean'
+    credits = ["Bacon reported from McLean, Va.", "Smith and Jones reported from Kabul."]
+    prose = "Smith reported from Washington that the bill had passed the Senate."
+    out = clean_text(page(REPORT[0], REPORT[1], prose, *credits))
+    assert out.paragraphs == [REPORT[0], REPORT[1], prose]
+    assert set(credits) <= set(out.removed)

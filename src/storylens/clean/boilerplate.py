@@ -77,6 +77,9 @@ _CREDIT_LINE = re.compile(
     r"^\(?(?:with (?:information|reporting|additional reporting|files) from|(?:additional )?reporting by|editing by"
     r"|edited by|compiled by|writing by|contributing:|contributors?:)", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"\bcontributed to this (?:report|story|article)\W*$", re.IGNORECASE)
+# A correspondent's credit at a story's foot: "Bacon reported from McLean, Va.", "Smith and Jones reported from Kabul."
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
+_REPORTED_FROM = re.compile(rf"^{_NAME}(?:(?:,| and| &) {_NAME})* reported from {_NAME}(?:, {_NAME})*\.?$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 # A picture's label and credit as scraped from the page ("Image copyright Getty Images", "Image caption The
 # train ...", "Getty Images Elon Musk"): a label opens the line; an agency name marks a short line that is no sentence.
@@ -216,7 +219,7 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "byline", "byline"
     if _POST_STAMP.match(text) and len(words) <= MAX_STAMP_WORDS and _STAMP_YEAR.search(text):
         return "credit", "post stamp"  # with its year: "Posted in the town square on Monday, ..." is a report
-    if (is_edit_stamp(text) or _NAME_AGENCY.match(text) or _CREDIT_LINE.match(text)
+    if (is_edit_stamp(text) or _NAME_AGENCY.match(text) or _CREDIT_LINE.match(text) or _REPORTED_FROM.match(text)
             or (len(words) <= MAX_TEASER_WORDS and _CONTRIBUTED.search(text))):
         return "credit", "credit line"
     if _COPYRIGHT.match(text):
