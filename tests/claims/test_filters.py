@@ -47,6 +47,11 @@ def test_non_claims(text):
     # what was seen or heard, and a narrative's later fact (conflicts-dev and ECB+ briefs)
     ("Kim could be seen smiling as the two stood chatting in the car.", False),
     ("She would later become the first woman to lead the agency.", False),
+    # a wish and an ability in a clause of time or degree (Multi-News QA briefs)
+    ("Our hearts are broken, and may we find ways to honor his memory.", False),
+    ("Fortunately, none of her students was hurt before she could finish the race.", False),
+    ("He ran as fast as he could toward the finish line.", False),
+    ("Officials said the plane may have crashed into the sea.", True),
 ])
 def test_hedges(text, hedged):
     assert is_hedged(text) is hedged

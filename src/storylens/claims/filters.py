@@ -56,8 +56,16 @@ def is_claim(text: str) -> bool:
     return capitalised / len(words) < 0.7
 
 
+# Modals that qualify nothing: a wish ("may we find ways to honour him", "may he rest in peace": "may" before its
+# subject) and an ability in a clause of time or degree ("before she could finish", "as fast as he could").
+_NOT_HEDGING = re.compile(r"\bmay(?=\s+(?:we|god|he|she|they|you|i|his|her|their|our)\b)|"
+                          r"\b(?:before|until|till|as soon as|so that|as \w+ as|than)\s+(?:\w+\s+){0,2}could\b",
+                          re.IGNORECASE)
+
+
 def is_hedged(text: str) -> bool:
     """True when the sentence attributes or qualifies its statement ("reportedly", "would", "may")."""
+    text = _NOT_HEDGING.sub(" ", text)
     return bool(_HEDGE.search(text) or _MAY.search(text))
 
 
