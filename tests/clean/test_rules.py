@@ -384,3 +384,14 @@ def test_a_correspondents_reported_from_line_is_a_credit() -> None:
     out = clean_text(page(REPORT[0], REPORT[1], prose, *credits))
     assert out.paragraphs == [REPORT[0], REPORT[1], prose]
     assert set(credits) <= set(out.removed)
+
+
+def test_a_question_put_to_readers_and_its_prompt_go() -> None:
+    # an ECB+ page kept 'Did any Patch readers feel the earthquake ...? Tell us in the comments.'
+    prompts = ["Did any Patch readers feel the earthquake, or wake up shortly after 2 a.m. because of it?",
+               "Tell us in the comments.", "Have you felt any aftershocks?"]
+    asked = '"Did you feel that?" the clerk asked a customer.'  # a quotation is reporting
+    question = "Did the council approve the plan on Monday?"
+    out = clean_text(page(REPORT[0], *prompts, REPORT[1], asked, question))
+    assert out.paragraphs == [REPORT[0], REPORT[1], asked, question]
+    assert set(prompts) <= set(out.removed)

@@ -222,11 +222,22 @@ _CTA_TARGET = re.compile(
     r"|\bshare (?:it|this)\b|\bpodcasts?\b|\bapps? store\b|\byour inbox\b"
     r"|\bdigital edition\b|\bnewsagents?\b|\bitunes\b", re.IGNORECASE)
 MAX_CTA_WORDS = 80
+# A question the page puts to its readers ("Did you feel the earthquake?", "Did any Patch readers feel it?", "What
+# do you think? ...") and its prompt to answer ("Tell us in the comments."): no reporting, and no quotation.
+_ASKS_READERS = re.compile(
+    r"^\W{0,3}(?:(?:did|have|do|are|were|would|will|could) (?:any )?(?:you|[\w ]{0,20}\breaders)\b|what do you think\b"
+    r"|how do you feel\b)[^\"]{0,150}\?[!?]*(?:\s+(?:tell|let) us\b[^\"]{0,80})?\s*$", re.IGNORECASE)
+_ANSWER_PROMPT = re.compile(r"^\W{0,3}(?:tell|let) us (?:know )?(?:[\w ]{0,30}?)in the comments\b|"
+                            r"\bsound off (?:below|in the comments)\b", re.IGNORECASE)
+MAX_PROMPT_WORDS = 30
 
 
 def is_call_to_action(line: str) -> bool:
-    """True for a short line asking the reader to follow, contact, subscribe or share (English)."""
+    """True for a short line asking the reader to follow, contact, subscribe or share, or to answer the page's
+    question (English)."""
     text = ascii_quotes(line)
+    if (_ASKS_READERS.match(text) or _ANSWER_PROMPT.search(text)) and len(text.split()) <= MAX_PROMPT_WORDS:
+        return not ATTRIBUTION.search(text)
     # The anchored openers first: they rule out almost every line at once.
     if not (_CTA_SELF_EVIDENT.match(text) or (_CTA_OPENER.match(text) and _CTA_TARGET.search(text))):
         return False
