@@ -19,6 +19,16 @@ def test_spaced_decimals_abbreviations_and_addresses_are_joined() -> None:
         "First reported by TMZ.com, see http://www.hp.com for more."
 
 
+def test_a_closing_quotation_mark_set_off_by_a_space_is_joined() -> None:
+    # an ECB+ page: the line '"The numbers won't mislead you. "' was cut as a heading (no sentence end)
+    assert repair_spacing('"You can figure it out as well as I can, " Hurd said. "The numbers won\'t mislead you. "') \
+        == '"You can figure it out as well as I can," Hurd said. "The numbers won\'t mislead you."'
+    assert repair_spacing('He paused. "Next," he said.') == 'He paused. "Next," he said.'  # an opening mark stays
+    raw = ('Hurd spoke to the crowd at the conference in San Francisco on Monday afternoon.\n\n'
+           '"The numbers won\'t mislead you. "\n\nHurd is well known for his acumen with the numbers.')
+    assert "The numbers won't mislead you." in clean_article(Article(id="q", raw=raw)).text
+
+
 def test_a_sentence_end_before_a_numeral_stays() -> None:
     for text in ("Sales fell in 2013. 5 stores closed.", "They won 3-2. 45 fans stayed.",
                  "The toll rose to 20. 150 more were hurt.", "Rates are 4.6 now. Nothing to repair."):
