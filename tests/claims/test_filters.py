@@ -70,6 +70,10 @@ def test_content_words_drop_function_words():
     "Officials said there was no evidence of fraud in the count.",
     "The spokesman called the account untrue.",
     "The defense refuted the prosecution's timeline.",
+    # doubt stated outright (an ECB+ blog's "I am skeptical ..." had corroborated the deal it doubts)
+    "HP says the deal will help customers, but I am skeptical about its value to them.",
+    "Analysts questioned whether the merger would save any money.",
+    "The new data cast doubt on the company's forecast.",
 ])
 def test_denials(text):
     assert is_denial(text) and is_negated(text)
@@ -84,6 +88,7 @@ def test_denials(text):
     "It is one of the most contentious territorial disputes in the world.",
     "Democrats rejected calls to delay the vote.",
     "The train had not left the station by noon.",  # a negation, not a denial
+    "There is no doubt that the quake was felt across the region.",  # doubt denied, not stated
 ])
 def test_not_denials(text):
     assert not is_denial(text)

@@ -90,7 +90,10 @@ _DENIAL = re.compile(
     r"\b(?:refut|rebutt?)(?:e|es|ed|s|ing|al)?\b|"
     r"\bpush(?:ed|es|ing)?\s+back\b(?!\s+(?:the|its|their|his|her|a|an|until|to|by|from|\d))|"
     r"\bno evidence\b|\bfalsely\b|\b(?:not true|untrue|baseless|unfounded)\b|"
-    r"\bcontradict(?:s|ed|ing)?\b",
+    r"\bcontradict(?:s|ed|ing)?\b|"
+    # doubt stated outright: "I am skeptical about their value to customers" doubts the claim it resembles
+    r"\b(?:skeptical|sceptical|unconvinced|doubtful)\b|(?<!no )(?<!little )\bdoubts?\s+(?:that|whether|about)\b|"
+    r"\b(?:questioned|questions|questioning)\s+whether\b|\bcasts?\s+doubt\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|nothing|neither|nobody|without|unlikely)\b|n[’']t\b",
