@@ -8,6 +8,7 @@ and when the leaders meet.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -170,3 +171,22 @@ def test_summary_marks_the_sentences_that_state_one_side_of_a_conflict(corpus_br
     assert f"{day.text}" in md and "*(disputed: see “" in md.split(day.text, 1)[1].split("\n", 1)[0]
     html = corpus_brief.to_html()
     assert 'class="disputed">disputed:' in html and 'href="#conflict-' in html
+
+
+def test_summary_tells_which_day_a_relative_date_means(corpus_brief):
+    # 'the two will meet there on Tuesday' is quoted as written; the brief says which Tuesday, from the article's date
+    by_id = {s.id: s for s in corpus_brief.sources}
+    noted = [s for s in corpus_brief.summary if s.days]
+    assert noted, "the demo summary has sentences with 'on Sunday', 'today', 'on Tuesday'"
+    for s in corpus_brief.summary:
+        for note in s.days:
+            assert note.text in s.text
+            assert not any(ch.isdigit() for ch in note.text)  # only days a reader could not place alone
+    tuesday = next(s for s in noted if "on Tuesday" in s.text)
+    note = next(n for n in tuesday.days if n.text == "on Tuesday")
+    # read against the article's own date, or the story's when the page gives none (as NOS's does not)
+    published = date.fromisoformat((by_id[tuesday.sources[0]].published or corpus_brief.story.date)[:10])
+    day = date.fromisoformat(note.date)
+    assert day.weekday() == 1 and 0 <= (day - published).days < 7
+    assert f"on Tuesday: {note.date}" in corpus_brief.to_markdown()
+    assert f'class="days">(on Tuesday: {note.date}' in corpus_brief.to_html()

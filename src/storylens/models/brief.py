@@ -97,10 +97,20 @@ class TimelineEvent(_Model):
     precision: Literal["day", "month", "year"] = "day"
 
 
+class DayNote(_Model):
+    """A relative day in a summary sentence ("on Monday", "yesterday") and the day it means."""
+
+    text: str  # as written in the sentence
+    date: str  # YYYY-MM-DD, read against the date of the sentence's own article
+    approximate: bool = False  # "last week": a day within that week
+
+
 class SummarySentence(_Model):
     text: str
     sources: list[str]
     quotes: list[Quote] = Field(default_factory=list)
+    # The sentence is quoted as written, so "on Monday" stays; which Monday it was is told here.
+    days: list[DayNote] = Field(default_factory=list)
     # Ids of the conflicts whose sides this sentence (or a sentence it cites) states: one side of a disputed fact,
     # which the reader should not take as settled.
     disputed: list[str] = Field(default_factory=list)

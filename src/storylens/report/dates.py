@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from storylens.models import TimelineEvent
+from storylens.models import DayNote, SummarySentence, TimelineEvent
 
 
 def event_date_label(event: TimelineEvent) -> str:
@@ -29,3 +29,11 @@ def _label(event: TimelineEvent) -> str:
     except ValueError:  # a brief read back from JSON may carry anything: show it as given
         return event.date
     return str(day.year) if event.precision == "year" else f"{day:%B} {day.year}"
+
+
+def day_notes_label(sentence: SummarySentence) -> str:
+    """'on Monday: 2021-09-27; last week: about 2021-09-21' for the relative days of a summary sentence, or ''."""
+    seen: dict[str, DayNote] = {}
+    for note in sentence.days:
+        seen.setdefault(note.text.lower(), note)
+    return "; ".join(f"{n.text}: {'about ' if n.approximate else ''}{n.date}" for n in seen.values())

@@ -26,7 +26,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from storylens.models.brief import Brief, Claim, Conflict, Quote
-from storylens.report.dates import event_date_label, event_datetime
+from storylens.report.dates import day_notes_label, event_date_label, event_datetime
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -84,6 +84,7 @@ class CitedSentence:
     text: str
     citations: list[Citation]
     disputed: list[tuple[str, str]] = field(default_factory=list)  # (conflict topic, ledger anchor)
+    days: str = ""  # "on Monday: 2021-09-27": the relative days of the sentence, resolved
 
 
 @dataclass
@@ -242,7 +243,8 @@ def brief_view(brief: Brief, source_href: SourceHref) -> BriefView:
                 src = lookup(sid)
                 cites.append(Citation(f"cite-{i}-{len(cites)}", src, None, src.href))
         anchors = {c.id: (c.topic, f"conflict-{k}") for k, c in enumerate(brief.conflicts, start=1)}
-        summary.append(CitedSentence(sent.text, cites, [anchors[c] for c in sent.disputed if c in anchors]))
+        summary.append(CitedSentence(sent.text, cites, [anchors[c] for c in sent.disputed if c in anchors],
+                                     day_notes_label(sent)))
 
     conflicts = [
         ConflictView(c, [ValueColumn(v.value, v.normalized, [lookup(s) for s in v.sources], quotes(v.quotes))

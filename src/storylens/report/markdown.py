@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from storylens.models import Brief, Claim, Conflict, Quote
-from storylens.report.dates import event_date_label
+from storylens.report.dates import day_notes_label, event_date_label
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]|#~])")
 # An underscore between two letters or digits can neither open nor close emphasis (CommonMark), so
@@ -54,7 +54,9 @@ def render_markdown(brief: Brief) -> str:
         for s in brief.summary:
             topics = [c.topic for c in brief.conflicts if c.id in s.disputed]
             disputed = f" *(disputed: see {', '.join(f'“{esc(t)}”' for t in topics)} below)*" if topics else ""
-            out.append(f"- {esc(s.text)} {_cite(s.sources, names)}{disputed}")
+            days = day_notes_label(s)
+            days = f" *({esc(days)})*" if days else ""
+            out.append(f"- {esc(s.text)} {_cite(s.sources, names)}{days}{disputed}")
         out.append("")
     else:
         out.append("*No summary could be made.*\n")

@@ -11,9 +11,10 @@ Output order: facts more sources agree on first, then by position in their artic
 
 from __future__ import annotations
 
-from storylens.models import Quote, Sentence, Story, SummarySentence
+from storylens.models import DayNote, Quote, Sentence, Story, SummarySentence
 from storylens.summarize.ranking import Settings, select
 from storylens.summarize.support import Evidence, find_support
+from storylens.timeline.dates import relative_days
 
 DEFAULT_WORDS = 220
 
@@ -29,6 +30,14 @@ def summarize(
     rank = {s.index: r for r, s in enumerate(_article_positions(story))}
     chosen.sort(key=lambda i: (-story.independent_count(_cited(story, evidence, i)), rank[i]))
     return [mark_disputed(_cite(story, evidence, i), story) for i in chosen]
+
+
+def day_notes(sentence: Sentence, story: Story) -> list[DayNote]:
+    """Which day each relative date of the sentence means, read against its own article's date (the timeline's
+    reading): a summary quotes "on Monday" as written, and a reader of a brief from many days needs the day."""
+    base = story.article(sentence.source).published_date or story.story_date
+    return [DayNote(text=m.text, date=m.day.isoformat(), approximate=m.approximate)
+            for m in relative_days(sentence.text, base)]
 
 
 def mark_disputed(sentence: SummarySentence, story: Story) -> SummarySentence:
@@ -63,7 +72,8 @@ def _cite(story: Story, evidence: Evidence, index: int) -> SummarySentence:
     quotes = [_quote(story, index)]
     for j in evidence.support[index].values():
         quotes.append(_quote(story, j))
-    return SummarySentence(text=own.text, sources=_cited(story, evidence, index), quotes=quotes)
+    return SummarySentence(text=own.text, sources=_cited(story, evidence, index), quotes=quotes,
+                           days=day_notes(own, story))
 
 
 def _quote(story: Story, index: int) -> Quote:

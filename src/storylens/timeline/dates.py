@@ -32,6 +32,7 @@ _MONTH = (
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _NUMWORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_NAMES_MONTH_OR_YEAR = re.compile(rf"\b{_MONTH}(?![a-z])|\b{_YEAR}\b", re.IGNORECASE)
 
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b{_YEAR}-\d{{2}}-\d{{2}}\b"),
@@ -112,6 +113,12 @@ _COORDINATED = re.compile(r"\s*,?\s*(?:or|and|&)\s+(?:(?:early|late)\s+)?(?:on\s
 def find_dates(sentence: str, base: date | None) -> list[DateMention]:
     """Every resolvable date expression of an event in `sentence`, relative ones resolved against `base`."""
     return list(_find_dates(sentence, base))
+
+
+def relative_days(sentence: str, base: date | None) -> list[DateMention]:
+    """The dates of `sentence` that name no month or year ("on Monday", "yesterday", "two days ago", "last week"):
+    the ones a reader cannot place without the article's date."""
+    return [m for m in find_dates(sentence, base) if not _NAMES_MONTH_OR_YEAR.search(m.text)]
 
 
 @lru_cache(maxsize=20_000)
