@@ -172,7 +172,19 @@ def _scheduled(lead: str) -> bool:
     """A present tense with a date is a schedule: "New Orleans plays at Seattle on Saturday", "Doctor Who returns
     to screens on November 23", "the Senate is teeing up a Saturday vote"; any past form in the clause ("was",
     "had", "-ed") leaves it to the other cues."""
-    return bool(_PRESENT.search(lead)) and not _PAST.search(lead)
+    return bool(_PRESENT.search(lead)) and not _PAST.search(lead) and not _AFTERMATH.search(lead) \
+        and not _INCIDENT_BEFORE.search(lead)
+
+
+# A present tense about what follows an event dates the event, not a plan: "the LAPD is investigating as a hate crime
+# an altercation Tuesday night" (a NeuS brief put that Tuesday after the article's own date), "police are searching
+# for a gunman after a shooting Tuesday".
+_AFTERMATH = re.compile(r"\b(?:investigat|prob|search|mourn|review|examin|recover|griev|reel|condemn|respond|blam|"
+                        r"hunt|question)ing\b|\blooking\s+into\b", re.IGNORECASE)
+_INCIDENT_BEFORE = re.compile(
+    r"\b(?:shooting|attack|altercation|assault|crash|fire|blaze|explosion|blast|killing|murder|stabbing|robbery|"
+    r"incident|accident|collision|fight|brawl|riot|quake|earthquake|death|arrest|raid|hack|breach|outage|derailment|"
+    r"escape|disappearance|theft)s?(?:\s+(?:early|late))?(?:\s+on)?$", re.IGNORECASE)
 
 
 # A relative clause set off by commas before the date speaks of its own verb, not the date's: "Kathy Hochul, who
