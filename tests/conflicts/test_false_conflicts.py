@@ -517,3 +517,32 @@ def test_distances_from_different_places_are_no_dispute():
         "The earthquake was centered about 20 miles north of Santa Rosa, the survey said.",
     )
     assert found == [["about 20 miles", "about 26 miles"]]
+
+
+@pytest.mark.slow
+def test_tallies_of_one_vote_dispute_and_of_two_votes_do_not():
+    # a QA brief missed 'passed the bill 220-207' against another outlet's '222-204': a tally's two figures were
+    # skipped as numbers, so the vote was never compared
+    found, _ = disputed(
+        "quantity",
+        "The House voted 220-207 to pass the bill on Friday, with every Democrat in favour.",
+        "The House passed the bill 222-204 on Friday, with every Democrat in favour.",
+    )
+    assert found == [["220-207", "222-204"]]
+    found, _ = disputed("quantity", "The Supreme Court ruled 5-4 on Monday that the law stands.",
+                        "In a 6-3 decision on Monday, the Supreme Court said the law stands.")
+    assert found == [["5-4", "6-3"]]
+    # the same tally written two ways agrees; the House's vote and the Senate's are two votes
+    assert disputed("quantity", "The House voted 220-207 to pass the bill on Friday.",
+                    "The bill passed the House by a vote of 220-207 on Friday.")[0] == []
+    assert disputed("quantity", "The House voted 220-207 to pass the bill on Friday.",
+                    "The Senate voted 50-49 to pass the bill a week later.")[0] == []
+    # nor when one names no body but counts another chamber's votes (NeuS: 'passed in a 364-62 vote' / 'passed the
+    # Senate 92-6'), while the two Senate tallies dispute
+    found, _ = disputed("quantity", "The bill passed in a 364-62 vote, with all no votes coming from Republicans.",
+                        "It passed the Senate 92-6 in April, and now heads to the president's desk.",
+                        "The Senate last month approved the act on a 94-1 vote.")
+    assert found == [["92-6", "94-1"]]
+    # a range or an age band is no tally, even in a sentence about a vote
+    assert not [v for v in read_values("Voting rose among those aged 18-24 and by 10-15 percent overall.")
+                if v.dimension == "tally"]

@@ -41,6 +41,11 @@ _LIGHT_VERBS = frozenset({"the", "and", "was", "were", "are", "has", "had", "hav
 # Verbs that carry an event named by a noun ("the meeting will take place / be held / is set for").
 _SUPPORT_VERBS = frozenset({"take", "hold", "be", "happen", "occur", "schedule", "set", "expect", "plan", "come",
                             "begin", "start", "slate"})
+# Who casts a vote: two tallies of different bodies are different votes.
+SAME_BODY = 0.8  # the smaller tally's total votes at least this share of the larger's
+_VOTING_BODIES = frozenset({"house", "senate", "assembly", "committee", "subcommittee", "council", "court", "parliament",
+                            "chamber", "board", "jury", "panel", "commission", "congress", "legislature", "shareholder",
+                            "member", "lawmaker", "senator", "justice", "delegate", "voter", "union"})
 Similarity = Callable[[str, str], float]
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]+")
 
@@ -132,6 +137,12 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
         # two places are alternatives only for one event: the same verb, or the same words around them
         return bool(a.context & b.context) or shares_event(a, b) or event_match(
             a, b, text_a, text_b, word_sim) >= SAME_EVENT
+    if a.dimension == "tally" and b.dimension == "tally":
+        # the House's vote and the Senate's on one bill are two votes: by the body named, or by how many voted
+        # ('passed in a 364-62 vote' / 'passed the Senate 92-6'; abstentions move a total by a few votes)
+        bodies_a, bodies_b = a.participants & _VOTING_BODIES, b.participants & _VOTING_BODIES
+        totals = sorted(sum(int(x) for x in v.key.split("-")) for v in (a, b))
+        return not (bodies_a and bodies_b and not bodies_a & bodies_b) and totals[0] >= SAME_BODY * totals[1]
     return True
 
 

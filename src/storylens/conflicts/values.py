@@ -302,6 +302,41 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
     return out
 
 
+# A vote's tally: "passed 220-207", "a 5-4 decision", "by a vote of 52 to 48". The figures of a tally are skipped as
+# numbers (`numbers.find_numbers`); read as one pair, two tallies of one vote can disagree. Only votes: a sports
+# score's game is too often another one of the same teams.
+_TALLY = re.compile(r"(?<![\d.,$/:-])(?P<a>\d{1,3})\s*[-–—]\s*(?P<b>\d{1,3})(?![\d%/:-]|\.\d)"
+                    r"|\b(?:vot(?:e[ds]?|ing)\s+(?:of\s+)?|by\s+(?:a\s+)?)(?P<c>\d{1,3})\s+to\s+(?P<d>\d{1,3})\b",
+                    re.IGNORECASE)
+_VOTE_CUE = re.compile(r"\bvot(?:e|es|ed|ing)\b|\btally\b|\bballots?\b|\bmargin\b|\b(?:decision|ruling|verdict)\b"
+                       r"|\bmajority\b|\b(?:passed|approved|rejected|ruled|confirmed|adopted|overrode)\b",
+                       re.IGNORECASE)
+_NOT_TALLY_AFTER = re.compile(r"\s*(?:percent|per\s?cent|years?|months?|weeks?|days?|hours?|minutes?|miles?|km|"
+                              r"feet|foot|inch|inches|pounds?|[a-z]+-)\b", re.IGNORECASE)
+
+_RANGE_BEFORE = re.compile(r"\b(?:aged?|ages|between|from|to|through|of)\s+$", re.IGNORECASE)
+
+
+def _tally_values(text: str, doc: Any) -> list[Value]:
+    """The tallies of votes in a sentence that speaks of a vote, each as one value ("220-207", larger side first)."""
+    if not _VOTE_CUE.search(text):
+        return []
+    out: list[Value] = []
+    for m in _TALLY.finditer(text):
+        a, b = (int(m.group("a") or m.group("c")), int(m.group("b") or m.group("d")))
+        if _NOT_TALLY_AFTER.match(text, m.end()) or a + b < 3 or _RANGE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        key = f"{max(a, b)}-{min(a, b)}"
+        start, end = (m.start("a"), m.end("b")) if m.group("a") else (m.start("c"), m.end("d"))
+        tok = _token_at(doc, start)
+        gov = _governing_verb(tok) if tok is not None else None
+        sig, verb_lemma, participants = _slot(doc, start, end, gov)
+        out.append(Value("quantity", start, end, text[start:end], key, key, "tally", None, None, "vote", "vote tally",
+                         "", _context(text, start, end), _verb_phrase(gov), sig | {"vote"}, verb_lemma,
+                         participants, subjects=named_subjects(doc, gov)))
+    return out
+
+
 _SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "state", "claim", "warn", "note", "explain", "insist",
                            "argue", "deny", "confirm", "urge", "ask", "reply", "respond", "write", "tweet"})
 # Verbs that count what did not happen: "missed four games" and "played in 10 games" are the two parts of a
@@ -549,5 +584,6 @@ def extract_values(text: str, doc: Any, published: date | None = None,
     """
     dates = _date_values(text, doc, published)
     spans = [(v.start, v.end) for v in dates]
-    values = dates + _number_values(text, doc, spans) + _place_values(text, doc, known_places or {})
+    values = dates + _number_values(text, doc, spans) + _tally_values(text, doc) \
+        + _place_values(text, doc, known_places or {})
     return sorted(values, key=lambda v: v.start)
