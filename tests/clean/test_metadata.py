@@ -14,6 +14,7 @@ from storylens.clean.metadata import (
     parse_edit_stamp,
     split_headline_run,
     split_leading_date,
+    split_titled_stamps,
 )
 from storylens.models import Article
 
@@ -88,6 +89,25 @@ def test_glued_header_splitters_leave_ordinary_sentences_alone() -> None:
     assert split_leading_date("2023 was a record year for rail travel.") is None
     assert split_headline_run("The meeting started at 4:12 PM and ended late.") is None
     assert split_headline_run("Talks resume 4:12 PM We know little so far") is None  # rest is not a sentence
+
+
+def test_a_headline_with_its_post_stamps_on_one_line_gives_the_title_and_the_date() -> None:
+    # a TV station's page (Multi-News): the header had stayed in the text, the story undated and untitled
+    line = ("Officer replaces elderly woman's engagement ring after theft at hospital Posted: Monday, June 23, 2014 "
+            "11:03 PM EDT Updated: Monday, August 18, 2014 11:03 PM EDT")
+    assert split_titled_stamps(line) == [
+        ("title", "Officer replaces elderly woman's engagement ring after theft at hospital"),
+        ("date", "Posted: Monday, June 23, 2014 11:03 PM EDT"),
+        ("date", "Updated: Monday, August 18, 2014 11:03 PM EDT")]
+    from storylens.clean import clean_article
+
+    art = clean_article(Article(id="d2", raw=line + "\n\nPLANTATION, Fla. -- A police officer made a generous "
+                                "gesture and helped an elderly patient who lost her ring.\n\nThe ring was gone."))
+    assert art.title == "Officer replaces elderly woman's engagement ring after theft at hospital"
+    assert art.published.startswith("2014-06-23") and not art.text.startswith("Officer")
+    # a sentence that merely mentions a posting is no header
+    assert split_titled_stamps("The video the officer posted: it was seen 2 million times.") is None
+    assert split_titled_stamps("Officials said the notice was updated: March 3, 2014") is None
 
 
 def test_apply_metadata_precedence_and_normalisation() -> None:

@@ -395,3 +395,29 @@ def test_a_question_put_to_readers_and_its_prompt_go() -> None:
     out = clean_text(page(REPORT[0], *prompts, REPORT[1], asked, question))
     assert out.paragraphs == [REPORT[0], REPORT[1], asked, question]
     assert set(prompts) <= set(out.removed)
+
+
+def test_alerts_and_typo_prompts_go_and_a_label_of_reporting_stays() -> None:
+    # QA briefs kept 'Politics Alerts: Get email alerts on breaking news and big scoops.' (a claim) and 'See a
+    # mistake? Report a typo here.'
+    prompts = ["Politics Alerts: Get email alerts on breaking news and big scoops.", "See a mistake? Report a typo here."]
+    stays = "Weather Alerts: The storm is moving east and will reach the coast by noon, forecasters said."
+    out = clean_text(page(REPORT[0], *prompts, REPORT[1], stays))
+    assert out.paragraphs == [REPORT[0], REPORT[1], stays]
+    assert set(prompts) <= set(out.removed)
+
+
+def test_gallery_controls_glued_before_a_paragraph_go_with_the_lead_they_repeat() -> None:
+    # an AOL page (Multi-News): 'See Gallery Police' had become an entity and the controls a claim
+    lead = ("A Florida police officer went above and beyond the call of duty after she met an elderly woman whose "
+            "ring had been snatched.")
+    widget = ("7 PHOTOS Police officer replaces old woman's stolen ring See Gallery Police officer replaces elderly "
+              "woman's stolen ring Up Next See Gallery Discover More Like This HIDE CAPTION SHOW CAPTION of SEE ALL "
+              "BACK TO SLIDE")
+    more = 'Fox News reports, "With little hope of finding the ring, the officer replaced it with her own money."'
+    out = clean_text(page(lead, f"{widget} {lead} {more}", REPORT[0]))
+    assert out.paragraphs == [lead, more, REPORT[0]]
+    assert widget in out.removed
+    # one control named in prose is no widget
+    prose = "Readers can see all of the photos at the museum, which shows 7 Photos of the flood, the curator said."
+    assert clean_text(page(REPORT[0], prose)).paragraphs == [REPORT[0], prose]

@@ -48,6 +48,7 @@ from storylens.clean.metadata import (
     parse_edit_stamp,
     split_headline_run,
     split_leading_date,
+    split_titled_stamps,
 )
 from storylens.clean.units import (
     INLINE_CREDIT,
@@ -56,6 +57,7 @@ from storylens.clean.units import (
     Unit,
     cut_glued_tail,
     cut_ticker_chips,
+    cut_widget_head,
     ends_sentence,
     split_units,
 )
@@ -261,7 +263,7 @@ def _split_glued_header(units: list[Unit]) -> list[Unit]:
         stamp, _iso, rest = lead
         pieces = [("date", stamp), ("", rest)]
     else:
-        run = split_headline_run(first.text)
+        run = split_headline_run(first.text) or split_titled_stamps(first.text)
         if run:
             pieces = [(label if label != "body" else "", piece) for label, piece in run]
     if not pieces:
@@ -481,7 +483,15 @@ def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
         if unit.label != _KEPT:
             removed.append(unit.raw)
             continue
-        kept, cut = cut_glued_tail(unit.text)
+        kept, widget = cut_widget_head(unit.text)
+        if widget:
+            removed.append(widget)
+            # a gallery repeats the lead it sits under: "<lead> ... BACK TO SLIDE <lead> <more>"
+            again = next((p for p in paragraphs if len(p.split()) >= 8 and kept.startswith(p + " ")), None)
+            if again:
+                kept = kept[len(again):].strip()
+                removed.append(again)  # every word of the page is kept or listed as removed
+        kept, cut = cut_glued_tail(kept)
         kept, chips = cut_ticker_chips(kept)
         if kept:
             paragraphs.append(kept)

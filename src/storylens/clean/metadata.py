@@ -13,6 +13,7 @@ has the shape of that field, because None is better than a wrong author or date.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -151,6 +152,28 @@ def split_leading_date(text: str) -> tuple[str, str, str] | None:
     if iso is None:
         return None
     return m.group("stamp"), iso, text[m.end():]
+
+
+# "<headline> Posted: Monday, June 23, 2014 11:03 PM EDT Updated: Monday, August 18, 2014 11:03 PM EDT": a TV station
+# page's header on one line.
+# (the label capitalised: "the notice was updated: March 3" is prose)
+_TITLED_STAMP = re.compile(r"^(?P<title>[^.!?]{12,200}?)\s+(?=(?:(?:First|Last|FIRST|LAST)\s+)?"
+                           r"(?:Published|Posted|Updated|PUBLISHED|POSTED|UPDATED)\s*:)")
+
+
+def split_titled_stamps(line: str) -> list[tuple[str, str]] | None:
+    """Split '<headline> Posted: <date> Updated: <date>' into ("title", ...) and ("date", stamp) pieces, else None.
+
+    Only when everything after the headline reads as labelled date stamps."""
+    m = _TITLED_STAMP.match(line.strip())
+    if not m or len(m.group("title").split()) < 3 or m.group("title").split()[-1].lower() in _FUNCTION_WORDS:
+        return None
+    rest = line.strip()[m.end():]
+    cuts = [0] + [x.start() for x in _INNER_LABEL.finditer(rest)] + [len(rest)]
+    stamps = [rest[a:b].strip() for a, b in itertools.pairwise(sorted(set(cuts))) if rest[a:b].strip()]
+    if not stamps or any(parse_dateline(st) is None for st in stamps):
+        return None
+    return [("title", m.group("title")), *(("date", st) for st in stamps)]
 
 
 def split_headline_run(line: str) -> list[tuple[str, str]] | None:

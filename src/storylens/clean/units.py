@@ -131,6 +131,26 @@ def cut_ticker_chips(text: str) -> tuple[str, list[str]]:
     return (_TICKER_CHIP.sub("", text), chips) if chips else (text, [])
 
 
+# The controls of a photo gallery or slideshow, flattened into the paragraph they sit before: "7 PHOTOS <gallery
+# title> See Gallery <title> Up Next See Gallery Discover More Like This HIDE CAPTION SHOW CAPTION of SEE ALL BACK TO
+# SLIDE A Florida police officer went ...".
+_WIDGET = re.compile(r"\b(?:HIDE CAPTION|SHOW CAPTION|BACK TO SLIDE|SEE ALL|See Gallery|View Gallery|Discover More Like "
+                     r"This|Up Next|Next Slide|Previous Slide|\d+ PHOTOS|\d+ Photos)\b")
+MAX_WIDGET_WORDS = 60
+
+
+def cut_widget_head(text: str) -> tuple[str, str]:
+    """Split gallery controls glued before a paragraph's text: (kept, cut), cut possibly ''. Only when two or
+    more different controls are there and the words up to the last one are few; all of it when nothing follows."""
+    found = list(_WIDGET.finditer(text))
+    if len({m.group() for m in found}) < 2:
+        return text, ""
+    head, rest = text[: found[-1].end()], text[found[-1].end():].strip()
+    if len(head.split()) > MAX_WIDGET_WORDS or found[0].start() > 0 and len(text[: found[0].start()].split()) > 12:
+        return text, ""
+    return rest, head.strip()
+
+
 def cut_glued_tail(text: str) -> tuple[str, str]:
     """Split junk glued after the last sentence of a paragraph: (kept, cut), cut possibly ''.
 
