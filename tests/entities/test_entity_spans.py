@@ -35,6 +35,10 @@ def _clean(text: str, surface: str, label: str, lower: set[str] | None = None) -
         # nobility and police ranks are titles (briefs listed "Viscount X" and "Inspector X" apart from X)
         ("Viscount Arthur Velmont was there.", "Viscount Arthur Velmont", "PERSON", "Arthur Velmont"),
         ("Detective Inspector Paul Orlov said so.", "Detective Inspector Paul Orlov", "PERSON", "Paul Orlov"),
+        # legislators and local offices (a QA brief listed "Congressman Wolf" apart from Frank R. Wolf)
+        ("Congressman Paul Orlov said so.", "Congressman Paul Orlov", "PERSON", "Paul Orlov"),
+        ("Assemblywoman Nia Kade said so.", "Assemblywoman Nia Kade", "PERSON", "Nia Kade"),
+        ("District Attorney Ana Torvik said so.", "District Attorney Ana Torvik", "PERSON", "Ana Torvik"),
         (
             "Astrophysicist Nia Orlov Kade said so.",
             "Astrophysicist Nia Orlov Kade",

@@ -148,6 +148,29 @@ TITLES = frozenset(
         "sheriff",
         # a photo credit's marker ("Courtesy Sara Carson"), not part of the name
         "courtesy",
+        # legislators and local offices ("Congressman Wolf" is Frank R. Wolf, "Assemblyman Dov Hikind")
+        "congressman",
+        "congresswoman",
+        "congressmember",
+        "assemblyman",
+        "assemblywoman",
+        "assemblymember",
+        "councilman",
+        "councilwoman",
+        "councilmember",
+        "alderman",
+        "alderwoman",
+        "delegate",
+        "commissioner",
+        "attorney",
+        "district",
+        "commodore",
+        "officer",
+        "trooper",
+        "coach",
+        "rabbi",
+        "imam",
+        "pastor",
     ]
 )
 
