@@ -166,6 +166,17 @@ def test_a_double_surname_alone_is_the_person_named_in_full(story_from) -> None:
     # c names both: ambiguous, so not given to either; d names neither and the story has two
     assert all(m.text != "Dickson Wright" for m in arthur.mentions)
     assert {m.source for m in clarissa.mentions if m.text == "Dickson Wright"} == {"a"}
+    # when two other articles mean Clarissa by it, an article naming both as often means her too (a QA brief of an
+    # obituary listed 'Dickson Wright' apart from Clarissa Dickson Wright, whose baptismal name one article gave)
+    agreed = story_from(
+        a="[Clarissa Dickson Wright|PERSON] has died. [Dickson Wright|PERSON] was 66.",
+        b="[Clarissa Dickson Wright|PERSON] cooked. [Dickson Wright|PERSON] wrote books.",
+        c="[Clarissa Dickson Wright|PERSON], baptised [Louise Esmerelda Dickson Wright|PERSON]. "
+          "[Dickson Wright|PERSON] wrote.",
+        d="Born [Louise Esmerelda Dickson Wright|PERSON], she was the youngest child.",
+    )
+    clarissa = _by_form(resolve_entities(agreed), "Clarissa Dickson Wright")
+    assert {m.source for m in clarissa.mentions if m.text == "Dickson Wright"} == {"a", "b", "c"}
     # a longer name written once may be NER's slip, not the person's full name
     slip = story_from(a="[Stephen Johnson|PERSON] quit. The Sheriff's [Office Stephen Johnson|PERSON] photo.",
                       b="[Stephen Johnson|PERSON] left.")

@@ -530,11 +530,20 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         # naming Nicky Spurgeon and Margot Robbie)
         guessed = label in ("GPE", "LOC") and unplaced and not known_place(g.spans[0].text)
         tail = tails.get(key, set()) if len(key) == 2 and longest[root] == 2 and label == "PERSON" else set()
+        # where an article names two people ending so as often, the one two or more other articles mean by it
+        # ("Dickson Wright" where Clarissa Dickson Wright and, once, her baptismal "Louise Esmerelda Dickson Wright"
+        # are named); one other article is too little to go on (a father and a daughter)
+        tail_picks = {s.source: pick_tail(tail, s.source, presence) for s in g.spans} if tail else {}
+        meant = {r for r in tail_picks.values() if r is not None}
+        agreed = next(iter(meant)) if len(meant) == 1 and sum(r is not None for r in tail_picks.values()) >= 2 \
+            else None
         for s in g.spans:
             target = pick_person(key[0], s.source, surnames if s.surname else parts, presence,
                                  label != "PERSON" and not guessed, s.start, named_at) if lone else None
             if tail:
-                target = pick_tail(tail, s.source, presence)
+                target = tail_picks[s.source]
+                if target is None and agreed is not None and presence[agreed][s.source]:
+                    target = agreed
             if target is not None:
                 s.votes = Counter({"PERSON": 1.0})  # its ORG label was the NER slip
             out.append((s, target or root))
