@@ -546,3 +546,25 @@ def test_tallies_of_one_vote_dispute_and_of_two_votes_do_not():
     # a range or an age band is no tally, even in a sentence about a vote
     assert not [v for v in read_values("Voting rose among those aged 18-24 and by 10-15 percent overall.")
                 if v.dimension == "tally"]
+
+
+@pytest.mark.slow
+def test_counts_of_different_things_in_a_list_or_beside_the_other_thing_are_no_dispute():
+    # an ECB+ brief disputed '23 pirates' / 'The pirates, in three boats' and, in lists of seized arms,
+    # '3 machine guns' / '13 fully loaded magazines'
+    found, _ = disputed(
+        "count",
+        "The navy said it arrested 23 pirates who threatened a merchant vessel on Saturday.",
+        "The pirates, in three boats, were attempting to hijack the merchant vessel on Saturday.",
+        'They had "a large cache of weapons including 7 AK-47 rifles, a grenade launcher, and 3 machine guns."',
+        "Nine assault rifles, a grenade launcher, 13 fully loaded magazines and a GPS receiver were seized.",
+    )
+    assert ["13", "3"] not in found and ["23", "three"] not in found
+    assert all("pirates" not in " ".join(side) for side in found)
+    # the same thing counted two ways in two lists still disputes
+    found, _ = disputed(
+        "count",
+        "The commandos seized seven AK-47 rifles, a grenade launcher and 13 loaded magazines from the boat.",
+        "The commandos seized nine AK-47 rifles, a grenade launcher and 13 loaded magazines from the boat.",
+    )
+    assert found == [["nine", "seven"]]

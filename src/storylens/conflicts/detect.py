@@ -347,6 +347,27 @@ def counts_other_thing(x: Value, y: Value, vi: list[Value], vj: list[Value], wor
         v.kind == "count" and v.anchor and word_sim(y.anchor, v.anchor) >= SAME_THING for v in vi)
 
 
+def different_things(x: Value, y: Value, text_x: str, text_y: str, vx: list[Value], vy: list[Value],
+                     word_sim: WordSimilarity) -> bool:
+    """Two counts of different things where one sentence names the other's thing without counting it ('arrested
+    23 pirates' / 'The pirates, in three boats, ...'), or where either sentence lists counts of several things
+    ('seven AK-47 rifles, ... and 3 machine guns' / 'Nine assault rifles, ... 13 fully loaded magazines'): the
+    words around them do not make them one slot. Nouns that differ are not enough alone ('three white visitors' /
+    'two white girls' are one group)."""
+    if x.kind != "count" or not x.anchor or not y.anchor or word_sim(x.anchor, y.anchor) >= SAME_THING:
+        return False
+    return _names(text_y, x.anchor) or _names(text_x, y.anchor) or _lists_things(vx) or _lists_things(vy)
+
+
+def _lists_things(values: list[Value]) -> bool:
+    return len({v.anchor for v in values if v.kind == "count" and v.anchor}) >= 2
+
+
+def _names(text: str, noun: str) -> bool:
+    stem = re.escape(noun.lower()[:max(4, len(noun) - 2)])
+    return re.search(rf"\b{stem}\w*", text.lower()) is not None
+
+
 def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj: list[Value],
                   word_sim: WordSimilarity, by_source: dict[str, list[tuple[str, Value]]],
                   stated: Stated | None = None) -> list[Finding]:
@@ -368,6 +389,8 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older \
                 or other_origins(x, y, text_i, text_j) or (
                 not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
+            return 0.0
+        if different_things(x, y, text_i, text_j, vi, vj, word_sim):
             return 0.0
         score = slot_score(x, y, word_sim, text_i, text_j)
         if counts_other_thing(x, y, vi, vj, word_sim):
