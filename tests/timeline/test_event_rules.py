@@ -31,6 +31,14 @@ def test_a_birth_long_before_the_story_is_no_event() -> None:
     assert days == ["2021-03-03", "2021-06-07"]
 
 
+def test_a_lead_in_to_a_quotation_is_no_event() -> None:
+    # a conflicts-dev QA brief's timeline showed "1999 — Speaking on Desert Island Discs in 1999, following the death
+    # of her cooking partner Paterson from cancer, she said:"
+    story = _story(a=["Speaking on the radio in 1999, after the death of her partner, the chef said:",
+                      "The restaurant closed its doors in 1999 after the chef retired."])
+    assert [it.sentence.index for it in dated_sentences(story)] == [1]
+
+
 def test_a_day_that_names_an_anniversary_is_no_event() -> None:
     # a NeuS brief dated "As the May 25 anniversary of George Floyd's death nears, lawmakers are working ..." 2021-05-25
     story = _story(a=["As the May 25 anniversary of the flood nears, lawmakers are working on a relief bill.",

@@ -91,8 +91,10 @@ def prefetch(story: Story, story_date: date | None) -> None:
 
 
 def _may_date_an_event(text: str) -> bool:
-    """A statement of some length: no question, no page furniture or caption."""
-    return len(text.split()) >= MIN_WORDS and not text.rstrip(_CLOSERS).endswith("?") and not _FURNITURE.search(text)
+    """A statement of some length: no question, no page furniture or caption, and no lead-in to a quotation or a
+    list ("Speaking on Desert Island Discs in 1999, ..., she said:" states nothing itself)."""
+    return len(text.split()) >= MIN_WORDS and not text.rstrip(_CLOSERS).endswith(("?", ":")) \
+        and not _FURNITURE.search(text)
 
 
 def dated_sentences(story: Story) -> list[Dated]:
