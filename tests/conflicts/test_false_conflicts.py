@@ -561,6 +561,14 @@ def test_counts_of_different_things_in_a_list_or_beside_the_other_thing_are_no_d
     )
     assert ["13", "3"] not in found and ["23", "three"] not in found
     assert all("pirates" not in " ".join(side) for side in found)
+    # a total and its breakdown agree; a count beside another group the sentence names apart is another fact
+    found, _ = disputed(
+        "count",
+        "The navy said it arrested 23 pirates who threatened a merchant vessel on Saturday.",
+        "Marine commandos boarded two of the pirate vessels to nab 12 Somali and 11 Yemeni pirates.",
+        "The hijacking of the tanker, with 18 Indian sailors on board, by Somali pirates angered the navy.",
+    )
+    assert found == []
     # the same thing counted two ways in two lists still disputes
     found, _ = disputed(
         "count",
@@ -568,3 +576,13 @@ def test_counts_of_different_things_in_a_list_or_beside_the_other_thing_are_no_d
         "The commandos seized nine AK-47 rifles, a grenade launcher and 13 loaded magazines from the boat.",
     )
     assert found == [["nine", "seven"]]
+
+
+@pytest.mark.slow
+def test_a_place_name_does_not_end_on_an_adjective():
+    # an ECB+ brief disputed 'Indian Naval' (NER: LOC, of 'in Indian Naval action against pirates') / 'Gulf of Aden'
+    text = ("The patrol moved ahead undeterred by the publicity which followed the November 18 sinking of a Thai "
+            "fishing trawler in Indian Naval action against pirates on the high seas.")
+    assert [v.surface for v in read_values(text) if v.kind == "place"] == []
+    assert [v.surface for v in read_values("The summit was held in Vladivostok, the Russian port, on Tuesday.")
+            if v.kind == "place"] == ["Vladivostok"]

@@ -354,9 +354,25 @@ def different_things(x: Value, y: Value, text_x: str, text_y: str, vx: list[Valu
     ('seven AK-47 rifles, ... and 3 machine guns' / 'Nine assault rifles, ... 13 fully loaded magazines'): the
     words around them do not make them one slot. Nouns that differ are not enough alone ('three white visitors' /
     'two white girls' are one group)."""
-    if x.kind != "count" or not x.anchor or not y.anchor or word_sim(x.anchor, y.anchor) >= SAME_THING:
+    if x.kind != "count" or not x.anchor or not y.anchor or _names(y.anchor, x.anchor):
         return False
-    return _names(text_y, x.anchor) or _names(text_x, y.anchor) or _lists_things(vx) or _lists_things(vy)
+    # the other sentence names this thing apart from what it counts ('23 pirates' / '18 Indian sailors on board,
+    # by Somali pirates'), however alike the two nouns are
+    if _names(text_y, x.anchor) or _names(text_x, y.anchor):
+        return True
+    return word_sim(x.anchor, y.anchor) < SAME_THING and (_lists_things(vx) or _lists_things(vy))
+
+
+def breakdown_of(x: Value, y: Value, vx: list[Value], vy: list[Value]) -> bool:
+    """One figure is the sum of the other sentence's figures of that thing, the other a part of it ('arrested 23
+    pirates' / 'nab 12 Somali and 11 Yemeni pirates')."""
+    def total_of(whole: Value, part: Value, parts: list[Value]) -> bool:
+        same = [v.number.base for v in parts if v.kind == "count" and v.number is not None and v.anchor == part.anchor]
+        return whole.number is not None and len(same) >= 2 and math.isclose(sum(same), whole.number.base)
+
+    if x.kind != "count" or y.kind != "count":
+        return False
+    return total_of(x, y, vy) or total_of(y, x, vx)
 
 
 def _lists_things(values: list[Value]) -> bool:
@@ -390,7 +406,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
                 or other_origins(x, y, text_i, text_j) or (
                 not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
             return 0.0
-        if different_things(x, y, text_i, text_j, vi, vj, word_sim):
+        if different_things(x, y, text_i, text_j, vi, vj, word_sim) or breakdown_of(x, y, vi, vj):
             return 0.0
         score = slot_score(x, y, word_sim, text_i, text_j)
         if counts_other_thing(x, y, vi, vj, word_sim):

@@ -485,6 +485,8 @@ def _place_values(text: str, doc: Any, known_places: dict[str, str]) -> list[Val
         start, end = ent.start_char, ent.end_char
         if is_dateline_or_tag(text, start, end) or ent[-1].text.lower() in _ORG_HEADS:
             continue
+        if ent[-1].pos_ == "ADJ" and not known_place(ent.text):
+            continue  # "in Indian Naval action": a place name does not end on an adjective (an NER slip)
         if text[start:end].lower().startswith("the "):
             start += 4
         sig, verb_lemma, participants = _slot(doc, start, end, verb)
