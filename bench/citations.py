@@ -66,14 +66,14 @@ def check(story: Story) -> dict[str, Any]:
 
     mark_strays(story)
     summary = summarize(story, max_words=BUDGET)
-    index = {(s.source, s.start): s.index for s in story.sentences}
+    index = {(s.source, s.end): s.index for s in story.sentences}  # a quote may start after a dateline
     rows = []
     quotes = exact = 0
     for sent in summary:
         for q in sent.quotes:
             quotes += 1
             exact += story.article(q.source).text[q.start:q.end] == q.quote
-        vector = story.embeddings[index[(sent.quotes[0].source, sent.quotes[0].start)]]
+        vector = story.embeddings[index[(sent.quotes[0].source, sent.quotes[0].end)]]
         others = sent.sources[1:]
         passed = [source_supports(story, sent.text, vector, src) for src in others]
         rows.append({"n_sources": len(sent.sources), "supported": all(passed),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def shorten(text: str, width: int = 120) -> str:
     """`text` on one line, whole when it fits, else cut at a word boundary with "…".
@@ -15,3 +17,27 @@ def shorten(text: str, width: int = 120) -> str:
     if not text[width - 1].isspace() and " " in head:
         head = head.rsplit(" ", 1)[0]
     return head.rstrip(" ,;:—–-") + "…"
+
+
+_ELLIPSIS_END = re.compile(r"""(?:\.\s?\.\s?\.|…)["'”’»)\]]*$""")
+
+
+def ends_in_ellipsis(text: str) -> bool:
+    """Cut off with "..." or "…": a feed or roundup excerpt's end ("... who received the Moderna or Johnson..."),
+    which no summary or claim should quote as a statement."""
+    return bool(_ELLIPSIS_END.search(text.rstrip()))
+
+
+# A wire dateline opening a story's first sentence: "WASHINGTON (AP) — ", "SCHERTZ, Texas - ", "PLANTATION, Fla.
+# (WSVN) -- ", "LONDON, Sept 12 (Reuters) - "; or an interview's answer marker ("A. Mr. Boehner has ...").
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’]{2,}(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+    r"(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^()]{1,40}\))?\s*(?:--|—|–|-)\s*(?=[\"“‘'A-Z])"
+    r"|^A[.:]\s+(?=[\"“]|[A-Z][a-z])")
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the text after a leading dateline (or answer marker) starts ("SCHERTZ, Texas - The sheriff says ..."
+    -> 17), else 0."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m else 0

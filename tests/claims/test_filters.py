@@ -23,6 +23,9 @@ def test_declarative_sentences_are_claims(text):
     "Leave a Comment",
     "You can see the cold open below, via NBC:",  # a pointer to the page's video (a Multi-News brief's claim)
     "Watch the full interview with the mayor above.",
+    # an excerpt cut off mid-sentence (NeuS roundups end so)
+    "This is textbook anti-Semitism, and we will continue to live in danger until...",
+    "They were last seen leaving the scene in a Jeep,…”",
 ])
 def test_non_claims(text):
     assert not is_claim(text)

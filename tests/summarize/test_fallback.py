@@ -88,7 +88,7 @@ def test_pieces_of_a_quotation_stay_out_of_a_small_story() -> None:
     assert not quotation_piece("“It won’t be difficult for me,” Hochul told CNN.")
     assert not quotation_piece('The mayor said "no" to the plan on Monday.')
     texts = [TEXTS[0], "“It won’t be difficult for me to repair the piers in six months.", TEXTS[2],
-             "Ferry operators said they would add two more boats on the busiest...", TEXTS[3]]
+             "Ferry operators said they would add two more boats on the busiest", TEXTS[3]]
     story = one_article_story(texts)
     feats = features(story, Evidence([{} for _ in story.sentences]))
     assert feats.piece.tolist() == [False, True, False, False, False] and feats.cut.tolist()[3]
@@ -97,5 +97,10 @@ def test_pieces_of_a_quotation_stay_out_of_a_small_story() -> None:
     chosen = select(story, Evidence([{} for _ in story.sentences]), total, feats=feats, scores=scores)
     # the budget holds the whole story: the piece of a quotation is left out, the cut-off sentence is not
     assert sorted(chosen) == [0, 2, 3, 4]
+    # an excerpt's end cut off with "..." is no candidate at all (a NeuS summary quoted '... who received the
+    # Moderna or Johnson...'): a shorter summary reads better than a broken one
+    texts[3] = "Ferry operators said they would add two more boats on the busiest..."
+    story = one_article_story(texts)
+    assert [s.index for s in features(story, Evidence([{} for _ in story.sentences])).cands] == [0, 1, 2, 4]
     # in a longer story the opening of a quotation is no fallback (its summaries hold few such pieces)
     assert not dangling(texts[1])

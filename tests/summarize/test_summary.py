@@ -98,3 +98,24 @@ def test_numbers_that_disagree_do_not_count_as_support() -> None:
 
 def test_empty_story_gives_empty_summary() -> None:
     assert summarize(Story(articles=[])) == []
+
+
+def test_a_wire_dateline_is_left_out_of_the_summary_sentence_and_its_quote() -> None:
+    # a Multi-News summary opened 'SCHERTZ, Texas - The Bexar County Sheriff says ...'
+    from storylens.text import dateline_end
+
+    assert dateline_end("SCHERTZ, Texas - The sheriff says it was an accident.") == len("SCHERTZ, Texas - ")
+    assert dateline_end("PLANTATION, Fla. (WSVN) -- A police officer made a gesture.") == len("PLANTATION, Fla. (WSVN) -- ")
+    assert dateline_end("The U.S. - China talks resumed on Monday.") == 0
+    assert dateline_end("A. Mr. Boehner has a powerful incentive to act.") == 3  # an interview's answer marker
+    assert dateline_end("A. J. Smith said so.") == dateline_end("A man was killed.") == 0
+    texts = {k: v for k, v in TEXTS.items()}
+    texts["a"] = "RIVERTON, Ore. (AP) — " + texts["a"]
+    story = analyse([Article(id=k, raw=v, text=v, published="2024-05-07") for k, v in texts.items()])
+    summary = summarize(story, max_words=200)
+    assert summary and not any("RIVERTON" in s.text for s in summary)
+    for s in summary:
+        for q in s.quotes:
+            assert story.article(q.source).text[q.start:q.end] == q.quote and "RIVERTON" not in q.quote
+    assert any(s.text.startswith("Flooding forced 4,000") and s.quotes[0].source == "a" for s in summary) or any(
+        q.source == "a" and q.quote.startswith("Flooding forced") for s in summary for q in s.quotes)

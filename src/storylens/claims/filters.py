@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from storylens.text import ends_in_ellipsis
+
 MIN_WORDS = 6
 MIN_CONTENT_WORDS = 3
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -50,6 +52,8 @@ def is_claim(text: str) -> bool:
         return False
     if not _END.search(t):
         return False  # headings, captions and list items carry no final punctuation
+    if ends_in_ellipsis(t):
+        return False  # an excerpt cut off with "..." ("This is textbook anti-Semitism, and we will ... until...")
     if _POINTER.search(t):
         return False  # a pointer to the page's own media ("You can see the cold open below, via NBC:")
     capitalised = sum(w[0].isupper() for w in words)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from storylens.models import DayNote, Quote, Sentence, Story, SummarySentence
 from storylens.summarize.ranking import Settings, select
 from storylens.summarize.support import Evidence, find_support
+from storylens.text import dateline_end
 from storylens.timeline.dates import relative_days
 
 DEFAULT_WORDS = 220
@@ -43,9 +44,9 @@ def day_notes(sentence: Sentence, story: Story) -> list[DayNote]:
 def mark_disputed(sentence: SummarySentence, story: Story) -> SummarySentence:
     """Note the conflicts one of whose sides the sentence's quotes state ('sober for the first time in eight
     years', where another source says twelve): a summary must not present one side of a dispute as settled."""
-    spans = {(q.source, q.start) for q in sentence.quotes}
     sentence.disputed = [c.id for c in story.conflicts
-                         if any((q.source, q.start) in spans for v in c.values for q in v.quotes)]
+                         if any(q.source == own.source and q.start < own.end and own.start < q.end
+                                for v in c.values for q in v.quotes for own in sentence.quotes)]
     return sentence
 
 
@@ -72,14 +73,16 @@ def _cite(story: Story, evidence: Evidence, index: int) -> SummarySentence:
     quotes = [_quote(story, index)]
     for j in evidence.support[index].values():
         quotes.append(_quote(story, j))
-    return SummarySentence(text=own.text, sources=_cited(story, evidence, index), quotes=quotes,
+    return SummarySentence(text=quotes[0].quote, sources=_cited(story, evidence, index), quotes=quotes,
                            days=day_notes(own, story))
 
 
 def _quote(story: Story, index: int) -> Quote:
+    """The sentence as an exact span of its article, without a wire dateline ("SCHERTZ, Texas - "), which a
+    summary of many sources would state as if it were news."""
     s = story.sentences[index]
-    text = story.article(s.source).text[s.start:s.end]
-    return Quote(source=s.source, start=s.start, end=s.end, quote=text)
+    start = s.start + dateline_end(s.text)
+    return Quote(source=s.source, start=start, end=s.end, quote=story.article(s.source).text[start:s.end])
 
 
 __all__ = ["DEFAULT_WORDS", "Settings", "summarize"]

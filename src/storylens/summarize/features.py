@@ -28,6 +28,7 @@ from storylens.summarize.text import (
     standalone,
     word_count,
 )
+from storylens.text import ends_in_ellipsis
 
 NAMES = (
     "lead",  # 1 / (1 + rank among the article's candidates) ** 0.7
@@ -64,7 +65,9 @@ def candidates(story: Story) -> list[Sentence]:
     """Sentences that may go into a summary: real sentences, not questions, fragments or page furniture, and
     not from a source that may report another story (`Story.strays`: an archive's crawl notice, a promo page)."""
     sentences = [s for s in story.sentences if s.source not in story.strays] or story.sentences
-    cands = [s for s in sentences if acceptable(s.text) or standalone(s.text)]
+    # an excerpt cut off with "..." ('... the CDC's endorsement does not cover those who received the Moderna
+    # or Johnson...') is never quoted: a shorter summary reads better than a broken one
+    cands = [s for s in sentences if (acceptable(s.text) or standalone(s.text)) and not ends_in_ellipsis(s.text)]
     return cands or [s for s in sentences if word_count(s.text) >= 4]
 
 
