@@ -336,6 +336,14 @@ TRIED = """## Goal status
   threatened Google ... saying the Internet giant's search engine is biased", the example the task
   itself quoted from this split: not independent evidence; the independent part is that no other test
   row moved.
+* **Doubt and not knowing as denials** (2026-12-06, from QA briefs: an ECB+ blog's "I am skeptical about
+  its value" had corroborated the deal it doubts, and "It was not immediately clear ... where they would be
+  taken" the pirates' handing over "to authorities in Djibouti"): "skeptical", "doubts that", "questioned
+  whether", "cast doubt", "unclear", "not (immediately) clear / known", "unknown where / whether ...".
+  ClaimDiff at the shipped threshold unchanged on both splits (the rule's reach table above: more pairs
+  blocked, none reaching 0.66). On the demo brief it splits "it is unknown where the leaders will meet" from
+  the sources that say where they will meet (it was one 'conflicting' claim with them) and reshuffles three
+  groups around it; summary and conflicts identical. Kept.
 * **Disclosure**: a first, looser cue list ("dismiss", "dispute", "reject" with any object) was counted
   once on both splits before being narrowed (aggregate counts only, no test pair read): on test it would
   have blocked 2 weakening but 9 strengthening grouped rows. It was narrowed on train and general-news

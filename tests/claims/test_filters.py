@@ -77,6 +77,11 @@ def test_content_words_drop_function_words():
     "HP says the deal will help customers, but I am skeptical about its value to them.",
     "Analysts questioned whether the merger would save any money.",
     "The new data cast doubt on the company's forecast.",
+    # not knowing (an ECB+ brief had 'It was not immediately clear ... where they would be taken' corroborate
+    # 'would be handed over to authorities in Djibouti')
+    "It was not immediately clear what would happen to the pirates, or where they would be taken.",
+    "It is unknown where the leaders will meet.",
+    "Officials said the cause of the fire was unclear.",
 ])
 def test_denials(text):
     assert is_denial(text) and is_negated(text)
@@ -92,6 +97,7 @@ def test_denials(text):
     "Democrats rejected calls to delay the vote.",
     "The train had not left the station by noon.",  # a negation, not a denial
     "There is no doubt that the quake was felt across the region.",  # doubt denied, not stated
+    "The victims were taken to an unknown location outside the city.",  # an unknown place, no ignorance stated
 ])
 def test_not_denials(text):
     assert not is_denial(text)

@@ -97,7 +97,10 @@ _DENIAL = re.compile(
     r"\bcontradict(?:s|ed|ing)?\b|"
     # doubt stated outright: "I am skeptical about their value to customers" doubts the claim it resembles
     r"\b(?:skeptical|sceptical|unconvinced|doubtful)\b|(?<!no )(?<!little )\bdoubts?\s+(?:that|whether|about)\b|"
-    r"\b(?:questioned|questions|questioning)\s+whether\b|\bcasts?\s+doubt\b",
+    r"\b(?:questioned|questions|questioning)\s+whether\b|\bcasts?\s+doubt\b|"
+    # not knowing: "It was not immediately clear where they would be taken" confirms no destination
+    r"\bunclear\b|\bnot\s+(?:immediately\s+|yet\s+|entirely\s+)?(?:clear|known)\b|\bunknown\s+(?:where|whether|when|"
+    r"how|why|what|who|if)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|nothing|neither|nobody|without|unlikely)\b|n[’']t\b",
