@@ -830,3 +830,12 @@ def test_a_first_name_ner_guessed_as_a_place_is_the_person_of_that_name(story_fr
     types = {e.name: e.type for e in entities}
     assert {"Will Smith", "Mitt Romney", "Paris"} <= set(types) and types["Getty Images"] == "ORG"
     assert not any("told" in n or "Starring" in n or "Yesterday" in n for n in types)
+
+
+def test_a_well_known_platform_or_firm_is_an_organisation_whatever_ner_says(story_from) -> None:
+    # QA briefs listed "Twitter" (PERSON) and "Pfizer" and "Moderna" as people
+    story = story_from(a="[Twitter|PERSON] suspended the account. [Pfizer|PERSON] and [Moderna|PERSON] agreed.",
+                       b="[Twitter|PERSON] said nothing. [Ana Torvik|PERSON] posted on [Facebook|GPE].")
+    entities = resolve_entities(story)
+    assert {_by_form(entities, n).type for n in ("Twitter", "Pfizer", "Moderna", "Facebook")} == {"ORG"}
+    assert _by_form(entities, "Ana Torvik").type == "PERSON"
