@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storylens.summarize.text import (
+    acceptable,
     content_words,
     dangling,
     dice,
@@ -36,10 +37,15 @@ def test_standalone_accepts_plain_statements(sentence: str) -> None:
         "Markets in brief",  # fragment
         "“We will never accept this outcome, not now and not ever,” he told reporters.",  # bare quote
         " ".join(["word"] * 70) + ".",  # run-on
+        # the writer on the article itself (a Multi-News summary opened on it)
+        "Here's a look at what's happening, and why, ahead of the Monday night deadline for a shutdown.",
+        "This story has been updated with comment from the company's spokesman.",
     ],
 )
 def test_standalone_rejects_what_needs_context(sentence: str) -> None:
     assert not standalone(sentence)
+    if sentence.startswith(("Here", "This story")):
+        assert not acceptable(sentence)
 
 
 def test_numbers_and_overlap() -> None:

@@ -26,6 +26,14 @@ _FURNITURE = re.compile(
     r"\bsign up\b|\bread more\b|\bcaption\b|\bcopyright\b|©|\bemail us\b|\bfollow us\b",
     re.IGNORECASE,
 )
+# The writer speaking of the article itself ("Here's a look at what's happening, and why, ahead of the deadline",
+# "This story has been updated"): no fact of the story.
+_META = re.compile(
+    r"^\W*(?:here['’]s|here\s+is|here\s+are)\s+(?:a\s+(?:look|closer look|rundown|breakdown|guide|timeline)|what|how|why|"
+    r"everything|the\s+latest|more)\b|^\W*this\s+(?:story|article|post|report)\s+(?:has\s+been|was|is\s+being)\s+"
+    r"(?:updated|corrected|published|edited)\b|^\W*(?:read on|scroll down)\b|\b(?:what|everything) you need to know\b",
+    re.IGNORECASE,
+)
 _END = re.compile(r"[.!]['\"’”)]*$")
 # A sentence ending on a bare pointer ("... confirmed this.") needs the one before it.
 _POINTS_BACK = re.compile(r"\b(?:this|that|these|those|it|so)[.!]$", re.IGNORECASE)
@@ -93,7 +101,8 @@ def acceptable(text: str) -> bool:
     """A weaker test for short stories: a real sentence, even if it leans on its neighbours."""
     stripped = text.strip()
     n = word_count(stripped)
-    return MIN_WORDS <= n <= 2 * MAX_WORDS and not stripped.endswith("?") and not _FURNITURE.search(stripped)
+    return MIN_WORDS <= n <= 2 * MAX_WORDS and not stripped.endswith("?") and not _FURNITURE.search(stripped) \
+        and not _META.search(stripped)
 
 
 # An excerpt's trailing "...", or no end punctuation at all (closing quotes and brackets aside; "…" and
@@ -167,7 +176,7 @@ def standalone(text: str) -> bool:
     stripped = text.strip()
     if not _END.search(stripped) or stripped.endswith("?"):
         return False
-    if _FURNITURE.search(stripped) or _DANGLING.match(stripped) or _POINTS_BACK.search(stripped):
+    if _FURNITURE.search(stripped) or _META.search(stripped) or _DANGLING.match(stripped) or _POINTS_BACK.search(stripped):
         return False
     if not stripped[0].isupper() and not stripped[0].isdigit():
         return False
