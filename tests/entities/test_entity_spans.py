@@ -262,3 +262,14 @@ def test_the_plural_name_is_a_team_not_a_person() -> None:
     assert "PERSON" not in span.votes and span.votes["ORG"] >= 1
     assert _voted("Then Velmars had two chances.", "Velmars", "PERSON").votes == {"PERSON": 1.0}  # no "the"
     assert _voted("The Velmar won.", "Velmar", "PERSON").votes == {"PERSON": 1.0}  # no plural
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Rep. Jeb Hensarling (R., Texas) said so.", "Texas"),
+    ("Rep. Jim Jordan (R-Ohio) agreed.", "Ohio"),
+    ("Sen. Chuck Schumer (D-N.Y.) said no.", "N.Y."),
+])
+def test_the_state_of_a_party_tag_is_no_place_of_the_story(text: str, surface: str) -> None:
+    # a QA brief listed Ohio and Texas as places of a story that happened in Washington
+    assert _clean(text, surface, "GPE") is None
+    assert _clean(f"The rally moved to Austin, {surface}, on Monday.", surface, "GPE") is not None

@@ -185,6 +185,9 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _FROM_PLACE = re.compile(r"[-‐‑](?:born|based)\b", re.IGNORECASE)
 _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "adm", "col", "lt", "capt", "sgt",
                                   "maj", "cmdr", "sen", "rep", "gov", "rev", "insp", "det", "supt", "cpl", "pvt"})
+# A legislator's party and state after the name: "(R., Texas)", "(D-N.Y.)", "(R-Ohio)".
+_PARTY_TAG_OPEN = re.compile(r"\((?:R|D|I|Rep|Dem|Ind)\.?(?:,\s*|\s*-\s*|\s+)$")
+_PARTY_TAG_CLOSE = re.compile(r"\.?\s*\)")
 _SCORE_END = re.compile(r"\s+\(?\d+\s*[-–]\s*\d+\)?$")
 _CONJUNCTION_END = re.compile(r"\s+(?:and|or|&)$")
 _RELATIVE = re.compile(r",\s+(who|which)\b", re.IGNORECASE)
@@ -267,6 +270,11 @@ def is_stopword(word: str) -> bool:
     return w in STOP_WORDS or w in CALENDAR
 
 
+def in_party_tag(text: str, start: int, end: int) -> bool:
+    """The name is the state of a legislator's party tag: "(R., Texas)", "(D-N.Y.)", "(R-Ohio)"."""
+    return bool(_PARTY_TAG_OPEN.search(text[max(0, start - 8):start]) and _PARTY_TAG_CLOSE.match(text, end))
+
+
 def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] = frozenset()) -> Span | None:
     """The name inside a NER mention, or None when the mention is junk or several things at once.
 
@@ -285,6 +293,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         return None  # a currency glued to an amount ("$US1 million" gave the place "US1"); no country holds a digit
     start, end = m.start, m.end
     start, end = _strip_edges(text, start, end)
+    if m.label in ("GPE", "ORG", "PERSON", "NORP") and in_party_tag(text, start, end):
+        return None  # "Rep. Jeb Hensarling (R., Texas)": the member's state names no place of the story
     tail = _CONJUNCTION_END.search(text[start:end])
     if tail and tail.start() > 0:
         end = start + tail.start()  # 'Anthony "Fat Tony" Salerno and': no name ends in a conjunction
