@@ -108,6 +108,10 @@ def test_a_diminutive_paragraphs_after_the_full_name_in_one_article_is_one_perso
     entities = resolve_entities(story)
     _same(entities, ("Chris Wray", "Christopher Wray"))
     assert _by_form(entities, "Pete Lund") is not _by_form(entities, "Peter Lund")  # a family word: two people
+    # more diminutives (a QA brief split "Bekah Martinez" from "Rebekah Martinez", the story's one person)
+    story = story_from(a="[Rebekah Velmont|PERSON] was reported missing.", b="[Bekah Velmont|PERSON] was found.")
+    entities = resolve_entities(story)
+    _same(entities, ("Bekah Velmont", "Rebekah Velmont"))
 
 
 def test_a_diminutive_shared_by_two_full_names_stays_apart(story_from) -> None:

@@ -35,6 +35,12 @@ def _clean(text: str, surface: str, label: str, lower: set[str] | None = None) -
         # nobility and police ranks are titles (briefs listed "Viscount X" and "Inspector X" apart from X)
         ("Viscount Arthur Velmont was there.", "Viscount Arthur Velmont", "PERSON", "Arthur Velmont"),
         ("Detective Inspector Paul Orlov said so.", "Detective Inspector Paul Orlov", "PERSON", "Paul Orlov"),
+        # a country's or a people's office before a name (a QA brief had "Guatemala President Alejandro
+        # Giammattei" as an organisation and no person)
+        ("Talks with Guatemala President Ana Torvik ended.", "Guatemala President Ana Torvik", "ORG", "Ana Torvik"),
+        ("French Prime Minister Paul Orlov spoke.", "French Prime Minister Paul Orlov", "PERSON", "Paul Orlov"),
+        ("The Texas State University Police said so.", "Texas State University Police", "ORG",
+         "Texas State University Police"),
         # legislators and local offices (a QA brief listed "Congressman Wolf" apart from Frank R. Wolf)
         ("Congressman Paul Orlov said so.", "Congressman Paul Orlov", "PERSON", "Paul Orlov"),
         ("Assemblywoman Nia Kade said so.", "Assemblywoman Nia Kade", "PERSON", "Nia Kade"),

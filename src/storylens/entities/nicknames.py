@@ -31,6 +31,10 @@ _TABLE = {
     "sam": "samuel samantha", "sandy": "sandra", "steve": "steven stephen", "sue": "susan",
     "ted": "edward theodore", "teddy": "theodore", "tim": "timothy", "tom": "thomas", "tommy": "thomas",
     "vicky": "victoria", "will": "william", "zach": "zachary",
+    "becky": "rebecca rebekah", "becca": "rebecca rebekah", "bekah": "rebekah rebecca", "rob": "robert",
+    "robbie": "robert", "rick": "richard", "ricky": "richard", "rich": "richard", "meg": "margaret megan",
+    "jess": "jessica", "jackie": "jacqueline", "steph": "stephanie", "mandy": "amanda", "manny": "manuel",
+    "hank": "henry", "gerry": "gerald", "trish": "patricia", "tricia": "patricia", "val": "valerie",
 }
 
 

@@ -185,6 +185,11 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _FROM_PLACE = re.compile(r"[-‐‑](?:born|based)\b", re.IGNORECASE)
 _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "adm", "col", "lt", "capt", "sgt",
                                   "maj", "cmdr", "sen", "rep", "gov", "rev", "insp", "det", "supt", "cpl", "pvt"})
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|i)")
+# Offices that follow a country's or a people's name in a title ("Guatemala President", "Texas Governor").
+_OFFICES = frozenset({"president", "prime", "premier", "chancellor", "minister", "king", "queen", "prince", "princess",
+                      "emperor", "foreign", "defense", "defence", "ambassador", "envoy", "leader", "governor", "mayor",
+                      "senator", "general", "secretary", "vice", "deputy", "sen", "rep", "gov"})
 # A legislator's party and state after the name: "(R., Texas)", "(D-N.Y.)", "(R-Ohio)".
 _PARTY_TAG_OPEN = re.compile(r"\((?:R|D|I|Rep|Dem|Ind)\.?(?:,\s*|\s*-\s*|\s+)$")
 _PARTY_TAG_CLOSE = re.compile(r"\.?\s*\)")
@@ -270,6 +275,23 @@ def is_stopword(word: str) -> bool:
     return w in STOP_WORDS or w in CALENDAR
 
 
+def _place_office(text: str, start: int, end: int) -> int | None:
+    """Where the office starts in "<country or people> <office words> <Given Surname>" ("Guatemala President
+    Alejandro Giammattei", "French Prime Minister Jean Castex"); None when the span is no such name."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) < 4 or not (known_place(words[0].group()) or _DEMONYM.fullmatch(words[0].group())):
+        return None
+    if words[1].group().lower() not in _OFFICES:
+        return None
+    k = 1
+    while k < len(words) and is_title(words[k].group()):
+        k += 1
+    name = [w.group() for w in words[k:]]
+    if len(name) < 2 or any(is_title(w) or not w[0].isupper() for w in name) or is_institution(" ".join(name)):
+        return None
+    return start + words[1].start()
+
+
 def in_party_tag(text: str, start: int, end: int) -> bool:
     """The name is the state of a legislator's party tag: "(R., Texas)", "(D-N.Y.)", "(R-Ohio)"."""
     return bool(_PARTY_TAG_OPEN.search(text[max(0, start - 8):start]) and _PARTY_TAG_CLOSE.match(text, end))
@@ -336,6 +358,9 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         label = "PRODUCT"  # "MV Gibe", "INS Mysore" (tagged PERSON): a ship, as OntoNotes labels vehicles
     if label == "ORG" and len(words) == 1 and words[0].lower() in _PORTFOLIOS and _before_office(text, end):
         return None
+    office = _place_office(text, start, end)
+    if office:
+        start, label = office, "PERSON"  # "Guatemala President Alejandro Giammattei" (an ORG to NER)
     votes: Counter[str] = Counter({label: 1.0})
     start, titled = _strip_titles(text, start, end, label, lower_words)
     if titled:
