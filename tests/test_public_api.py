@@ -103,3 +103,15 @@ def test_independent_sources_are_counted_among_those_analysed():
     arts.append(Article(id="de", raw="t", text="Der Zug entgleiste am Montag.", language="de"))
     info = to_brief(Story(articles=arts)).story
     assert (info.n_sources, info.n_independent) == (5, 2)
+
+
+@pytest.mark.slow
+def test_a_source_dated_by_its_photo_caption_is_named_in_the_notices():
+    caption = "Photo: Police speak to the media outside the station, Friday, May 2, 2014. (AP Photo/Peter Morrison)"
+    a = ("Police questioned the party leader for a third day on Saturday about the 1972 killing of a mother of ten.\n\n"
+         f"{caption}\n\nThe leader denied any involvement, his party said in a statement.")
+    b = ("The party leader was questioned by police on Saturday about the 1972 killing, officials said.\n\n"
+         "He has denied any role in the killing, a statement from his party said.")
+    brief = storylens.brief([storylens.Article(id="a", raw=a), storylens.Article(id="b", raw=b, published="2014-05-04")])
+    assert any(n.startswith("Dated by a photo caption") and "a (2014-05-02)" in n for n in brief.notices)
+    assert {s.id: s.published for s in brief.sources} == {"a": "2014-05-02", "b": "2014-05-04"}

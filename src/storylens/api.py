@@ -257,6 +257,10 @@ def _add_notices(story: Story) -> None:
             "Only one source could be analysed: nothing can be compared, so no claim is corroborated "
             "and no conflict can be found."
         )
+    dated = [a for a in story.articles if a.extra.get("published_from") == "caption"]
+    if dated:
+        story.notices.append("Dated by a photo caption (the page gives no date of its own): "
+                             + ", ".join(f"{a.id} ({a.published})" for a in dated))
     dup = [a for a in story.articles if a.duplicate_of]
     if dup:
         story.notices.append(

@@ -132,3 +132,27 @@ def test_stamp_lines_under_a_headline_date_the_article_and_leave_the_text() -> N
         assert out.paragraphs == [body]
         assert out.meta.title == "Man charged with murdering mother and sister"
         assert out.meta.published == published
+
+
+def test_a_page_with_no_date_of_its_own_is_dated_by_its_photo_captions() -> None:
+    # three QA stories came out undated with their dates in removed captions ('Friday, May, 2 2014'); an archive
+    # picture's date ('FILE - In this Monday, May 31, 1999 file photo') is no date of the story
+    from datetime import datetime
+
+    from storylens.clean.metadata import caption_date
+
+    removed = ["FILE- In this Monday, May 31, 1999 file photo, relatives wait on the beach.",
+               "Police speak to the media outside the station, Friday, May, 2 2014. Questioning continues.",
+               "The station in Antrim, Thursday, May 1, 2014.", "Image copyright AFP"]
+    assert caption_date(removed, today=datetime(2020, 1, 1)) == "2014-05-02"
+    assert caption_date(removed[:1] + removed[3:], today=datetime(2020, 1, 1)) is None
+    assert caption_date(["Rally in Dover, Sept. 29, 2031."], today=datetime(2020, 1, 1)) is None  # no future day
+    from storylens.clean import clean_article
+
+    page = ("Police questioned the party leader for a third day on Saturday about a 1972 killing.\n\n"
+            "Photo: Police speak to the media outside the station, Friday, May 2, 2014. (AP Photo/Peter Morrison)\n\n"
+            "The leader denied any involvement, his party said in a statement on Sunday.")
+    art = clean_article(Article(id="d1", raw=page))
+    assert art.published == "2014-05-02" and art.extra["published_from"] == "caption"
+    given = clean_article(Article(id="d2", raw=page, published="2014-05-04"))
+    assert given.published == "2014-05-04" and "published_from" not in given.extra

@@ -15,7 +15,7 @@ line; `article.removed` lists every piece cut from the text, verbatim, in order.
 from __future__ import annotations
 
 from storylens.clean.boilerplate import Cleaned, clean_text
-from storylens.clean.metadata import TextMeta, apply_metadata, parse_dateline
+from storylens.clean.metadata import TextMeta, apply_metadata, caption_date, parse_dateline
 from storylens.clean.spacing import repair_spacing
 from storylens.models import Article
 
@@ -46,6 +46,13 @@ def clean_article(article: Article) -> Article:
     article.text = cleaned.text
     article.removed.extend(cleaned.removed)
     apply_metadata(article, html_meta, cleaned.meta)
+    if not article.published:
+        dated = caption_date(article.removed)
+        if dated:
+            # a page with no date of its own is dated by its photo captions (the brief's notices say so): without
+            # any date, no "on Monday" or "last week" of the story can be placed
+            article.published = dated
+            article.extra["published_from"] = "caption"
     if article.title:
         article.title = repair_spacing(article.title)
     return article

@@ -143,6 +143,27 @@ def parse_dateline(line: str) -> tuple[str | None, bool] | None:
     return iso, bool(_UPDATE.search(text))
 
 
+# A written date in a photo caption: "Thursday, May 1, 2014", "Friday, May, 2 2014", "Sept. 29, 2013".
+_CAPTION_DATE = re.compile(rf"{_WRITTEN}|\b{_MONTH_RE},\s+\d{{1,2}}\s+\d{{4}}\b", re.IGNORECASE)
+# An archive picture's caption dates the picture, not the story ("FILE - In this Monday, May 31, 1999 file photo").
+_ARCHIVE_PHOTO = re.compile(r"\bFILE\b|\bfile (?:photo|picture|image)\b|\barchives?\b", re.IGNORECASE)
+
+
+def caption_date(removed: list[str], today: datetime | None = None) -> str | None:
+    """The latest full date written in the pieces cleaning removed (photo captions, gallery text) of a page that
+    gives no date of its own: the day its pictures were taken, about the story's. Archive pictures do not count."""
+    latest: str | None = None
+    limit = (today or datetime.now()).date().isoformat()
+    for piece in removed:
+        if _ARCHIVE_PHOTO.search(piece):
+            continue
+        for m in _CAPTION_DATE.finditer(piece):
+            iso = normalise_date(m.group())
+            if iso and iso[:10] <= limit and (latest is None or iso[:10] > latest):
+                latest = iso[:10]
+    return latest
+
+
 def split_leading_date(text: str) -> tuple[str, str, str] | None:
     """A date stamp glued to the start of the first paragraph: (stamp, ISO date, rest of the text)."""
     m = _LEADING_DATE.match(text)
