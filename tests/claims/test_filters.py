@@ -26,6 +26,8 @@ def test_declarative_sentences_are_claims(text):
     # an excerpt cut off mid-sentence (NeuS roundups end so)
     "This is textbook anti-Semitism, and we will continue to live in danger until...",
     "They were last seen leaving the scene in a Jeep,…”",
+    # an interviewer's question in a Q-and-A piece
+    "Q. Senate Democrats say they will reject any changes to the health law.",
 ])
 def test_non_claims(text):
     assert not is_claim(text)

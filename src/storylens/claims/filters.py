@@ -42,14 +42,17 @@ def content_words(text: str) -> set[str]:
     return {w.lower().strip("'’") for w in _WORDS.findall(text) if w.lower() not in _FUNCTION and len(w) > 2}
 
 
+_INTERVIEW_QUESTION = re.compile(r"^Q[.:]\s")
+
+
 def is_claim(text: str) -> bool:
     """True for a complete declarative sentence; False for questions, headings and fragments."""
     t = text.strip()
     words = _WORDS.findall(t)
     if len(words) < MIN_WORDS or len(content_words(t)) < MIN_CONTENT_WORDS:
         return False
-    if t.endswith("?") or "\n" in t:
-        return False
+    if t.endswith("?") or "\n" in t or _INTERVIEW_QUESTION.match(t):
+        return False  # an interviewer's "Q. Senate Democrats say they will reject ..." asks; it claims nothing
     if not _END.search(t):
         return False  # headings, captions and list items carry no final punctuation
     if ends_in_ellipsis(t):
