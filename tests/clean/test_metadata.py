@@ -156,3 +156,17 @@ def test_a_page_with_no_date_of_its_own_is_dated_by_its_photo_captions() -> None
     assert art.published == "2014-05-02" and art.extra["published_from"] == "caption"
     given = clean_article(Article(id="d2", raw=page, published="2014-05-04"))
     assert given.published == "2014-05-04" and "published_from" not in given.extra
+
+
+def test_a_text_page_with_no_date_is_dated_by_its_url() -> None:
+    from storylens.clean import clean_article
+    from storylens.clean.metadata import url_date
+
+    assert url_date("https://www.statnews.com/2021/10/04/what-we-know-about-the-pill/") == "2021-10-04"
+    assert url_date("https://example.com/news/2017-05-10-raid") == "2017-05-10"
+    assert url_date("https://example.com/2019/13/40/x") is None and url_date("https://example.com/2020/x") is None
+    text = "Shares of the drug maker rose sharply on Friday after the trial results were published."
+    art = clean_article(Article(id="a", raw=text, url="https://www.statnews.com/2021/10/04/what-we-know/"))
+    assert art.published == "2021-10-04"
+    given = clean_article(Article(id="b", raw=text, url="https://www.statnews.com/2021/10/04/x/", published="2021-10-05"))
+    assert given.published == "2021-10-05"

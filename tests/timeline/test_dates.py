@@ -28,6 +28,10 @@ def days(sentence: str, base: date | None = TUESDAY) -> list[str]:
         ("Residents are still mourning the three workers killed in a blast Friday.", ["2023-09-08"]),
         ("The city is counting the cost of a fire Friday at the docks.", ["2023-09-08"]),
         ("The union is holding a rally Friday at the docks.", ["2023-09-15"]),  # a plan stays ahead
+        # "late last week" is that week's Thursday, "early next week" its Monday (a NeuS brief put "late last
+        # week" on the Monday)
+        ("The announcement moved the shares late last week, traders said.", ["2023-09-07"]),
+        ("A vote on the bill is expected early next week, aides said.", ["2023-09-18"]),
         ("The delegation arrived at the border station this Tuesday morning.", ["2023-09-12"]),
         ("Officials said on Tuesday that talks had begun in the city.", ["2023-09-12"]),
         ("The two leaders will meet on Wednesday in the port city.", ["2023-09-13"]),

@@ -15,7 +15,7 @@ line; `article.removed` lists every piece cut from the text, verbatim, in order.
 from __future__ import annotations
 
 from storylens.clean.boilerplate import Cleaned, clean_text
-from storylens.clean.metadata import TextMeta, apply_metadata, caption_date, parse_dateline
+from storylens.clean.metadata import TextMeta, apply_metadata, caption_date, parse_dateline, url_date
 from storylens.clean.spacing import repair_spacing
 from storylens.models import Article
 
@@ -46,6 +46,8 @@ def clean_article(article: Article) -> Article:
     article.text = cleaned.text
     article.removed.extend(cleaned.removed)
     apply_metadata(article, html_meta, cleaned.meta)
+    if not article.published and url_date(article.url):
+        article.published = url_date(article.url)  # ".../2021/10/04/what-we-know/": the page's own address
     if not article.published:
         dated = caption_date(article.removed)
         if dated:

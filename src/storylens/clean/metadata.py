@@ -149,6 +149,21 @@ _CAPTION_DATE = re.compile(rf"{_WRITTEN}|\b{_MONTH_RE},\s+\d{{1,2}}\s+\d{{4}}\b"
 _ARCHIVE_PHOTO = re.compile(r"\bFILE\b|\bfile (?:photo|picture|image)\b|\barchives?\b", re.IGNORECASE)
 
 
+# A date in a news URL's path: "https://www.statnews.com/2021/10/04/what-we-know/", ".../2017-05-10/...".
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The YYYY-MM-DD a news URL's path gives, else None."""
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    try:
+        return datetime(int(m[1]), int(m[2]), int(m[3])).date().isoformat()
+    except ValueError:
+        return None
+
+
 def caption_date(removed: list[str], today: datetime | None = None) -> str | None:
     """The latest full date written in the pieces cleaning removed (photo captions, gallery text) of a page that
     gives no date of its own: the day its pictures were taken, about the story's. Archive pictures do not count."""

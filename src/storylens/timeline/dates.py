@@ -44,7 +44,7 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("relday", r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b"),
     ("ago", rf"\b{_NUMWORD}\s+days?\s+ago\b"),
-    ("week", r"\b(?:last|next)\s+week\b"),
+    ("week", r"\b(?:(?:late|early)\s+)?(?:last|next)\s+week\b"),
 ]
 _DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
 # Words that make a clause speak about the future (or a plan) rather than what happened ("plans to", not a bare
@@ -232,7 +232,12 @@ def _resolve(kind: str, text: str, base: date | None, future: bool) -> tuple[dat
         n = low.split()[0]
         return base - timedelta(days=int(n) if n.isdigit() else _NUMBERS[n]), False
     if kind == "week":
-        return base + timedelta(days=-7 if low.startswith("last") else 7), True
+        step = -7 if "last" in low else 7
+        if low.startswith(("late", "early")):
+            # "late last week": that week's Thursday; "early next week": its Monday (approximate either way)
+            monday = base - timedelta(days=base.weekday()) + timedelta(days=step)
+            return monday + timedelta(days=3 if low.startswith("late") else 0), True
+        return base + timedelta(days=step), True
     return None, False
 
 
