@@ -535,6 +535,8 @@ def test_tallies_of_one_vote_dispute_and_of_two_votes_do_not():
     # the same tally written two ways agrees; the House's vote and the Senate's are two votes
     assert disputed("quantity", "The House voted 220-207 to pass the bill on Friday.",
                     "The bill passed the House by a vote of 220-207 on Friday.")[0] == []
+    assert [v.key for v in read_values("The bill passed the House by a vote of 222-204 on Friday.")
+            if v.dimension == "tally"] == ["222-204"]
     assert disputed("quantity", "The House voted 220-207 to pass the bill on Friday.",
                     "The Senate voted 50-49 to pass the bill a week later.")[0] == []
     # nor when one names no body but counts another chamber's votes (NeuS: 'passed in a 364-62 vote' / 'passed the

@@ -46,7 +46,7 @@ def clean_article(article: Article) -> Article:
     article.text = cleaned.text
     article.removed.extend(cleaned.removed)
     apply_metadata(article, html_meta, cleaned.meta)
-    if not article.published and url_date(article.url):
+    if not article.published:
         article.published = url_date(article.url)  # ".../2021/10/04/what-we-know/": the page's own address
     if not article.published:
         dated = caption_date(article.removed)

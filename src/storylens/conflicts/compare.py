@@ -41,8 +41,8 @@ _LIGHT_VERBS = frozenset({"the", "and", "was", "were", "are", "has", "had", "hav
 # Verbs that carry an event named by a noun ("the meeting will take place / be held / is set for").
 _SUPPORT_VERBS = frozenset({"take", "hold", "be", "happen", "occur", "schedule", "set", "expect", "plan", "come",
                             "begin", "start", "slate"})
+SAME_BODY = 0.8  # two tallies of one vote: the smaller's total votes at least this share of the larger's
 # Who casts a vote: two tallies of different bodies are different votes.
-SAME_BODY = 0.8  # the smaller tally's total votes at least this share of the larger's
 _VOTING_BODIES = frozenset({"house", "senate", "assembly", "committee", "subcommittee", "council", "court", "parliament",
                             "chamber", "board", "jury", "panel", "commission", "congress", "legislature", "shareholder",
                             "member", "lawmaker", "senator", "justice", "delegate", "voter", "union"})

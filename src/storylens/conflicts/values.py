@@ -314,7 +314,8 @@ _VOTE_CUE = re.compile(r"\bvot(?:e|es|ed|ing)\b|\btally\b|\bballots?\b|\bmargin\
 _NOT_TALLY_AFTER = re.compile(r"\s*(?:percent|per\s?cent|years?|months?|weeks?|days?|hours?|minutes?|miles?|km|"
                               r"feet|foot|inch|inches|pounds?|[a-z]+-)\b", re.IGNORECASE)
 
-_RANGE_BEFORE = re.compile(r"\b(?:aged?|ages|between|from|to|through|of)\s+$", re.IGNORECASE)
+# An age band or a range ("aged 18-24", "from 10-15"), not a tally; "a vote of 220-207" is one.
+_RANGE_BEFORE = re.compile(r"\b(?:aged?|ages|between|from|to|through)\s+$", re.IGNORECASE)
 
 
 def _tally_values(text: str, doc: Any) -> list[Value]:
