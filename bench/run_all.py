@@ -10,13 +10,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from harness import EVAL_DATA, options
 
-SCRIPTS = ["contract", "speed", "summaries", "citations", "claims", "conflicts", "neus", "extraction", "dedup", "stories", "strays", "web_render",
+SCRIPTS = ["contract", "speed", "summaries", "citations", "claims", "alignment", "conflicts", "neus", "extraction", "dedup", "stories", "strays", "web_render",
            "security", "resources", "faults", "audit", "reliability"]
 
 
 # Scripts that read ../shared/eval-data (or STORYLENS_EVAL_DATA); without it they are skipped, as the tests that
 # read it are, with one line saying why, not a traceback each.
-NEEDS_EVAL_DATA = frozenset({"summaries", "citations", "claims", "conflicts", "neus", "extraction", "dedup", "stories",
+NEEDS_EVAL_DATA = frozenset({"summaries", "citations", "claims", "alignment", "conflicts", "neus", "extraction", "dedup", "stories",
                              "strays", "resources", "faults"})
 
 

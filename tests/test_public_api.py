@@ -92,6 +92,25 @@ def test_copy_notice_counts_in_plain_english():
     assert any(n.startswith("2 sources are copies") and "c (copy of a)" in n for n in two.notices)
 
 
+def test_undated_sources_are_named_in_the_notices():
+    # QA: an undated oral history's "Monday" was dated against another source's day with no word said
+    from storylens.api import _add_notices
+    from storylens.models import Article, Story
+
+    arts = [Article(id=k, raw="t", text="The train derailed on Monday.", language="en") for k in "ab"]
+    none = Story(articles=arts)
+    _add_notices(none)
+    assert any(n.startswith("No source gives its date") for n in none.notices)
+    arts[0].published = "2023-09-12"
+    some = Story(articles=arts)
+    _add_notices(some)
+    assert any(n.startswith("Undated") and n.endswith(": b") for n in some.notices)
+    arts[1].published = "2023-09-13"
+    both = Story(articles=arts)
+    _add_notices(both)
+    assert not any("date" in n for n in both.notices)
+
+
 def test_independent_sources_are_counted_among_those_analysed():
     # a conflicts-dev brief read "5 sources, 5 independent" with a 404 page among them
     from storylens.api import to_brief

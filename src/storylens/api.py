@@ -130,13 +130,13 @@ def analyse(
         if odd and len(odd) == len(story.analysed):
             story.notices.append("No two sources share much: they may report different stories.")
             return
-        story.strays = odd  # the summary and the timeline leave them out
+        story.strays = odd  # the claims, the conflicts, the summary and the timeline leave them out
         if len(odd) == 1:
             story.notices.append(f"This source shares little with every other source and may report another story; "
-                                 f"the summary and the timeline leave it out: {odd[0]}")
+                                 f"the claims, conflicts, summary and timeline leave it out: {odd[0]}")
         elif odd:
             story.notices.append("These sources share little with every other source and may report another story; "
-                                 "the summary and the timeline leave them out: " + ", ".join(odd))
+                                 "the claims, conflicts, summary and timeline leave them out: " + ", ".join(odd))
 
     step("nlp", _nlp)
     step("entities", _entities)
@@ -257,6 +257,13 @@ def _add_notices(story: Story) -> None:
             "Only one source could be analysed: nothing can be compared, so no claim is corroborated "
             "and no conflict can be found."
         )
+    undated = [a.id for a in story.analysed if a.published_date is None]
+    if n and len(undated) == n:
+        story.notices.append("No source gives its date: relative days (\"on Monday\", \"yesterday\") cannot be put "
+                             "on the calendar, so the timeline holds only dates written out in full.")
+    elif undated:
+        story.notices.append("Undated (their relative days, such as \"on Monday\", are read against the other "
+                             "sources' date and marked approximate): " + ", ".join(undated))
     dated = [a for a in story.articles if a.extra.get("published_from") == "caption"]
     if dated:
         story.notices.append("Dated by a photo caption (the page gives no date of its own): "

@@ -407,6 +407,30 @@ def test_alerts_and_typo_prompts_go_and_a_label_of_reporting_stays() -> None:
     assert set(prompts) <= set(out.removed)
 
 
+def test_a_speaker_label_over_a_paragraph_stays() -> None:
+    # a magazine oral history lost nine of its nineteen "NAME (role):" lines (the short ones), so Mo Rocca's words
+    # read as the previous speaker's
+    labels = ["PAUL RUDD (actor):", "MO ROCCA (correspondent, 1998-2003):"]
+    box = "Related Stories:"
+    raw = page(REPORT[0], labels[0], REPORT[1], labels[1], REPORT[2], REPORT[3], box)
+    out = clean_text(raw)
+    assert out.paragraphs == [REPORT[0], labels[0], REPORT[1], labels[1], REPORT[2], REPORT[3]]
+    assert box in out.removed
+
+
+def test_bracketed_links_and_pointers_to_the_page_video_go() -> None:
+    # QA briefs kept "[Related: Trump emerges from 'very good' private meeting with Kim]", "[... lights: Watch]" and
+    # "Watch police detain some of the protesters here." (a single-source claim)
+    links = ["[Related: Trump emerges from 'very good' private meeting with Kim]",
+             "[Trump shows Kim video that imagines North Korea glowing with electric lights: Watch]",
+             "Watch police detain some of the protesters here."]
+    stays = ["See how the fire spread across the hills here and in the valley below, officials said.",
+             "[Editor's note: An earlier version of this story misstated the date of the vote.]"]
+    out = clean_text(page(REPORT[0], *links, REPORT[1], *stays))
+    assert out.paragraphs == [REPORT[0], REPORT[1], *stays]
+    assert set(links) <= set(out.removed)
+
+
 def test_gallery_controls_glued_before_a_paragraph_go_with_the_lead_they_repeat() -> None:
     # an AOL page (Multi-News): 'See Gallery Police' had become an entity and the controls a claim
     lead = ("A Florida police officer went above and beyond the call of duty after she met an elderly woman whose "

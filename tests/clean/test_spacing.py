@@ -19,6 +19,29 @@ def test_spaced_decimals_abbreviations_and_addresses_are_joined() -> None:
         "First reported by TMZ.com, see http://www.hp.com for more."
 
 
+def test_spaced_thousands_are_joined_where_they_cannot_be_two_numbers() -> None:
+    # Multi-News (test-250) and ECB+ texts: "$500, 000", "100, 000 people", "$1, 199", "1, 200, 000"
+    assert repair_spacing("A $500, 000 grant; an estimated 100, 000 people; fell about 2, 000ft.") == \
+        "A $500,000 grant; an estimated 100,000 people; fell about 2,000ft."
+    assert repair_spacing("It comes in $1, 199 and $1, 499 versions; 1, 200, 000 barrels a day.") == \
+        "It comes in $1,199 and $1,499 versions; 1,200,000 barrels a day."
+    for text in ("Bozco is 5-foot-8, 135 pounds.", "On March 3, 200 people marched.", "In 2013, 500 people left.",
+                 "He has 2, 129 points."):  # the last may be one number, but may as well be two: left alone
+        assert repair_spacing(text) == text
+
+
+def test_a_spaced_ellipsis_is_one_mark_and_splits_no_sentence() -> None:
+    # a magazine's oral history: "he was . . . not burnt on being on TV" had become two claims, the second lower-cased
+    assert repair_spacing("He was . . . not burnt on TV. All his handlers . . . you could feel it. He left. . . . Then") \
+        == "He was … not burnt on TV. All his handlers … you could feel it. He left. … Then"
+    art = clean_article(Article(id="e", raw="He was . . . not burnt on being on TV, but he wanted to try film.\n\n"
+                                            "All of the handlers . . . you could feel the whole bus tense up."))
+    from storylens.nlp import annotate
+    assert [s.text for s in annotate([art])[0]] == [
+        "He was … not burnt on being on TV, but he wanted to try film.",
+        "All of the handlers … you could feel the whole bus tense up."]
+
+
 def test_a_closing_quotation_mark_set_off_by_a_space_is_joined() -> None:
     # an ECB+ page: the line '"The numbers won't mislead you. "' was cut as a heading (no sentence end)
     assert repair_spacing('"You can figure it out as well as I can, " Hurd said. "The numbers won\'t mislead you. "') \

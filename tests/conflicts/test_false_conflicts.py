@@ -588,3 +588,48 @@ def test_a_place_name_does_not_end_on_an_adjective():
     assert [v.surface for v in read_values(text) if v.kind == "place"] == []
     assert [v.surface for v in read_values("The summit was held in Vladivostok, the Russian port, on Tuesday.")
             if v.kind == "place"] == ["Vladivostok"]
+
+
+def test_the_rest_of_a_group_told_after_its_part_is_no_dispute():
+    # an ECB+ brief disputed '3 pirate ships' (intercepted) / 'five suspicious boats' (detected), although the
+    # second source went on "two of them managed to escape ... intercepted the remaining three"
+    found, _ = disputed(
+        "count",
+        "The warship intercepted 3 pirate boats in the Gulf of Aden and seized arms and ammunition.",
+        "The warship detected five pirate boats approaching the merchant vessels in the Gulf of Aden. "
+        "While two of them managed to escape, the warship intercepted the remaining three.",
+    )
+    assert found == []
+    # without the rest told, four boats against three intercepted still disputes
+    found, _ = disputed(
+        "count",
+        "The warship intercepted 3 pirate boats in the Gulf of Aden and seized arms and ammunition.",
+        "The warship intercepted four pirate boats in the Gulf of Aden and seized arms and ammunition.",
+    )
+    assert found == [["3", "four"]]
+
+
+def test_a_part_of_a_named_group_is_counted():
+    # a Multi-News QA brief missed 'At least nine of the activists were arrested' / 'police arrested eight people'
+    assert [(v.surface, v.anchor) for v in read_values("At least nine of the activists were arrested by police.")
+            if v.kind == "count"] == [("At least nine", "activists")]
+    assert [v for v in read_values("Two of them escaped from the jail.") if v.kind == "count"] == []
+    found, _ = disputed(
+        "count",
+        "At least nine of the activists were arrested by police and charged with disorderly conduct on Thursday.",
+        "Police on Thursday arrested eight people, including religious leaders, who were protesting the shutoffs.",
+    )
+    assert found == [["At least nine", "eight"]]
+
+
+def test_an_organisation_named_by_its_acronym_is_one_party():
+    # a Multi-News QA brief missed 'DWSD announced a $1 million fund on Tuesday' / 'The Detroit Water and Sewerage
+    # Department on Wednesday announced plans to use $1 million': the parties' words (DWSD / department) differed
+    found, _ = disputed(
+        "weekday",
+        "The Detroit Water and Sewerage Department has cut off water to thousands of homes this year. "
+        "DWSD announced a $1 million fund on Tuesday for residents struggling to pay.",
+        "The Detroit Water and Sewerage Department on Wednesday announced plans to use $1 million to help "
+        "residents struggling to pay.",
+    )
+    assert found == [["Tuesday", "Wednesday"]]

@@ -843,3 +843,28 @@ def test_a_well_known_platform_or_firm_is_an_organisation_whatever_ner_says(stor
     entities = resolve_entities(story)
     assert {_by_form(entities, n).type for n in ("Twitter", "Pfizer", "Moderna", "Facebook")} == {"ORG"}
     assert _by_form(entities, "Ana Torvik").type == "PERSON"
+
+
+def test_a_name_described_as_a_company_is_an_organisation(story_from) -> None:
+    # a Multi-News QA brief listed "Homrich, a company contracted by the Detroit Water and Sewerage Department" and
+    # "Vargo Golf" as people
+    story = story_from(a="Protesters gathered outside [Homrich|PERSON], a company contracted by the city. "
+                         "[Homrich|PERSON] said it would keep working. [Vargo Golf|PERSON], a company that runs the "
+                         "course, owes money.",
+                       b="Trucks left [Homrich|PERSON] on Thursday. [Ana Torvik|PERSON], a teacher, was arrested.")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Homrich").type == "ORG" and _by_form(entities, "Vargo Golf").type == "ORG"
+    assert _by_form(entities, "Ana Torvik").type == "PERSON"
+
+
+def test_an_acronym_joins_a_long_name_and_its_misspelling(story_from) -> None:
+    # a Multi-News brief kept "DWSD", "Detroit Water and Sewerage Department" and "Detroit Water and Sewage
+    # Department" apart: two long names fit the acronym, so it joined neither
+    story = story_from(a="The [Detroit Water and Sewerage Department|ORG] cut service. [DWSD|ORG] said so.",
+                       b="The [Detroit Water and Sewage Department|ORG] said on Friday that [DWSD|ORG] would stop.",
+                       c="The [Detroit Police Department|ORG] and the [Detroit Public Schools|ORG] said nothing.")
+    entities = resolve_entities(story)
+    dwsd = _by_form(entities, "DWSD")
+    assert _by_form(entities, "Detroit Water and Sewerage Department") is dwsd
+    assert _by_form(entities, "Detroit Water and Sewage Department") is dwsd
+    assert _by_form(entities, "Detroit Police Department") is not dwsd

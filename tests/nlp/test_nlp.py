@@ -131,3 +131,15 @@ def test_a_rank_before_a_name_ends_no_sentence():
     assert [s.text for s in sentences] == [
         "“When they did that,” says the sheriff’s spokesman Lt. John Corina, “they looked down.”",
         "Sgt. Maria Lopez said the car was found.", "He was born in Austin, Tex.", "He moved away in 2001."]
+
+
+def test_a_rarer_title_before_a_name_ends_no_sentence():
+    # a Detroit Free Press story: "... sent off letters Friday to Pres." | "Barack Obama, ..." (and a place "Pres")
+    text = ("Detroit congressman John Conyers sent off letters Friday to Pres. Barack Obama and others. "
+            "Sens. John McCain and Lindsey Graham met Asst. Secretary Jane Doe on Monday. "
+            "He lives in Burlington, Vt. He works there.")
+    sentences, _ = annotate([Article(id="a", raw=text, text=text)])
+    assert [s.text for s in sentences] == [
+        "Detroit congressman John Conyers sent off letters Friday to Pres. Barack Obama and others.",
+        "Sens. John McCain and Lindsey Graham met Asst. Secretary Jane Doe on Monday.",
+        "He lives in Burlington, Vt.", "He works there."]

@@ -285,3 +285,12 @@ def test_an_expectation_or_an_aim_names_a_coming_day() -> None:
     assert days("The company expects to report its results on Thursday.", tuesday) == ["2007-11-15"]
     assert days("The minister hopes to sign the agreement on March 3.", tuesday) == ["2008-03-03"]
     assert days("He said Monday that he expects nothing from the talks.", tuesday) == ["2007-11-12"]
+
+
+def test_a_weekday_naming_the_date_after_it_is_no_date_of_its_own() -> None:
+    # an oral history: "Stewart made his debut on Monday, January 11, 1999" had also dated the Monday before the page
+    base = date(2015, 2, 17)
+    assert [(m.text, m.day) for m in find_dates("Stewart made his debut on Monday, January 11, 1999.", base)] == \
+        [("January 11, 1999", date(1999, 1, 11))]
+    assert [m.day for m in find_dates("The ship sailed on Friday, 3 March 2017.", base)] == [date(2017, 3, 3)]
+    assert [m.day for m in find_dates("He left on Monday, saying he would return.", base)] == [date(2015, 2, 16)]

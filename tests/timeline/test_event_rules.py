@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from storylens.models import Article, Sentence, Story
@@ -37,6 +39,24 @@ def test_a_lead_in_to_a_quotation_is_no_event() -> None:
     story = _story(a=["Speaking on the radio in 1999, after the death of her partner, the chef said:",
                       "The restaurant closed its doors in 1999 after the chef retired."])
     assert [it.sentence.index for it in dated_sentences(story)] == [1]
+
+
+def test_an_excerpt_cut_off_with_an_ellipsis_is_no_event() -> None:
+    # a NeuS teaser ended "On Friday, the Labor Department released its..." and was a timeline event
+    story = _story(a=["On Friday, the Labor Department released its...",
+                      "On Friday, the Labor Department released its jobs report for August."])
+    assert [it.sentence.index for it in dated_sentences(story)] == [1]
+
+
+def test_an_undated_sources_relative_day_is_approximate() -> None:
+    # an oral history with no date of its own: its "on Monday" was dated against another source's day, as sure as any
+    story = _story(a=["The board met on Monday to approve the budget for the new school year."])
+    story.articles[0].published = None
+    story.story_date = date(2021, 6, 10)
+    [item] = dated_sentences(story)
+    assert item.mention.day == date(2021, 6, 7) and item.mention.approximate
+    dated = _story(a=["The board met on Monday to approve the budget for the new school year."])
+    assert not dated_sentences(dated)[0].mention.approximate
 
 
 def test_a_day_that_names_an_anniversary_is_no_event() -> None:

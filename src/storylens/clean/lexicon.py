@@ -234,12 +234,21 @@ _ASKS_READERS = re.compile(
 _ANSWER_PROMPT = re.compile(r"^\W{0,3}(?:tell|let) us (?:know )?(?:[\w ]{0,30}?)in the comments\b|"
                             r"\bsound off (?:below|in the comments)\b", re.IGNORECASE)
 MAX_PROMPT_WORDS = 30
+# A link to another page set in brackets, on a line of its own ("[Related: Trump emerges from 'very good' meeting]",
+# "[Trump shows Kim a video of North Korea lit up: Watch]"), and a pointer to the page's own video ("Watch police
+# detain some of the protesters here.", "See the video above."): no reporting.
+_LINK_LINE = re.compile(
+    r"^\s*\[\s*(?:related|see also|read more|more|watch|video|photos?|listen)\s*:[^\]]{3,200}\]\s*$"
+    r"|^\s*\[[^\]]{3,200}:\s*(?:watch|video|photos?|listen|read more)\s*\]\s*$"
+    r"|^\W{0,3}(?:watch|see|view|listen to)\b[^.\"“”]{0,100}\b(?:here|above|below)\s*[.:!]?\s*$", re.IGNORECASE)
 
 
 def is_call_to_action(line: str) -> bool:
     """True for a short line asking the reader to follow, contact, subscribe or share, or to answer the page's
     question (English)."""
     text = ascii_quotes(line)
+    if _LINK_LINE.match(text):
+        return True
     if (_ASKS_READERS.match(text) or _ANSWER_PROMPT.search(text)) and len(text.split()) <= MAX_PROMPT_WORDS:
         return not ATTRIBUTION.search(text)
     # The anchored openers first: they rule out almost every line at once.

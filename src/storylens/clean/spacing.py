@@ -15,6 +15,14 @@ import re
 # "4. 6", "$100. 5 billion", "M7. 5", "USB 3. 0", "$19. 99": one to three digits, a dot, one or two digits.
 # Not "in 2013. 5 people" (four digits: a year ends the sentence), nor "to 20. 150 more" (three after the dot).
 _DECIMAL = re.compile(r"(?<![\d,.\-–])(\d{1,3})\. (\d{1,2})(?!\d)")
+# "$200, 000", "100, 000 people", "$1, 199": a thousands group set off by a space. Only where it cannot be two
+# numbers: the group starts with a zero (no number does), a currency sign leads, or another group follows
+# ("1, 200,000"); "5-foot-8, 135 pounds" and "March 3, 200 people" stay.
+_THOUSANDS = re.compile(r"(?<![\d.,])((?:[$£€]\s?)?\d{1,3}), (?=(\d{3})(?!\d))")
+_THOUSANDS_AFTER = re.compile(r"(?<![\d.,])(\d{1,3}), (\d{3})(?=,\d{3}(?!\d))")
+# A spaced ellipsis, ". . .", set as one "…": the sentence splitter ended sentences at each of its dots ("he was . . .
+# | not burnt on being on TV", "handlers . | . . | you could feel"). A sentence's own full stop before it stays.
+_SPACED_ELLIPSIS = re.compile(r"(?<= )\.(?: \.){2}(?! \.)")
 # "a. m." / "p. m.", however cased.
 _CLOCK_SUFFIX = re.compile(r"\b([aApP])\. ([mM])\.")
 # The country abbreviations a news sentence runs through: "U. S.", "U. K.", "U. N.", "E. U.".
@@ -29,10 +37,13 @@ _CLOSING_QUOTE = re.compile(r"([.,!?;:]) ([\"”’])(?=\s|$)")
 
 
 def repair_spacing(text: str) -> str:
-    """`text` with the spaces that tokenisation put inside numbers, "a.m.", "U.S.", web addresses and before a closing
-    quotation mark taken out."""
-    if ". " not in text and ": / /" not in text and ' "' not in text:
+    """`text` with the spaces that tokenisation put inside numbers ("4. 6", "$200, 000"), "a.m.", "U.S.", web
+    addresses and before a closing quotation mark taken out, and a spaced ellipsis (". . .") made one "…"."""
+    if ". " not in text and ": / /" not in text and ' "' not in text and ", " not in text:
         return text
+    text = _THOUSANDS.sub(_join_thousands, text)
+    text = _THOUSANDS_AFTER.sub(r"\1,\2", text)
+    text = _SPACED_ELLIPSIS.sub("…", text)
     text = _CLOSING_QUOTE.sub(r"\1\2", text)
     text = _DECIMAL.sub(r"\1.\2", text)
     text = _CLOCK_SUFFIX.sub(r"\1.\2.", text)
@@ -40,3 +51,9 @@ def repair_spacing(text: str) -> str:
     text = _SCHEME.sub(r"\1://", text)
     text = _WWW.sub(r"\1.", text)
     return _DOMAIN.sub(r"\1.", text)
+
+
+def _join_thousands(m: re.Match[str]) -> str:
+    if m[2].startswith("0") or not m[1][0].isdigit():
+        return f"{m[1]},"
+    return m[0]

@@ -102,7 +102,8 @@ def signature_overlap(a: Value, b: Value) -> float:
 
 
 def same_participants(a: Value, b: Value, word_sim: Similarity) -> bool:
-    """False only when both verbs name who/what takes part and nobody is on both sides."""
+    """False only when both verbs name who/what takes part and nobody is on both sides (by lemma, or the name of
+    the story's entity, or by MiniLM)."""
     if not a.participants or not b.participants:
         return True
     return bool(a.participants & b.participants) or any(

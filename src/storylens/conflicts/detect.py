@@ -170,18 +170,26 @@ def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
 
 # Full parses (tags, lemmas, dependencies) of single sentences, by text and entities: a story re-run
 # (the web UI, a brief rebuilt in the store) finds them ready.
-Entities = tuple[tuple[int, int, str], ...]
+Entities = tuple[tuple[int, int, str, str], ...]
 _PARSES: LRU[tuple[str, Entities], Any] = LRU(8_000)
 
 
 def sentence_entities(story: Story, indices: list[int]) -> list[Entities]:
-    """Each sentence's NER spans from the nlp stage's paragraph pass, in sentence offsets."""
+    """Each sentence's NER spans from the nlp stage's paragraph pass, in sentence offsets, with the lower-cased name
+    of the story's organisation each one names ("" when none)."""
     wanted = set(indices)
-    found: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    named: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    # organisations only: a person is named in many forms, but is also the party of most of a story's events, and
+    # the days of two of them ("Kim arrived at his train on Sunday" / "arrived in Russia this Tuesday") are no dispute
+    for entity in (e for e in story.entities or [] if e.type == "ORG"):
+        for em in entity.mentions:
+            named[em.source].append((em.start, em.end, entity.name.lower()))
+    found: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
     for m in story.mentions:
         if m.sentence in wanted:
             start = story.sentences[m.sentence].start
-            found[m.sentence].append((m.start - start, m.end - start, m.label))
+            eid = next((e for a, b, e in named.get(m.source, ()) if a < m.end and m.start < b), "")
+            found[m.sentence].append((m.start - start, m.end - start, m.label, eid))
     return [tuple(sorted(found.get(i, ()))) for i in indices]
 
 
@@ -207,7 +215,7 @@ def parse_sentences(story: Story, indices: list[int]) -> list[Any]:
 
 
 def _with_entities(doc: Any, ents: Entities) -> Any:
-    spans = [doc.char_span(a, b, label=label, alignment_mode="expand") for a, b, label in ents]
+    spans = [doc.char_span(a, b, label=label, kb_id=eid, alignment_mode="expand") for a, b, label, eid in ents]
     kept: list[Any] = []
     for span in spans:
         if span is not None and all(span.end <= k.start or span.start >= k.end for k in kept):
@@ -484,7 +492,10 @@ def find_all(story: Story, read: dict[int, list[Value]] | None = None) -> tuple[
     idx = candidate_sentences(story)
     if read is None:
         read = sentence_values(story, set(idx))
-    values = {i: vs for i, vs in read.items() if vs}
+    # a source that may report another story (`Story.strays`: an archive's notice, a list of headlines) disputes
+    # nothing of this one
+    strays = set(story.strays)
+    values = {i: vs for i, vs in read.items() if vs and story.sentences[i].source not in strays}
     pairs = similar_pairs(story, [i for i in idx if i in values])
     if story.embeddings is not None:
         emb = np.asarray(story.embeddings)

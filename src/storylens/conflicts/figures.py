@@ -33,10 +33,11 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from storylens.conflicts.numbers import find_numbers
+from storylens.conflicts.numbers import find_numbers, parse_word_number
 from storylens.conflicts.values import Value
 from storylens.models import Story
 
@@ -50,6 +51,20 @@ class Stated:
     sources: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)  # (sentence, value start) -> ...
     rounded: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)  # ... that state it as a bound
     figures: dict[int, frozenset[tuple[str, float]]] = field(default_factory=dict)  # sentence -> (dimension, base)
+    # sentence -> the counts of a group's rest it names ("the remaining three", "the other two"), and its source
+    rests: dict[int, frozenset[float]] = field(default_factory=dict)
+    source_of: dict[int, str] = field(default_factory=dict)
+
+    def splits(self, sentence: int, v: Value) -> bool:
+        """Whether the sentence, or one of the next two of its source, names v's figure as the rest of a group:
+        "INS Sukanya detected five suspicious boats ... While two of them managed to escape, INS Sukanya
+        intercepted the remaining three" tells of five boats and of three, and disputes no source's three."""
+        n = v.number
+        if n is None or v.kind != "count":
+            return False
+        src = self.source_of.get(sentence)
+        return any(n.base in self.rests.get(k, ()) and self.source_of.get(k) == src
+                   for k in range(sentence, sentence + 3))
 
     def holds(self, sentence: int, v: Value) -> bool:
         """Whether the sentence states v's very figure anywhere, as a value or a bare number ("9-3", "nine")."""
@@ -103,7 +118,17 @@ def figure_sources(story: Story, values: dict[int, list[Value]]) -> Stated:
         if any(v.number is not None for v in vs):
             out.figures[i] = frozenset((n.dimension, n.base) for n in find_numbers(story.sentences[i].text)
                                        if n.bound == "exact")
+    for s in story.sentences:
+        rests = frozenset(b for m in _REST.finditer(s.text) if (b := parse_word_number(m[1])) is not None)
+        if rests:
+            out.rests[s.index] = rests
+        out.source_of[s.index] = s.source
     return out
+
+
+# The rest of a group, after a part of it was told: "the remaining three", "the other two".
+_REST = re.compile(r"\b(?:remaining|other)\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+                   re.IGNORECASE)
 
 
 def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> bool:
@@ -130,6 +155,8 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
     if a[1].since and b[1].since and a[1].since != b[1].since:
         return True
     if stated.holds(a[0], b[1]) or stated.holds(b[0], a[1]):
+        return True
+    if stated.splits(a[0], b[1]) or stated.splits(b[0], a[1]):
         return True
     exact_a, exact_b = (stated.sources.get((x[0], x[1].start), frozenset()) for x in (a, b))
     rounded_a, rounded_b = (stated.rounded.get((x[0], x[1].start), frozenset()) for x in (a, b))

@@ -147,29 +147,51 @@ def _slot(doc: Any, start: int, end: int, verb: Any) -> tuple[frozenset[str], st
     if not toks:
         return frozenset(), "", frozenset()
     first, last = toks[0].i, toks[-1].i
-    lemmas = {t.lemma_.lower() for t in doc[max(0, first - SIGNATURE_WINDOW): last + 1 + SIGNATURE_WINDOW]
+    lemmas = {_lemma(t) for t in doc[max(0, first - SIGNATURE_WINDOW): last + 1 + SIGNATURE_WINDOW]
               if t.pos_ in _CONTENT_POS and not t.is_stop and not (first <= t.i <= last) and len(t.text) > 1}
     head = toks[-1].head
     if head.pos_ in ("NOUN", "PROPN") and not (first <= head.i <= last):
-        lemmas.add(head.lemma_.lower())
+        lemmas.add(_lemma(head))
     verb_lemma, participants = "", set()
     if verb is not None:
         verb_lemma = verb.lemma_.lower()
         lemmas.add(verb_lemma)
         lemmas |= _arguments(verb)
-        # subject and object both: "police arrested X" and "X was arrested" share X
-        # the object of "take place" / "hold talks" belongs to the predicate, it is nobody taking part
-        obj = ("dobj",) if verb_lemma not in ("take", "hold", "have", "make") else ()
-        args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", *obj)]
-        args += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if verb_lemma in _REPORTING_VERBS:
-            # what is said or reported is no party to the saying: 'the sheriff called Kameron's death Thursday a
-            # "tragic accident"' and 'the school's website on Friday reported Kameron's death' are two statements
-            args = [c for c in args if c.dep_ != "dobj"]
-        participants = {c.lemma_.lower() for c in args if c.pos_ in ("NOUN", "PROPN")}
+        participants = {_lemma(c) for c in _parties(verb) if c.pos_ in ("NOUN", "PROPN")}
         lemmas |= participants
     lemmas -= {"be", "have", "say", "do", "will", "would", "also"}
     return frozenset(lemmas), verb_lemma, frozenset(participants)
+
+
+def _parties(verb: Any) -> list[Any]:
+    """The tokens naming who or what takes part in the verb's event: its subject and object."""
+    verb_lemma = verb.lemma_.lower()
+    # subject and object both: "police arrested X" and "X was arrested" share X
+    # the object of "take place" / "hold talks" belongs to the predicate, it is nobody taking part
+    obj = ("dobj",) if verb_lemma not in ("take", "hold", "have", "make") else ()
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", *obj)]
+    args += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if verb_lemma in _REPORTING_VERBS:
+        # what is said or reported is no party to the saying: 'the sheriff called Kameron's death Thursday a
+        # "tragic accident"' and 'the school's website on Friday reported Kameron's death' are two statements
+        args = [c for c in args if c.dep_ != "dobj"]
+    return args
+
+
+def _lemma(t: Any) -> str:
+    """A token's lemma; for the head word of an organisation's name the entities stage resolved, that entity's name
+    (set on the parse by `conflicts.detect`), so that "DWSD announced" and "The Detroit Water and Sewerage
+    Department announced" share their party."""
+    if t.ent_kb_id_ and t.ent_iob_ and _entity_root(t):
+        return t.ent_kb_id_
+    return t.lemma_.lower()
+
+
+def _entity_root(t: Any) -> bool:
+    roots = t.doc.user_data.get("storylens_entity_roots")
+    if roots is None:
+        roots = t.doc.user_data["storylens_entity_roots"] = {e.root.i for e in t.doc.ents}
+    return t.i in roots
 
 
 def _arguments(verb: Any) -> set[str]:
@@ -189,7 +211,8 @@ def _arguments(verb: Any) -> set[str]:
 
 
 def _count_anchor(doc: Any, num: Number, text: str) -> Any:
-    """The counted noun of a bare number: its head when it is a number modifier, else the next noun."""
+    """The counted noun of a bare number: its head when it is a number modifier, the group it is part of ("nine of
+    the activists"), else the next noun."""
     tok = _token_at(doc, num.num_end - 1)
     if tok is None:
         return None
@@ -197,6 +220,12 @@ def _count_anchor(doc: Any, num: Number, text: str) -> Any:
         head = tok.head
         if head.i > tok.i:
             return head
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of" and nxt.head.i == tok.i:
+        # a part of a group the story names: "(at least) nine of the activists were arrested"
+        group = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+        if group and any(d.lower_ in ("the", "those", "these") or d.dep_ == "poss" for d in group[0].children):
+            return group[0]
     for nxt in doc[tok.i + 1: tok.i + 5]:
         if nxt.pos_ in ("NOUN",):
             # walk to the end of the noun compound ("train wagons" -> "wagons")

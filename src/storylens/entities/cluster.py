@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from rapidfuzz import fuzz
+
 from storylens.entities.gazetteer import AP_STATES, gazetteer, state_of
 from storylens.entities.gazetteer import key as place_key
 from storylens.entities.nicknames import is_short_for
@@ -206,8 +208,23 @@ def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
             roots = {uf.find(k) for k in expansions.get(acr, ())
                      if (family(dominant(groups[k].votes)) == "place") == place
                      or dominant(groups[k].votes) == "FAC" and not place}  # "ISS": the International Space Station
-            if len(roots) == 1:
+            if len(roots) > 1 and _spellings_of_one(groups, uf, roots):
+                for root in roots:  # "Detroit Water and Sewerage Department" / "... Sewage Department": one "DWSD"
+                    uf.union(key, root)
+            elif len(roots) == 1:
                 uf.union(key, roots.pop())
+
+
+# Long names that share an acronym are one name misspelt when they differ this little (rapidfuzz ratio, 0-100).
+SPELLING_RATIO = 90
+
+
+def _spellings_of_one(groups: dict[Key, Group], uf: UnionFind, roots: set[Key]) -> bool:
+    """Every pair of the long names under `roots` is one spelling away from the other."""
+    names = {root: [" ".join(k) for k in groups if uf.find(k) == root and len(k) >= 2] for root in roots}
+    first = [n[0] for n in names.values() if n]
+    return len(first) == len(roots) and all(fuzz.ratio(a, b) >= SPELLING_RATIO
+                                            for i, a in enumerate(first) for b in first[i + 1:])
 
 
 # "Department of Defense" is the "Defense Department", "Ministry of Defence" the "Defence Ministry", "University of

@@ -98,6 +98,7 @@ TITLES = frozenset(
         "representative",
         "gov",
         "governor",
+        "pres",
         "mayor",
         "king",
         "queen",

@@ -231,6 +231,8 @@ def entity_type(spans: list[Span], votes: Counter[str]) -> str:
     label = dominant(votes)
     if label != "ORG" and all(s.text.lower().strip(".’'") in WELL_KNOWN_ORGS for s in spans):
         return "ORG"
+    if label != "ORG" and any(s.company for s in spans):
+        return "ORG"  # "Homrich, a company contracted by the department": NER's PERSON was its guess
     if any(is_ship(s.text) for s in spans):
         return "PRODUCT"  # "INS Tabar" and its bare "Tabar", tagged GPE: the ship
     if label in ("WORK_OF_ART", "PRODUCT") and any(is_institution(s.text) for s in spans):

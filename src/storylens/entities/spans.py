@@ -184,18 +184,24 @@ _RIGHT_WORD = re.compile(r" ([^\W\d_][\w\-]*)(?![\w\-])")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _FROM_PLACE = re.compile(r"[-‐‑](?:born|based)\b", re.IGNORECASE)
 _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "adm", "col", "lt", "capt", "sgt",
-                                  "maj", "cmdr", "sen", "rep", "gov", "rev", "insp", "det", "supt", "cpl", "pvt"})
+                                  "maj", "cmdr", "sen", "rep", "gov", "rev", "insp", "det", "supt", "cpl", "pvt",
+                                  "pres", "sens", "reps", "asst", "msgr", "sec", "amb", "hon", "cong", "brig", "ald"})
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|i)")
 # Offices that follow a country's or a people's name in a title ("Guatemala President", "Texas Governor").
 _OFFICES = frozenset({"president", "prime", "premier", "chancellor", "minister", "king", "queen", "prince", "princess",
                       "emperor", "foreign", "defense", "defence", "ambassador", "envoy", "leader", "governor", "mayor",
-                      "senator", "general", "secretary", "vice", "deputy", "sen", "rep", "gov"})
+                      "senator", "general", "secretary", "vice", "deputy", "sen", "rep", "gov", "pres"})
 # A legislator's party and state after the name: "(R., Texas)", "(D-N.Y.)", "(R-Ohio)".
 _PARTY_TAG_OPEN = re.compile(r"\((?:R|D|I|Rep|Dem|Ind)\.?(?:,\s*|\s*-\s*|\s+)$")
 _PARTY_TAG_CLOSE = re.compile(r"\.?\s*\)")
 _SCORE_END = re.compile(r"\s+\(?\d+\s*[-–]\s*\d+\)?$")
 _CONJUNCTION_END = re.compile(r"\s+(?:and|or|&)$")
 _RELATIVE = re.compile(r",\s+(who|which)\b", re.IGNORECASE)
+# The name described as a business or a body right after it: "Homrich, a company contracted by the department",
+# "Vargo Golf, the firm that runs ...", "EYP, a consulting firm".
+_A_COMPANY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|contractor|corporation|business"
+                        r"|conglomerate|retailer|manufacturer|maker|startup|chain|subsidiary|nonprofit|charity"
+                        r"|organi[sz]ation|agency|bank|insurer|broadcaster|newspaper|publisher|airline)\b")
 # Letters after a person's name that look like a code: suffixes, "Anthony Russell QC", "Jane Roe MP".
 _POSTNOMINALS = frozenset({"JR", "SR", "QC", "KC", "MP", "MSP", "MD", "JD", "JP", "PC", "DL"})
 # A government portfolio before an office ("Defense Minister Shoigu", "Press Secretary Jen Psaki"): part of the
@@ -248,6 +254,7 @@ class Span:
     family: str = ""  # a given name's surname, written once for a couple ("*Bill* and Melinda Gates"): "Gates"
     surname: bool = False  # after "Mr." / "Mrs." / "Ms.": a surname, never a given name ("Mr. Barak" is no Barack)
     kin: bool = False  # a family word beside it ("his father Christopher Smith"): a relative may share the name
+    company: bool = False  # described as a business or a body right after it ("Homrich, a company contracted by")
 
 
 class Covered:
@@ -509,6 +516,8 @@ def context_votes(span: Span, text: str) -> None:
     relative = _RELATIVE.match(text, span.end)
     if relative and relative.group(1).lower() == "who":
         span.votes["PERSON"] += CUE_WEIGHT
+    if _A_COMPANY.match(text, span.end):
+        span.company = True  # "Homrich, a company contracted by ...": the entity is an organisation (`entity_type`)
     if span.label != "PERSON" and len(span.text.split()) >= 2 and _AGED.search(text[max(0, span.start - 40) : span.start]) \
             and not _LOWER_AFTER.match(text, span.end):
         # "said 32-year-old protester Paris Kyriakides", "40-year-old Tsikala Stephania, a public sector worker": an

@@ -118,7 +118,12 @@ def find_dates(sentence: str, base: date | None) -> list[DateMention]:
 def relative_days(sentence: str, base: date | None) -> list[DateMention]:
     """The dates of `sentence` that name no month or year ("on Monday", "yesterday", "two days ago", "last week"):
     the ones a reader cannot place without the article's date."""
-    return [m for m in find_dates(sentence, base) if not _NAMES_MONTH_OR_YEAR.search(m.text)]
+    return [m for m in find_dates(sentence, base) if is_relative(m)]
+
+
+def is_relative(m: DateMention) -> bool:
+    """The expression names no month or year: its day depends on the date it is read against."""
+    return not _NAMES_MONTH_OR_YEAR.search(m.text)
 
 
 @lru_cache(maxsize=20_000)
@@ -134,7 +139,8 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
         prev_end = m.end()
         on_day = bool(_ON_DAY.search(before)) or m.group().lower().startswith(("on ", "early on ", "late on "))
         bound = (bound and bool(_RANGE_END.fullmatch(before))) or (bool(_SPAN_BOUND.search(before)) and not on_day)
-        if kind == "iso" or bound or (kind == "weekday" and _in_title(sentence, m.start(), m.end())):
+        if kind == "iso" or bound or (kind == "weekday" and (_in_title(sentence, m.start(), m.end())
+                                                             or _OF_DATE.match(sentence, m.end()))):
             continue
         after = sentence[m.end():]
         future = _is_future(before, after) or (
@@ -156,6 +162,12 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
             precision = {"year": "year", "monthyear": "month"}.get(kind, "day")
             found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision))
     return tuple(found)
+
+
+# A weekday that names the day of the date after it ("on Monday, January 11, 1999", "Friday, 3 March"): that date
+# dates the event; the weekday read alone would be the one before the article's date.
+_OF_DATE = re.compile(r",?\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?!\d)"
+                      r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
 
 
 def _in_title(sentence: str, start: int, end: int) -> bool:

@@ -21,14 +21,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
 from storylens.models import Quote, Sentence, Story, TimelineEvent
 from storylens.summarize.text import standalone
-from storylens.timeline.dates import DateMention, find_dates
+from storylens.text import ends_in_ellipsis
+from storylens.timeline.dates import DateMention, find_dates, is_relative
 
 MERGE_COSINE = 0.55
 MERGE_COSINE_VAGUE = 0.45
@@ -104,10 +105,16 @@ def dated_sentences(story: Story) -> list[Dated]:
     pegged: set[tuple[str, date]] = set()
     for s in story.sentences:
         first.setdefault(s.source, s.index)
-        if not _may_date_an_event(s.text) or s.source in story.strays:
-            continue  # a source that may report another story (`Story.strays`) dates none of this one's events
-        base = story.article(s.source).published_date or story.story_date
+        if not _may_date_an_event(s.text) or s.source in story.strays or ends_in_ellipsis(s.text):
+            # a source that may report another story (`Story.strays`) dates none of this one's events; an excerpt
+            # cut off with "..." ("On Friday, the Labor Department released its...") tells no event
+            continue
+        own = story.article(s.source).published_date
+        base = own or story.story_date
         found = find_dates(s.text, base)
+        if own is None:
+            # an undated source's "on Monday" is read against the other sources' date: a guess, said so
+            found = [replace(m, approximate=True) if is_relative(m) else m for m in found]
         mentions = event_dates(s.text, [m for m in found if not page_stamp(s.text, m, found)])
         if mentions and not _has_words(s.text, mentions):
             continue  # a dateline or time stamp ("Aug. 05, 2013 | 2:47 p.m."), no statement
@@ -359,7 +366,8 @@ def _consistent(mentions: list[DateMention]) -> bool:
 
 
 def _to_event(story: Story, members: list[Dated], vectors: np.ndarray) -> TimelineEvent:
-    finest = max((it.mention for it in members), key=lambda m: _RANK[m.precision])
+    # the most precise mention, and of those one a source dated itself gave (not a guess against the story's day)
+    finest = max((it.mention for it in members), key=lambda m: (_RANK[m.precision], not m.approximate))
     sentences = list({it.sentence.index: it.sentence for it in members}.values())
     quotes = []
     for s in sentences:

@@ -1,0 +1,178 @@
+"""Corroboration inside real stories: are the sentences a brief groups as one claim the same fact?
+
+    .venv/bin/python bench/alignment.py            # the 23 labelled stories (about 3 minutes)
+    .venv/bin/python bench/alignment.py --smoke    # 4 of them
+
+ClaimDiff (bench/claims.py) pairs single claims out of context. Here the pairs come from whole briefs: of
+38 stories drawn from the tune halves of Multi-News (full text), NeuS and the ECB+ dev topics, the
+cross-source pairs of claim sentences whose pair score reached 0.56 (170 drawn from those at 0.66 or more,
+90 from 0.56-0.66; they fell in 23 of the stories). A reader labelled each pair from the two sentences alone (bench/data/alignment_labels.jsonl,
+keyed by a hash of each sentence, no text stored): SAME (B states A's fact), PART (B confirms part of it, a key
+detail of A missing), RELATED (same story, another fact or statement), CONTRA (the same fact, a detail
+disagreeing). A grouped pair is right when it is SAME or PART. Halves by sha1 of the story id: half 0 is where
+the alignment settings were chosen, half 1 was read after.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import EVAL_DATA, ROOT, options, read_jsonl, smoke, write_results
+
+from storylens.models import Article, Story
+
+LABELS = ROOT / "bench" / "data" / "alignment_labels.jsonl"
+RIGHT = ("SAME", "PART")
+# (threshold, lexical weight): the shipped pair score and the one before it
+SETTINGS = {"shipped": None, "before (0.66, Jaccard x 0.3)": (0.66, 0.3)}
+
+
+def sentence_key(text: str) -> str:
+    return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:16]
+
+
+def half(story_id: str) -> int:
+    return hashlib.sha1(story_id.encode()).digest()[0] % 2
+
+
+def load_stories(names: set[str]) -> dict[str, list[Article]]:
+    """The labelled stories' articles, as the labelling run built them."""
+    out: dict[str, list[Article]] = {}
+    for row in read_jsonl(EVAL_DATA / "mds" / "multinews-fulltext-test-99.jsonl"):
+        name = "mn-" + row["id"][-6:]
+        if name in names:
+            out[name] = [Article(id=d["id"], raw=d["text"]) for d in row["documents"]]
+    for row in read_jsonl(EVAL_DATA / "neus" / "allsides-triplets.jsonl"):
+        name = "neus-" + row["id"]
+        if name in names:
+            out[name] = [Article(id=d["id"], raw=d["text"], title=d.get("title"), published=row["date"][:10],
+                                 outlet=d.get("outlet")) for d in row["documents"]]
+    ecb: dict[str, list[dict[str, Any]]] = {}
+    for row in read_jsonl(EVAL_DATA / "clustering" / "ecbplus_public.jsonl"):
+        ecb.setdefault("ecb-" + row["cluster"], []).append(row)
+    for name in names & set(ecb):
+        out[name] = [Article(id=r["id"], raw=r["text"], published=r.get("date")) for r in ecb[name][:8]]
+    return out
+
+
+def grouped_pairs(story: Story, setting: tuple[float, float] | None) -> set[tuple[str, str, str, str]]:
+    """(source, sentence key) pairs the claims stage puts in one claim, under a setting (None: as shipped)."""
+    from storylens.claims import align
+
+    shipped = align.ALIGN_THRESHOLD, align.LEXICAL_WEIGHT
+    if setting is not None:
+        align.ALIGN_THRESHOLD, align.LEXICAL_WEIGHT = setting
+    try:
+        align.align_claims(story)
+    finally:
+        align.ALIGN_THRESHOLD, align.LEXICAL_WEIGHT = shipped
+    out = set()
+    for members in story.claim_sentences.values():
+        keys = [(story.sentences[i].source, sentence_key(story.sentences[i].text)) for i in members]
+        out |= {(*a, *b) for a in keys for b in keys if a != b}
+    return out
+
+
+def run(limit: int | None) -> dict[str, Any]:
+    from storylens.api import analyse, prepare
+
+    labels = read_jsonl(LABELS)
+    names = sorted({r["story"] for r in labels})
+    if limit:
+        names = random.Random(0).sample(names, limit)
+    articles = load_stories(set(names))
+    tally: dict[str, dict[int, Counter[str]]] = {s: {0: Counter(), 1: Counter()} for s in SETTINGS}
+    found = 0
+    for name in names:
+        story = analyse(prepare(articles[name]))
+        present = {(s.source, sentence_key(s.text)) for s in story.sentences}
+        rows = [r for r in labels if r["story"] == name and (r["source_a"], r["sentence_a"]) in present
+                and (r["source_b"], r["sentence_b"]) in present]
+        found += len(rows)
+        for setting, params in SETTINGS.items():
+            grouped = grouped_pairs(story, params)
+            for r in rows:
+                right = r["label"] in RIGHT
+                together = (r["source_a"], r["sentence_a"], r["source_b"], r["sentence_b"]) in grouped
+                tally[setting][half(name)].update({"right": right, "grouped_right": together and right,
+                                                   "grouped_wrong": together and not right})
+        print(f"{name}: {len(rows)} labelled pairs", flush=True)
+    results = {}
+    for setting in SETTINGS:
+        for h in (0, 1):
+            t = tally[setting][h]
+            grouped = t["grouped_right"] + t["grouped_wrong"]
+            results[f"{setting}|{h}"] = {
+                "grouped": grouped, "grouped_right": t["grouped_right"],
+                "precision": round(t["grouped_right"] / grouped, 3) if grouped else None,
+                "recall": round(t["grouped_right"] / t["right"], 3) if t["right"] else None,
+            }
+    counts = Counter(r["label"] for r in labels if r["story"] in names)
+    return {"stories": len(names), "labelled_pairs": sum(counts.values()), "pairs_found": found,
+            "labels": dict(counts), "results": results}
+
+
+def markdown(data: dict[str, Any]) -> str:
+    from storylens.claims.align import ALIGN_THRESHOLD, LEXICAL_WEIGHT
+
+    md = ["# Corroboration inside real stories: hand-labelled claim pairs\n",
+          __doc__.split("\n\n", 2)[2].strip() + "\n",
+          (f"Shipped: MiniLM cosine + {LEXICAL_WEIGHT} x content-word Jaccard >= {ALIGN_THRESHOLD}, the rebuttal "
+          "rule, at most one sentence per source, a newcomer close to most of the group.\n"),
+          (f"{data['stories']} stories, {data['labelled_pairs']} labelled pairs ({data['labels']}); "
+          f"{data['pairs_found']} found again in this run's sentences (a changed sentence split loses a pair).\n"),
+          "| settings | half | grouped pairs | right (SAME or PART) | precision | recall of right pairs |",
+          "|---|---|---|---|---|---|"]
+    for key, r in data["results"].items():
+        setting, h = key.split("|")
+        md.append(f"| {setting} | {'0 (chosen on)' if h == '0' else '1 (read after)'} | {r['grouped']} | "
+                  f"{r['grouped_right']} | {r['precision']} | {r['recall']} |")
+    md.append("")
+    md.append(NOTES)
+    return "\n".join(md)
+
+
+NOTES = """## Reading it
+
+Recall is of the labelled right pairs, most of which the brief cannot group anyway (a claim holds one sentence
+per source, and a newcomer must be close to most of its group): it compares settings, it is no absolute figure.
+
+What the labels showed (2026-12-06): of the pairs whose old score reached 0.66, 40 % were RELATED, sentences
+of one story that share its topic words ("the water department", "the pirates") but state different facts;
+MiniLM's cosine is high for them (0.64-0.77) and the content-word overlap low, while right pairs told in
+other words have a lower cosine and a high overlap ("Some 50 demonstrators held a protest outside the offices
+of Homrich, a company contracted by ..." / "Nearly 50 picketed ... outside of ... a company contracted by ...":
+cosine 0.51, Jaccard 0.35). So the overlap now weighs more (0.5 instead of 0.3) and the bar is higher (0.70
+instead of 0.66). Grid on half 0 (threshold, weight -> precision / recall): (0.66, 0.3) 0.726 / 0.549;
+(0.68, 0.3) 0.759 / 0.500; (0.70, 0.3) 0.784 / 0.488; (0.70, 0.5) 0.827 / 0.524; (0.72, 0.5) 0.833 / 0.488;
+(0.74, 0.7) 0.800 / 0.488; (0.76, 0.7) 0.841 / 0.451; (0.78, 1.0) 0.800 / 0.488. (0.70, 0.5) gains the most
+precision for the least recall; on ClaimDiff train (bench/claims.py, where the threshold was set before) it
+groups weakening rows 2.5 % instead of 5.6 % and strengthening rows 11.4 % instead of 12.0 %. Read after
+deciding: half 1 (0.789 / 0.417 -> 0.762 / 0.444: one pair either way, 19-21 grouped), ClaimDiff test
+(weakening 2.4 % -> 0.0 %, strengthening 13.7 % -> 11.4 %). The demo brief's claims with two or more sources:
+21 -> 22.
+
+Still wrong after it (half 0): sentences of a sports or product story sharing its names ("The Chiefs went on
+a 68-yard drive ..." / "The Chiefs had rallied behind Jamaal Charles' 226 yards ..."), a company's deal and
+its own description ("Hewlett-Packard on Monday said it has agreed to buy EYP ..." / "EYP ... is a consulting
+firm whose ..."). Telling those apart needs entailment, which no packaged model here gives.
+"""
+
+
+def main() -> None:
+    options(__doc__)
+    data = {"smoke": smoke(), **run(4 if smoke() else None)}
+    path = write_results("alignment", data, markdown(data))
+    print(path.read_text())
+
+
+if __name__ == "__main__":
+    main()
