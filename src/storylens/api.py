@@ -130,13 +130,13 @@ def analyse(
         if odd and len(odd) == len(story.analysed):
             story.notices.append("No two sources share much: they may report different stories.")
             return
-        story.strays = odd  # the claims, the conflicts, the summary and the timeline leave them out
+        story.strays = odd  # the claims, the summary and the timeline leave them out
         if len(odd) == 1:
             story.notices.append(f"This source shares little with every other source and may report another story; "
-                                 f"the claims, conflicts, summary and timeline leave it out: {odd[0]}")
+                                 f"the claims, summary and timeline leave it out: {odd[0]}")
         elif odd:
             story.notices.append("These sources share little with every other source and may report another story; "
-                                 "the claims, conflicts, summary and timeline leave them out: " + ", ".join(odd))
+                                 "the claims, summary and timeline leave them out: " + ", ".join(odd))
 
     step("nlp", _nlp)
     step("entities", _entities)

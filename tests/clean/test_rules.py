@@ -416,6 +416,10 @@ def test_a_speaker_label_over_a_paragraph_stays() -> None:
     out = clean_text(raw)
     assert out.paragraphs == [REPORT[0], labels[0], REPORT[1], labels[1], REPORT[2], REPORT[3]]
     assert box in out.removed
+    # and the credit under a quotation (a video page's only quote had lost its speaker)
+    quote = '"While you were chairman of the Commerce Committee, that committee set a record."'
+    out = clean_text(page(REPORT[0], quote, "- Steve Carell", REPORT[1], "- Share this"))
+    assert out.paragraphs == [REPORT[0], quote, "- Steve Carell", REPORT[1]]
 
 
 def test_bracketed_links_and_pointers_to_the_page_video_go() -> None:

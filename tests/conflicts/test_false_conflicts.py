@@ -633,3 +633,13 @@ def test_an_organisation_named_by_its_acronym_is_one_party():
         "residents struggling to pay.",
     )
     assert found == [["Tuesday", "Wednesday"]]
+
+
+def test_a_day_at_the_end_of_a_participle_clause_dates_the_main_event():
+    # an ECB+ brief missed 'An Indian warship foiled a five-boat pirate attack on merchant vessels transiting the
+    # Gulf of Aden on Friday' against the others' Thursday: the parser had hung the day on "transiting"
+    [day] = [v for v in read_values("The warship foiled a pirate attack on merchant vessels transiting the Gulf of "
+                                    "Aden on Friday.") if v.kind == "weekday"]
+    assert day.verb_lemma == "foil"
+    [day] = [v for v in read_values("The man arrested on Friday was released on bail.") if v.kind == "weekday"]
+    assert day.verb_lemma == "arrest"

@@ -637,6 +637,15 @@ def test_a_lone_first_name_never_joins_a_surname_one_letter_off_in_another_artic
     assert _by_form(entities, "Denise").name == "Denise"
 
 
+def test_a_lone_name_joins_a_surname_one_letter_off_but_no_given_name(story_from) -> None:
+    # an oral history: "I sold my Harley" (a motorcycle NER took for a person) became an alias of Harvey Weinstein
+    story = story_from(a="[Harvey Weinstein|PERSON] called. Later I sold my [Harley|PERSON] to pay rent. "
+                         "[Anna Kharzan|PERSON] agreed, and [Kharzen|PERSON] left.")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Harley").name == "Harley"
+    assert _by_form(entities, "Kharzen") is _by_form(entities, "Anna Kharzan")  # a misspelt surname still joins
+
+
 def test_role_words_before_a_name_and_an_institution_named_after_a_person(story_from) -> None:
     # the same brief: "Neighbor Dan Aguliar" and "District Attorney Daniel Conley" (the role taken into the name),
     # and "the Pope John Paul II Catholic Academy" listed as a person

@@ -1,5 +1,5 @@
 """A source of a brief that reports another story is named in the notices and left out of the claims, the
-conflicts, the summary and the timeline, never dropped."""
+summary and the timeline, never dropped."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_the_corpus_sources_all_report_one_story(corpus) -> None:
 def test_a_source_of_another_story_is_named_and_kept(corpus) -> None:
     assert strays(analyse([*corpus, MATCH])) == ["match"]
     brief = storylens.brief([*corpus, MATCH])
-    assert any("may report another story; the claims, conflicts, summary and timeline leave it out: match" in n
+    assert any("may report another story; the claims, summary and timeline leave it out: match" in n
                for n in brief.notices)
     assert "match" in {s.id for s in brief.sources}  # named, not dropped
     # ... but the claims, the summary and the timeline speak for the story's own sources only (a QA brief listed

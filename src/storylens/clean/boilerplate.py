@@ -131,6 +131,8 @@ _WH_START = re.compile(r"^(?:what|how|why|who|when|where|which)\b", re.IGNORECAS
 # The speaker of the paragraph below, in an oral history or a panel transcript: "JUDD APATOW (stand-up comic,
 # writer):", "Jon Stewart (The Daily Show host, 1999-2015):". Removed, the words below read as the previous
 # speaker's. (The role in brackets tells it from a box's label: "Related Stories:", "Share This:".)
+# The speaker of the quotation above, on a line of its own: '"While you were chairman ..."' / "- Steve Carell".
+_QUOTE_CREDIT = re.compile(r"^[-–—]\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}$")
 _SPEAKER_LABEL = re.compile(r"^(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*\s*\([^()]{2,160}\)\s*:$")
 _BARE_NUMBER = re.compile(r"^\W*\d+\W*$")
 # Every byline has a "by" or "author" part; other lines need not go through the byline (and date) parser.
@@ -335,8 +337,9 @@ def _mark_prose(units: list[Unit]) -> None:
     """Short lines that are reporting after all: list items, attributed quotes, prose without a full stop.
 
     - items right after a paragraph ending with a colon ("... the best defense:"), the
-      items of a numbered list inside the article ("1. Ditch the diet"), and a speaker's
-      label over a paragraph ("JUDD APATOW (stand-up comic, writer, director):");
+      items of a numbered list inside the article ("1. Ditch the diet"), a speaker's label
+      over a paragraph ("JUDD APATOW (stand-up comic, writer, director):") and the credit
+      line under a quotation ("- Steve Carell");
     - inside the article (before its last sentence, not bulleted): lines quoting someone
       ('"...," he said'), and after the first line (the headline's place) sentence-case
       lines of ten or more words that do not open like a heading ("What ...", "How ...");
@@ -355,7 +358,9 @@ def _mark_prose(units: list[Unit]) -> None:
             # Past the last sentence, or bulleted without a full stop, a line is a teaser headline.
             inside = i < last and not _BULLET.match(unit.text)
             speaker = (_SPEAKER_LABEL.match(unit.text.strip()) and i + 1 < len(units)
-                       and units[i + 1].label == _KEPT)
+                       and units[i + 1].label == _KEPT) or (
+                _QUOTE_CREDIT.match(unit.text.strip()) and i > 0 and units[i - 1].label == _KEPT
+                and units[i - 1].text.rstrip().endswith(('"', "”")))
             if (after_colon or speaker or (inside and numbered and _NUMBERED.match(unit.text))
                     or (inside and len(words) >= 6 and ATTRIBUTION.search(unit.text))
                     or (inside and started and len(words) >= 10 and capitals < 0.5

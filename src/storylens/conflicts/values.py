@@ -124,6 +124,17 @@ def _governing_verb(tok: Any, limit: int = 6) -> Any:
     return None
 
 
+def _day_verb(verb: Any) -> Any:
+    """The verb a day dates: the parser hangs a day at a sentence's end on the nearest verb, and when that is a
+    present participle describing a noun ("foiled a five-boat attack on merchant vessels *transiting* the Gulf
+    of Aden on Friday"), the event of the day is the clause's own verb. (A past participle keeps the day: "the
+    man *arrested* on Friday was released".)"""
+    if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        main = _governing_verb(verb)
+        return main if main is not None else verb
+    return verb
+
+
 def _verb_phrase(verb: Any) -> str:
     """'take place', 'meet', 'heading': the verb and its particle or bare object noun."""
     if verb is None:
@@ -592,7 +603,7 @@ def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
             ranged |= {d1.start, d2.start}
     for d in found:
         tok = _token_at(doc, d.start)
-        verb = _governing_verb(tok) if tok is not None else None
+        verb = _day_verb(_governing_verb(tok)) if tok is not None else None
         prep = tok.head.text.lower() if tok is not None and tok.head.pos_ == "ADP" else ""
         if _PERIOD_WORDS.search(text[:d.start]) or d.start in ranged:
             prep = PERIOD_BOUND

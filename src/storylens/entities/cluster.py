@@ -444,7 +444,9 @@ def pick_person(
     if not candidates:
         # A misspelt part ("Kharzen") is matched within its own article only: across the story one edit joins
         # other people ("his mother Denise" is not the marathon winner Lelisa Desisa named in another article).
-        candidates = {r for p, roots in parts.items() if tokens_match(p, part) for r in roots if presence[r][source]}
+        # And a surname only: given names lie one edit apart ("sold my Harley" is no Harvey Weinstein's).
+        candidates = {r for p, roots in parts.items() if tokens_match(p, part)
+                      for r in roots if presence[r][source] and r[-1] == p}
     local = [r for r in candidates if presence[r][source]]
     if named_at is not None and len(local) > 1:
         before = {r: bisect_left(named_at.get(r, {}).get(source, []), start) for r in local}
