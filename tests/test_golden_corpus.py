@@ -188,5 +188,8 @@ def test_summary_tells_which_day_a_relative_date_means(corpus_brief):
     published = date.fromisoformat((by_id[tuesday.sources[0]].published or corpus_brief.story.date)[:10])
     day = date.fromisoformat(note.date)
     assert day.weekday() == 1 and 0 <= (day - published).days < 7
-    assert f"on Tuesday: {note.date}" in corpus_brief.to_markdown()
-    assert f'class="days">(on Tuesday: {note.date}' in corpus_brief.to_html()
+    # a page with no date of its own is read against the story's: approximate, and said so
+    assert note.approximate == (by_id[tuesday.sources[0]].published is None)
+    shown = f"on Tuesday: {'about ' if note.approximate else ''}{note.date}"
+    assert shown in corpus_brief.to_markdown()
+    assert f'class="days">({shown}' in corpus_brief.to_html()
