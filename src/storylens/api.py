@@ -266,7 +266,8 @@ def _add_notices(story: Story) -> None:
                              "sources' date and marked approximate): " + ", ".join(undated))
     dated = [a for a in story.articles if a.extra.get("published_from") == "caption"]
     if dated:
-        story.notices.append("Dated by a photo caption (the page gives no date of its own): "
+        story.notices.append("Dated by a photo caption (the page gives no date of its own; its relative days are "
+                             "marked approximate): "
                              + ", ".join(f"{a.id} ({a.published})" for a in dated))
     dup = [a for a in story.articles if a.duplicate_of]
     if dup:

@@ -97,3 +97,17 @@ def test_sentence_map_and_speed(story: Story, entities: list[Entity]) -> None:
     t0 = time.perf_counter()
     resolve_entities(story)
     assert time.perf_counter() - t0 < 0.5  # ~25 ms here; loose for a shared machine
+
+
+def test_a_players_position_before_the_name_is_no_part_of_it() -> None:
+    # an ECB+ brief listed "Kicker Ryan Succop" apart from "Ryan Succop"
+    import storylens
+    from storylens.models import Article
+
+    a = ("Colts QB Andrew Luck threw for 205 yards on Sunday. Kicker Ryan Succop made two field goals for Kansas "
+         "City. Chiefs coach Romeo Crennel was upset.")
+    b = ("Andrew Luck led the Colts to a 20-13 win over the Chiefs. Ryan Succop kicked two field goals, and Romeo "
+         "Crennel said the defense played hard.")
+    names = {e.name: e for e in storylens.brief([Article(id="a", raw=a), Article(id="b", raw=b)]).entities}
+    assert "Kicker Ryan Succop" not in names and names["Ryan Succop"].aliases == []
+    assert {m.source for m in names["Ryan Succop"].mentions} == {"a", "b"}

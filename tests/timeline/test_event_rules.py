@@ -57,6 +57,10 @@ def test_an_undated_sources_relative_day_is_approximate() -> None:
     assert item.mention.day == date(2021, 6, 7) and item.mention.approximate
     dated = _story(a=["The board met on Monday to approve the budget for the new school year."])
     assert not dated_sentences(dated)[0].mention.approximate
+    # a page dated by a photo caption: the photo's day may not be the page's ("announced Thursday" read back
+    # from a caption's Wednesday had put a coup's announcement a week before the mutiny that led to it)
+    dated.articles[0].extra["published_from"] = "caption"
+    assert dated_sentences(dated)[0].mention.approximate
 
 
 def test_a_day_that_names_an_anniversary_is_no_event() -> None:

@@ -191,6 +191,10 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|i)")
 _OFFICES = frozenset({"president", "prime", "premier", "chancellor", "minister", "king", "queen", "prince", "princess",
                       "emperor", "foreign", "defense", "defence", "ambassador", "envoy", "leader", "governor", "mayor",
                       "senator", "general", "secretary", "vice", "deputy", "sen", "rep", "gov", "pres"})
+# A player's position after the team's name ("Colts QB Andrew Luck"): the team is no part of the name.
+_POSITIONS = frozenset({"quarterback", "qb", "kicker", "punter", "receiver", "linebacker", "cornerback", "tailback",
+                        "halfback", "fullback", "pitcher", "shortstop", "goalkeeper", "goalie", "midfielder",
+                        "striker", "defenseman", "coach"})
 # A legislator's party and state after the name: "(R., Texas)", "(D-N.Y.)", "(R-Ohio)".
 _PARTY_TAG_OPEN = re.compile(r"\((?:R|D|I|Rep|Dem|Ind)\.?(?:,\s*|\s*-\s*|\s+)$")
 _PARTY_TAG_CLOSE = re.compile(r"\.?\s*\)")
@@ -286,9 +290,12 @@ def _place_office(text: str, start: int, end: int) -> int | None:
     """Where the office starts in "<country or people> <office words> <Given Surname>" ("Guatemala President
     Alejandro Giammattei", "French Prime Minister Jean Castex"); None when the span is no such name."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    if len(words) < 4 or not (known_place(words[0].group()) or _DEMONYM.fullmatch(words[0].group())):
+    if len(words) < 4:
         return None
-    if words[1].group().lower() not in _OFFICES:
+    # a team's player ("Colts QB Andrew Luck", "Chiefs kicker Ryan Succop"), or an office of a country or people
+    player = words[1].group().lower() in _POSITIONS and words[0].group()[:1].isupper()
+    place = known_place(words[0].group()) or _DEMONYM.fullmatch(words[0].group())
+    if not player and not (place and words[1].group().lower() in _OFFICES):
         return None
     k = 1
     while k < len(words) and is_title(words[k].group()):

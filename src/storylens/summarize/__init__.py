@@ -36,9 +36,12 @@ def summarize(
 def day_notes(sentence: Sentence, story: Story) -> list[DayNote]:
     """Which day each relative date of the sentence means, read against its own article's date (the timeline's
     reading): a summary quotes "on Monday" as written, and a reader of a brief from many days needs the day."""
-    own = story.article(sentence.source).published_date
-    # an undated article's days are read against the other sources' date: approximate, as in the timeline
-    return [DayNote(text=m.text, date=m.day.isoformat(), approximate=m.approximate or own is None)
+    article = story.article(sentence.source)
+    own = article.published_date
+    # an undated article's days are read against the other sources' date, a caption-dated one's against its
+    # photo's: approximate, as in the timeline
+    guess = own is None or article.extra.get("published_from") == "caption"
+    return [DayNote(text=m.text, date=m.day.isoformat(), approximate=m.approximate or guess)
             for m in relative_days(sentence.text, own or story.story_date)]
 
 
