@@ -244,7 +244,14 @@ def main() -> None:
             "machine's spread; a run made while two helper sessions were working read 13.46 s and was not kept). "
             "Also measured and not shipped: int8 dynamic quantisation of the encoder's linear layers, 3.7 s "
             "against 5.2 s in bf16 on one thread for 1,550 sentences, but cosines to fp32 averaging 0.938 and "
-            "pairwise similarities off by up to 0.18, which would move every tuned threshold."), ""]
+            "pairwise similarities off by up to 0.18, which would move every tuned threshold."), "",
+           ("2026-12-06, night (AMD), after QA rounds 7 and 8 (a spaCy component that keeps titles such as "
+            "'Pres.' from ending a sentence, organisations' names carried into the value parse, wider claim "
+            "and entity rules): a first run, while two helper sessions were reading, read 14.41 s for 50 articles "
+            "and was not kept; two runs on a quiet machine read 12.54 and 12.51 s (the table is the second: nlp "
+            "10.25 -> 10.72 s, the other stages flat: claims 0.27 s, conflicts 0.39 -> 0.41 s). Timed apart: the new component costs 0.012 "
+            "s over the story's 751 paragraphs, and the paragraph pass with and without it read 4.64-5.10 s "
+            "against 4.60-4.65 s (the machine's spread)."), ""]
     if prof:
         md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "",
                ("Read it beside the stage times above, which are measured directly: pyinstrument samples the "
