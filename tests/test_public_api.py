@@ -77,38 +77,38 @@ def test_untitled_story_title_is_cut_at_a_word_with_an_ellipsis():
     assert story_title(story) == short
 
 
-def test_copy_notice_counts_in_plain_english():
-    from storylens.api import _add_notices
-    from storylens.models import Article, Story
+def _derailed(ids: str) -> list:
+    """One English sentence per source id, analysed, undated."""
+    from storylens.models import Article
 
-    arts = [Article(id=k, raw="t", text="The train derailed on Monday.", language="en") for k in "abc"]
+    return [Article(id=k, raw="t", text="The train derailed on Monday.", language="en") for k in ids]
+
+
+def _notices(arts: list) -> list[str]:
+    from storylens.api import _add_notices
+    from storylens.models import Story
+
+    story = Story(articles=arts)
+    _add_notices(story)
+    return story.notices
+
+
+def test_copy_notice_counts_in_plain_english():
+    arts = _derailed("abc")
     arts[1].duplicate_of = "a"
-    one = Story(articles=arts)
-    _add_notices(one)
-    assert any(n.startswith("1 source is a copy of another source's story") for n in one.notices)
+    assert any(n.startswith("1 source is a copy of another source's story") for n in _notices(arts))
     arts[2].duplicate_of = "a"
-    two = Story(articles=arts)
-    _add_notices(two)
-    assert any(n.startswith("2 sources are copies") and "c (copy of a)" in n for n in two.notices)
+    assert any(n.startswith("2 sources are copies") and "c (copy of a)" in n for n in _notices(arts))
 
 
 def test_undated_sources_are_named_in_the_notices():
     # QA: an undated oral history's "Monday" was dated against another source's day with no word said
-    from storylens.api import _add_notices
-    from storylens.models import Article, Story
-
-    arts = [Article(id=k, raw="t", text="The train derailed on Monday.", language="en") for k in "ab"]
-    none = Story(articles=arts)
-    _add_notices(none)
-    assert any(n.startswith("No source gives its date") for n in none.notices)
+    arts = _derailed("ab")
+    assert any(n.startswith("No source gives its date") for n in _notices(arts))
     arts[0].published = "2023-09-12"
-    some = Story(articles=arts)
-    _add_notices(some)
-    assert any(n.startswith("Undated") and n.endswith(": b") for n in some.notices)
+    assert any(n.startswith("Undated") and n.endswith(": b") for n in _notices(arts))
     arts[1].published = "2023-09-13"
-    both = Story(articles=arts)
-    _add_notices(both)
-    assert not any("date" in n for n in both.notices)
+    assert not any("date" in n for n in _notices(arts))
 
 
 def test_independent_sources_are_counted_among_those_analysed():
@@ -116,7 +116,7 @@ def test_independent_sources_are_counted_among_those_analysed():
     from storylens.api import to_brief
     from storylens.models import Article, Story
 
-    arts = [Article(id=k, raw="t", text="The train derailed on Monday.", language="en") for k in "abc"]
+    arts = _derailed("abc")
     arts[1].duplicate_of = "a"
     arts.append(Article(id="gone", raw="Sorry, the page you requested was not found.", text=""))
     arts.append(Article(id="de", raw="t", text="Der Zug entgleiste am Montag.", language="de"))
