@@ -63,6 +63,15 @@ def test_an_undated_sources_relative_day_is_approximate() -> None:
     assert dated_sentences(dated)[0].mention.approximate
 
 
+def test_a_year_holding_the_sentences_own_day_dates_no_event_of_its_own() -> None:
+    # an ECB+ brief filed "On Sunday, ... a playoff contender in 2012, the Colts dispatched the Chiefs" under next
+    # Sunday's event: its "2012" had joined that day
+    won = "On Sunday, against a team some thought a contender in 2012, the Colts beat the Chiefs 20-13."
+    story = _story("2012-12-23", a=[won, "The Colts were 2-14 in 2011 and beat the Texans on Sunday."])
+    assert [(it.sentence.index, it.mention.precision) for it in dated_sentences(story)] == \
+        [(0, "day"), (1, "year"), (1, "day")]
+
+
 def test_a_day_that_names_an_anniversary_is_no_event() -> None:
     # a NeuS brief dated "As the May 25 anniversary of George Floyd's death nears, lawmakers are working ..." 2021-05-25
     story = _story(a=["As the May 25 anniversary of the flood nears, lawmakers are working on a relief bill.",

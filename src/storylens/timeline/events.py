@@ -120,6 +120,10 @@ def dated_sentences(story: Story) -> list[Dated]:
         mentions = event_dates(s.text, [m for m in found if not page_stamp(s.text, m, found)])
         if mentions and not _has_words(s.text, mentions):
             continue  # a dateline or time stamp ("Aug. 05, 2013 | 2:47 p.m."), no statement
+        days = [m for m in mentions if m.precision == "day"]
+        # a year or month that holds the sentence's own day is its context ("On Sunday, with a team some thought
+        # a contender in 2012, the Colts dispatched the Chiefs"): as an event of its own it joined a later day's
+        mentions = [m for m in mentions if m.precision == "day" or not any(compatible(m, d) for d in days)]
         for m in mentions:
             if born_long_ago(s.text, m, base) or _ANNIVERSARY.match(s.text, m.end):
                 continue  # "the May 25 anniversary of George Floyd's death": a day that recurs, no event of its own
