@@ -128,11 +128,11 @@ _TAIL_HEADER = re.compile(
 _BULLET = re.compile(r"^\s*[•·▪►▸‣◦■*]\s")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _WH_START = re.compile(r"^(?:what|how|why|who|when|where|which)\b", re.IGNORECASE)
+# The speaker of the quotation above, on a line of its own: '"While you were chairman ..."' / "- Steve Carell".
+_QUOTE_CREDIT = re.compile(r"^[-–—]\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}$")
 # The speaker of the paragraph below, in an oral history or a panel transcript: "JUDD APATOW (stand-up comic,
 # writer):", "Jon Stewart (The Daily Show host, 1999-2015):". Removed, the words below read as the previous
 # speaker's. (The role in brackets tells it from a box's label: "Related Stories:", "Share This:".)
-# The speaker of the quotation above, on a line of its own: '"While you were chairman ..."' / "- Steve Carell".
-_QUOTE_CREDIT = re.compile(r"^[-–—]\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}$")
 _SPEAKER_LABEL = re.compile(r"^(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*\s*\([^()]{2,160}\)\s*:$")
 _BARE_NUMBER = re.compile(r"^\W*\d+\W*$")
 # Every byline has a "by" or "author" part; other lines need not go through the byline (and date) parser.

@@ -221,10 +221,9 @@ SPELLING_RATIO = 90
 
 def _spellings_of_one(groups: dict[Key, Group], uf: UnionFind, roots: set[Key]) -> bool:
     """Every pair of the long names under `roots` is one spelling away from the other."""
-    names = {root: [" ".join(k) for k in groups if uf.find(k) == root and len(k) >= 2] for root in roots}
-    first = [n[0] for n in names.values() if n]
-    return len(first) == len(roots) and all(fuzz.ratio(a, b) >= SPELLING_RATIO
-                                            for i, a in enumerate(first) for b in first[i + 1:])
+    names = [next((" ".join(k) for k in groups if uf.find(k) == root and len(k) >= 2), None) for root in roots]
+    return None not in names and all(fuzz.ratio(a, b) >= SPELLING_RATIO
+                                     for i, a in enumerate(names) for b in names[i + 1:])
 
 
 # "Department of Defense" is the "Defense Department", "Ministry of Defence" the "Defence Ministry", "University of

@@ -118,6 +118,14 @@ class Story:
                 return a
         raise KeyError(source_id)
 
+    def reading_date(self, source_id: str) -> tuple[date | None, bool]:
+        """The date a source's relative days ("on Monday", "yesterday") are read against, and whether that is a
+        guess: an undated source is read against the story's date, a page dated by a photo caption against the
+        photo's (`clean.caption_date`), and neither need be the day it was written."""
+        article = self.article(source_id)
+        own = article.published_date
+        return own or self.story_date, own is None or article.extra.get("published_from") == "caption"
+
     def sentences_of(self, source_id: str) -> list[Sentence]:
         return [s for s in self.sentences if s.source == source_id]
 

@@ -36,13 +36,9 @@ def summarize(
 def day_notes(sentence: Sentence, story: Story) -> list[DayNote]:
     """Which day each relative date of the sentence means, read against its own article's date (the timeline's
     reading): a summary quotes "on Monday" as written, and a reader of a brief from many days needs the day."""
-    article = story.article(sentence.source)
-    own = article.published_date
-    # an undated article's days are read against the other sources' date, a caption-dated one's against its
-    # photo's: approximate, as in the timeline
-    guess = own is None or article.extra.get("published_from") == "caption"
+    base, guess = story.reading_date(sentence.source)  # a guess is approximate, as in the timeline
     return [DayNote(text=m.text, date=m.day.isoformat(), approximate=m.approximate or guess)
-            for m in relative_days(sentence.text, own or story.story_date)]
+            for m in relative_days(sentence.text, base)]
 
 
 def mark_disputed(sentence: SummarySentence, story: Story) -> SummarySentence:

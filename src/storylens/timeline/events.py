@@ -109,13 +109,9 @@ def dated_sentences(story: Story) -> list[Dated]:
             # a source that may report another story (`Story.strays`) dates none of this one's events; an excerpt
             # cut off with "..." ("On Friday, the Labor Department released its...") tells no event
             continue
-        article = story.article(s.source)
-        own = article.published_date
-        base = own or story.story_date
+        base, guess = story.reading_date(s.source)
         found = find_dates(s.text, base)
-        if own is None or article.extra.get("published_from") == "caption":
-            # an undated source's "on Monday" is read against the other sources' date, a page dated by a photo
-            # caption's against the photo's: a guess either way, said so
+        if guess:  # an undated or caption-dated source's "on Monday": said to be approximate
             found = [replace(m, approximate=True) if is_relative(m) else m for m in found]
         mentions = event_dates(s.text, [m for m in found if not page_stamp(s.text, m, found)])
         if mentions and not _has_words(s.text, mentions):
