@@ -643,3 +643,44 @@ def test_a_day_at_the_end_of_a_participle_clause_dates_the_main_event():
     assert day.verb_lemma == "foil"
     [day] = [v for v in read_values("The man arrested on Friday was released on bail.") if v.kind == "weekday"]
     assert day.verb_lemma == "arrest"
+
+
+def test_figures_of_different_teams_or_players_are_no_dispute():
+    # an ECB+ sports brief disputed 'The Chiefs rushed for over 350 yards' / 'Luck threw for 205 yards' and
+    # 'Adam Vinatieri's two field goals' / 'The Colts ... went 73 yards in 13 plays': whose figure it is was read
+    # for a named person as subject only
+    owners = {v.surface: v.subjects for v in read_values(
+        "The Colts took the ball and went 73 yards in 13 plays, and Jamaal Charles' 226 yards were not enough.")}
+    assert owners == {"73 yards": {"colts"}, "13": {"colts"}, "226 yards": {"charles"}}
+    [seed] = [v for v in read_values("Manning and the Broncos have a shot at getting the top seed in five games.")
+              if v.kind == "count"]
+    assert seed.subjects == {"manning"}  # the subject of 'have', shared by 'getting'
+    found, _ = disputed(
+        "quantity",
+        "The Indianapolis Colts rushed for 120 yards in the win over Kansas City.",
+        "The Chiefs rushed for 350 yards in the loss to Indianapolis.",
+    )
+    assert found == []
+    # one team's figure told two ways still disputes, by its full name or its last word
+    found, _ = disputed(
+        "quantity",
+        "The Indianapolis Colts rushed for 120 yards in the win over Kansas City.",
+        "The Colts rushed for 150 yards in the win over Kansas City.",
+    )
+    assert found == [["120 yards", "150 yards"]]
+
+
+def test_a_figure_of_another_time_is_no_dispute():
+    # the same ECB+ brief disputed 'Jamaal Charles had 226 yards on 22 carries' with '... came one week after he
+    # managed 10 yards on nine carries against Oakland'
+    [v] = [v for v in read_values("It came one week after he managed 10 yards on nine carries against Oakland.")
+           if v.kind == "count"]
+    assert v.earlier
+    [v] = [v for v in read_values("He managed 10 yards on nine carries against Oakland.") if v.kind == "count"]
+    assert not v.earlier
+    found, _ = disputed(
+        "count",
+        "Jamaal Charles had 226 yards on 22 carries against the Colts on Sunday.",
+        "It was his best game, and came one week after Charles managed 10 yards on nine carries against Oakland.",
+    )
+    assert found == []

@@ -3,7 +3,8 @@ figures two facts rather than two answers (figures.py), and numbers that are no 
 
 * relative: counted on top of or beside others ("12 more victims", "another 3,000 jobs", "1 million
   doses each", "add $256 billion to the deficit");
-* earlier: the value a change started from ("down from his initial $2.3 trillion proposal");
+* earlier: the value a change started from ("down from his initial $2.3 trillion proposal"), or a figure of
+  another time ("one week after he managed 10 yards on nine carries");
 * wanted: expected, aimed at or required ("the 0.2% economists had expected", "10 GOP votes needed");
 * counted from: the event a duration runs from ("eight months after first authorizing the vaccine");
 * in a name: "Title 42", "Boeing 737 jets" count nothing.
@@ -100,10 +101,19 @@ def counted_from(doc: Any, char: int) -> str:
     return objs[0].lemma_.lower() if objs else ""
 
 
+# A clause set at another time than the story's event: "came one week after he managed 10 yards on nine carries",
+# "Prior to that he had caught 2 passes".
+_OTHER_TIME_BEFORE = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?|games?|seasons?)\s+(?:after|before)"
+    r"|prior to that|the (?:day|week|month|year|game|season) before)\b[^.;:]*$", re.IGNORECASE)
+
+
 def is_earlier(text: str, start: int) -> bool:
     """'down from his initial $2.3 trillion', 'from 6% to 5.8%', 'the original $2.25 trillion plan': the value
-    before a change, a different slot from a current figure."""
-    return bool(_EARLIER_BEFORE.search(text[max(0, start - 80):start]))
+    before a change, a different slot from a current figure; so is a figure of a clause set at another time
+    ('one week after he managed 10 yards on nine carries')."""
+    before = text[max(0, start - 80):start]
+    return bool(_EARLIER_BEFORE.search(before) or _OTHER_TIME_BEFORE.search(before))
 
 
 def in_name(doc: Any, char: int) -> bool:

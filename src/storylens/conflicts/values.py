@@ -335,7 +335,7 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
                          negated=gov is not None and (any(c.dep_ == "neg" for c in gov.children)
                                                       or _absent(gov, noun)),
                          qualifier=_qualifier(noun) if kind == "count" else frozenset(),
-                         subjects=named_subjects(doc, gov),
+                         subjects=named_subjects(doc, gov, noun, tok.head if tok is not None else None),
                          rate=kind == "count" and is_rate(text, n.start, n.end),
                          ranged=any(a <= n.num_end - 1 < b for a, b in ranges),
                          period=period_of(text, n.start, n.end)))
@@ -395,13 +395,42 @@ _AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
 _OLD = re.compile(r"\s+old\b", re.IGNORECASE)
 
 
-def named_subjects(doc: Any, verb: Any) -> frozenset[str]:
-    """Surnames of the people the NER names as the verb's subject ("Earl Clark finished ..." -> {"clark"})."""
-    if verb is None:
-        return frozenset()
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    subjects += [c for s in subjects for c in s.conjuncts]
-    return frozenset(e[-1].text.lower() for e in doc.ents if e.label_ == "PERSON" and any(t in e for t in subjects))
+def named_subjects(doc: Any, verb: Any, *things: Any) -> frozenset[str]:
+    """Whose figure it is: the people and organisations the NER names as the verb's subject or as the owner of
+    the counted or measured thing ("Earl Clark finished ..." -> {"clark"}, "Jamaal Charles' 226 yards" ->
+    {"charles"}, "The Chiefs rushed for over 350 yards" -> {"chiefs"}). A person by surname, an organisation by
+    the story's name for it (its acronym and full name are one) or its last word."""
+    owners = _subjects(verb)
+    owners += [c for s in owners for c in s.conjuncts]
+    owners += [c for t in things if t is not None for c in t.children if c.dep_ == "poss"]
+    named = {_owner_name(e) for e in doc.ents if e.label_ in ("PERSON", "ORG") and any(t in e for t in owners)}
+    # a proper noun the NER left untagged in this sentence ("The Colts took the ball", tagged elsewhere)
+    named |= {t.text.lower() for t in owners if t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper()}
+    return frozenset(named)
+
+
+# Links along which a verb without a subject of its own shares its head's: "The Colts took the ball and went 73
+# yards" (conj), "Manning and the Broncos have a shot at getting the #1 seed" (pcomp, prep, dobj).
+_SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj"})
+
+
+def _subjects(verb: Any) -> list[Any]:
+    for _ in range(5):
+        if verb is None:
+            return []
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ not in _SHARES_SUBJECT or verb.head.i == verb.i:
+            return subjects
+        verb = verb.head
+    return []
+
+
+def _owner_name(ent: Any) -> str:
+    """The last word of a person's name or of the story's name for an organisation (its acronym and full name
+    are one), so that "the Indianapolis Colts" and an untagged "Colts" are one owner; a possessive ending
+    ("Adam Vinatieri's", "Jamaal Charles'") is no part of it."""
+    words = (ent.kb_id_ or " ".join(t.text for t in ent if t.text not in ("'s", "’s", "'", "’", "s"))).split()
+    return (words[-1] if words else ent.text).lower()
 
 
 def _qualifier(noun: Any) -> frozenset[str]:
