@@ -294,3 +294,25 @@ def test_a_weekday_naming_the_date_after_it_is_no_date_of_its_own() -> None:
         [("January 11, 1999", date(1999, 1, 11))]
     assert [m.day for m in find_dates("The ship sailed on Friday, 3 March 2017.", base)] == [date(2017, 3, 3)]
     assert [m.day for m in find_dates("He left on Monday, saying he would return.", base)] == [date(2015, 2, 16)]
+
+
+def test_a_day_without_a_year_takes_the_year_its_sentence_gives() -> None:
+    # an ECB+ brief put 'killed June 24, 2005 ... while investigating a June 20 shooting' on 2006-06-20
+    assert days("Deputy Ortiz was killed June 24, 2005 while investigating a June 20 shooting.", date(2007, 3, 20)) \
+        == ["2005-06-24", "2005-06-20"]
+    # two years given: none is taken for the day without one
+    assert days("The law of March 3, 2001 was replaced on May 5, 2009 and amended on June 20.", date(2010, 1, 5)) \
+        == ["2001-03-03", "2009-05-05", "2009-06-20"]
+
+
+def test_a_day_told_as_done_is_never_a_coming_one() -> None:
+    # a day over 300 days back is usually a coming one ('a May 10 deadline' on May 3) ...
+    assert days("The judge has given him a May 10 deadline.", date(2023, 5, 3)) == ["2023-05-10"]
+    # ... but not when the clause says it happened, or the day names an incident: an ECB+ brief dated a killing
+    # 'on June 24' of 2005 after the article of May 2, 2007, and a NeuS brief the 'Jan. 6 riot' a year late
+    assert days("The deputy was killed on June 24, while investigating a shooting.", date(2007, 5, 2)) == ["2006-06-24"]
+    assert days("He called the Jan. 6 riot a disgrace.", date(2022, 1, 4)) == ["2021-01-06"]
+    # a present tense before a weekday naming an incident: that incident's day, not a coming one
+    assert days("Orozco is now the main suspect in the Friday afternoon slaying of the deputy.", date(2005, 6, 26)) \
+        == ["2005-06-24"]
+    assert days("The Saints play the Falcons on Friday.", date(2005, 6, 26)) == ["2005-07-01"]

@@ -143,19 +143,23 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
                                                              or _OF_DATE.match(sentence, m.end()))):
             continue
         after = sentence[m.end():]
-        future = _is_future(before, after) or (
+        happened = bool(_INCIDENT_AFTER.match(after)) or _told_past(before)
+        future = not _INCIDENT_AFTER.match(after) and (_is_future(before, after) or (
             kind in ("weekday", "monthday") and bool(_PLANNED_FOR.search(before)) and not after.startswith(("'s", "’s"))
         ) or (kind == "weekday" and bool(_FORECAST.search(" ".join(before.split()[-12:])))) or (
             was_future and bool(_COORDINATED.fullmatch(before))
-        )
+        ))
         was_future = future
         try:
-            day, approx = _resolve(kind, m.group(), base, future)
+            day, approx = _resolve(kind, m.group(), base, future, happened and not future)
         except OverflowError:
             continue  # "3000000000 days ago", or a relative day past year 1 or 9999: no calendar day
-        if day is not None and base is not None and kind == "monthday" and _LAST_YEAR.match(after):
+        year = None
+        if kind == "monthday" and base is not None:
+            year = base.year - 1 if _LAST_YEAR.match(after) else _year_given(sentence)
+        if day is not None and year is not None:
             try:
-                day = day.replace(year=base.year - 1)  # "on May 25 last year"
+                day = day.replace(year=year)  # "on May 25 last year", "killed June 24, 2005 ... a June 20 shooting"
             except ValueError:
                 day = None  # Feb. 29 of a year that has none
         if day is not None:
@@ -193,10 +197,14 @@ def _scheduled(lead: str) -> bool:
 # for a gunman after a shooting Tuesday".
 _AFTERMATH = re.compile(r"\b(?:investigat|prob|search|mourn|review|examin|recover|griev|reel|condemn|respond|blam|"
                         r"hunt|question)ing\b|\blooking\s+into\b", re.IGNORECASE)
-_INCIDENT_BEFORE = re.compile(
-    r"\b(?:shooting|attack|altercation|assault|crash|fire|blaze|explosion|blast|killing|murder|stabbing|robbery|"
-    r"incident|accident|collision|fight|brawl|riot|quake|earthquake|death|arrest|raid|hack|breach|outage|derailment|"
-    r"escape|disappearance|theft)s?(?:\s+(?:early|late))?(?:\s+on)?$", re.IGNORECASE)
+_INCIDENT = (r"(?:shooting|attack|altercation|assault|crash|fire|blaze|explosion|blast|killing|slaying|murder|"
+             r"stabbing|robbery|incident|accident|collision|fight|brawl|riot|insurrection|siege|ambush|quake|"
+             r"earthquake|death|arrest|raid|hack|breach|outage|derailment|escape|disappearance|theft)s?")
+_INCIDENT_BEFORE = re.compile(rf"\b{_INCIDENT}(?:\s+(?:early|late))?(?:\s+on)?$", re.IGNORECASE)
+# A date naming the incident after it ("the Friday afternoon slaying", "Tuesday's shooting", "the Jan. 6 riot") dates
+# something that happened, whatever the tense around it ("Orozco is now the main suspect in the Friday afternoon
+# slaying" is no coming Friday).
+_INCIDENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:morning|afternoon|evening|night)\s+)?{_INCIDENT}\b", re.IGNORECASE)
 
 
 # A relative clause set off by commas before the date speaks of its own verb, not the date's: "Kathy Hochul, who
@@ -212,7 +220,28 @@ def _is_future(before: str, after: str) -> bool:
     return bool(_FUTURE_AFTER.search(" ".join(after.split()[:5])))
 
 
-def _resolve(kind: str, text: str, base: date | None, future: bool) -> tuple[date | None, bool]:
+# A past form in the last words before the date: "was killed on", "arrested him on", "had met on".
+_PAST_LEAD = re.compile(r"\b(?:was|were|had)\s+(?:\w+\s+){0,2}$|\b\w+ed\s+(?:\w+\s+){0,3}(?:on|in)\s+$", re.IGNORECASE)
+
+
+def _told_past(before: str) -> bool:
+    return bool(_PAST_LEAD.search(" ".join(before.split()[-6:]) + " "))
+
+
+_FULL_YEAR = re.compile(rf"\b{_MONTH}\s+(?:{_DAY},?\s+|of\s+)?({_YEAR})\b|\b{_DAY}\s+{_MONTH},?\s+({_YEAR})\b",
+                        re.IGNORECASE)
+
+
+def _year_given(sentence: str) -> int | None:
+    """The one year the sentence's own dates give ("killed June 24, 2005, while investigating a June 20 shooting":
+    the June 20 is of 2005), or None. A bare "in 2019" is left out: it may date something else."""
+    years = {int(a or b) for a, b in _FULL_YEAR.findall(sentence)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _resolve(kind: str, text: str, base: date | None, future: bool, happened: bool = False) -> tuple[date | None, bool]:
+    """The day `text` names read against `base`, and whether it is approximate. `future`: its clause plans or
+    predicts; `happened`: its clause tells what was done (a past tense, or the incident it names)."""
     low = text.lower()
     if kind == "year":
         return date(int(text), 1, 1), True
@@ -228,9 +257,10 @@ def _resolve(kind: str, text: str, base: date | None, future: bool) -> tuple[dat
             back = _parse(text, base, False)
             if back is not None and 0 <= (base - back).days <= _JUST_PAST_DAYS:
                 return back, False
-        if not future and day is not None and (base - day).days > _STALE_DAYS:
+        if not future and not happened and day is not None and (base - day).days > _STALE_DAYS:
             # News writes the year of a day that far back; without one, a day in the coming weeks is meant
-            # ("the judge has given him a May 10 deadline" in an article of May 3).
+            # ("the judge has given him a May 10 deadline" in an article of May 3), unless it is told as done
+            # ("the deputy was killed on June 24", "the Jan. 6 riot": a coming day cannot have happened).
             ahead = _parse(text, base, True)
             if ahead is not None and 0 <= (ahead - base).days <= _SOON_DAYS:
                 return ahead, False
