@@ -14,7 +14,7 @@ from built_stories import story_of as built_story_of
 from storylens.conflicts.compare import ages
 from storylens.conflicts.detect import known_places
 from storylens.conflicts.numbers import find_numbers
-from storylens.conflicts.values import Value
+from storylens.conflicts.values import SOMEONE, Value
 from storylens.models import Mention
 
 FILLER = ("Neighbours gathered outside the building on the main street. "
@@ -234,7 +234,9 @@ def test_figures_of_two_named_people_and_a_rate_against_one_games_figure_are_two
 
     clark = count("Earl Clark finished with 22 points as Louisville beat South Florida.")
     assert clark.subjects == {"clark"} and not clark.rate
-    assert count("He finished with 22 points.").subjects == frozenset()  # unnamed: may be anyone's
+    # unnamed in its sentence: whoever the article named before (conflicts.detect reads it), else anyone's
+    assert count("He finished with 22 points.").subjects == {SOMEONE}
+    assert count("The forward finished with 22 points.").subjects == frozenset()
     assert count("Hansbrough averaged 22.8 points in those games.").rate
     assert count("The guard scored 20 points a game last season.").rate
     assert not count("The guard scored 20 points in the last game.").rate
@@ -684,3 +686,21 @@ def test_a_figure_of_another_time_is_no_dispute():
         "It was his best game, and came one week after Charles managed 10 yards on nine carries against Oakland.",
     )
     assert found == []
+
+
+def test_a_pronoun_owner_is_the_person_named_before():
+    # an ECB+ brief disputed Reggie Bush's 'two touchdowns' with Pierre Thomas's 'He has 189 rushing yards and two
+    # touchdowns in his last two games' ... 'nine' of another sentence: 'He' was nobody's
+    found, _ = disputed(
+        "count",
+        "Reggie Bush scored four touchdowns in the game against Carolina, the team said.",
+        "Pierre Thomas had a strong finish to the season. He scored seven touchdowns in the game against Carolina.",
+    )
+    assert found == []
+    # the same person's figure told with a pronoun still disputes
+    found, _ = disputed(
+        "count",
+        "Reggie Bush scored four touchdowns in the game against Carolina, the team said.",
+        "Reggie Bush had a strong finish to the season. He scored seven touchdowns in the game against Carolina.",
+    )
+    assert found == [["four", "seven"]]

@@ -47,7 +47,7 @@ from storylens.conflicts.compare import (
 from storylens.conflicts.figures import Stated, figure_sources, two_facts
 from storylens.conflicts.nesting import story_nesting
 from storylens.conflicts.temporal import WEEKDAYS
-from storylens.conflicts.values import PLACE_LABELS, Value, extract_values, place_key
+from storylens.conflicts.values import PLACE_LABELS, SOMEONE, Value, extract_values, place_key
 from storylens.entities.gazetteer import gazetteer
 from storylens.entities.places import known_place
 from storylens.models import Story
@@ -163,9 +163,28 @@ def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
     out: dict[int, list[Value]] = {}
     for i, doc in zip(order, parse_sentences(story, order), strict=True):
         published = story.article(story.sentences[i].source).published_date or fallback
-        out[i] = [replace(v, within=nesting[v.key]) if v.kind == "place" and v.key in nesting else v
-                  for v in extract_values(story.sentences[i].text, doc, published, places)]
+        values = extract_values(story.sentences[i].text, doc, published, places)
+        out[i] = [_owned(story, i, replace(v, within=nesting[v.key]) if v.kind == "place" and v.key in nesting else v)
+                  for v in values]
     return out
+
+
+# How many sentences back a pronoun's person may be named.
+ANTECEDENT_SENTENCES = 3
+
+
+def _owned(story: Story, i: int, value: Value) -> Value:
+    """A figure whose owner is a pronoun ("He has 189 rushing yards") is the figure of the person the article named
+    last in the few sentences before (by surname); no one named there: whose it is stays unknown."""
+    if SOMEONE not in value.subjects:
+        return value
+    source = story.sentences[i].source
+    names = [m for m in story.mentions if m.label == "PERSON" and m.source == source
+             and i - ANTECEDENT_SENTENCES <= m.sentence < i and story.sentences[m.sentence].source == source]
+    owner = max(names, key=lambda m: m.start, default=None)
+    words = [w for w in owner.text.replace("’", "'").split() if w not in ("'s", "'")] if owner else []
+    surname = words[-1].removesuffix("'s").rstrip("'").lower() if words else ""
+    return replace(value, subjects=value.subjects - {SOMEONE} | ({surname} if surname else set()))
 
 
 # Full parses (tags, lemmas, dependencies) of single sentences, by text and entities: a story re-run

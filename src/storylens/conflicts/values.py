@@ -406,7 +406,14 @@ def named_subjects(doc: Any, verb: Any, *things: Any) -> frozenset[str]:
     named = {_owner_name(e) for e in doc.ents if e.label_ in ("PERSON", "ORG") and any(t in e for t in owners)}
     # a proper noun the NER left untagged in this sentence ("The Colts took the ball", tagged elsewhere)
     named |= {t.text.lower() for t in owners if t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper()}
+    if not named and any(t.lower_ in _PERSONAL for t in owners):
+        named.add(SOMEONE)  # "He has 189 rushing yards": whoever the article named last (detect.py reads it)
     return frozenset(named)
+
+
+# The owner a pronoun stands for, to be read from the sentences before: "He scored six touchdowns".
+SOMEONE = "<pronoun>"
+_PERSONAL = frozenset({"he", "she", "his", "her"})
 
 
 # Links along which a verb without a subject of its own shares its head's: "The Colts took the ball and went 73
