@@ -877,3 +877,21 @@ def test_an_acronym_joins_a_long_name_and_its_misspelling(story_from) -> None:
     assert _by_form(entities, "Detroit Water and Sewerage Department") is dwsd
     assert _by_form(entities, "Detroit Water and Sewage Department") is dwsd
     assert _by_form(entities, "Detroit Police Department") is not dwsd
+
+
+def test_a_surname_is_the_story_s_person_not_a_relative_named_in_full(story_from) -> None:
+    # an ECB+ brief gave ten "Ortiz" of one article (the murdered deputy's) to his widow "Chela Ortiz", named in
+    # full twice in it while the deputy was named in full once there and in every other article
+    story = story_from(
+        a="[Deputy Jerry Ortiz|PERSON] was shot. His widow, [Chela Ortiz|PERSON], spoke. "
+          "[Chela Ortiz|PERSON] wept. The gunman shot [Ortiz|PERSON] twice. [Ortiz|PERSON] died there.",
+        b="[Jerry Ortiz|PERSON] was killed on Friday. [Ortiz|PERSON] was 35.",
+        c="[Jerry Ortiz|PERSON] was a gang investigator.",
+        d="Deputy [Jerry Ortiz|PERSON] joined the unit in 2001.",
+    )
+    entities = resolve_entities(story)
+    _assert_spans(story, entities)
+    jerry, chela = _by_form(entities, "Jerry Ortiz"), _by_form(entities, "Chela Ortiz")
+    assert jerry is not chela
+    assert {(m.source, m.text) for m in chela.mentions} == {("a", "Chela Ortiz")}
+    assert ("a", "Ortiz") in {(m.source, m.text) for m in jerry.mentions}

@@ -451,6 +451,10 @@ def pick_person(
         before = {r: bisect_left(named_at.get(r, {}).get(source, []), start) for r in local}
         if any(before.values()):
             local = [r for r in local if before[r]]
+    if len(local) > 1 and (best := _widely_named(local, presence)):
+        # news names the story's own person by surname and a relative in full ("Chela Ortiz", his widow, in an
+        # article that calls the murdered deputy "Ortiz" ten times): the one named far more widely is meant
+        return best
     if local:
         return max(local, key=lambda r: (presence[r][source], sum(presence[r].values()), r))
     if not candidates:
@@ -461,6 +465,11 @@ def pick_person(
     # in 6 round-ups is Tyler Hansbrough, named in 8 articles, not his father Gene, named in 2). So is the one
     # person of that name for a lone name NER labelled otherwise, when named widely ("Lohan", tagged ORG in 3
     # articles that never write "Lindsay", in a story naming her in full in 16).
+    return _widely_named(candidates, presence)
+
+
+def _widely_named(candidates: Iterable[Key], presence: dict[Key, Counter[str]]) -> Key | None:
+    """The candidate named in far more of the story's articles than any other, or None."""
     spread = sorted(((sum(1 for n in presence[r].values() if n), r) for r in candidates), reverse=True)
     (top, best), second = spread[0], (spread[1][0] if len(spread) > 1 else 0)
     return best if top >= DOMINANT_SOURCES and top >= DOMINANT_RATIO * second else None
