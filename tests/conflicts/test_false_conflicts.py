@@ -704,3 +704,17 @@ def test_a_pronoun_owner_is_the_person_named_before():
         "Reggie Bush had a strong finish to the season. He scored seven touchdowns in the game against Carolina.",
     )
     assert found == [["four", "seven"]]
+
+
+def test_a_day_of_a_verbal_noun_dates_that_event():
+    # a Multi-News QA brief missed 'according to a court filing on Thursday' / 'filed legal paperwork Wednesday':
+    # the day was read as the day of 'according'
+    [day] = [v for v in read_values("The firm is seeking $973,000, according to a court filing on Thursday.")
+             if v.kind == "weekday"]
+    assert day.verb_lemma == "filing"
+    found, _ = disputed(
+        "weekday",
+        "The firm is seeking to recover about $973,000 in costs, according to a court filing on Thursday.",
+        "The firm filed legal paperwork Wednesday seeking $972,814 in legal costs from its former partner.",
+    )
+    assert found == [["Thursday", "Wednesday"]]

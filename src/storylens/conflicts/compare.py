@@ -72,7 +72,8 @@ def event_match(a: Value, b: Value, text_a: str, text_b: str, word_sim: Similari
     """
     if not a.verb or not b.verb:
         return 0.3
-    if a.verb_lemma and a.verb_lemma == b.verb_lemma and a.verb_lemma not in _LIGHT_VERBS:
+    if a.verb_lemma and a.verb_lemma not in _LIGHT_VERBS and (
+            a.verb_lemma == b.verb_lemma or _noun_of(a.verb_lemma, b.verb_lemma) or _noun_of(b.verb_lemma, a.verb_lemma)):
         return 1.0
     sa, sb = _stems(a.verb), _stems(b.verb)
     va, vb = _stems(a.verb.split()[0]), _stems(b.verb.split()[0])
@@ -92,6 +93,12 @@ def event_match(a: Value, b: Value, text_a: str, text_b: str, word_sim: Similari
         return 0.7  # "the meeting might happen Tuesday" / "it will take place ... (the meeting) Wednesday"
     sim = word_sim(a.verb_lemma, b.verb_lemma) if a.verb_lemma and b.verb_lemma else word_sim(a.verb, b.verb)
     return 0.6 * sim if sim < SAME_THING else sim
+
+
+def _noun_of(noun: str, verb: str) -> bool:
+    """'filing' / 'file', 'meeting' / 'meet', 'shopping' / 'shop': the verbal noun of the verb (the event a day
+    dates through "a court filing on Thursday")."""
+    return noun.endswith("ing") and len(verb) >= 3 and noun in (verb + "ing", verb[:-1] + "ing", verb + verb[-1] + "ing")
 
 
 def signature_overlap(a: Value, b: Value) -> float:

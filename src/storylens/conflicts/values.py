@@ -135,6 +135,17 @@ def _day_verb(verb: Any) -> Any:
     return verb
 
 
+def _event_noun(day: Any) -> Any:
+    """The verbal noun a day dates ("according to a court *filing* on Thursday", "at a *hearing* on Monday"): the
+    event is the filing, not the verb the phrase hangs from ("according")."""
+    prep = day.head
+    noun = prep.head
+    if prep.pos_ == "ADP" and prep.lower_ in ("on", "at") and noun.pos_ == "NOUN" and noun.lower_.endswith("ing") \
+            and noun.i < prep.i:
+        return noun
+    return None
+
+
 def _verb_phrase(verb: Any) -> str:
     """'take place', 'meet', 'heading': the verb and its particle or bare object noun."""
     if verb is None:
@@ -639,7 +650,7 @@ def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
             ranged |= {d1.start, d2.start}
     for d in found:
         tok = _token_at(doc, d.start)
-        verb = _day_verb(_governing_verb(tok)) if tok is not None else None
+        verb = (_event_noun(tok) or _day_verb(_governing_verb(tok))) if tok is not None else None
         prep = tok.head.text.lower() if tok is not None and tok.head.pos_ == "ADP" else ""
         if _PERIOD_WORDS.search(text[:d.start]) or d.start in ranged:
             prep = PERIOD_BOUND
