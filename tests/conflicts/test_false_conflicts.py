@@ -718,3 +718,16 @@ def test_a_day_of_a_verbal_noun_dates_that_event():
         "The firm filed legal paperwork Wednesday seeking $972,814 in legal costs from its former partner.",
     )
     assert found == [["Thursday", "Wednesday"]]
+
+
+def test_a_paragraph_printed_twice_is_quoted_once():
+    # a QA brief quoted one source's lead twice on one side of a conflict: the page printed it above and in the body
+    lead = "The firm filed legal paperwork Wednesday seeking $972,814 in legal costs from its former partner."
+    _, conflicts = disputed(
+        "weekday",
+        "The firm is seeking to recover about $973,000 in costs, according to a court filing on Thursday.",
+        lead + "\n\n" + "The partner lost her case last month. " + lead,
+    )
+    [conflict] = [c for c in conflicts if c.kind == "weekday"]
+    [wednesday] = [v for v in conflict.values if v.value == "Wednesday"]
+    assert [q.quote for q in wednesday.quotes] == [lead]

@@ -115,9 +115,13 @@ def build_conflict(story: Story, group: list[Finding], number: int) -> Conflict 
     values: list[ConflictValue] = []
     for side in sides:
         sources = sorted({story.sentences[s].source for s, _ in side})
-        quotes = [_quote(story, s, v) for s, v in side]
+        # a page that prints a paragraph twice (a lead above and in the body) gives it once
+        quotes: dict[tuple[str, str], Quote] = {}
+        for s, v in side:
+            q = _quote(story, s, v)
+            quotes.setdefault((q.source, q.quote), q)
         values.append(ConflictValue(value=side[0][1].surface, normalized=_reading(side), sources=sources,
-                                    quotes=quotes))
+                                    quotes=list(quotes.values())))
     kind = group[0].a[1].kind
     # what the reader sees: the findings between the sides kept (the group may chain in others)
     kept = {(s, v.start): v for side in sides for s, v in side}
