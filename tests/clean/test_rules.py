@@ -449,3 +449,12 @@ def test_gallery_controls_glued_before_a_paragraph_go_with_the_lead_they_repeat(
     # one control named in prose is no widget
     prose = "Readers can see all of the photos at the museum, which shows 7 Photos of the flood, the curator said."
     assert clean_text(page(REPORT[0], prose)).paragraphs == [REPORT[0], prose]
+
+
+def test_a_section_label_is_no_title() -> None:
+    # a Multi-News brief of a paper's abstract was titled "Abstract"
+    body = ("We measured maps of atmospheric water across the martian globe, showing strong isotopic anomalies.\n\n"
+            "The maps sample the evolution of sublimation from the north polar cap over the seasons.")
+    cleaned = clean_text("Abstract\n\n" + body)
+    assert cleaned.meta.title is None and cleaned.removed == ["Abstract"]
+    assert clean_text("Summary of the Talks\n\n" + body).meta.title == "Summary of the Talks"

@@ -381,6 +381,11 @@ def _first_body(units: list[Unit]) -> int:
     return next((i for i, u in enumerate(units) if u.label == _KEPT), len(units))
 
 
+# A document's section label heads a part, it is no title ("Abstract" above a paper's summary).
+_SECTION_LABEL = re.compile(r"(?:abstract|summary|introduction|overview|background|highlights|key points|contents|"
+                            r"table of contents|methods|results|conclusions?|discussion)[:.]?", re.IGNORECASE)
+
+
 def _mark_header(units: list[Unit], title_hint: str | None, html: bool = False) -> None:
     """Title and kickers before the first paragraph of reporting; repeated headlines anywhere.
 
@@ -402,7 +407,8 @@ def _mark_header(units: list[Unit], title_hint: str | None, html: bool = False) 
             # A line with no capital letter ("gungate") is a tag or kicker: headlines are capitalised; one ending
             # in a separator ("CHRISTCHURCH, New Zealand |") is a cut dateline or breadcrumb.
             if not has_title and any(c.isupper() for c in unit.text) and not unit.text.rstrip().endswith(
-                    ("|", "•", "·", "»", "›")) and not _DECORATED.search(unit.text):
+                    ("|", "•", "·", "»", "›")) and not _DECORATED.search(unit.text) \
+                    and not _SECTION_LABEL.fullmatch(unit.text.strip()):
                 unit.label, unit.reason, has_title = "title", "headline", True
             else:
                 unit.label, unit.reason = "heading", "kicker or caption above the article"
