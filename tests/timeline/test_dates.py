@@ -300,6 +300,10 @@ def test_a_day_without_a_year_takes_the_year_its_sentence_gives() -> None:
     # an ECB+ brief put 'killed June 24, 2005 ... while investigating a June 20 shooting' on 2006-06-20
     assert days("Deputy Ortiz was killed June 24, 2005 while investigating a June 20 shooting.", date(2007, 3, 20)) \
         == ["2005-06-24", "2005-06-20"]
+    # the year that puts it nearest the sentence's full date: a NeuS brief dated 'the deadly Jan. 6 riot ... to
+    # certify the Nov. 3, 2020 election' Jan. 6, 2020 when the sentence's year was taken as it stood
+    assert days("It was the sequel to the Jan. 6 riot, when Congress met to certify the Nov. 3, 2020 election.",
+                date(2021, 9, 20)) == ["2021-01-06", "2020-11-03"]
     # two years given: none is taken for the day without one
     assert days("The law of March 3, 2001 was replaced on May 5, 2009 and amended on June 20.", date(2010, 1, 5)) \
         == ["2001-03-03", "2009-05-05", "2009-06-20"]

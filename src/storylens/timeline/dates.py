@@ -154,14 +154,14 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
             day, approx = _resolve(kind, m.group(), base, future, happened and not future)
         except OverflowError:
             continue  # "3000000000 days ago", or a relative day past year 1 or 9999: no calendar day
-        year = None
-        if kind == "monthday" and base is not None:
-            year = base.year - 1 if _LAST_YEAR.match(after) else _year_given(sentence)
-        if day is not None and year is not None:
-            try:
-                day = day.replace(year=year)  # "on May 25 last year", "killed June 24, 2005 ... a June 20 shooting"
-            except ValueError:
-                day = None  # Feb. 29 of a year that has none
+        if day is not None and base is not None and kind == "monthday":
+            if _LAST_YEAR.match(after):
+                try:
+                    day = day.replace(year=base.year - 1)  # "on May 25 last year"
+                except ValueError:
+                    day = None  # Feb. 29 of a year that has none
+            else:
+                day = _near_full_date(day, sentence, base, future)
         if day is not None:
             precision = {"year": "year", "monthyear": "month"}.get(kind, "day")
             found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision))
@@ -228,15 +228,24 @@ def _told_past(before: str) -> bool:
     return bool(_PAST_LEAD.search(" ".join(before.split()[-6:]) + " "))
 
 
-_FULL_YEAR = re.compile(rf"\b{_MONTH}\s+(?:{_DAY},?\s+|of\s+)?({_YEAR})\b|\b{_DAY}\s+{_MONTH},?\s+({_YEAR})\b",
-                        re.IGNORECASE)
-
-
-def _year_given(sentence: str) -> int | None:
-    """The one year the sentence's own dates give ("killed June 24, 2005, while investigating a June 20 shooting":
-    the June 20 is of 2005), or None. A bare "in 2019" is left out: it may date something else."""
-    years = {int(a or b) for a, b in _FULL_YEAR.findall(sentence)}
-    return years.pop() if len(years) == 1 else None
+def _near_full_date(day: date, sentence: str, base: date, future: bool) -> date:
+    """A day of the month without a year, in a sentence that writes one full date, is in the year that puts it
+    nearest that date ("killed June 24, 2005, while investigating a June 20 shooting": June 20, 2005; "the Jan. 6
+    riot ... to certify the Nov. 3, 2020 election": Jan. 6, 2021), never after the article unless it is a coming
+    day. Otherwise `day` as resolved."""
+    full = {d for m in _DATE_RE.finditer(sentence) if m.lastgroup == "full"
+            for d in [_parse(m.group(), base, False)] if d is not None}
+    if len(full) != 1:
+        return day
+    anchor = full.pop()
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:
+            continue  # Feb. 29 of a year that has none
+    options = [d for d in options if future or d <= base]
+    return min(options, key=lambda d: abs((d - anchor).days), default=day)
 
 
 def _resolve(kind: str, text: str, base: date | None, future: bool, happened: bool = False) -> tuple[date | None, bool]:
