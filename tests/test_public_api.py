@@ -134,3 +134,28 @@ def test_a_source_dated_by_its_photo_caption_is_named_in_the_notices():
     brief = storylens.brief([storylens.Article(id="a", raw=a), storylens.Article(id="b", raw=b, published="2014-05-04")])
     assert any(n.startswith("Dated by a photo caption") and "a (2014-05-02)" in n for n in brief.notices)
     assert {s.id: s.published for s in brief.sources} == {"a": "2014-05-02", "b": "2014-05-04"}
+
+
+def test_an_opinion_piece_is_named_and_left_out_of_the_summary():
+    # a NeuS brief summarised a CNN column's views ('the rally ... was smaller than expected') as plain statements
+    from storylens.api import analyse, to_brief
+    from storylens.report.markdown import render_markdown
+
+    news = ("Fencing around the Capitol installed ahead of the rally on Saturday started coming down on Monday. "
+            "Police said about 400 people attended the rally, far fewer than expected. "
+            "Officers arrested four people during the event, police said.")
+    view = ("The rally was a sad attempt to rewrite the history of the riot, and it deserves our scorn. "
+            "Republican leaders should be ashamed of the lies they keep telling about that day.")
+    arts = [storylens.Article(id="hill", raw=news, text=news, published="2021-09-20", language="en"),
+            storylens.Article(id="cnn", raw=view, text=view, published="2021-09-20", language="en",
+                              url="https://www.cnn.com/2021/09/18/opinions/justice-for-j6-rally/index.html")]
+    story = analyse(arts)
+    assert story.opinions == {"cnn": "its address"}
+    brief = to_brief(story)
+    assert {s.id: s.opinion for s in brief.sources} == {"hill": False, "cnn": True}
+    assert any(n.startswith("Opinion pieces") and "cnn (its address says so)" in n for n in brief.notices)
+    assert brief.summary and all("cnn" not in s.sources for s in brief.summary)
+    assert "| cnn (opinion) |" in render_markdown(brief)
+    # a story told by opinion pieces alone is still summarised
+    alone = to_brief(analyse([arts[1]]))
+    assert alone.summary and alone.sources[0].opinion

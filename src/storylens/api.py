@@ -78,7 +78,10 @@ def analyse(
     from storylens.timeline import build_timeline, consensus_date
     from storylens.timeline.events import prefetch as prefetch_dates
 
+    from storylens.clean.genre import opinion_cue
+
     story = Story(articles=list(articles), notices=list(notices))
+    story.opinions = {a.id: cue for a in story.articles if (cue := opinion_cue(a))}
     timings: dict[str, float] = {}
     done: set[str] = set()  # stages run ahead, in the nlp stage's spare time
     values: dict[int, list[Value]] = {}  # the conflict stage's values, read in that spare time
@@ -153,11 +156,12 @@ def analyse(
 def to_brief(story: Story) -> Brief:
     """Assemble the published brief from a filled story."""
     analysed = {a.id for a in story.analysed}
+    opinions = story.opinions
     sources = [
         Source(
             id=a.id, title=a.title, author=a.author, outlet=a.outlet, published=a.published, url=a.url,
             text=a.text, removed=a.removed, language=a.language, duplicate_of=a.duplicate_of,
-            analysed=a.id in analysed,
+            analysed=a.id in analysed, opinion=a.id in opinions,
         )
         for a in story.articles
     ]
@@ -218,7 +222,9 @@ _QUOTE_MARKS = ('"', "“", "‘", "'", "«", "„")
 
 def story_title(story: Story) -> str:
     """The headline that best represents the story: the title most central among the sources'."""
-    titles = [a.title for a in story.articles if a.title]
+    # a reported headline over a columnist's ("Media pundits mocked for ... 'dud' rally")
+    titles = [a.title for a in story.articles if a.title and a.id not in story.opinions] \
+        or [a.title for a in story.articles if a.title]
     if not titles:
         if story.summary:
             # a quotation is someone's words, not what happened: a reported sentence titles better
@@ -269,6 +275,10 @@ def _add_notices(story: Story) -> None:
         story.notices.append("Dated by a photo caption (the page gives no date of its own; its relative days are "
                              "marked approximate): "
                              + ", ".join(f"{a.id} ({a.published})" for a in dated))
+    if story.opinions:
+        story.notices.append("Opinion pieces (their views are not reporting; the summary leaves them out when other "
+                             "sources report the story): " + ", ".join(f"{k} ({why} says so)"
+                                                                       for k, why in story.opinions.items()))
     dup = [a for a in story.articles if a.duplicate_of]
     if dup:
         story.notices.append(

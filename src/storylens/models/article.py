@@ -95,6 +95,7 @@ class Story:
     notices: list[str] = field(default_factory=list)
     story_date: date | None = None  # the story's consensus date (set after metadata)
     strays: list[str] = field(default_factory=list)  # sources that may report another story (`stories.strays`)
+    opinions: dict[str, str] = field(default_factory=dict)  # opinion pieces: source id -> what says so (`clean.genre`)
 
     def root_of(self, source_id: str) -> str:
         """The earliest copy a syndicated source duplicates (itself when it is original)."""

@@ -42,6 +42,7 @@ class Source(_Model):
     language: str | None = None
     duplicate_of: str | None = None
     analysed: bool = True
+    opinion: bool = False  # the page says it is an opinion piece (its address, headline label or disclaimer)
 
 
 class EntityMention(_Model):

@@ -50,6 +50,7 @@ class SourceView:
     url: str | None  # only http(s) URLs survive
     analysed: bool
     duplicate_of: str | None
+    opinion: bool = False
     href: str = ""
 
     @property
@@ -207,7 +208,7 @@ def brief_view(brief: Brief, source_href: SourceHref) -> BriefView:
         SourceView(
             id=s.id, n=i, label=labels[s.id], title=s.title, outlet=s.outlet, author=s.author,
             published=s.published, day=iso_day(s.published), url=safe_url(s.url),
-            analysed=s.analysed, duplicate_of=s.duplicate_of,
+            analysed=s.analysed, duplicate_of=s.duplicate_of, opinion=s.opinion,
         )
         for i, s in enumerate(brief.sources, start=1)
     ]

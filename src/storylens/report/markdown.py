@@ -91,6 +91,8 @@ def render_markdown(brief: Brief) -> str:
             flags.append(f"copy of {esc(s.duplicate_of)}")
         if not s.analysed:
             flags.append("not analysed" + (f" ({esc(s.language)})" if s.language else ""))
+        if s.opinion:
+            flags.append("opinion")
         note = f" ({'; '.join(flags)})" if flags else ""
         out.append(
             f"| {esc(s.id)}{note} | {esc(s.outlet)} | {esc(s.title)} | {esc(s.author)} | "

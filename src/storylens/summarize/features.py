@@ -63,8 +63,10 @@ class Features:
 
 def candidates(story: Story) -> list[Sentence]:
     """Sentences that may go into a summary: real sentences, not questions, fragments or page furniture, and
-    not from a source that may report another story (`Story.strays`: an archive's crawl notice, a promo page)."""
-    sentences = [s for s in story.sentences if s.source not in story.strays] or story.sentences
+    not from a source that may report another story (`Story.strays`: an archive's crawl notice, a promo page), nor
+    from an opinion piece while other sources report the story (`Story.opinions`: a columnist's view is no fact)."""
+    sentences = [s for s in story.sentences if s.source not in story.strays and s.source not in story.opinions] \
+        or [s for s in story.sentences if s.source not in story.strays] or story.sentences
     # an excerpt cut off with "..." ('... the CDC's endorsement does not cover those who received the Moderna
     # or Johnson...') is never quoted: a shorter summary reads better than a broken one
     cands = [s for s in sentences if (acceptable(s.text) or standalone(s.text)) and not ends_in_ellipsis(s.text)]
