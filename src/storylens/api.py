@@ -270,11 +270,11 @@ def _add_notices(story: Story) -> None:
     elif undated:
         story.notices.append("Undated (their relative days, such as \"on Monday\", are read against the other "
                              "sources' date and marked approximate): " + ", ".join(undated))
-    dated = [a for a in story.articles if a.extra.get("published_from") == "caption"]
-    if dated:
-        story.notices.append("Dated by a photo caption (the page gives no date of its own; its relative days are "
-                             "marked approximate): "
-                             + ", ".join(f"{a.id} ({a.published})" for a in dated))
+    for cue, what in (("caption", "a photo caption"), ("post", "an embedded post")):
+        dated = [a for a in story.articles if a.extra.get("published_from") == cue]
+        if dated:
+            story.notices.append(f"Dated by {what} (the page gives no date of its own; its relative days are "
+                                 "marked approximate): " + ", ".join(f"{a.id} ({a.published})" for a in dated))
     if story.opinions:
         story.notices.append("Opinion pieces (their views are not reporting; the summary leaves them out when other "
                              "sources report the story): " + ", ".join(f"{k} ({why} says so)"

@@ -45,3 +45,14 @@ def test_removed_share_is_small_and_nothing_is_lost(eval_data: Path, relpath: st
         total += len(text)
         removed += sum(len(r) for r in out.removed)
     assert removed / total <= max_share
+
+
+def test_an_undated_page_embedding_posts_is_dated_by_them(eval_data) -> None:
+    # conflicts-dev dev-043 d3 gives no date; the sheriff's tweets it keeps in its text are signed September 20, 2018
+    # (the brief had said that no source gives its date, and its timeline held no event of the shooting)
+    from storylens.clean import clean_article
+    from storylens.models import Article
+
+    raw = (eval_data / "conflicts-dev" / "clusters" / "dev-043" / "d3.txt").read_text(encoding="utf-8")
+    article = clean_article(Article(id="d3", raw=raw))
+    assert (article.published, article.extra.get("published_from")) == ("2018-09-20", "post")

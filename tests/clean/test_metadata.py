@@ -170,3 +170,22 @@ def test_a_text_page_with_no_date_is_dated_by_its_url() -> None:
     assert art.published == "2021-10-04"
     given = clean_article(Article(id="b", raw=text, url="https://www.statnews.com/2021/10/04/x/", published="2021-10-05"))
     assert given.published == "2021-10-05"
+
+
+def test_a_page_with_no_date_is_dated_by_the_posts_it_embeds() -> None:
+    # a conflicts-dev page gave no date, while the sheriff's tweets it embeds were signed "September 20, 2018"
+    from storylens.clean import clean_article
+    from storylens.clean.metadata import post_date
+    from storylens.models import Article
+
+    tweet = ("Deputies on scene of a shooting at the distribution center. pic.twitter.com/abc123\n"
+             "— Harford Sheriff (@Harford_Sheriff) September 20, 2018")
+    assert post_date([tweet, "— Old Post (@old_post) May 2, 2016"]) == "2018-09-20"
+    assert post_date(["A reporter (@jdoe) said on September 20, 2018 that ..."]) is None  # no signature
+    raw = ("A temporary employee opened fire at a distribution center on Thursday morning, police said.\n\n"
+           f"{tweet}\n\nThe suspect died at a hospital, the sheriff said.")
+    article = clean_article(Article(id="d3", raw=raw))
+    # (here cleaning removed the signature line, and the removed pieces' dates are read as captions' are)
+    assert article.published == "2018-09-20" and article.extra.get("published_from") in ("caption", "post")
+    dated = clean_article(Article(id="d3", raw=raw, published="2018-09-21"))
+    assert dated.published == "2018-09-21" and "published_from" not in dated.extra

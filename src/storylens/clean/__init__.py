@@ -15,7 +15,7 @@ line; `article.removed` lists every piece cut from the text, verbatim, in order.
 from __future__ import annotations
 
 from storylens.clean.boilerplate import Cleaned, clean_text
-from storylens.clean.metadata import TextMeta, apply_metadata, caption_date, parse_dateline, url_date
+from storylens.clean.metadata import TextMeta, apply_metadata, caption_date, parse_dateline, post_date, url_date
 from storylens.clean.spacing import repair_spacing
 from storylens.models import Article
 
@@ -55,6 +55,11 @@ def clean_article(article: Article) -> Article:
             # any date, no "on Monday" or "last week" of the story can be placed
             article.published = dated
             article.extra["published_from"] = "caption"
+    if not article.published:
+        dated = post_date([article.text, *article.removed])
+        if dated:
+            article.published = dated  # marked like a caption's date: a guess, its relative days approximate
+            article.extra["published_from"] = "post"
     if article.title:
         article.title = repair_spacing(article.title)
     return article

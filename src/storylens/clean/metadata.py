@@ -179,6 +179,20 @@ def caption_date(removed: list[str], today: datetime | None = None) -> str | Non
     return latest
 
 
+# The signature under an embedded post: "— Harford Sheriff (@Harford_Sheriff) September 20, 2018".
+_POST_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+((?:January|February|March|April|May|June|July|August|September|"
+                             r"October|November|December)\s+\d{1,2},\s+(?:19|20)\d{2})")
+
+
+def post_date(pieces: list[str], today: datetime | None = None) -> str | None:
+    """The latest date of the posts a page embeds (a sheriff's tweet under the story), for a page that gives no
+    date of its own: the page was written that day or after, most often that day."""
+    limit = (today or datetime.now()).date().isoformat()
+    days = [iso[:10] for piece in pieces for m in _POST_SIGNATURE.finditer(piece)
+            if (iso := normalise_date(m[1])) and iso[:10] <= limit]
+    return max(days, default=None)
+
+
 def split_leading_date(text: str) -> tuple[str, str, str] | None:
     """A date stamp glued to the start of the first paragraph: (stamp, ISO date, rest of the text)."""
     m = _LEADING_DATE.match(text)

@@ -121,11 +121,12 @@ class Story:
 
     def reading_date(self, source_id: str) -> tuple[date | None, bool]:
         """The date a source's relative days ("on Monday", "yesterday") are read against, and whether that is a
-        guess: an undated source is read against the story's date, a page dated by a photo caption against the
-        photo's (`clean.caption_date`), and neither need be the day it was written."""
+        guess: an undated source is read against the story's date, a page dated by a photo caption or an embedded
+        post against the photo's or the post's (`clean.caption_date`, `clean.post_date`), and none need be the day
+        it was written."""
         article = self.article(source_id)
         own = article.published_date
-        return own or self.story_date, own is None or article.extra.get("published_from") == "caption"
+        return own or self.story_date, own is None or article.extra.get("published_from") in ("caption", "post")
 
     def sentences_of(self, source_id: str) -> list[Sentence]:
         return [s for s in self.sentences if s.source == source_id]
