@@ -74,3 +74,10 @@ def test_ecb_pages_lose_their_spaced_decimals(eval_data: Path) -> None:
         fixed = repair_spacing(text)
         assert "4. 6" not in fixed and ". 6 billion" not in fixed
         assert len(fixed) < len(text)
+
+
+def test_a_gun_s_calibre_keeps_its_point() -> None:
+    # an ECB+ brief split 'He fired just one shot from his. 38-caliber revolver' into two claims
+    assert repair_spacing("He fired one shot from his. 38-caliber revolver.") == "He fired one shot from his .38-caliber revolver."
+    assert repair_spacing("A. 22 rifle was found.") == "A .22 rifle was found."
+    assert repair_spacing("He left at 38. Caliber was not his word.") == "He left at 38. Caliber was not his word."

@@ -24,6 +24,9 @@ _THOUSANDS_AFTER = re.compile(r"(?<![\d.,])(\d{1,3}), (\d{3})(?=,\d{3}(?!\d))")
 # | not burnt on being on TV", "handlers . | . . | you could feel"). A sentence's own full stop before it stays.
 _SPACED_ELLIPSIS = re.compile(r"(?<= )\.(?: \.){2}(?! \.)")
 # "a. m." / "p. m.", however cased.
+# A gun's calibre whose point tokenisation moved onto the word before: "his. 38-caliber revolver", "A. 22 rifle".
+_CALIBRE = re.compile(r"(?<=[A-Za-z])\. (?=(?:22|25|32|38|40|44|45|357|380|50)(?:-| )?(?:caliber|calibre|cal\.|magnum|"
+                      r"special|revolver|pistol|handgun|rifle|semi-?automatic)\b)", re.IGNORECASE)
 _CLOCK_SUFFIX = re.compile(r"\b([aApP])\. ([mM])\.")
 # The country abbreviations a news sentence runs through: "U. S.", "U. K.", "U. N.", "E. U.".
 _COUNTRY = re.compile(r"\b(U)\. ([SKN])\.|\b(E)\. (U)\.")
@@ -37,14 +40,16 @@ _CLOSING_QUOTE = re.compile(r"([.,!?;:]) ([\"”’])(?=\s|$)")
 
 
 def repair_spacing(text: str) -> str:
-    """`text` with the spaces that tokenisation put inside numbers ("4. 6", "$200, 000"), "a.m.", "U.S.", web
-    addresses and before a closing quotation mark taken out, and a spaced ellipsis (". . .") made one "…"."""
+    """`text` with the spaces that tokenisation put inside numbers ("4. 6", "$200, 000", "his. 38-caliber"),
+    "a.m.", "U.S.", web addresses and before a closing quotation mark taken out, and a spaced ellipsis (". . .")
+    made one "…"."""
     if ". " not in text and ": / /" not in text and ' "' not in text and ", " not in text:
         return text
     text = _THOUSANDS.sub(_join_thousands, text)
     text = _THOUSANDS_AFTER.sub(r"\1,\2", text)
     text = _SPACED_ELLIPSIS.sub("…", text)
     text = _CLOSING_QUOTE.sub(r"\1\2", text)
+    text = _CALIBRE.sub(" .", text)
     text = _DECIMAL.sub(r"\1.\2", text)
     text = _CLOCK_SUFFIX.sub(r"\1.\2.", text)
     text = _COUNTRY.sub(lambda m: f"{m[1]}.{m[2]}." if m[1] else f"{m[3]}.{m[4]}.", text)
