@@ -70,6 +70,7 @@ def analyse(
 ) -> Story:
     """Run the analysis stages on clean articles and return the filled `Story`."""
     from storylens.claims import align_claims
+    from storylens.clean.genre import opinion_cue
     from storylens.conflicts import detect_conflicts
     from storylens.conflicts.detect import prefetch as prefetch_values
     from storylens.entities import resolve_entities
@@ -77,8 +78,6 @@ def analyse(
     from storylens.summarize import summarize
     from storylens.timeline import build_timeline, consensus_date
     from storylens.timeline.events import prefetch as prefetch_dates
-
-    from storylens.clean.genre import opinion_cue
 
     story = Story(articles=list(articles), notices=list(notices))
     story.opinions = {a.id: cue for a in story.articles if (cue := opinion_cue(a))}

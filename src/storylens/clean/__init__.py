@@ -15,7 +15,14 @@ line; `article.removed` lists every piece cut from the text, verbatim, in order.
 from __future__ import annotations
 
 from storylens.clean.boilerplate import Cleaned, clean_text
-from storylens.clean.metadata import TextMeta, apply_metadata, caption_date, parse_dateline, post_date, url_date
+from storylens.clean.metadata import (
+    TextMeta,
+    apply_metadata,
+    caption_date,
+    parse_dateline,
+    post_date,
+    url_date,
+)
 from storylens.clean.spacing import repair_spacing
 from storylens.models import Article
 
