@@ -731,3 +731,40 @@ def test_a_paragraph_printed_twice_is_quoted_once():
     [conflict] = [c for c in conflicts if c.kind == "weekday"]
     [wednesday] = [v for v in conflict.values if v.value == "Wednesday"]
     assert [q.quote for q in wednesday.quotes] == [lead]
+
+
+def test_a_day_naming_an_incident_dates_that_incident():
+    # an ECB+ brief disputed 'Orozco was convicted March 20' with 'Orozco was also convicted of the June 20, 2005
+    # attempted murder of a man', the crime's day, and 'killed on June 24' with that attempted murder of another man
+    [day] = [v for v in read_values("Orozco was also convicted of the June 20, 2005 attempted murder of a man.")
+             if v.kind == "date"]
+    assert day.named_event and day.verb_lemma == "murder" and day.participants == {"man"}
+    [day] = [v for v in read_values("We will show the Jan. 1 supermoon rise over Rome.") if v.kind == "date"]
+    assert not day.named_event  # a rise is no incident
+    found, _ = disputed(
+        "date",
+        "Orozco was convicted March 20 of first-degree murder for the slaying of Ortiz, a 15-year veteran and member "
+        "of the anti-gang detail at the Sheriff's Lakewood Station.",
+        "Orozco was also convicted of the June 20, 2005 attempted murder of a man shot in the back while doing yard "
+        "work at a home in the 22000 block of Joliet Avenue.",
+    )
+    assert found == []
+    # the same incident on two days still disputes
+    found, _ = disputed(
+        "date",
+        "The June 20 shooting of a man doing yard work was the first of the two attacks, police said.",
+        "A man doing yard work was shot on June 21, the first of the two attacks, police said.",
+    )
+    assert found == [["June 20", "June 21"]]
+
+
+def test_a_support_verb_s_event_is_a_noun_of_its_sentence():
+    # the same brief disputed 'a shooting that occurred in the neighborhood Monday' (in a sentence whose deputy 'was
+    # searching for Orozco') with 'Deputies ... were searching for the suspect Friday night'
+    found, _ = disputed(
+        "weekday",
+        "Ortiz, a gang enforcement officer, was searching for Orozco because he was a suspect in a shooting that "
+        "occurred in the neighborhood Monday, said Sheriff's Capt. Ray Peavy, a homicide investigator.",
+        "Deputies cordoned off streets in the neighborhood and were searching for the suspect Friday night.",
+    )
+    assert found == []

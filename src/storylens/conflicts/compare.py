@@ -31,6 +31,7 @@ from storylens.entities.places import known_place
 SOFT_RATIO = 2.0
 SAME_THING = 0.55  # MiniLM cosine of two counted nouns naming the same thing (wagons/cars 0.60)
 SAME_EVENT = 0.5  # event_match needed for two days to date the same event
+NAMED_EVENT = 0.65  # MiniLM cosine of a verb and an event noun naming one event ("murder" / "kill" 0.68)
 SAME_STATEMENT = 0.5  # signature overlap that makes two values one statement whatever the verbs
 CONTEXT_SLOT = 0.75
 PLACE_EVENT_SLOT = 0.6  # slot score when the words around both values are the same
@@ -84,15 +85,25 @@ def event_match(a: Value, b: Value, text_a: str, text_b: str, word_sim: Similari
     # "will meet" / "the meeting will take place": one side names the event as a noun and
     # hangs the value from a verb that only supports it
     # (and whoever takes part on one side is named on the other)
-    if (va & _stems(text_b) and b.verb_lemma in _SUPPORT_VERBS and _stems(" ".join(a.participants)) <= _stems(text_b)) \
-            or (vb & _stems(text_a) and a.verb_lemma in _SUPPORT_VERBS
+    # (as a noun: "was searching for Orozco because he was a suspect in a shooting that occurred in the neighborhood
+    # Monday" names no search on Monday)
+    if (va & _named(b, text_b) and b.verb_lemma in _SUPPORT_VERBS
+            and _stems(" ".join(a.participants)) <= _stems(text_b)) \
+            or (vb & _named(a, text_a) and a.verb_lemma in _SUPPORT_VERBS
                 and _stems(" ".join(b.participants)) <= _stems(text_a)):
         return 0.7
     if a.verb_lemma in _SUPPORT_VERBS and b.verb_lemma in _SUPPORT_VERBS and (
             _stems(" ".join(a.participants)) & _stems(text_b) or _stems(" ".join(b.participants)) & _stems(text_a)):
         return 0.7  # "the meeting might happen Tuesday" / "it will take place ... (the meeting) Wednesday"
     sim = word_sim(a.verb_lemma, b.verb_lemma) if a.verb_lemma and b.verb_lemma else word_sim(a.verb, b.verb)
-    return 0.6 * sim if sim < SAME_THING else sim
+    # a noun the day names is a precise event: "convicted March 20" / "the June 20 attempted murder" (0.58) are two
+    floor = NAMED_EVENT if a.named_event or b.named_event else SAME_THING
+    return 0.6 * sim if sim < floor else sim
+
+
+def _named(value: Value, text: str) -> frozenset[str]:
+    """Stems of the nouns of the value's sentence (of all its words when they were not read)."""
+    return _stems(" ".join(sorted(value.nouns))) if value.nouns is not None else _stems(text)
 
 
 def _noun_of(noun: str, verb: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -27,7 +27,7 @@ from storylens.conflicts.roles import (
     period_of,
 )
 from storylens.conflicts.roles import token_at as _token_at
-from storylens.conflicts.temporal import DateMention, find_dates
+from storylens.conflicts.temporal import WEEKDAYS, DateMention, find_dates
 from storylens.entities.gazetteer import is_region
 from storylens.entities.gazetteer import key as gazetteer_key
 from storylens.entities.places import known_place
@@ -89,6 +89,8 @@ class Value:
     ranged: bool = False  # figures: an end of a range ("between six and *75* years")
     period: str = ""  # figures: the period stated for ("rose 0.9 percent in the past *month*"; `roles.period_of`)
     within: frozenset[str] = field(default_factory=frozenset)  # places: keys of places the story puts it in (nesting.py)
+    nouns: frozenset[str] | None = None  # lemmas of the sentence's nouns (None: not read, e.g. a value built by hand)
+    named_event: bool = False  # days: the event is a noun the day names ("the June 20 shooting"), not a verb
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -135,14 +137,29 @@ def _day_verb(verb: Any) -> Any:
     return verb
 
 
+# Nouns that name an event a day can date ("the June 20 shooting", "Tuesday's vote"); not "the Jan. 1 supermoon
+# rise", "Tuesday morning".
+_EVENT_NOUNS = frozenset({
+    "shooting", "attack", "assault", "bombing", "blast", "explosion", "crash", "fire", "killing", "slaying", "murder",
+    "stabbing", "robbery", "raid", "arrest", "riot", "protest", "rally", "march", "strike", "election", "vote",
+    "referendum", "primary", "meeting", "summit", "talks", "hearing", "trial", "verdict", "ruling", "sentencing",
+    "debate", "speech", "address", "announcement", "launch", "game", "match", "race", "final", "ceremony", "funeral",
+    "wedding", "visit", "accident", "collision", "derailment", "earthquake", "quake", "storm", "outage", "hack",
+    "breach", "incident", "ambush", "siege", "coup", "invasion", "deadline"})
+
+
 def _event_noun(day: Any) -> Any:
-    """The verbal noun a day dates ("according to a court *filing* on Thursday", "at a *hearing* on Monday"): the
-    event is the filing, not the verb the phrase hangs from ("according")."""
-    prep = day.head
-    noun = prep.head
-    if prep.pos_ == "ADP" and prep.lower_ in ("on", "at") and noun.pos_ == "NOUN" and noun.lower_.endswith("ing") \
-            and noun.i < prep.i:
-        return noun
+    """The noun a day dates when it names one: a verbal noun the day follows ("according to a court *filing* on
+    Thursday", "at a *hearing* on Monday": the filing, not "according"), or the noun the day modifies ("convicted
+    of the June 20, 2005 attempted *murder*", "Tuesday's *shooting*", "the Monday *meeting*": the murder, not the
+    conviction)."""
+    head = day.head
+    if day.dep_ in ("nmod", "compound", "poss") and head.pos_ == "NOUN" and head.i > day.i \
+            and head.lemma_.lower() in _EVENT_NOUNS:
+        return head
+    if head.pos_ == "ADP" and head.lower_ in ("on", "at") and head.head.pos_ == "NOUN" \
+            and head.head.lower_.endswith("ing") and head.head.i < head.i:
+        return head.head
     return None
 
 
@@ -186,7 +203,12 @@ def _slot(doc: Any, start: int, end: int, verb: Any) -> tuple[frozenset[str], st
 
 
 def _parties(verb: Any) -> list[Any]:
-    """The tokens naming who or what takes part in the verb's event: its subject and object."""
+    """The tokens naming who or what takes part in the verb's event: its subject and object (for an event noun,
+    its owner and what it is of: "the attempted murder *of a man*", "*Tuesday's* vote")."""
+    if verb.pos_ == "NOUN":
+        return [c for c in verb.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")
+                and c.lower_ not in WEEKDAYS] + [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     verb_lemma = verb.lemma_.lower()
     # subject and object both: "police arrested X" and "X was arrested" share X
     # the object of "take place" / "hold talks" belongs to the predicate, it is nobody taking part
@@ -650,7 +672,8 @@ def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
             ranged |= {d1.start, d2.start}
     for d in found:
         tok = _token_at(doc, d.start)
-        verb = (_event_noun(tok) or _day_verb(_governing_verb(tok))) if tok is not None else None
+        noun = _event_noun(tok) if tok is not None else None
+        verb = noun or (_day_verb(_governing_verb(tok)) if tok is not None else None)
         prep = tok.head.text.lower() if tok is not None and tok.head.pos_ == "ADP" else ""
         if _PERIOD_WORDS.search(text[:d.start]) or d.start in ranged:
             prep = PERIOD_BOUND
@@ -659,7 +682,7 @@ def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
         sig, verb_lemma, participants = _slot(doc, d.start, d.end, verb)
         out.append(Value(d.kind, d.start, d.end, d.surface, d.normalized(), d.key(), d.kind, None, d,
                          _verb_phrase(verb), "", prep, _context(text, d.start, d.end), _verb_phrase(verb),
-                         sig, verb_lemma, participants))
+                         sig, verb_lemma, participants, named_event=noun is not None))
     return out
 
 
@@ -676,4 +699,5 @@ def extract_values(text: str, doc: Any, published: date | None = None,
     spans = [(v.start, v.end) for v in dates]
     values = dates + _number_values(text, doc, spans) + _tally_values(text, doc) \
         + _place_values(text, doc, known_places or {})
-    return sorted(values, key=lambda v: v.start)
+    nouns = frozenset(t.lemma_.lower() for t in doc if t.pos_ == "NOUN")
+    return sorted((replace(v, nouns=nouns) for v in values), key=lambda v: v.start)
