@@ -768,3 +768,16 @@ def test_a_support_verb_s_event_is_a_noun_of_its_sentence():
         "Deputies cordoned off streets in the neighborhood and were searching for the suspect Friday night.",
     )
     assert found == []
+
+
+def test_a_floor_and_a_cap_are_no_soft_dispute():
+    # an ECB+ brief listed 'transferred within 10 days' against 'spread over two days', with a note that they agree
+    from storylens.conflicts.compare import soft_disagreement
+
+    def value(text):
+        return next(v for v in read_values(text) if v.number is not None)
+
+    over, within = value("It was spread over two days."), value("He will be moved within 10 days.")
+    assert (over.number.bound, within.number.bound) == ("at_least", "at_most")
+    assert not soft_disagreement(over, within)
+    assert soft_disagreement(value("At least 20 people died."), value("Ninety people died."))

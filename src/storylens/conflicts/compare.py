@@ -337,8 +337,8 @@ def soft_disagreement(a: Value, b: Value) -> bool:
     """
     if a.number is None or b.number is None or "at_least" not in (a.number.bound, b.number.bound):
         return False
-    if a.number.bound == b.number.bound:
-        return False  # 'more than 30 years' / 'more than 60 years'
+    if a.number.is_bound and b.number.is_bound:
+        return False  # 'more than 30 years' / 'more than 60 years'; 'over two days' / 'within 10 days'
     if not compatible(a.number, b.number):
         return False
     lo, hi = sorted((a.number.base, b.number.base))
