@@ -112,6 +112,11 @@ def test_a_diminutive_paragraphs_after_the_full_name_in_one_article_is_one_perso
     story = story_from(a="[Rebekah Velmont|PERSON] was reported missing.", b="[Bekah Velmont|PERSON] was found.")
     entities = resolve_entities(story)
     _same(entities, ("Bekah Velmont", "Rebekah Velmont"))
+    # QA round 9: "Stan Perlo" / "Stanley Perlo" (ECB+), "Ray Fang" / "Raymond Fang" (conflicts-dev) were split
+    story = story_from(a="[Stanley Perlo|PERSON] spoke. [Raymond Fang|PERSON] wept.",
+                       b="[Stan Perlo|PERSON] said so. [Ray Fang|PERSON] was there.")
+    entities = resolve_entities(story)
+    _same(entities, ("Stan Perlo", "Stanley Perlo"), ("Ray Fang", "Raymond Fang"))
 
 
 def test_a_diminutive_shared_by_two_full_names_stays_apart(story_from) -> None:

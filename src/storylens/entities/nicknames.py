@@ -35,6 +35,10 @@ _TABLE = {
     "robbie": "robert", "rick": "richard", "ricky": "richard", "rich": "richard", "meg": "margaret megan",
     "jess": "jessica", "jackie": "jacqueline", "steph": "stephanie", "mandy": "amanda", "manny": "manuel",
     "hank": "henry", "gerry": "gerald", "trish": "patricia", "tricia": "patricia", "val": "valerie",
+    "stan": "stanley", "ray": "raymond", "walt": "walter", "wally": "walter", "gene": "eugene", "marty": "martin",
+    "vince": "vincent", "randy": "randall randolph", "terry": "terence terrance", "lenny": "leonard",
+    "freddie": "frederick", "geoff": "geoffrey", "herb": "herbert", "norm": "norman", "stu": "stuart",
+    "wes": "wesley", "cindy": "cynthia", "ollie": "oliver", "rudy": "rudolph", "theo": "theodore",
 }
 
 
