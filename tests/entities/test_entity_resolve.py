@@ -900,3 +900,16 @@ def test_a_surname_is_the_story_s_person_not_a_relative_named_in_full(story_from
     assert jerry is not chela
     assert {(m.source, m.text) for m in chela.mentions} == {("a", "Chela Ortiz")}
     assert ("a", "Ortiz") in {(m.source, m.text) for m in jerry.mentions}
+
+
+def test_a_dateline_s_city_is_a_place(story_from) -> None:
+    # a conflicts-dev brief listed "KINGSTON" (of 'KINGSTON, Jamaica (AP) — Marijuana has been ...') as an organisation
+    story = story_from(
+        a="[KINGSTON|ORG], [Jamaica|GPE] (AP) — Lawmakers passed the bill.\n\n[Velcor Group|ORG] said so.",
+        b="[WASHINGTON|PERSON] (Reuters) - The Senate voted.",
+        c="Shares fell as [Velcor Group|ORG] - the maker - said so, and [Velcor Group|ORG] (AP) agreed.",  # mid-text
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "KINGSTON").type == "GPE"
+    assert _by_form(entities, "WASHINGTON").type == "GPE"
+    assert _by_form(entities, "Velcor Group").type == "ORG"

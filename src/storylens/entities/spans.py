@@ -206,6 +206,9 @@ _RELATIVE = re.compile(r",\s+(who|which)\b", re.IGNORECASE)
 _A_COMPANY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|contractor|corporation|business"
                         r"|conglomerate|retailer|manufacturer|maker|startup|chain|subsidiary|nonprofit|charity"
                         r"|organi[sz]ation|agency|bank|insurer|broadcaster|newspaper|publisher|airline)\b")
+# The rest of a dateline after its city: "KINGSTON, Jamaica (AP) — ", "WASHINGTON (Reuters) - ", "MUMBAI, India — ".
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|"
+                             r"Xinhua|CNS)\)\s*[—–-]|\s[—–-])\s")
 # Letters after a person's name that look like a code: suffixes, "Anthony Russell QC", "Jane Roe MP".
 _POSTNOMINALS = frozenset({"JR", "SR", "QC", "KC", "MP", "MSP", "MD", "JD", "JP", "PC", "DL"})
 # A government portfolio before an office ("Defense Minister Shoigu", "Press Secretary Jen Psaki"): part of the
@@ -525,6 +528,8 @@ def context_votes(span: Span, text: str) -> None:
         span.votes["PERSON"] += CUE_WEIGHT
     if _A_COMPANY.match(text, span.end):
         span.company = True  # "Homrich, a company contracted by ...": the entity is an organisation (`entity_type`)
+    if span.label != "GPE" and _DATELINE_AFTER.match(text, span.end) and not text[:span.start].split("\n")[-1].strip():
+        _overrule(span, "GPE", span.label)  # "KINGSTON, Jamaica (AP) —": a dateline opens with the city reported from
     if span.label != "PERSON" and len(span.text.split()) >= 2 and _AGED.search(text[max(0, span.start - 40) : span.start]) \
             and not _LOWER_AFTER.match(text, span.end):
         # "said 32-year-old protester Paris Kyriakides", "40-year-old Tsikala Stephania, a public sector worker": an
