@@ -78,12 +78,22 @@ def mark_strays(story: Story) -> None:
     story.strays = odd if len(odd) < len(story.analysed) else []
 
 
+def _code_key() -> str:
+    """A hash of the code the cached stories come from (the nlp stage and the data model): a cache made by older
+    code (another sentence splitter, a Story without a newer field) is never read."""
+    import storylens.models.article as model
+    from storylens import nlp
+
+    files = sorted(Path(nlp.__file__).parent.glob("*.py")) + [Path(model.__file__)]
+    return hashlib.sha1("".join(f.read_text(encoding="utf-8") for f in files).encode()).hexdigest()[:12]
+
+
 def load(name: str, limit: int | None = None) -> list[tuple[dict[str, Any], Story]]:
     """(cluster, annotated story) pairs; full files are cached under /tmp (spaCy+MiniLM take minutes)."""
     clusters = read_jsonl(MDS / FILES[name])
     if limit is not None:
         return [(c, build_story(c)) for c in clusters[:limit]]
-    path = CACHE / f"{name}.pkl"
+    path = CACHE / f"{name}-{_code_key()}.pkl"
     if path.exists():
         with open(path, "rb") as fh:
             stories = pickle.load(fh)
