@@ -219,3 +219,18 @@ def test_a_date_that_names_an_event_does_not_date_the_sentence() -> None:
     # the attack keeps its own sentence; a day of the sentence's own wins beside it; "last Tuesday night" is no name
     # (and the day of the saying goes beside it, as before)
     assert dated == [(0, "2021-06-30"), (1, "2021-07-06"), (2, "2021-06-15"), (3, "2021-01-06"), (4, "2021-06-29")]
+
+
+def test_an_event_is_told_in_a_reported_sentence_not_a_column_s() -> None:
+    # a NeuS brief's timeline read 'The so-called "Justice for J6" rally ... was smaller than expected' (a CNN
+    # column's view) for an event The Hill and Fox reported plainly
+    from storylens.timeline.events import _representative
+
+    story = _story(
+        left=["The so-called rally on Saturday, a sad spectacle, was smaller than expected."],
+        center=["Fencing installed ahead of the rally on Saturday came down, police said."],
+    )
+    items = dated_sentences(story)
+    vectors = np.array([[1.0, 0.0], [0.9, np.sqrt(1 - 0.81)]])  # the column's sentence the more typical one
+    assert _representative(items, vectors).source == "left"
+    assert _representative(items, vectors, {"left"}).source == "center"
