@@ -118,3 +118,17 @@ def test_a_long_sentence_two_sources_print_word_for_word_is_one_report():
     story = analyse([Article(id=k, raw=t, text=t, published="2023-09-12") for k, t in texts.items()])
     told = next(c for c in story.claims if "a" in c.sources and "b" in c.sources)
     assert told.n_independent == 2 and told.status == "corroborated"
+
+
+def test_a_claim_is_worded_as_a_reporting_source_words_it():
+    # a NeuS brief worded a claim credited to three outlets in one columnist's words
+    texts = {
+        "column": "The city council, in its usual cowardly fashion, approved the new budget on Monday after a debate.",
+        "news": "The city council approved the new budget on Monday after a long debate, officials said.",
+    }
+    arts = [Article(id=k, raw=t, text=t, published="2023-09-12",
+                    url="https://example.com/opinion/council" if k == "column" else "https://example.com/news/council")
+            for k, t in texts.items()]
+    story = analyse(arts)
+    [claim] = [c for c in story.claims if len(c.sources) == 2]
+    assert claim.text == texts["news"]

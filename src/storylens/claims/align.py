@@ -129,8 +129,10 @@ def align_claims(story: Story) -> list[Claim]:
     built: list[tuple[tuple[int, float], Claim, list[int]]] = []
     for group in _groups(story, idx, sims, rebuttals(texts)):
         sents = [story.sentences[idx[m]] for m in group]
-        rep = group[int(np.argmax(sims[np.ix_(group, group)].sum(axis=1)))] if len(group) > 2 else \
-            max(group, key=lambda m: salience[m])
+        # told in a reported sentence when there is one: a column's words are its author's view
+        told = [m for m in group if story.sentences[idx[m]].source not in story.opinions] or group
+        rep = told[int(np.argmax(sims[np.ix_(told, group)].sum(axis=1)))] if len(group) > 2 else \
+            max(told, key=lambda m: salience[m])
         sources = sorted({s.source for s in sents})
         n_ind = _independent(story, sents)
         ents = sorted({e for s in sents for e in entity_at.get(s.index, ())})
