@@ -81,3 +81,9 @@ def test_a_gun_s_calibre_keeps_its_point() -> None:
     assert repair_spacing("He fired one shot from his. 38-caliber revolver.") == "He fired one shot from his .38-caliber revolver."
     assert repair_spacing("A. 22 rifle was found.") == "A .22 rifle was found."
     assert repair_spacing("He left at 38. Caliber was not his word.") == "He left at 38. Caliber was not his word."
+
+
+def test_a_decimal_after_a_compound_s_hyphen_is_joined() -> None:
+    # an ECB+ brief read 'a magnitude-6. 1 earthquake' as a count of 1
+    assert repair_spacing("A magnitude-6. 1 earthquake struck Aceh.") == "A magnitude-6.1 earthquake struck Aceh."
+    assert repair_spacing("They won 10-4. 5 people scored.") == "They won 10-4. 5 people scored."

@@ -14,7 +14,8 @@ import re
 
 # "4. 6", "$100. 5 billion", "M7. 5", "USB 3. 0", "$19. 99": one to three digits, a dot, one or two digits.
 # Not "in 2013. 5 people" (four digits: a year ends the sentence), nor "to 20. 150 more" (three after the dot).
-_DECIMAL = re.compile(r"(?<![\d,.\-–])(\d{1,3})\. (\d{1,2})(?!\d)")
+# A hyphen before it is a compound's ("magnitude-6. 1") unless a figure comes before the hyphen ("won 10-4. 5 people").
+_DECIMAL = re.compile(r"(?<![\d,.–])(?<!\d-)(\d{1,3})\. (\d{1,2})(?!\d)")
 # "$200, 000", "100, 000 people", "$1, 199": a thousands group set off by a space. Only where it cannot be two
 # numbers: the group starts with a zero (no number does), a currency sign leads, or another group follows
 # ("1, 200,000"); "5-foot-8, 135 pounds" and "March 3, 200 people" stay.
