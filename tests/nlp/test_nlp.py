@@ -143,3 +143,13 @@ def test_a_rarer_title_before_a_name_ends_no_sentence():
         "Detroit congressman John Conyers sent off letters Friday to Pres. Barack Obama and others.",
         "Sens. John McCain and Lindsey Graham met Asst. Secretary Jane Doe on Monday.",
         "He lives in Burlington, Vt.", "He works there."]
+
+
+def test_a_lawmaker_s_party_tag_ends_no_sentence():
+    # a NeuS brief's claim read 'came to an unceremonious end Tuesday.': the dot of '(R-W.Va.)' had ended a sentence
+    first = ("The White House is done trying to negotiate on infrastructure with a group of Republicans after weeks "
+             "of talks between President Joe Biden’s administration and Sen. Shelley Moore Capito (R-W.Va.) came to "
+             "an unceremonious end Tuesday.")
+    text = first + " The bill passed (the vote was 52-48). Critics said it was rushed."
+    sentences, _ = annotate([Article(id="a", raw=text, text=text)])
+    assert [s.text for s in sentences] == [first, "The bill passed (the vote was 52-48).", "Critics said it was rushed."]

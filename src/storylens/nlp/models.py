@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from typing import Any
 
@@ -65,13 +66,22 @@ def spacy_pipeline() -> Any:
 
 def _no_sentence_after_title(doc: Any) -> Any:
     """A capitalised word after a title's abbreviation starts no sentence ("met Pres. | Barack Obama" was two:
-    the parser learnt "Gov." and "Sen." but not the rarer ones). The parser keeps boundaries set before it."""
+    the parser learnt "Gov." and "Sen." but not the rarer ones), and neither does a word inside or right after a
+    lawmaker's party tag ("Sen. Shelley Moore Capito (R-W.Va.) | came to an unceremonious end": the state's dot
+    had ended the sentence). The parser keeps boundaries set before it."""
     for token in doc[:-1]:
         if token.text in _BEFORE_NAMES and doc[token.i + 1].text[:1].isupper():
             doc[token.i + 1].is_sent_start = False
+    for m in _PARTY_TAG.finditer(doc.text):
+        tag = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if tag is not None:
+            for token in doc[tag.start + 1 : min(tag.end + 1, len(doc))]:
+                token.is_sent_start = False
     return doc
 
 
+# A lawmaker's party and state: "(R-W.Va.)", "(D-N.Y.)", "(R-Utah)", "(I-Vt.)".
+_PARTY_TAG = re.compile(r"\([RDI]-[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?\)")
 # Abbreviations the English tokenizer splits from their dot, so that the parser ends a sentence there: "says
 # spokesman Lt. | John Corina". Ranks and offices before a name, and the AP state abbreviations it lacks
 # ("Mr.", "Gen.", "Gov.", "Calif." it knows already). Not "No.", which ends sentences too.
