@@ -160,6 +160,14 @@ deciding: half 1 (0.789 / 0.417 -> 0.762 / 0.444: one pair either way, 19-21 gro
 (weakening 2.4 % -> 0.0 %, strengthening 13.7 % -> 11.4 %). The demo brief's claims with two or more sources:
 21 -> 22.
 
+2026-12-07 (QA round 10: a brief's only corroborated claim set a lump sum of "$316 million" beside one of
+"$341.2 million"): two sentences that both give figures and share none lose `NUMBER_PENALTY` (0.06) of their
+score; they state a dispute or two facts, and either way no corroboration. Tried on half 0 at 0.03 / 0.06 /
+0.1 / 0.2: precision 0.827 -> 0.843 / 0.843 / 0.843 / 0.824 at recall 0.524 (0.512 at 0.2); 0.06 kept. Read
+after deciding: half 1 0.762 / 0.444 -> 0.810 / 0.472 (21 grouped pairs either way); ClaimDiff (bench/claims.py)
+train weakening 2.5 % -> 1.5 %, strengthening 11.4 % -> 10.8 %, test 0.0 % and 11.4 % unchanged (AUC 0.704 ->
+0.710). Both rows of the table below use it (the "before" row keeps only the old bar and weight).
+
 Still wrong after it (half 0): sentences of a sports or product story sharing its names ("The Chiefs went on
 a 68-yard drive ..." / "The Chiefs had rallied behind Jamaal Charles' 226 yards ..."), a company's deal and
 its own description ("Hewlett-Packard on Monday said it has agreed to buy EYP ..." / "EYP ... is a consulting

@@ -38,6 +38,7 @@ from storylens.models import Claim, Quote, Sentence, Story
 
 ALIGN_THRESHOLD = 0.70
 LEXICAL_WEIGHT = 0.5
+NUMBER_PENALTY = 0.06
 
 
 def lexical_overlap(texts: list[str]) -> np.ndarray:
@@ -56,9 +57,24 @@ def lexical_overlap(texts: list[str]) -> np.ndarray:
 
 
 def pair_scores(texts: list[str], embeddings: np.ndarray) -> np.ndarray:
-    """The alignment score of every pair: MiniLM cosine + `LEXICAL_WEIGHT` × content-word Jaccard."""
+    """The alignment score of every pair: MiniLM cosine + `LEXICAL_WEIGHT` × content-word Jaccard, less
+    `NUMBER_PENALTY` when both sentences give figures and share none."""
     emb = np.asarray(embeddings)
-    return emb @ emb.T + LEXICAL_WEIGHT * lexical_overlap(texts)
+    return emb @ emb.T + LEXICAL_WEIGHT * lexical_overlap(texts) - NUMBER_PENALTY * other_figures(texts)
+
+
+def other_figures(texts: list[str]) -> np.ndarray:
+    """1 where both sentences give figures and none of one's is the other's: a lump sum of "$316 million" and one
+    of "$341.2 million" are a dispute or two facts, and either way no corroboration."""
+    from storylens.conflicts.numbers import find_numbers
+
+    figures = [frozenset(round(n.base, 6) for n in find_numbers(t) if n.base is not None) for t in texts]
+    out = np.zeros((len(texts), len(texts)), dtype=np.float32)
+    for i, a in enumerate(figures):
+        for j in range(i + 1, len(texts)):
+            if a and figures[j] and not a & figures[j]:
+                out[i, j] = out[j, i] = 1.0
+    return out
 
 
 def rebuttals(texts: list[str]) -> np.ndarray:
