@@ -781,3 +781,21 @@ def test_a_floor_and_a_cap_are_no_soft_dispute():
     assert (over.number.bound, within.number.bound) == ("at_least", "at_most")
     assert not soft_disagreement(over, within)
     assert soft_disagreement(value("At least 20 people died."), value("Ninety people died."))
+
+
+def test_a_side_joins_a_dispute_only_by_a_clear_finding():
+    # a conflicts-dev brief's dispute over the record jackpot ($850 million / $656 million, 0.81) took in '$800
+    # million in unclaimed lottery prizes' last year through a weak finding (0.44) against the $656 million side
+    from storylens.conflicts.build import _sides, _star
+    from storylens.conflicts.detect import Finding
+
+    def money(text):
+        return next(v for v in read_values(text) if v.kind == "quantity")
+
+    record_a, record_b = money("The record was an $850 million prize."), money("The record jackpot was $656 million.")
+    tonight, unclaimed = money("Tonight's jackpot is $636 million."), money("There were $800 million in prizes.")
+    occurrences = [(0, record_a), (1, record_b), (2, tonight), (3, unclaimed)]
+    group = [Finding((0, record_a), (1, record_b), 0.81, False), Finding((2, tonight), (1, record_b), 0.61, False),
+             Finding((3, unclaimed), (1, record_b), 0.44, False)]
+    kept = _star(_sides(occurrences), group)
+    assert [[v.surface for _, v in side] for side in kept] == [["$850 million"], ["$656 million"], ["$636 million"]]

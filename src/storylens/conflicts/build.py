@@ -45,6 +45,9 @@ def _sides(occurrences: list[tuple[int, Value]]) -> list[list[tuple[int, Value]]
     return sides
 
 
+STAR_SHARE = 0.6  # of the strongest finding's confidence, for a third side to join its dispute
+
+
 def _star(sides: list[list[tuple[int, Value]]], group: list[Finding]) -> list[list[tuple[int, Value]]]:
     """Keep the two sides of the strongest finding and the sides that dispute one of them directly.
 
@@ -60,7 +63,9 @@ def _star(sides: list[list[tuple[int, Value]]], group: list[Finding]) -> list[li
     keep = set(core)
     for f in group:
         sa, sb = side_of(f.a), side_of(f.b)
-        if -1 not in (sa, sb) and (sa in core or sb in core):
+        # a side joins only by a dispute nearly as clear as the strongest ('$800 million in unclaimed lottery
+        # prizes' last year, 0.44, joined a dispute over the record jackpot, 0.81)
+        if -1 not in (sa, sb) and (sa in core or sb in core) and f.confidence >= STAR_SHARE * best.confidence:
             keep |= {sa, sb}
     order = sorted(core) + sorted(keep - core)  # the strongest dispute first, at most 4 sides
     return [sides[k] for k in order[:4]]
