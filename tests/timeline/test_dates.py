@@ -320,3 +320,11 @@ def test_a_day_told_as_done_is_never_a_coming_one() -> None:
     assert days("Orozco is now the main suspect in the Friday afternoon slaying of the deputy.", date(2005, 6, 26)) \
         == ["2005-06-24"]
     assert days("The Saints play the Falcons on Friday.", date(2005, 6, 26)) == ["2005-07-01"]
+
+
+def test_a_would_be_migrant_is_no_future() -> None:
+    # a NeuS brief put 'issued a stark warning to would-be migrants from Guatemala on Monday' five days after the
+    # articles' date, as a coming Monday
+    assert days("Harris issued a stark warning to would-be migrants from Guatemala on Monday.", date(2021, 6, 9)) \
+        == ["2021-06-07"]
+    assert days("Harris would travel to Mexico on Monday, aides said.", date(2021, 6, 9)) == ["2021-06-14"]

@@ -51,7 +51,7 @@ _DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORE
 # "plan": "Biden's infrastructure plan suffered a setback late Thursday" is past; "is due to arrive", not a bare
 # "due to": "could not reach him due to low light levels on Saturday" is a cause).
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|would|expected|scheduled|slated|due(?!\s+to\b)|(?<=\bis )due to|(?<=\bare )due to|"
+    r"\b(?:will|shall|would(?!-be\b)|expected|scheduled|slated|due(?!\s+to\b)|(?<=\bis )due to|(?<=\bare )due to|"
     r"set to|plans? to|planned|going to|to be held|upcoming|expects?|expecting|(?:intends?|aims?|hopes?) to|"
     r"is to|are to|(?:forecast|predicted|projected|poised|likely) to)\b|'ll\b|’ll\b",
     re.IGNORECASE,
