@@ -799,3 +799,21 @@ def test_a_side_joins_a_dispute_only_by_a_clear_finding():
              Finding((3, unclaimed), (1, record_b), 0.44, False)]
     kept = _star(_sides(occurrences), group)
     assert [[v.surface for _, v in side] for side in kept] == [["$850 million"], ["$656 million"], ["$636 million"]]
+
+
+def test_an_earlier_event_s_figures_and_a_depth_are_no_dispute():
+    # an ECB+ brief of a 2013 quake disputed 'In 2004, a magnitude 9.1 quake ...' with 'the magnitude 6.1 quake
+    # struck ...', and 'originated six miles beneath the surface' with 'roughly 55 kilometers from the town'
+    from storylens.conflicts.compare import background, different_eras
+
+    assert background("In 2004, a magnitude 9.1 quake off Indonesia triggered a tsunami.", 2013) == "2004"
+    assert background("He was sentenced for an assault at his home in 2004.", 2018) == ""  # a part of it
+    assert different_eras("In 2004, a 9.1 quake struck.", "The 6.1 quake struck on Tuesday.", 2013)
+    assert not different_eras("In 2004, a quake killed 230,000 people in 14 countries.",
+                              "A quake killed 230,000 people in 13 countries in 2004.", 2013)
+    found, _ = disputed(
+        "quantity",
+        "The epicenter of the quake, which originated six miles beneath the surface, was near the town.",
+        "The epicenter of the quake was roughly 55 kilometers from the town of Bireuen, officials said.",
+    )
+    assert found == []

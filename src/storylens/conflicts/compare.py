@@ -217,7 +217,40 @@ def other_origins(a: Value, b: Value, text_a: str, text_b: str) -> bool:
     if from_a and from_b:
         return from_a != from_b and not nested(from_a, from_b)
     other = b if from_a else a if from_b else None
-    return other is not None and other.anchor.lower() in _NOT_DISTANCE
+    return other is not None and (other.anchor.lower() in _NOT_DISTANCE
+                                  or bool(_DEPTH_AFTER.match(text_b if other is b else text_a, other.end)))
+
+
+# A length measured downwards: "originated six miles beneath the surface", "10 km deep", "two miles underground".
+_DEPTH_AFTER = re.compile(r"\s+(?:beneath|below|under(?:ground)?|deep|down)\b", re.IGNORECASE)
+# A year a sentence gives, and a sentence that opens on one: "In 2004, a magnitude 9.1 quake ...", "In March 2012 ...".
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_OPENS_ON_YEAR = re.compile(r"\W*(?:In|During|Back in|By)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?"
+                            r"((?:19|20)\d{2})\b")
+# Years back for a sentence naming only earlier years to be background ("In 2004, a magnitude 9.1 quake").
+BACKGROUND_YEARS = 2
+
+
+def names_year(text: str) -> bool:
+    return _YEAR.search(text) is not None
+
+
+def background(text: str, year: int | None) -> str:
+    """The year, `BACKGROUND_YEARS` or more before the story's, the sentence opens on: it tells an earlier event
+    ("In 2004, a magnitude 9.1 quake off Indonesia triggered a tsunami"); "" when it does not. A year later in a
+    sentence often dates only a part of it ("was sentenced ... for drugging and sexually assaulting a woman ...
+    in 2004")."""
+    m = _OPENS_ON_YEAR.match(text)
+    return m[1] if year is not None and m is not None and int(m[1]) <= year - BACKGROUND_YEARS else ""
+
+
+def different_eras(text_a: str, text_b: str, year: int | None) -> bool:
+    """One sentence tells an earlier event (`background`) whose year the other does not name: its figure, place or
+    day is that event's ('In 2004, a magnitude 9.1 quake' / 'the magnitude 6.1 quake struck at a depth of 10
+    kilometers'); 'In 2004, ... killed 230,000 people in 14 countries' / '... in 13 countries ... in 2004' still
+    pair."""
+    was_a, was_b = background(text_a, year), background(text_b, year)
+    return bool(was_a and was_a not in text_b) or bool(was_b and was_b not in text_a)
 
 
 # A person's age as news copy gives it: "a 36-year-old Australian climber", "Robert Buckley, 32, fell", "aged 41".

@@ -33,8 +33,10 @@ from storylens.conflicts.compare import (
     SAME_THING,
     agree,
     different_ages,
+    different_eras,
     different_lists,
     event_match,
+    names_year,
     other_origins,
     other_people,
     possible_slot,
@@ -421,6 +423,10 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
     words_i, words_j = content_words(text_i), content_words(text_j)
     shared = len(words_i & words_j) / max(1, min(len(words_i), len(words_j)))
     two_people = different_ages(text_i, text_j)
+    eras = False
+    if names_year(text_i) or names_year(text_j):
+        day = story_day(story)
+        eras = different_eras(text_i, text_j, day.year if day else None)
 
     def slot(x: Value, y: Value) -> float:
         if not same_kind(x, y):
@@ -429,7 +435,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         # place fills the same slot whatever verb each copy uses ("reopened" / "was unveiled")
         reworded = cos >= SAME_SENTENCE and "relation" not in (x.role, y.role)
         older = two_people and x.dimension != "age"  # ages years apart: two people's figures, days, places
-        if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older \
+        if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older or eras \
                 or other_origins(x, y, text_i, text_j) or (
                 not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
             return 0.0
