@@ -458,3 +458,16 @@ def test_a_section_label_is_no_title() -> None:
     cleaned = clean_text("Abstract\n\n" + body)
     assert cleaned.meta.title is None and cleaned.removed == ["Abstract"]
     assert clean_text("Summary of the Talks\n\n" + body).meta.title == "Summary of the Talks"
+
+
+def test_a_call_to_the_reader_glued_after_the_last_sentence_goes() -> None:
+    # a Multi-News brief kept "Reach Bob Dunn at bdunn@..." glued to the end of the article's last paragraph
+    text = ("Police units are assisting with this investigation. Reach Bob Dunn at bdunn@berkshireeagle.com, at "
+            "@BobDunn413 on Twitter and 413-496-6249.")
+    assert cut_glued_tail(text) == ("Police units are assisting with this investigation.",
+                                    "Reach Bob Dunn at bdunn@berkshireeagle.com, at @BobDunn413 on Twitter and 413-496-6249.")
+    # a quoted post's words stay, and so does a sentence that only opens like a call
+    quoted = 'The president wrote: "Thanks! GET OUT and VOTE on November 5th for your Governor, @MattBevin!”'
+    assert cut_glued_tail(quoted) == (quoted, "")
+    plain = "He said he would follow the law. Follow the money, he added."
+    assert cut_glued_tail(plain) == (plain, "")

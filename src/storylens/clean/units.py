@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from storylens.clean.lexicon import marker_at
+from storylens.clean.lexicon import MAX_CTA_WORDS, is_call_to_action, marker_at
 
 _BLANK = re.compile(r"\n[ \t\u00a0\u200b]*\n")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸‣◦*–—-]|\d{1,2}[.)])\s+")
@@ -166,6 +166,14 @@ def cut_glued_tail(text: str) -> tuple[str, str]:
         limit = MAX_TEASER_WORDS if marker[0] == "teaser" else MAX_CREDIT_WORDS
         if len(rest.split()) <= limit and not (marker[0] == "credit" and _SENTENCE_END.search(rest)):
             return text[: m.end()].rstrip(), rest.strip()
+    # A call to the reader glued after the last sentence: "... are assisting with this investigation. Reach Bob
+    # Dunn at bdunn@berkshireeagle.com, at @BobDunn413 on Twitter and 413-496-6249."
+    for m in reversed(list(_SENTENCE_END.finditer(text))):
+        rest = text[m.end():].strip()
+        if len(rest.split()) > MAX_CTA_WORDS:
+            break
+        if rest and not any(q in rest for q in '"”“') and is_call_to_action(rest):  # not a quoted tweet's words
+            return text[: m.end()].rstrip(), rest
     # A credit ends the paragraph with ")", a link title with "]": most paragraphs need no search.
     end = text.rstrip()[-1:]
     trailer = WIRE_TRAILER.search(text) if end == ")" else None
