@@ -67,6 +67,9 @@ def test_the_end_of_a_quotation_opened_before_waits_like_a_dangling_opener() -> 
     # receive a booster," he continued.' after sentences about the president)
     assert dangling('"We are done," he said.') and dangling("“It was an easy decision,” he continued.")
     assert dangling("“We will win,” she told reporters on Monday.") and not dangling("The mayor told reporters he would win.")
+    # and so in reported speech (QA round 9: 'All the victims were out of surgery, he said.' led no one to the speaker)
+    assert dangling("All the victims were out of surgery, he said.")
+    assert not dangling("All the victims were out of surgery, the sheriff said.")
 
 
 def test_an_unattributed_first_person_sentence_waits_like_a_dangling_opener() -> None:

@@ -42,8 +42,10 @@ _QUOTES = "\"“”"
 _FIRST_PERSON = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Ww]e(?:['’](?:re|ve|d|ll))?|[Mm]y|[Oo]ur)\b(?!\s+[A-Z])")
 # A quotation whose only speaker is a pronoun ('"It's a very toxic nerve agent," he said.'): whose words, the summary
 # would not say.
-_PRONOUN_SPEAKER = re.compile(r"[\"”’']\s*(?:,\s*)?(?:he|she|they)\s+(?:said|says|added|adds|told [\w ]{0,40}|"
-                              r"wrote|explained|noted|continued|insisted)\s*[.!]$")
+# A pronoun as the only speaker, after a quotation or reported speech: '"It is toxic," he said.', 'All the victims
+# were out of surgery, he said.' (a QA summary: who "he" is, the summary does not say)
+_PRONOUN_SPEAKER = re.compile(r"(?:[\"”’']\s*(?:,\s*)?|,\s+)(?:he|she|they)\s+(?:said|says|added|adds|"
+                              r"told [\w ]{0,40}|wrote|explained|noted|continued|insisted)\s*[.!]$")
 _SAID = re.compile(r"\b(?:said|says|told|tells|asked|wrote|added|according to)\b", re.IGNORECASE)
 
 MIN_WORDS = 6
