@@ -328,3 +328,11 @@ def test_a_would_be_migrant_is_no_future() -> None:
     assert days("Harris issued a stark warning to would-be migrants from Guatemala on Monday.", date(2021, 6, 9)) \
         == ["2021-06-07"]
     assert days("Harris would travel to Mexico on Monday, aides said.", date(2021, 6, 9)) == ["2021-06-14"]
+
+
+def test_a_month_of_last_year_is_placed() -> None:
+    # an ECB+ brief's timeline missed 'In April last year an 8.6-magnitude quake struck 431 kilometres off Banda Aceh'
+    mentions = find_dates("In April last year an 8.6-magnitude quake struck off Banda Aceh.", date(2013, 7, 2))
+    assert [(m.text, m.day.isoformat(), m.precision) for m in mentions] == [("April last year", "2012-04-01", "month")]
+    assert days("He visited on May 25 last year.", date(2013, 7, 2)) == ["2012-05-25"]
+    assert days("In April last year the quake struck.", None) == []

@@ -39,6 +39,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("full", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b|\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),
     ("monthday", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|million|billion))|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])"),
     ("monthyear", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+    ("monthlast", rf"\b{_MONTH}\s+(?:of\s+)?last\s+year\b"),
     ("year", rf"(?<=\bin\s){_YEAR}\b|(?<=\bin\searly\s){_YEAR}\b|(?<=\bin\slate\s){_YEAR}\b"),
     ("weekday", (r"\b(?:(?:last|next|this|on|early on|late on)\s+)?"
                  r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
@@ -103,6 +104,7 @@ class DateMention:
     precision: str = "day"  # "day", "month" or "year": how much of `day` the text gave
 
 
+_LAST_YEAR_WORDS = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
 # A day of the month said to be last year's ("on May 25 last year", "March 3 of last year").
 _LAST_YEAR = re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
 # Only these words between two dates: the second is an alternative or the next part of the first ("late Saturday or
@@ -163,7 +165,7 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
             else:
                 day = _near_full_date(day, sentence, base, future)
         if day is not None:
-            precision = {"year": "year", "monthyear": "month"}.get(kind, "day")
+            precision = {"year": "year", "monthyear": "month", "monthlast": "month"}.get(kind, "day")
             found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision))
     return tuple(found)
 
@@ -258,6 +260,10 @@ def _resolve(kind: str, text: str, base: date | None, future: bool, happened: bo
         return _parse(text, base or date.today(), future), kind == "monthyear"
     if base is None:
         return None, False  # a relative date without an anchor cannot be placed
+    if kind == "monthlast":
+        # "In April last year": that month of the year before the article's
+        month = _parse(_LAST_YEAR_WORDS.sub("", text) + " 1", base, False)
+        return (date(base.year - 1, month.month, 1), True) if month is not None else (None, False)
     if kind == "monthday":
         day = _parse(text, base, future)
         if future and day is not None and (day - base).days > _STALE_DAYS:
