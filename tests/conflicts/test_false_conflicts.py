@@ -817,3 +817,18 @@ def test_an_earlier_event_s_figures_and_a_depth_are_no_dispute():
         "The epicenter of the quake was roughly 55 kilometers from the town of Bireuen, officials said.",
     )
     assert found == []
+
+
+def test_a_county_and_a_town_are_no_alternatives():
+    # an ECB+ brief disputed 'The Hennepin County Attorney filed criminal charges' with 'LaSalle of Bloomington was
+    # charged on Friday', and marked the charges every source agrees on disputed
+    from storylens.conflicts.compare import unlike_places
+
+    def place(text):
+        return next(v for v in read_values(text) if v.kind == "place")
+
+    county = place("The Hennepin County Attorney filed criminal charges Friday against the man.")
+    town = place("The driver was charged in Bloomington on Friday with third degree murder.")
+    other = place("The driver was charged in Minneapolis on Friday with third degree murder.")
+    assert (county.surface, town.surface) == ("Hennepin County", "Bloomington")
+    assert unlike_places(county, town) and not unlike_places(town, other)

@@ -165,6 +165,9 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
     return True
 
 
+_COUNTY = re.compile(r"\b(?:County|Parish|Borough)$")
+
+
 def unlike_places(a: Value, b: Value) -> bool:
     """Two places that answer no common "where", whatever words their sentences share: one only locates
     something else ("north of X"), or one is a city or country and the other a site or region that nothing
@@ -176,6 +179,8 @@ def unlike_places(a: Value, b: Value) -> bool:
         return False
     if "relation" in (a.role, b.role):
         return True
+    if bool(_COUNTY.search(a.surface)) != bool(_COUNTY.search(b.surface)):
+        return True  # a county holds its towns: "The Hennepin County Attorney filed charges" / "LaSalle of Bloomington"
     if (a.dimension == "GPE") == (b.dimension == "GPE"):
         return False
     site = b if a.dimension == "GPE" else a
