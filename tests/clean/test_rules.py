@@ -471,3 +471,13 @@ def test_a_call_to_the_reader_glued_after_the_last_sentence_goes() -> None:
     assert cut_glued_tail(quoted) == (quoted, "")
     plain = "He said he would follow the law. Follow the money, he added."
     assert cut_glued_tail(plain) == (plain, "")
+
+
+def test_a_call_after_a_conjunction_or_a_more_from_label_goes() -> None:
+    # a conflicts-dev brief kept "And like us on Facebook ..." and "More from WSJ.D: And make sure to visit ..."
+    from storylens.clean.lexicon import is_call_to_action
+
+    assert is_call_to_action("And like us on Facebook to get our news right in your feed:")
+    assert is_call_to_action("More from WSJ.D: And make sure to visit WSJ.D for all of our news, and add our XML "
+                             "feed to your favorite reader.")
+    assert not is_call_to_action("And the police said they would follow the suspect on Facebook.")

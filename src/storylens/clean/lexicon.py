@@ -209,8 +209,11 @@ def looks_english(text: str) -> bool:
 # the line must also point somewhere (a URL, an address, a handle, a social network) or
 # name the site's machinery (subscriptions, newsletters, sharing).
 _CTA_OPENER = re.compile(
-    # (after a box's label: "Politics Alerts: Get email alerts on breaking news")
-    r"^\W{0,3}(?:(?:[A-Z][\w&]*\s+){0,3}(?:Alerts?|Newsletters?|Updates)\s*:\s*)?(?:follow|like|email|e-mail|write to|reach|contact|listen to|get|subscribe|sign up|join|download|click"
+    # (after a box's label: "Politics Alerts: Get email alerts on breaking news", "More from WSJ.D: And make sure to
+    # visit WSJ.D ...", or a conjunction: "And like us on Facebook to get our news right in your feed:")
+    r"^\W{0,3}(?:(?:[A-Z][\w&]*\s+){0,3}(?:Alerts?|Newsletters?|Updates)\s*:\s*|More from [^:]{2,30}:\s*)?"
+    r"(?:(?:and|also|please|plus|so),?\s+)?"
+    r"(?:follow|like|email|e-mail|write to|reach|contact|listen to|get|subscribe|sign up|join|download|click|make sure to visit"
     r"|tap|check out|don't forget|be sure to|want more|share|find us|connect with|remember,? you can"
     r"|for (?:the )?(?:latest|more|breaking)\b[^.]{0,60}?\b(?:follow|like|subscribe|sign up|visit|check out|download))\b",
     re.IGNORECASE)
@@ -224,7 +227,8 @@ _CTA_TARGET = re.compile(
     r"https?://|\bwww\.|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok"
     r"|whatsapp|telegram|snapchat|pinterest|flipboard)\b|\b(?:click|tap) here\b|\bnewsletters?\b|\bsubscri(?:be|ption|ber)s?\b"
     r"|\bshare (?:it|this)\b|\bpodcasts?\b|\bapps? store\b|\byour inbox\b"
-    r"|\bdigital edition\b|\bnewsagents?\b|\bitunes\b|\b(?:e-?mail|news|breaking news) alerts\b", re.IGNORECASE)
+    r"|\bdigital edition\b|\bnewsagents?\b|\bitunes\b|\b(?:e-?mail|news|breaking news) alerts\b|\b(?:rss|xml) feeds?\b",
+    re.IGNORECASE)
 MAX_CTA_WORDS = 80
 # A question the page puts to its readers ("Did you feel the earthquake?", "Did any Patch readers feel it?", "What
 # do you think? ...") and its prompt to answer ("Tell us in the comments."): no reporting, and no quotation.
