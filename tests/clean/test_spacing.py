@@ -87,3 +87,12 @@ def test_a_decimal_after_a_compound_s_hyphen_is_joined() -> None:
     # an ECB+ brief read 'a magnitude-6. 1 earthquake' as a count of 1
     assert repair_spacing("A magnitude-6. 1 earthquake struck Aceh.") == "A magnitude-6.1 earthquake struck Aceh."
     assert repair_spacing("They won 10-4. 5 people scored.") == "They won 10-4. 5 people scored."
+
+
+def test_two_sentences_glued_at_the_full_stop_are_parted() -> None:
+    # an ECB+ brief's claims ran "... in 2004.Officials said" and "case NN7687.Prosecutors" as one sentence
+    assert repair_spacing("He was sentenced in 2004.Officials said he fled.") == \
+        "He was sentenced in 2004. Officials said he fled."
+    assert repair_spacing("It was case NN7687.Prosecutors said so.") == "It was case NN7687. Prosecutors said so."
+    for kept in ("He flew to St.Louis on Monday.", "See Amazon.Com for details.", "Run node.js on it."):
+        assert repair_spacing(kept) == kept

@@ -28,6 +28,8 @@ _SPACED_ELLIPSIS = re.compile(r"(?<= )\.(?: \.){2}(?! \.)")
 # A gun's calibre whose point tokenisation moved onto the word before: "his. 38-caliber revolver", "A. 22 rifle".
 _CALIBRE = re.compile(r"(?<=[A-Za-z])\. (?=(?:22|25|32|38|40|44|45|357|380|50)(?:-| )?(?:caliber|calibre|cal\.|magnum|"
                       r"special|revolver|pistol|handgun|rifle|semi-?automatic)\b)", re.IGNORECASE)
+# Two sentences a scrape glued at the full stop: "... sentenced in 2004.Officials said", "case NN7687.Prosecutors".
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9]{2})\.(?=(?!Com\b|Org\b|Net\b|Gov\b|Edu\b)[A-Z][a-z]{2,}\b)")
 _CLOCK_SUFFIX = re.compile(r"\b([aApP])\. ([mM])\.")
 # The country abbreviations a news sentence runs through: "U. S.", "U. K.", "U. N.", "E. U.".
 _COUNTRY = re.compile(r"\b(U)\. ([SKN])\.|\b(E)\. (U)\.")
@@ -44,13 +46,15 @@ def repair_spacing(text: str) -> str:
     """`text` with the spaces that tokenisation put inside numbers ("4. 6", "$200, 000", "his. 38-caliber"),
     "a.m.", "U.S.", web addresses and before a closing quotation mark taken out, and a spaced ellipsis (". . .")
     made one "…"."""
-    if ". " not in text and ": / /" not in text and ' "' not in text and ", " not in text:
+    if ". " not in text and ": / /" not in text and ' "' not in text and ", " not in text \
+            and not _GLUED_SENTENCE.search(text):
         return text
     text = _THOUSANDS.sub(_join_thousands, text)
     text = _THOUSANDS_AFTER.sub(r"\1,\2", text)
     text = _SPACED_ELLIPSIS.sub("…", text)
     text = _CLOSING_QUOTE.sub(r"\1\2", text)
     text = _CALIBRE.sub(" .", text)
+    text = _GLUED_SENTENCE.sub(". ", text)
     text = _DECIMAL.sub(r"\1.\2", text)
     text = _CLOCK_SUFFIX.sub(r"\1.\2.", text)
     text = _COUNTRY.sub(lambda m: f"{m[1]}.{m[2]}." if m[1] else f"{m[3]}.{m[4]}.", text)
