@@ -153,3 +153,13 @@ def test_a_lawmaker_s_party_tag_ends_no_sentence():
     text = first + " The bill passed (the vote was 52-48). Critics said it was rushed."
     sentences, _ = annotate([Article(id="a", raw=text, text=text)])
     assert [s.text for s in sentences] == [first, "The bill passed (the vote was 52-48).", "Critics said it was rushed."]
+
+
+def test_a_street_s_abbreviation_ends_no_sentence_before_a_lower_case_word():
+    # an ECB+ brief's claims were "The crash happened near W. American Blvd.", "and Lyndale Ave.", "in Bloomington"
+    text = ("The crash happened near W. American Blvd. and Lyndale Ave. in Bloomington on Friday. "
+            "The parade went down Fifth Ave. Police closed it.")
+    sentences, _ = annotate([Article(id="a", raw=text, text=text)])
+    assert [s.text for s in sentences] == [
+        "The crash happened near W. American Blvd. and Lyndale Ave. in Bloomington on Friday.",
+        "The parade went down Fifth Ave.", "Police closed it."]

@@ -68,10 +68,18 @@ def _no_sentence_after_title(doc: Any) -> Any:
     """A capitalised word after a title's abbreviation starts no sentence ("met Pres. | Barack Obama" was two:
     the parser learnt "Gov." and "Sen." but not the rarer ones), and neither does a word inside or right after a
     lawmaker's party tag ("Sen. Shelley Moore Capito (R-W.Va.) | came to an unceremonious end": the state's dot
-    had ended the sentence). The parser keeps boundaries set before it."""
+    had ended the sentence), nor a word in lower case after a street's abbreviation. The parser keeps boundaries
+    set before it."""
     for token in doc[:-1]:
         if token.text in _BEFORE_NAMES and doc[token.i + 1].text[:1].isupper():
             doc[token.i + 1].is_sent_start = False
+    for token in doc[1:-1]:
+        # "Blvd." is one token or two ("Blvd", "."), as the tokenizer has it
+        street = token.text in STREET_ABBREVIATIONS or (token.text == "." and doc[token.i - 1].text + "." in
+                                                        STREET_ABBREVIATIONS)
+        nxt = doc[token.i + 1]
+        if street and not nxt.text[:1].isupper():
+            nxt.is_sent_start = False  # "near W. American Blvd. | and Lyndale Ave. | in Bloomington"
     for m in _PARTY_TAG.finditer(doc.text):
         tag = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if tag is not None:
@@ -88,6 +96,9 @@ _PARTY_TAG = re.compile(r"\([RDI]-[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?\)")
 TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Capt.", "Col.", "Det.", "Insp.", "Supt.", "Cpl.", "Pvt.", "Maj.", "Cmdr.",
                        "Atty.", "Sr.", "Ft.", "Dept.", "Tex.", "Vt.", "Wyo.", "Pres.", "Sens.", "Reps.", "Asst.",
                        "Msgr.", "Sec.", "Amb.", "Hon.", "Cong.", "Brig.", "Ald.", "Gens.", "Govs.", "Dist.")
+# Street types written short: a word after them that is not capitalised goes on the sentence ("the crash near W.
+# American Blvd. and Lyndale Ave. in Bloomington" was three).
+STREET_ABBREVIATIONS = ("Blvd.", "Ave.", "Rd.", "Hwy.", "Pkwy.", "Ln.", "Ct.", "St.")
 # Those that only ever stand before a name (a state, "Sr.", "Dept." may end a sentence: "in Burlington, Vt. He").
 _BEFORE_NAMES = frozenset(TITLE_ABBREVIATIONS) - {"Tex.", "Vt.", "Wyo.", "Sr.", "Dept.", "Dist."}
 
