@@ -251,7 +251,16 @@ def main() -> None:
             "and was not kept; two runs on a quiet machine read 12.54 and 12.51 s (the table is the second: nlp "
             "10.25 -> 10.72 s, the other stages flat: claims 0.27 s, conflicts 0.39 -> 0.41 s). Timed apart: the new component costs 0.012 "
             "s over the story's 751 paragraphs, and the paragraph pass with and without it read 4.64-5.10 s "
-            "against 4.60-4.65 s (the machine's spread)."), ""]
+            "against 4.60-4.65 s (the machine's spread)."), "",
+           ("2026-12-07 (AMD), after QA rounds 9 and 10 (rules in cleaning, conflicts, claims, timeline and "
+            "entities; in the nlp stage only the title component's two new checks, a lawmaker's party tag and a "
+            "street's abbreviation): two runs on an otherwise idle machine read 14.01 and 14.58 s for 50 articles "
+            "(nlp 11.92 / 12.63 s), 56.7 / 60.2 s for 200, 1.51 / 1.72 s for 5 (12.51, 56.1 and 1.41 s on "
+            "2026-12-06): every size and stage slower together, the 5-article one most. Timed apart, the title "
+            "component now costs 0.061 s over 751 paragraphs (0.012 s before its two new checks), and the "
+            "conflict and timeline reading it runs in the encoder's time stays off the stage's clock; the table "
+            "is a third run (14.05 s for 50, but 70.6 s for 200 and 15.3 s cold: the host was slowing while it ran, "
+            "this firecracker VM's own load near zero)."), ""]
     if prof:
         md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "",
                ("Read it beside the stage times above, which are measured directly: pyinstrument samples the "
