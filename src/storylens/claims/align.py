@@ -68,13 +68,16 @@ def other_figures(texts: list[str]) -> np.ndarray:
     of "$341.2 million" are a dispute or two facts, and either way no corroboration."""
     from storylens.conflicts.numbers import find_numbers
 
-    figures = [frozenset(round(n.base, 6) for n in find_numbers(t) if n.base is not None) for t in texts]
-    out = np.zeros((len(texts), len(texts)), dtype=np.float32)
-    for i, a in enumerate(figures):
-        for j in range(i + 1, len(texts)):
-            if a and figures[j] and not a & figures[j]:
-                out[i, j] = out[j, i] = 1.0
-    return out
+    ids: dict[float, int] = {}
+    rows, cols = [], []
+    for i, text in enumerate(texts):
+        for base in {round(n.base, 6) for n in find_numbers(text) if n.base is not None}:
+            rows.append(i)
+            cols.append(ids.setdefault(base, len(ids)))
+    x = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), max(1, len(ids))))
+    has = np.asarray(x.sum(axis=1)).ravel() > 0
+    shared = (x @ x.T).toarray() > 0
+    return (has[:, None] & has[None, :] & ~shared).astype(np.float32)
 
 
 def rebuttals(texts: list[str]) -> np.ndarray:

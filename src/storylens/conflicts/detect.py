@@ -49,10 +49,10 @@ from storylens.conflicts.compare import (
 from storylens.conflicts.figures import Stated, figure_sources, two_facts
 from storylens.conflicts.nesting import story_nesting
 from storylens.conflicts.temporal import WEEKDAYS
-from storylens.conflicts.values import PLACE_LABELS, SOMEONE, Value, extract_values, place_key
+from storylens.conflicts.values import PLACE_LABELS, SOMEONE, Value, extract_values, last_word, place_key
 from storylens.entities.gazetteer import gazetteer
 from storylens.entities.places import known_place
-from storylens.models import Story
+from storylens.models import Mention, Story
 from storylens.nlp.cache import LRU
 
 PAIR_THRESHOLD = 0.55  # cosine for two sentences to be compared on meaning alone
@@ -162,12 +162,16 @@ def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
     fallback = story_day(story)
     places = known_places(story)
     nesting = story_nesting(story)
+    people: dict[int, list[Mention]] = defaultdict(list)  # sentence -> its PERSON mentions, for `_owned`
+    for m in story.mentions:
+        if m.label == "PERSON":
+            people[m.sentence].append(m)
     out: dict[int, list[Value]] = {}
     for i, doc in zip(order, parse_sentences(story, order), strict=True):
         published = story.article(story.sentences[i].source).published_date or fallback
         values = extract_values(story.sentences[i].text, doc, published, places)
-        out[i] = [_owned(story, i, replace(v, within=nesting[v.key]) if v.kind == "place" and v.key in nesting else v)
-                  for v in values]
+        out[i] = [_owned(story, i, people, replace(v, within=nesting[v.key]) if v.kind == "place" and v.key in nesting
+                         else v) for v in values]
     return out
 
 
@@ -175,18 +179,16 @@ def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
 ANTECEDENT_SENTENCES = 3
 
 
-def _owned(story: Story, i: int, value: Value) -> Value:
+def _owned(story: Story, i: int, people: dict[int, list[Mention]], value: Value) -> Value:
     """A figure whose owner is a pronoun ("He has 189 rushing yards") is the figure of the person the article named
     last in the few sentences before (by surname); no one named there: whose it is stays unknown."""
     if SOMEONE not in value.subjects:
         return value
     source = story.sentences[i].source
-    names = [m for m in story.mentions if m.label == "PERSON" and m.source == source
-             and i - ANTECEDENT_SENTENCES <= m.sentence < i and story.sentences[m.sentence].source == source]
+    names = [m for k in range(max(0, i - ANTECEDENT_SENTENCES), i) for m in people.get(k, ()) if m.source == source]
     owner = max(names, key=lambda m: m.start, default=None)
-    words = [w for w in owner.text.replace("’", "'").split() if w not in ("'s", "'")] if owner else []
-    surname = words[-1].removesuffix("'s").rstrip("'").lower() if words else ""
-    return replace(value, subjects=value.subjects - {SOMEONE} | ({surname} if surname else set()))
+    found = {last_word(owner.text)} - {""} if owner else set()
+    return replace(value, subjects=value.subjects - {SOMEONE} | found)
 
 
 # Full parses (tags, lemmas, dependencies) of single sentences, by text and entities: a story re-run
@@ -415,7 +417,7 @@ def _names(text: str, noun: str) -> bool:
 
 def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj: list[Value],
                   word_sim: WordSimilarity, by_source: dict[str, list[tuple[str, Value]]],
-                  stated: Stated | None = None) -> list[Finding]:
+                  stated: Stated | None = None, year: int | None = None) -> list[Finding]:
     """Values of sentences i and j that fill the same slot and disagree."""
     found: list[Finding] = []
     text_i, text_j = story.sentences[i].text, story.sentences[j].text
@@ -423,10 +425,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
     words_i, words_j = content_words(text_i), content_words(text_j)
     shared = len(words_i & words_j) / max(1, min(len(words_i), len(words_j)))
     two_people = different_ages(text_i, text_j)
-    eras = False
-    if names_year(text_i) or names_year(text_j):
-        day = story_day(story)
-        eras = different_eras(text_i, text_j, day.year if day else None)
+    eras = (names_year(text_i) or names_year(text_j)) and different_eras(text_i, text_j, year)
 
     def slot(x: Value, y: Value) -> float:
         if not same_kind(x, y):
@@ -542,8 +541,10 @@ def find_all(story: Story, read: dict[int, list[Value]] | None = None) -> tuple[
                                                  if v.kind in ("date", "weekday", "place")]
     stated = figure_sources(story, values)
     findings: list[Finding] = []
+    day = story_day(story)
     for (i, j), cos in pairs.items():
-        findings.extend(pair_findings(story, i, j, cos, values[i], values[j], word_sim, by_source, stated))
+        findings.extend(pair_findings(story, i, j, cos, values[i], values[j], word_sim, by_source, stated,
+                                      day.year if day else None))
     return findings, values
 
 

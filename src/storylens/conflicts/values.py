@@ -30,6 +30,7 @@ from storylens.conflicts.roles import token_at as _token_at
 from storylens.conflicts.temporal import WEEKDAYS, DateMention, find_dates
 from storylens.entities.gazetteer import is_region
 from storylens.entities.gazetteer import key as gazetteer_key
+from storylens.entities.normalize import POSSESSIVE
 from storylens.entities.places import known_place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -467,10 +468,14 @@ def _subjects(verb: Any) -> list[Any]:
 
 def _owner_name(ent: Any) -> str:
     """The last word of a person's name or of the story's name for an organisation (its acronym and full name
-    are one), so that "the Indianapolis Colts" and an untagged "Colts" are one owner; a possessive ending
-    ("Adam Vinatieri's", "Jamaal Charles'") is no part of it."""
-    words = (ent.kb_id_ or " ".join(t.text for t in ent if t.text not in ("'s", "’s", "'", "’", "s"))).split()
-    return (words[-1] if words else ent.text).lower()
+    are one), so that "the Indianapolis Colts" and an untagged "Colts" are one owner."""
+    return last_word(ent.kb_id_ or ent.text)
+
+
+def last_word(name: str) -> str:
+    """A name's last word, lower-cased, without a possessive ending ("Adam Vinatieri's", "Jamaal Charles' ")."""
+    words = [w for w in name.split() if POSSESSIVE.sub("", w) and w != "s"]  # "Wayne’ s", spaced
+    return POSSESSIVE.sub("", words[-1]).lower() if words else ""
 
 
 def _qualifier(noun: Any) -> frozenset[str]:

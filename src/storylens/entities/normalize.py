@@ -42,7 +42,11 @@ PARTICLES = frozenset(
 _SUFFIXES = frozenset({"jr", "sr"})
 _ROMAN = re.compile(r"^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")
 
-# Honorifics and offices stripped from the front of person names ("Mr. X", "President X").
+# A player's position, written before the name as a title is ("Kicker Ryan Succop", "QB Andrew Luck").
+POSITIONS = frozenset({"quarterback", "qb", "kicker", "punter", "receiver", "linebacker", "cornerback", "tailback",
+                       "halfback", "fullback", "pitcher", "shortstop", "goalkeeper", "goalie", "midfielder", "striker",
+                       "defenseman"})
+# Honorifics and offices stripped from the front of person names ("Mr. X", "President X"), and positions.
 TITLES = frozenset(
     [
         "mr",
@@ -169,29 +173,11 @@ TITLES = frozenset(
         "officer",
         "trooper",
         "coach",
-        # a player's position, written before the name as a title is ("Kicker Ryan Succop", "QB Andrew Luck")
-        "quarterback",
-        "qb",
-        "kicker",
-        "punter",
-        "receiver",
-        "linebacker",
-        "cornerback",
-        "tailback",
-        "halfback",
-        "fullback",
-        "pitcher",
-        "shortstop",
-        "goalkeeper",
-        "goalie",
-        "midfielder",
-        "striker",
-        "defenseman",
         "rabbi",
         "imam",
         "pastor",
     ]
-)
+) | POSITIONS
 
 _APOS = "'’‘`´"  # ‘ too: CMS text often writes 'Modern Family‘s'
 # A nickname quoted inside a person's name ('Vincent "The Chin" Gigante'): not part of the name's key.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storylens.entities.gazetteer import AP_STATES
-from storylens.entities.normalize import NICKNAME, POSSESSIVE, is_title, split_words
+from storylens.entities.normalize import NICKNAME, POSITIONS, POSSESSIVE, is_title, split_words
 from storylens.entities.places import known_place
 from storylens.models import Mention
 
@@ -192,9 +192,7 @@ _OFFICES = frozenset({"president", "prime", "premier", "chancellor", "minister",
                       "emperor", "foreign", "defense", "defence", "ambassador", "envoy", "leader", "governor", "mayor",
                       "senator", "general", "secretary", "vice", "deputy", "sen", "rep", "gov", "pres"})
 # A player's position after the team's name ("Colts QB Andrew Luck"): the team is no part of the name.
-_POSITIONS = frozenset({"quarterback", "qb", "kicker", "punter", "receiver", "linebacker", "cornerback", "tailback",
-                        "halfback", "fullback", "pitcher", "shortstop", "goalkeeper", "goalie", "midfielder",
-                        "striker", "defenseman", "coach"})
+_POSITIONS = POSITIONS | {"coach"}
 # A legislator's party and state after the name: "(R., Texas)", "(D-N.Y.)", "(R-Ohio)".
 _PARTY_TAG_OPEN = re.compile(r"\((?:R|D|I|Rep|Dem|Ind)\.?(?:,\s*|\s*-\s*|\s+)$")
 _PARTY_TAG_CLOSE = re.compile(r"\.?\s*\)")

@@ -40,8 +40,6 @@ _POINTS_BACK = re.compile(r"\b(?:this|that|these|those|it|so)[.!]$", re.IGNORECA
 _QUOTES = "\"“”"
 # "I", "we", "my", "our" as words of a speaker ("Our Lady", "My Fair Lady": a name follows)
 _FIRST_PERSON = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Ww]e(?:['’](?:re|ve|d|ll))?|[Mm]y|[Oo]ur)\b(?!\s+[A-Z])")
-# A quotation whose only speaker is a pronoun ('"It's a very toxic nerve agent," he said.'): whose words, the summary
-# would not say.
 # A pronoun as the only speaker, after a quotation or reported speech: '"It is toxic," he said.', 'All the victims
 # were out of surgery, he said.' (a QA summary: who "he" is, the summary does not say)
 _PRONOUN_SPEAKER = re.compile(r"(?:[\"”’']\s*(?:,\s*)?|,\s+)(?:he|she|they)\s+(?:said|says|added|adds|"

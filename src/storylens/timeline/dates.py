@@ -104,7 +104,6 @@ class DateMention:
     precision: str = "day"  # "day", "month" or "year": how much of `day` the text gave
 
 
-_LAST_YEAR_WORDS = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
 # A day of the month said to be last year's ("on May 25 last year", "March 3 of last year").
 _LAST_YEAR = re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
 # Only these words between two dates: the second is an alternative or the next part of the first ("late Saturday or
@@ -262,7 +261,7 @@ def _resolve(kind: str, text: str, base: date | None, future: bool, happened: bo
         return None, False  # a relative date without an anchor cannot be placed
     if kind == "monthlast":
         # "In April last year": that month of the year before the article's
-        month = _parse(_LAST_YEAR_WORDS.sub("", text) + " 1", base, False)
+        month = _parse(_LAST_YEAR.sub("", text) + " 1", base, False)
         return (date(base.year - 1, month.month, 1), True) if month is not None else (None, False)
     if kind == "monthday":
         day = _parse(text, base, future)
