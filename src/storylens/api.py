@@ -70,6 +70,7 @@ def analyse(
 ) -> Story:
     """Run the analysis stages on clean articles and return the filled `Story`."""
     from storylens.claims import align_claims
+    from storylens.clean.credits import credited_sources
     from storylens.clean.genre import opinion_cue
     from storylens.conflicts import detect_conflicts
     from storylens.conflicts.detect import prefetch as prefetch_values
@@ -81,6 +82,7 @@ def analyse(
 
     story = Story(articles=list(articles), notices=list(notices))
     story.opinions = {a.id: cue for a in story.articles if (cue := opinion_cue(a))}
+    story.credits = credited_sources(story.articles)
     timings: dict[str, float] = {}
     done: set[str] = set()  # stages run ahead, in the nlp stage's spare time
     values: dict[int, list[Value]] = {}  # the conflict stage's values, read in that spare time
@@ -160,7 +162,7 @@ def to_brief(story: Story) -> Brief:
         Source(
             id=a.id, title=a.title, author=a.author, outlet=a.outlet, published=a.published, url=a.url,
             text=a.text, removed=a.removed, language=a.language, duplicate_of=a.duplicate_of,
-            analysed=a.id in analysed, opinion=a.id in opinions,
+            analysed=a.id in analysed, opinion=a.id in opinions, draws_on=sorted(story.credits.get(a.id, {})),
         )
         for a in story.articles
     ]
@@ -278,6 +280,10 @@ def _add_notices(story: Story) -> None:
         story.notices.append("Opinion pieces (their views are not reporting; the summary leaves them out when other "
                              "sources report the story): " + ", ".join(f"{k} ({why} says so)"
                                                                        for k, why in story.opinions.items()))
+    if story.credits:
+        story.notices.append("Sources that credit another source's outlet for their report (what both state counts as "
+                             "one report): " + ", ".join(f"{k} (credits {', '.join(f'{o} as {n!r}' for o, n in v.items())})"
+                                                         for k, v in story.credits.items()))
     dup = [a for a in story.articles if a.duplicate_of]
     if dup:
         story.notices.append(

@@ -178,9 +178,10 @@ COPY_MIN_WORDS = 12
 
 
 def _independent(story: Story, sents: list[Sentence]) -> int:
-    """Independent sources among the claim's sentences: reprints of one story count once (`Story.root_of`),
-    and so do sources that print the claim's long sentence word for word (a wire paragraph two outlets ran)."""
-    roots = [story.root_of(s.source) for s in sents]
+    """Independent sources among the claim's sentences: reprints of one story count once (`Story.reports`: a
+    source crediting another's outlet joins it), and so do sources that print the claim's long sentence word for word (a wire paragraph two outlets ran)."""
+    report_of = story.reports({s.source for s in sents})  # copies, and sources crediting another's outlet
+    roots = [report_of[s.source] for s in sents]
     reports = UnionFind(roots)
     first_with: dict[str, str] = {}  # long sentence -> the first root that prints it
     for s, root in zip(sents, roots, strict=True):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from collections.abc import Iterable
 from typing import Any, Literal
 
 RawFormat = Literal["text", "html"]
@@ -96,6 +97,9 @@ class Story:
     story_date: date | None = None  # the story's consensus date (set after metadata)
     strays: list[str] = field(default_factory=list)  # sources that may report another story (`stories.strays`)
     opinions: dict[str, str] = field(default_factory=dict)  # opinion pieces: source id -> what says so (`clean.genre`)
+    # sources that credit another source's outlet: source id -> {credited source id: the name it credits}
+    # (`clean.credits`); the two count as one report
+    credits: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def root_of(self, source_id: str) -> str:
         """The earliest copy a syndicated source duplicates (itself when it is original)."""
@@ -110,8 +114,22 @@ class Story:
         return art.id
 
     def independent_count(self, source_ids: list[str] | set[str]) -> int:
-        """How many independent sources (reprints of one wire story count once) are among these."""
-        return len({self.root_of(s) for s in source_ids})
+        """How many independent sources are among these: reprints of one wire story count once, and so does a
+        source with the source whose outlet it credits (`Story.credits`)."""
+        return len(set(self.reports(source_ids).values()))
+
+    def reports(self, source_ids: Iterable[str]) -> dict[str, str]:
+        """Each of these sources -> the report it belongs to (one id per report): the earliest copy of a
+        syndicated story (`root_of`), with a source and the sources whose outlet it credits joined."""
+        from storylens.entities.cluster import UnionFind
+
+        roots = {s: self.root_of(s) for s in source_ids}
+        joined = UnionFind(sorted(set(roots.values())))
+        for s, root in roots.items():
+            for other in self.credits.get(s, {}):
+                if other in roots:
+                    joined.union(root, roots[other])
+        return {s: joined.find(root) for s, root in roots.items()}
 
     def article(self, source_id: str) -> Article:
         for a in self.articles:

@@ -43,6 +43,9 @@ class Source(_Model):
     duplicate_of: str | None = None
     analysed: bool = True
     opinion: bool = False  # the page says it is an opinion piece (its address, headline label or disclaimer)
+    # ids of the sources whose outlet this one credits for its report ("according to the Berkshire Eagle"):
+    # what they both state counts as one report
+    draws_on: list[str] = Field(default_factory=list)
 
 
 class EntityMention(_Model):

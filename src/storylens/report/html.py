@@ -51,6 +51,7 @@ class SourceView:
     analysed: bool
     duplicate_of: str | None
     opinion: bool = False
+    draws_on: list[str] = field(default_factory=list)
     href: str = ""
 
     @property
@@ -208,7 +209,7 @@ def brief_view(brief: Brief, source_href: SourceHref) -> BriefView:
         SourceView(
             id=s.id, n=i, label=labels[s.id], title=s.title, outlet=s.outlet, author=s.author,
             published=s.published, day=iso_day(s.published), url=safe_url(s.url),
-            analysed=s.analysed, duplicate_of=s.duplicate_of, opinion=s.opinion,
+            analysed=s.analysed, duplicate_of=s.duplicate_of, opinion=s.opinion, draws_on=s.draws_on,
         )
         for i, s in enumerate(brief.sources, start=1)
     ]

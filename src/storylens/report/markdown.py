@@ -93,6 +93,8 @@ def render_markdown(brief: Brief) -> str:
             flags.append("not analysed" + (f" ({esc(s.language)})" if s.language else ""))
         if s.opinion:
             flags.append("opinion")
+        if s.draws_on:
+            flags.append("draws on " + ", ".join(esc(d) for d in s.draws_on))
         note = f" ({'; '.join(flags)})" if flags else ""
         out.append(
             f"| {esc(s.id)}{note} | {esc(s.outlet)} | {esc(s.title)} | {esc(s.author)} | "

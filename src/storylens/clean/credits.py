@@ -1,0 +1,107 @@
+"""Sources that credit another source of the story: "..., according to the Berkshire Eagle".
+
+An aggregator's rewrite of a local paper's scoop repeats the paper's facts in its own words, so
+text overlap (`clean.dedup`) does not see a copy; but the rewrite says where it got them. A source
+that credits the outlet of another source ("according to X", "X reported", "told X", "(via X)")
+draws on that source, and the two count as one report for what they both state.
+
+An outlet is known by the names a source carries: its `outlet` field, its web address
+("berkshireeagle.com"), a wire agency's dateline tag ("(Reuters) -") and a reporter's contact
+address in its text or in what cleaning removed ("Reach Bob Dunn at bdunn@berkshireeagle.com").
+A credited name matches when one of its spellings is one of those names: the whole name without
+spaces ("The New York Times" -> "newyorktimes"), its first words ("Fox News Digital" credits Fox
+News), its initials ("WSJ" for "wsj.com"), or the initials of all but its last word and that word
+("nytimes", "latimes").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from storylens.models import Article
+
+# One capitalised name of up to six words ("the Berkshire Eagle", "The Wall Street Journal", "NBC News").
+# A full stop stays inside a word only ("U.S."), so a name never runs on into the next sentence.
+_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
+_NAME = rf"({_WORD}(?:\s+(?:of|&|{_WORD})){{0,5}})"
+_THE = r"(?:the\s+)?"
+# What crediting an outlet looks like. "X said" is no credit (police, officials and companies say things).
+_CREDITS = [re.compile(p) for p in (
+    r"\b[Aa]ccording to " r"(?:(?:a|an|the) (?:report|story|article|interview|piece|post)s? (?:in|by|from|with|on) )?" + _THE + _NAME,
+    _NAME + r",? (?:which |who )?(?:first |originally |earlier |previously |also )?(?:reported|reports)\b",
+    r"\b(?:first |originally )?reported (?:earlier |first )?(?:by|in) " + _THE + _NAME,
+    r"\b(?:told|in an interview with|speaking to|speaking with|spoke to|spoke with) " + _THE + _NAME,
+    r"\b(?:via|h/t|hat tip to|citing) " + _THE + _NAME,
+)]
+# A wire story's dateline tag ("SEOUL, South Korea (AP) --", "(Reuters) -").
+_WIRE_TAG = re.compile(r"\((AP|Reuters|AFP|Bloomberg|UPI|CNN|Xinhua|dpa|ANSA|Kyodo|Yonhap|EFE)\)\s*[-—–]")
+# A reporter's contact address: "Reach Bob Dunn at bdunn@berkshireeagle.com", "Contact ... at ...@...".
+_CONTACT = re.compile(r"\b(?:[Rr]each|[Cc]ontact|[Ee]-?mail|[Ww]rite to)\b[^\n]{0,80}?@([a-z0-9-]+)\.(?:com|org|net|co\.uk|com\.au|ca)\b")
+# Names two outlets share so widely that they name no one source ("News", "Press").
+_TOO_SHORT = 3
+_ALIASES = {"ap": "associatedpress", "apnews": "associatedpress", "afp": "agencefrancepresse"}
+
+
+def _key(name: str) -> str:
+    # an aggregator's label after the name goes: "New York Times (News)", "CNN (Online News)"
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip())
+    key = re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", name.lower()))
+    return _ALIASES.get(key, key)
+
+
+def spellings(name: str) -> set[str]:
+    """The keys a credited name may match: the name without spaces, its first words without spaces, its
+    initials, and the initials of all but its last word followed by that word ("Los Angeles Times" ->
+    "losangelestimes", "losangeles", "lat", "latimes")."""
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"^[Tt]he\s+", "", name)) if w.lower() not in ("of", "and")]
+    out = {_key(name)}
+    # and the same of the name cut after each word from the second on: "Fox News Digital" is Fox News
+    for n in range(2, len(words)):
+        out.add(_key(" ".join(words[:n])))
+    if len(words) >= 2:
+        out.add("".join(w[0] for w in words).lower())
+        out.add("".join(w[0] for w in words[:-1]).lower() + words[-1].lower())
+    return {k for k in out if len(k) >= _TOO_SHORT or k == "ap"}
+
+
+def outlet_names(article: Article) -> set[str]:
+    """Keys naming the outlet that published the article (see the module's docstring)."""
+    names: set[str] = set()
+    if article.outlet:
+        names.add(_key(article.outlet))
+    if article.url:
+        host = (urlsplit(article.url).hostname or "").removeprefix("www.")
+        parts = host.split(".")
+        if len(parts) >= 2:
+            # the label before the public suffix: "nytimes" of nytimes.com, "bbc" of bbc.co.uk
+            names.add(_key(parts[-3] if len(parts) >= 3 and parts[-2] in ("co", "com", "org", "net") else parts[-2]))
+    head = article.text[:300]
+    names |= {_key(m) for m in _WIRE_TAG.findall(head)}
+    for text in (article.text, *article.removed):
+        names |= {m.lower() for m in _CONTACT.findall(text)}
+    return {n for n in names if len(n) >= _TOO_SHORT}
+
+
+def credited_names(text: str) -> list[str]:
+    """The names a text credits for what it reports, as written."""
+    out = []
+    for pattern in _CREDITS:
+        for m in pattern.finditer(text):
+            name = re.sub(r"['’]s$", "", m.group(1)).rstrip(".")
+            out.append(name)
+    return out
+
+
+def credited_sources(articles: Sequence[Article]) -> dict[str, dict[str, str]]:
+    """Source id -> {id of a source whose outlet it credits: the name as it credits it}."""
+    names = {a.id: outlet_names(a) for a in articles}
+    out: dict[str, dict[str, str]] = {}
+    for a in articles:
+        for name in credited_names(a.text):
+            keys = spellings(name)
+            for b in articles:
+                if b.id != a.id and keys & names[b.id] and not (names[a.id] & names[b.id]):
+                    out.setdefault(a.id, {}).setdefault(b.id, name)
+    return out
