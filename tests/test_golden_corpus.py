@@ -173,6 +173,24 @@ def test_summary_marks_the_sentences_that_state_one_side_of_a_conflict(corpus_br
     assert 'class="disputed">disputed:' in html and 'href="#conflict-' in html
 
 
+def test_timeline_marks_the_events_that_state_one_side_of_a_conflict(corpus_brief):
+    # 'Putin is also expected in Vladivostok on Tuesday' dates the meeting another source puts on Wednesday: the
+    # timeline must not settle the day (QA round 10: an entry showed one side's figure under both sources)
+    conflict_spans = {c.id: {(q.source, q.start) for v in c.values for q in v.quotes} for c in corpus_brief.conflicts}
+    for event in corpus_brief.timeline:
+        spans = {(q.source, q.start) for q in event.quotes}
+        assert event.disputed == [c for c, cs in conflict_spans.items() if spans & cs]
+    marked = [e for e in corpus_brief.timeline if e.disputed]
+    tuesday = next(e for e in marked if "Tuesday" in e.text)
+    assert any(c.kind == "weekday" for c in corpus_brief.conflicts if c.id in tuesday.disputed)
+    assert len(marked) < len(corpus_brief.timeline)  # events no conflict quotes stay unmarked
+    timeline_md = corpus_brief.to_markdown().split("## Timeline", 1)[1].split("\n## ", 1)[0]
+    line = next(ln for ln in timeline_md.splitlines() if tuesday.text in ln)
+    assert "*(disputed: see “" in line and line.endswith("above)*")
+    timeline_html = corpus_brief.to_html().split('id="h-timeline"', 1)[1].split("</section>", 1)[0]
+    assert 'class="disputed">disputed:' in timeline_html and 'href="#conflict-' in timeline_html
+
+
 def test_summary_tells_which_day_a_relative_date_means(corpus_brief):
     # 'the two will meet there on Tuesday' is quoted as written; the brief says which Tuesday, from the article's date
     by_id = {s.id: s for s in corpus_brief.sources}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from storylens.conflicts.build import build_conflict
 from storylens.conflicts.detect import MAX_CONFLICTS, MIN_CONFIDENCE, Finding, find_all, group_findings
 from storylens.conflicts.values import Value
-from storylens.models import Conflict, Story
+from storylens.models import Conflict, Quote, Story
 
 
 def detect_conflicts(story: Story, min_confidence: float | None = None,
@@ -48,4 +48,12 @@ def conflicts_from_findings(story: Story, findings: list[Finding], threshold: fl
     return conflicts
 
 
-__all__ = ["conflicts_from_findings", "detect_conflicts"]
+def disputed_by(story: Story, quotes: list[Quote]) -> list[str]:
+    """Ids of the story's conflicts one of whose sides these quotes overlap: a summary sentence or a timeline
+    event that states one side of a dispute must say so, not read as settled."""
+    return [c.id for c in story.conflicts
+            if any(q.source == own.source and q.start < own.end and own.start < q.end
+                   for v in c.values for q in v.quotes for own in quotes)]
+
+
+__all__ = ["conflicts_from_findings", "detect_conflicts", "disputed_by"]

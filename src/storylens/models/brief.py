@@ -99,6 +99,8 @@ class TimelineEvent(_Model):
     # How much of `date` the sources gave: "in 2019" is dated 2019-01-01 with precision "year", so that a
     # reader (and the reports) can show "2019" rather than a first of January nobody wrote.
     precision: Literal["day", "month", "year"] = "day"
+    # Ids of the conflicts one of whose sides this event's quotes state (its day, or a figure it gives, is disputed)
+    disputed: list[str] = Field(default_factory=list)
 
 
 class DayNote(_Model):

@@ -127,7 +127,8 @@ class BriefView:
     summary: list[CitedSentence]
     conflicts: list[ConflictView]
     claims: dict[str, list[ClaimView]]  # status -> claims
-    timeline: list[tuple[object, list[QuoteView], list[SourceView]]]
+    # (event, its quotes, its sources, (topic, ledger anchor) of the conflicts it takes a side in)
+    timeline: list[tuple[object, list[QuoteView], list[SourceView], list[tuple[str, str]]]]
     entities: list[object] = field(default_factory=list)
 
 
@@ -234,6 +235,7 @@ def brief_view(brief: Brief, source_href: SourceHref) -> BriefView:
         return out
 
     summary = []
+    anchors = {c.id: (c.topic, f"conflict-{k}") for k, c in enumerate(brief.conflicts, start=1)}
     for i, sent in enumerate(brief.summary):
         cites: list[Citation] = []
         quoted = set()
@@ -244,7 +246,6 @@ def brief_view(brief: Brief, source_href: SourceHref) -> BriefView:
             if sid not in quoted:
                 src = lookup(sid)
                 cites.append(Citation(f"cite-{i}-{len(cites)}", src, None, src.href))
-        anchors = {c.id: (c.topic, f"conflict-{k}") for k, c in enumerate(brief.conflicts, start=1)}
         summary.append(CitedSentence(sent.text, cites, [anchors[c] for c in sent.disputed if c in anchors],
                                      day_notes_label(sent)))
 
@@ -257,7 +258,8 @@ def brief_view(brief: Brief, source_href: SourceHref) -> BriefView:
     for claim in brief.claims:
         claims.setdefault(claim.status, []).append(
             ClaimView(claim, [lookup(s) for s in claim.sources], quotes(claim.evidence)))
-    timeline = [(e, quotes(e.quotes), [lookup(s) for s in e.sources]) for e in brief.timeline]
+    timeline = [(e, quotes(e.quotes), [lookup(s) for s in e.sources], [anchors[c] for c in e.disputed if c in anchors])
+                for e in brief.timeline]
     entities = sorted(brief.entities, key=lambda e: (-len(e.mentions), e.name.lower()))
     return BriefView(brief, sources, by_id, summary, conflicts, claims, timeline, entities)
 

@@ -40,6 +40,12 @@ def _cite(ids: list[str], names: dict[str, str]) -> str:
     return "[" + ", ".join(esc(names.get(i, i)) for i in ids) + "]"
 
 
+def _disputed(brief: Brief, ids: list[str], where: str) -> str:
+    """' *(disputed: see “topic” below)*' for the conflicts a summary sentence or timeline event takes a side in."""
+    topics = [c.topic for c in brief.conflicts if c.id in ids]
+    return f" *(disputed: see {', '.join(f'“{esc(t)}”' for t in topics)} {where})*" if topics else ""
+
+
 def render_markdown(brief: Brief) -> str:
     names = brief.source_labels()
     out: list[str] = []
@@ -52,8 +58,7 @@ def render_markdown(brief: Brief) -> str:
     out.append("## Summary\n")
     if brief.summary:
         for s in brief.summary:
-            topics = [c.topic for c in brief.conflicts if c.id in s.disputed]
-            disputed = f" *(disputed: see {', '.join(f'“{esc(t)}”' for t in topics)} below)*" if topics else ""
+            disputed = _disputed(brief, s.disputed, "below")
             days = day_notes_label(s)
             days = f" *({esc(days)})*" if days else ""
             out.append(f"- {esc(s.text)} {_cite(s.sources, names)}{days}{disputed}")
@@ -70,7 +75,8 @@ def render_markdown(brief: Brief) -> str:
     out.append("## Timeline\n")
     if brief.timeline:
         for ev in brief.timeline:
-            out.append(f"- **{esc(event_date_label(ev))}** — {esc(ev.text)} {_cite(ev.sources, names)}")
+            out.append(f"- **{esc(event_date_label(ev))}** — {esc(ev.text)} {_cite(ev.sources, names)}"
+                       + _disputed(brief, ev.disputed, "above"))
         out.append("")
     else:
         out.append("*No dated events were found.*\n")

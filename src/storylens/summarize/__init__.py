@@ -11,6 +11,7 @@ Output order: facts more sources agree on first, then by position in their artic
 
 from __future__ import annotations
 
+from storylens.conflicts import disputed_by
 from storylens.models import DayNote, Quote, Sentence, Story, SummarySentence
 from storylens.summarize.ranking import Settings, select
 from storylens.summarize.support import Evidence, find_support
@@ -44,9 +45,7 @@ def day_notes(sentence: Sentence, story: Story) -> list[DayNote]:
 def mark_disputed(sentence: SummarySentence, story: Story) -> SummarySentence:
     """Note the conflicts one of whose sides the sentence's quotes state ('sober for the first time in eight
     years', where another source says twelve): a summary must not present one side of a dispute as settled."""
-    sentence.disputed = [c.id for c in story.conflicts
-                         if any(q.source == own.source and q.start < own.end and own.start < q.end
-                                for v in c.values for q in v.quotes for own in sentence.quotes)]
+    sentence.disputed = disputed_by(story, sentence.quotes)
     return sentence
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+from storylens.conflicts import disputed_by
 from storylens.models import Article, Story, TimelineEvent
 from storylens.timeline.events import build_events
 
@@ -26,8 +27,12 @@ def consensus_date(articles: Sequence[Article]) -> date | None:
 
 
 def build_timeline(story: Story) -> list[TimelineEvent]:
-    """Dated events of the story, ordered by date."""
-    return build_events(story)
+    """Dated events of the story, ordered by date; an event whose quotes state one side of a conflict lists it in
+    `disputed` (its date or a figure it gives is disputed: the timeline must not settle it)."""
+    events = build_events(story)
+    for event in events:
+        event.disputed = disputed_by(story, event.quotes)
+    return events
 
 
 __all__ = ["build_timeline", "consensus_date"]
