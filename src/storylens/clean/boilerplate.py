@@ -98,7 +98,9 @@ _SHARE_BAR_OPEN = re.compile(r"^(?:Facebook|Twitter|Pinterest|Email|WhatsApp|Lin
                              r"(?: (?:Facebook|Twitter|Pinterest|Email|WhatsApp|LinkedIn)){1,5} (?=[A-Z\"“])")
 _CREDIT_OPEN = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}/[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2} (?=[A-Z])")
 _CREDIT_END = re.compile(r"(?:\bPhotograph: [A-Z][^.()]{0,60}|\((?:AP Photo\b[^()]{0,60}|Associated Press|AFP|Reuters)\))"
-                         r"\s*$")
+                         r"\s*$"
+                         # a photographer and agency: "(Valerie Macon/Getty Images)", "(RW3/Rachel Worth / WENN)"
+                         r"|\([A-Z][^()/]{1,40}/\s?[A-Z][^()]{1,50}\)\s*$")
 _AGENCY = re.compile(r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|Alamy|PA Images|PA Wire|EPA-EFE)\b")
 # An embedded video's caption on local-TV sites ("EMBED More News Videos Cosby spends first night in prison:
 # Vernon Odom reports ...", or after a player's close button: "CLOSE Ariel Winter is tired of being told what to
