@@ -50,3 +50,17 @@ def test_a_disputed_claim_gives_each_source_its_own_words() -> None:
     # Agreeing claims keep one line each: their sources say the same.
     corroborated = md[md.index("### Corroborated"):md.index("### Disputed")]
     assert "  >" not in corroborated
+
+
+def test_a_corroborated_claim_shows_what_the_other_sources_say_in_their_words() -> None:
+    # QA round 11: the shown sentence is one source's, details and all ("... at noon"); the list of sources read as
+    # if each confirmed every detail. The others' own words follow; a source printing the shown words is not repeated.
+    brief = plain_brief(n_sources=3)
+    brief.claims[0].text = "Mayor Ada Brook cut the ribbon at noon."
+    brief.claims[0].evidence = [q(brief.sources[0], "Mayor Ada Brook cut the ribbon at noon."),
+                                q(brief.sources[1], "The harbour festival opened on Saturday in Port Elm."),
+                                q(brief.sources[2], "Mayor Ada Brook cut the ribbon at noon.")]
+    md = render_markdown(brief)
+    corroborated = md[md.index("### Corroborated"):md.index("### Disputed")]
+    assert corroborated.count("  > ") == 1
+    assert "  > Outlet 1: “The harbour festival opened on Saturday in Port Elm.”" in corroborated

@@ -150,8 +150,7 @@ def align_claims(story: Story) -> list[Claim]:
         sents = [story.sentences[idx[m]] for m in group]
         # told in a reported sentence when there is one: a column's words are its author's view
         told = [m for m in group if story.sentences[idx[m]].source not in story.opinions] or group
-        rep = told[int(np.argmax(sims[np.ix_(told, group)].sum(axis=1)))] if len(group) > 2 else \
-            max(told, key=lambda m: salience[m])
+        rep = _shown(told, group, texts, sims, salience)
         sources = sorted({s.source for s in sents})
         n_ind = _independent(story, sents)
         ents = sorted({e for s in sents for e in entity_at.get(s.index, ())})
@@ -170,6 +169,21 @@ def align_claims(story: Story) -> list[Claim]:
         story.claim_sentences[claim.id] = sent_idx
         claims.append(claim)
     return claims
+
+
+def _shown(told: list[int], group: list[int], texts: list[str], sims: np.ndarray, salience: np.ndarray) -> int:
+    """The member whose words the claim is shown in: the one whose content words the other members state most
+    of (a detail only one source gives must not read as confirmed by every source listed; QA round 11), then
+    the one closest to the rest of the group (the most talked-about of two)."""
+    words = {m: content_words(texts[m]) for m in group}
+
+    def covered(m: int) -> float:
+        others = set().union(*(words[o] for o in group if o != m))
+        return round(len(words[m] & others) / max(1, len(words[m])), 2)
+
+    if len(group) > 2:
+        return max(told, key=lambda m: (covered(m), float(sims[m, group].sum())))
+    return max(told, key=lambda m: (covered(m), float(salience[m])))
 
 
 # Words a sentence needs before two sources printing it word for word are taken for one wire copy, not two

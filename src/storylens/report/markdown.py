@@ -148,6 +148,11 @@ def _claims(claims: list[Claim], names: dict[str, str]) -> list[str]:
                 # Its sources do not all say what the shown sentence says: each one's own words, so that
                 # a reader does not take the list of sources for agreement (the HTML shows them too).
                 out += _quotes(c.evidence, names)
+            elif status == "corroborated":
+                # The shown sentence is one source's words, details and all: the others' own words, so that a
+                # reader sees what each source confirms (QA round 11: a detail only one source gave read as
+                # confirmed by every source listed).
+                out += _quotes([q for q in c.evidence if q.quote != c.text], names)
         if len(chosen) > MAX_CLAIMS:
             out.append(f"- … and {len(chosen) - MAX_CLAIMS} more (see the JSON brief)")
         out.append("")
