@@ -201,6 +201,30 @@ def test_a_present_tense_with_a_date_is_a_schedule() -> None:
     assert days("He returned to the club on Saturday after a long absence.") == ["2023-09-09"]
 
 
+def test_a_present_progressive_tells_what_is_going_on_on_a_day_just_past() -> None:
+    # QA round 11: "is expanding its grip on Thursday" in an article of Friday June 18, 2021 was dated June 24
+    friday = date(2021, 6, 18)
+    assert days("The heat wave roasting the West is expanding its grip on Thursday, forecasters said.", friday) \
+        == ["2021-06-17"]
+    # further back, or with anything else that plans, the coming day is meant
+    monday = date(2021, 6, 14)
+    assert days("The Senate is voting on Friday on the bill.", monday) == ["2021-06-18"]
+    assert days("Kim is arriving in Vladivostok on Tuesday.", monday) == ["2021-06-15"]
+    assert days("The Colts are expected to be playing the Chiefs on Thursday.", friday) == ["2021-06-24"]
+    assert days("The Colts play the Chiefs on Thursday.", friday) == ["2021-06-24"]
+
+
+def test_a_day_that_refines_a_week_dates_the_event() -> None:
+    # QA round 11: "starting next week on April 29th" (an article of Wednesday April 24, 2013) was dated May 1 beside
+    # the same event on April 29
+    wednesday = date(2013, 4, 24)
+    assert days("Customers can register starting next week on April 29th, T-Mobile said.", wednesday) == ["2013-04-29"]
+    # a weekday after the week is that week's
+    assert days("The talks broke down last week, on Tuesday, officials said.", wednesday) == ["2013-04-16"]
+    assert days("The vote comes next week on Thursday.", wednesday) == ["2013-05-02"]
+    assert days("The talks broke down last week, officials said.", wednesday) == ["2013-04-17"]
+
+
 def test_a_weekday_inside_a_name_is_no_date() -> None:
     # "Saturday Night Live opened the show" was an event of that Saturday in a Multi-News brief
     assert days("Last week Saturday Night Live opened the show with a sketch.")[1:] == []

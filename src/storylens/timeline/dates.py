@@ -134,8 +134,10 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
     prev_end = 0
     bound = False  # the date before was a span's bound: "from September 2010 to January 2011" bounds both ends
     was_future = False  # the date before was a coming one: "late Saturday or early Sunday" shares its clause
+    week = 0  # the date before was "last week" / "next week", refined by this one: -7 / 7
     for m in _DATE_RE.finditer(sentence):
         kind = m.lastgroup or ""
+        refined, week = week, 0
         before = sentence[prev_end:m.start()]
         prev_end = m.end()
         on_day = bool(_ON_DAY.search(before)) or m.group().lower().startswith(("on ", "early on ", "late on "))
@@ -144,15 +146,26 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
                                                              or _OF_DATE.match(sentence, m.end()))):
             continue
         after = sentence[m.end():]
+        if kind == "week" and _REFINED.match(after):
+            # "starting next week on April 29th": the day after it dates the event, not the week; a weekday after
+            # it is that week's ("last week, on Tuesday")
+            week = -7 if "last" in m.group().lower() else 7
+            continue
         happened = bool(_INCIDENT_AFTER.match(after)) or _told_past(before)
         future = not _INCIDENT_AFTER.match(after) and (_is_future(before, after) or (
             kind in ("weekday", "monthday") and bool(_PLANNED_FOR.search(before)) and not after.startswith(("'s", "’s"))
         ) or (kind == "weekday" and bool(_FORECAST.search(" ".join(before.split()[-12:])))) or (
             was_future and bool(_COORDINATED.fullmatch(before))
         ))
+        if future and kind == "weekday" and base is not None and _ongoing(before) \
+                and (base.weekday() - WEEKDAYS.index(m.group().lower().split()[-1])) % 7 <= _ONGOING_DAYS:
+            future = False  # "the heat wave is expanding its grip on Thursday", in Friday's paper: that Thursday
         was_future = future
         try:
             day, approx = _resolve(kind, m.group(), base, future, happened and not future)
+            if refined and kind == "weekday" and base is not None:
+                monday = base - timedelta(days=base.weekday()) + timedelta(days=refined)
+                day = monday + timedelta(days=WEEKDAYS.index(m.group().lower().split()[-1]))
         except OverflowError:
             continue  # "3000000000 days ago", or a relative day past year 1 or 9999: no calendar day
         if day is not None and base is not None and kind == "monthday":
@@ -169,6 +182,10 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
     return tuple(found)
 
 
+# A day right after a week that it refines ("next week on April 29th", "last week, on Tuesday"; a QA brief dated the
+# first one May 1, beside the same event on April 29).
+_REFINED = re.compile(r",?\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                      r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
 # A weekday that names the day of the date after it ("on Monday, January 11, 1999", "Friday, 3 March"): that date
 # dates the event; the weekday read alone would be the one before the article's date.
 _OF_DATE = re.compile(r",?\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?!\d)"
@@ -191,6 +208,19 @@ def _scheduled(lead: str) -> bool:
     "had", "-ed") leaves it to the other cues."""
     return bool(_PRESENT.search(lead)) and not _PAST.search(lead) and not _AFTERMATH.search(lead) \
         and not _INCIDENT_BEFORE.search(lead)
+
+
+# A present progressive and nothing else that plans ("The heat wave roasting the West is expanding its grip on
+# Thursday", in an article of Friday June 18: a QA brief dated it June 24) tells what is going on, and a weekday at most
+# two days back is that one; further back, the coming one is meant ("The Senate is voting on Friday", on a Monday).
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
+_ONGOING_DAYS = 2
+
+
+def _ongoing(before: str) -> bool:
+    lead = " ".join(_RELATIVE_CLAUSE.sub(",", before).split()[-12:])
+    return bool(_PROGRESSIVE.search(lead)) and not _FUTURE_BEFORE.search(lead) and not _PLANNED_FOR.search(before) \
+        and not _FORECAST.search(lead) and all(w.lower() in ("is", "are") for w in _PRESENT.findall(lead))
 
 
 # A present tense about what follows an event dates the event, not a plan: "the LAPD is investigating as a hate crime
