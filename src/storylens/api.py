@@ -264,6 +264,12 @@ def _add_notices(story: Story) -> None:
             "Only one source could be analysed: nothing can be compared, so no claim is corroborated "
             "and no conflict can be found."
         )
+    elif story.independent_count([a.id for a in story.analysed]) >= 2 and story.claims \
+            and not any(c.n_independent >= 2 for c in story.claims):
+        # QA round 11: a gossip column and a court story about one singer shared no fact, and only the header's
+        # "2 sources, 2 independent" spoke of them
+        story.notices.append("No claim is stated by two independent sources: the sources may report different "
+                             "stories, or different parts of one, so nothing here corroborates anything.")
     undated = [a.id for a in story.analysed if a.published_date is None]
     if n and len(undated) == n:
         story.notices.append("No source gives its date: relative days (\"on Monday\", \"yesterday\") cannot be put "
