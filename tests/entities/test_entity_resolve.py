@@ -160,6 +160,18 @@ def test_a_surname_ner_took_for_a_place_is_the_person_named_in_that_article(stor
     assert _by_form(entities, "Washington") is not _by_form(entities, "George Washington")
 
 
+def test_a_place_ner_took_for_a_first_name_stays_a_place(story_from) -> None:
+    # QA round 11: "Surrey" (the county, "in Surrey") went to "Surrey Police", typed PERSON, whose first word it is
+    story = story_from(
+        a="A supermarket in [Surrey|PERSON] burned down. [Surrey Police|PERSON] said the fire was suspicious.",
+        b="The store in Banstead, [Surrey|PERSON], was destroyed.",
+    )
+    entities = resolve_entities(story)
+    police = _by_form(entities, "Surrey Police")
+    assert police.type == "ORG" and _forms(police) == {"Surrey Police"}
+    assert _by_form(entities, "Surrey") is not police
+
+
 def test_a_double_surname_alone_is_the_person_named_in_full(story_from) -> None:
     # a conflicts-dev obituary listed "Dickson Wright" and "Clarissa Dickson Wright" as two people
     story = story_from(

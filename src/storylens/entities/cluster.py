@@ -548,8 +548,10 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         # A NORP one too ("Ibanez playing left field", "Freese says"), for a person the same article names, unless
         # the name is used as a modifier ("the Genovese family", named after Vito Genovese, is not the man).
         unplaced = not any(reads_as_place(s) for s in g.spans)
+        # (a name some sentence reads as a place is one, whatever NER's label: "a Waitrose supermarket in Surrey",
+        # "Banstead, Surrey" is no "Surrey Fire" typed PERSON)
         lone = len(key) == 1 and root not in multi and (
-            label == "PERSON" or label == "ORG" and key[0] not in firms
+            label == "PERSON" and unplaced or label == "ORG" and key[0] not in firms
             or label in ("GPE", "LOC") and unplaced
             or label == "NORP" and not any(s.determined for s in g.spans))
         # a place label on a name no gazetteer knows and no sentence reads as a place is NER's guess: the one

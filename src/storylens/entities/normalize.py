@@ -40,6 +40,8 @@ PARTICLES = frozenset(
 )
 # Generational suffixes do not change who is meant in a news story.
 _SUFFIXES = frozenset({"jr", "sr"})
+# ... nor does a numeral after a first and last name ("Michael Egan III"); after one word it names ("Level II").
+_GENERATIONS = frozenset({"II", "III", "IV"})
 _ROMAN = re.compile(r"^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")
 
 # A player's position, written before the name as a title is ("Kicker Ryan Succop", "QB Andrew Luck").
@@ -226,6 +228,8 @@ def name_key(name: str) -> tuple[str, ...]:
     story has just one.
     """
     words = split_words(POSSESSIVE.sub("", NICKNAME.sub(" ", name.strip())))
+    if len(words) >= 3 and words[-1] in _GENERATIONS:
+        words = words[:-1]  # "Michael Egan III" is the Michael Egan of the story ("World War II": two words before)
     keys = []
     for w in words:
         k = _SPELT_OUT.get(w.rstrip("."), token_key(w))

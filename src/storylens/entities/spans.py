@@ -221,7 +221,8 @@ _GROUP_ENDS = frozenset(["dynasty", "family", "administration", "government", "r
 # it as a person ("Church", "Bank" and "Banks" are surnames as often: left out).
 _INSTITUTION_ENDS = frozenset(["academy", "school", "college", "university", "institute", "hospital", "foundation",
                                "museum", "council", "committee", "commission", "association", "society", "agency",
-                               "party", "club", "ministry", "department", "center", "centre", "clinic", "service"])
+                               "party", "club", "ministry", "department", "center", "centre", "clinic", "service",
+                               "police", "constabulary", "brigade"])
 # ("MS", "SS", "MT" left out: "MS Dhoni" is a cricketer as often as "MS Columbus" is a ship)
 SHIP_PREFIXES = frozenset(["MV", "M/V", "INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "RMS"])
 # An AP pronunciation guide NER took for a name: "Dzhokhar Tsarnaev (joh-HAHR' tsahr-NEYE'-ehv)".
