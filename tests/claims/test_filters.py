@@ -10,6 +10,9 @@ from storylens.claims.filters import content_words, is_claim, is_denial, is_hedg
     "Putin arrived in the eastern city of Vladivostok on Monday to attend a forum.",
     "Traders could see prices fall below $50 a barrel by the end of the month.",
     "Residents watched the water rise above the first floor of their homes.",
+    "Here is where the fire started, the fire chief said on Monday.",
+    "He listed below-average scores in three districts as the reason for the cuts.",
+    "The agency said the following: the plan was approved on Monday.",
 ])
 def test_declarative_sentences_are_claims(text):
     assert is_claim(text)
@@ -23,6 +26,11 @@ def test_declarative_sentences_are_claims(text):
     "Leave a Comment",
     "You can see the cold open below, via NBC:",  # a pointer to the page's video (a Multi-News brief's claim)
     "Watch the full interview with the mayor above.",
+    # what the page shows next, and a line introducing it (QA round 11: claims and summary sentences)
+    "Here's the official email T-Mobile sent to its business customers.",
+    "Here is how they describe the device:",
+    "Official PR text follows below.",
+    "Interested customers can register for updates on the Q10 at the link below.",
     # an excerpt cut off mid-sentence (NeuS roundups end so)
     "This is textbook anti-Semitism, and we will continue to live in danger until...",
     "They were last seen leaving the scene in a Jeep,…”",

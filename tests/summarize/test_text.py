@@ -40,6 +40,9 @@ def test_standalone_accepts_plain_statements(sentence: str) -> None:
         # the writer on the article itself (a Multi-News summary opened on it)
         "Here's a look at what's happening, and why, ahead of the Monday night deadline for a shutdown.",
         "This story has been updated with comment from the company's spokesman.",
+        # what the page shows next (QA round 11: two summary sentences)
+        "Here's the official email T-Mobile sent to its business customers.",
+        "Here is how the company describes its new handset and its keyboard:",
     ],
 )
 def test_standalone_rejects_what_needs_context(sentence: str) -> None:

@@ -29,8 +29,14 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 # "You can see the cold open below", "Watch the video above.": page furniture; "prices fell below $50" is no pointer.
-_POINTER = re.compile(
-    r"\b(?:see|watch|view|listen to|read|check out|take a look at)\b[^.!?]{0,60}?\b(?:below|above)\s*(?:[,:;.]|via\b|$)",
+POINTER = re.compile(
+    r"\b(?:see|watch|view|listen to|read|check out|take a look at)\b[^.!?]{0,60}?\b(?:below|above)\s*(?:[,:;.]|via\b|$)"
+    # what the page shows next ("Here's the official email T-Mobile sent to its business customers.", "Official PR
+    # text follows below.", "register for updates at the link below": QA round 11 found them as claims and summary)
+    r"|^\W*(?:here(?:['’]s| is| are)|below (?:is|are))\s+(?:the|a|an|his|her|their|its|our)\b"
+    r"|\b(?:follows?|listed|linked|shown|embedded|included)\s+below(?![-\w])|\b(?:at|via) the links? below\b"
+    # a sentence that only introduces what comes after it ("Here is how they describe the device:")
+    r"|:\s*$",
     re.IGNORECASE,
 )
 # The modal "may", in lower case only: "in May" and "Theresa May" qualify nothing.
@@ -57,7 +63,7 @@ def is_claim(text: str) -> bool:
         return False  # headings, captions and list items carry no final punctuation
     if ends_in_ellipsis(t):
         return False  # an excerpt cut off with "..." ("This is textbook anti-Semitism, and we will ... until...")
-    if _POINTER.search(t):
+    if POINTER.search(t):
         return False  # a pointer to the page's own media ("You can see the cold open below, via NBC:")
     capitalised = sum(w[0].isupper() for w in words)
     return capitalised / len(words) < 0.7

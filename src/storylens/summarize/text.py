@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storylens.claims.filters import POINTER
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 # Openers that point back to a sentence the reader of an extract has not seen.
@@ -102,7 +104,7 @@ def acceptable(text: str) -> bool:
     stripped = text.strip()
     n = word_count(stripped)
     return MIN_WORDS <= n <= 2 * MAX_WORDS and not stripped.endswith("?") and not _FURNITURE.search(stripped) \
-        and not _META.search(stripped)
+        and not _META.search(stripped) and not POINTER.search(stripped)
 
 
 # An excerpt's trailing "...", or no end punctuation at all (closing quotes and brackets aside; "…" and
@@ -120,12 +122,13 @@ def cut_off(text: str) -> bool:
 
 def dangling(text: str) -> bool:
     """Opens on a reference back ("He said...", "This...") or ends on a bare pointer ("... confirmed this."),
-    is the end of a quotation opened in a sentence before ('We have to fund the government and pay our
-    bills.”') or a quotation whose only speaker is a pronoun ('"It is toxic," he said.'): whose words they
-    are, the summary would not say."""
+    is a piece of a quotation over several sentences (its opening '“I couldn’t take it any more.', whose speaker
+    a later sentence names, or its end 'We have to fund the government and pay our bills.”') or a quotation
+    whose only speaker is a pronoun ('"It is toxic," he said.'): whose words they are, the summary would not
+    say."""
     stripped = text.strip()
-    return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped) or orphan_quote_end(stripped)
-                or unattributed_first_person(stripped) or _PRONOUN_SPEAKER.search(stripped))
+    return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped) or quotation_piece(stripped)
+                or _PRONOUN_SPEAKER.search(stripped))
 
 
 def unattributed_first_person(text: str) -> bool:
@@ -176,7 +179,8 @@ def standalone(text: str) -> bool:
     stripped = text.strip()
     if not _END.search(stripped) or stripped.endswith("?"):
         return False
-    if _FURNITURE.search(stripped) or _META.search(stripped) or _DANGLING.match(stripped) or _POINTS_BACK.search(stripped):
+    if _FURNITURE.search(stripped) or _META.search(stripped) or POINTER.search(stripped) or _DANGLING.match(stripped) \
+            or _POINTS_BACK.search(stripped):
         return False
     if not stripped[0].isupper() and not stripped[0].isdigit():
         return False
