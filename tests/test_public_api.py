@@ -132,7 +132,7 @@ def test_a_source_dated_by_its_photo_caption_is_named_in_the_notices():
     b = ("The party leader was questioned by police on Saturday about the 1972 killing, officials said.\n\n"
          "He has denied any role in the killing, a statement from his party said.")
     brief = storylens.brief([storylens.Article(id="a", raw=a), storylens.Article(id="b", raw=b, published="2014-05-04")])
-    assert any(n.startswith("Dated by a photo caption") and "a (2014-05-02)" in n for n in brief.notices)
+    assert any(n.startswith("Dated by a date in a caption or credit line") and "a (2014-05-02)" in n for n in brief.notices)
     assert {s.id: s.published for s in brief.sources} == {"a": "2014-05-02", "b": "2014-05-04"}
 
 

@@ -277,7 +277,8 @@ def _add_notices(story: Story) -> None:
     elif undated:
         story.notices.append("Undated (their relative days, such as \"on Monday\", are read against the other "
                              "sources' date and marked approximate): " + ", ".join(undated))
-    for cue, what in (("caption", "a photo caption"), ("post", "an embedded post")):
+    # (a caption, a credit or a source line: "SOURCE: ... Cancer, online January 25, 2016" is no photo caption)
+    for cue, what in (("caption", "a date in a caption or credit line it carries"), ("post", "an embedded post")):
         dated = [a for a in story.articles if a.extra.get("published_from") == cue]
         if dated:
             story.notices.append(f"Dated by {what} (the page gives no date of its own; its relative days are "

@@ -10,8 +10,8 @@ from storylens.claims.align import _shown
 def test_a_claim_is_shown_in_the_words_the_other_sources_share() -> None:
     # QA round 11: "More than 50 firefighters tackled the blaze ... at about 2045 GMT on Friday" stood for five sources
     # none of which gave 2045 GMT; the member whose words the others state is shown instead
-    texts = ["More than 50 firefighters tackled the blaze at the supermarket, which broke out on the roof at about "
-             "2045 GMT on Friday.",
+    texts = [("More than 50 firefighters tackled the blaze at the supermarket, which broke out on the roof at about "
+              "2045 GMT on Friday."),
              "Firefighters tackled the blaze at the supermarket on Friday.",
              "The blaze at the supermarket was tackled by firefighters on Friday night."]
     sims = np.full((3, 3), 0.8)

@@ -91,6 +91,21 @@ def test_glued_header_splitters_leave_ordinary_sentences_alone() -> None:
     assert split_headline_run("Talks resume 4:12 PM We know little so far") is None  # rest is not a sentence
 
 
+def test_a_dateline_with_its_weekday_and_news_service_dates_the_article() -> None:
+    # QA round 11: a HealthDay story was called undated and its dateline became a timeline event
+    from storylens.clean import clean_article
+
+    raw = ("MONDAY, Jan. 25, 2016 (HealthDay News) -- Colon cancer rates are rising among men and women under 50, a "
+           "new analysis shows.\n\nOne in seven colon cancer patients is under 50, the researchers reported.")
+    art = clean_article(Article(id="a", raw=raw))
+    assert art.published == "2016-01-25"
+    assert art.text.startswith("Colon cancer rates are rising")
+    assert art.removed == ["MONDAY, Jan. 25, 2016 (HealthDay News)"]
+    assert split_leading_date("Monday, September 11, 2023 - The Kremlin confirmed the visit.") == (
+        "Monday, September 11, 2023", "2023-09-11", "The Kremlin confirmed the visit.")
+    assert split_leading_date("Monday was the day the Kremlin confirmed the visit.") is None
+
+
 def test_a_headline_with_its_post_stamps_on_one_line_gives_the_title_and_the_date() -> None:
     # a TV station's page (Multi-News): the header had stayed in the text, the story undated and untitled
     line = ("Officer replaces elderly woman's engagement ring after theft at hospital Posted: Monday, June 23, 2014 "

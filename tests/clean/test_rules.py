@@ -320,10 +320,10 @@ def test_captions_credits_promos_and_redirects_of_real_pages_are_cut() -> None:
         "still be heard in the Malian capital late Wednesday,... (Associated Press)"),
         "Bill Ingalls/NASA A supermoon behind the Colorado State Capitol Building on Sunday, Sept. 27, 2015.",
         # QA round 11: a caption whose credit alone was cut reached the summary and, dated, the timeline
-        "Jeff Herman holds up a copy of an email Broadway producer Gary Goddard allegedly sent his client. "
-        "(Valerie Macon/Getty Images)",
-        "Gary Goddard (center), who produced Broadway shows such as 'Jesus Christ Superstar,' has been named in a "
-        "lawsuit alleging sexual assault of a teen. (RW3/Rachel Worth / WENN)",
+        ("Jeff Herman holds up a copy of an email Broadway producer Gary Goddard allegedly sent his client. "
+         "(Valerie Macon/Getty Images)"),
+        ("Gary Goddard (center), who produced Broadway shows such as 'Jesus Christ Superstar,' has been named in a "
+         "lawsuit alleging sexual assault of a teen. (RW3/Rachel Worth / WENN)"),
         "Please wait while you are redirected...or Click Here if you do not want to wait.",
         "For the latest news and analysis, follow @wsjd.",
         "Get breaking news and the biggest stories delivered right to your inbox.",

@@ -42,10 +42,13 @@ _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:
 _MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WRITTEN = (rf"(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}})"
             rf"(?:,?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?)?")
-# A date at the very start of a text, glued to the first sentence ("date 2023-09-12 The train ...").
+# A date at the very start of a text, glued to the first sentence ("date 2023-09-12 The train ..."), with its
+# weekday and a news service's tag ("MONDAY, Jan. 25, 2016 (HealthDay News) -- Colon cancer rates ...": a QA brief
+# called that source undated and made its dateline an event).
 _LEADING_DATE = re.compile(
-    rf"^\s*(?P<stamp>(?:(?:published|posted|updated|date|dated)\s*:?\s*)?(?P<date>{_ISO}|{_WRITTEN}))"
-    r"(?:\s*[|,–—-])?\s+(?=[\"“‘'(]?[A-Z])", re.IGNORECASE)
+    rf"^\s*(?P<stamp>(?:(?:published|posted|updated|date|dated)\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?P<date>{_ISO}|{_WRITTEN})(?:\s*\([A-Z][^()]{{1,40}}\))?)"
+    r"(?:\s*(?:[|,–—]|-{1,2}))?\s+(?=[\"“‘'(]?[A-Z])", re.IGNORECASE)
 # "<headline> 4:12 PM <Section> <first sentence>": a scraped header run on one line.
 _HEADLINE_RUN = re.compile(
     r"^(?P<title>[^.!?]{12,200}?)\s+(?P<time>\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?)\s+"

@@ -6,9 +6,9 @@ so that any quote the brief prints can be checked against the source verbatim.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from collections.abc import Iterable
 from typing import Any, Literal
 
 RawFormat = Literal["text", "html"]
