@@ -201,7 +201,7 @@ def _build(story: Story, assigned: list[tuple[Span, Key]]) -> list[Entity]:
     for i, (_, spans, label) in enumerate(ranked, start=1):
         written = [full_form(s) for s in spans]
         forms = Counter(written)
-        name = canonical_name(written)
+        name = canonical_name(written, [s.source for s in spans])
         aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
         mentions = [EntityMention(source=s.source, start=s.start, end=s.end, text=s.text) for s in spans]
         entities.append(Entity(id=f"e{i}", name=name, type=label, aliases=aliases, mentions=mentions))
@@ -245,9 +245,12 @@ def entity_type(spans: list[Span], votes: Counter[str]) -> str:
     return label
 
 
-def canonical_name(forms: list[str]) -> str:
-    """The most complete, then most frequent, well-formed spelling among a cluster's surface forms."""
+def canonical_name(forms: list[str], sources: list[str] | None = None) -> str:
+    """The most complete, then most widely written (by sources, then by mentions), well-formed spelling among a
+    cluster's surface forms (`sources`: each form's source). One article repeating its misspelling ("Barak Obama"
+    four times) does not outvote the others' "Barack Obama" (a QA brief named him so)."""
     counts = Counter(forms)
+    writers = Counter(f for f, _ in set(zip(forms, sources or range(len(forms)), strict=True)))
     first = {f: i for i, f in reversed(list(enumerate(forms)))}
 
     def score(f: str) -> tuple:
@@ -260,6 +263,6 @@ def canonical_name(forms: list[str]) -> str:
         # "Tesla" over "Tesla Inc.", "INS Tabar" over "Tabar", "Hurricane Henri" over "Henri"
         plain = bare_name(f) is None or is_ship(f) or storm_words(f) > 0
         spelt = place_key(f) not in AP_STATES  # "California" over "Calif."
-        return (not shouting, not acronym, plain, spelt, n_tokens, -lower, counts[f], -first[f])
+        return (not shouting, not acronym, plain, spelt, n_tokens, -lower, writers[f], counts[f], -first[f])
 
     return max(counts, key=score)
