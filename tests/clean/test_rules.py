@@ -487,3 +487,15 @@ def test_a_call_after_a_conjunction_or_a_more_from_label_goes() -> None:
     assert is_call_to_action("More from WSJ.D: And make sure to visit WSJ.D for all of our news, and add our XML "
                              "feed to your favorite reader.")
     assert not is_call_to_action("And the police said they would follow the suspect on Facebook.")
+
+
+def test_a_related_link_with_a_label_and_a_credit_glued_to_the_lead_go() -> None:
+    # QA round 11: "Related UPDATE: ..." made entities of its headlines; a credit run into a lead made the first claim
+    related = ("Related UPDATE: Producer Gary Goddard Denies Anthony Edwards' Allegation of Molestation USC Students "
+               "Petition to Remove Director Bryan Singer's Name From Film School")
+    lead = "Britney Spears' handlers have strong ideas on how radio deejays should go about interviewing her."
+    out = clean_text(page("Neil Warner / Splash News " + lead, REPORT[0], related, REPORT[1],
+                          "Related stories in the archive show the same pattern, the analyst said."))
+    assert out.paragraphs == [lead, REPORT[0], REPORT[1],
+                              "Related stories in the archive show the same pattern, the analyst said."]
+    assert out.removed == ["Neil Warner / Splash News", related]

@@ -55,6 +55,7 @@ from storylens.clean.units import (
     MAX_CREDIT_WORDS,
     MAX_TEASER_WORDS,
     Unit,
+    cut_credit_head,
     cut_glued_tail,
     cut_ticker_chips,
     cut_widget_head,
@@ -511,6 +512,9 @@ def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
             if again:
                 kept = kept[len(again):].strip()
                 removed.append(again)  # every word of the page is kept or listed as removed
+        kept, credit = cut_credit_head(kept)
+        if credit:
+            removed.append(credit)
         kept, cut = cut_glued_tail(kept)
         kept, chips = cut_ticker_chips(kept)
         if kept:

@@ -57,6 +57,9 @@ _MARKER_RE = re.compile(
     r"(?P<sep>\s*(?::|…|\.\.\.|\||»|>|-)|\s+|$)", re.IGNORECASE)
 
 
+_CAPS_LABEL = re.compile(r"[A-Z]{3,}(?:\s+[A-Z]{3,})?\s*:")
+
+
 def marker_at(text: str, pos: int = 0) -> tuple[str, str] | None:
     """The teaser/credit marker opening `text` at `pos`, as (kind, marker), if it counts as one.
 
@@ -71,7 +74,8 @@ def marker_at(text: str, pos: int = 0) -> tuple[str, str] | None:
         return None
     marker = m.group("marker")
     low = marker.lower()
-    strong_sep = bool(re.match(r"\s*(?::|…|\.\.\.|\||»)", m.group("sep")))
+    # (a label in capitals between the marker and its colon counts as the colon: "Related UPDATE: Producer ...")
+    strong_sep = bool(re.match(r"\s*(?::|…|\.\.\.|\||»)", m.group("sep"))) or bool(_CAPS_LABEL.match(window, m.end()))
     if _AMBIGUOUS.fullmatch(low) and not (strong_sep or (marker.isupper() and len(marker) > 2)):
         return None
     if not strong_sep and not m.group("sep").strip() and m.end() < len(window) and not marker[0].isupper():
