@@ -499,3 +499,16 @@ def test_a_related_link_with_a_label_and_a_credit_glued_to_the_lead_go() -> None
     assert out.paragraphs == [lead, REPORT[0], REPORT[1],
                               "Related stories in the archive show the same pattern, the analyst said."]
     assert out.removed == ["Neil Warner / Splash News", related]
+
+
+def test_a_newsletter_label_before_a_paragraph_goes_and_its_sentence_stays() -> None:
+    # QA round 11: "Why it matters: Across the West, ..." reached a summary and a timeline with its label
+    out = clean_text(page("Why it matters: Across the West, the heat wave threatens to ignite numerous wildfires.",
+                          "The big picture: Temperatures soared into the 100s on Wednesday, forecasters said.",
+                          "Go deeper: Heat waves are getting longer and hotter across the country",
+                          REPORT[0], "Details: none given."))
+    assert out.paragraphs == ["Across the West, the heat wave threatens to ignite numerous wildfires.",
+                              "Temperatures soared into the 100s on Wednesday, forecasters said.",
+                              REPORT[0], "Details: none given."]
+    assert out.removed == ["Why it matters:", "The big picture:",
+                           "Go deeper: Heat waves are getting longer and hotter across the country"]

@@ -57,6 +57,7 @@ from storylens.clean.units import (
     Unit,
     cut_credit_head,
     cut_glued_tail,
+    cut_label_head,
     cut_ticker_chips,
     cut_widget_head,
     ends_sentence,
@@ -513,8 +514,8 @@ def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
                 kept = kept[len(again):].strip()
                 removed.append(again)  # every word of the page is kept or listed as removed
         kept, credit = cut_credit_head(kept)
-        if credit:
-            removed.append(credit)
+        kept, label = cut_label_head(kept)
+        removed.extend(piece for piece in (credit, label) if piece)
         kept, cut = cut_glued_tail(kept)
         kept, chips = cut_ticker_chips(kept)
         if kept:

@@ -168,6 +168,26 @@ def cut_credit_head(text: str) -> tuple[str, str]:
     return text[m.end():], m.group().strip()
 
 
+# A newsletter-style outlet's label before a paragraph ("Why it matters: Across the West, ..." reached a QA summary and
+# a timeline): the label is the page's layout, the sentence after it the reporting.
+_LABEL_HEAD = re.compile(
+    r"^(?:Why it matters?|The big picture|Driving the news|What they['’]re saying|What (?:he|she)['’]s saying|"
+    r"What we['’]re (?:hearing|watching)|By the numbers|State of play|Between the lines|Yes,? but|Be smart|"
+    r"The bottom line|Bottom line|What['’]s next|What to watch|Where it stands|The backstory|Reality check|"
+    r"Our thought bubble|The intrigue|Zoom (?:in|out)|Flashback|The latest|Catch up quick|Of note|Worth noting|"
+    r"The other side|What['’]s happening|Go deeper|Details|Context):\s+(?=[A-Z0-9\"“‘'])")
+
+
+def cut_label_head(text: str) -> tuple[str, str]:
+    """Split such a label from the paragraph it opens: (kept, cut), cut possibly ''."""
+    m = _LABEL_HEAD.match(text)
+    if not m or len(text[m.end():].split()) < 4:
+        return text, ""
+    if m.group().startswith("Go deeper"):
+        return "", text.strip()  # a link to another story: all of it goes
+    return text[m.end():], m.group().strip()
+
+
 def cut_glued_tail(text: str) -> tuple[str, str]:
     """Split junk glued after the last sentence of a paragraph: (kept, cut), cut possibly ''.
 
