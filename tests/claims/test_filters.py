@@ -92,6 +92,10 @@ def test_content_words_drop_function_words():
     "It was not immediately clear what would happen to the pirates, or where they would be taken.",
     "It is unknown where the leaders will meet.",
     "Officials said the cause of the fire was unclear.",
+    # not telling (QA round 11: 'haven't said when the Q10 will be available' corroborated 'available in June')
+    "T-Mobile and BlackBerry haven't said when the Q10 will be available, or what the price will be.",
+    "The company declined to say how much it paid for the land.",
+    "There is no word yet on when the store will reopen.",
 ])
 def test_denials(text):
     assert is_denial(text) and is_negated(text)
@@ -108,6 +112,8 @@ def test_denials(text):
     "The train had not left the station by noon.",  # a negation, not a denial
     "There is no doubt that the quake was felt across the region.",  # doubt denied, not stated
     "The victims were taken to an unknown location outside the city.",  # an unknown place, no ignorance stated
+    "He said when the vote comes, he will vote against the bill.",
+    "She did not say the vote was rigged, her lawyer insisted.",
 ])
 def test_not_denials(text):
     assert not is_denial(text)

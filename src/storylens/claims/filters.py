@@ -109,7 +109,13 @@ _DENIAL = re.compile(
     r"\b(?:questioned|questions|questioning)\s+whether\b|\bcasts?\s+doubt\b|"
     # not knowing: "It was not immediately clear where they would be taken" confirms no destination
     r"\bunclear\b|\bnot\s+(?:immediately\s+|yet\s+|entirely\s+)?(?:clear|known)\b|\bunknown\s+(?:where|whether|when|"
-    r"how|why|what|who|if)\b",
+    r"how|why|what|who|if)\b|"
+    # not telling: "T-Mobile and BlackBerry haven't said when the Q10 will be available" gives no date (a QA brief
+    # counted it for the group saying "in June for $99.99")
+    r"\b(?:(?:has|have|had|did|does|do|would|will)(?:\s+not|n[’']t)\s+(?:yet\s+)?|declined\s+to\s+|refused\s+to\s+)"
+    r"(?:say|said|disclose[d]?|announce[d]?|reveal(?:ed)?|specif(?:y|ied)|confirm(?:ed)?|give|given|provide[d]?)\s+"
+    r"(?:(?:exactly|publicly)\s+)?(?:when|where|what|how|whether|who|why|if)\b|\bno\s+word\s+(?:yet\s+)?on\s+(?:when|whether|"
+    r"how|what|where)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|nothing|neither|nobody|without|unlikely)\b|n[’']t\b",
