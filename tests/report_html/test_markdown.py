@@ -64,3 +64,15 @@ def test_a_corroborated_claim_shows_what_the_other_sources_say_in_their_words() 
     corroborated = md[md.index("### Corroborated"):md.index("### Disputed")]
     assert corroborated.count("  > ") == 1
     assert "  > Outlet 1: “The harbour festival opened on Saturday in Port Elm.”" in corroborated
+
+
+def test_a_claim_of_several_sources_and_one_report_says_why() -> None:
+    brief = plain_brief(n_sources=2)
+    claim = brief.claims[1]
+    claim.sources = [s.id for s in brief.sources]
+    claim.evidence = [q(s, "Mayor Ada Brook cut the ribbon at noon.") for s in brief.sources]
+    md = render_markdown(brief)
+    line = next(ln for ln in md.splitlines() if ln.startswith("- Mayor Ada Brook cut the ribbon at noon."))
+    assert line.endswith("*(one report: they print the same story or words, or one credits the other)*")
+    brief.claims[1].sources = brief.claims[1].sources[:1]
+    assert "one report:" not in render_markdown(brief)

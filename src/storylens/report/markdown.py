@@ -143,7 +143,11 @@ def _claims(claims: list[Claim], names: dict[str, str]) -> list[str]:
         out.append(f"### {title} ({len(chosen)})\n")
         for c in chosen[:MAX_CLAIMS]:
             hedge = " *(hedged)*" if c.hedged else ""
-            out.append(f"- {esc(c.text)}{hedge} {_cite(c.sources, names)}")
+            # several sources, one report: copies of one story, a source crediting another, or one long sentence
+            # printed word for word (QA round 11: two sources under "Resting on one source" read as a slip)
+            one = " *(one report: they print the same story or words, or one credits the other)*" \
+                if status == "single_source" and len(c.sources) > 1 else ""
+            out.append(f"- {esc(c.text)}{hedge} {_cite(c.sources, names)}{one}")
             if status == "conflicting":
                 # Its sources do not all say what the shown sentence says: each one's own words, so that
                 # a reader does not take the list of sources for agreement (the HTML shows them too).
