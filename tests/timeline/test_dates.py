@@ -225,6 +225,20 @@ def test_a_day_that_refines_a_week_dates_the_event() -> None:
     assert days("The talks broke down last week, officials said.", wednesday) == ["2013-04-17"]
 
 
+def test_last_month_and_a_day_after_a_name_of_who_did_it_are_dated() -> None:
+    # QA round 11: "sued by Michael Egan last month ... alleging abuse in 1998" was an event of 1998 alone ("by
+    # Michael Egan" had read as a deadline's bound)
+    may = date(2014, 5, 20)
+    found = find_dates("Both were sued by Michael Egan last month in federal court, alleging abuse in 1998.", may)
+    assert [(m.text, m.day.isoformat(), m.precision, m.approximate) for m in found] == [
+        ("last month", "2014-04-01", "month", True), ("1998", "1998-01-01", "year", True)]
+    assert days("The plant will open next month, the company said.", date(2020, 12, 10)) == ["2021-01-01"]
+    assert days("He got a letter from Ms. Smith on Monday.", date(2020, 1, 10)) == ["2020-01-06"]
+    # a bound stays a bound
+    assert days("The report is due by next week, officials said.", date(2020, 12, 10)) == []
+    assert days("The store will be closed from Monday to Friday.", date(2020, 1, 10)) == []
+
+
 def test_a_weekday_inside_a_name_is_no_date() -> None:
     # "Saturday Night Live opened the show" was an event of that Saturday in a Multi-News brief
     assert days("Last week Saturday Night Live opened the show with a sketch.")[1:] == []

@@ -46,6 +46,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("relday", r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b"),
     ("ago", rf"\b{_NUMWORD}\s+days?\s+ago\b"),
     ("week", r"\b(?:(?:late|early)\s+)?(?:last|next)\s+week\b"),
+    # "sued by Michael Egan last month" (a QA timeline dated that suit by the 1998 of its allegations)
+    ("monthrel", r"\b(?:last|next|this)\s+month\b"),
 ]
 _DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
 # Words that make a clause speak about the future (or a plan) rather than what happened ("plans to", not a bare
@@ -73,7 +75,10 @@ _PRESENT = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!
 _PAST = re.compile(r"\b(?:was|were|had|did|been|last)\b|\w+ed\b", re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _SPAN_BOUND = re.compile(
-    r"\b(?:(?:until|till|through|by|from|before|after|between)\s+(?:\S+\s+){0,2}|since\s+(?:\S+\s+){0,6})$", re.IGNORECASE
+    r"\b(?:(?:until|till|through|before|after|between)\s+(?:\S+\s+){0,2}|since\s+(?:\S+\s+){0,6}"
+    # after "by" or "from" a name is who did it, not a bound: "sued by Michael Egan last month", "a letter from
+    # Ms. Smith on Monday"
+    r"|(?-i:[Bb]y|[Ff]rom)\s+(?:(?-i:[a-z0-9]\S*)\s+){0,2})$", re.IGNORECASE
 )
 # "appear before magistrates on Wednesday", "his arrest on Monday", "filed by lawyers on Friday": a day after "on"
 # dates an event even a few words after a bound word.
@@ -177,7 +182,7 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
             else:
                 day = _near_full_date(day, sentence, base, future)
         if day is not None:
-            precision = {"year": "year", "monthyear": "month", "monthlast": "month"}.get(kind, "day")
+            precision = {"year": "year", "monthyear": "month", "monthlast": "month", "monthrel": "month"}.get(kind, "day")
             found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision))
     return tuple(found)
 
@@ -289,6 +294,11 @@ def _resolve(kind: str, text: str, base: date | None, future: bool, happened: bo
         return _parse(text, base or date.today(), future), kind == "monthyear"
     if base is None:
         return None, False  # a relative date without an anchor cannot be placed
+    if kind == "monthrel":
+        # "last month" / "this month" / "next month": that month of the article's date
+        month = base.month + (-1 if low.startswith("last") else 1 if low.startswith("next") else 0)
+        year, month = base.year + (month - 1) // 12, (month - 1) % 12 + 1
+        return date(year, month, 1), True
     if kind == "monthlast":
         # "In April last year": that month of the year before the article's
         month = _parse(_LAST_YEAR.sub("", text) + " 1", base, False)
