@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+# How many sentences back the person a pronoun stands for may be named ("He has 189 rushing yards", "..., she said"):
+# read by the conflict stage (whose figure it is) and the claims stage (whose words they are).
+ANTECEDENT_SENTENCES = 3
+
 
 def shorten(text: str, width: int = 120) -> str:
     """`text` on one line, whole when it fits, else cut at a word boundary with "…".

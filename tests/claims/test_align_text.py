@@ -25,3 +25,47 @@ def test_a_claim_is_shown_in_the_words_the_other_sources_share() -> None:
             "The blaze was tackled by firefighters on Friday."]
     sims = np.array([[1.0, 0.9, 0.7], [0.9, 1.0, 0.95], [0.7, 0.95, 1.0]])
     assert _shown([0, 1, 2], [0, 1, 2], same, sims, salience) == 1
+
+
+def test_the_words_of_two_different_people_are_never_one_claim() -> None:
+    # QA round 11: "..., said Dr. David Weinberg" corroborated "..., Hendren said"; "Authorities said Ortiz probably
+    # died instantly" / "Ortiz probably died instantly, Waldie said" (hand-labelled the same fact) stays groupable
+    from storylens.claims.align import other_speakers, speakers
+    from storylens.models import Article, Entity, EntityMention, Sentence, Story
+
+    texts = {"a": "Screening should start earlier, said Dr. David Weinberg of Fox Chase.",
+             "b": "Screening should start earlier for some patients, Hendren said.",
+             "c": "Authorities said Ortiz probably died instantly.",
+             "d": "Ortiz probably died instantly, Waldie said."}
+    story = Story(articles=[Article(id=k, raw=t, text=t) for k, t in texts.items()])
+    story.sentences = [Sentence(k, i, 0, len(t), t) for i, (k, t) in enumerate(texts.items())]
+
+    def person(eid: str, name: str, *where: str) -> Entity:
+        return Entity(id=eid, name=name, type="PERSON", mentions=[
+            EntityMention(source=k, start=texts[k].index(name), end=texts[k].index(name) + len(name), text=name)
+            for k in where])
+
+    story.entities = [person("e1", "David Weinberg", "a"), person("e2", "Hendren", "b"),
+                      person("e3", "Ortiz", "c", "d"), person("e4", "Waldie", "d")]
+    said_by = speakers(story)
+    assert said_by == {0: {"e1"}, 1: {"e2"}, 3: {"e4"}}  # Ortiz is whom the words are about, not who says them
+    blocked = other_speakers([said_by.get(i, frozenset()) for i in range(4)])
+    assert blocked[0, 1] and blocked[1, 0]
+    assert not blocked[2, 3] and not blocked[0, 2]  # no speaker named on one side: left to the scores
+
+
+def test_she_said_gives_the_words_of_the_person_named_just_before() -> None:
+    from storylens.claims.align import speakers
+    from storylens.models import Article, Entity, EntityMention, Sentence, Story
+
+    text = ("Dr. Samantha Hendren led the study. People at higher risk should begin screening earlier, she said. "
+            "The study was published on Monday. Screening rates were low, she said.")
+    parts = ["Dr. Samantha Hendren led the study.", "People at higher risk should begin screening earlier, she said.",
+             "The study was published on Monday.", "Screening rates were low, she said."]
+    story = Story(articles=[Article(id="d", raw=text, text=text)])
+    story.sentences = [Sentence("d", i, text.index(t), text.index(t) + len(t), t) for i, t in enumerate(parts)]
+    name = "Samantha Hendren"
+    story.entities = [Entity(id="e1", name=name, type="PERSON", mentions=[
+        EntityMention(source="d", start=text.index(name), end=text.index(name) + len(name), text=name)])]
+    # the third sentence after the name is still hers (three back at most)
+    assert speakers(story) == {1: {"e1"}, 3: {"e1"}}

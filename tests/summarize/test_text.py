@@ -82,3 +82,19 @@ def test_pointer_endings_and_dice() -> None:
 def test_an_ordinal_standing_alone_as_subject_leans_on_the_sentence_before(sentence: str, leans_back: bool) -> None:
     assert dangling(sentence) is leans_back
     assert standalone(sentence) is not leans_back
+
+
+def test_two_sentences_giving_one_figure_tell_one_fact() -> None:
+    # QA round 11: a summary told the 5% rise in consumer prices twice, in two outlets' words
+    from storylens.summarize.text import content_words, figures, same_figures
+
+    def same(a: str, b: str) -> bool:
+        return same_figures(a, b, content_words(a), content_words(b))
+
+    cnn = "Inflation rose 5% in the 12 months ending in May, the Bureau of Labor Statistics reported Thursday."
+    fox = "The consumer price index rose 5% in May compared with a year ago, the highest since the summer of 2008."
+    assert figures(cnn) == {"5%"} and figures("It cost $99.99, or $1,200 in 2008, for 12 people.") == {"$99.99", "$1200"}
+    assert same(cnn, fox)
+    assert not same(cnn, "Core inflation rose 3.8% over the period, the biggest increase since June 1992.")
+    assert not same(cnn, "About 5% of the town voted for the measure on Tuesday, officials said.")  # no word shared
+    assert not same("The storm killed 12 people in the town.", "The fire killed 12 people in the town.")  # no figure

@@ -29,12 +29,16 @@ the threshold are visited in Python, so the cost stays near-linear in practice.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 import numpy as np
 from scipy import sparse
 
 from storylens.claims.filters import content_words, is_claim, is_denial, is_hedged, is_negated
 from storylens.entities.cluster import UnionFind
 from storylens.models import Claim, Quote, Sentence, Story
+from storylens.text import ANTECEDENT_SENTENCES
 
 ALIGN_THRESHOLD = 0.70
 LEXICAL_WEIGHT = 0.5
@@ -142,11 +146,13 @@ def align_claims(story: Story) -> list[Claim]:
         return []
     texts = [story.sentences[i].text for i in idx]
     sims = pair_scores(texts, np.asarray(story.embeddings)[idx])
+    said_by = speakers(story)
+    blocked = rebuttals(texts) | other_speakers([said_by.get(i, frozenset()) for i in idx])
     # Salience: how much of the rest of the story talks about this sentence.
     salience = np.clip(sims, 0, None).mean(axis=1)
     entity_at = _entity_index(story)
     built: list[tuple[tuple[int, float], Claim, list[int]]] = []
-    for group in _groups(story, idx, sims, rebuttals(texts)):
+    for group in _groups(story, idx, sims, blocked):
         sents = [story.sentences[idx[m]] for m in group]
         # told in a reported sentence when there is one: a column's words are its author's view
         told = [m for m in group if story.sentences[idx[m]].source not in story.opinions] or group
@@ -216,6 +222,68 @@ def _claim_sentences(story: Story) -> list[int]:
         if is_claim(s.text) and key not in seen and s.source not in strays:
             seen.add(key)
             out.append(s.index)
+    return out
+
+
+# A speech verb right beside a person's name makes that person the sentence's speaker: "..., said Dr. David
+# Weinberg", "Hendren said", "according to Pittsfield Lt. Michael Maddalena".
+_SPEECH = (r"(?:said|says|told|tells|added|adds|noted|notes|wrote|writes|explained|explains|pointed out|points out|"
+           r"stated|states|announced|announces|confirmed|confirms|argued|argues|claimed|claims|insisted|insists|warned|"
+           r"warns|stressed|stresses|emphasi[sz]ed|asserted|declared|revealed|acknowledged|admitted|recalled|recalls)")
+_SAID_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)(?:\s+(?:[A-Z][a-z]{{0,4}}\.|[A-Z][\w'’-]+)){{0,3}}\s*$")
+# "..., she said.", "she added": the words of the person named just before.
+_PRONOUN_SAID = re.compile(rf"\b(?:he|she)\s+{_SPEECH}\b|\b{_SPEECH}\s+(?:he|she)\b")
+_CLAUSE_END = re.compile(r"^(?:\s*$|['’]?\s*[,.;:!?”\"(]|\s+(?:who|of|at|in)\b)")
+_SAID_AFTER = re.compile(rf"^(?:['’]s?)?,?\s+(?:\w+\s+){{0,1}}{_SPEECH}\b")
+
+
+def speakers(story: Story) -> dict[int, frozenset[str]]:
+    """Sentence index -> ids of the people it quotes or reports: a PERSON entity beside a speech verb, or for "...,
+    she said" the person its article named last in the few sentences before."""
+    starts: dict[str, list[int]] = {}
+    by_source: dict[str, list[Sentence]] = {}
+    for sent in story.sentences:
+        by_source.setdefault(sent.source, []).append(sent)
+        starts.setdefault(sent.source, []).append(sent.start)
+    texts = {a.id: a.text for a in story.articles}
+    out: dict[int, set[str]] = {}
+    named: dict[int, list[tuple[int, str]]] = {}  # sentence -> (start, person id) of the people it names
+    for ent in story.entities or []:
+        if getattr(ent, "type", "") != "PERSON":
+            continue
+        for m in ent.mentions:
+            k = bisect_right(starts.get(m.source, []), m.start) - 1
+            if k < 0:
+                continue
+            sent, text = by_source[m.source][k], texts[m.source]
+            if m.start >= sent.end:
+                continue
+            named.setdefault(sent.index, []).append((m.start, ent.id))
+            after = text[m.end:min(sent.end, m.end + 30)]
+            # (after the verb the name must end the clause: in "Authorities said Ortiz probably died" Ortiz is whom
+            # the words are about)
+            if _SAID_BEFORE.search(text[max(sent.start, m.start - 60):m.start]) and _CLAUSE_END.match(after) \
+                    or _SAID_AFTER.match(after):
+                out.setdefault(sent.index, set()).add(ent.id)
+    for sent in story.sentences:
+        if sent.index not in out and _PRONOUN_SAID.search(sent.text):
+            before = [p for i in range(max(0, sent.index - ANTECEDENT_SENTENCES), sent.index)
+                      if story.sentences[i].source == sent.source for p in named.get(i, ())]
+            if before:
+                out[sent.index] = {max(before)[1]}
+    return {i: frozenset(v) for i, v in out.items()}
+
+
+def other_speakers(speakers: list[frozenset[str]]) -> np.ndarray:
+    """Pairs that may never be one claim: both sentences give the words of named people, and none the same ("...,
+    said Dr. David Weinberg" / "..., Hendren said": QA round 11 found such pairs corroborating each other)."""
+    n = len(speakers)
+    out = np.zeros((n, n), dtype=bool)
+    named = [k for k in range(n) if speakers[k]]
+    for a in named:
+        for b in named:
+            if a < b and not speakers[a] & speakers[b]:
+                out[a, b] = out[b, a] = True
     return out
 
 

@@ -54,6 +54,7 @@ from storylens.entities.gazetteer import gazetteer
 from storylens.entities.places import known_place
 from storylens.models import Mention, Story
 from storylens.nlp.cache import LRU
+from storylens.text import ANTECEDENT_SENTENCES
 
 PAIR_THRESHOLD = 0.55  # cosine for two sentences to be compared on meaning alone
 LOOSE_THRESHOLD = 0.38  # lower cosine is enough when the sentences share `MIN_SHARED_WORDS` content words
@@ -175,8 +176,6 @@ def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
     return out
 
 
-# How many sentences back a pronoun's person may be named.
-ANTECEDENT_SENTENCES = 3
 
 
 def _owned(story: Story, i: int, people: dict[int, list[Mention]], value: Value) -> Value:

@@ -27,7 +27,7 @@ from storylens.summarize.exact import solve
 from storylens.summarize.features import Features, features
 from storylens.summarize.regime import caseless
 from storylens.summarize.support import Evidence
-from storylens.summarize.text import content_words, overlap, word_count
+from storylens.summarize.text import content_words, overlap, same_figures, word_count
 from storylens.summarize.weights import score
 
 FALLBACK_PENALTY = 100.0  # larger than any score: fallback sentences come after all the others
@@ -90,6 +90,7 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
     has_emb = emb is not None and len(emb) == len(story.sentences)
     cand_emb = emb[[c.index for c in cands]] if has_emb else None
     words = {s.index: content_words(s.text) for s in cands}
+    text_of = {s.index: s.text for s in cands}
     chosen: list[int] = []
     said_same: set[int] = set()  # chosen sentences and the sentences that support them
     deferred: list[int] = []  # set aside only for sharing words with a chosen sentence
@@ -103,7 +104,8 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
         index = cands[k].index
         # A sentence another source uses to say the same thing as a chosen one adds nothing.
         return (any(overlap(words[index], words[c]) >= bar for c in chosen)
-                or any(c in said_same for c in evidence.support[index].values()))
+                or any(c in said_same for c in evidence.support[index].values())
+                or any(same_figures(text_of[index], text_of[c], words[index], words[c]) for c in chosen))
 
     def take(k: int) -> None:
         nonlocal used, max_sim, alive
@@ -172,7 +174,8 @@ def _exact(cands: list[Sentence], size: np.ndarray, scores: np.ndarray, fallback
         # the same bars as the greedy loop: close in meaning, mostly the same words, or said by one source for another
         return bool(sims[a, b] >= settings.duplicate_cosine
                     or overlap(words[index[a]], words[index[b]]) >= settings.duplicate_overlap
-                    or said[a] & said[b])
+                    or said[a] & said[b]
+                    or same_figures(cands[pool[a]].text, cands[pool[b]].text, words[index[a]], words[index[b]]))
 
     picked = solve([Counter(tokens(cands[k].text)) for k in pool], size[pool].astype(float),
                    settings.sentence_weight * scores[pool] * size[pool], expected, max_words, clash,

@@ -94,6 +94,33 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
 
 
+# A figure that names one fact: an amount of money, a share, a count in millions, a number with decimals or of
+# five digits or more ("5%", "$99.99", "3.8", "40 million"); not a year or a small count ("2008", "12 people").
+_FIGURE = re.compile(r"(?<![\w.])([$€£])?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(%|percent\b|per cent\b|million\b|billion\b|"
+                     r"trillion\b))?", re.IGNORECASE)
+# Two sentences giving the same figures tell one fact when they share a word besides them (not a reporting verb).
+_REPORTING = frozenset({"said", "say", "says", "told", "tell", "reported", "report", "according", "added"})
+
+
+def figures(text: str) -> frozenset[str]:
+    out = set()
+    for m in _FIGURE.finditer(text):
+        cur, num, unit = m.group(1) or "", m.group(2).replace(",", ""), (m.group(3) or "").lower()
+        unit = "%" if unit in ("percent", "per cent") else unit
+        if cur or unit or "." in num or len(num) >= 5:
+            out.add(f"{cur}{num}{unit}")
+    return frozenset(out)
+
+
+def same_figures(a: str, b: str, words_a: frozenset[str], words_b: frozenset[str]) -> bool:
+    """Two sentences telling one fact in other words: the figures of one are all the other's ("Inflation rose 5%
+    in the 12 months ending in May" / "The consumer price index rose 5% in May ..."; a QA summary told it twice)
+    and they share some words besides."""
+    fa, fb = figures(a), figures(b)
+    shared = {w for w in words_a & words_b if not w[0].isdigit() and w not in _REPORTING}
+    return bool(fa and fb and (fa <= fb or fb <= fa) and shared)
+
+
 def numbers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both sentences give numbers and neither set contains the other: likely different figures."""
     return bool(a and b and not (a <= b or b <= a))
