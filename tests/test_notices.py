@@ -31,3 +31,14 @@ def test_sources_that_share_no_claim_are_told() -> None:
     _add_notices(story)
     assert not any(n.startswith("No claim is stated") for n in story.notices)
     assert any(n.startswith("Sources that credit another source's outlet") for n in story.notices)
+
+
+def test_excerpts_that_stop_mid_sentence_are_named() -> None:
+    # QA round 11: three NeuS texts cut off mid-sentence ("... Chair Lina M. Khan. As the case...") had no notice
+    story = _story([_claim(2)])
+    story.articles[0].text = "The agency filed a new complaint. As the case..."
+    _add_notices(story)
+    assert "Excerpts (the text stops mid-sentence, so the rest of the article is not here): a" in story.notices
+    story = _story([_claim(2)])
+    _add_notices(story)
+    assert not any(n.startswith("Excerpts") for n in story.notices)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from storylens.errors import InputError
 from storylens.models import Article, Brief, Source, Story, StoryInfo
-from storylens.text import shorten
+from storylens.text import ends_in_ellipsis, shorten
 
 if TYPE_CHECKING:
     from storylens.conflicts.values import Value
@@ -270,6 +270,12 @@ def _add_notices(story: Story) -> None:
         # "2 sources, 2 independent" spoke of them
         story.notices.append("No claim is stated by two independent sources: the sources may report different "
                              "stories, or different parts of one, so nothing here corroborates anything.")
+    # a feed's or an aggregator's excerpt stops mid-sentence ("... Chair Lina M. Khan. As the case..."): what it
+    # leaves out may be what another source is compared against (QA round 11: three such sources, no notice)
+    cut = [a.id for a in story.analysed if ends_in_ellipsis(a.text)]
+    if cut:
+        story.notices.append("Excerpts (the text stops mid-sentence, so the rest of the article is not here): "
+                             + ", ".join(cut))
     undated = [a.id for a in story.analysed if a.published_date is None]
     if n and len(undated) == n:
         story.notices.append("No source gives its date: relative days (\"on Monday\", \"yesterday\") cannot be put "
