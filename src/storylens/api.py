@@ -281,8 +281,13 @@ def _add_notices(story: Story) -> None:
         story.notices.append("No source gives its date: relative days (\"on Monday\", \"yesterday\") cannot be put "
                              "on the calendar, so the timeline holds only dates written out in full.")
     elif undated:
+        # (one that writes out a later year is read against the latest day it writes: `Story.reading_date`)
+        read = {k: story.reading_date(k)[0] for k in undated}
         story.notices.append("Undated (their relative days, such as \"on Monday\", are read against the other "
-                             "sources' date and marked approximate): " + ", ".join(undated))
+                             "sources' date and marked approximate): " + ", ".join(
+                                 k if read[k] == story.story_date or read[k] is None
+                                 else f"{k} (read against {read[k].isoformat()}, the latest date it writes out)"
+                                 for k in undated))
     # (a caption, a credit or a source line: "SOURCE: ... Cancer, online January 25, 2016" is no photo caption)
     for cue, what in (("caption", "a date in a caption or credit line it carries"), ("post", "an embedded post")):
         dated = [a for a in story.articles if a.extra.get("published_from") == cue]

@@ -69,3 +69,20 @@ def test_she_said_gives_the_words_of_the_person_named_just_before() -> None:
         EntityMention(source="d", start=text.index(name), end=text.index(name) + len(name), text=name)])]
     # the third sentence after the name is still hers (three back at most)
     assert speakers(story) == {1: {"e1"}, 3: {"e1"}}
+
+
+def test_two_values_of_one_measure_are_never_one_claim() -> None:
+    # QA round 12: "a depth of 1.2 miles" and "a depth of 12 miles" were one corroborated claim of six sources
+    from storylens.claims.align import other_measures
+
+    texts = ["The quake occurred at 2:09 a.m. about 14 miles north-northeast of Healdsburg and had a depth of 1.2 miles.",
+             "The quake occurred at 2:09 a.m., about 14 miles northeast of Healdsburg, with a depth of 12 miles.",
+             "The quake struck 14 miles from Healdsburg, the survey said.",
+             "The firm earned $5 billion last year, up from $3 billion.",
+             "The firm earned $5 billion last year, its filing showed.",
+             "Police arrested 12 people on Friday.", "Police arrested 9 people on Friday."]
+    blocked = other_measures(texts)
+    assert blocked[0, 1] and blocked[1, 0]
+    assert not blocked[0, 2] and not blocked[1, 2]  # one gives no value the other lacks
+    assert not blocked[3, 4]  # one figure told with another
+    assert not blocked[5, 6]  # bare counts: left to the scores

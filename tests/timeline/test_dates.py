@@ -374,3 +374,20 @@ def test_a_month_of_last_year_is_placed() -> None:
     assert [(m.text, m.day.isoformat(), m.precision) for m in mentions] == [("April last year", "2012-04-01", "month")]
     assert days("He visited on May 25 last year.", date(2013, 7, 2)) == ["2012-05-25"]
     assert days("In April last year the quake struck.", None) == []
+
+
+def test_an_undated_text_writing_a_later_year_is_read_against_its_latest_date() -> None:
+    # QA round 12: undated reports "as of August 2016" were read against another source's 2014 date, and their
+    # "On Monday" put in November 2014
+    from storylens.models import Article, Story
+    from storylens.timeline.dates import latest_written
+
+    text = "On Monday, the CDC reported that, as of August 2016, there have been 50 cases in 24 states."
+    assert latest_written(text) == date(2016, 8, 1)
+    assert latest_written("The trial opens on March 3, 2099, the clerk said.") is None  # not after today
+    story = Story(articles=[Article(id="a", raw="", text="The report covers 2014.", published="2014-11-13"),
+                           Article(id="b", raw="", text=text), Article(id="c", raw="", text="It began in 2012.")])
+    story.story_date = date(2014, 11, 13)
+    assert story.reading_date("b") == (date(2016, 8, 1), True)
+    assert story.reading_date("c") == (date(2014, 11, 13), True)  # an earlier year: the story's date
+    assert story.reading_date("a") == (date(2014, 11, 13), False)

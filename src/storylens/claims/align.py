@@ -43,6 +43,10 @@ from storylens.text import ANTECEDENT_SENTENCES
 ALIGN_THRESHOLD = 0.70
 LEXICAL_WEIGHT = 0.5
 NUMBER_PENALTY = 0.06
+# Content-word Jaccard of two sentences told in the same words (a wire paragraph reworded, or one figure changed):
+# there a measure of other values is a discrepancy ("... a depth of 1.2 miles" / "... a depth of 12 miles", 0.6),
+# while sentences of a game or a deal give many measures of different things ("205 yards" / "a 73-yard drive").
+SAME_WORDING = 0.4
 
 
 def lexical_overlap(texts: list[str]) -> np.ndarray:
@@ -82,6 +86,33 @@ def other_figures(texts: list[str]) -> np.ndarray:
     has = np.asarray(x.sum(axis=1)).ravel() > 0
     shared = (x @ x.T).toarray() > 0
     return (has[:, None] & has[None, :] & ~shared).astype(np.float32)
+
+
+def other_measures(texts: list[str]) -> np.ndarray:
+    """Pairs where both sentences give a measure of one kind (miles, dollars, percent) and each a value the other
+    does not ("... and had a depth of 1.2 miles" / "... with a depth of 12 miles": a QA brief showed them as one
+    corroborated claim); never one claim when they are also told in the same words (`SAME_WORDING`). Bare counts
+    are left to the scores (a count of another thing is common)."""
+    from storylens.conflicts.numbers import find_numbers
+
+    by_dimension: dict[str, dict[int, list[tuple[float, float]]]] = {}
+    for i, text in enumerate(texts):
+        for n in find_numbers(text):
+            if n.base is not None and n.dimension != "count":
+                by_dimension.setdefault(n.dimension, {}).setdefault(i, []).append((n.low, n.high))
+
+    def lacks(mine: list[tuple[float, float]], theirs: list[tuple[float, float]]) -> bool:
+        # a value none of theirs can be ("about 37 mph" can be "approximately 60 kilometers per hour")
+        return any(all(hi < lo2 or hi2 < lo for lo2, hi2 in theirs) for lo, hi in mine)
+
+    out = np.zeros((len(texts), len(texts)), dtype=bool)
+    for values in by_dimension.values():
+        holders = sorted(values)
+        for k, a in enumerate(holders):
+            for b in holders[k + 1:]:
+                if lacks(values[a], values[b]) and lacks(values[b], values[a]):
+                    out[a, b] = out[b, a] = True
+    return out
 
 
 def rebuttals(texts: list[str]) -> np.ndarray:
@@ -147,7 +178,10 @@ def align_claims(story: Story) -> list[Claim]:
     texts = [story.sentences[i].text for i in idx]
     sims = pair_scores(texts, np.asarray(story.embeddings)[idx])
     said_by = speakers(story)
-    blocked = rebuttals(texts) | other_speakers([said_by.get(i, frozenset()) for i in idx])
+    # two values of one measure in sentences told in the same words are a discrepancy, not a second report
+    alike = lexical_overlap(texts) >= SAME_WORDING
+    blocked = rebuttals(texts) | (other_measures(texts) & alike) \
+        | other_speakers([said_by.get(i, frozenset()) for i in idx])
     # Salience: how much of the rest of the story talks about this sentence.
     salience = np.clip(sims, 0, None).mean(axis=1)
     entity_at = _entity_index(story)

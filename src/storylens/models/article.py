@@ -139,11 +139,19 @@ class Story:
 
     def reading_date(self, source_id: str) -> tuple[date | None, bool]:
         """The date a source's relative days ("on Monday", "yesterday") are read against, and whether that is a
-        guess: an undated source is read against the story's date, a page dated by a photo caption or an embedded
-        post against the photo's or the post's (`clean.caption_date`, `clean.post_date`), and none need be the day
-        it was written."""
+        guess: an undated source is read against the story's date (or the latest day it writes out, when that is
+        of a later year), a page dated by a photo caption or an embedded post against the photo's or the post's
+        (`clean.caption_date`, `clean.post_date`), and none need be the day it was written."""
         article = self.article(source_id)
         own = article.published_date
+        if own is None and self.story_date is not None:
+            from storylens.timeline.dates import latest_written
+
+            # an undated text that writes out a later year than the other sources' date was written after it ("as of
+            # August 2016" read against a 2014 report had put its "On Monday" in 2014): read against that day
+            written = latest_written(article.text)
+            if written is not None and written.year > self.story_date.year:
+                return written, True
         return own or self.story_date, own is None or article.extra.get("published_from") in ("caption", "post")
 
     def sentences_of(self, source_id: str) -> list[Sentence]:

@@ -121,6 +121,15 @@ def find_dates(sentence: str, base: date | None) -> list[DateMention]:
     return list(_find_dates(sentence, base))
 
 
+@lru_cache(maxsize=2048)
+def latest_written(text: str, today: date | None = None) -> date | None:
+    """The latest day or month a text writes out in full ("as of August 2016", "Aug. 31, 2016"), not after today:
+    the text was written then or later."""
+    limit = today or date.today()
+    days = [m.day for m in find_dates(text, None) if m.precision in ("day", "month") and m.day <= limit]
+    return max(days, default=None)
+
+
 def relative_days(sentence: str, base: date | None) -> list[DateMention]:
     """The dates of `sentence` that name no month or year ("on Monday", "yesterday", "two days ago", "last week"):
     the ones a reader cannot place without the article's date."""
