@@ -512,3 +512,12 @@ def test_a_newsletter_label_before_a_paragraph_goes_and_its_sentence_stays() -> 
                               REPORT[0], "Details: none given."]
     assert out.removed == ["Why it matters:", "The big picture:",
                            "Go deeper: Heat waves are getting longer and hotter across the country"]
+
+
+def test_a_credit_or_byline_line_is_no_headline() -> None:
+    # QA round 12: "/ Source: TODAY By A. Pawlowski" titled a brief
+    raw = page("Get the latest from TODAY Sign up for our newsletter", "/ Source: TODAY By A. Pawlowski", *REPORT)
+    art = clean_article(Article(id="a", raw=raw))
+    assert art.title is None
+    assert "/ Source: TODAY By A. Pawlowski" in art.removed
+    assert clean_article(Article(id="b", raw=page("Stand By Me turns 40", *REPORT))).title == "Stand By Me turns 40"

@@ -262,6 +262,10 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
     return "short", ""
 
 
+# A credit or byline line is no headline: "/ Source: TODAY By A. Pawlowski" titled a QA brief (round 12).
+_CREDIT_OR_BYLINE = re.compile(r"^\W*(?:source|credit|updated|posted|published)\s*:|^\s*[Bb]y\s+[A-Z]|^\s*/")
+
+
 def _split_glued_header(units: list[Unit]) -> list[Unit]:
     """Split a date stamp or a 'headline 4:12 PM Section' run glued to the first paragraph."""
     if not units:
@@ -412,7 +416,7 @@ def _mark_header(units: list[Unit], title_hint: str | None, html: bool = False) 
             # in a separator ("CHRISTCHURCH, New Zealand |") is a cut dateline or breadcrumb.
             if not has_title and any(c.isupper() for c in unit.text) and not unit.text.rstrip().endswith(
                     ("|", "•", "·", "»", "›")) and not _DECORATED.search(unit.text) \
-                    and not _SECTION_LABEL.fullmatch(unit.text.strip()):
+                    and not _SECTION_LABEL.fullmatch(unit.text.strip()) and not _CREDIT_OR_BYLINE.search(unit.text):
                 unit.label, unit.reason, has_title = "title", "headline", True
             else:
                 unit.label, unit.reason = "heading", "kicker or caption above the article"
