@@ -159,3 +159,22 @@ def test_an_opinion_piece_is_named_and_left_out_of_the_summary():
     # a story told by opinion pieces alone is still summarised
     alone = to_brief(analyse([arts[1]]))
     assert alone.summary and alone.sources[0].opinion
+
+
+def test_a_source_of_another_story_never_titles_the_brief():
+    # QA round 12: an encyclopedia page the strays check named ('"FASD" redirects here ...') titled a brief
+    from storylens.api import story_title
+    from storylens.models import Article, Story
+    from storylens.models.brief import SummarySentence
+
+    lead = "The reality star is pregnant, the paper reported on Wednesday."
+    story = Story(articles=[Article(id="a", raw=lead, text=lead),
+                            Article(id="w", raw="x", text="x", title='"FASD" redirects here.')],
+                  summary=[SummarySentence(text=lead, sources=["a"])])
+    story.strays = ["w"]
+    assert story_title(story) == lead
+    story.articles[0].title = "Snooki is pregnant"
+    assert story_title(story) == "Snooki is pregnant"
+    story.summary = []
+    story.articles[0].title = None
+    assert story_title(story) == '"FASD" redirects here.'  # nothing else to go by

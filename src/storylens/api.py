@@ -70,7 +70,7 @@ def analyse(
 ) -> Story:
     """Run the analysis stages on clean articles and return the filled `Story`."""
     from storylens.claims import align_claims
-    from storylens.clean.credits import credited_sources
+    from storylens.clean.credits import credited_sources, shared_origins
     from storylens.clean.genre import opinion_cue
     from storylens.conflicts import detect_conflicts
     from storylens.conflicts.detect import prefetch as prefetch_values
@@ -83,6 +83,7 @@ def analyse(
     story = Story(articles=list(articles), notices=list(notices))
     story.opinions = {a.id: cue for a in story.articles if (cue := opinion_cue(a))}
     story.credits = credited_sources(story.articles)
+    story.origins = shared_origins(story.articles)
     timings: dict[str, float] = {}
     done: set[str] = set()  # stages run ahead, in the nlp stage's spare time
     values: dict[int, list[Value]] = {}  # the conflict stage's values, read in that spare time
@@ -223,9 +224,12 @@ _QUOTE_MARKS = ('"', "“", "‘", "'", "«", "„")
 
 def story_title(story: Story) -> str:
     """The headline that best represents the story: the title most central among the sources'."""
-    # a reported headline over a columnist's ("Media pundits mocked for ... 'dud' rally")
-    titles = [a.title for a in story.articles if a.title and a.id not in story.opinions] \
-        or [a.title for a in story.articles if a.title]
+    # a reported headline over a columnist's ("Media pundits mocked for ... 'dud' rally"), and a source of this
+    # story's over one the strays check names ('"FASD" redirects here', an encyclopedia page, titled a QA brief)
+    titled = [a for a in story.articles if a.title]
+    titles = [a.title for a in titled if a.id not in story.opinions and a.id not in story.strays] \
+        or [a.title for a in titled if a.id not in story.strays] \
+        or ([a.title for a in titled] if not story.summary else [])
     if not titles:
         if story.summary:
             # a quotation is someone's words, not what happened: a reported sentence titles better
@@ -302,6 +306,10 @@ def _add_notices(story: Story) -> None:
         story.notices.append("Sources that credit another source's outlet for their report (what both state counts as "
                              "one report): " + ", ".join(f"{k} (credits {', '.join(f'{o} as {n!r}' for o, n in v.items())})"
                                                          for k, v in story.credits.items()))
+    if story.origins:
+        story.notices.append("Sources that credit one outlet for their report (they relay it, so what they state "
+                             "alike counts as one report): " + "; ".join(f"{', '.join(ids)} ({name})"
+                                                                        for name, ids in story.origins.items()))
     dup = [a for a in story.articles if a.duplicate_of]
     if dup:
         story.notices.append(

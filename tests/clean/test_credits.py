@@ -78,3 +78,21 @@ def test_a_source_and_the_source_it_credits_are_one_report() -> None:
     assert _independent(story, story.sentences) == 2
     story.credits = {}
     assert story.independent_count(["d1", "d2", "d3"]) == 3
+
+
+def test_sources_that_credit_one_outlet_not_among_them_relay_one_report() -> None:
+    # QA round 12: two rewrites of the New York Post's scoop ("According to the New York Post and People.com ..." /
+    # "Sources tell the New York Post that ...") counted as independent
+    from storylens.clean.credits import shared_origins
+
+    d1 = Article(id="d1", raw="", text="According to the New York Post and People.com, she is pregnant.")
+    d2 = Article(id="d2", raw="", text="Sources tell the New York Post that the star is expecting.")
+    d3 = Article(id="d3", raw="", text="The star is pregnant, according to the police.")
+    d4 = Article(id="d4", raw="", text="According to the CDC, there were 50 cases.")
+    d5 = Article(id="d5", raw="", text="According to the CDC, the cases rose.")
+    assert shared_origins([d1, d2, d3, d4, d5]) == {"New York Post": ["d1", "d2"]}  # not the police, nor the CDC
+    post = Article(id="p", raw="", text="x", url="https://nypost.com/2012/03/01/story")
+    assert shared_origins([d1, d2, post]) == {}  # the Post is a source: `credited_sources` links them to it
+    story = _story(d1, d2, d3)
+    story.origins = shared_origins(story.articles)
+    assert story.independent_count(["d1", "d2", "d3"]) == 2

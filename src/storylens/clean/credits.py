@@ -32,7 +32,7 @@ _CREDITS = [re.compile(p) for p in (
     r"\b[Aa]ccording to " r"(?:(?:a|an|the) (?:report|story|article|interview|piece|post)s? (?:in|by|from|with|on) )?" + _THE + _NAME,
     _NAME + r",? (?:which |who )?(?:first |originally |earlier |previously |also )?(?:reported|reports)\b",
     r"\b(?:first |originally )?reported (?:earlier |first )?(?:by|in) " + _THE + _NAME,
-    r"\b(?:told|in an interview with|speaking to|speaking with|spoke to|spoke with) " + _THE + _NAME,
+    r"\b(?:told|tells?|in an interview with|speaking to|speaking with|spoke to|spoke with) " + _THE + _NAME,
     r"\b(?:via|h/t|hat tip to|citing) " + _THE + _NAME,
 )]
 # A wire story's dateline tag ("SEOUL, South Korea (AP) --", "(Reuters) -").
@@ -91,6 +91,42 @@ def credited_names(text: str) -> list[str]:
         for m in pattern.finditer(text):
             name = re.sub(r"['’]s$", "", m.group(1)).rstrip(".")
             out.append(name)
+    return out
+
+
+# Words and names that make a credited name a news outlet's ("the New York Post", "People.com", "TMZ"): two sources
+# crediting one such outlet that is not among them relay its report; two citing the police or the CDC do not.
+_OUTLET_NAMES = frozenset({"cnn", "bbc", "nbc", "abc", "cbs", "fox", "msnbc", "reuters", "ap", "afp", "bloomberg",
+                           "tmz", "politico", "axios", "variety", "people", "deadline", "newsday", "npr", "pbs",
+                           "cnbc", "espn", "usa", "vice", "vox", "slate", "salon", "buzzfeed", "huffpost", "gawker",
+                           "radar", "radaronline", "peoplecom", "usweekly", "eonline", "mailonline", "skynews"})
+
+
+def _outlet_like(name: str) -> bool:
+    from storylens.clean.lexicon import NEWS_ORG_WORDS
+
+    words = [w.lower().strip(".") for w in re.findall(r"[A-Za-z.]+", name)]
+    return _key(name) in _OUTLET_NAMES or any(w in NEWS_ORG_WORDS or w in _OUTLET_NAMES for w in words) \
+        or name.lower().endswith((".com", ".co.uk"))
+
+
+def shared_origins(articles: Sequence[Article]) -> dict[str, list[str]]:
+    """A news outlet that is not among the sources -> the sources (two or more) that credit it for their report:
+    rewrites of one outlet's scoop ("According to the New York Post and People.com ..." / "Sources tell the New
+    York Post that ...": a QA brief counted them independent). Sources of one outlet are left out, as above."""
+    names = {a.id: outlet_names(a) for a in articles}
+    ours = set().union(*names.values()) if names else set()
+    crediting: dict[str, dict[str, str]] = {}  # outlet key -> {source id: the name as written}
+    for a in articles:
+        for name in credited_names(a.text):
+            key = _key(name)
+            if len(key) >= _TOO_SHORT and _outlet_like(name) and not spellings(name) & ours:
+                crediting.setdefault(key, {}).setdefault(a.id, name)
+    out = {}
+    for by in crediting.values():
+        ids = sorted(by)
+        if len(ids) >= 2 and not any(names[x] & names[y] for i, x in enumerate(ids) for y in ids[i + 1:]):
+            out[next(iter(by.values()))] = ids
     return out
 
 

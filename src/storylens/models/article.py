@@ -100,6 +100,9 @@ class Story:
     # sources that credit another source's outlet: source id -> {credited source id: the name it credits}
     # (`clean.credits`); the two count as one report
     credits: dict[str, dict[str, str]] = field(default_factory=dict)
+    # a news outlet not among the sources -> the sources that credit it for their report (`clean.credits`): they
+    # relay one report
+    origins: dict[str, list[str]] = field(default_factory=dict)
 
     def root_of(self, source_id: str) -> str:
         """The earliest copy a syndicated source duplicates (itself when it is original)."""
@@ -120,7 +123,8 @@ class Story:
 
     def reports(self, source_ids: Iterable[str]) -> dict[str, str]:
         """Each of these sources -> the report it belongs to (one id per report): the earliest copy of a
-        syndicated story (`root_of`), with a source and the sources whose outlet it credits joined."""
+        syndicated story (`root_of`), with a source and the sources whose outlet it credits joined, and the
+        sources that credit one outlet not among them (`origins`)."""
         from storylens.entities.cluster import UnionFind
 
         roots = {s: self.root_of(s) for s in source_ids}
@@ -129,6 +133,10 @@ class Story:
             for other in self.credits.get(s, {}):
                 if other in roots:
                     joined.union(root, roots[other])
+        for relaying in self.origins.values():
+            present = [roots[s] for s in relaying if s in roots]
+            for root in present[1:]:
+                joined.union(present[0], root)
         return {s: joined.find(root) for s, root in roots.items()}
 
     def article(self, source_id: str) -> Article:
