@@ -172,6 +172,18 @@ Still wrong after it (half 0): sentences of a sports or product story sharing it
 a 68-yard drive ..." / "The Chiefs had rallied behind Jamaal Charles' 226 yards ..."), a company's deal and
 its own description ("Hewlett-Packard on Monday said it has agreed to buy EYP ..." / "EYP ... is a consulting
 firm whose ..."). Telling those apart needs entailment, which no packaged model here gives.
+
+2026-12-07, later (QA rounds 11 and 12; each rule decided on the QA briefs, then checked here pair by pair
+against the same code without it): a sentence saying a fact was not told ("haven't said when the Q10 will be
+available") is never one claim with one that tells it: one RELATED pair of half 0 left its group, and the
+regrouping that followed took in a CONTRA pair ("rumored to be released sometime in May" / "beginning in June"),
+so half 0 reads 0.824 (51 grouped, 42 right) at the same recall; the words of two different named people are never
+one claim ("..., said Dr. David Weinberg" / "..., Hendren said"; a first version took the name after "said" for a
+speaker even when it opened the reported clause, "Authorities said Ortiz probably died", and split a SAME pair;
+narrowed, it changes no labelled pair); two sentences told in the same words (Jaccard >= 0.4) giving one measure
+in values the other lacks ("a depth of 1.2 miles" / "a depth of 12 miles") are never one claim (without the
+wording bar it split 8 right pairs of a game's and a deal's sentences, "205 yards" / "a 73-yard drive"; with it,
+no labelled pair changes). Half 1, read after deciding: unchanged.
 """
 
 
