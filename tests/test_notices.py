@@ -38,7 +38,7 @@ def test_excerpts_that_stop_mid_sentence_are_named() -> None:
     story = _story([_claim(2)])
     story.articles[0].text = "The agency filed a new complaint. As the case..."
     _add_notices(story)
-    assert "Excerpts (the text stops mid-sentence, so the rest of the article is not here): a" in story.notices
+    assert "Excerpts (the text stops with \"...\", so the rest of the article is not here): a" in story.notices
     story = _story([_claim(2)])
     _add_notices(story)
     assert not any(n.startswith("Excerpts") for n in story.notices)

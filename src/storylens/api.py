@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from storylens.errors import InputError
 from storylens.models import Article, Brief, Source, Story, StoryInfo
-from storylens.text import ends_in_ellipsis, shorten
+from storylens.text import shorten, stops_with_ellipsis
 
 if TYPE_CHECKING:
     from storylens.conflicts.values import Value
@@ -276,9 +276,9 @@ def _add_notices(story: Story) -> None:
                              "stories, or different parts of one, so nothing here corroborates anything.")
     # a feed's or an aggregator's excerpt stops mid-sentence ("... Chair Lina M. Khan. As the case..."): what it
     # leaves out may be what another source is compared against (QA round 11: three such sources, no notice)
-    cut = [a.id for a in story.analysed if ends_in_ellipsis(a.text)]
+    cut = [a.id for a in story.analysed if stops_with_ellipsis(a.text)]
     if cut:
-        story.notices.append("Excerpts (the text stops mid-sentence, so the rest of the article is not here): "
+        story.notices.append("Excerpts (the text stops with \"...\", so the rest of the article is not here): "
                              + ", ".join(cut))
     undated = [a.id for a in story.analysed if a.published_date is None]
     if n and len(undated) == n:

@@ -26,9 +26,21 @@ def shorten(text: str, width: int = 120) -> str:
 _ELLIPSIS_END = re.compile(r"""(?:\.\s?\.\s?\.|…)["'”’»)\]]*$""")
 
 
+# A full stop and the excerpt's mark after it: the sentence is whole ("... remain to be resolved, the people said....",
+# the main caveat of a WSJ excerpt, was dropped with the cut-off ones).
+_WHOLE_THEN_ELLIPSIS = re.compile(r"""[\w"'”’)\]]\.(?:\.\.\.|…)["'”’»)\]]*$""")
+
+
 def ends_in_ellipsis(text: str) -> bool:
     """Cut off with "..." or "…": a feed or roundup excerpt's end ("... who received the Moderna or Johnson..."),
-    which no summary or claim should quote as a statement."""
+    which no summary or claim should quote as a statement. A sentence ended by its full stop before the mark
+    ("... the people said....") is whole."""
+    text = text.rstrip()
+    return bool(_ELLIPSIS_END.search(text)) and not _WHOLE_THEN_ELLIPSIS.search(text)
+
+
+def stops_with_ellipsis(text: str) -> bool:
+    """The text ends on "..." or "…", after a whole sentence or not: an excerpt of a longer article."""
     return bool(_ELLIPSIS_END.search(text.rstrip()))
 
 

@@ -139,3 +139,15 @@ def test_rebuttals_are_one_sided_denials():
     assert not blocked[1, 2]  # both deny: a paraphrase
     assert not blocked[1, 3] and not blocked[0, 3]  # a denial beside a plain negation stays groupable
     assert not blocked.diagonal().any()
+
+
+def test_a_whole_sentence_before_an_excerpts_mark_is_a_claim() -> None:
+    # QA round 12: "... remain to be resolved, the people said...." (the main caveat of a WSJ excerpt) was dropped with
+    # the cut-off sentences; "... who received the Moderna or Johnson..." stays out
+    from storylens.text import ends_in_ellipsis, stops_with_ellipsis
+
+    whole = "And central issues concerning the liability of officers remain to be resolved, the people said...."
+    cut = "Officials said the booster is for people who received the Moderna or Johnson..."
+    assert is_claim(whole) and not ends_in_ellipsis(whole) and stops_with_ellipsis(whole)
+    assert not is_claim(cut) and ends_in_ellipsis(cut) and stops_with_ellipsis(cut)
+    assert not stops_with_ellipsis("The talks ended on Monday.")

@@ -160,12 +160,17 @@ _CREDIT_HEAD = re.compile(
     r"\s+(?=[A-Z\"“‘'])")
 
 
-def cut_credit_head(text: str) -> tuple[str, str]:
-    """Split a photo credit glued before a paragraph's first sentence: (kept, cut), cut possibly ''."""
-    m = _CREDIT_HEAD.match(text)
-    if not m or len(text[m.end():].split()) < 5:
+def _cut_head(pattern: re.Pattern[str], text: str, min_words: int) -> tuple[str, str]:
+    """Split what `pattern` matches at the start of a paragraph that goes on for `min_words` words: (kept, cut)."""
+    m = pattern.match(text)
+    if not m or len(text[m.end():].split()) < min_words:
         return text, ""
     return text[m.end():], m.group().strip()
+
+
+def cut_credit_head(text: str) -> tuple[str, str]:
+    """Split a photo credit glued before a paragraph's first sentence: (kept, cut), cut possibly ''."""
+    return _cut_head(_CREDIT_HEAD, text, 5)
 
 
 # A newsletter-style outlet's label before a paragraph ("Why it matters: Across the West, ..." reached a QA summary and
@@ -180,12 +185,10 @@ _LABEL_HEAD = re.compile(
 
 def cut_label_head(text: str) -> tuple[str, str]:
     """Split such a label from the paragraph it opens: (kept, cut), cut possibly ''."""
-    m = _LABEL_HEAD.match(text)
-    if not m or len(text[m.end():].split()) < 4:
-        return text, ""
-    if m.group().startswith("Go deeper"):
+    kept, label = _cut_head(_LABEL_HEAD, text, 4)
+    if label.startswith("Go deeper"):
         return "", text.strip()  # a link to another story: all of it goes
-    return text[m.end():], m.group().strip()
+    return kept, label
 
 
 def cut_glued_tail(text: str) -> tuple[str, str]:
