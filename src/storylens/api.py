@@ -70,7 +70,7 @@ def analyse(
 ) -> Story:
     """Run the analysis stages on clean articles and return the filled `Story`."""
     from storylens.claims import align_claims
-    from storylens.clean.credits import credited_sources, shared_origins
+    from storylens.clean.credits import credit_links
     from storylens.clean.genre import opinion_cue
     from storylens.conflicts import detect_conflicts
     from storylens.conflicts.detect import prefetch as prefetch_values
@@ -82,8 +82,7 @@ def analyse(
 
     story = Story(articles=list(articles), notices=list(notices))
     story.opinions = {a.id: cue for a in story.articles if (cue := opinion_cue(a))}
-    story.credits = credited_sources(story.articles)
-    story.origins = shared_origins(story.articles)
+    story.credits, story.origins = credit_links(story.articles)
     timings: dict[str, float] = {}
     done: set[str] = set()  # stages run ahead, in the nlp stage's spare time
     values: dict[int, list[Value]] = {}  # the conflict stage's values, read in that spare time

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 import numpy as np
 from scipy import sparse
@@ -274,11 +275,7 @@ _SAID_AFTER = re.compile(rf"^(?:['’]s?)?,?\s+(?:\w+\s+){{0,1}}{_SPEECH}\b")
 def speakers(story: Story) -> dict[int, frozenset[str]]:
     """Sentence index -> ids of the people it quotes or reports: a PERSON entity beside a speech verb, or for "...,
     she said" the person its article named last in the few sentences before."""
-    starts: dict[str, list[int]] = {}
-    by_source: dict[str, list[Sentence]] = {}
-    for sent in story.sentences:
-        by_source.setdefault(sent.source, []).append(sent)
-        starts.setdefault(sent.source, []).append(sent.start)
+    sentence_at = _sentence_finder(story)
     texts = {a.id: a.text for a in story.articles}
     out: dict[int, set[str]] = {}
     named: dict[int, list[tuple[int, str]]] = {}  # sentence -> (start, person id) of the people it names
@@ -286,12 +283,10 @@ def speakers(story: Story) -> dict[int, frozenset[str]]:
         if getattr(ent, "type", "") != "PERSON":
             continue
         for m in ent.mentions:
-            k = bisect_right(starts.get(m.source, []), m.start) - 1
-            if k < 0:
+            sent = sentence_at(m.source, m.start)
+            if sent is None:
                 continue
-            sent, text = by_source[m.source][k], texts[m.source]
-            if m.start >= sent.end:
-                continue
+            text = texts[m.source]
             named.setdefault(sent.index, []).append((m.start, ent.id))
             after = text[m.end:min(sent.end, m.end + 30)]
             # (after the verb the name must end the clause: in "Authorities said Ortiz probably died" Ortiz is whom
@@ -321,16 +316,30 @@ def other_speakers(speakers: list[frozenset[str]]) -> np.ndarray:
     return out
 
 
+def _sentence_finder(story: Story) -> Callable[[str, int], Sentence | None]:
+    """(source, character offset) -> the sentence of that source holding it, found by bisection."""
+    starts: dict[str, list[int]] = {}
+    by_source: dict[str, list[Sentence]] = {}
+    for sent in story.sentences:
+        by_source.setdefault(sent.source, []).append(sent)
+        starts.setdefault(sent.source, []).append(sent.start)
+
+    def find(source: str, offset: int) -> Sentence | None:
+        k = bisect_right(starts.get(source, []), offset) - 1
+        if k < 0 or offset >= by_source[source][k].end:
+            return None
+        return by_source[source][k]
+
+    return find
+
+
 def _entity_index(story: Story) -> dict[int, set[str]]:
     """Sentence index -> ids of the entities mentioned in it (whatever the entities stage found)."""
-    by_source: dict[str, list[Sentence]] = {}
-    for s in story.sentences:
-        by_source.setdefault(s.source, []).append(s)
+    sentence_at = _sentence_finder(story)
     out: dict[int, set[str]] = {}
     for ent in story.entities or []:
         for m in getattr(ent, "mentions", []):
-            for s in by_source.get(m.source, []):
-                if s.start <= m.start < s.end:
-                    out.setdefault(s.index, set()).add(ent.id)
-                    break
+            sent = sentence_at(m.source, m.start)
+            if sent is not None:
+                out.setdefault(sent.index, set()).add(ent.id)
     return out

@@ -63,7 +63,7 @@ def spellings(name: str) -> set[str]:
     if len(words) >= 2:
         out.add("".join(w[0] for w in words).lower())
         out.add("".join(w[0] for w in words[:-1]).lower() + words[-1].lower())
-    return {k for k in out if len(k) >= _TOO_SHORT or k == "ap"}
+    return {k for k in out if len(k) >= _TOO_SHORT}
 
 
 def outlet_names(article: Article) -> set[str]:
@@ -110,11 +110,25 @@ def _outlet_like(name: str) -> bool:
         or name.lower().endswith((".com", ".co.uk"))
 
 
+def credit_links(articles: Sequence[Article]) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
+    """`credited_sources` and `shared_origins` of the articles, their outlets read once."""
+    names = {a.id: outlet_names(a) for a in articles}
+    return _credited(articles, names), _shared(articles, names)
+
+
 def shared_origins(articles: Sequence[Article]) -> dict[str, list[str]]:
     """A news outlet that is not among the sources -> the sources (two or more) that credit it for their report:
     rewrites of one outlet's scoop ("According to the New York Post and People.com ..." / "Sources tell the New
     York Post that ...": a QA brief counted them independent). Sources of one outlet are left out, as above."""
-    names = {a.id: outlet_names(a) for a in articles}
+    return _shared(articles, {a.id: outlet_names(a) for a in articles})
+
+
+def credited_sources(articles: Sequence[Article]) -> dict[str, dict[str, str]]:
+    """Source id -> {id of a source whose outlet it credits: the name as it credits it}."""
+    return _credited(articles, {a.id: outlet_names(a) for a in articles})
+
+
+def _shared(articles: Sequence[Article], names: dict[str, set[str]]) -> dict[str, list[str]]:
     ours = set().union(*names.values()) if names else set()
     crediting: dict[str, dict[str, str]] = {}  # outlet key -> {source id: the name as written}
     for a in articles:
@@ -130,9 +144,7 @@ def shared_origins(articles: Sequence[Article]) -> dict[str, list[str]]:
     return out
 
 
-def credited_sources(articles: Sequence[Article]) -> dict[str, dict[str, str]]:
-    """Source id -> {id of a source whose outlet it credits: the name as it credits it}."""
-    names = {a.id: outlet_names(a) for a in articles}
+def _credited(articles: Sequence[Article], names: dict[str, set[str]]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for a in articles:
         for name in credited_names(a.text):

@@ -172,14 +172,14 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
             was_future and bool(_COORDINATED.fullmatch(before))
         ))
         if future and kind == "weekday" and base is not None and _ongoing(before) \
-                and (base.weekday() - WEEKDAYS.index(m.group().lower().split()[-1])) % 7 <= _ONGOING_DAYS:
+                and (base.weekday() - weekday_index(m.group())) % 7 <= _ONGOING_DAYS:
             future = False  # "the heat wave is expanding its grip on Thursday", in Friday's paper: that Thursday
         was_future = future
         try:
             day, approx = _resolve(kind, m.group(), base, future, happened and not future)
             if refined and kind == "weekday" and base is not None:
                 monday = base - timedelta(days=base.weekday()) + timedelta(days=refined)
-                day = monday + timedelta(days=WEEKDAYS.index(m.group().lower().split()[-1]))
+                day = monday + timedelta(days=weekday_index(m.group()))
         except OverflowError:
             continue  # "3000000000 days ago", or a relative day past year 1 or 9999: no calendar day
         if day is not None and base is not None and kind == "monthday":
@@ -232,7 +232,7 @@ _ONGOING_DAYS = 2
 
 
 def _ongoing(before: str) -> bool:
-    lead = " ".join(_RELATIVE_CLAUSE.sub(",", before).split()[-12:])
+    lead = _lead(before)
     return bool(_PROGRESSIVE.search(lead)) and not _FUTURE_BEFORE.search(lead) and not _PLANNED_FOR.search(before) \
         and not _FORECAST.search(lead) and all(w.lower() in ("is", "are") for w in _PRESENT.findall(lead))
 
@@ -257,9 +257,14 @@ _INCIDENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:morning|afternoon|evening|n
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", re.IGNORECASE)
 
 
+def _lead(before: str) -> str:
+    """The last words leading to a date, in its own clause (a relative clause set off by commas left out)."""
+    return " ".join(_RELATIVE_CLAUSE.sub(",", before).split()[-12:])
+
+
 def _is_future(before: str, after: str) -> bool:
     """Future when the words leading to the date (its clause) plan or predict, or the next few words do."""
-    lead = " ".join(_RELATIVE_CLAUSE.sub(",", before).split()[-12:])
+    lead = _lead(before)
     if len(lead.split()) >= 3:
         return bool(_FUTURE_BEFORE.search(lead)) or _scheduled(lead)
     return bool(_FUTURE_AFTER.search(" ".join(after.split()[:5])))
@@ -346,10 +351,15 @@ def _resolve(kind: str, text: str, base: date | None, future: bool, happened: bo
     return None, False
 
 
+def weekday_index(expression: str) -> int:
+    """Monday 0 ... Sunday 6, of a weekday expression ("on Tuesday", "last Friday")."""
+    return WEEKDAYS.index(expression.lower().split()[-1])
+
+
 def weekday_date(expression: str, base: date, future: bool) -> date:
     """The day a weekday expression ("on Tuesday", "last Friday", "next Monday") means in an article of `base`."""
     words = expression.lower().split()
-    target = WEEKDAYS.index(words[-1])
+    target = weekday_index(expression)
     back = (base.weekday() - target) % 7  # days since the most recent such weekday (0 = today)
     ahead = (target - base.weekday()) % 7
     if words[0] == "last":
