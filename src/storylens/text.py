@@ -44,6 +44,20 @@ def stops_with_ellipsis(text: str) -> bool:
     return bool(_ELLIPSIS_END.search(text.rstrip()))
 
 
+# A pointer to what the page shows, read by the claims and summary stages: "You can see the cold open below",
+# "Watch the video above." (page furniture); "prices fell below $50" is no pointer.
+POINTER = re.compile(
+    r"\b(?:see|watch|view|listen to|read|check out|take a look at)\b[^.!?]{0,60}?\b(?:below|above)\s*(?:[,:;.]|via\b|$)"
+    # what the page shows next ("Here's the official email T-Mobile sent to its business customers.", "Official PR
+    # text follows below.", "register for updates at the link below": QA round 11 found them as claims and summary)
+    r"|^\W*(?:here(?:['’]s| is| are)|below (?:is|are))\s+(?:the|a|an|his|her|their|its|our)\b"
+    r"|\b(?:follows?|listed|linked|shown|embedded|included)\s+below(?![-\w])|\b(?:at|via) the links? below\b"
+    # a sentence that only introduces what comes after it ("Here is how they describe the device:")
+    r"|:\s*$",
+    re.IGNORECASE,
+)
+
+
 # A wire dateline opening a story's first sentence: "WASHINGTON (AP) — ", "SCHERTZ, Texas - ", "PLANTATION, Fla.
 # (WSVN) -- ", "LONDON, Sept 12 (Reuters) - "; or an interview's answer marker ("A. Mr. Boehner has ...").
 _DATELINE = re.compile(

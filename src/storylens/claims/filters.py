@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from storylens.text import ends_in_ellipsis
+from storylens.text import POINTER, ends_in_ellipsis
 
 MIN_WORDS = 6
 MIN_CONTENT_WORDS = 3
@@ -26,17 +26,6 @@ _HEDGE = re.compile(
     # a refusal or failure reported as fact, like "couldn't"), closing a clause ("did the best we could"), telling
     # what was perceived ("Kim could be seen smiling") or a later fact of a narrative ("she would later become").
     r"\b(?:would|could)\b(?!\s+(?:not|never|later|go on|be (?:seen|heard))\b)(?![\s\"“”'’]*(?:[,.;:!?)]|$))",
-    re.IGNORECASE,
-)
-# "You can see the cold open below", "Watch the video above.": page furniture; "prices fell below $50" is no pointer.
-POINTER = re.compile(
-    r"\b(?:see|watch|view|listen to|read|check out|take a look at)\b[^.!?]{0,60}?\b(?:below|above)\s*(?:[,:;.]|via\b|$)"
-    # what the page shows next ("Here's the official email T-Mobile sent to its business customers.", "Official PR
-    # text follows below.", "register for updates at the link below": QA round 11 found them as claims and summary)
-    r"|^\W*(?:here(?:['’]s| is| are)|below (?:is|are))\s+(?:the|a|an|his|her|their|its|our)\b"
-    r"|\b(?:follows?|listed|linked|shown|embedded|included)\s+below(?![-\w])|\b(?:at|via) the links? below\b"
-    # a sentence that only introduces what comes after it ("Here is how they describe the device:")
-    r"|:\s*$",
     re.IGNORECASE,
 )
 # The modal "may", in lower case only: "in May" and "Theresa May" qualify nothing.
