@@ -13,6 +13,7 @@ original ROUGE-1.5.5 Perl script.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import pickle
@@ -88,6 +89,16 @@ def _code_key() -> str:
     return hashlib.sha1("".join(f.read_text(encoding="utf-8") for f in files).encode()).hexdigest()[:12]
 
 
+def _with_defaults(story: Story) -> Story:
+    """A cached story with any field it lacks set to its default: a process that was started before the data model
+    gained a later stage's field keys its pickle by the new file's text (the nlp output it caches is the same)."""
+    for f in dataclasses.fields(Story):
+        if f.name not in vars(story):
+            default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+            setattr(story, f.name, default)
+    return story
+
+
 def load(name: str, limit: int | None = None) -> list[tuple[dict[str, Any], Story]]:
     """(cluster, annotated story) pairs; full files are cached under /tmp (spaCy+MiniLM take minutes)."""
     clusters = read_jsonl(MDS / FILES[name])
@@ -96,7 +107,7 @@ def load(name: str, limit: int | None = None) -> list[tuple[dict[str, Any], Stor
     path = CACHE / f"{name}-{_code_key()}.pkl"
     if path.exists():
         with open(path, "rb") as fh:
-            stories = pickle.load(fh)
+            stories = [_with_defaults(s) for s in pickle.load(fh)]
         if len(stories) == len(clusters):
             return list(zip(clusters, stories, strict=True))
     stories = [build_story(c) for c in clusters]

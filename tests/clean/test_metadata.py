@@ -162,6 +162,12 @@ def test_a_page_with_no_date_of_its_own_is_dated_by_its_photo_captions() -> None
     assert caption_date(removed, today=datetime(2020, 1, 1)) == "2014-05-02"
     assert caption_date(removed[:1] + removed[3:], today=datetime(2020, 1, 1)) is None
     assert caption_date(["Rally in Dover, Sept. 29, 2031."], today=datetime(2020, 1, 1)) is None  # no future day
+    # a picture older than a year the page writes out is an archive one (QA round 13: a page on the eclipse of
+    # Jan. 31, 2018 was dated by "A supermoon behind the Capitol on Sunday, Sept. 27, 2015.")
+    old_picture = ["A supermoon behind the Colorado State Capitol Building on Sunday, Sept. 27, 2015."]
+    assert caption_date(old_picture, today=datetime(2020, 1, 1),
+                        text="It will reappear as a visible supermoon on New Year's Day 2018.") is None
+    assert caption_date(old_picture, today=datetime(2020, 1, 1), text="A supermoon rose in 2015.") == "2015-09-27"
     from storylens.clean import clean_article
 
     page = ("Police questioned the party leader for a third day on Saturday about a 1972 killing.\n\n"

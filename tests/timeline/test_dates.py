@@ -391,3 +391,23 @@ def test_an_undated_text_writing_a_later_year_is_read_against_its_latest_date() 
     assert story.reading_date("b") == (date(2016, 8, 1), True)
     assert story.reading_date("c") == (date(2014, 11, 13), True)  # an earlier year: the story's date
     assert story.reading_date("a") == (date(2014, 11, 13), False)
+
+
+def test_a_historical_year_is_read_and_a_day_after_that_on_is_no_bound() -> None:
+    # QA round 13 (a Multi-News eclipse story): "March 31, 1866" was placed on 2010-03-31, and "Jan. 31, 2037" after
+    # "after that, on" was dropped as a period's bound
+    base = date(2018, 1, 29)
+    assert days("Before 2017, there was a partial eclipse on Dec. 31, 2009, but we have to go all the way back to "
+                "March 31, 1866.", base) == ["2009-12-31", "1866-03-31"]
+    assert days("The next ones are on Dec. 31, 2028, and, after that, on Jan. 31, 2037.", base) == [
+        "2028-12-31", "2037-01-31"]
+    assert days("The shop stayed open until Jan. 31, 2037.", base) == []  # a bound still
+
+
+def test_a_day_without_a_year_takes_the_lone_year_its_sentence_writes_next_to_the_article_s() -> None:
+    # QA round 13 (ECB+ HP/EYP): "which ends January 31", in an article of 2007-11-12, was placed in January 2007
+    base = date(2007, 11, 12)
+    assert days("HP expects the deal to close by its first fiscal 2008 quarter, which ends January 31.", base) == [
+        "2008-01-31"]
+    # a year further off is what something dates from, not the year of the day
+    assert days("The firm, founded in 1998, holds its meeting on November 20.", base) == ["1998-01-01", "2007-11-20"]

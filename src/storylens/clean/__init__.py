@@ -56,7 +56,7 @@ def clean_article(article: Article) -> Article:
     if not article.published:
         article.published = url_date(article.url)  # ".../2021/10/04/what-we-know/": the page's own address
     if not article.published:
-        dated = caption_date(article.removed)
+        dated = caption_date(article.removed, text=article.text)
         if dated:
             # a page with no date of its own is dated by its photo captions (the brief's notices say so): without
             # any date, no "on Monday" or "last week" of the story can be placed

@@ -167,9 +167,14 @@ def url_date(url: str | None) -> str | None:
         return None
 
 
-def caption_date(removed: list[str], today: datetime | None = None) -> str | None:
+_TEXT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def caption_date(removed: list[str], today: datetime | None = None, text: str = "") -> str | None:
     """The latest full date written in the pieces cleaning removed (photo captions, gallery text) of a page that
-    gives no date of its own: the day its pictures were taken, about the story's. Archive pictures do not count."""
+    gives no date of its own: the day its pictures were taken, about the story's. Archive pictures do not count,
+    nor does a caption older than a year the page's `text` writes out (a 2015 picture of a page on 2018's eclipse,
+    QA round 13)."""
     latest: str | None = None
     limit = (today or datetime.now()).date().isoformat()
     for piece in removed:
@@ -179,6 +184,9 @@ def caption_date(removed: list[str], today: datetime | None = None) -> str | Non
             iso = normalise_date(m.group())
             if iso and iso[:10] <= limit and (latest is None or iso[:10] > latest):
                 latest = iso[:10]
+    written = [int(y) for y in _TEXT_YEAR.findall(text)]
+    if latest is not None and written and max(written) > int(latest[:4]):
+        return None
     return latest
 
 

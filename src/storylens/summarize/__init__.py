@@ -5,7 +5,7 @@ centrality, cross-source support and surface features; then the set of sentences
 the most expected summary words within the word budget, solved exactly, any budget left filled
 by MMR and a word-coverage gain);
 each is then cited with its own source plus every other source that has a sentence
-saying the same thing (`support`), each with an exact quote.
+saying the same thing (`support`) and giving its figures, days and names (`cite`), each with an exact quote.
 Output order: facts more sources agree on first, then by position in their article.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from storylens.conflicts import disputed_by
 from storylens.models import DayNote, Quote, Sentence, Story, SummarySentence
+from storylens.summarize.cite import citable
 from storylens.summarize.ranking import Settings, select
 from storylens.summarize.support import Evidence, find_support
 from storylens.text import dateline_end
@@ -29,6 +30,7 @@ def summarize(
         return []
     evidence = find_support(story)
     chosen = select(story, evidence, max_words, settings or Settings())
+    evidence = _citable(story, evidence, chosen)
     rank = {s.index: r for r, s in enumerate(_article_positions(story))}
     chosen.sort(key=lambda i: (-story.independent_count(_cited(story, evidence, i)), rank[i]))
     return [mark_disputed(_cite(story, evidence, i), story) for i in chosen]
@@ -61,6 +63,16 @@ def _article_positions(story: Story) -> list[Sentence]:
         seen[s.source] = k + 1
         keyed.append((k / counts[s.source], s.index, s))
     return [s for _, _, s in sorted(keyed, key=lambda t: (t[0], t[1]))]
+
+
+def _citable(story: Story, evidence: Evidence, chosen: list[int]) -> Evidence:
+    """The support of the chosen sentences narrowed to the sources that state what the shown words say (`cite`):
+    the ranking reads all support, the citations only this."""
+    ok = citable(story)
+    support = [dict(s) for s in evidence.support]
+    for i in chosen:
+        support[i] = {src: j for src, j in support[i].items() if ok(i, j)}
+    return Evidence(support)
 
 
 def _cited(story: Story, evidence: Evidence, index: int) -> list[str]:

@@ -30,7 +30,7 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d{2}"
+_YEAR = r"(?:1[5-9]|20)\d{2}"  # from 1500: "go all the way back to March 31, 1866" is no 2010 day
 _NUMWORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _NAMES_MONTH_OR_YEAR = re.compile(rf"\b{_MONTH}(?![a-z])|\b{_YEAR}\b", re.IGNORECASE)
 
@@ -82,7 +82,7 @@ _SPAN_BOUND = re.compile(
 )
 # "appear before magistrates on Wednesday", "his arrest on Monday", "filed by lawyers on Friday": a day after "on"
 # dates an event even a few words after a bound word.
-_ON_DAY = re.compile(r"\w\s+on\s+$", re.IGNORECASE)
+_ON_DAY = re.compile(r"[\w,]\s+on\s+$", re.IGNORECASE)  # ", and, after that, on Jan. 31, 2037"
 _TITLE_AFTER = re.compile(r"\s+(?:Night|Morning|Evening|Afternoon)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SUNDAY_PAPER = re.compile(r"(?:^|[^\w\s]\s*|\b(?:[Tt]he|told|to)\s+)(?:Mail|Herald|Independent)\s+$")
@@ -278,13 +278,26 @@ def _told_past(before: str) -> bool:
     return bool(_PAST_LEAD.search(" ".join(before.split()[-6:]) + " "))
 
 
+_A_YEAR = re.compile(rf"\b{_YEAR}\b")
+
+
 def _near_full_date(day: date, sentence: str, base: date, future: bool) -> date:
     """A day of the month without a year, in a sentence that writes one full date, is in the year that puts it
     nearest that date ("killed June 24, 2005, while investigating a June 20 shooting": June 20, 2005; "the Jan. 6
     riot ... to certify the Nov. 3, 2020 election": Jan. 6, 2021), never after the article unless it is a coming
-    day. Otherwise `day` as resolved."""
-    full = {d for m in _DATE_RE.finditer(sentence) if m.lastgroup == "full"
-            for d in [_parse(m.group(), base, False)] if d is not None}
+    day. In a sentence that writes no full date but one year alone, next to the article's, it is in that year
+    ("its first fiscal 2008 quarter, which ends January 31", in an article of November 2007; a year further off
+    is more often what something dates from: "the law, passed in 2015, takes effect Jan. 1"). Otherwise `day`
+    as resolved."""
+    dated = [m for m in _DATE_RE.finditer(sentence) if m.lastgroup in ("full", "iso", "monthyear")]
+    full = {d for m in dated if m.lastgroup == "full" for d in [_parse(m.group(), base, False)] if d is not None}
+    if not dated:
+        years = {int(y.group()) for y in _A_YEAR.finditer(sentence)}
+        if len(years) == 1 and abs(next(iter(years)) - base.year) <= 1:
+            try:
+                return day.replace(year=years.pop())
+            except ValueError:
+                return day  # Feb. 29 of a year that has none
     if len(full) != 1:
         return day
     anchor = full.pop()
