@@ -65,6 +65,11 @@ def test_non_claims(text):
     ("Fortunately, none of her students was hurt before she could finish the race.", False),
     ("He ran as fast as he could toward the finish line.", False),
     ("Officials said the plane may have crashed into the sea.", True),
+    # a wish, and a habit told with how often (QA round 13: ECB+ and NeuS briefs)
+    ("This Mother's Day, I would like to take a moment to congratulate all the moms.", False),
+    ("I had just flown back from New York, where I would fly twice a month.", False),
+    ("Woodward would move a flower pot on his balcony whenever he needed to meet Felt.", False),
+    ("The deal would cost $5 billion, the company said.", True),
 ])
 def test_hedges(text, hedged):
     assert is_hedged(text) is hedged

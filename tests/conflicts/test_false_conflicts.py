@@ -832,3 +832,19 @@ def test_a_county_and_a_town_are_no_alternatives():
     other = place("The driver was charged in Minneapolis on Friday with third degree murder.")
     assert (county.surface, town.surface) == ("Hennepin County", "Bloomington")
     assert unlike_places(county, town) and not unlike_places(town, other)
+
+
+def test_a_place_acting_as_its_verb_s_subject_is_no_where():
+    # QA round 13 (a Multi-News eclipse story): 'the Pacific Ocean will be turned toward the moon' disputed 'viewers
+    # who live in eastern North America', and marked the eclipse's claim disputed
+    eclipse = ("The eclipse will take place during the middle of the night, and the Pacific Ocean will be turned "
+               "toward the moon at the time.")
+    viewers = "That means viewers who live in eastern North America will need to wake up early to catch the eclipse."
+    assert disputed("place", eclipse, viewers)[0] == []
+    # two hosts of one event, or two places where it is, still dispute
+    sides, _ = disputed("place", "Russia will host the summit of the two leaders next week.",
+                        "China will host the summit of the two leaders next week.")
+    assert sides == [["China", "Russia"]]
+    sides, _ = disputed("place", "The summit of the two leaders will take place in Russia next week.",
+                        "The summit of the two leaders will take place in China next week.")
+    assert sides == [["China", "Russia"]]

@@ -163,3 +163,20 @@ def test_a_street_s_abbreviation_ends_no_sentence_before_a_lower_case_word():
     assert [s.text for s in sentences] == [
         "The crash happened near W. American Blvd. and Lyndale Ave. in Bloomington on Friday.",
         "The parade went down Fifth Ave.", "Police closed it."]
+
+
+def test_a_lower_case_word_or_a_name_after_initials_opens_no_sentence():
+    # QA round 13: "... but Sunday is Mother's Day" | "so I would like to focus on the moms." was the whole summary of
+    # a NeuS brief, and "... chief of staff H.R." | "Haldeman telling Nixon ..." two claims of an ECB+ one
+    text = ("Fathers and caregivers made this possible, but Sunday is Mother's Day so I would like to focus on the "
+            "moms. The tapes captured chief of staff H.R. Haldeman telling Nixon that Felt was the source. "
+            "“Why would I?” he asked. He moved to the U.S. The next year he married. iPhone sales rose.")
+    sentences, _ = annotate([Article(id="a", raw=text, text=text)])
+    assert [s.text for s in sentences] == [
+        "Fathers and caregivers made this possible, but Sunday is Mother's Day so I would like to focus on the moms.",
+        "The tapes captured chief of staff H.R. Haldeman telling Nixon that Felt was the source.",
+        "“Why would I?” he asked.", "He moved to the U.S.", "The next year he married.", "iPhone sales rose."]
+    # a line of its own may open in lower case
+    listed = "Symptoms include:\n\nlimb weakness\n\nfacial droop"
+    assert [s.text for s in annotate([Article(id="b", raw=listed, text=listed)])[0]] == [
+        "Symptoms include:", "limb weakness", "facial droop"]

@@ -61,13 +61,20 @@ def is_claim(text: str) -> bool:
 # Modals that qualify nothing: a wish ("may we find ways to honour him", "may he rest in peace": "may" before its
 # subject) and an ability in a clause of time or degree ("before she could finish", "as fast as he could").
 _NOT_HEDGING = re.compile(r"\bmay(?=\s+(?:we|god|he|she|they|you|i|his|her|their|our)\b)|"
-                          r"\b(?:before|until|till|as soon as|so that|as \w+ as|than)\s+(?:\w+\s+){0,2}could\b",
+                          r"\b(?:before|until|till|as soon as|so that|as \w+ as|than)\s+(?:\w+\s+){0,2}could\b|"
+                          # a wish is no doubt ("I would like to take a moment to congratulate ...", QA round 13)
+                          r"\bwould(?=\s+(?:like|love|prefer)\s+to\b)",
                           re.IGNORECASE)
+# "would" of a habit, told with how often ("where I would fly twice a month", "Woodward would move a flower pot ...
+# whenever he needed to meet Felt"): a past fact, not a hedge
+_HABIT = re.compile(r"\b(?:every|each|twice|whenever|usually|often|always|sometimes|regularly)\b", re.IGNORECASE)
 
 
 def is_hedged(text: str) -> bool:
     """True when the sentence attributes or qualifies its statement ("reportedly", "would", "may")."""
     text = _NOT_HEDGING.sub(" ", text)
+    if _HABIT.search(text):
+        text = re.sub(r"\bwould\b", " ", text, flags=re.IGNORECASE)
     return bool(_HEDGE.search(text) or _MAY.search(text))
 
 

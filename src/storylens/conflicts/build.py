@@ -103,6 +103,36 @@ def _topic(kind: str, values: list[Value]) -> str:
     return f"when: {what}"
 
 
+def _join_same_day(story: Story, sides: list[list[tuple[int, Value]]], values: list[ConflictValue]) -> None:
+    """Add to each side of a dispute over a day the sources that state the same statement (a member of the quoted
+    sentence's claim) on that day in other words: "HP today announced ..." in a paper of Monday sides with
+    "announced on Monday" (QA round 13: a conflict showed 3 sources for Monday where about 10 said so by "today",
+    "yesterday" or "Nov. 12"). A source already on a side stays where it is."""
+    from storylens.timeline.dates import find_dates
+
+    claim_of = {k: cid for cid, members in story.claim_sentences.items() for k in members}
+    taken = {x for v in values for x in v.sources}
+    for side, shown in zip(sides, values, strict=True):
+        days = {v.date_mention.resolved for _, v in side if v.date_mention and v.date_mention.resolved}
+        if len(days) != 1:
+            continue
+        day = days.pop()
+        claims = {claim_of[s] for s, _ in side if s in claim_of}
+        for k in sorted({k for cid in claims for k in story.claim_sentences[cid]}):
+            sent = story.sentences[k]
+            if sent.source in taken:
+                continue
+            base, guess = story.reading_date(sent.source)
+            if base is None or guess:
+                continue
+            if any(m.day == day and m.precision == "day" and not m.approximate for m in find_dates(sent.text, base)):
+                shown.sources.append(sent.source)
+                shown.sources.sort()
+                shown.quotes.append(Quote(source=sent.source, start=sent.start, end=sent.end,
+                                          quote=story.article(sent.source).text[sent.start:sent.end]))
+                taken.add(sent.source)
+
+
 def build_conflict(story: Story, group: list[Finding], number: int) -> Conflict | None:
     """One published conflict from a group of pairwise findings, or None if one side is left."""
     seen: dict[tuple[int, int], tuple[int, Value]] = {}
@@ -128,11 +158,15 @@ def build_conflict(story: Story, group: list[Finding], number: int) -> Conflict 
         values.append(ConflictValue(value=side[0][1].surface, normalized=_reading(side), sources=sources,
                                     quotes=list(quotes.values())))
     kind = group[0].a[1].kind
+    stated = {story.sentences[s].source for side in sides for s, _ in side}  # the confidence reads these
+    if kind in ("date", "weekday"):
+        _join_same_day(story, sides, values)
+        values.sort(key=lambda v: -story.independent_count(v.sources))
     # what the reader sees: the findings between the sides kept (the group may chain in others)
     kept = {(s, v.start): v for side in sides for s, v in side}
     shown = [f for f in group if (f.a[0], f.a[1].start) in kept and (f.b[0], f.b[1].start) in kept] or group
     best = max(f.confidence for f in shown)
-    extra = sum(max(0, story.independent_count(v.sources) - 1) for v in values)
+    extra = sum(max(0, story.independent_count([x for x in v.sources if x in stated]) - 1) for v in values)
     confidence = min(0.99, best + SOURCE_BONUS * extra)
     soft = all(f.soft for f in shown)
     note = ""

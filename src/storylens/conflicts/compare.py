@@ -42,6 +42,8 @@ _LIGHT_VERBS = frozenset({"the", "and", "was", "were", "are", "has", "had", "hav
 # Verbs that carry an event named by a noun ("the meeting will take place / be held / is set for").
 _SUPPORT_VERBS = frozenset({"take", "hold", "be", "happen", "occur", "schedule", "set", "expect", "plan", "come",
                             "begin", "start", "slate"})
+_HOSTING = frozenset({"host", "stage", "welcome", "receive", "see", "witness", "experience"})
+_VENUE = frozenset({"location", "venue", "site", "place", "destination", "host", "setting"})
 SAME_BODY = 0.8  # two tallies of one vote: the smaller's total votes at least this share of the larger's
 # Who casts a vote: two tallies of different bodies are different votes.
 _VOTING_BODIES = frozenset({"house", "senate", "assembly", "committee", "subcommittee", "council", "court", "parliament",
@@ -149,6 +151,13 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
         # a region (LOC) and a city or country (GPE) are seldom alternatives to each other
         if "relation" in (a.role, b.role) or {a.dimension, b.dimension} == {"GPE", "LOC"}:
             return False
+        if {a.role, b.role} == {"subject", "where"} and not _names_a_venue(a if a.role == "subject" else b):
+            # a place as its verb's subject acts ("the Pacific Ocean will be turned toward the moon", "North Korea
+            # launched ..."), it is not where something happens ("viewers who live in eastern North America"),
+            # unless it hosts or is named as the venue ("Russia will host the summit", "the Vostochny Cosmodrome
+            # has been mentioned as a potential location"); as the party it may still rival a party ("Venezuela
+            # leader Kim" / "North Korea agreed")
+            return False
         if (a.role == "modifier") != (b.role == "modifier"):
             # "the upscale California relatives" says which relatives, "takes place in Buenos Aires" where: only
             # the same words around both make them one slot ("a Kansas man" / "a man in Florida" is too loose)
@@ -166,6 +175,10 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
 
 
 _COUNTY = re.compile(r"\b(?:County|Parish|Borough)$")
+
+
+def _names_a_venue(value: Value) -> bool:
+    return value.verb_lemma in _HOSTING or bool((value.signature | value.context) & _VENUE)
 
 
 def unlike_places(a: Value, b: Value) -> bool:

@@ -64,12 +64,19 @@ def spacy_pipeline() -> Any:
     return nlp
 
 
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def _no_sentence_after_title(doc: Any) -> Any:
     """A capitalised word after a title's abbreviation starts no sentence ("met Pres. | Barack Obama" was two:
     the parser learnt "Gov." and "Sen." but not the rarer ones), and neither does a word inside or right after a
     lawmaker's party tag ("Sen. Shelley Moore Capito (R-W.Va.) | came to an unceremonious end": the state's dot
-    had ended the sentence), nor a word in lower case after a street's abbreviation. The parser keeps boundaries
-    set before it."""
+    had ended the sentence), nor a word in lower case after a street's abbreviation, nor any word in lower case in
+    running prose, nor a name after initials. The parser keeps boundaries set before it."""
     for token in doc[:-1]:
         if token.text in _BEFORE_NAMES and doc[token.i + 1].text[:1].isupper():
             doc[token.i + 1].is_sent_start = False
@@ -85,7 +92,24 @@ def _no_sentence_after_title(doc: Any) -> Any:
         if tag is not None:
             for token in doc[tag.start + 1 : min(tag.end + 1, len(doc))]:
                 token.is_sent_start = False
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
+            continue  # a line of its own (a list item, a caption line) may open in lower case
+        if _LOWER_START.match(token.text):
+            # prose opens no sentence in lower case: "... but Sunday is Mother's Day | so I would like to focus on the
+            # moms.", "(title, show dates, etc.) | so the hosts ...", '"Why?" | he asked.' were each two (QA round 13)
+            token.is_sent_start = False
+        elif _INITIALS.match(before.text) and token.text[:1].isupper() and token.lower_ not in _stop_words():
+            # initials before a name: "chief of staff H.R. | Haldeman telling Nixon"; before a stop word the dot may
+            # end a sentence ("moved to the U.S. The next year ...")
+            token.is_sent_start = False
     return doc
+
+
+# A word in lower case (not "iPhone" or "eBay", which keep a capital inside).
+_LOWER_START = re.compile(r"^[a-z][a-z'’-]*$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
 
 # A lawmaker's party and state: "(R-W.Va.)", "(D-N.Y.)", "(R-Utah)", "(I-Vt.)".
