@@ -286,6 +286,17 @@ def test_inline_quote_chips_of_finance_pages_are_cut() -> None:
     assert accounted(raw, out.text, out.removed)
 
 
+def test_a_wire_pronunciation_guide_is_cut() -> None:
+    # QA round 13 (a conflicts-dev AP story): the title and the summary quoted "Dzhokhar Tsarnaev (joh-HAHR'
+    # tsahr-NEYE'-ehv) say ..."
+    kept = "The study (NASA-funded) and Sen. Shelley Moore Capito (R-W.Va.) were cited on Monday, officials said."
+    raw = page("Lawyers for Dzhokhar Tsarnaev (joh-HAHR' tsahr-NEYE'-ehv) say his trial should have been moved.", kept)
+    out = clean_text(raw)
+    assert out.paragraphs == ["Lawyers for Dzhokhar Tsarnaev say his trial should have been moved.", kept]
+    assert out.removed == ["(joh-HAHR' tsahr-NEYE'-ehv)"]
+    assert accounted(raw, out.text, out.removed)
+
+
 def test_an_item_whose_title_repeats_its_only_sentence_keeps_that_sentence() -> None:
     # An ECB+ record (a one-sentence wire item, titled with its sentence) came out empty and was skipped.
     item = ("Two possible gang members were arrested in the fatal shooting of a sheriff's deputy, "

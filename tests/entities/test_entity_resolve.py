@@ -299,6 +299,20 @@ def test_a_place_acronym_is_not_an_organisation_with_those_initials(story_from) 
     assert _by_form(entities, "US") is not _by_form(entities, "University of Sheffield")
 
 
+def test_an_acronym_opening_longer_names_is_their_short_form_not_another_name_s_initials(story_from) -> None:
+    # QA round 13 (ECB+ HP/EYP): "EYP", the company bought, was an alias of "Einhorn Yaffee Prescott", from which it
+    # split off, because those are its initials
+    story = story_from(
+        a="HP will buy [EYP Mission Critical Facilities|ORG]. [EYP|ORG] has 350 staff.",
+        b="[EYP|ORG] was split off from [Einhorn Yaffee Prescott|ORG] in 2001.",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "EYP") is not _by_form(entities, "Einhorn Yaffee Prescott")
+    # without a longer name opening on it, the initials still link
+    story = story_from(a="The [World Health Organization|ORG] warned.", b="[WHO|ORG] staff arrived.")
+    assert _by_form(resolve_entities(story), "WHO").name == "World Health Organization"
+
+
 def test_department_of_x_is_the_x_department(story_from) -> None:
     # NeuS / Multi-News briefs listed "Defense Department" and "Department of Defense" as two entities
     story = story_from(

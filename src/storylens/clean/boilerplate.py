@@ -58,6 +58,7 @@ from storylens.clean.units import (
     cut_credit_head,
     cut_glued_tail,
     cut_label_head,
+    cut_pronunciations,
     cut_ticker_chips,
     cut_widget_head,
     ends_sentence,
@@ -522,9 +523,10 @@ def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
         removed.extend(piece for piece in (credit, label) if piece)
         kept, cut = cut_glued_tail(kept)
         kept, chips = cut_ticker_chips(kept)
+        kept, guides = cut_pronunciations(kept)
         if kept:
             paragraphs.append(kept)
-        removed.extend(chips)
+        removed.extend(chips + guides)
         if cut:
             removed.append(cut)
     return paragraphs, removed

@@ -131,6 +131,21 @@ def cut_ticker_chips(text: str) -> tuple[str, list[str]]:
     return (_TICKER_CHIP.sub("", text), chips) if chips else (text, [])
 
 
+# A wire service's pronunciation guide after a name: "Dzhokhar Tsarnaev (joh-HAHR' tsahr-NEYE'-ehv)", "Gigante
+# (pronounced ji-GANT-tee)": syllables joined by hyphens, a stressed one in capitals after another or marked with an
+# apostrophe ("(NASA-funded)" is none), no capitalised word ("(EDS Quote-Cramer on EDS-Stock Picks)" is no guide). A QA title and summary quoted one.
+_PRONUNCIATION = re.compile(r"(?<=[A-Za-z]) \((?=[^()]*[A-Za-z]-[A-Za-z])(?=[^()]*(?:[a-z]-[A-Z]{2}|[A-Za-z]['’]))"
+                            r"(?![^()]*[A-Z][a-z])(?=[^()]*[a-z])[A-Za-z'’ -]{3,80}\)")
+
+
+def cut_pronunciations(text: str) -> tuple[str, list[str]]:
+    """The text without its pronunciation guides, and the guides cut (verbatim, in order)."""
+    if "(" not in text:
+        return text, []
+    guides = [m.group().strip() for m in _PRONUNCIATION.finditer(text)]
+    return (_PRONUNCIATION.sub("", text), guides) if guides else (text, [])
+
+
 # The controls of a photo gallery or slideshow, flattened into the paragraph they sit before: "7 PHOTOS <gallery
 # title> See Gallery <title> Up Next See Gallery Discover More Like This HIDE CAPTION SHOW CAPTION of SEE ALL BACK TO
 # SLIDE A Florida police officer went ...".

@@ -199,8 +199,12 @@ def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
         for s in g.spans:
             for acr in initials(s.text):
                 expansions[acr].add(key)
+    # an acronym that opens longer names of the story is their short form ("EYP" of "EYP Mission Critical
+    # Facilities", "EYP MCF"), not the initials of another name ("Einhorn Yaffee Prescott", QA round 13)
+    heads = {acronym_letters(first) for key, g in groups.items() if len(key) >= 2 for s in g.spans
+             if is_acronym(first := s.text.split()[0])}
     for key, g in groups.items():
-        acronyms = {acronym_letters(s.text) for s in g.spans if is_acronym(s.text)}
+        acronyms = {acronym_letters(s.text) for s in g.spans if is_acronym(s.text)} - heads
         place = family(dominant(g.votes)) == "place"
         for acr in acronyms:
             # a place's initials are no organisation's ("U.S." is not the "University of Sheffield"); NER's other
