@@ -246,18 +246,29 @@ def _independent(story: Story, sents: list[Sentence]) -> int:
     return len({reports.find(r) for r in roots})
 
 
+_LEADING_LABEL = re.compile(r"^\W*\w+(?:\s\w+)?\s*:\s+")
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _repeat_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", _ASIDE.sub(" ", _LEADING_LABEL.sub("", text)).lower()))
+
+
 def _claim_sentences(story: Story) -> list[int]:
     """Indices of the claim sentences, each sentence once per source: a page that repeats its lede (or a
-    pull quote) states one claim, not two single-source claims with the same words. None from `Story.strays`."""
-    seen: set[tuple[str, str]] = set()
+    pull quote) states one claim, not two single-source claims with the same words, also when one copy carries a
+    label or an aside the other lacks ("Summary: During his keynote ..." / "During his keynote ...", "... EYP
+    Mission Critical Facilities Inc. (EYP MCF), a ..." / "... Inc., a ...": QA round 13). None from `Story.strays`."""
+    chosen: dict[tuple[str, str], int] = {}
     strays = set(story.strays)  # sources that may report another story: their sentences claim nothing of this one
-    out = []
     for s in story.sentences:
-        key = (s.source, " ".join(s.text.lower().split()))
-        if is_claim(s.text) and key not in seen and s.source not in strays:
-            seen.add(key)
-            out.append(s.index)
-    return out
+        key = (s.source, _repeat_key(s.text))
+        if is_claim(s.text) and s.source not in strays:
+            first = chosen.setdefault(key, s.index)
+            if first != s.index and _LEADING_LABEL.match(story.sentences[first].text) \
+                    and not _LEADING_LABEL.match(s.text):
+                chosen[key] = s.index  # the copy in the body, not the one under a label
+    return sorted(chosen.values())
 
 
 # A speech verb right beside a person's name makes that person the sentence's speaker: "..., said Dr. David
