@@ -286,6 +286,18 @@ def test_inline_quote_chips_of_finance_pages_are_cut() -> None:
     assert accounted(raw, out.text, out.removed)
 
 
+def test_a_web_archive_s_crawl_notice_is_cut_but_news_of_the_archive_stays() -> None:
+    # QA round 12: a Multi-News story's second source was the Internet Archive's "No More 404" crawl notice
+    notice = ("These crawls are part of an effort to archive pages as they are created and archive the pages that "
+              "they refer to. Then the Internet Archive hopes that references to these archived pages will be put in "
+              "place of a link that would be otherwise be broken. The goal is to fix all broken links on the web. "
+              "Crawls of supported \"No More 404\" sites.")
+    news = ("The Internet Archive, which crawls billions of web pages a year, lost its appeal on Friday in a "
+            "copyright case brought by four publishers.")
+    out = clean_text(page(notice, news))
+    assert out.paragraphs == [news] and out.removed == [notice]
+
+
 def test_a_wire_pronunciation_guide_is_cut() -> None:
     # QA round 13 (a conflicts-dev AP story): the title and the summary quoted "Dzhokhar Tsarnaev (joh-HAHR'
     # tsahr-NEYE'-ehv) say ..."

@@ -251,6 +251,9 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "credit", "photo caption"
     if english and len(words) <= MAX_CAPTION_WORDS and _ERROR_PAGE.search(text):
         return "notice", "error page"
+    if english and len(words) <= MAX_NOTICE_WORDS and _WEB_ARCHIVE.search(text) \
+            and len({m.group().lower()[:5] for m in _ARCHIVE_WORK.finditer(text)}) >= 2:  # news of the archive has one
+        return "notice", "web archive notice"
     strong, weak = notice_score(text) if english else (0, 0)
     if strong and not ATTRIBUTION.search(text) and (
         (strong + weak >= 2 and READER_ADDRESS.search(text) and len(words) <= 120) or strong + weak >= 4
@@ -312,6 +315,13 @@ _ERROR_PAGE = re.compile(
     r"\b(?:page|article|story|content)\s+(?:you\s+(?:requested|are looking for|were looking for)\s+)?"
     r"(?:was|is|could|can)\s*(?:not|n't|no longer)\s+(?:be\s+)?(?:found|available)\b"
     r"|\bpage not found\b|^\W*(?:error\s+)?404\b|\bjavascript is (?:disabled|turned off)\b", re.IGNORECASE)
+# A web archive's note on its own crawl, saved with the page it archived ("These crawls are part of an effort to
+# archive pages as they are created ... Then the Internet Archive hopes ... Crawls of supported "No More 404" sites."):
+# a Multi-News story of two sources had one as its second source (QA round 12).
+_WEB_ARCHIVE = re.compile(r"\b(?:Internet Archive|Wayback Machine|archive\.org)\b", re.IGNORECASE)
+_ARCHIVE_WORK = re.compile(r"\bcrawl(?:s|ed|ing|er)?\b|\bbroken links?\b|\bNo More 404\b|\barchived? (?:the )?pages\b",
+                           re.IGNORECASE)
+MAX_NOTICE_WORDS = 200
 _HIGHLIGHTS = re.compile(r"^(?:Story highlights|Key points|Highlights)\b")
 
 
