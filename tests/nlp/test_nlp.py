@@ -176,6 +176,14 @@ def test_a_lower_case_word_or_a_name_after_initials_opens_no_sentence():
         "Fathers and caregivers made this possible, but Sunday is Mother's Day so I would like to focus on the moms.",
         "The tapes captured chief of staff H.R. Haldeman telling Nixon that Felt was the source.",
         "“Why would I?” he asked.", "He moved to the U.S.", "The next year he married.", "iPhone sales rose."]
+    # a short paragraph of a cased article is read as cased
+    quoted = "Officials met in Paris on Monday.\n\n“Why would I?” he asked."
+    assert [s.text for s in annotate([Article(id="q", raw=quoted, text=quoted)])[0]] == [
+        "Officials met in Paris on Monday.", "“Why would I?” he asked."]
+    # text written in lower case but for sentence openings (Multi-News test-250) keeps the parser's sentences
+    caseless = "Paris, april 5 ( upi ) -- a french court fined air france. the court thursday gave it a fine."
+    assert [s.text for s in annotate([Article(id="c", raw=caseless, text=caseless)])[0]] == [
+        "Paris, april 5 ( upi ) -- a french court fined air france.", "the court thursday gave it a fine."]
     # a line of its own may open in lower case
     listed = "Symptoms include:\n\nlimb weakness\n\nfacial droop"
     assert [s.text for s in annotate([Article(id="b", raw=listed, text=listed)])[0]] == [

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from storylens.models import Article, Mention, Sentence
 from storylens.nlp.cache import LRU
-from storylens.nlp.models import spacy_pipeline
+from storylens.nlp.models import CASELESS, spacy_pipeline
 
 # One parsed paragraph: sentence spans and entity spans (start, end, label), offsets in the paragraph.
 Parsed = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, str], ...]]
@@ -15,6 +15,10 @@ _CACHE: LRU[str, Parsed] = LRU(20_000)
 
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _BLANK_LINES = re.compile(r"\n\s*\n")
+# A capitalised word after a lower-case one ("said Smith"): the article is cased; some datasets write everything in
+# lower case but sentence openings, where a sentence may well open in lower case (`models.CASELESS`).
+_CASED = re.compile(r"[a-z][,;]?\s+(?!I\b)[A-Z][a-z]")
+_CASELESS_KEY = "\x00caseless\x00"
 # Sentences come from the parser and entities from the NER, which read tok2vec, not the tags:
 # skipping the taggers gives the same spans in about 70 % of the time.
 UNUSED_COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer")
@@ -41,10 +45,13 @@ def annotate(
     `first_index` (a story annotated in several parts keeps one numbering).
     """
     jobs: list[tuple[Article, int, str]] = []
+    caseless: set[str] = set()
     for art in articles:
+        if not _CASED.search(art.text):
+            caseless.add(art.id)
         for a, b in _blocks(art.text):
             jobs.append((art, a, art.text[a:b]))
-    parsed = _parse([text for _, _, text in jobs], batch_size)
+    parsed = _parse([text for _, _, text in jobs], batch_size, [art.id in caseless for art, _, _ in jobs])
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     for (art, offset, _), (sents, ents) in zip(jobs, parsed, strict=True):
@@ -59,13 +66,22 @@ def annotate(
     return sentences, mentions
 
 
-def _parse(texts: list[str], batch_size: int) -> list[Parsed]:
-    """spaCy over the paragraphs not parsed before in this process, in one `nlp.pipe` stream."""
-    results: list[Parsed | None] = [_CACHE.get(t) for t in texts]
-    todo = sorted({t for t, r in zip(texts, results, strict=True) if r is None})
+def _parse(texts: list[str], batch_size: int, caseless: list[bool] | None = None) -> list[Parsed]:
+    """spaCy over the paragraphs not parsed before in this process, in one `nlp.pipe` stream. `caseless`: per
+    paragraph, whether its article is written in lower case but for sentence openings."""
+    keys = [_CASELESS_KEY + t if low else t for t, low in zip(texts, caseless or [False] * len(texts), strict=True)]
+    results: list[Parsed | None] = [_CACHE.get(k) for k in keys]
+    todo = sorted({k for k, r in zip(keys, results, strict=True) if r is None})
     if todo:
         fresh = {}
-        docs = spacy_pipeline().pipe(todo, batch_size=batch_size, disable=UNUSED_COMPONENTS)
+        nlp = spacy_pipeline()
+        inputs = []
+        for key in todo:
+            doc = nlp.make_doc(key.removeprefix(_CASELESS_KEY))
+            if key.startswith(_CASELESS_KEY):
+                doc.user_data[CASELESS] = True
+            inputs.append(doc)
+        docs = nlp.pipe(inputs, batch_size=batch_size, disable=UNUSED_COMPONENTS)
         for text, doc in zip(todo, docs, strict=True):
             sents = []
             for sent in doc.sents:
@@ -76,7 +92,7 @@ def _parse(texts: list[str], batch_size: int) -> list[Parsed]:
             ents = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS)
             fresh[text] = (tuple(sents), ents)
             _CACHE.put(text, fresh[text])
-        results = [r if r is not None else fresh[t] for t, r in zip(texts, results, strict=True)]
+        results = [r if r is not None else fresh[k] for k, r in zip(keys, results, strict=True)]
     return results  # type: ignore[return-value]
 
 

@@ -92,11 +92,14 @@ def _no_sentence_after_title(doc: Any) -> Any:
         if tag is not None:
             for token in doc[tag.start + 1 : min(tag.end + 1, len(doc))]:
                 token.is_sent_start = False
+    # (in text written in lower case but for sentence openings, as some datasets are, a lower-case word says nothing:
+    # `annotate` marks such an article's paragraphs)
+    cased = not doc.user_data.get(CASELESS)
     for token in doc[1:]:
         before = doc[token.i - 1]
         if "\n" in before.text or "\n" in before.whitespace_:
             continue  # a line of its own (a list item, a caption line) may open in lower case
-        if _LOWER_START.match(token.text):
+        if cased and _LOWER_START.match(token.text):
             # prose opens no sentence in lower case: "... but Sunday is Mother's Day | so I would like to focus on the
             # moms.", "(title, show dates, etc.) | so the hosts ...", '"Why?" | he asked.' were each two (QA round 13)
             token.is_sent_start = False
@@ -107,6 +110,7 @@ def _no_sentence_after_title(doc: Any) -> Any:
     return doc
 
 
+CASELESS = "storylens_caseless"
 # A word in lower case (not "iPhone" or "eBay", which keep a capital inside).
 _LOWER_START = re.compile(r"^[a-z][a-z'’-]*$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
