@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import re
 
-from storylens.models import Article, Sentence, Story
+from summary_inputs import articles_story
+
+from storylens.models import Story
 from storylens.models.brief import Entity, EntityMention
 from storylens.summarize.cite import citable, details
 
 
 def _story(texts: dict[str, list[str]], names: dict[str, str]) -> Story:
     """Articles of sentences, and one entity per name (value: its type) wherever the name is written."""
-    articles, sentences = [], []
-    for source, parts in texts.items():
-        text, pos = "", 0
-        for part in parts:
-            sentences.append(Sentence(source, len(sentences), pos, pos + len(part), part))
-            text += part + " "
-            pos = len(text)
-        articles.append(Article(id=source, raw=text, text=text))
-    entities = []
+    story = articles_story(texts)
     for n, (name, kind) in enumerate(names.items()):
         mentions = [EntityMention(source=a.id, start=m.start(), end=m.end(), text=m.group())
-                    for a in articles for m in re.finditer(re.escape(name), a.text)]
-        entities.append(Entity(id=f"e{n}", name=name, type=kind, mentions=mentions))
-    return Story(articles=articles, sentences=sentences, entities=entities)
+                    for a in story.articles for m in re.finditer(re.escape(name), a.text)]
+        story.entities.append(Entity(id=f"e{n}", name=name, type=kind, mentions=mentions))
+    return story
 
 
 def test_details_reads_figures_days_and_months_as_written():

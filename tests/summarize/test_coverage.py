@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from summary_inputs import articles_story
 
-from storylens.models import Article, Sentence, Story
+from storylens.models import Story
 from storylens.summarize.coverage import TOKEN_NAMES, Coverage, expected_counts, token_features, tokens
 from storylens.summarize.weights import TOKEN_WEIGHTS
 
@@ -17,15 +18,7 @@ ARTICLES = {
 
 
 def _story() -> Story:
-    articles, sentences = [], []
-    for source, texts in ARTICLES.items():
-        text, pos = "", 0
-        for t in texts:
-            sentences.append(Sentence(source, len(sentences), pos, pos + len(t), t))
-            text += t + " "
-            pos += len(t) + 1
-        articles.append(Article(id=source, raw=text, text=text))
-    return Story(articles=articles, sentences=sentences)
+    return articles_story(ARTICLES)
 
 
 def test_tokens_are_case_blind_and_fold_plurals() -> None:
