@@ -632,6 +632,19 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "pieces are marked and left out of the summary, a page with no date is dated by the posts it embeds, "
          "a lone surname goes to the person the story names widely rather than a relative named in full."),
         "",
+        ("Round of 2026-12-07, morning (QA round 13: 10 new briefs of the tune halves read by two helper "
+         "sessions; rules designed on what they showed, each rebuilt as a test): a place that is its verb's "
+         "subject acts, it is not where something happens ('the Pacific Ocean will be turned toward the moon' "
+         "against 'viewers who live in eastern North America'), unless it hosts or is named as the venue ('the "
+         "Vostochny Cosmodrome has been mentioned as a potential location', the demo brief's place dispute); "
+         "a dispute over a day lists the sources that state that day in other words ('HP today announced ...', "
+         "'announced yesterday', in the quoted sentence's claim; the confidence still reads the sides as found); "
+         "and outside this stage, sentences no longer open in lower case in cased text or after initials, and "
+         "dates read years from 1500. Rerun fresh: recall and strict precision unchanged on both halves; the "
+         "tune control dev-074's only report (Pacific Ocean / North America) is gone (controls with a report "
+         "0.067 -> 0.0; disclosure: dev-074 is built from the Multi-News story of that QA brief). NeuS: see "
+         "neus.md. The demo brief's 4 conflicts identical."),
+        "",
         ("What limits it: (1) precision: planted clusters are real news clusters, and most reported "
          "conflicts there are natural look-alikes of a dispute (small counts of different groups, weekdays of "
          "several events, durations of different things; this round's rules removed the place-level noise "

@@ -313,6 +313,21 @@ def test_an_acronym_opening_longer_names_is_their_short_form_not_another_name_s_
     assert _by_form(resolve_entities(story), "WHO").name == "World Health Organization"
 
 
+def test_a_junior_named_among_family_words_is_the_son_not_the_father(story_from) -> None:
+    # QA round 13 (ECB+ Deep Throat): "Felt is survived by two children, Joan Felt and Mark Felt Jr." made the son an
+    # alias of Mark Felt
+    story = story_from(
+        a="[Mark Felt|PERSON] was Deep Throat. [Felt|PERSON] is survived by two children, [Joan Felt|PERSON] and "
+          "[Mark Felt Jr.|PERSON], and four grandchildren.",
+        b="[Martin Luther King Jr.|PERSON] spoke in 1963. [Martin Luther King|PERSON] was shot in 1968.",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Mark Felt Jr") is not _by_form(entities, "Mark Felt")
+    assert _by_form(entities, "Felt") is _by_form(entities, "Mark Felt")
+    # without family words around it, the suffix names the same person
+    assert _by_form(entities, "Martin Luther King Jr") is _by_form(entities, "Martin Luther King")
+
+
 def test_department_of_x_is_the_x_department(story_from) -> None:
     # NeuS / Multi-News briefs listed "Defense Department" and "Department of Defense" as two entities
     story = story_from(

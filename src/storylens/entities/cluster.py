@@ -116,6 +116,8 @@ def group_spans(spans: Iterable[Span]) -> dict[Key, Group]:
             continue
         if s.family:
             key = (*key, *name_key(s.family))  # "Bill" of "Bill and Melinda Gates" is Bill Gates
+        if s.junior:
+            key = (*key, s.junior)
         g = groups.setdefault(key, Group(key))
         g.spans.append(s)
         g.votes.update(s.votes)

@@ -134,6 +134,9 @@ _QA_LINE = re.compile(r"(?:^|\n)Q\.\s")
 _KIN = re.compile(r"\b(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|nephew|niece|"
                   r"grand(?:son|daughter|father|mother)|dad|mom|Jr|Sr)\b")
 KIN_CHARS = 40
+_FAMILY = re.compile(r"\b(?:father|mother|sons?|daughters?|child|children|brothers?|sisters?|wife|husband|"
+                     r"grand(?:son|daughter|father|mother|children)|dad|mom|survived by)\b", re.IGNORECASE)
+_GENERATION_SUFFIX = re.compile(r",?\s+(Jr|Sr)\.?$")
 # A city's name and its comma, before a state's abbreviation ("MONTPELIER, Vt.", "Barre, Vt.").
 _AFTER_CITY = re.compile(r"[A-Z][\w.'-]*,\s*$")
 # Adverbs that open a sentence, capitalised there, which NER glues to the name after them ("Ironically Nichols ...").
@@ -260,6 +263,8 @@ class Span:
     family: str = ""  # a given name's surname, written once for a couple ("*Bill* and Melinda Gates"): "Gates"
     surname: bool = False  # after "Mr." / "Mrs." / "Ms.": a surname, never a given name ("Mr. Barak" is no Barack)
     kin: bool = False  # a family word beside it ("his father Christopher Smith"): a relative may share the name
+    junior: str = ""  # "jr" / "sr" of a name so suffixed among family words ("two children, Joan Felt and Mark Felt
+    # Jr."): the son or father of the name without it, not that person
     company: bool = False  # described as a business or a body right after it ("Homrich, a company contracted by")
 
 
@@ -510,6 +515,9 @@ def context_votes(span: Span, text: str) -> None:
     span.determined = prev in ("the", "a", "an")
     span.surname = prev in ("mr", "mrs", "ms", "mx", "miss")
     span.kin = bool(_KIN.search(text, max(0, span.start - KIN_CHARS), span.end + KIN_CHARS))
+    suffix = _GENERATION_SUFFIX.search(span.text)
+    if suffix and _FAMILY.search(text, max(0, span.start - KIN_CHARS), span.start):
+        span.junior = suffix.group(1).lower()
     if prev in _PERSON_CUES or is_title(prev):
         span.votes["PERSON"] += CUE_WEIGHT
     elif (prev in _PLACE_BEFORE or _REACHED_AT.search(text[max(0, span.start - 30) : span.start])) \
