@@ -221,6 +221,30 @@ def test_a_date_that_names_an_event_does_not_date_the_sentence() -> None:
     assert dated == [(0, "2021-06-30"), (1, "2021-07-06"), (2, "2021-06-15"), (3, "2021-01-06"), (4, "2021-06-29")]
 
 
+def test_an_event_is_told_and_cited_by_the_sentences_giving_its_date_as_shown() -> None:
+    # QA round 13 (ECB+ Deep Throat): "1972-06-17" was shown with 'Some speculated that Felt was the source who
+    # connected the White House to the June 1972 break-in' and cited seven sources, most of which said "in 1972"
+    from storylens.timeline import build_timeline
+
+    story = _story(
+        a=["Five men in business suits were arrested at the Watergate complex on June 17, 1972."],
+        b=["Some speculated that Felt was the source behind the June 1972 break-in at the Watergate complex."],
+        c=["The break-in at the Watergate complex in 1972 led to the president's fall."],
+    )
+    story.embeddings = np.array([[1.0, 0.0], [0.9, np.sqrt(1 - 0.81)], [0.95, np.sqrt(1 - 0.9025)]])
+    events = build_timeline(story)
+    # the month and the year agree with the day but do not state it: they tell the event at their own precision
+    assert [(e.date, e.precision, e.sources, [q.source for q in e.quotes]) for e in events] == [
+        ("1972-01-01", "year", ["c"], ["c"]), ("1972-06-01", "month", ["b"], ["b"]),
+        ("1972-06-17", "day", ["a"], ["a"])]
+    assert events[2].text.startswith("Five men")
+    # a source that gives the day as well is not listed again for the year
+    story = _story(a=["Five men in business suits were arrested at the Watergate complex on June 17, 1972.",
+                      "The break-in at the Watergate complex in 1972 led to the president's fall."])
+    story.embeddings = np.array([[1.0, 0.0], [0.95, np.sqrt(1 - 0.9025)]])
+    assert [(e.date, e.sources) for e in build_timeline(story)] == [("1972-06-17", ["a"])]
+
+
 def test_an_event_is_told_in_a_reported_sentence_not_a_column_s() -> None:
     # a NeuS brief's timeline read 'The so-called "Justice for J6" rally ... was smaller than expected' (a CNN
     # column's view) for an event The Hill and Fox reported plainly
@@ -232,5 +256,5 @@ def test_an_event_is_told_in_a_reported_sentence_not_a_column_s() -> None:
     )
     items = dated_sentences(story)
     vectors = np.array([[1.0, 0.0], [0.9, np.sqrt(1 - 0.81)]])  # the column's sentence the more typical one
-    assert _representative(items, vectors).source == "left"
-    assert _representative(items, vectors, {"left"}).source == "center"
+    assert items[_representative(items, vectors)].sentence.source == "left"
+    assert items[_representative(items, vectors, {"left"})].sentence.source == "center"

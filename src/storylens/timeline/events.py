@@ -339,11 +339,12 @@ def build_events(story: Story) -> list[TimelineEvent]:
         vectors = np.hstack([vectors, sentences]) / np.sqrt(2)
     by_day: dict = {}
     for group in group_events(items, vectors, sentences, speakers_of(story, items)):
-        members = [items[k] for k in group]
-        if _unreadable_background(members):
-            continue
-        event = _to_event(story, members, vectors[group])
-        by_day.setdefault(event.date, []).append(event)
+        for part in _by_precision(items, group):
+            members = [items[k] for k in part]
+            if _unreadable_background(members):
+                continue
+            event = _to_event(story, members, vectors[part])
+            by_day.setdefault(event.date, []).append(event)
     timeline: list[TimelineEvent] = []
     for day in sorted(by_day):
         ranked = sorted(by_day[day], key=lambda e: (-story.independent_count(e.sources), -len(e.quotes)))
@@ -368,6 +369,21 @@ def _consistent(mentions: list[DateMention]) -> bool:
     return all(compatible(m, finest) for m in mentions)
 
 
+def _by_precision(items: list[Dated], group: list[int]) -> list[list[int]]:
+    """A group of one event split by how precisely its members give the date, finest first: "in 1972" agrees with
+    June 17, 1972 but does not state it, so an event shown on that day is told, quoted and cited by the sentences
+    that give the day (QA round 13: year-only sentences were cited for a day), and the others tell it at their own
+    precision, unless each of their sources already states the finer date."""
+    parts: list[list[int]] = []
+    told: set[str] = set()
+    for rank in sorted({_RANK[items[k].mention.precision] for k in group}, reverse=True):
+        part = [k for k in group if _RANK[items[k].mention.precision] == rank]
+        if {items[k].sentence.source for k in part} - told:
+            parts.append([k for k in part if items[k].sentence.source not in told])
+        told |= {items[k].sentence.source for k in part}
+    return parts
+
+
 def _to_event(story: Story, members: list[Dated], vectors: np.ndarray) -> TimelineEvent:
     # the most precise mention, and of those one a source dated itself gave (not a guess against the story's day)
     finest = max((it.mention for it in members), key=lambda m: (_RANK[m.precision], not m.approximate))
@@ -376,7 +392,7 @@ def _to_event(story: Story, members: list[Dated], vectors: np.ndarray) -> Timeli
     for s in sentences:
         start = s.start + _furniture_lines(s.text)
         quotes.append(Quote(source=s.source, start=start, end=s.end, quote=story.article(s.source).text[start:s.end]))
-    shown = _representative(members, vectors, story.opinions)
+    shown = members[_representative(members, vectors, story.opinions)].sentence
     return TimelineEvent(
         date=finest.day.isoformat(),
         text=shown.text[_furniture_lines(shown.text):],
@@ -402,7 +418,7 @@ def _furniture_lines(text: str) -> int:
     return cut
 
 
-def _representative(members: list[Dated], vectors: np.ndarray, opinions: Collection[str] = ()) -> Sentence:
+def _representative(members: list[Dated], vectors: np.ndarray, opinions: Collection[str] = ()) -> int:
     """The clearest member: reported (a columnist's words are a view: "The so-called rally ... was smaller than
     expected" had stood for an event The Hill and Fox told plainly), standalone, closest in meaning to the others,
     not over-long."""
@@ -412,4 +428,4 @@ def _representative(members: list[Dated], vectors: np.ndarray, opinions: Collect
         + (1.0 if it.sentence.source in opinions else 0.0)
         for it in members
     ])
-    return members[int(np.argmax(typical - penalty))].sentence
+    return int(np.argmax(typical - penalty))
