@@ -184,6 +184,13 @@ narrowed, it changes no labelled pair); two sentences told in the same words (Ja
 in values the other lacks ("a depth of 1.2 miles" / "a depth of 12 miles") are never one claim (without the
 wording bar it split 8 right pairs of a game's and a deal's sentences, "205 yards" / "a 73-yard drive"; with it,
 no labelled pair changes). Half 1, read after deciding: unchanged.
+
+2026-12-07, morning (QA round 13, none of its rules tuned here): half 0 unchanged (0.824 / 0.519); half 1 21 -> 19
+grouped pairs, 17 -> 16 right (0.810 / 0.472 -> 0.842 / 0.444). Both pairs that moved are of ecb-44 (HP buys EYP,
+the very story QA round 13 read, so this is no independent check): the company's own description ("EYP Mission
+Critical Facilities, Inc. (www.eypmcf.com) is a consulting firm ...") left the group of the deal, losing one SAME
+and one RELATED pair, once the press release's lead printed twice, with and without "(EYP MCF)", became one claim
+(`claims.align._claim_sentences`). Dumped pair by pair against the code of the session's start in one run each.
 """
 
 
