@@ -139,3 +139,23 @@ def test_a_claim_is_worded_as_a_reporting_source_words_it():
     story = analyse(arts)
     [claim] = [c for c in story.claims if len(c.sources) == 2]
     assert claim.text == texts["news"]
+
+
+def test_a_claim_lists_only_the_sources_that_state_its_figures():
+    # QA round 14 (ECB+, the BlackBerry Q10): "... available for T-Mobile consumer customers in June for $99" stood
+    # with sources saying neither June nor $99; and "recovered 12 AK 47 guns" with eleven sources saying seven
+    texts = {
+        "a": "The Q10 will be available to T-Mobile consumer customers in June for $99, the carrier said.",
+        "b": "The Q10 will be available to T-Mobile consumer customers soon, the carrier said.",
+        "c": "Navy commandos recovered seven AK-47 rifles and a grenade launcher from the pirates' boats.",
+        "d": "Navy commandos recovered seven AK-47 rifles and a grenade launcher from the pirates' two boats.",
+        "e": "Navy commandos recovered 12 AK-47 rifles and a grenade launcher from the pirates' boats.",
+    }
+    story = analyse([Article(id=k, raw=t, text=t, published="2013-05-14") for k, t in texts.items()])
+    by_source = {s: c for c in story.claims for s in c.sources}
+    # the two carriers' sentences stay one claim only in the words both state, or apart
+    assert not (by_source["a"] is by_source["b"] and "$99" in by_source["a"].text)
+    # seven is shown, with the sources that say seven; the twelve stands alone
+    seven = by_source["c"]
+    assert "seven" in seven.text and "d" in seven.sources and seven.sources != ["c", "d", "e"]
+    assert "12" not in seven.text and by_source["e"].sources == ["e"]

@@ -383,6 +383,39 @@ def test_video_rails_highlights_and_error_pages_are_cut() -> None:
     assert clean_text(page("We've detected that JavaScript is disabled in your browser.")).paragraphs == []
 
 
+def test_a_highlights_box_run_into_its_story_is_cut_at_the_dateline_only() -> None:
+    # QA round 14: a flattened, lower-cased CNN page (Multi-News test-250) was one paragraph, highlights and story,
+    # and all of it went as the highlights: the brief said the source had no text
+    box = ("Story highlights the parents were home all weekend as braydon was shut in his room the space heater has "
+           "no thermostat and does not turn off automatically")
+    story = ("( cnn ) a 2-year-old boy died in a home used as a methamphetamine lab, police in missouri said. "
+             "Braydon barnes was put in his crib on a friday and left unattended with a space heater on for more "
+             "than 38 hours, st. Charles police said. The two were home al")
+    out = clean_text(f"{box} {story}")
+    assert out.paragraphs == [story] and out.removed == [box]
+    # with no dateline, where the points end cannot be told: the paragraph stays whole rather than go
+    undated = ("Story highlights maria komissarova is on a ventilator, russian tv reports russian freestyle skier "
+               "maria komissarova has undergone surgery, the federation said. She was training for the ski-cross "
+               "competition when she fell. Doctors said the operation went well")
+    assert clean_text(undated).paragraphs == [undated]
+    # a box of its own lines is cut as before
+    assert clean_text(page("Story highlights Hamas' Cabinet headquarters is destroyed", *REPORT)).paragraphs == REPORT
+
+
+def test_a_video_players_prompt_is_cut_wherever_it_stands() -> None:
+    # QA round 14: "Please enable javascript to watch this video st. Charles, mo ( ktvi ) - the mysterious death ..."
+    # titled a brief and opened its summary; the page printed the prompt twice, once mid-paragraph
+    raw = ("Please enable javascript to watch this video st. Charles, mo ( ktvi ) - the death of a child is now a "
+           "criminal investigation. An autopsy was done. Please enable javascript to watch this video relatives of "
+           "the boy spoke to reporters on monday.")
+    out = clean_text(raw)
+    assert out.paragraphs == [("st. Charles, mo ( ktvi ) - the death of a child is now a criminal investigation. An "
+                               "autopsy was done. relatives of the boy spoke to reporters on monday.")]
+    assert out.removed == ["Please enable javascript to watch this video"] * 2
+    kept = "The company will enable JavaScript on its video pages next year, a spokesman said on Monday."
+    assert clean_text(kept).paragraphs == [kept]
+
+
 def test_a_title_given_as_a_time_stamp_is_the_date() -> None:
     # ECB+ gives some pages' time stamp as their title: the brief showed "12 January 2010 @ 09: 29 pm" as a headline
     raw = page("FALLOUT CONTINUES AFTER BRAZEN ESCAPE", *REPORT)

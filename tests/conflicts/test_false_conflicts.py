@@ -848,3 +848,34 @@ def test_a_place_acting_as_its_verb_s_subject_is_no_where():
     sides, _ = disputed("place", "The summit of the two leaders will take place in Russia next week.",
                         "The summit of the two leaders will take place in China next week.")
     assert sides == [["China", "Russia"]]
+
+
+def test_the_day_of_the_event_followed_is_not_the_day_of_the_following():
+    # QA round 14: 'following the abduction of MV Stolt Valor ... on September 15, 2008' disputed 'the publicity
+    # which followed the November 18 sinking of a Thai fishing trawler'
+    found, _ = disputed(
+        "date",
+        "New Delhi took a serious view of piracy following the abduction of the MV Stolt Valor by Somali pirates "
+        "on September 15, 2008.",
+        "The navy patrol is undeterred by the adverse publicity which followed the November 18 sinking of a Thai "
+        "fishing trawler by pirates.",
+    )
+    assert found == []
+
+
+def test_a_sentence_giving_the_other_s_day_for_the_same_verb_disputes_not_its_other_day():
+    # QA round 14: 'it rescued an Indian vessel ... on November 11 and also sunk a pirate mother ship on November 19'
+    # disputed 'On November 19, Tabar sank a Somalian pirate vessel': the rescue's day against the sinking's
+    found, _ = disputed(
+        "date",
+        "The frigate Tabar rescued an Indian vessel on November 11 and also sunk a pirate mother ship on November 19.",
+        "On November 19, Tabar sank a Somalian pirate vessel after being threatened.",
+    )
+    assert found == []
+    # the same sinking on another day is still a dispute
+    found, _ = disputed(
+        "date",
+        "The frigate Tabar rescued an Indian vessel on November 11 and also sunk a pirate mother ship on November 19.",
+        "On November 18, Tabar sank a Somalian pirate vessel after being threatened.",
+    )
+    assert found == [["November 18", "November 19"]]

@@ -6,9 +6,9 @@ import re
 
 from summary_inputs import articles_story
 
+from storylens.claims.details import citable, details
 from storylens.models import Story
 from storylens.models.brief import Entity, EntityMention
-from storylens.summarize.cite import citable, details
 
 
 def _story(texts: dict[str, list[str]], names: dict[str, str]) -> Story:
@@ -21,10 +21,12 @@ def _story(texts: dict[str, list[str]], names: dict[str, str]) -> Story:
     return story
 
 
-def test_details_reads_figures_days_and_months_as_written():
+def test_details_reads_figures_days_and_months_small_numbers_in_digits():
     assert details("Fire crews found 1,200 acres burned on Tuesday, two days after the June storm.") == {
-        "1200", "tuesday", "two", "june"}
+        "1200", "tuesday", "2", "june"}
     assert details("One of the women said so.") == set()
+    # "believed to be for at least eight years" / "said to be for 8 year" (an ECB+ pair labelled SAME)
+    assert details("The offer is for at least eight years.") == details("The deal is for 8 year.") == {"8"}
 
 
 def test_a_source_that_does_not_name_the_shown_sentence_s_outlet_is_not_cited():

@@ -67,6 +67,10 @@ def test_the_end_of_a_quotation_opened_before_waits_like_a_dangling_opener() -> 
     # receive a booster," he continued.' after sentences about the president)
     assert dangling('"We are done," he said.') and dangling("“It was an easy decision,” he continued.")
     assert dangling("“We will win,” she told reporters on Monday.") and not dangling("The mayor told reporters he would win.")
+    # or no one: a quotation alone, whose speaker another sentence names (QA round 14: a union leader's '"We may be
+    # talking about Officer Hernandez as a survivor."' read as news that the officer who died may have survived)
+    assert dangling('"We may be talking about Officer Hernandez as a survivor."')
+    assert dangling("“The bridge is safe.”") and not dangling("“The bridge is safe,” the engineer said.")
     # and so in reported speech (QA round 9: 'All the victims were out of surgery, he said.' led no one to the speaker)
     assert dangling("All the victims were out of surgery, he said.")
     assert not dangling("All the victims were out of surgery, the sheriff said.")

@@ -57,11 +57,15 @@ from storylens.clean.units import (
     Unit,
     cut_credit_head,
     cut_glued_tail,
+    cut_highlights_head,
     cut_label_head,
+    cut_player_prompts,
     cut_pronunciations,
     cut_ticker_chips,
     cut_widget_head,
     ends_sentence,
+    highlights_end,
+    sentence_ends,
     split_units,
 )
 
@@ -328,9 +332,13 @@ _HIGHLIGHTS = re.compile(r"^(?:Story highlights|Key points|Highlights)\b")
 def _mark_highlights(units: list[Unit]) -> None:
     """A page's highlights box ("Story highlights Hamas' Cabinet headquarters is destroyed, Hamas TV reports",
     then a line per point, none of them a sentence with its full stop): the page's teaser of the story, not its
-    reporting (a brief had been titled by it)."""
+    reporting (a brief had been titled by it). A box run into the story's own text (a page flattened into one
+    paragraph) is cut at the story's dateline when the paragraph is assembled (`cut_highlights_head`); one with
+    sentences after it and no dateline stays: all of a CNN story had been cut as its highlights (QA round 14)."""
     for i, unit in enumerate(units):
         if _HIGHLIGHTS.match(unit.text) and not ends_sentence(unit.text):
+            if highlights_end(unit.text) is not None or sentence_ends(unit.text) >= 2:
+                return
             for point in units[i:]:
                 if ends_sentence(point.text) or point.label not in (_KEPT, "short"):
                     break
@@ -528,15 +536,17 @@ def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
             if again:
                 kept = kept[len(again):].strip()
                 removed.append(again)  # every word of the page is kept or listed as removed
+        kept, highlights = cut_highlights_head(kept)
         kept, credit = cut_credit_head(kept)
         kept, label = cut_label_head(kept)
-        removed.extend(piece for piece in (credit, label) if piece)
+        removed.extend(piece for piece in (highlights, credit, label) if piece)
         kept, cut = cut_glued_tail(kept)
         kept, chips = cut_ticker_chips(kept)
         kept, guides = cut_pronunciations(kept)
+        kept, prompts = cut_player_prompts(kept)
         if kept:
             paragraphs.append(kept)
-        removed.extend(chips + guides)
+        removed.extend(chips + guides + prompts)
         if cut:
             removed.append(cut)
     return paragraphs, removed

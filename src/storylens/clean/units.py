@@ -146,6 +146,52 @@ def cut_pronunciations(text: str) -> tuple[str, list[str]]:
     return (_PRONUNCIATION.sub("", text), guides) if guides else (text, [])
 
 
+# A video player's prompt left in the text of a page saved without scripts, in the middle of a paragraph as often as
+# alone ("Please enable javascript to watch this video st. Charles, mo ( ktvi ) - the mysterious death ...": a QA
+# brief's title and first summary sentence).
+_PLAYER_PROMPT = re.compile(r"\s*\b(?:please enable javascript to (?:watch|view|play) this video|your browser does not "
+                            r"support (?:the )?(?:html5 )?video(?: tag| element| playback)?)\b[.!]?", re.IGNORECASE)
+
+
+def cut_player_prompts(text: str) -> tuple[str, list[str]]:
+    """The text without a video player's prompts, and the prompts cut (verbatim, in order)."""
+    if "video" not in text.lower():
+        return text, []
+    prompts = [m.group().strip() for m in _PLAYER_PROMPT.finditer(text)]
+    return (_PLAYER_PROMPT.sub("", text).strip(), prompts) if prompts else (text, [])
+
+
+# A highlights box flattened into the story it sits above ("Story highlights the parents were home all weekend ...
+# does not turn off automatically ( cnn ) a 2-year-old boy died ..."): the story opens at its dateline, the outlet
+# in brackets. Without one, where the points end cannot be told and the paragraph stays whole.
+_HIGHLIGHTS_HEAD = re.compile(r"^(?:Story highlights|Key points|Highlights)\b")
+_DATELINE = re.compile(r"\((?:\s*(?i:cnn|ap|reuters|afp|upi|bloomberg)\s*|[A-Z]{2,6})\)\s*(?:[-–—]+\s*)?(?=\w)")
+MAX_HIGHLIGHTS_WORDS = 120
+
+
+def highlights_end(text: str) -> int | None:
+    """Where the story starts after a highlights box glued before it (the dateline's offset), or None."""
+    if not _HIGHLIGHTS_HEAD.match(text):
+        return None
+    m = _DATELINE.search(text)
+    if not m or len(text[: m.start()].split()) > MAX_HIGHLIGHTS_WORDS:
+        return None
+    return m.start()
+
+
+def sentence_ends(text: str) -> int:
+    """How many sentences end inside the text (a final mark followed by a space)."""
+    return len(_SENTENCE_END.findall(text))
+
+
+def cut_highlights_head(text: str) -> tuple[str, str]:
+    """Split a highlights box glued before a story's dateline: (kept, cut), cut possibly ''."""
+    end = highlights_end(text)
+    if end is None:
+        return text, ""
+    return text[end:], text[:end].strip()
+
+
 # The controls of a photo gallery or slideshow, flattened into the paragraph they sit before: "7 PHOTOS <gallery
 # title> See Gallery <title> Up Next See Gallery Discover More Like This HIDE CAPTION SHOW CAPTION of SEE ALL BACK TO
 # SLIDE A Florida police officer went ...".

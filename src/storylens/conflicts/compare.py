@@ -42,6 +42,9 @@ _LIGHT_VERBS = frozenset({"the", "and", "was", "were", "are", "has", "had", "hav
 # Verbs that carry an event named by a noun ("the meeting will take place / be held / is set for").
 _SUPPORT_VERBS = frozenset({"take", "hold", "be", "happen", "occur", "schedule", "set", "expect", "plan", "come",
                             "begin", "start", "slate"})
+# Verbs that relate one event to another ("following the abduction ... on September 15" / "the publicity which
+# followed the November 18 sinking"): the day dates the event followed, named by the verb's object, not the verb.
+_RELATION_VERBS = frozenset({"follow", "precede"})
 _HOSTING = frozenset({"host", "stage", "welcome", "receive", "see", "witness", "experience"})
 _VENUE = frozenset({"location", "venue", "site", "place", "destination", "host", "setting"})
 SAME_BODY = 0.8  # two tallies of one vote: the smaller's total votes at least this share of the larger's
@@ -75,6 +78,9 @@ def event_match(a: Value, b: Value, text_a: str, text_b: str, word_sim: Similari
     """
     if not a.verb or not b.verb:
         return 0.3
+    if a.verb_lemma in _RELATION_VERBS or b.verb_lemma in _RELATION_VERBS:
+        # one event only when the events followed are named alike
+        return 1.0 if (_stems(a.verb) - _stems(a.verb.split()[0])) & (_stems(b.verb) - _stems(b.verb.split()[0])) else 0.3
     if a.verb_lemma and a.verb_lemma not in _LIGHT_VERBS and (
             a.verb_lemma == b.verb_lemma or _noun_of(a.verb_lemma, b.verb_lemma) or _noun_of(b.verb_lemma, a.verb_lemma)):
         return 1.0

@@ -393,6 +393,16 @@ def different_things(x: Value, y: Value, text_x: str, text_y: str, vx: list[Valu
     return word_sim(x.anchor, y.anchor) < SAME_THING and (_lists_things(vx) or _lists_things(vy))
 
 
+def told_apart(x: Value, y: Value, vx: list[Value], vy: list[Value]) -> bool:
+    """Days or dates of two verbs where one sentence gives the other verb a day of its own: 'rescued an Indian vessel
+    on November 11 and also sunk a pirate mother ship on November 19' / 'On November 18, Tabar sank a Somalian pirate
+    vessel' disputes the sinking's day, not the rescue's (QA round 14)."""
+    if x.kind not in ("date", "weekday") or not x.verb_lemma or not y.verb_lemma or x.verb_lemma == y.verb_lemma:
+        return False
+    return any(v is not x and v.kind == x.kind and v.verb_lemma == y.verb_lemma for v in vx) or any(
+        v is not y and v.kind == y.kind and v.verb_lemma == x.verb_lemma for v in vy)
+
+
 def breakdown_of(x: Value, y: Value, vx: list[Value], vy: list[Value]) -> bool:
     """One figure is the sum of the other sentence's figures of that thing, the other a part of it ('arrested 23
     pirates' / 'nab 12 Somali and 11 Yemeni pirates')."""
@@ -439,6 +449,8 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
             return 0.0
         if different_things(x, y, text_i, text_j, vi, vj, word_sim) or breakdown_of(x, y, vi, vj):
             return 0.0
+        if told_apart(x, y, vi, vj):
+            return 0.0
         score = slot_score(x, y, word_sim, text_i, text_j)
         if counts_other_thing(x, y, vi, vj, word_sim):
             return score
@@ -454,9 +466,12 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
             continue
         if a.kind == "place" and a.surface.lower() in text_j.lower():
             continue
-        # b values that sentence i also states are settled facts of their own, not disputers of `a`
+        # b values that sentence i also states are settled facts of their own, not disputers of `a` (for the same
+        # verb too: "rescued ... on November 11 and also sunk a pirate 'mother ship' on November 19" / "On November
+        # 19, Tabar sank a Somalian pirate vessel", where a ship and a vessel read as different participants)
         open_partners = [(s, b) for s, b in partners if not any(
-            agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi if slot(a2, b) >= SLOT_MIN)
+            agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi
+            if slot(a2, b) >= SLOT_MIN or (a2.verb_lemma and a2.verb_lemma == b.verb_lemma and a2.kind == b.kind))
             and not two_facts((i, a), (j, b), stated or Stated()) and not b.qualifies]
         if not open_partners:
             continue

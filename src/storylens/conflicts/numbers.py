@@ -189,6 +189,10 @@ def interval(base: float, bound: str, converted: bool) -> tuple[float, float]:
     return base * (1 - tol), base * (1 + tol)
 
 
+# Capitals right before a number name a model or a route ("AK 47", "F 16", "I 95"), as "AK-47" does.
+_DESIGNATOR = re.compile(r"(?<![\w.,'’-])[A-Z]{1,3} $")
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in `text` with its unit, dimension, bound and interval."""
     return list(_find_numbers(text))
@@ -213,6 +217,8 @@ def _find_numbers(text: str) -> tuple[Number, ...]:
             continue  # part of a name (COVID-19, F-16) or a vote tally / score (54-35)
         if raw[0].isdigit() and not m.group("cur") and re.search(r"[A-Za-z]$", text[max(0, m.start("num") - 1): m.start("num")]):
             continue  # glued to letters: a name or a code (G7, H1N1, MP3), not a figure
+        if raw[0].isdigit() and not m.group("cur") and _DESIGNATOR.search(text, max(0, m.start("num") - 5), m.start("num")):
+            continue  # a model's designator written apart ("12 AK 47 guns" read as 47 of something; QA round 14)
         value = parse_word_number(raw)
         if value is None:
             continue

@@ -11,9 +11,9 @@ Output order: facts more sources agree on first, then by position in their artic
 
 from __future__ import annotations
 
+from storylens.claims.details import citable
 from storylens.conflicts import disputed_by
 from storylens.models import DayNote, Quote, Sentence, Story, SummarySentence
-from storylens.summarize.cite import citable
 from storylens.summarize.ranking import Settings, select
 from storylens.summarize.support import Evidence, find_support
 from storylens.text import dateline_end

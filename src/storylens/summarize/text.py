@@ -151,11 +151,22 @@ def dangling(text: str) -> bool:
     """Opens on a reference back ("He said...", "This...") or ends on a bare pointer ("... confirmed this."),
     is a piece of a quotation over several sentences (its opening '“I couldn’t take it any more.', whose speaker
     a later sentence names, or its end 'We have to fund the government and pay our bills.”') or a quotation
-    whose only speaker is a pronoun ('"It is toxic," he said.'): whose words they are, the summary would not
-    say."""
+    whose only speaker is a pronoun ('"It is toxic," he said.') or no one at all: whose words they are, the summary
+    would not say."""
     stripped = text.strip()
     return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped) or quotation_piece(stripped)
-                or _PRONOUN_SPEAKER.search(stripped))
+                or _PRONOUN_SPEAKER.search(stripped) or bare_quotation(stripped))
+
+
+def bare_quotation(text: str) -> bool:
+    """Only a quotation, no word outside it: the speaker is named in another sentence ('"We may be talking about
+    Officer Hernandez as a survivor."', a union leader's hypothetical, read alone in a QA summary as news that the
+    officer who died may have survived)."""
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "\"“":
+        return False
+    outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", stripped)
+    return re.search(r"[A-Za-z]", outside) is None
 
 
 def unattributed_first_person(text: str) -> bool:

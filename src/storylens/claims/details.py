@@ -1,11 +1,12 @@
-"""Which of a summary sentence's supporting sources may be cited for it.
+"""Which sentences of other sources state a shown sentence's details: who may be cited for it.
 
 `support` finds, for each sentence, the sentences of other sources that say the same thing; many say only part of
 it ("USGS indicates that the quake began only one mile below ground" beside "The Santa Rosa Press Democrat reported
 the quake began only one mile below ground"). A summary shows one source's words, so a reader takes every source in
 its brackets to state them: another source is cited only when its sentence gives the shown sentence's figures and
 days, and names its people, places and organisations there or in the few sentences before it (where the "he" of
-"Police pulled him over" was named).
+"Police pulled him over" was named). A claim is shown in one source's words too, and listed with the sources that
+state them (`claims.align`).
 """
 
 from __future__ import annotations
@@ -30,17 +31,25 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STEM = 5  # "korean" / "korea", "russian" / "russia", "ukrainian" / "ukraine"
 
 
+_DIGITS = {w: str(k) for k, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                            "nine", "ten", "eleven", "twelve"))} | {
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50"}
+
+
 def details(text: str) -> frozenset[str]:
-    """Figures, days and months as written ("1,000" -> "1000"), lower-cased."""
-    return frozenset(m.group().lower().replace(",", "") for m in _DETAIL.finditer(text))
+    """Figures, days and months, lower-cased ("1,000" -> "1000"), a small number in digits ("eight" -> "8": "at least
+    eight years" / "for 8 year" tell one deal)."""
+    found = (m.group().lower().replace(",", "") for m in _DETAIL.finditer(text))
+    return frozenset(_DIGITS.get(d, d) for d in found)
 
 
 def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def citable(story: Story) -> Callable[[int, int], bool]:
-    """(shown sentence, supporting sentence of another source) -> whether the second states the first's details."""
+def citable(story: Story, names: bool = True) -> Callable[[int, int], bool]:
+    """(shown sentence, supporting sentence of another source) -> whether the second states the first's details
+    (with `names`, its people, places and organisations too)."""
     sents = story.sentences
     starts: dict[str, list[int]] = defaultdict(list)
     indices: dict[str, list[int]] = defaultdict(list)
@@ -65,6 +74,8 @@ def citable(story: Story) -> Callable[[int, int], bool]:
         shown = sents[i].text[dateline_end(sents[i].text):]
         if not details(shown) <= details(sents[j].text):
             return False
+        if not names:
+            return True
         near = window(j)
         ids = {eid for k in near for eid, _, _ in named.get(k, ())}
         words = set().union(*(_words(sents[k].text) for k in near))
