@@ -402,6 +402,35 @@ def test_a_highlights_box_run_into_its_story_is_cut_at_the_dateline_only() -> No
     assert clean_text(page("Story highlights Hamas' Cabinet headquarters is destroyed", *REPORT)).paragraphs == REPORT
 
 
+def test_wire_captions_run_together_share_button_copies_and_glued_highlights_are_cut() -> None:
+    # QA round 14: three AP captions in one paragraph (longer than one caption) reached a summary; a caption ending on
+    # its share button's icon, and the button's copy of it ("✉ ..."), became claims; highlights whose label ends a
+    # caption titled a brief
+    caption = ("FILE - This Sept. 30, 2003, file photo, shows the exterior of a dormitory at Vanderbilt University in "
+               "Nashville, Tenn., inscribed with the name Confederate Memorial Hall. The private university announced "
+               "on Monday that it has struck an agreement to pay $1.2 million to United Daughters... (Associated Press)")
+    glued = f"{caption} {caption}"
+    out = clean_text(page(glued, *REPORT))
+    assert out.paragraphs == REPORT and out.removed == [glued]
+    assert clean_text(page(caption, *REPORT)).paragraphs == REPORT
+    shared = ("Scanning electron micrograph of methicillin-resistant Staphylococcus aureus and a dead human "
+              "neutrophil. — NIAID Share Photo \uf610")
+    copy = "✉ Scanning electron micrograph of methicillin-resistant Staphylococcus aureus and a dead human neutrophil."
+    out = clean_text(page(REPORT[0], shared, "\uf611", copy, REPORT[1]))
+    assert out.paragraphs == REPORT[:2] and shared in out.removed and copy in out.removed
+    points = ["Vanderbilt first sought to change the name in 2002.",
+              "Starting in 2005, the university began referring to the building as Memorial Hall."]
+    box = ("Buy Photo Workers cover up the name on the exterior of the hall. (Photo: Andrew Nelles / The Tennessean)"
+           "Buy Photo Story Highlights The hall opened in 1935 with support from the United Daughters.")
+    story = ["Vanderbilt University will repay a donation to change the name of the building, known as Memorial Hall "
+             "since 2005, the chancellor said.", "Vanderbilt sought to change the name in 2002 and was sued."]
+    out = clean_text(page(box, *points, *story))
+    assert out.paragraphs == story and out.removed == [box, *points]
+    # short paragraphs of the story itself after a caption with no highlights label stay
+    plain = "Buy Photo Workers cover up the name on the exterior of the hall. (Photo: Andrew Nelles / The Tennessean)"
+    assert clean_text(page(plain, *points, *REPORT)).paragraphs == [*points, *REPORT]
+
+
 def test_a_video_players_prompt_is_cut_wherever_it_stands() -> None:
     # QA round 14: "Please enable javascript to watch this video st. Charles, mo ( ktvi ) - the mysterious death ..."
     # titled a brief and opened its summary; the page printed the prompt twice, once mid-paragraph

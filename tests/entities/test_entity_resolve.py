@@ -958,3 +958,16 @@ def test_a_dateline_s_city_is_a_place(story_from) -> None:
     assert _by_form(entities, "KINGSTON").type == "GPE"
     assert _by_form(entities, "WASHINGTON").type == "GPE"
     assert _by_form(entities, "Velcor Group").type == "ORG"
+
+
+def test_a_person_s_name_that_opens_an_institution_s_is_the_institution(story_from) -> None:
+    # QA round 14 (Multi-News, the LAX shooting): NER had "Ronald Reagan" of "Ronald Reagan UCLA Medical Center" as a
+    # person, and the president stood among the story's people
+    story = story_from(
+        a="He was taken to [Ronald Reagan|PERSON] UCLA Medical Center on Friday, where [Ronald Reagan|PERSON] once was.",
+        b="[Paul Ciancia|PERSON] was taken to a hospital.",
+    )
+    entities = resolve_entities(story)
+    hospital = _by_form(entities, "Ronald Reagan UCLA Medical Center")
+    assert hospital.type == "ORG"
+    assert _by_form(entities, "Ronald Reagan").type == "PERSON"  # the name alone, elsewhere, is still the person

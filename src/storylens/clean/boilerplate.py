@@ -113,7 +113,10 @@ _AGENCY = re.compile(r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|Alamy|P
 # Vernon Odom reports ...", or after a player's close button: "CLOSE Ariel Winter is tired of being told what to
 # wear. USA TODAY") and a photo caption ending on its share button ("... — Hayne Palmour IV Share Photo").
 _VIDEO_EMBED = re.compile(r"^(?:EMBED\b|More (?:News )?Videos\b|CLOSE (?=[A-Z\"“]))")
-_SHARE_PHOTO_END = re.compile(r"\bShare (?:Photo|Image)\s*$")
+# (the button may end on its icon, a glyph of the icon font's private range: "... — NIAID Share Photo \uf610")
+_SHARE_PHOTO_END = re.compile(r"\bShare (?:Photo|Image)[\s\ue000-\uf8ff]*$")
+# A share button's copy of the caption, opening on its icon: "✉ Scanning electron micrograph of ... / NIAID".
+_ICON_OPEN = re.compile(r"^[\u2709\ue000-\uf8ff]")
 # A newspaper group's photo caption opening on its sales button: "Buy Photo Workers cover up the name ... (Photo:
 # Andrew Nelles / The Tennessean)Buy Photo Story Highlights ..." (it had titled a brief).
 _BUY_PHOTO_OPEN = re.compile(r"^Buy Photo (?=[A-Z\"“])")
@@ -129,7 +132,12 @@ _HASHTAG_OPEN = re.compile(r"^#[^\W\d_]\w*")
 MAX_CAPTION_WORDS = 60  # longer, the caption runs into the story (text with no paragraph breaks): kept
 _WIRE_CAPTION = re.compile(
     r"^(?:Enlarge (?:Image|Photo)\b|(?:FILE\s*[-–—]\s*)?(?:In this (?:[^;:]{0,50}?\s)?(?:photo|picture|image|frame grab|video grab)\b|"
-    r"This (?:photo|picture|image|frame grab) (?:provided|released|taken|made available|obtained)\b))")
+    r"This (?:photo|picture|image|frame grab) (?:provided|released|taken|made available|obtained)\b)"
+    r"|FILE\s*[-–—]\s*This (?:[^;:]{0,50}?\s)?(?:photo|picture|image)\b)")
+# Where a wire caption ends: its credit ("... (Associated Press)", "(AP Photo/Mark Humphrey, File)"). A page may run
+# several captions into one paragraph, longer than any one caption: "FILE - This Sept. 30, 2003, file photo, shows
+# ... (Associated Press) FILE - This Sept. 30, 2003, file photo, ..." (a QA summary quoted it).
+_WIRE_CREDIT = re.compile(r"\((?:Associated Press|AP|Reuters|AFP|(?:AP|AFP) Photo\b[^()]{0,60})\)")
 _TAIL_HEADER = re.compile(
     r"you (?:may|might|will) also|related|latest|more (?:from|on|news|stories)|read next|up next|comments?"
     r"|leave a|share|recommended|most (?:read|popular)|popular|trending|newsletter|sign ?up|subscribe"
@@ -244,8 +252,10 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
     if _VIDEO_EMBED.match(text) or (_VIDEO_CAPTION.search(text) and len(words) <= MAX_CAPTION_WORDS):
         return "credit", "embedded video caption"
     if _SHARE_PHOTO_END.search(text) or _BUY_PHOTO_OPEN.match(text) or (
-            _WIRE_CAPTION.match(text) and len(words) <= MAX_CAPTION_WORDS):
+            _WIRE_CAPTION.match(text) and len(words) <= MAX_CAPTION_WORDS) or _wire_captions(text):
         return "credit", "photo caption"
+    if _ICON_OPEN.match(text):
+        return "credit", "a share button's copy of a caption"
     if _PHOTO_LABEL.match(text) or (_AGENCY.search(text) and len(words) <= MAX_CREDIT_WORDS
                                     and not ends_sentence(text)):
         return "credit", "photo credit or caption"
@@ -272,6 +282,14 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
 
 # A credit or byline line is no headline: "/ Source: TODAY By A. Pawlowski" titled a QA brief (round 12).
 _CREDIT_OR_BYLINE = re.compile(r"^\W*(?:source|credit|updated|posted|published)\s*:|^\s*[Bb]y\s+[A-Z]|^\s*/")
+
+
+def _wire_captions(text: str) -> bool:
+    """Wire captions run into one paragraph, each ending on its credit."""
+    ends = [m.end() for m in _WIRE_CREDIT.finditer(text)]
+    pieces = [p for p in (text[a:b] for a, b in zip([0, *ends], [*ends, len(text)], strict=True)) if p.strip()]
+    pieces = [p.strip() for p in pieces]
+    return len(pieces) >= 2 and all(_WIRE_CAPTION.match(p) and len(p.split()) <= MAX_CAPTION_WORDS for p in pieces)
 
 
 def _split_glued_header(units: list[Unit]) -> list[Unit]:
@@ -336,6 +354,9 @@ def _mark_highlights(units: list[Unit]) -> None:
     paragraph) is cut at the story's dateline when the paragraph is assembled (`cut_highlights_head`); one with
     sentences after it and no dateline stays: all of a CNN story had been cut as its highlights (QA round 14)."""
     for i, unit in enumerate(units):
+        if unit.label not in (_KEPT, "short") and _HIGHLIGHTS_INSIDE.search(unit.text):
+            _mark_glued_highlights(units[i + 1:])
+            return
         if _HIGHLIGHTS.match(unit.text) and not ends_sentence(unit.text):
             if highlights_end(unit.text) is not None or sentence_ends(unit.text) >= 2:
                 return
@@ -344,6 +365,34 @@ def _mark_highlights(units: list[Unit]) -> None:
                     break
                 point.label, point.reason = "teaser", "story highlights"
             return
+
+
+# A highlights box whose label ends a caption ("... (Photo: Andrew Nelles / The Tennessean)Buy Photo Story Highlights
+# Confederate Memorial Hall opened 1935 ..."), its points one short sentence each ("Vanderbilt first sought to change
+# the name in 2002."): a QA brief was titled by one and its summary opened on two.
+_HIGHLIGHTS_INSIDE = re.compile(r"\bStory Highlights\b(?=[^\n]{0,200}$)", re.IGNORECASE)
+MAX_POINTS, MAX_POINT_WORDS = 4, 25
+
+
+POINT_REPEATED = 0.6  # share of a point's words the story repeats after it
+
+
+def _mark_glued_highlights(after: list[Unit]) -> None:
+    """Mark the short one-sentence paragraphs after such a label whose words the story repeats (a point sums up the
+    story; a short paragraph of the story itself after a caption says something new)."""
+    for k, point in enumerate(after[:MAX_POINTS]):
+        if point.label not in (_KEPT, "short") or len(point.text.split()) > MAX_POINT_WORDS \
+                or sentence_ends(point.text) > 0:
+            return
+        words = _point_words(point.text)
+        rest = set().union(*(_point_words(u.text) for u in after[k + 1:]))
+        if not words or len(words & rest) < POINT_REPEATED * len(words):
+            return
+        point.label, point.reason = "teaser", "story highlights"
+
+
+def _point_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W_]{4,}", text)}
 
 
 def _is_list_header(unit: Unit) -> bool:

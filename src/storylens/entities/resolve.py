@@ -29,6 +29,7 @@ from storylens.entities.spans import (
     known_names,
     list_votes,
     mend_cut_names,
+    name_an_institution,
     storm_words,
 )
 from storylens.models import Entity, EntityMention, Story
@@ -92,7 +93,9 @@ def _clean_spans(story: Story, texts: dict[str, str], lower: set[str]) -> list[S
             if s.label == "PERSON":
                 floor = spans[i - 1].end if i else 0
                 ceiling = spans[i + 1].start if i + 1 < len(spans) else len(text)
-                extend_person(s, text, floor, ceiling, lower)
+                name_an_institution(s, text, ceiling)
+                if s.label == "PERSON":
+                    extend_person(s, text, floor, ceiling, lower)
         for s in spans:
             context_votes(s, text)
         list_votes(spans, text)

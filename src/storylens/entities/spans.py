@@ -616,6 +616,25 @@ def _model_code(name: str) -> bool:
     return bool(_CODE.match(last)) and not _ROMAN_NUMERAL.match(last) and last not in _POSTNOMINALS
 
 
+_CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w'’&-]*){1,5}")
+
+
+def name_an_institution(span: Span, text: str, ceiling: int) -> None:
+    """A person's name that opens an institution's ("Ronald Reagan UCLA Medical Center": NER had the president among
+    the people of an airport shooting, the hospital's other words left out) becomes the institution, an ORG."""
+    if span.label != "PERSON":
+        return
+    run = _CAPITALISED_RUN.match(text, span.end, ceiling)
+    if not run:
+        return
+    end = span.end
+    for word in re.finditer(r"\S+", run.group()):
+        end = span.end + word.end()
+        if word.group().lower() in _INSTITUTION_ENDS:
+            span.end, span.text, span.label, span.votes = end, text[span.start:end], "ORG", Counter({"ORG": 1.0})
+            return
+
+
 def extend_person(span: Span, text: str, floor: int, ceiling: int, lower_words: set[str]) -> None:
     """Grow a PERSON span over adjacent capitalised words NER left out ("Sol" -> "Ri Ok Sol").
 
