@@ -422,8 +422,8 @@ def test_wire_captions_run_together_share_button_copies_and_glued_highlights_are
               "Starting in 2005, the university began referring to the building as Memorial Hall."]
     box = ("Buy Photo Workers cover up the name on the exterior of the hall. (Photo: Andrew Nelles / The Tennessean)"
            "Buy Photo Story Highlights The hall opened in 1935 with support from the United Daughters.")
-    story = ["Vanderbilt University will repay a donation to change the name of the building, known as Memorial Hall "
-             "since 2005, the chancellor said.", "Vanderbilt sought to change the name in 2002 and was sued."]
+    story = [("Vanderbilt University will repay a donation to change the name of the building, known as Memorial Hall "
+              "since 2005, the chancellor said."), "Vanderbilt sought to change the name in 2002 and was sued."]
     out = clean_text(page(box, *points, *story))
     assert out.paragraphs == story and out.removed == [box, *points]
     # short paragraphs of the story itself after a caption with no highlights label stay
