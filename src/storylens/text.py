@@ -58,12 +58,16 @@ POINTER = re.compile(
 )
 
 
+# The outlet in brackets that opens a story with no city before it: "(CNN) — ", "( cnn ) " (a flattened, lower-cased
+# page), "(Reuters) - ".
+OUTLET_TAG = re.compile(r"\((?:\s*(?i:cnn|ap|reuters|afp|upi|bloomberg)\s*|[A-Z]{2,6})\)\s*(?:(?:--|[-–—])\s*)?(?=\w)")
 # A wire dateline opening a story's first sentence: "WASHINGTON (AP) — ", "SCHERTZ, Texas - ", "PLANTATION, Fla.
-# (WSVN) -- ", "LONDON, Sept 12 (Reuters) - "; or an interview's answer marker ("A. Mr. Boehner has ...").
+# (WSVN) -- ", "LONDON, Sept 12 (Reuters) - "; that outlet tag alone (a QA brief was titled "( cnn ) a 2-year-old
+# boy died ..."); or an interview's answer marker ("A. Mr. Boehner has ...").
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’]{2,}(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
     r"(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^()]{1,40}\))?\s*(?:--|—|–|-)\s*(?=[\"“‘'A-Z])"
-    r"|^A[.:]\s+(?=[\"“]|[A-Z][a-z])")
+    r"|^A[.:]\s+(?=[\"“]|[A-Z][a-z])|^\s*" + OUTLET_TAG.pattern)
 
 
 def dateline_end(sentence: str) -> int:

