@@ -258,3 +258,19 @@ def test_an_event_is_told_in_a_reported_sentence_not_a_column_s() -> None:
     vectors = np.array([[1.0, 0.0], [0.9, np.sqrt(1 - 0.81)]])  # the column's sentence the more typical one
     assert items[_representative(items, vectors)].sentence.source == "left"
     assert items[_representative(items, vectors, {"left"})].sentence.source == "center"
+
+
+def test_a_date_in_a_clause_describing_a_noun_does_not_date_the_sentence() -> None:
+    # QA round 14: "1991 — It was in November that the government authorized ... Somalia, which descended into anarchy
+    # in 1991.", "1873 — At Vanderbilt, founded in 1873 ..., the name change follows ...", "1987 — ... Zeppos — who
+    # arrived on campus as a law professor in 1987 — said he had long been in favor ..."
+    story = _story(a=["It was in November that the government authorized the navy to pursue pirates off Somalia, which "
+                      "descended into anarchy in 1991.",
+                      "At Vanderbilt, founded in 1873 just eight years after the war ended, the name change follows "
+                      "a series of changes.",
+                      "The chancellor — who arrived on campus as a law professor in 1987 — said he had long been in favor.",
+                      "The suspect, who was arrested on Monday, appeared in court on Tuesday.",
+                      "The ship, which had 18 sailors on board, was hijacked by pirates on September 15, 2008."])
+    dated = {d.mention.text: d.sentence.index for d in dated_sentences(story)}
+    assert not {"1991", "1873", "1987", "Monday", "on Monday"} & set(dated)
+    assert dated.get("on Tuesday") == 3 and dated.get("September 15, 2008") == 4

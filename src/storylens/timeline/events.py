@@ -117,6 +117,8 @@ def dated_sentences(story: Story) -> list[Dated]:
         mentions = event_dates(s.text, [m for m in found if not page_stamp(s.text, m, found)])
         if mentions and not _has_words(s.text, mentions):
             continue  # a dateline or time stamp ("Aug. 05, 2013 | 2:47 p.m."), no statement
+        # a date inside a clause describing someone or something dates that clause, not the sentence shown
+        mentions = [m for m in mentions if not in_side_clause(s.text, m)]
         days = [m for m in mentions if m.precision == "day"]
         # a year or month that holds the sentence's own day is its context ("On Sunday, with a team some thought
         # a contender in 2012, the Colts dispatched the Chiefs"): as an event of its own it joined a later day's
@@ -167,6 +169,18 @@ def _has_words(sentence: str, mentions: list[DateMention]) -> bool:
         pos = max(pos, m.end)
     rest.append(sentence[pos:])
     return len(_WORD.findall(" ".join(rest))) >= MIN_STATEMENT_WORDS
+
+
+# A clause set off by a comma or a dash that describes a noun: "Somalia, which descended into anarchy in 1991",
+# "At Vanderbilt, founded in 1873 ...", "Zeppos — who arrived on campus as a law professor in 1987 — said ..." (each
+# put the whole sentence on the timeline at that year; QA round 14). The date must lie in it, no comma or dash between.
+_SIDE_CLAUSE = re.compile(r"(?:,|\s[—–]|\s--)\s*(?:who|which|whose|(?:founded|established|built|opened|born|created|"
+                          r"formed|launched)\b)[^,—–;]*$", re.IGNORECASE)
+
+
+def in_side_clause(sentence: str, m: DateMention) -> bool:
+    """The date lies in a relative or participial clause set off inside the sentence: it dates that clause."""
+    return bool(_SIDE_CLAUSE.search(sentence, 0, m.start))
 
 
 def born_long_ago(sentence: str, m: DateMention, base: date | None) -> bool:
