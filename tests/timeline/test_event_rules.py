@@ -264,10 +264,10 @@ def test_a_date_in_a_clause_describing_a_noun_does_not_date_the_sentence() -> No
     # QA round 14: "1991 — It was in November that the government authorized ... Somalia, which descended into anarchy
     # in 1991.", "1873 — At Vanderbilt, founded in 1873 ..., the name change follows ...", "1987 — ... Zeppos — who
     # arrived on campus as a law professor in 1987 — said he had long been in favor ..."
-    story = _story(a=["It was in November that the government authorized the navy to pursue pirates off Somalia, which "
-                      "descended into anarchy in 1991.",
-                      "At Vanderbilt, founded in 1873 just eight years after the war ended, the name change follows "
-                      "a series of changes.",
+    story = _story(a=[("It was in November that the government authorized the navy to pursue pirates off Somalia, which "
+                      "descended into anarchy in 1991."),
+                      ("At Vanderbilt, founded in 1873 just eight years after the war ended, the name change follows "
+                      "a series of changes."),
                       "The chancellor — who arrived on campus as a law professor in 1987 — said he had long been in favor.",
                       "The suspect, who was arrested on Monday, appeared in court on Tuesday.",
                       "The ship, which had 18 sailors on board, was hijacked by pirates on September 15, 2008."])
