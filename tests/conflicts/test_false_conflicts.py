@@ -879,3 +879,18 @@ def test_a_sentence_giving_the_other_s_day_for_the_same_verb_disputes_not_its_ot
         "On November 18, Tabar sank a Somalian pirate vessel after being threatened.",
     )
     assert found == [["November 18", "November 19"]]
+
+
+def test_an_approximate_figure_allows_the_rounding_its_digits_show():
+    # QA round 15 (NeuS): 'roughly $1 trillion' / '$1.2 trillion' was shown as a dispute; 'about 20 miles' / 'about 26
+    # miles' still is one (26 is not rounded to 20)
+    from storylens.conflicts.numbers import compatible, rounding
+
+    def num(text):
+        return find_numbers(text)[0]
+
+    assert rounding("1") == 0.25 and rounding("60") < 0.1 and rounding("two") == 0.0
+    assert compatible(num("It costs roughly $1 trillion."), num("It costs $1.2 trillion."))
+    assert not compatible(num("It is about 20 miles away."), num("It is about 26 miles away."))
+    assert not compatible(num("It costs $1 trillion."), num("It costs $1.2 trillion."))  # no "about": exact
+    assert not compatible(num("about 60 km/h"), num("about 88 km/h"))

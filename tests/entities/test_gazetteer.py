@@ -27,3 +27,11 @@ def test_an_abbreviated_saint_fort_or_mount_is_the_same_place() -> None:
     assert key("St. Charles") == key("Saint Charles") and key("Ft. Worth") == key("Fort Worth")
     assert key("Stockton") == "stockton" and key("West Hartford") == "westhartford"
     assert nested("St. Charles", "missouri") and nested("Mt. Vernon", "New York")
+
+
+def test_a_part_of_a_state_named_by_a_compass_word_holds_its_places() -> None:
+    # QA round 15 (ECB+): 'West Texas' and a town of Texas were rival places
+    assert nested("South Florida", "Miami") and nested("northern California", "Fresno")
+    assert not nested("South Florida", "Boston")
+    # names of their own stay themselves
+    assert nested("West Virginia", "Charleston") and not nested("Virginia", "Charleston, West Virginia")

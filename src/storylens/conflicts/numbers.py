@@ -177,9 +177,28 @@ def _bound_start(before: str, bound: str) -> int:
     return m.start() if m else len(before)
 
 
-def interval(base: float, bound: str, converted: bool) -> tuple[float, float]:
-    """The values a number allows, given how it was worded."""
-    tol = APPROX_TOLERANCE if bound in ("about",) else (EXACT_TOLERANCE if converted else 0.0)
+def rounding(raw: str) -> float:
+    """A quarter of the last written digit's place, relative to the number: figures are rounded to half of that
+    place at the coarsest ("roughly $1 trillion" for 1.2 trillion, 0.25; but not "about 20 miles" for 26: 0.125, 17.5
+    to 22.5); "about 60" 0.042, "about 2.5" 0.01; 0 for a number in words."""
+    digits = raw.replace(",", "")
+    if not digits.replace(".", "", 1).isdigit() or float(digits) == 0:
+        return 0.0
+    if "." in digits:
+        place = 10.0 ** -len(digits.split(".")[1])
+    else:
+        place = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return 0.25 * place / float(digits)
+
+
+MAX_ROUNDING = 0.25  # "about 1 million" allows 0.75 to 1.25 million, not half as much again
+
+
+def interval(base: float, bound: str, converted: bool, rounded: float = 0.0) -> tuple[float, float]:
+    """The values a number allows, given how it was worded (`rounded`: the relative rounding of its digits, which
+    an "about" may stretch to: "roughly $1 trillion" / "$1.2 trillion" disputed nothing in a QA brief)."""
+    tol = max(APPROX_TOLERANCE, min(MAX_ROUNDING, rounded)) if bound in ("about",) else (
+        EXACT_TOLERANCE if converted else 0.0)
     if bound == "at_least":
         return base, math.inf
     if bound == "at_most":
@@ -254,7 +273,7 @@ def _find_numbers(text: str) -> tuple[Number, ...]:
             lead = re.sub(r"\ba\s+$", "", lead, flags=re.IGNORECASE)  # "more than a dozen": the bound reads past "a"
         bound = _bound(lead)
         start = first - len(window) + _bound_start(lead, bound) if bound != "exact" else first
-        low, high = interval(base, bound, converted)
+        low, high = interval(base, bound, converted, rounding(raw))
         out.append(Number(start, end, m.end(), value, unit, dim, base, low, high, bound, text[start:end]))
     return tuple(_drop_conversions(text, out))
 

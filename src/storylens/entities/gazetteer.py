@@ -102,10 +102,27 @@ def gazetteer() -> Gazetteer:
 
 
 def nested(a: str, b: str) -> bool:
-    """One of the two named places contains the other, or both name one country ('America' / 'U.S.')."""
+    """One of the two named places contains the other, or both name one country ('America' / 'U.S.'). A part of a
+    state or country named by a compass word holds what the state holds, as far as the gazetteer can tell ('West
+    Texas' / 'Eldorado' were rival places in a QA brief)."""
     g = gazetteer()
+    a, b = _whole(a, g), _whole(b, g)
     country = g.countries.get(key(a))
     return g.contains(a, b) or g.contains(b, a) or (country is not None and country == g.countries.get(key(b)))
+
+
+_COMPASS_PART = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|"
+                           r"north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|upstate|downstate)\s+(.+)$",
+                           re.IGNORECASE)
+
+
+def _whole(name: str, g: Gazetteer) -> str:
+    """'West Texas' -> 'Texas'; 'West Virginia', 'North Korea' (names of their own) stay."""
+    m = _COMPASS_PART.match(name.strip())
+    if not m or key(name) in g.states or key(name) in g.countries:
+        return name
+    rest = m.group(1)
+    return rest if key(rest) in g.states or key(rest) in g.countries else name
 
 
 _STATE_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # AP style: 'Fla.', 'Miss.', 'Tex.', 'Calif.'
