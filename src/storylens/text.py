@@ -52,6 +52,10 @@ POINTER = re.compile(
     # text follows below.", "register for updates at the link below": QA round 11 found them as claims and summary)
     r"|^\W*(?:here(?:['’]s| is| are)|below (?:is|are))\s+(?:the|a|an|his|her|their|its|our)\b"
     r"|\b(?:follows?|listed|linked|shown|embedded|included)\s+below(?![-\w])|\b(?:at|via) the links? below\b"
+    # a link or a gallery of the page ("For the full story, check out this link.", "Find more of her Tweets in the
+    # gallery at the top of the story.": QA round 15 found both as claims)
+    r"|\b(?:check out|click|follow|see|read)\s+(?:this|the)\s+link\b|\bin the (?:photo )?gallery (?:above|below|at the "
+    r"(?:top|bottom))\b"
     # a sentence that only introduces what comes after it ("Here is how they describe the device:")
     r"|:\s*$",
     re.IGNORECASE,

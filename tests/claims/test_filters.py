@@ -31,6 +31,9 @@ def test_declarative_sentences_are_claims(text):
     "Here is how they describe the device:",
     "Official PR text follows below.",
     "Interested customers can register for updates on the Q10 at the link below.",
+    # a link or the page's gallery (QA round 15)
+    "For the full story, check out this link.",
+    "Find more of her Tweets in the gallery at the top of the story.",
     # an excerpt cut off mid-sentence (NeuS roundups end so)
     "This is textbook anti-Semitism, and we will continue to live in danger until...",
     "They were last seen leaving the scene in a Jeep,…”",

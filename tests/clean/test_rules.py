@@ -431,6 +431,16 @@ def test_wire_captions_run_together_share_button_copies_and_glued_highlights_are
     assert clean_text(page(plain, *points, *REPORT)).paragraphs == [*points, *REPORT]
 
 
+def test_the_writer_s_note_with_a_way_to_reach_them_is_a_credit() -> None:
+    # QA round 15 (Multi-News): "Linda Stansberry is a staff writer at the Journal. Reach her at 442-1400, ..." became
+    # claims; without a contact, a sentence about a reporter may be the news
+    note = ("Linda Stansberry is a staff writer at the Journal. Reach her at 442-1400, extension 317, or "
+            "linda@northcoastjournal.com. Follow her on Twitter @LCStansberry.")
+    news = "John Smith is a reporter for the Times who was arrested in Moscow on Monday, officials said."
+    out = clean_text(page(*REPORT, note, news))
+    assert out.paragraphs == [*REPORT, news] and note in out.removed
+
+
 def test_a_video_players_prompt_is_cut_wherever_it_stands() -> None:
     # QA round 14: "Please enable javascript to watch this video st. Charles, mo ( ktvi ) - the mysterious death ..."
     # titled a brief and opened its summary; the page printed the prompt twice, once mid-paragraph

@@ -89,6 +89,13 @@ _CONTRIBUTED = re.compile(r"\bcontributed to this (?:report|story|article)\W*$",
 # A correspondent's credit at a story's foot: "Bacon reported from McLean, Va.", "Smith and Jones reported from Kabul."
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
 _REPORTED_FROM = re.compile(rf"^{_NAME}(?:(?:,| and| &) {_NAME})* reported from {_NAME}(?:, {_NAME})*\.?$")
+# The writer's note at a story's foot: "Linda Stansberry is a staff writer at the Journal. Reach her at 442-1400,
+# extension 317, or linda@northcoastjournal.com." (QA round 15 found it as claims): who the writer is, with a way to
+# reach them (an e-mail address, a phone number or a handle); without one, "... is a reporter for the Times" may be news.
+_WRITER_NOTE = re.compile(rf"^{_NAME} (?:is|was) (?:a|an|the) (?:[\w-]+ ){{0,4}}(?:writer|reporter|editor|"
+                          r"correspondent|columnist|journalist|contributor|producer|intern)\b")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\(?\b\d{3}\)?[-. ]\d{3}-\d{4}\b|\b\d{3}-\d{4}\b|(?<!\w)@\w{2,}")
+MAX_WRITER_NOTE_WORDS = 60
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 # A picture's label and credit as scraped from the page ("Image copyright Getty Images", "Image caption The
 # train ...", "Getty Images Elon Musk"): a label opens the line; an agency name marks a short line that is no sentence.
@@ -247,6 +254,8 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
     if (is_edit_stamp(text) or _NAME_AGENCY.match(text) or _CREDIT_LINE.match(text) or _REPORTED_FROM.match(text)
             or (len(words) <= MAX_TEASER_WORDS and _CONTRIBUTED.search(text))):
         return "credit", "credit line"
+    if len(words) <= MAX_WRITER_NOTE_WORDS and _WRITER_NOTE.match(text) and _CONTACT.search(text):
+        return "credit", "the writer's note"
     if _COPYRIGHT.match(text):
         return "chrome", "copyright line"
     if _VIDEO_EMBED.match(text) or (_VIDEO_CAPTION.search(text) and len(words) <= MAX_CAPTION_WORDS):
