@@ -971,3 +971,17 @@ def test_a_person_s_name_that_opens_an_institution_s_is_the_institution(story_fr
     hospital = _by_form(entities, "Ronald Reagan UCLA Medical Center")
     assert hospital.type == "ORG"
     assert _by_form(entities, "Ronald Reagan").type == "PERSON"  # the name alone, elsewhere, is still the person
+
+
+def test_a_lone_name_is_the_surname_of_one_before_the_given_name_of_another(story_from) -> None:
+    # QA round 15 (Multi-News, the missing of Humboldt County): "Mitchell" of "an age-progressed picture of Mitchell,
+    # who would now be 37" was joined to Mitchell Hernandez, not to Karen Mitchell
+    story = story_from(
+        a=("[Karen Mitchell|PERSON] vanished in 1997. [Mitchell Hernandez|PERSON] was last seen in 2016. "
+           "A poster shows an age-progressed picture of [Mitchell|PERSON], who would now be 37."),
+        b="[Mitchell Hernandez|PERSON] was reported missing by his family.",
+    )
+    entities = resolve_entities(story)
+    karen = _by_form(entities, "Karen Mitchell")
+    assert "Mitchell" in _forms(karen)
+    assert "Mitchell" not in _forms(_by_form(entities, "Mitchell Hernandez"))

@@ -457,6 +457,10 @@ def pick_person(
         before = {r: bisect_left(named_at.get(r, {}).get(source, []), start) for r in local}
         if any(before.values()):
             local = [r for r in local if before[r]]
+    # news calls a person by the surname: "Mitchell" beside Karen Mitchell and Mitchell Hernandez is hers (QA round 15)
+    by_surname = [r for r in local if r[-1] == part]
+    if len(local) > 1 and 0 < len(by_surname) < len(local):
+        local = by_surname
     if len(local) > 1 and (best := _widely_named(local, presence)):
         # news names the story's own person by surname and a relative in full ("Chela Ortiz", his widow, in an
         # article that calls the murdered deputy "Ortiz" ten times): the one named far more widely is meant
