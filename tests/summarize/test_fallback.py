@@ -71,10 +71,10 @@ def test_the_end_of_a_quotation_opened_before_waits_like_a_dangling_opener() -> 
     # talking about Officer Hernandez as a survivor."' read as news that the officer who died may have survived)
     assert dangling('"We may be talking about Officer Hernandez as a survivor."')
     assert dangling("“The bridge is safe.”") and not dangling("“The bridge is safe,” the engineer said.")
-    # speaking as "me" or "us" with no one said to say it (QA round 15: an oral history's "Getting fired from the talk
-    # show was the real turning point for me." titled a brief); "US" is a country
+    # speaking as "me" with no one said to say it (QA round 15: an oral history's "Getting fired from the talk show
+    # was the real turning point for me." titled a brief); "us" is the country in a lower-cased article
     assert dangling("Getting fired from the talk show was the real turning point for me.")
-    assert dangling("Let us know what you think.") and not dangling("The storm hit the US coast on Monday.")
+    assert not dangling("The storm hit the us coast on monday.")
     assert not dangling("King Charles I was executed in 1649.")
     # and so in reported speech (QA round 9: 'All the victims were out of surgery, he said.' led no one to the speaker)
     assert dangling("All the victims were out of surgery, he said.")

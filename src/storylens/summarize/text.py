@@ -41,9 +41,9 @@ _END = re.compile(r"[.!]['\"’”)]*$")
 _POINTS_BACK = re.compile(r"\b(?:this|that|these|those|it|so)[.!]$", re.IGNORECASE)
 _QUOTES = "\"“”"
 # "I", "we", "my", "our" as words of a speaker ("Our Lady", "My Fair Lady": a name follows)
-# (and "me", "us" in lower case: "Getting fired from the talk show was the real turning point for me." titled a QA
-# brief of an oral history; "US" is a country)
-_FIRST_PERSON = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Ww]e(?:['’](?:re|ve|d|ll))?|[Mm]y|[Oo]ur|me|us)\b(?!\s+[A-Z])")
+# (and "me" in lower case: "Getting fired from the talk show was the real turning point for me." titled a QA brief of
+# an oral history; not "us", the country's name in an article written in lower case: test-250 lost 0.03 ROUGE-1)
+_FIRST_PERSON = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Ww]e(?:['’](?:re|ve|d|ll))?|[Mm]y|[Oo]ur|me)\b(?!\s+[A-Z])")
 # A pronoun as the only speaker, after a quotation or reported speech: '"It is toxic," he said.', 'All the victims
 # were out of surgery, he said.' (a QA summary: who "he" is, the summary does not say)
 _PRONOUN_SPEAKER = re.compile(r"(?:[\"”’']\s*(?:,\s*)?|,\s+)(?:he|she|they)\s+(?:said|says|added|adds|"
