@@ -124,12 +124,18 @@ def ends_sentence(text: str) -> bool:
 _TICKER_CHIP = re.compile(r"(?<=\S) [A-Z]{1,5}(?:\.[A-Z]{0,2})?, [+\-−]\d+\.\d\d%(?= |$)")
 
 
+def _cut_inline(pattern: re.Pattern[str], text: str, hint: str, fold: bool = False) -> tuple[str, list[str]]:
+    """The text without what `pattern` finds inside it, and the pieces cut (verbatim, in order). The pattern is
+    tried only when `hint` is in the text (lower-cased with `fold`): most paragraphs need no search."""
+    if hint not in (text.lower() if fold else text):
+        return text, []
+    pieces = [m.group().strip() for m in pattern.finditer(text)]
+    return (pattern.sub("", text).strip(), pieces) if pieces else (text, [])
+
+
 def cut_ticker_chips(text: str) -> tuple[str, list[str]]:
     """The text without its inline quote chips, and the chips cut (verbatim, in order)."""
-    if "%" not in text:
-        return text, []
-    chips = [m.group().strip() for m in _TICKER_CHIP.finditer(text)]
-    return (_TICKER_CHIP.sub("", text), chips) if chips else (text, [])
+    return _cut_inline(_TICKER_CHIP, text, "%")
 
 
 # A wire service's pronunciation guide after a name: "Dzhokhar Tsarnaev (joh-HAHR' tsahr-NEYE'-ehv)", "Gigante
@@ -141,10 +147,7 @@ _PRONUNCIATION = re.compile(r"(?<=[A-Za-z]) \((?=[^()]*[A-Za-z]-[A-Za-z])(?=[^()
 
 def cut_pronunciations(text: str) -> tuple[str, list[str]]:
     """The text without its pronunciation guides, and the guides cut (verbatim, in order)."""
-    if "(" not in text:
-        return text, []
-    guides = [m.group().strip() for m in _PRONUNCIATION.finditer(text)]
-    return (_PRONUNCIATION.sub("", text), guides) if guides else (text, [])
+    return _cut_inline(_PRONUNCIATION, text, "(")
 
 
 # A video player's prompt left in the text of a page saved without scripts, in the middle of a paragraph as often as
@@ -156,10 +159,7 @@ _PLAYER_PROMPT = re.compile(r"\s*\b(?:please enable javascript to (?:watch|view|
 
 def cut_player_prompts(text: str) -> tuple[str, list[str]]:
     """The text without a video player's prompts, and the prompts cut (verbatim, in order)."""
-    if "video" not in text.lower():
-        return text, []
-    prompts = [m.group().strip() for m in _PLAYER_PROMPT.finditer(text)]
-    return (_PLAYER_PROMPT.sub("", text).strip(), prompts) if prompts else (text, [])
+    return _cut_inline(_PLAYER_PROMPT, text, "video", fold=True)
 
 
 # A highlights box flattened into the story it sits above ("Story highlights the parents were home all weekend ...
