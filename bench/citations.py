@@ -135,9 +135,10 @@ run read 98.0 % / 98.8 % supported.
 
 2026-12-07, late morning (QA round 14): the check moved to `claims.details` (claims list their sources by it too)
 and reads small numbers in words and digits as one ("eight" / "8"); the summary no longer quotes a sentence that
-is only a quotation with no speaker (summaries.md). Fulltext-99: summary sentences 1,150 -> 1,139, supported
-99.1 % -> 98.8 %, details stated 98.3 % -> 98.0 % (both inside the intervals), extra citations 110 -> 104, 90
-confirmed (90.9 % -> 86.5 %); test-250 identical. The sentences that moved are other sentences chosen in place of
+is only a quotation with no speaker, or one speaking as "me" or "us" with no one said to say it (summaries.md).
+Fulltext-99: summary sentences 1,150 -> 1,140, supported 99.1 % -> 98.8 %, details stated 98.3 % -> 98.0 % (both
+inside the intervals), extra citations 110 -> 104, 90 confirmed (90.9 % -> 86.5 %); test-250: 2,597 -> 2,595
+sentences, the rest identical. The sentences that moved are other sentences chosen in place of
 the bare quotations; reading the unconfirmed citations one by one found paraphrases the independent check's
 wording bar misses ("'A promise kept for 67 years is worth something,' Graber said." / "But 67 years of a promise
 kept should be recognized.") beside a few real misses of the stage (a paper's title read as a sentence).
