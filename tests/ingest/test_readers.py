@@ -62,6 +62,22 @@ def test_jsonl_records_carry_their_fields(tmp_path: Path) -> None:
     assert (c.id, c.raw_format, c.raw, c.extra["html"]) == ("feed:3", "text", "Third story.", PAGE)
 
 
+def test_a_title_the_record_says_is_no_headline_is_not_taken_for_one(tmp_path: Path) -> None:
+    # QA round 15: ECB+ exports give each article's first sentence as its title ("title_is_headline": false); taken
+    # for the headline, that sentence was cut from the text of all 13 articles of a brief
+    lede = "Research In Motion announced the BlackBerry Curve 8900 on Tuesday."
+    recs = [{"id": "e1", "title": lede, "title_is_headline": False, "text": f"{lede}\nIt ships in February."},
+            {"id": "e2", "title": "RIM unveils a new Curve", "title_is_headline": True, "text": "It ships soon."}]
+    f = write(tmp_path / "ecb.jsonl", "\n".join(json.dumps(r) for r in recs))
+    a, b = load_paths([f])
+    assert a.title is None and a.extra["title_is_headline"] is False
+    assert b.title == "RIM unveils a new Curve"
+    from storylens.api import prepare
+
+    (cleaned,) = prepare([a])
+    assert cleaned.text.startswith(lede)
+
+
 def test_jsonl_named_txt_and_json_array_are_read(tmp_path: Path) -> None:
     lines = write(tmp_path / "dump.txt", '{"text": "One."}\n{"text": "Two."}\n')
     array = write(tmp_path / "dump2.json", json.dumps([{"id": 7, "text": "Seven."}], indent=2))
