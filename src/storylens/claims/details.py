@@ -57,7 +57,7 @@ def citable(story: Story, names: bool = True) -> Callable[[int, int], bool]:
         starts[s.source].append(s.start)
         indices[s.source].append(s.index)
     named: dict[int, list[tuple[str, str, bool]]] = defaultdict(list)  # sentence -> (entity id, mention, NORP)
-    for entity in story.entities or []:
+    for entity in (story.entities or []) if names else []:
         for m in entity.mentions:
             pos = bisect_right(starts.get(m.source, []), m.start) - 1
             if pos < 0:

@@ -51,6 +51,7 @@ from storylens.clean.metadata import (
     split_titled_stamps,
 )
 from storylens.clean.units import (
+    HIGHLIGHTS,
     INLINE_CREDIT,
     MAX_CREDIT_WORDS,
     MAX_TEASER_WORDS,
@@ -296,8 +297,7 @@ _CREDIT_OR_BYLINE = re.compile(r"^\W*(?:source|credit|updated|posted|published)\
 def _wire_captions(text: str) -> bool:
     """Wire captions run into one paragraph, each ending on its credit."""
     ends = [m.end() for m in _WIRE_CREDIT.finditer(text)]
-    pieces = [p for p in (text[a:b] for a, b in zip([0, *ends], [*ends, len(text)], strict=True)) if p.strip()]
-    pieces = [p.strip() for p in pieces]
+    pieces = [p.strip() for a, b in zip([0, *ends], [*ends, len(text)], strict=True) if (p := text[a:b]).strip()]
     return len(pieces) >= 2 and all(_WIRE_CAPTION.match(p) and len(p.split()) <= MAX_CAPTION_WORDS for p in pieces)
 
 
@@ -353,7 +353,6 @@ _WEB_ARCHIVE = re.compile(r"\b(?:Internet Archive|Wayback Machine|archive\.org)\
 _ARCHIVE_WORK = re.compile(r"\bcrawl(?:s|ed|ing|er)?\b|\bbroken links?\b|\bNo More 404\b|\barchived? (?:the )?pages\b",
                            re.IGNORECASE)
 MAX_NOTICE_WORDS = 200
-_HIGHLIGHTS = re.compile(r"^(?:Story highlights|Key points|Highlights)\b")
 
 
 def _mark_highlights(units: list[Unit]) -> None:
@@ -366,7 +365,7 @@ def _mark_highlights(units: list[Unit]) -> None:
         if unit.label not in (_KEPT, "short") and _HIGHLIGHTS_INSIDE.search(unit.text):
             _mark_glued_highlights(units[i + 1:])
             return
-        if _HIGHLIGHTS.match(unit.text) and not ends_sentence(unit.text):
+        if HIGHLIGHTS.match(unit.text) and not ends_sentence(unit.text):
             if highlights_end(unit.text) is not None or sentence_ends(unit.text) >= 2:
                 return
             for point in units[i:]:

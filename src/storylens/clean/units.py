@@ -165,13 +165,14 @@ def cut_player_prompts(text: str) -> tuple[str, list[str]]:
 # A highlights box flattened into the story it sits above ("Story highlights the parents were home all weekend ...
 # does not turn off automatically ( cnn ) a 2-year-old boy died ..."): the story opens at its dateline, the outlet
 # in brackets. Without one, where the points end cannot be told and the paragraph stays whole.
-_HIGHLIGHTS_HEAD = re.compile(r"^(?:Story highlights|Key points|Highlights)\b")
+# (the box's label, also when it stands alone above its points: `boilerplate._mark_highlights`)
+HIGHLIGHTS = re.compile(r"^(?:Story highlights|Key points|Highlights)\b")
 MAX_HIGHLIGHTS_WORDS = 120
 
 
 def highlights_end(text: str) -> int | None:
     """Where the story starts after a highlights box glued before it (the dateline's offset), or None."""
-    if not _HIGHLIGHTS_HEAD.match(text):
+    if not HIGHLIGHTS.match(text):
         return None
     m = OUTLET_TAG.search(text)
     if not m or len(text[: m.start()].split()) > MAX_HIGHLIGHTS_WORDS:

@@ -466,12 +466,9 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
             continue
         if a.kind == "place" and a.surface.lower() in text_j.lower():
             continue
-        # b values that sentence i also states are settled facts of their own, not disputers of `a` (for the same
-        # verb too: "rescued ... on November 11 and also sunk a pirate 'mother ship' on November 19" / "On November
-        # 19, Tabar sank a Somalian pirate vessel", where a ship and a vessel read as different participants)
+        # b values that sentence i also states are settled facts of their own, not disputers of `a`
         open_partners = [(s, b) for s, b in partners if not any(
-            agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi
-            if slot(a2, b) >= SLOT_MIN or (a2.verb_lemma and a2.verb_lemma == b.verb_lemma and a2.kind == b.kind))
+            agree(b, a2) and not soft_disagreement(b, a2) for a2 in vi if slot(a2, b) >= SLOT_MIN)
             and not two_facts((i, a), (j, b), stated or Stated()) and not b.qualifies]
         if not open_partners:
             continue

@@ -5,7 +5,8 @@ centrality, cross-source support and surface features; then the set of sentences
 the most expected summary words within the word budget, solved exactly, any budget left filled
 by MMR and a word-coverage gain);
 each is then cited with its own source plus every other source that has a sentence
-saying the same thing (`support`) and giving its figures, days and names (`cite`), each with an exact quote.
+saying the same thing (`support`) and giving its figures, days and names (`claims.details`), each with an exact
+quote.
 Output order: facts more sources agree on first, then by position in their article.
 """
 
@@ -66,8 +67,8 @@ def _article_positions(story: Story) -> list[Sentence]:
 
 
 def _citable(story: Story, evidence: Evidence, chosen: list[int]) -> Evidence:
-    """The support of the chosen sentences narrowed to the sources that state what the shown words say (`cite`):
-    the ranking reads all support, the citations only this."""
+    """The support of the chosen sentences narrowed to the sources that state what the shown words say
+    (`claims.details`): the ranking reads all support, the citations only this."""
     ok = citable(story)
     support = [dict(s) for s in evidence.support]
     for i in chosen:
