@@ -96,3 +96,15 @@ def test_two_sentences_glued_at_the_full_stop_are_parted() -> None:
     assert repair_spacing("It was case NN7687.Prosecutors said so.") == "It was case NN7687. Prosecutors said so."
     for kept in ("He flew to St.Louis on Monday.", "See Amazon.Com for details.", "Run node.js on it."):
         assert repair_spacing(kept) == kept
+
+
+def test_straight_quotation_marks_set_off_by_spaces_open_and_close_in_turn() -> None:
+    # QA round 16, Multi-News test-250: 'case. " we will be seeking jail time, " frank' had become 'case." we will ...
+    # time," frank', so the narration read as a quotation and the spokesman's words as narration
+    assert repair_spacing('her dui case. " we will be seeking jail time, " frank mateljan told the daily news.') == \
+        'her dui case. "we will be seeking jail time," frank mateljan told the daily news.'
+    assert repair_spacing('the " welcome to palestine " campaign. she replied " no ", and left.') == \
+        'the "welcome to palestine" campaign. she replied "no", and left.'
+    # each paragraph opens its quotations anew; a mark already joined keeps its place in the count
+    assert repair_spacing('"Go," he said. " now "\n" and then " she left.') == \
+        '"Go," he said. "now"\n"and then" she left.'

@@ -894,3 +894,26 @@ def test_an_approximate_figure_allows_the_rounding_its_digits_show():
     assert not compatible(num("It is about 20 miles away."), num("It is about 26 miles away."))
     assert not compatible(num("It costs $1 trillion."), num("It costs $1.2 trillion."))  # no "about": exact
     assert not compatible(num("about 60 km/h"), num("about 88 km/h"))
+
+
+def test_days_of_events_set_in_regions_apart_dispute_nothing():
+    # QA round 16 (conflicts-dev): 'four people were shot at a software company ... in Middleton, Wis.' joined the
+    # Maryland shooting's day dispute as a third side
+    maryland = "A woman shot three co-workers at a distribution center {} in Harford County, Maryland, police said."
+    found, _ = disputed(
+        "weekday", maryland.format("Thursday"),
+        "On Wednesday, four people were shot at a software company in Middleton, Wis., by a co-worker, police said.")
+    assert found == []
+    # the same shooting on another day is still a dispute, and so is one told without its state
+    found, _ = disputed("weekday", maryland.format("Thursday"), maryland.format("Tuesday"))
+    assert found == [["Thursday", "Tuesday"]]
+    found, _ = disputed("weekday", maryland.format("Thursday"),
+                        "A woman shot three co-workers at a distribution center Tuesday in Aberdeen, police said.")
+    assert found == [["Thursday", "Tuesday"]]
+
+
+def test_a_street_written_short_is_the_same_street():
+    # QA round 16 (ECB+): 'heading north on 117th St.' and 'traveling north on 117th Street' were rival places
+    found, _ = disputed("place", "She was struck by a gray Toyota Camry heading north on 117th St. near the temple.",
+                        "She was struck by a grey Toyota Camry traveling north on 117th Street near the temple.")
+    assert found == []

@@ -35,3 +35,18 @@ def test_a_part_of_a_state_named_by_a_compass_word_holds_its_places() -> None:
     assert not nested("South Florida", "Boston")
     # names of their own stay themselves
     assert nested("West Virginia", "Charleston") and not nested("Virginia", "Charleston, West Virginia")
+
+
+def test_a_street_type_written_short_is_the_same_name() -> None:
+    # QA round 16 (ECB+): '117th St.' and '117th Street' were rival places; a leading 'St.' is still a saint
+    assert key("117th St.") == key("117th Street") and key("Fifth Ave.") == key("Fifth Avenue")
+    assert key("Main St") == key("Main Street") and key("St. Louis") == key("Saint Louis")
+
+
+def test_regions_name_a_country_a_state_or_a_nation() -> None:
+    from storylens.entities.gazetteer import apart, region_of
+
+    assert region_of("Wis.") == region_of("Wisconsin") == ("US", "WI") and region_of("U.S.") == ("US", "")
+    assert region_of("Middleton") is None and region_of("New York") is None  # cities, or a city as often
+    assert apart(region_of("Wis."), region_of("Maryland")) and not apart(region_of("U.S."), region_of("Md."))
+    assert apart(region_of("France"), region_of("England")) and not apart(region_of("Britain"), region_of("Wales"))

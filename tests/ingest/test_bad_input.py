@@ -53,10 +53,10 @@ def test_no_input_and_empty_folder(tmp_path: Path) -> None:
         ("random.txt", bytes(range(128, 256)) * 4, ParseError, "cannot decode"),
         ("numbers.dat", b"1234 5678 ++ -- 42\n", UnsupportedFormat, "unrecognised content"),
         ("bad.jsonl", b'{"text": "ok"}\n\n{"text": broken}\n', ParseError, "line 3 is not valid JSON"),
-        ("notext.jsonl", b'{"text": "ok"}\n{"id": "x", "title": "no body"}\n', ParseError,
-         "line 2 has no 'text' or 'html'"),
+        ("notext.jsonl", b'{"id": "x", "title": "no body"}\n{"text": ""}\n', ParseError,
+         "none of its 2 records has a 'text' or 'html' field"),
         ("list.jsonl", b'{"text": "ok"}\n[1, 2]\n', ParseError, "line 2 is not a JSON object"),
-        ("emptytext.jsonl", b'{"text": "   "}\n', ParseError, "line 1 has no 'text' or 'html'"),
+        ("emptytext.jsonl", b'{"text": "   "}\n', ParseError, "its record has no 'text' or 'html'"),
     ],
 )
 def test_named_bad_file_is_an_error(tmp_path: Path, name: str, data: bytes, kind: type, words: str) -> None:
@@ -65,6 +65,16 @@ def test_named_bad_file_is_an_error(tmp_path: Path, name: str, data: bytes, kind
     assert isinstance(err, kind)
     assert str(f) in str(err) and err.path == str(f)
     assert words in str(err)
+
+
+def test_jsonl_record_without_text_is_skipped_and_named(tmp_path: Path) -> None:
+    # An export's paywalled page must not refuse the file's other articles.
+    f = write(tmp_path / "some.jsonl", b'{"id": "a", "text": "Body one."}\n{"id": "x", "title": "no body"}\n'
+                                       b'{"id": "b", "html": "<p>Body two.</p>"}\n')
+    problems: list[InputError] = []
+    arts = load_paths([f], problems=problems)
+    assert [a.id for a in arts] == ["a", "b"]
+    assert [str(p) for p in problems] == [f"{f}: line 2 has no 'text' or 'html' field with content"]
 
 
 def test_huge_file_fails_fast_without_being_read(tmp_path: Path) -> None:

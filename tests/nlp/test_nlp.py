@@ -188,3 +188,13 @@ def test_a_lower_case_word_or_a_name_after_initials_opens_no_sentence():
     listed = "Symptoms include:\n\nlimb weakness\n\nfacial droop"
     assert _split(listed) == [
         "Symptoms include:", "limb weakness", "facial droop"]
+
+
+def test_a_day_or_time_zone_after_a_clock_time_opens_no_sentence():
+    # QA round 16: "Around 11:30 a.m." | "Wednesday, four people were shot ..." had cut a conflicts-dev sentence in two,
+    # and the claim and the summary read from its second half; a sentence may still end on "a.m."
+    text = ("Around 11:30 a.m. Wednesday, four people were shot at a software company. The fire started at 6 a.m. "
+            "Firefighters arrived soon. It ended at 10 p.m. EST.")
+    assert _split(text) == [
+        "Around 11:30 a.m. Wednesday, four people were shot at a software company.", "The fire started at 6 a.m.",
+        "Firefighters arrived soon.", "It ended at 10 p.m. EST."]

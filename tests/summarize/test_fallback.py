@@ -9,7 +9,7 @@ from summary_inputs import one_article_story
 from storylens.summarize.features import NAMES, Features, features
 from storylens.summarize.ranking import SHORT_STORY, select
 from storylens.summarize.support import Evidence
-from storylens.summarize.text import cut_off, dangling, quotation_piece, word_count
+from storylens.summarize.text import cut_off, dangling, inside_quotation, quotation_piece, word_count
 
 TEXTS = [
     "Engineers closed the old bridge over the river after inspectors found deep cracks in two piers.",
@@ -25,7 +25,8 @@ def _pick_first(max_words: int, texts: list[str] = TEXTS) -> int:
     fallback = np.array([dangling(s.text) for s in cands])
     cut = np.array([cut_off(s.text) for s in cands])
     assert (fallback | cut).tolist() == [False, True, False, False]
-    feats = Features(cands, np.zeros((len(cands), len(NAMES))), fallback, cut, np.zeros(len(cands), dtype=bool))
+    none = np.zeros(len(cands), dtype=bool)
+    feats = Features(cands, np.zeros((len(cands), len(NAMES))), fallback, cut, none, none)
     scores = np.array([0.0, 1.0, 0.0, 0.0])  # the held-back sentence scores best
     return select(story, Evidence([{} for _ in cands]), max_words, feats=feats, scores=scores)[0]
 
@@ -118,3 +119,25 @@ def test_pieces_of_a_quotation_stay_out_of_a_small_story() -> None:
     # any more.' and '“It didn’t have to be this way, Netflix.' led or closed two summaries, their speakers unnamed)
     assert dangling(texts[1]) and dangling("“I couldn’t take it any more.")
     assert not dangling("“It won’t be difficult for me,” Hochul told CNN.")
+
+
+def test_the_middle_of_a_quotation_stays_out_of_any_summary() -> None:
+    # QA round 16: '" she was terminated from the program. This was one of the terms of her probation. So we will seek
+    # jail time, " said frank mateljan' gave a summary the middle sentence, with no quotation mark, as the story's fact
+    text = ('Officials said on Monday that "she was terminated from the program. This was one of the terms. So we '
+            'will seek jail time," the spokesman said.\n\nThis was the judge\'s decision. “We act. It is late.” '
+            'Ferries run again.')
+    assert inside_quotation(text, text.index("This was one"))
+    assert inside_quotation(text, text.index("So we will"))
+    assert not inside_quotation(text, text.index("This was the judge"))  # a new paragraph, no quotation open
+    assert inside_quotation(text, text.index("It is late"))
+    assert not inside_quotation(text, text.index("Ferries run"))
+    texts = [TEXTS[0], TEXTS[1], '"Inspectors found the cracks in two piers.', "This was one of the terms of the "
+             'closure of the bridge.', 'So the ferries will run," he said.', TEXTS[2], TEXTS[3]]
+    story = one_article_story(texts * 3)  # long next to the budget: pieces would only wait
+    feats = features(story, Evidence([{} for _ in story.sentences]))
+    assert feats.inside.tolist()[:7] == [False, False, False, True, True, False, False]
+    scores = np.zeros(len(feats.cands))
+    scores[[c.index for c in feats.cands].index(3)] = 5.0  # the middle of the quotation scores best
+    chosen = select(story, Evidence([{} for _ in story.sentences]), 200, feats=feats, scores=scores)
+    assert 3 not in chosen and 10 not in chosen and 17 not in chosen and len(chosen) > 3

@@ -37,9 +37,11 @@ _COUNTRY = re.compile(r"\b(U)\. ([SKN])\.|\b(E)\. (U)\.")
 _DOMAIN = re.compile(r"\b(\w+)\. (?=(?:com|org|net|gov|edu|co\.uk|uk)\b)")
 _WWW = re.compile(r"\b(www)\. (?=\w)")
 _SCHEME = re.compile(r"\b(https?): / / ")
-# A closing quotation mark set off by a space: '"The numbers won't mislead you. "', '"... as well as I can, " Hurd
-# said'. (Before a space or the end only: '. "Next' opens a quotation.)
-_CLOSING_QUOTE = re.compile(r"([.,!?;:]) ([\"”’])(?=\s|$)")
+# A closing curly quotation mark set off by a space: '“... as well as I can, ” Hurd said'. (Before a space or the
+# end only.) Straight marks, which open and close alike, are told apart by their order in the paragraph
+# (`_join_straight_quotes`).
+_CLOSING_QUOTE = re.compile(r"([.,!?;:]) ([”’])(?=\s|$)")
+_STRAIGHT_QUOTE = re.compile(r'"')
 
 
 def repair_spacing(text: str) -> str:
@@ -53,6 +55,8 @@ def repair_spacing(text: str) -> str:
     text = _THOUSANDS_AFTER.sub(r"\1,\2", text)
     text = _SPACED_ELLIPSIS.sub("…", text)
     text = _CLOSING_QUOTE.sub(r"\1\2", text)
+    if '"' in text:
+        text = "\n".join(_join_straight_quotes(line) if '"' in line else line for line in text.split("\n"))
     text = _CALIBRE.sub(" .", text)
     text = _GLUED_SENTENCE.sub(". ", text)
     text = _DECIMAL.sub(r"\1.\2", text)
@@ -61,6 +65,26 @@ def repair_spacing(text: str) -> str:
     text = _SCHEME.sub(r"\1://", text)
     text = _WWW.sub(r"\1.", text)
     return _DOMAIN.sub(r"\1.", text)
+
+
+def _join_straight_quotes(line: str) -> str:
+    """The paragraph's straight quotation marks joined to what they quote: odd ones open, even ones close, as a
+    paragraph opens every quotation it holds ('case. " we will be seeking jail time, " frank mateljan ...' had been
+    'case." we will ... time," frank': the narration read as a quotation, the spokesman's words as narration)."""
+    out: list[str] = []
+    last = 0
+    for n, m in enumerate(_STRAIGHT_QUOTE.finditer(line)):
+        at = m.start()
+        before = line[at - 1] if at else ""
+        after = line[at + 1] if at + 1 < len(line) else ""
+        if n % 2 == 1 and before == " " and at >= 2 and not line[at - 2].isspace() and after in ("", " ", "\t", ",", ".", ";", ":", "!", "?", ")"):
+            out.append(line[last : at - 1] + '"')  # closing: 'time, " frank' -> 'time," frank'
+            last = at + 1
+        elif n % 2 == 0 and after == " " and before in ("", " ", "\t", "(", "[", "\u2014", "-") and at + 2 < len(line) \
+                and not line[at + 2].isspace() and not (at >= 2 and line[at - 2].isdigit()):
+            out.append(line[last:at] + '"')  # opening: '" we will' -> '"we will'
+            last = at + 2
+    return "".join(out) + line[last:] if out else line
 
 
 def _join_thousands(m: re.Match[str]) -> str:

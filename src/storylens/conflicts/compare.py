@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from storylens.conflicts.numbers import compatible
 from storylens.conflicts.values import PERIOD_BOUND, PERIOD_LABEL, Value
-from storylens.entities.gazetteer import nested
+from storylens.entities.gazetteer import apart, nested, region_of
 from storylens.entities.places import known_place
 
 SOFT_RATIO = 2.0
@@ -205,6 +205,18 @@ def unlike_places(a: Value, b: Value) -> bool:
     site = b if a.dimension == "GPE" else a
     words = _CAPITALISED.findall(site.surface)
     return not site.located and not any(known_place(w) for w in words + [f"{x} {y}" for x, y in itertools.pairwise(words)])
+
+
+def other_regions(vi: list[Value], vj: list[Value]) -> bool:
+    """The two sentences set their events in regions apart: each names where it happened down to a state or a
+    country, and no region of one holds or is a region of the other ('four people were shot ... in Middleton,
+    Wis.' / 'fatally shooting herself ... in Harford County, Maryland': two shootings, whose days dispute nothing)."""
+    def regions(values: list[Value]) -> set[tuple[str, str]]:
+        return {r for v in values if v.kind == "place" and (v.role == "where" or v.qualifies)
+                and (r := region_of(v.surface)) is not None}
+
+    ri, rj = regions(vi), regions(vj)
+    return bool(ri) and bool(rj) and all(apart(x, y) for x in ri for y in rj)
 
 
 def other_people(a: Value, b: Value) -> bool:

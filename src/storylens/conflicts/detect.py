@@ -39,6 +39,7 @@ from storylens.conflicts.compare import (
     names_year,
     other_origins,
     other_people,
+    other_regions,
     possible_slot,
     same_kind,
     signature_overlap,
@@ -435,6 +436,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
     shared = len(words_i & words_j) / max(1, min(len(words_i), len(words_j)))
     two_people = different_ages(text_i, text_j)
     eras = (names_year(text_i) or names_year(text_j)) and different_eras(text_i, text_j, year)
+    elsewhere = other_regions(vi, vj)  # events in two regions: their days are two events' days
 
     def slot(x: Value, y: Value) -> float:
         if not same_kind(x, y):
@@ -444,6 +446,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         reworded = cos >= SAME_SENTENCE and "relation" not in (x.role, y.role)
         older = two_people and x.dimension != "age"  # ages years apart: two people's figures, days, places
         if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older or eras \
+                or (elsewhere and x.kind in ("date", "weekday")) \
                 or other_origins(x, y, text_i, text_j) or (
                 not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
             return 0.0

@@ -47,13 +47,18 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 # missouri", read as two rival places in a QA brief: the Missouri city was filed under "Saint Charles" only).
 _ABBREVIATED = re.compile(r"\b(st|ste|ft|mt)\b\.?\s*")
 _EXPANDED = {"st": "saint ", "ste": "sainte ", "ft": "fort ", "mt": "mount "}
+# ... but after a name it is the street type: "117th St." is "117th Street" (a QA brief disputed the two).
+_STREET_END = re.compile(r"(?<=\w)\s+(st|ave|av|rd|blvd|hwy|pkwy|ln|ct|dr|sq)\.?$")
+_STREET = {"st": "street", "ave": "avenue", "av": "avenue", "rd": "road", "blvd": "boulevard", "hwy": "highway",
+           "pkwy": "parkway", "ln": "lane", "ct": "court", "dr": "drive", "sq": "square"}
 
 
 def key(name: str) -> str:
-    """Case, accents, punctuation, a leading article and an abbreviated saint, fort or mount do not make another
-    name."""
+    """Case, accents, punctuation, a leading article, an abbreviated saint, fort or mount and an abbreviated street
+    type do not make another name."""
     # Most names are plain ASCII; unidecode on each of the 34k cities was most of the load time.
     k = (name if name.isascii() else unidecode(name)).lower().strip()
+    k = _STREET_END.sub(lambda m: " " + _STREET[m.group(1)], k)
     if "st" in k or "ft" in k or "mt" in k:
         k = _ABBREVIATED.sub(lambda m: _EXPANDED[m.group(1)], k)
     return _NOT_ALNUM.sub("", _ARTICLE.sub("", k))
@@ -143,3 +148,22 @@ def state_of(name: str) -> str | None:
         return AP_STATES[k]
     # "Washington" and "New York" name their cities as often: never joined to "Wash." / "N.Y."
     return k if gazetteer().states.get(k, ("", ""))[0] == US and k not in ("washington", "newyork") else None
+
+
+def region_of(name: str) -> tuple[str, str] | None:
+    """(country, state) of a name that is a whole region: a country (state ''), a U.S. state, an AP abbreviation of
+    one ("Wis."), a UK nation. None for a city, a site or an unknown name ("Washington" and "New York", which name
+    their cities as often, are no region)."""
+    g = gazetteer()
+    k = key(name)
+    if k in g.countries:
+        return g.countries[k], ""
+    state = state_of(name)
+    if state is not None:
+        return g.states[state]
+    return g.states.get(k) if k in _NATIONS else None
+
+
+def apart(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two regions neither of which holds the other (Wisconsin / Maryland, France / Germany; not U.S. / Maryland)."""
+    return a[0] != b[0] or (a[1] != b[1] and a[1] != "" and b[1] != "")

@@ -9,6 +9,8 @@ Error policy:
 - inside a folder, an unreadable file is skipped: its `InputError` goes to the
   `problems` list when one is given (and to the log), and the other files still load.
   A folder where no file can be read raises, quoting the first problem.
+- a record with no text inside a JSONL file is skipped the same way, wherever the file is named;
+  a file none of whose records has text raises.
 """
 
 from __future__ import annotations
@@ -55,8 +57,8 @@ def load_paths(paths: Sequence[str | Path] | str | Path, *, problems: list[Input
                max_bytes: int | None = None) -> list[Article]:
     """Read files and folders into raw articles, in the order given (folders sorted).
 
-    `problems` collects the files skipped inside folders; `max_bytes` overrides the
-    per-file size limit (default 50 MB, or STORYLENS_MAX_FILE_MB).
+    `problems` collects the files skipped inside folders and the records skipped inside files;
+    `max_bytes` overrides the per-file size limit (default 50 MB, or STORYLENS_MAX_FILE_MB).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -71,7 +73,7 @@ def load_paths(paths: Sequence[str | Path] | str | Path, *, problems: list[Input
         if path.is_dir():
             out.extend(_load_folder(path, limit, problems))
         else:
-            out.extend(read_file(path, limit))
+            out.extend(read_file(path, limit, problems))
     return out
 
 
@@ -83,8 +85,11 @@ def missing(given: str) -> InputError:
     return InputError(given, "no such file or folder")
 
 
-def read_file(path: Path, limit: int | None = None) -> list[Article]:
-    """The articles in one file, whatever its format. Raises InputError when it cannot be read."""
+def read_file(path: Path, limit: int | None = None, problems: list[InputError] | None = None) -> list[Article]:
+    """The articles in one file, whatever its format. Raises InputError when it cannot be read.
+
+    `problems` collects the records skipped inside the file (a JSONL line with no text).
+    """
     limit = max_file_bytes(limit)
     if not path.is_file():
         raise InputError(str(path), "not a regular file")
@@ -96,6 +101,7 @@ def read_file(path: Path, limit: int | None = None) -> list[Article]:
         raise too_large(path, size, limit)  # before any reader touches more than the head
     if fmt == "jsonl":
         _check_record_count(path, limit)
+        return _within_text_limit(read_jsonl(path, limit, problems), path)
     if fmt in READERS:
         return _within_text_limit(READERS[fmt](path, limit), path)
     if fmt in LAZY_READERS:
@@ -166,7 +172,7 @@ def _load_folder(folder: Path, limit: int, problems: list[InputError] | None) ->
     skipped: list[InputError] = []
     for f in files:
         try:
-            articles.extend(read_file(f, limit))
+            articles.extend(read_file(f, limit, skipped))
         except InputError as exc:
             log.warning("skipped %s", exc)
             skipped.append(exc)

@@ -76,7 +76,10 @@ def _read_one(path: Path, read_file: Any) -> Iterator[Article | InputError]:
 
             yield from iter_warc(path)
             return
-        yield from read_file(path)
+        skipped: list[InputError] = []
+        found = read_file(path, None, skipped)
+        yield from skipped
+        yield from found
     except InputError as exc:
         yield exc
     except OSError as exc:

@@ -7,11 +7,16 @@ The record's own fields win over anything the clean stage would guess from the t
 that says its title is no headline (`"title_is_headline": false`, as ECB+ exports give the first
 sentence as the title) has no title: taken for the headline, that sentence would be cut from the
 text it opens (a QA brief of 13 such articles had lost every lede).
+
+A record with no text (an export's paywalled or deleted page) is skipped and named in `problems`, so
+one such line does not refuse a whole file; a file with no record that has text is refused. Lines that
+are not JSON objects still refuse the file: they say it is not the JSONL it looks like.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -21,16 +26,36 @@ from storylens.ingest.files import decode, read_bytes
 from storylens.ingest.text import source_id
 from storylens.models.article import Article
 
+log = logging.getLogger(__name__)
+
 _META_FIELDS = ("url", "title", "published", "outlet", "author", "language")
 
 
-def read_jsonl(path: Path, limit: int) -> list[Article]:
-    """All records of a JSONL (or JSON) file. Raises ParseError naming the first bad line."""
+def read_jsonl(path: Path, limit: int, problems: list[InputError] | None = None) -> list[Article]:
+    """The records of a JSONL (or JSON) file that hold text. Raises ParseError naming the first bad line.
+
+    Records without text are left out, each named in `problems` when it is given (else in the log).
+    """
     text = decode(read_bytes(path, limit), path)
     if not text.strip():
         raise InputError(str(path), "empty file")
     stem = source_id(path)
-    return [_article(rec, n, path, stem) for n, rec in _records(text, path)]
+    out: list[Article] = []
+    empty: list[InputError] = []
+    for n, rec in _records(text, path):
+        art = _article(rec, n, path, stem)
+        if art is None:
+            empty.append(ParseError(str(path), f"line {n} has no 'text' or 'html' field with content"))
+        else:
+            out.append(art)
+    if not out:
+        which = "its record has no" if len(empty) == 1 else f"none of its {len(empty)} records has a"
+        raise ParseError(str(path), f"{which} 'text' or 'html' field with content")
+    for problem in empty:
+        log.warning("skipped %s", problem)
+    if problems is not None:
+        problems.extend(empty)
+    return out
 
 
 # json raises RecursionError, not a ValueError, on nesting deeper than the interpreter's stack allows.
@@ -74,12 +99,12 @@ def _short(exc: Exception) -> str:
     return str(exc).split(":", 1)[0] if isinstance(exc, json.JSONDecodeError) else str(exc)
 
 
-def _article(rec: Any, n: int, path: Path, stem: str) -> Article:
+def _article(rec: Any, n: int, path: Path, stem: str) -> Article | None:
     if not isinstance(rec, dict):
         raise ParseError(str(path), f"line {n} is not a JSON object (found {type(rec).__name__})")
     text, html = _string(rec.get("text")), _string(rec.get("html"))
     if not (text and text.strip()) and not (html and html.strip()):
-        raise ParseError(str(path), f"line {n} has no 'text' or 'html' field with content")
+        return None
     rid = rec.get("id")
     art = Article(
         id=str(rid).strip() if rid not in (None, "") else f"{stem}:{n}",

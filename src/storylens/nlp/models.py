@@ -75,7 +75,8 @@ def _no_sentence_after_title(doc: Any) -> Any:
     """A capitalised word after a title's abbreviation starts no sentence ("met Pres. | Barack Obama" was two:
     the parser learnt "Gov." and "Sen." but not the rarer ones), and neither does a word inside or right after a
     lawmaker's party tag ("Sen. Shelley Moore Capito (R-W.Va.) | came to an unceremonious end": the state's dot
-    had ended the sentence), nor a word in lower case after a street's abbreviation, nor any word in lower case in
+    had ended the sentence), nor a day, month or time zone after a clock time's "a.m."/"p.m.", nor a word in lower
+    case after a street's abbreviation, nor any word in lower case in
     running prose, nor a name after initials. The parser keeps boundaries set before it."""
     for token in doc[:-1]:
         if token.text in _BEFORE_NAMES and doc[token.i + 1].text[:1].isupper():
@@ -87,6 +88,9 @@ def _no_sentence_after_title(doc: Any) -> Any:
         nxt = doc[token.i + 1]
         if street and not nxt.text[:1].isupper():
             nxt.is_sent_start = False  # "near W. American Blvd. | and Lyndale Ave. | in Bloomington"
+    for token in doc[1:-1]:
+        if token.lower_ in ("a.m.", "p.m.") and doc[token.i + 1].lower_ in _AFTER_CLOCK:
+            doc[token.i + 1].is_sent_start = False  # "Around 11:30 a.m. | Wednesday, four people were shot"
     for m in _PARTY_TAG.finditer(doc.text):
         tag = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if tag is not None:
@@ -111,6 +115,12 @@ def _no_sentence_after_title(doc: Any) -> Any:
 
 
 CASELESS = "storylens_caseless"
+# What goes on after "a.m." or "p.m." in the same sentence: a day, a month, a time zone.
+_AFTER_CLOCK = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight january february "
+    "march april june july august september october november december jan. feb. mar. apr. jun. jul. aug. sept. "
+    "sep. oct. nov. dec. et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet cest eastern central pacific "
+    "mountain local".split())
 # A word in lower case (not "iPhone" or "eBay", which keep a capital inside).
 _LOWER_START = re.compile(r"^[a-z][a-z'’-]*$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")

@@ -24,6 +24,7 @@ from storylens.summarize.text import (
     cut_off,
     dangling,
     numbers,
+    inside_quotation,
     quotation_piece,
     standalone,
     word_count,
@@ -59,6 +60,7 @@ class Features:
     fallback: np.ndarray  # bool: opens on a reference back; used only when nothing else fits
     cut: np.ndarray  # bool: ends mid-sentence (`text.cut_off`); used only when nothing else fits, in any story
     piece: np.ndarray  # bool: a piece of a quotation over several sentences (`text.quotation_piece`)
+    inside: np.ndarray  # bool: begins inside a quotation opened earlier in its paragraph (`text.inside_quotation`)
 
 
 def candidates(story: Story) -> list[Sentence]:
@@ -77,8 +79,8 @@ def features(story: Story, evidence: Evidence) -> Features:
     """The feature matrix of every candidate of the story."""
     cands = candidates(story)
     if not cands:
-        return Features([], np.zeros((0, len(NAMES))), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool),
-                        np.zeros(0, dtype=bool))
+        none = np.zeros(0, dtype=bool)
+        return Features([], np.zeros((0, len(NAMES))), none, none, none, none)
     emb = story.embeddings
     if emb is None or len(emb) != len(story.sentences):
         emb = np.zeros((len(story.sentences), 1), dtype=np.float32)
@@ -106,7 +108,8 @@ def features(story: Story, evidence: Evidence) -> Features:
     fallback = np.array([dangling(s.text) for s in cands], dtype=bool)
     cut = np.array([cut_off(s.text) for s in cands], dtype=bool)
     piece = np.array([quotation_piece(s.text) for s in cands], dtype=bool)
-    return Features(cands, np.array(rows, dtype=float), fallback, cut, piece)
+    inside = np.array([inside_quotation(story.article(s.source).text, s.start) for s in cands], dtype=bool)
+    return Features(cands, np.array(rows, dtype=float), fallback, cut, piece, inside)
 
 
 def _positions(story: Story) -> tuple[dict[int, int], dict[int, float], dict[str, int]]:

@@ -199,6 +199,20 @@ def quotation_piece(text: str) -> bool:
     return orphan_quote_open(stripped) or orphan_quote_end(stripped) or unattributed_first_person(stripped)
 
 
+def inside_quotation(text: str, start: int) -> bool:
+    """Whether the sentence at `start` of an article's `text` lies inside a quotation its paragraph opened before it
+    and closes after it: the middle of someone's words ('" she was terminated from the program. This was one of the
+    terms of her probation. So we will seek jail time, " said frank mateljan', whose middle sentence has no quotation
+    mark at all and read in a QA summary as the story's own fact). A mark the paragraph never closes proves
+    nothing (a stray one, or a quotation running on over paragraphs, whose speaker is named before)."""
+    para = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    before, after = text[para:start], text[start : end if end >= 0 else len(text)]
+    if "“" in before or "”" in before:
+        return before.count("“") > before.count("”") and "”" in after
+    return before.count('"') % 2 == 1 and '"' in after
+
+
 def orphan_quote_end(text: str) -> bool:
     """Closes a quotation it never opened: a curly closing quote with no opening one before it, or a single
     straight quote mark at the end."""
