@@ -132,8 +132,9 @@ def test_the_middle_of_a_quotation_stays_out_of_any_summary() -> None:
     assert not inside_quotation(text, text.index("This was the judge"))  # a new paragraph, no quotation open
     assert inside_quotation(text, text.index("It is late"))
     assert not inside_quotation(text, text.index("Ferries run"))
-    texts = [TEXTS[0], TEXTS[1], '"Inspectors found the cracks in two piers.', "This was one of the terms of the "
-             'closure of the bridge.', 'So the ferries will run," he said.', TEXTS[2], TEXTS[3]]
+    middle = "This was one of the terms of the closure of the bridge."
+    texts = [TEXTS[0], TEXTS[1], '"Inspectors found the cracks in two piers.', middle,
+             'So the ferries will run," he said.', TEXTS[2], TEXTS[3]]
     story = one_article_story(texts * 3)  # long next to the budget: pieces would only wait
     feats = features(story, Evidence([{} for _ in story.sentences]))
     assert feats.inside.tolist()[:7] == [False, False, False, True, True, False, False]

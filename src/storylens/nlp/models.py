@@ -116,11 +116,12 @@ def _no_sentence_after_title(doc: Any) -> Any:
 
 CASELESS = "storylens_caseless"
 # What goes on after "a.m." or "p.m." in the same sentence: a day, a month, a time zone.
-_AFTER_CLOCK = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight january february "
-    "march april june july august september october november december jan. feb. mar. apr. jun. jul. aug. sept. "
-    "sep. oct. nov. dec. et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet cest eastern central pacific "
-    "mountain local".split())
+_AFTER_CLOCK = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday",
+    "tonight", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
+    "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst", "utc", "cet", "cest",
+    "eastern", "central", "pacific", "mountain", "local"})
 # A word in lower case (not "iPhone" or "eBay", which keep a capital inside).
 _LOWER_START = re.compile(r"^[a-z][a-z'’-]*$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
