@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -274,3 +275,26 @@ def test_a_date_in_a_clause_describing_a_noun_does_not_date_the_sentence() -> No
     dated = {d.mention.text: d.sentence.index for d in dated_sentences(story)}
     assert not {"1991", "1873", "1987", "Monday", "on Monday"} & set(dated)
     assert dated.get("on Tuesday") == 3 and dated.get("September 15, 2008") == 4
+
+
+def test_a_day_every_source_sets_something_for_is_a_planned_event() -> None:
+    # QA round 16 (ECB+): 'Arraigned on Sept. 15, Subryan ... is expected to return to Queens Supreme Court in Kew
+    # Gardens on Oct. 2.' stood on Oct. 2 as if arraigned then; the day is the plan's, and the reports say so
+    from storylens.report.dates import event_date_label
+    from storylens.timeline.events import _to_event
+
+    story = _story(
+        published="2013-09-20",
+        a=["Arraigned on Sept. 15, Subryan was held on bail and is expected to return to court on Oct. 2."],
+        b=["The driver is due back in court on Oct. 2, prosecutors said in a statement."],
+    )
+    items = dated_sentences(story)
+    assert [(it.sentence.source, it.mention.day.isoformat(), it.mention.planned) for it in items] == [
+        ("a", "2013-09-15", False), ("a", "2013-10-02", True), ("b", "2013-10-02", True)]
+    vectors = np.eye(len(items))
+    planned = _to_event(story, [items[1], items[2]], vectors[[1, 2]])
+    assert planned.planned and event_date_label(planned) == "2013-10-02 (planned)"
+    # a source telling it happened makes the day's event no plan
+    told = replace(items[2], mention=replace(items[2].mention, planned=False))
+    assert not _to_event(story, [items[1], told], vectors[[1, 2]]).planned
+    assert event_date_label(_to_event(story, [items[0]], vectors[[0]])) == "2013-09-15"

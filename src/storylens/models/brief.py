@@ -101,6 +101,9 @@ class TimelineEvent(_Model):
     precision: Literal["day", "month", "year"] = "day"
     # Ids of the conflicts one of whose sides this event's quotes state (its day, or a figure it gives, is disputed)
     disputed: list[str] = Field(default_factory=list)
+    # Every source sets or expects it for that day (a court date, a vote "set for Friday"), as of its report: a
+    # plan, not something that happened
+    planned: bool = False
 
 
 class DayNote(_Model):

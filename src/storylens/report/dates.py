@@ -12,8 +12,10 @@ from storylens.models import DayNote, SummarySentence, TimelineEvent
 
 
 def event_date_label(event: TimelineEvent) -> str:
-    """"2019", "April 2019" or "2023-09-12", with " (approx.)" only for a day the text gave loosely ("last week")."""
-    return _label(event) + (" (approx.)" if event.approximate and event.precision == "day" else "")
+    """"2019", "April 2019" or "2023-09-12", with " (approx.)" only for a day the text gave loosely ("last week"),
+    and " (planned)" for a day the sources set or expect something for."""
+    return (_label(event) + (" (approx.)" if event.approximate and event.precision == "day" else "")
+            + (" (planned)" if event.planned else ""))
 
 
 def event_datetime(event: TimelineEvent) -> str:

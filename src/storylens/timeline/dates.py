@@ -107,6 +107,7 @@ class DateMention:
     day: date
     approximate: bool = False
     precision: str = "day"  # "day", "month" or "year": how much of `day` the text gave
+    planned: bool = False  # its clause plans or expects it ("is expected to return to court on Oct. 2")
 
 
 # A day of the month said to be last year's ("on May 25 last year", "March 3 of last year").
@@ -192,7 +193,7 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
                 day = _near_full_date(day, sentence, base, future)
         if day is not None:
             precision = {"year": "year", "monthyear": "month", "monthlast": "month", "monthrel": "month"}.get(kind, "day")
-            found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision))
+            found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision, future))
     return tuple(found)
 
 

@@ -414,6 +414,9 @@ def _to_event(story: Story, members: list[Dated], vectors: np.ndarray) -> Timeli
         quotes=quotes,
         approximate=finest.approximate,
         precision=finest.precision,
+        # every sentence sets or expects it for that day ("is expected to return to court on Oct. 2"): a reader must
+        # not take the sentence shown on that day, which may tell an earlier event too, for what happened then
+        planned=all(it.mention.planned for it in members),
     )
 
 
