@@ -54,6 +54,10 @@ def test_non_claims(text):
     # the month and the surname are no modal
     ("The company completed its application in May.", False),
     ("Theresa May met the president on Monday.", False),
+    # ... and so is the month in text written all in lower case (QA round 16, Multi-News test-250)
+    ("her 2007 dui and a may misdemeanor theft conviction were cited.", False),
+    ("lohan was ordered in may to finish her 480 hours, and on may 5 she did.", False),
+    ("the starlet may face jail time, prosecutors said.", True),
     # a refusal or failure told as fact, or "could" closing a clause, qualifies nothing (NeuS briefs)
     ("Pentagon spokesman John Kirby would not confirm they were involved in the bombing.", False),
     ("Lawmakers could not strike a bipartisan deal despite months of talks.", False),

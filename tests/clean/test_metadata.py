@@ -210,3 +210,14 @@ def test_a_page_with_no_date_is_dated_by_the_posts_it_embeds() -> None:
     assert article.published == "2018-09-20" and article.extra.get("published_from") in ("caption", "post")
     dated = clean_article(Article(id="d3", raw=raw, published="2018-09-21"))
     assert dated.published == "2018-09-21" and "published_from" not in dated.extra
+
+
+def test_a_date_glued_to_the_end_of_a_headline_is_cut() -> None:
+    # QA round 16 (ECB+): a source's title read '... IN RICHMOND HILL, QUEENS DA SAYSSEPTEMBER 19, 2013'
+    from storylens.clean import clean_article
+
+    body = "A grandmother was killed on Sunday in Queens, police said on Monday."
+    glued = clean_article(Article(id="g", raw=body, title="GRANDMOTHER KILLED IN QUEENS DA SAYSSEPTEMBER 19, 2013"))
+    assert glued.title == "GRANDMOTHER KILLED IN QUEENS DA SAYS"
+    spaced = clean_article(Article(id="s", raw=body, title="Storm hits the coast on September 19, 2013"))
+    assert spaced.title == "Storm hits the coast on September 19, 2013"  # a date the headline states stays

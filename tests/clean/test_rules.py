@@ -455,6 +455,21 @@ def test_a_video_players_prompt_is_cut_wherever_it_stands() -> None:
     assert clean_text(kept).paragraphs == [kept]
 
 
+def test_a_sign_off_to_the_readers_is_cut_wherever_it_stands() -> None:
+    # QA round 16 (conflicts-dev): 'Stay with WBAL NewsRadio 1090 AM for developments in this story.' ended a station's
+    # report, and a trending roundup ended on 'do check back tomorrow for more!'
+    raw = ("Two of the wounded were in critical condition on Thursday night, police said. Stay with WBAL NewsRadio 1090 "
+           "AM for developments in this story.\n\nThat's all for today's trending, do check back tomorrow for more!")
+    out = clean_text(raw)
+    assert out.paragraphs == ["Two of the wounded were in critical condition on Thursday night, police said."]
+    assert out.removed == ["Stay with WBAL NewsRadio 1090 AM for developments in this story.",
+                           "That's all for today's trending, do check back tomorrow for more!"]
+    # reporting that a call went out stays, and so does the writer's own "stay tuned"
+    kept = ("Residents were told to stay tuned for updates on the evacuation. So let's stay tuned and see how this "
+            "plays itself out.")
+    assert clean_text(kept).paragraphs == [kept]
+
+
 def test_a_title_given_as_a_time_stamp_is_the_date() -> None:
     # ECB+ gives some pages' time stamp as their title: the brief showed "12 January 2010 @ 09: 29 pm" as a headline
     raw = page("FALLOUT CONTINUES AFTER BRAZEN ESCAPE", *REPORT)

@@ -28,8 +28,12 @@ _HEDGE = re.compile(
     r"\b(?:would|could)\b(?!\s+(?:not|never|later|go on|be (?:seen|heard))\b)(?![\s\"“”'’]*(?:[,.;:!?)]|$))",
     re.IGNORECASE,
 )
-# The modal "may", in lower case only: "in May" and "Theresa May" qualify nothing.
-_MAY = re.compile(r"\bmay\b")
+# The modal "may", in lower case only: "in May" and "Theresa May" qualify nothing. Text written all in lower case
+# (Multi-News test-250) writes the month so too: after a preposition or an article, or before a day or a year ("a
+# may misdemeanor theft conviction", "in may 2011") it is the month.
+_MAY = re.compile(r"(?<!\bin )(?<!\bon )(?<!\bsince )(?<!\blast )(?<!\bthis )(?<!\bnext )(?<!\bof )(?<!\buntil )"
+                  r"(?<!\bby )(?<!\bearly )(?<!\blate )(?<!\bmid-)(?<!\bfrom )(?<!\bthrough )(?<!\bduring )(?<!\ba )"
+                  r"(?<!\bthe )\bmay\b(?!\s+\d)")
 
 
 def content_words(text: str) -> set[str]:

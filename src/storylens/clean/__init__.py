@@ -14,6 +14,8 @@ line; `article.removed` lists every piece cut from the text, verbatim, in order.
 
 from __future__ import annotations
 
+import re
+
 from storylens.clean.boilerplate import Cleaned, clean_text
 from storylens.clean.metadata import (
     TextMeta,
@@ -68,8 +70,15 @@ def clean_article(article: Article) -> Article:
             article.published = dated  # marked like a caption's date: a guess, its relative days approximate
             article.extra["published_from"] = "post"
     if article.title:
-        article.title = repair_spacing(article.title)
+        article.title = _GLUED_DATE.sub("", repair_spacing(article.title)) or article.title
     return article
+
+
+# A page's date run into the end of its headline by a scrape: "... IN RICHMOND HILL, QUEENS DA SAYSSEPTEMBER 19, 2013"
+# (a month glued to the word before it, then a day and a year, at the very end).
+_GLUED_DATE = re.compile(r"(?<=[A-Za-z])(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|"
+                         r"DECEMBER|January|February|March|April|June|July|August|September|October|November|December)"
+                         r" \d{1,2}, \d{4}\s*$")
 
 
 __all__ = ["clean_article", "clean_text"]

@@ -225,7 +225,13 @@ _CTA_SELF_EVIDENT = re.compile(
     r"^\W{0,3}(?:if you (?:enjoyed|liked|like|enjoy|appreciate|value)\b[^.]{0,40}\b(?:article|story|post|content|journalism|reporting)"
     r"|(?:like|enjoy(?:ed)?|love) (?:this|our) (?:story|article|post|content)\b"
     # a prompt to report the page's own errors: "See a mistake? Report a typo here."
-    r"|(?:see|spot|spotted|found|notice|noticed) (?:a|an) (?:mistake|typo|error)\b[^.?]{0,30}\?|report a typo\b)",
+    r"|(?:see|spot|spotted|found|notice|noticed) (?:a|an) (?:mistake|typo|error)\b[^.?]{0,30}\?|report a typo\b"
+    # a station's or site's sign-off: "Stay with WBAL NewsRadio 1090 AM for developments in this story.", "That's all
+    # for today's trending, do check back tomorrow for more!" (QA round 16); a report that residents were told to
+    # stay tuned does not open so, and the writer's "let's stay tuned and see" points nowhere
+    r"|(?:that's all for [^.!?]{0,40}?,?\s+)?(?:(?:do|please|so) )?(?:stay (?:with|tuned to) [^.!?]{2,60}?|stay tuned"
+    r"|check back(?: [\w ]{0,20}?)?|keep checking(?: [^.!?]{0,40}?)?) for (?:the latest|updates?|developments|more"
+    r"|further (?:updates|developments|details))\b)",
     re.IGNORECASE)
 _CTA_TARGET = re.compile(
     r"https?://|\bwww\.|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok"
