@@ -298,3 +298,21 @@ def test_a_day_every_source_sets_something_for_is_a_planned_event() -> None:
     told = replace(items[2], mention=replace(items[2].mention, planned=False))
     assert not _to_event(story, [items[1], told], vectors[[1, 2]]).planned
     assert event_date_label(_to_event(story, [items[0]], vectors[[0]])) == "2013-09-15"
+
+
+def test_a_weeks_day_and_a_day_of_that_week_can_be_one_event() -> None:
+    # QA round 16 (NeuS): 'claims fell to 498,000 last week' and 'fell by 92,000 to 498,000 in the week ended May 1,
+    # Labor Department data showed Thursday' stood on three days: the week's, May 1 and the day the data came out
+    from storylens.timeline.dates import find_dates
+    from storylens.timeline.events import compatible, event_dates
+
+    base = date(2021, 5, 6)  # a Thursday
+    (week,) = find_dates("Weekly unemployment claims fell to 498,000 last week, a new pandemic low.", base)
+    (day,) = find_dates("Claims fell by 92,000 to 498,000 on May 1, the state said.", base)
+    assert week.approximate and compatible(week, day) and compatible(day, week)
+    (far,) = find_dates("Claims rose on April 20 in the state's count.", base)
+    assert not compatible(week, far)
+    # a guessed day of an undated source is no week: it joins only its own day
+    assert not compatible(replace(day, day=date(2021, 5, 2), approximate=True, text="yesterday"), day)
+    text = "Claims fell by 92,000 to 498,000 on May 1, Labor Department data showed Thursday."
+    assert [m.text for m in event_dates(text, find_dates(text, base))] == ["May 1"]

@@ -41,6 +41,7 @@ MERGE_COSINE_BACKGROUND = 0.55
 # Wednesday" / "the decision to walk away was confirmed Wednesday": 0.33) tell the day's news.
 NEWS_PEG_COSINE = 0.25
 MAX_PER_DAY = 4
+LOOSE_DAYS = 3  # how far a week's day ("last week") may lie from a day given exactly, for one event
 MIN_WORDS = 6
 BACKGROUND_MIN_WORDS = 8  # a loosely dated sentence this long tells its fact even when it opens on "He"
 MIN_STATEMENT_WORDS = 3  # words of two letters or more besides the dates
@@ -71,7 +72,7 @@ _CLOSERS = " \t\"'”’)»"
 _ANNIVERSARY = re.compile(r"\s+(?:\w+\s+)?anniversary\b", re.IGNORECASE)
 _BORN = re.compile(r"\bborn\b[^.;:,()]{0,40}$", re.IGNORECASE)
 # Verbs of saying: a date next to one dates the report, not the event reported.
-_SPEECH_VERBS = r"said|says|told|tells|recalled|recalls|reported|added|stated|noted|wrote|explained"
+_SPEECH_VERBS = r"said|says|told|tells|recalled|recalls|reported|added|stated|noted|wrote|explained|showed|shows"
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
 _ANNOUNCE = re.compile(rf"\b(?:{_SPEECH_VERBS}|announced|announces|announcing)\b", re.IGNORECASE)
 
@@ -238,12 +239,17 @@ def names_an_event(sentence: str, m: DateMention) -> bool:
 
 
 def compatible(a: DateMention, b: DateMention) -> bool:
-    """Same day, or the vaguer date (year / month) contains the more precise one."""
+    """Same day, or the vaguer date (year / month) contains the more precise one, or a loosely given day ("last
+    week", read as a day of that week) lies within half a week of the other ("fell to 498,000 last week" / "in the
+    week ended May 1" were two events of one report in a QA brief)."""
     coarse, fine = (a, b) if _RANK[a.precision] <= _RANK[b.precision] else (b, a)
     if coarse.precision == "year":
         return coarse.day.year == fine.day.year
     if coarse.precision == "month":
         return (coarse.day.year, coarse.day.month) == (fine.day.year, fine.day.month)
+    loose = a if a.approximate and not b.approximate else b if b.approximate and not a.approximate else None
+    if loose is not None and "week" in loose.text.lower():
+        return abs((a.day - b.day).days) <= LOOSE_DAYS
     return a.day == b.day
 
 
