@@ -411,3 +411,15 @@ def test_a_day_without_a_year_takes_the_lone_year_its_sentence_writes_next_to_th
         "2008-01-31"]
     # a year further off is what something dates from, not the year of the day
     assert days("The firm, founded in 1998, holds its meeting on November 20.", base) == ["1998-01-01", "2007-11-20"]
+
+
+def test_a_courts_order_to_come_back_plans_the_day() -> None:
+    # QA round 16 (ECB+): 'was remanded in custody to appear before Taunton Crown Court on 19 August' put the plea he
+    # entered on that day, as something that happened then
+    base = date(2013, 7, 23)  # a Tuesday
+    (m,) = find_dates("He was remanded in custody to appear before Taunton Crown Court on 19 August.", base)
+    assert m.day.isoformat() == "2013-08-19" and m.planned
+    assert days("He was bailed to return to the police station on Monday.", base) == ["2013-07-29"]
+    # failing to appear is what happened
+    (m,) = find_dates("He failed to appear in court on Monday.", base)
+    assert m.day.isoformat() == "2013-07-22" and not m.planned

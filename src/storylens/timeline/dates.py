@@ -267,8 +267,14 @@ def _is_future(before: str, after: str) -> bool:
     """Future when the words leading to the date (its clause) plan or predict, or the next few words do."""
     lead = _lead(before)
     if len(lead.split()) >= 3:
-        return bool(_FUTURE_BEFORE.search(lead)) or _scheduled(lead)
+        return bool(_FUTURE_BEFORE.search(lead) or _ORDERED_TO_APPEAR.search(lead)) or _scheduled(lead)
     return bool(_FUTURE_AFTER.search(" ".join(after.split()[:5])))
+
+
+# A court's order to come back on a day: "was remanded in custody to appear before Taunton Crown Court on 19 August"
+# (a QA timeline put the plea he entered on that day), "was bailed to return to the station on Monday".
+_ORDERED_TO_APPEAR = re.compile(r"\b(?:remanded|bailed|summoned|ordered|bound over)\b(?:\s+[\w,]+){0,4}?\s+to "
+                                r"(?:appear|reappear|return)\b", re.IGNORECASE)
 
 
 # A past form in the last words before the date: "was killed on", "arrested him on", "had met on".
