@@ -82,6 +82,14 @@ def test_the_end_of_a_quotation_opened_before_waits_like_a_dangling_opener() -> 
     assert not dangling("All the victims were out of surgery, the sheriff said.")
 
 
+def test_a_demonstrative_standing_for_a_noun_said_before_waits_like_a_dangling_opener() -> None:
+    # QA round 16 (Multi-News): 'Bids for that are currently around the $11,000 mark.' (bids for what?)
+    assert dangling("Bids for that are currently around the $11,000 mark.")
+    assert dangling("Some of those were hurt in the blast on Monday.")
+    assert not dangling("Bids for that painting are currently around $11,000.")  # it names the thing
+    assert not dangling("Reports of this kind are rare in the region, officials said.")
+
+
 def test_an_unattributed_first_person_sentence_waits_like_a_dangling_opener() -> None:
     # Multi-News summaries quoted 'I ask that you continue to pray for my family as we remember Martin.' (the middle
     # of a quotation) and 'Though in all honesty, we didn't search too hard.' (the writer's own voice)

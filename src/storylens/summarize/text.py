@@ -40,6 +40,11 @@ _END = re.compile(r"[.!]['\"’”)]*$")
 # A sentence ending on a bare pointer ("... confirmed this.") needs the one before it.
 _POINTS_BACK = re.compile(r"\b(?:this|that|these|those|it|so)[.!]$", re.IGNORECASE)
 _QUOTES = "\"“”"
+# A demonstrative standing for a noun of the sentence before, near the start: "Bids for that are currently around the
+# $11,000 mark.", "Some of those were hurt." (a QA summary quoted the first; what "that" is, it did not say).
+_POINTS_BACK_EARLY = re.compile(r"^\W*(?:[\w'’-]+ ){1,3}(?:for|of|about|with|on|to|from|by|like) (?:that|this|these|those)"
+                                r"(?= (?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b|[.,;!])",
+                                re.IGNORECASE)
 # "I", "we", "my", "our" as words of a speaker ("Our Lady", "My Fair Lady": a name follows)
 # (and "me" in lower case: "Getting fired from the talk show was the real turning point for me." titled a QA brief of
 # an oral history; not "us", the country's name in an article written in lower case: test-250 lost 0.03 ROUGE-1)
@@ -156,7 +161,8 @@ def dangling(text: str) -> bool:
     whose only speaker is a pronoun ('"It is toxic," he said.') or no one at all: whose words they are, the summary
     would not say."""
     stripped = text.strip()
-    return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped) or quotation_piece(stripped)
+    return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped) or _POINTS_BACK_EARLY.match(stripped)
+                or quotation_piece(stripped)
                 or _PRONOUN_SPEAKER.search(stripped) or bare_quotation(stripped))
 
 
