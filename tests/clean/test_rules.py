@@ -470,6 +470,20 @@ def test_a_sign_off_to_the_readers_is_cut_wherever_it_stands() -> None:
     assert clean_text(kept).paragraphs == [kept]
 
 
+def test_a_byline_run_into_the_story_takes_only_itself() -> None:
+    # QA round 17 (Multi-News test-250): 'By dennis prager - december 24, 2013 as a jew, ... i want to wish my fellow
+    # americans a merry christmas. ...' was one paragraph, removed whole as a byline: the source had no text left
+    raw = ("By dennis prager - december 24, 2013 as a jew, and a religious one at that, i want to wish my fellow "
+           "americans a merry christmas. nine in 10 americans say they celebrate christmas, a poll found.")
+    out = clean_text(raw)
+    assert out.paragraphs == [("as a jew, and a religious one at that, i want to wish my fellow americans a merry "
+                              "christmas. nine in 10 americans say they celebrate christmas, a poll found.")]
+    assert out.removed == ["By dennis prager - december 24, 2013"]
+    # a byline line of its own still goes whole
+    out = clean_text("By Jane Doe | Reuters | September 12, 2023\n\n" + REPORT[0])
+    assert out.paragraphs == [REPORT[0]] and out.units[0].label == "byline"
+
+
 def test_a_title_given_as_a_time_stamp_is_the_date() -> None:
     # ECB+ gives some pages' time stamp as their title: the brief showed "12 January 2010 @ 09: 29 pm" as a headline
     raw = page("FALLOUT CONTINUES AFTER BRAZEN ESCAPE", *REPORT)

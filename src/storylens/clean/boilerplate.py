@@ -56,6 +56,7 @@ from storylens.clean.units import (
     MAX_CREDIT_WORDS,
     MAX_TEASER_WORDS,
     Unit,
+    cut_byline_head,
     cut_credit_head,
     cut_glued_tail,
     cut_highlights_head,
@@ -595,8 +596,9 @@ def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
                 removed.append(again)  # every word of the page is kept or listed as removed
         kept, highlights = cut_highlights_head(kept)
         kept, credit = cut_credit_head(kept)
+        kept, byline = cut_byline_head(kept)
         kept, label = cut_label_head(kept)
-        removed.extend(piece for piece in (highlights, credit, label) if piece)
+        removed.extend(piece for piece in (highlights, credit, byline, label) if piece)
         kept, cut = cut_glued_tail(kept)
         kept, chips = cut_ticker_chips(kept)
         kept, guides = cut_pronunciations(kept)

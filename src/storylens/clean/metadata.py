@@ -263,6 +263,9 @@ def split_headline_run(line: str) -> list[tuple[str, str]] | None:
 # --- bylines and outlets -------------------------------------------------------------------
 
 
+MAX_BYLINE_TAIL_WORDS = 8  # words of a byline's other parts: an outlet, a role, a place ("Reuters", "Staff Writer")
+
+
 def parse_byline(line: str) -> tuple[str | None, str | None] | None:
     """If the line is a byline, (author or None, published ISO or None); else None.
 
@@ -284,7 +287,9 @@ def parse_byline(line: str) -> tuple[str | None, str | None] | None:
         stamp = parse_dateline(part)
         if stamp is not None:
             published = published or stamp[0]
-        elif not found:
+        elif not found or len(part.split()) > MAX_BYLINE_TAIL_WORDS:
+            # the story itself after the byline ("By dennis prager - december 24, 2013 as a jew, ... i want to wish my
+            # fellow americans a merry christmas. ..."): the paragraph is prose (a QA brief had lost a whole article)
             return None
     if not found:
         return None

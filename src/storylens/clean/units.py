@@ -235,6 +235,19 @@ def cut_credit_head(text: str) -> tuple[str, str]:
     return _cut_head(_CREDIT_HEAD, text, 5)
 
 
+# A byline and its date run into the story's first sentence, as a scrape written in one paragraph has it: "By dennis
+# prager - december 24, 2013 as a jew, and a religious one at that, i want to wish ..." (`metadata.parse_byline` says
+# such a paragraph is prose; its head goes).
+_BYLINE_HEAD = re.compile(
+    r"^By\s+[A-Za-z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){1,3}\s+[-–—|]\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s+", re.IGNORECASE)
+
+
+def cut_byline_head(text: str) -> tuple[str, str]:
+    """Split a byline with its date glued before a paragraph's first sentence: (kept, cut), cut possibly ''."""
+    return _cut_head(_BYLINE_HEAD, text, 8)
+
+
 # A newsletter-style outlet's label before a paragraph ("Why it matters: Across the West, ..." reached a QA summary and
 # a timeline): the label is the page's layout, the sentence after it the reporting.
 _LABEL_HEAD = re.compile(
