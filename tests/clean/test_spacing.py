@@ -108,3 +108,7 @@ def test_straight_quotation_marks_set_off_by_spaces_open_and_close_in_turn() -> 
     # each paragraph opens its quotations anew; a mark already joined keeps its place in the count
     assert repair_spacing('"Go," he said. " now "\n" and then " she left.') == \
         '"Go," he said. "now"\n"and then" she left.'
+    # a paragraph whose last mark ends it closes a quotation opened in a paragraph before (QA round 17, ECB+: 'That was
+    # the opportune time to do it. "' stayed spaced and was cut as a fragment)
+    assert repair_spacing('" We wanted to go for it.\nThat was the opportune time to do it. "\nNext.') == \
+        '"We wanted to go for it.\nThat was the opportune time to do it."\nNext.'

@@ -70,18 +70,23 @@ def repair_spacing(text: str) -> str:
 def _join_straight_quotes(line: str) -> str:
     """The paragraph's straight quotation marks joined to what they quote: odd ones open, even ones close, as a
     paragraph opens every quotation it holds ('case. " we will be seeking jail time, " frank mateljan ...' had been
-    'case." we will ... time," frank': the narration read as a quotation, the spokesman's words as narration)."""
+    'case." we will ... time," frank': the narration read as a quotation, the spokesman's words as narration). A
+    paragraph with an odd count whose last mark ends it closes a quotation an earlier paragraph opened ('That was
+    the opportune time to do it. "'): its first mark closes."""
+    marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(line)]
+    shift = 1 if len(marks) % 2 == 1 and not line[marks[-1] + 1 :].strip() else 0
     out: list[str] = []
     last = 0
-    for n, m in enumerate(_STRAIGHT_QUOTE.finditer(line)):
-        at = m.start()
+    for n, at in enumerate(marks):
         before = line[at - 1] if at else ""
         after = line[at + 1] if at + 1 < len(line) else ""
-        if n % 2 == 1 and before == " " and at >= 2 and not line[at - 2].isspace() and after in ("", " ", "\t", ",", ".", ";", ":", "!", "?", ")"):
+        closing = (n + shift) % 2 == 1
+        if closing and before == " " and at >= 2 and not line[at - 2].isspace() \
+                and after in ("", " ", "\t", ",", ".", ";", ":", "!", "?", ")"):
             out.append(line[last : at - 1] + '"')  # closing: 'time, " frank' -> 'time," frank'
             last = at + 1
-        elif n % 2 == 0 and after == " " and before in ("", " ", "\t", "(", "[", "\u2014", "-") and at + 2 < len(line) \
-                and not line[at + 2].isspace() and not (at >= 2 and line[at - 2].isdigit()):
+        elif not closing and after == " " and before in ("", " ", "\t", "(", "[", "\u2014", "-") \
+                and at + 2 < len(line) and not line[at + 2].isspace() and not (at >= 2 and line[at - 2].isdigit()):
             out.append(line[last:at] + '"')  # opening: '" we will' -> '"we will'
             last = at + 2
     return "".join(out) + line[last:] if out else line
