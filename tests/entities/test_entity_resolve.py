@@ -172,6 +172,19 @@ def test_a_place_ner_took_for_a_first_name_stays_a_place(story_from) -> None:
     assert _by_form(entities, "Surrey") is not police
 
 
+def test_a_relative_whose_name_ends_a_longer_one_is_a_person_of_his_own(story_from) -> None:
+    # QA round 17 (Multi-News): 'her first husband Humphrey Bogart' was filed under their son 'Stephen Humphrey Bogart'
+    story = story_from(
+        a="She loved her first husband [Humphrey Bogart|PERSON]. Her son [Stephen Humphrey Bogart|PERSON] inherits.",
+        b="[Stephen Humphrey Bogart|PERSON], of Naples, gets a third. Her late husband [Humphrey Bogart|PERSON] left a "
+          "trust.",
+        c="A trust her ex-husband [Humphrey Bogart|PERSON] left her goes to the children.",
+    )
+    entities = resolve_entities(story)
+    father, son = _by_form(entities, "Humphrey Bogart"), _by_form(entities, "Stephen Humphrey Bogart")
+    assert father is not son and {m.source for m in father.mentions} == {"a", "b", "c"}
+
+
 def test_a_double_surname_alone_is_the_person_named_in_full(story_from) -> None:
     # a conflicts-dev obituary listed "Dickson Wright" and "Clarissa Dickson Wright" as two people
     story = story_from(

@@ -569,6 +569,10 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         # naming Nicky Spurgeon and Margot Robbie)
         guessed = label in ("GPE", "LOC") and unplaced and not known_place(g.spans[0].text)
         tail = tails.get(key, set()) if len(key) == 2 and longest[root] == 2 and label == "PERSON" else set()
+        if tail and 2 * sum(s.kin for s in g.spans) >= len(g.spans):
+            # a relative named so beside a family word, mostly ("her first husband Humphrey Bogart", father of
+            # "Stephen Humphrey Bogart", had been filed under the son in a QA brief): the name is a person of its own
+            tail = set()
         # where an article names two people ending so as often, the one two or more other articles mean by it
         # ("Dickson Wright" where Clarissa Dickson Wright and, once, her baptismal "Louise Esmerelda Dickson Wright"
         # are named); one other article is too little to go on (a father and a daughter)
