@@ -316,3 +316,19 @@ def test_a_weeks_day_and_a_day_of_that_week_can_be_one_event() -> None:
     assert not compatible(replace(day, day=date(2021, 5, 2), approximate=True, text="yesterday"), day)
     text = "Claims fell by 92,000 to 498,000 on May 1, Labor Department data showed Thursday."
     assert [m.text for m in event_dates(text, find_dates(text, base))] == ["May 1"]
+
+
+def test_a_day_with_no_year_far_back_takes_the_year_its_article_gives_the_month() -> None:
+    # QA round 17 (ECB+): 'The 35-year-old deputy was killed on June 24, ...' in a 2007 article that writes 'in June
+    # 2005' stood on 2006-06-24, the latest June 24 before the article
+    story = _story(
+        published="2007-05-02",
+        a=["The deputy was shot dead in June 2005 while on patrol.",
+           "The 35-year-old deputy was killed on June 24 while investigating an attack.",
+           "Jurors met on April 20 to hear the evidence."],
+        b=["The 35-year-old deputy was killed on June 24 while investigating an attack."],
+    )
+    got = {(it.sentence.source, it.sentence.index): it.mention.day.isoformat() for it in dated_sentences(story)}
+    assert got[("a", 1)] == "2005-06-24"
+    assert got[("b", 3)] == "2006-06-24"  # b writes no year for June: the latest June 24 it is
+    assert got[("a", 2)] == "2007-04-20"  # a recent day keeps its year

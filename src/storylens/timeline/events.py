@@ -105,6 +105,7 @@ def dated_sentences(story: Story) -> list[Dated]:
     out = []
     first: dict[str, int] = {}
     pegged: set[tuple[str, date]] = set()
+    years = _years_of_months(story)
     for s in story.sentences:
         first.setdefault(s.source, s.index)
         if not _may_date_an_event(s.text) or s.source in story.strays or ends_in_ellipsis(s.text):
@@ -112,7 +113,7 @@ def dated_sentences(story: Story) -> list[Dated]:
             # cut off with "..." ("On Friday, the Labor Department released its...") tells no event
             continue
         base, guess = story.reading_date(s.source)
-        found = find_dates(s.text, base)
+        found = [_in_article_year(m, base, years.get(s.source, {})) for m in find_dates(s.text, base)]
         if guess:  # an undated or caption-dated source's "on Monday": said to be approximate
             found = [replace(m, approximate=True) if is_relative(m) else m for m in found]
         mentions = event_dates(s.text, [m for m in found if not page_stamp(s.text, m, found)])
@@ -136,6 +137,40 @@ def dated_sentences(story: Story) -> list[Dated]:
                 pegged.add((s.source, m.day))
             out.append(Dated(s, m, " ".join([*pre, m.text, *post]), lede))
     return out
+
+
+# A day of the month with no year that falls this long before the article is read in the year the article gives that
+# month elsewhere ("killed on June 24", in a 2007 article that writes "in June 2005": June 24, 2005, not 2006).
+ARTICLE_YEAR_DAYS = 180
+_WRITES_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+
+
+def _years_of_months(story: Story) -> dict[str, dict[int, set[int]]]:
+    """Source -> month -> the years its text writes that month with ("June 2005", "June 20, 2005")."""
+    out: dict[str, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for s in story.sentences:
+        if not _WRITES_YEAR.search(s.text):
+            continue
+        base, _ = story.reading_date(s.source)
+        for m in find_dates(s.text, base):
+            if m.precision in ("day", "month") and _WRITES_YEAR.search(m.text):
+                out[s.source][m.day.month].add(m.day.year)
+    return out
+
+
+def _in_article_year(m: DateMention, base: date | None, years: dict[int, set[int]]) -> DateMention:
+    """`m` in the one year its article writes its month with, when `m` gives a day of a month with no year and, read
+    as the latest such day, lies far back: the article's own year for that month is the better reading."""
+    known = years.get(m.day.month, set())
+    if base is None or m.precision != "day" or len(known) != 1 or _WRITES_YEAR.search(m.text) or is_relative(m):
+        return m
+    year = next(iter(known))
+    if year >= m.day.year or (base - m.day).days <= ARTICLE_YEAR_DAYS:
+        return m
+    try:
+        return replace(m, day=m.day.replace(year=year))
+    except ValueError:  # Feb. 29
+        return m
 
 
 def page_stamp(sentence: str, m: DateMention, mentions: list[DateMention]) -> bool:
