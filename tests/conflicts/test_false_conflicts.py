@@ -917,3 +917,15 @@ def test_a_street_written_short_is_the_same_street():
     found, _ = disputed("place", "She was struck by a gray Toyota Camry heading north on 117th St. near the temple.",
                         "She was struck by a grey Toyota Camry traveling north on 117th Street near the temple.")
     assert found == []
+
+
+def test_where_someone_was_born_is_no_place_of_another_event():
+    # QA round 17 (Multi-News): 'Bacall, born Betty Joan Perske in The Bronx, died this month' disputed 'Bacall, who
+    # died at her Manhattan home'
+    found, _ = disputed("place", "Bacall, who died at her Manhattan home after a stroke, left her dog to her son.",
+                        "Bacall, born Betty Joan Perske in The Bronx, died this month from a stroke at 89.")
+    assert found == []
+    # two birthplaces still dispute
+    found, _ = disputed("place", "Bacall, born Betty Joan Perske in Brooklyn, died this month from a stroke at 89.",
+                        "Bacall, born Betty Joan Perske in The Bronx, died this month from a stroke at 89.")
+    assert found == [["Bronx", "Brooklyn"]]

@@ -42,6 +42,8 @@ PLACE_EVENT_SLOT = 0.6  # slot score when the words around both values are the s
 _LIGHT_VERBS = frozenset({"the", "and", "was", "were", "are", "has", "had", "have", "been", "being", "said", "says",
                           "will", "would", "could", "did", "does", "get", "got", "make", "made", "take", "took",
                           "told", "according", "be", "say", "do", "tell"})
+# Verbs of where someone comes from or lives.
+_ORIGIN_VERBS = frozenset({"bear", "born", "raise", "grow", "live", "reside", "hail"})
 # Verbs that carry an event named by a noun ("the meeting will take place / be held / is set for").
 _SUPPORT_VERBS = frozenset({"take", "hold", "be", "happen", "occur", "schedule", "set", "expect", "plan", "come",
                             "begin", "start", "slate"})
@@ -171,6 +173,10 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
             # "the upscale California relatives" says which relatives, "takes place in Buenos Aires" where: only
             # the same words around both make them one slot ("a Kansas man" / "a man in Florida" is too loose)
             return bool(a.context & b.context)
+        if (a.verb_lemma in _ORIGIN_VERBS) != (b.verb_lemma in _ORIGIN_VERBS):
+            # where someone was born, grew up or lives is no place of the story's events ('born Betty Joan Perske in
+            # The Bronx, died this month' / 'who died at her Manhattan home': QA round 17)
+            return False
         # two places are alternatives only for one event: the same verb, or the same words around them
         return bool(a.context & b.context) or shares_event(a, b) or event_match(
             a, b, text_a, text_b, word_sim) >= SAME_EVENT
