@@ -470,6 +470,18 @@ def test_a_sign_off_to_the_readers_is_cut_wherever_it_stands() -> None:
     assert clean_text(kept).paragraphs == [kept]
 
 
+def test_forum_prompts_contact_lines_and_fundraising_appeals_are_calls_to_action() -> None:
+    # QA round 17 (conflicts-dev film reviews, a Multi-News astronomy blog): each had stayed in the text
+    chrome = ["Discuss this topic in the ReelViews Forums.",
+              "Ty Burr can be reached at tburr@globe.com. For more on movies, go to www.boston.com/movienation.",
+              "If everyone reading this right now would donate something, our fundraiser would be done in a few days.",
+              "donate now (you can adjust the amount later)"]
+    out = clean_text("\n\n".join([REPORT[0], *chrome, REPORT[1]]))
+    assert out.paragraphs == [REPORT[0], REPORT[1]] and out.removed == chrome
+    kept = "The committee will discuss the topic on Monday. Smith can be reached for comment, his lawyer said."
+    assert clean_text(kept).paragraphs == [kept]
+
+
 def test_a_byline_run_into_the_story_takes_only_itself() -> None:
     # QA round 17 (Multi-News test-250): 'By dennis prager - december 24, 2013 as a jew, ... i want to wish my fellow
     # americans a merry christmas. ...' was one paragraph, removed whole as a byline: the source had no text left

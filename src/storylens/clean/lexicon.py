@@ -231,7 +231,13 @@ _CTA_SELF_EVIDENT = re.compile(
     # stay tuned does not open so, and the writer's "let's stay tuned and see" points nowhere
     r"|(?:that's all for [^.!?]{0,40}?,?\s+)?(?:(?:do|please|so) )?(?:stay (?:with|tuned to) [^.!?]{2,60}?|stay tuned"
     r"|check back(?: [\w ]{0,20}?)?|keep checking(?: [^.!?]{0,40}?)?) for (?:the latest|updates?|developments|more"
-    r"|further (?:updates|developments|details))\b)",
+    r"|further (?:updates|developments|details))\b"
+    # a forum prompt, the writer's contact line, a fundraising appeal (QA round 17: 'Discuss this topic in the ReelViews
+    # Forums.', 'Ty Burr can be reached at tburr@globe.com.', 'If everyone reading this right now would donate
+    # something, our fundraiser would be done in a few days.')
+    r"|discuss (?:this|the) (?:topic|story|article|review|post)\b|(?:[A-Z][\w.'-]+ ){1,4}(?:can|may) be (?:reached|contacted|"
+    r"e-?mailed) (?:at|via|by)\b|if (?:everyone|everybody|every reader|you) (?:reading this )?(?:[\w ]{0,20})?"
+    r"(?:would|could|will) (?:donate|give|chip in)\b|(?:please,? )?donate (?:now|today|here|and)\b)",
     re.IGNORECASE)
 _CTA_TARGET = re.compile(
     r"https?://|\bwww\.|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok"
