@@ -34,3 +34,23 @@ def test_reports_show_a_year_as_a_year() -> None:
     html = render_html(brief)
     assert '<time datetime="2019">2019</time>' in html and "2019-01-01</time>" not in html
 
+
+
+def test_reports_show_a_planned_day_and_a_quoted_speaker() -> None:
+    # QA round 16: a court date the sources expect is no event that happened, and the middle of a quotation is its
+    # speaker's words, not the story's fact
+    from storylens.models import SummarySentence
+
+    brief = plain_brief(n_sources=1)
+    sid = brief.sources[0].id
+    brief.timeline = [TimelineEvent(date="2013-10-02", text="He is due back in court on Oct. 2.", sources=[sid],
+                                    planned=True)]
+    brief.summary = [SummarySentence(text="This was one of the <terms> of her probation.", sources=[sid],
+                                     speaker="Frank <Mateljan>")]
+    md = render_markdown(brief)
+    assert "- **2013-10-02 (planned)** — He is due back in court on Oct. 2." in md
+    assert "- “This was one of the &lt;terms&gt; of her probation.” — Frank &lt;Mateljan&gt;, quoted" in md
+    html = render_html(brief)
+    assert "2013-10-02 (planned)" in html
+    assert ("“This was one of the &lt;terms&gt; of her probation.” <span class=\"speaker\">— Frank &lt;Mateljan&gt;, "
+            "quoted</span>") in html

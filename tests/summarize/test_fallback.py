@@ -82,6 +82,32 @@ def test_the_end_of_a_quotation_opened_before_waits_like_a_dangling_opener() -> 
     assert not dangling("All the victims were out of surgery, the sheriff said.")
 
 
+def test_the_middle_of_a_quotation_whose_speaker_is_named_is_shown_as_their_words() -> None:
+    # QA round 16: left out, the middle sentences of every quotation cost test-250 0.8 ROUGE-1; shown as the speaker's
+    # words they are no longer the story's fact
+    from storylens.summarize import summarize
+    from storylens.summarize.text import quotation_speaker
+
+    text = ('authorities. " she was terminated from the program. This was one of the terms of her probation. So we '
+            'will seek jail time, " said frank mateljan, a spokesman for the city attorney.')
+    start = text.index("This was")
+    assert quotation_speaker(text, start, text.index("So we") - 1) == "frank mateljan"
+    curly = "“We act now. It is late. We will rebuild,” Jane Smith, the mayor, said on Monday."
+    assert quotation_speaker(curly, curly.index("It is"), curly.index(" We will")) == "Jane Smith"
+    before = "Mayor Jane Smith said: “We act now. It is late. We will rebuild.”"
+    assert quotation_speaker(before, before.index("It is"), before.index(" We will")) == "Mayor Jane Smith"
+    pronoun = "“We act now. It is late. We will rebuild,” he said."
+    assert quotation_speaker(pronoun, pronoun.index("It is"), pronoun.index(" We will")) is None
+    middle = "This was one of the terms of the closure of the bridge to all traffic."
+    end = 'So the ferries will run every twenty minutes," said Mayor Jane Smith on Monday.'
+    texts = [TEXTS[0], '"Inspectors found deep cracks in two piers of the old bridge.', middle, end, TEXTS[2]]
+    story = one_article_story(texts)
+    feats = features(story, Evidence([{} for _ in story.sentences]))
+    assert feats.inside.tolist() == [False, False, False, False, False]  # its speaker is named: no longer left out
+    shown = {s.text: s.speaker for s in summarize(story, max_words=200)}
+    assert shown[texts[2]] == "Mayor Jane Smith" and shown[TEXTS[0]] is None
+
+
 def test_a_demonstrative_standing_for_a_noun_said_before_waits_like_a_dangling_opener() -> None:
     # QA round 16 (Multi-News): 'Bids for that are currently around the $11,000 mark.' (bids for what?)
     assert dangling("Bids for that are currently around the $11,000 mark.")
@@ -145,7 +171,8 @@ def test_the_middle_of_a_quotation_stays_out_of_any_summary() -> None:
              'So the ferries will run," he said.', TEXTS[2], TEXTS[3]]
     story = one_article_story(texts * 3)  # long next to the budget: pieces would only wait
     feats = features(story, Evidence([{} for _ in story.sentences]))
-    assert feats.inside.tolist()[:7] == [False, False, False, True, True, False, False]
+    # (its end holds the closing mark and says it is a quotation: a piece, as its opening is)
+    assert feats.inside.tolist()[:7] == [False, False, False, True, False, False, False]
     scores = np.zeros(len(feats.cands))
     scores[[c.index for c in feats.cands].index(3)] = 5.0  # the middle of the quotation scores best
     chosen = select(story, Evidence([{} for _ in story.sentences]), 200, feats=feats, scores=scores)

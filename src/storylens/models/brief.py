@@ -123,6 +123,10 @@ class SummarySentence(_Model):
     # Ids of the conflicts whose sides this sentence (or a sentence it cites) states: one side of a disputed fact,
     # which the reader should not take as settled.
     disputed: list[str] = Field(default_factory=list)
+    # Who speaks these words, when the sentence lies inside a quotation whose marks and speaker stand outside it
+    # ('This was one of the terms of her probation.' of '"... So we will seek jail time," said Frank Mateljan'), as its
+    # source names them: the reports show the sentence as that speaker's words, not as the story's fact.
+    speaker: str | None = None
 
 
 class StoryInfo(_Model):

@@ -87,6 +87,7 @@ class CitedSentence:
     citations: list[Citation]
     disputed: list[tuple[str, str]] = field(default_factory=list)  # (conflict topic, ledger anchor)
     days: str = ""  # "on Monday: 2021-09-27": the relative days of the sentence, resolved
+    speaker: str | None = None  # whose words these are, when the sentence is the middle of a quotation
 
 
 @dataclass
@@ -247,7 +248,7 @@ def brief_view(brief: Brief, source_href: SourceHref) -> BriefView:
                 src = lookup(sid)
                 cites.append(Citation(f"cite-{i}-{len(cites)}", src, None, src.href))
         summary.append(CitedSentence(sent.text, cites, [anchors[c] for c in sent.disputed if c in anchors],
-                                     day_notes_label(sent)))
+                                     day_notes_label(sent), sent.speaker))
 
     conflicts = [
         ConflictView(c, [ValueColumn(v.value, v.normalized, [lookup(s) for s in v.sources], quotes(v.quotes))

@@ -61,7 +61,8 @@ def render_markdown(brief: Brief) -> str:
             disputed = _disputed(brief, s.disputed, "below")
             days = day_notes_label(s)
             days = f" *({esc(days)})*" if days else ""
-            out.append(f"- {esc(s.text)} {_cite(s.sources, names)}{days}{disputed}")
+            text = f"“{esc(s.text)}” — {esc(s.speaker)}, quoted" if s.speaker else esc(s.text)
+            out.append(f"- {text} {_cite(s.sources, names)}{days}{disputed}")
         out.append("")
     else:
         out.append("*No summary could be made.*\n")

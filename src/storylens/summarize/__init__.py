@@ -15,6 +15,7 @@ from __future__ import annotations
 from storylens.claims.details import citable
 from storylens.conflicts import disputed_by
 from storylens.models import DayNote, Quote, Sentence, Story, SummarySentence
+from storylens.summarize.features import quoted_speaker
 from storylens.summarize.ranking import Settings, select
 from storylens.summarize.support import Evidence, find_support
 from storylens.text import dateline_end
@@ -86,7 +87,7 @@ def _cite(story: Story, evidence: Evidence, index: int) -> SummarySentence:
     for j in evidence.support[index].values():
         quotes.append(_quote(story, j))
     return SummarySentence(text=quotes[0].quote, sources=_cited(story, evidence, index), quotes=quotes,
-                           days=day_notes(own, story))
+                           days=day_notes(own, story), speaker=quoted_speaker(story, own))
 
 
 def _quote(story: Story, index: int) -> Quote:

@@ -26,6 +26,7 @@ from storylens.summarize.text import (
     inside_quotation,
     numbers,
     quotation_piece,
+    quotation_speaker,
     standalone,
     word_count,
 )
@@ -60,7 +61,9 @@ class Features:
     fallback: np.ndarray  # bool: opens on a reference back; used only when nothing else fits
     cut: np.ndarray  # bool: ends mid-sentence (`text.cut_off`); used only when nothing else fits, in any story
     piece: np.ndarray  # bool: a piece of a quotation over several sentences (`text.quotation_piece`)
-    inside: np.ndarray  # bool: begins inside a quotation opened earlier in its paragraph (`text.inside_quotation`)
+    # bool: lies inside a quotation its paragraph opens before it and closes after it (`text.inside_quotation`), whose
+    # speaker the paragraph does not name (`text.quotation_speaker`)
+    inside: np.ndarray
 
 
 def candidates(story: Story) -> list[Sentence]:
@@ -108,8 +111,28 @@ def features(story: Story, evidence: Evidence) -> Features:
     fallback = np.array([dangling(s.text) for s in cands], dtype=bool)
     cut = np.array([cut_off(s.text) for s in cands], dtype=bool)
     piece = np.array([quotation_piece(s.text) for s in cands], dtype=bool)
-    inside = np.array([inside_quotation(story.article(s.source).text, s.start) for s in cands], dtype=bool)
+    inside = np.array([unattributed_middle(story, s) for s in cands], dtype=bool)
     return Features(cands, np.array(rows, dtype=float), fallback, cut, piece, inside)
+
+
+def quoted_speaker(story: Story, sentence: Sentence) -> str | None:
+    """Who speaks the words of a sentence that lies inside a quotation with no mark of its own (its middle), as its
+    paragraph names them; None for any other sentence, or when the speaker is not named. (A sentence holding the
+    quotation's opening or closing mark shows that it is one: `text.quotation_piece`.)"""
+    text = story.article(sentence.source).text
+    if any(q in sentence.text for q in _QUOTE_MARKS) or not inside_quotation(text, sentence.start):
+        return None
+    return quotation_speaker(text, sentence.start, sentence.end)
+
+
+def unattributed_middle(story: Story, sentence: Sentence) -> bool:
+    """The middle of a quotation, no mark of its own, whose speaker its paragraph does not name."""
+    text = story.article(sentence.source).text
+    return not any(q in sentence.text for q in _QUOTE_MARKS) and inside_quotation(text, sentence.start) \
+        and quotation_speaker(text, sentence.start, sentence.end) is None
+
+
+_QUOTE_MARKS = ('"', "“", "”")
 
 
 def _positions(story: Story) -> tuple[dict[int, int], dict[int, float], dict[str, int]]:

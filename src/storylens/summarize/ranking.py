@@ -83,7 +83,8 @@ def select(story: Story, evidence: Evidence, max_words: int, settings: Settings 
     size = np.array([word_count(c.text) for c in cands])  # words of each candidate
     leaning = feats.fallback if size.sum() >= SHORT_STORY * max_words else np.zeros_like(feats.fallback)
     # The middle of a quotation carries no quotation mark at all: quoted alone, someone's words read as the story's
-    # own fact, so it is left out of every summary.
+    # own fact, so one whose speaker the paragraph does not name is left out of every summary (one whose speaker it
+    # names is shown as that person's words: `SummarySentence.speaker`).
     left_out = (feats.piece if size.sum() < SMALL_STORY * max_words else np.zeros_like(feats.piece)) | feats.inside
     # A cut-off sentence waits in any story, for the reader: it costs test-250 tune 0.22 R-1 (summaries.md).
     fallback = leaning | feats.cut | left_out

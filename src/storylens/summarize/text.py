@@ -219,6 +219,43 @@ def inside_quotation(text: str, start: int) -> bool:
     return before.count('"') % 2 == 1 and '"' in after
 
 
+_SAYS = r"(?:said|says|added|adds|wrote|writes|explained|noted|continued|insisted|told [^,.;:\"“”]{1,40}?)"
+# Who speaks, right after a quotation's closing mark ('," said frank mateljan, a spokesman', '," Smith said') or right
+# before its opening one ('Smith said: "').
+_SPEAKER_AFTER = re.compile(rf"\s*,?\s*(?:{_SAYS}\s+(?P<a>[^,.;:\"“”()]{{2,60}}?)(?=\s*[,.;:(]|\s+(?:on|in|at|after|"
+                            rf"when|who|as|before)\b|\s*$)|(?P<b>[^,.;:\"“”()]{{2,60}}?)(?:,[^,.;:\"“”]{{2,60}},)?\s+{_SAYS}\b)")
+_SPEAKER_BEFORE = re.compile(rf"(?P<c>[A-Za-z][^,.;:\"“”()]{{1,60}}?)\s+{_SAYS}\s*[:,]?\s*$")
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|one|this|that|who)$", re.IGNORECASE)
+MAX_SPEAKER_WORDS = 6
+
+
+def quotation_speaker(text: str, start: int, end: int) -> str | None:
+    """Who speaks the quotation the sentence at `start`-`end` of an article's `text` lies inside (`inside_quotation`),
+    as the paragraph names them: after the closing mark ('So we will seek jail time," said frank mateljan, a
+    spokesman' -> 'frank mateljan') or before the opening one ('The mayor said: "'); None when the paragraph names
+    no one, or only a pronoun ("he said")."""
+    para = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    stop = len(text) if stop < 0 else stop
+    curly = "“" in text[para:start] or "”" in text[para:start]
+    close = text.find("”" if curly else '"', start, stop)  # the first mark after its start closes it
+    opener = text.rfind("“" if curly else '"', para, start)
+    found = None
+    if close >= 0:
+        m = _SPEAKER_AFTER.match(text, close + 1, min(stop, close + 160))
+        found = m and (m["a"] or m["b"])
+    if not found and opener >= 0:
+        m = _SPEAKER_BEFORE.search(text, max(para, opener - 120), opener)
+        found = m and m["c"]
+    if not found:
+        return None
+    who = " ".join(found.split())
+    words = who.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS or _PRONOUN.match(words[0]) or _PRONOUN.match(who):
+        return None
+    return who
+
+
 def orphan_quote_end(text: str) -> bool:
     """Closes a quotation it never opened: a curly closing quote with no opening one before it, or a single
     straight quote mark at the end."""
