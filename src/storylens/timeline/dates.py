@@ -193,8 +193,20 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
                 day = _near_full_date(day, sentence, base, future)
         if day is not None:
             precision = {"year": "year", "monthyear": "month", "monthlast": "month", "monthrel": "month"}.get(kind, "day")
-            found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision, future))
+            # a plan lies ahead: a year or a month already over when the article was written is no plan ("since
+            # that now infamous debacle in Jacksonville in 2006", read as a schedule by its present tense)
+            planned = future and (base is None or _not_over(day, precision, base))
+            found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision, planned))
     return tuple(found)
+
+
+def _not_over(day: date, precision: str, base: date) -> bool:
+    """Whether the day, month or year a date gives has not ended before `base`."""
+    if precision == "year":
+        return day.year >= base.year
+    if precision == "month":
+        return (day.year, day.month) >= (base.year, base.month)
+    return day >= base
 
 
 # A day right after a week that it refines ("next week on April 29th", "last week, on Tuesday"; a QA brief dated the
