@@ -429,8 +429,8 @@ def test_a_year_or_month_already_over_is_no_plan() -> None:
     # QA round 17 (ECB+): 'since that now infamous debacle in Jacksonville in 2006' was labelled planned (its clause's
     # present tense reads as a schedule), and a coming day still is one
     base = date(2012, 12, 24)
-    (m,) = find_dates("It was the worst defense I have seen the Colts play since that debacle in Jacksonville in 2006.",
-                      base)
+    (m,) = find_dates("It was the worst run defense I have seen the Colts play since that now infamous debacle in "
+                      "Jacksonville in 2006.", base)
     assert m.day.year == 2006 and not m.planned
     (m,) = find_dates("He is scheduled to return to work full-time tomorrow as the head coach.", base)
     assert m.day.isoformat() == "2012-12-25" and m.planned
