@@ -12,7 +12,7 @@ from storylens.models import Article
 
 def test_spaced_decimals_abbreviations_and_addresses_are_joined() -> None:
     assert repair_spacing("A magnitude 4. 6 quake hit at 2: 09 a. m., the U. S. Geological Survey said.") == \
-        "A magnitude 4.6 quake hit at 2: 09 a.m., the U.S. Geological Survey said."
+        "A magnitude 4.6 quake hit at 2:09 a.m., the U.S. Geological Survey said."
     assert repair_spacing("It determined M7. 5 as the maximum; the deal was worth $1. 6 billion.") == \
         "It determined M7.5 as the maximum; the deal was worth $1.6 billion."
     assert repair_spacing("First reported by TMZ. com, see http: / / www. hp. com for more.") == \
@@ -112,3 +112,12 @@ def test_straight_quotation_marks_set_off_by_spaces_open_and_close_in_turn() -> 
     # the opportune time to do it. "' stayed spaced and was cut as a fragment)
     assert repair_spacing('" We wanted to go for it.\nThat was the opportune time to do it. "\nNext.') == \
         '"We wanted to go for it.\nThat was the opportune time to do it."\nNext.'
+
+
+def test_a_clock_and_a_possessive_set_off_by_spaces_are_joined() -> None:
+    # QA round 17 (ECB+): a title read "Sheriff' s Deputy Shot and Killed", quotes "3: 10 p.m."
+    assert repair_spacing("Sheriff' s Deputy Shot and Killed") == "Sheriff's Deputy Shot and Killed"
+    assert repair_spacing("It happened about 3: 10 p.m. at Chohan’ s home, at 1: 00 AM EDT.") == \
+        "It happened about 3:10 p.m. at Chohan’s home, at 1:00 AM EDT."
+    for kept in ("Game 1: 10 points were scored.", "the players' side", "the Jones' s-shaped bend"):
+        assert repair_spacing(kept) == kept

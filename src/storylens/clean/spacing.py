@@ -31,6 +31,10 @@ _CALIBRE = re.compile(r"(?<=[A-Za-z])\. (?=(?:22|25|32|38|40|44|45|357|380|50)(?
 # Two sentences a scrape glued at the full stop: "... sentenced in 2004.Officials said", "case NN7687.Prosecutors".
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9]{2})\.(?=(?!Com\b|Org\b|Net\b|Gov\b|Edu\b)[A-Z][a-z]{2,}\b)")
 _CLOCK_SUFFIX = re.compile(r"\b([aApP])\. ([mM])\.")
+# A clock time's minutes set off by a space: "3: 10 p.m.", "1: 00 AM EDT" (only before a.m./p.m.: "Game 1: 10 points").
+_CLOCK = re.compile(r"\b(\d{1,2}): (\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[aApP]\.\s?[mM]\.))")
+# A possessive's "s" set off from its apostrophe: "Sheriff' s Deputy", "apartment’ s door".
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])(['’]) s(?=[\s.,;:!?)]|$)")
 # The country abbreviations a news sentence runs through: "U. S.", "U. K.", "U. N.", "E. U.".
 _COUNTRY = re.compile(r"\b(U)\. ([SKN])\.|\b(E)\. (U)\.")
 # "TMZ. com", "www. nlm. nih. gov": a domain's dots, before the common top-level domains.
@@ -48,8 +52,8 @@ def repair_spacing(text: str) -> str:
     """`text` with the spaces that tokenisation put inside numbers ("4. 6", "$200, 000", "his. 38-caliber"),
     "a.m.", "U.S.", web addresses and before a closing quotation mark taken out, and a spaced ellipsis (". . .")
     made one "…"."""
-    if ". " not in text and ": / /" not in text and ' "' not in text and ", " not in text \
-            and not _GLUED_SENTENCE.search(text):
+    if ". " not in text and ": " not in text and ' "' not in text and ", " not in text and "' s" not in text \
+            and "’ s" not in text and not _GLUED_SENTENCE.search(text):
         return text
     text = _THOUSANDS.sub(_join_thousands, text)
     text = _THOUSANDS_AFTER.sub(r"\1,\2", text)
@@ -61,6 +65,8 @@ def repair_spacing(text: str) -> str:
     text = _GLUED_SENTENCE.sub(". ", text)
     text = _DECIMAL.sub(r"\1.\2", text)
     text = _CLOCK_SUFFIX.sub(r"\1.\2.", text)
+    text = _CLOCK.sub(r"\1:\2", text)
+    text = _POSSESSIVE.sub(r"\1s", text)
     text = _COUNTRY.sub(lambda m: f"{m[1]}.{m[2]}." if m[1] else f"{m[3]}.{m[4]}.", text)
     text = _SCHEME.sub(r"\1://", text)
     text = _WWW.sub(r"\1.", text)
