@@ -87,7 +87,12 @@ class CitedSentence:
     citations: list[Citation]
     disputed: list[tuple[str, str]] = field(default_factory=list)  # (conflict topic, ledger anchor)
     days: str = ""  # "on Monday: 2021-09-27": the relative days of the sentence, resolved
-    speaker: str | None = None  # whose words these are, when the sentence is the middle of a quotation
+    speaker: str | None = None  # whose words these are, when the sentence gives a quotation without saying so
+
+    @property
+    def marked(self) -> bool:
+        """The sentence holds quotation marks of its own (no more are added around it)."""
+        return any(q in self.text for q in '"“”')
 
 
 @dataclass

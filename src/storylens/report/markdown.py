@@ -61,7 +61,10 @@ def render_markdown(brief: Brief) -> str:
             disputed = _disputed(brief, s.disputed, "below")
             days = day_notes_label(s)
             days = f" *({esc(days)})*" if days else ""
-            text = f"“{esc(s.text)}” — {esc(s.speaker)}, quoted" if s.speaker else esc(s.text)
+            text = esc(s.text)
+            if s.speaker:  # the words are the speaker's: marked as a quotation unless the sentence holds its marks
+                marked = any(q in s.text for q in '"“”')
+                text = f"{text if marked else '“' + text + '”'} — {esc(s.speaker)}, quoted"
             out.append(f"- {text} {_cite(s.sources, names)}{days}{disputed}")
         out.append("")
     else:

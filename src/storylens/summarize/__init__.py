@@ -87,7 +87,14 @@ def _cite(story: Story, evidence: Evidence, index: int) -> SummarySentence:
     for j in evidence.support[index].values():
         quotes.append(_quote(story, j))
     return SummarySentence(text=quotes[0].quote, sources=_cited(story, evidence, index), quotes=quotes,
-                           days=day_notes(own, story), speaker=quoted_speaker(story, own))
+                           days=day_notes(own, story), speaker=_speaker(story, own))
+
+
+def _speaker(story: Story, sentence: Sentence) -> str | None:
+    """Whose words the sentence gives, when it does not say so itself ('So we will seek jail time," said frank
+    mateljan' names him: no note)."""
+    who = quoted_speaker(story, sentence)
+    return None if who is None or who.lower() in sentence.text.lower() else who
 
 
 def _quote(story: Story, index: int) -> Quote:

@@ -22,12 +22,13 @@ from storylens.summarize.text import (
     acceptable,
     content_words,
     cut_off,
-    dangling,
     inside_quotation,
+    leans_back,
     numbers,
     quotation_piece,
     quotation_speaker,
     standalone,
+    unspoken,
     word_count,
 )
 from storylens.text import ends_in_ellipsis
@@ -108,19 +109,24 @@ def features(story: Story, evidence: Evidence) -> Features:
             float(emb[s.index] @ own_centre[s.source]), degree[s.index], mentions[s.index] / words,
             float(bool(numbers(s.text))), quoted, float(standalone(s.text)),
         ])
-    fallback = np.array([dangling(s.text) for s in cands], dtype=bool)
+    # whose words a quotation (or a piece of one) gives, as the paragraph names them: such a sentence is shown as
+    # that speaker's words (`SummarySentence.speaker`) and waits no longer than any other
+    named = np.array([quoted_speaker(story, s) is not None for s in cands], dtype=bool)
+    fallback = np.array([leans_back(s.text) or unspoken(s.text) for s in cands], dtype=bool)
+    fallback &= ~named | np.array([leans_back(s.text) for s in cands], dtype=bool)
     cut = np.array([cut_off(s.text) for s in cands], dtype=bool)
-    piece = np.array([quotation_piece(s.text) for s in cands], dtype=bool)
+    piece = np.array([quotation_piece(s.text) for s in cands], dtype=bool) & ~named
     inside = np.array([unattributed_middle(story, s) for s in cands], dtype=bool)
     return Features(cands, np.array(rows, dtype=float), fallback, cut, piece, inside)
 
 
 def quoted_speaker(story: Story, sentence: Sentence) -> str | None:
-    """Who speaks the words of a sentence that lies inside a quotation with no mark of its own (its middle), as its
-    paragraph names them; None for any other sentence, or when the speaker is not named. (A sentence holding the
-    quotation's opening or closing mark shows that it is one: `text.quotation_piece`.)"""
+    """Who speaks the words of a sentence that gives a quotation without saying whose (the middle of one, with no
+    mark of its own; its opening or end; a whole one alone), as its paragraph names them; None for any other
+    sentence, or when the speaker is not named."""
     text = story.article(sentence.source).text
-    if any(q in sentence.text for q in _QUOTE_MARKS) or not inside_quotation(text, sentence.start):
+    middle = not any(q in sentence.text for q in _QUOTE_MARKS) and inside_quotation(text, sentence.start)
+    if not middle and not unspoken(sentence.text):
         return None
     return quotation_speaker(text, sentence.start, sentence.end)
 

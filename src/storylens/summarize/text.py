@@ -161,9 +161,22 @@ def dangling(text: str) -> bool:
     whose only speaker is a pronoun ('"It is toxic," he said.') or no one at all: whose words they are, the summary
     would not say."""
     stripped = text.strip()
+    return leans_back(stripped) or unspoken(stripped)
+
+
+def leans_back(text: str) -> bool:
+    """Needs the sentence before to be understood: opens on a reference back, ends on a bare pointer, or gives a
+    pronoun as its only speaker."""
+    stripped = text.strip()
     return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped) or _POINTS_BACK_EARLY.match(stripped)
-                or quotation_piece(stripped)
-                or _PRONOUN_SPEAKER.search(stripped) or bare_quotation(stripped))
+                or _PRONOUN_SPEAKER.search(stripped))
+
+
+def unspoken(text: str) -> bool:
+    """A piece of a quotation, or a whole one, that does not say whose words it gives (the paragraph around it may:
+    `quotation_speaker`)."""
+    stripped = text.strip()
+    return quotation_piece(stripped) or bare_quotation(stripped)
 
 
 def bare_quotation(text: str) -> bool:
@@ -230,16 +243,24 @@ MAX_SPEAKER_WORDS = 6
 
 
 def quotation_speaker(text: str, start: int, end: int) -> str | None:
-    """Who speaks the quotation the sentence at `start`-`end` of an article's `text` lies inside (`inside_quotation`),
-    as the paragraph names them: after the closing mark ('So we will seek jail time," said frank mateljan, a
-    spokesman' -> 'frank mateljan') or before the opening one ('The mayor said: "'); None when the paragraph names
-    no one, or only a pronoun ("he said")."""
+    """Who speaks the quotation the sentence at `start`-`end` of an article's `text` belongs to: the one it lies
+    inside (`inside_quotation`), else the first it opens or holds. As the paragraph names them: after the closing
+    mark ('So we will seek jail time," said frank mateljan, a spokesman' -> 'frank mateljan') or before the opening
+    one ('The mayor said: "'); None when there is no quotation, or the paragraph names no one, or only a pronoun
+    ("he said")."""
     para = text.rfind("\n", 0, start) + 1
     stop = text.find("\n", end)
     stop = len(text) if stop < 0 else stop
-    curly = "“" in text[para:start] or "”" in text[para:start]
-    close = text.find("”" if curly else '"', start, stop)  # the first mark after its start closes it
-    opener = text.rfind("“" if curly else '"', para, start)
+    if inside_quotation(text, start):
+        curly = "“" in text[para:start] or "”" in text[para:start]
+        opener = text.rfind("“" if curly else '"', para, start)
+        close = text.find("”" if curly else '"', start, stop)  # the first mark after its start closes it
+    else:
+        first = min((i for i in (text.find('"', start, end), text.find("“", start, end)) if i >= 0), default=-1)
+        if first < 0:
+            return None
+        opener = first
+        close = text.find("”" if text[first] == "“" else '"', first + 1, stop)
     found = None
     if close >= 0:
         m = _SPEAKER_AFTER.match(text, close + 1, min(stop, close + 160))
