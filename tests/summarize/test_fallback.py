@@ -108,6 +108,26 @@ def test_the_middle_of_a_quotation_whose_speaker_is_named_is_shown_as_their_word
     assert shown[texts[2]] == "Mayor Jane Smith" and shown[TEXTS[0]] is None
 
 
+def test_a_quotation_piece_whose_speaker_is_named_waits_no_longer() -> None:
+    # its opening and a whole quotation alone are shown as the speaker's words, as its middle is; a piece whose
+    # speaker is a pronoun still waits
+    texts = [TEXTS[0], '"Inspectors found deep cracks in two piers of the old bridge.',
+             'The ferries will run every twenty minutes," said Mayor Jane Smith on Monday.',
+             '"We will rebuild the bridge within a year."', "Engineer Tom Lee said the old design had failed.",
+             '"Nobody will drive over it until the piers are fixed.', 'The work starts in May," he said.']
+    story = one_article_story(texts)
+    feats = features(story, Evidence([{} for _ in story.sentences]))
+    by_text = {c.text: k for k, c in enumerate(feats.cands)}
+    assert not feats.fallback[by_text[texts[1]]] and not feats.piece[by_text[texts[1]]]  # Mayor Jane Smith's
+    assert not feats.fallback[by_text[texts[3]]]  # Engineer Tom Lee's, named right after it
+    assert feats.fallback[by_text[texts[5]]] and feats.piece[by_text[texts[5]]]  # "he said": whose?
+    from storylens.summarize.features import quoted_speaker
+
+    # (the end of the mayor's quotation names her itself: nothing to add)
+    assert [quoted_speaker(story, story.sentences[i]) for i in (1, 2, 3, 5)] == [
+        "Mayor Jane Smith", None, "Engineer Tom Lee", None]
+
+
 def test_a_demonstrative_standing_for_a_noun_said_before_waits_like_a_dangling_opener() -> None:
     # QA round 16 (Multi-News): 'Bids for that are currently around the $11,000 mark.' (bids for what?)
     assert dangling("Bids for that are currently around the $11,000 mark.")
