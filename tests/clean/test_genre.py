@@ -14,6 +14,10 @@ from storylens.models import Article
     ("https://www.dailywire.com/news/opinion-the-second-amendment-doesnt-shrink", None, "", "its address"),
     ("https://thehill.com/policy/national-security/572948-security-fence-around-capitol", None, "", ""),
     ("https://www.nytimes.com/2021/08/20/us/opinion-polls-show-biden-ahead.html", None, "", ""),  # a poll is news
+    # QA round 17: a Newsweek column's slug ends on the label before the page id
+    ("https://www.newsweek.com/more-unites-parties-israels-new-government-divides-them-opinion-1600369", None, "",
+     "its address"),
+    ("https://www.example.com/public-opinion-shifts-on-the-vote", None, "", ""),
     (None, "Opinion: The rally was a dud", "", "its headline"),
     (None, "OP-ED | Why the fence should stay", "", "its headline"),
     (None, "Opinion polls show the race tightening", "", ""),

@@ -17,7 +17,9 @@ from storylens.models import Article
 
 # A path part naming an opinion section, or a slug that opens with the label ("opinion-the-second-amendment...").
 _OPINION_PATH = re.compile(r"/(?:opinions?|commentary|op-?eds?|editorials?|columnists?|perspectives?)(?:/|$)"
-                           r"|/(?:opinion|op-?ed)-(?!polls?-)", re.IGNORECASE)
+                           r"|/(?:opinion|op-?ed)-(?!polls?-)"
+                           # a slug that ends on the label before the page id: ".../israels-new-government-opinion-1600369"
+                           r"|-(?:opinion|op-?ed)-\d+(?:$|[/?#.])", re.IGNORECASE)
 _OPINION_LABEL = re.compile(r"^\s*(?:opinion|op-?ed|commentary|editorial|column|letters?|perspective)\s*[:|–—-]\s+\S",
                             re.IGNORECASE)
 _DISCLAIMER = re.compile(
