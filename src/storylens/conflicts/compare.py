@@ -30,9 +30,6 @@ from storylens.entities.places import known_place
 
 SOFT_RATIO = 2.0
 SAME_THING = 0.55  # MiniLM cosine of two counted nouns naming the same thing (wagons/cars 0.60)
-# ... and under which they name things no wording makes one: interceptions / carries 0.27, yards / points 0.33 (deaths /
-# people 0.35, passengers / people 0.49 may still be one count)
-OTHER_THING = 0.3
 SAME_EVENT = 0.5  # event_match needed for two days to date the same event
 NAMED_EVENT = 0.65  # MiniLM cosine of a verb and an event noun naming one event ("murder" / "kill" 0.68)
 SAME_STATEMENT = 0.5  # signature overlap that makes two values one statement whatever the verbs

@@ -29,7 +29,6 @@ import numpy as np
 
 from storylens.claims.filters import content_words, is_hedged
 from storylens.conflicts.compare import (
-    OTHER_THING,
     SAME_EVENT,
     SAME_THING,
     agree,
@@ -456,10 +455,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         if told_apart(x, y, vi, vj):
             return 0.0
         score = slot_score(x, y, word_sim, text_i, text_j)
-        if counts_other_thing(x, y, vi, vj, word_sim) or (
-                x.kind == "count" and x.anchor and y.anchor and word_sim(x.anchor, y.anchor) < OTHER_THING):
-            # the words around them do not make two counts of unlike things one: 'two interceptions' / '6 carries'
-            # share 'yards' in a line of statistics
+        if counts_other_thing(x, y, vi, vj, word_sim):
             return score
         return max(score, min(1.0, SIG_SLOT * signature_overlap(x, y)))
 
