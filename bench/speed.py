@@ -264,10 +264,10 @@ def main() -> None:
            ("2026-12-07, QA rounds 14 and 15 (rules in cleaning, claims, conflicts, timeline, entities and the summary; none in the nlp stage): two runs on an idle machine read 13.40 and 12.85 s for 50 articles (12.68 s before them), 59.1 / 56.9 s for 200, 17.5 / 13.3 s cold (the first while the machine was settling after a fresh clone's install); the table is the second. The claims stage now checks which members state the shown sentence's figures (0.37 -> 0.41-0.42 s at 50, 3.6 -> 3.6-4.2 s at 200); the summary stage reads 0.62-0.67 s at 50 against 0.39 s before, though the summary of the analysed demo story takes 0.30 s with this code and with the code before it (median of 5 calls in one process, both read in one sitting): the difference sits in a process's first run of the stage and was not pinned down."), "",
            ("2026-12-07, QA rounds 16 and 17 (rules in cleaning, the sentence splitter's clock times, conflicts, "
             "timeline, entities and the summary's quotation speakers), on this session's host, a 2-core Intel Xeon "
-            "with AMX (bf16 encoder): two runs on an idle machine read 9.61 and 9.41 s for 50 articles (goal <= 10 s: "
-            "met on this host, as on the Intel host of 2026-12-05; not on the AMD host of the rounds between, 12.85 s), "
-            "40.3 / 40.1 s for 200, growth n^0.92-0.93; cold 10.1 / 9.4 s (the <= 8 s aim not met). The table is the "
-            "second run. The summary stage's quotation-speaker lookups cost no measurable time (0.52 s at 50, 0.62 s on "
+            "with AMX (bf16 encoder): three runs on an idle machine read 9.61, 9.41 and 9.52 s for 50 articles (goal <= 10 "
+            "s: met on this host, as on the Intel host of 2026-12-05; not on the AMD host of the rounds between, 12.85 "
+            "s), 40.3 / 40.1 / 42.1 s for 200, growth n^0.92-0.93; cold 10.1 / 9.4 / 10.6 s (the <= 8 s aim not met). "
+            "The table is the third run, made with the session's last code. The summary stage's quotation-speaker lookups cost no measurable time (0.52 s at 50, 0.62 s on "
             "the AMD host before them)."), ""]
     if prof:
         md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "",
