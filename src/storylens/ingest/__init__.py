@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 
 Reader = Callable[[Path, int], list[Article]]
 
-READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "jsonl": read_jsonl}
+# (JSONL is read apart, `read_jsonl`: it may skip records, which it names in `problems`.)
+READERS: dict[str, Reader] = {"text": read_text, "html": read_html}
 # Formats read by modules of the ingestion-breadth work, imported on first use:
 # (module, function taking the path and returning articles, what the format is called).
 LAZY_READERS: dict[str, tuple[str, str, str]] = {

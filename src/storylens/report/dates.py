@@ -39,3 +39,9 @@ def day_notes_label(sentence: SummarySentence) -> str:
     for note in sentence.days:
         seen.setdefault(note.text.lower(), note)
     return "; ".join(f"{n.text}: {'about ' if n.approximate else ''}{n.date}" for n in seen.values())
+
+
+def adds_quote_marks(sentence: SummarySentence) -> bool:
+    """A sentence shown as its speaker's words gets quotation marks unless it holds marks of its own (its opening or
+    end of a quotation)."""
+    return sentence.speaker is not None and not any(q in sentence.text for q in '"“”')

@@ -26,7 +26,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from storylens.models.brief import Brief, Claim, Conflict, Quote
-from storylens.report.dates import day_notes_label, event_date_label, event_datetime
+from storylens.report.dates import adds_quote_marks, day_notes_label, event_date_label, event_datetime
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -88,11 +88,7 @@ class CitedSentence:
     disputed: list[tuple[str, str]] = field(default_factory=list)  # (conflict topic, ledger anchor)
     days: str = ""  # "on Monday: 2021-09-27": the relative days of the sentence, resolved
     speaker: str | None = None  # whose words these are, when the sentence gives a quotation without saying so
-
-    @property
-    def marked(self) -> bool:
-        """The sentence holds quotation marks of its own (no more are added around it)."""
-        return any(q in self.text for q in '"“”')
+    quote_marks: bool = False  # shown inside added quotation marks (`report.dates.adds_quote_marks`)
 
 
 @dataclass
@@ -253,7 +249,7 @@ def brief_view(brief: Brief, source_href: SourceHref) -> BriefView:
                 src = lookup(sid)
                 cites.append(Citation(f"cite-{i}-{len(cites)}", src, None, src.href))
         summary.append(CitedSentence(sent.text, cites, [anchors[c] for c in sent.disputed if c in anchors],
-                                     day_notes_label(sent), sent.speaker))
+                                     day_notes_label(sent), sent.speaker, adds_quote_marks(sent)))
 
     conflicts = [
         ConflictView(c, [ValueColumn(v.value, v.normalized, [lookup(s) for s in v.sources], quotes(v.quotes))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from storylens.models import Brief, Claim, Conflict, Quote
-from storylens.report.dates import day_notes_label, event_date_label
+from storylens.report.dates import adds_quote_marks, day_notes_label, event_date_label
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]|#~])")
 # An underscore between two letters or digits can neither open nor close emphasis (CommonMark), so
@@ -61,10 +61,9 @@ def render_markdown(brief: Brief) -> str:
             disputed = _disputed(brief, s.disputed, "below")
             days = day_notes_label(s)
             days = f" *({esc(days)})*" if days else ""
-            text = esc(s.text)
-            if s.speaker:  # the words are the speaker's: marked as a quotation unless the sentence holds its marks
-                marked = any(q in s.text for q in '"“”')
-                text = f"{text if marked else '“' + text + '”'} — {esc(s.speaker)}, quoted"
+            text = f"“{esc(s.text)}”" if adds_quote_marks(s) else esc(s.text)
+            if s.speaker:  # the words are the speaker's
+                text += f" — {esc(s.speaker)}, quoted"
             out.append(f"- {text} {_cite(s.sources, names)}{days}{disputed}")
         out.append("")
     else:

@@ -111,12 +111,13 @@ def features(story: Story, evidence: Evidence) -> Features:
         ])
     # whose words a quotation (or a piece of one) gives, as the paragraph names them: such a sentence is shown as
     # that speaker's words (`SummarySentence.speaker`) and waits no longer than any other
-    named = np.array([quoted_speaker(story, s) is not None for s in cands], dtype=bool)
+    speakers = [quoted_speaker(story, s) for s in cands]
+    named = np.array([who is not None for who in speakers], dtype=bool)
     fallback = np.array([leans_back(s.text) or unspoken(s.text) for s in cands], dtype=bool)
     fallback &= ~named | np.array([leans_back(s.text) for s in cands], dtype=bool)
     cut = np.array([cut_off(s.text) for s in cands], dtype=bool)
     piece = np.array([quotation_piece(s.text) for s in cands], dtype=bool) & ~named
-    inside = np.array([unattributed_middle(story, s) for s in cands], dtype=bool)
+    inside = np.array([who is None and _middle(story, s) for s, who in zip(cands, speakers, strict=True)], dtype=bool)
     return Features(cands, np.array(rows, dtype=float), fallback, cut, piece, inside)
 
 
@@ -124,18 +125,15 @@ def quoted_speaker(story: Story, sentence: Sentence) -> str | None:
     """Who speaks the words of a sentence that gives a quotation without saying whose (the middle of one, with no
     mark of its own; its opening or end; a whole one alone), as its paragraph names them; None for any other
     sentence, or when the speaker is not named."""
-    text = story.article(sentence.source).text
-    middle = not any(q in sentence.text for q in _QUOTE_MARKS) and inside_quotation(text, sentence.start)
-    if not middle and not unspoken(sentence.text):
+    if not unspoken(sentence.text) and not _middle(story, sentence):
         return None
-    return quotation_speaker(text, sentence.start, sentence.end)
+    return quotation_speaker(story.article(sentence.source).text, sentence.start, sentence.end)
 
 
-def unattributed_middle(story: Story, sentence: Sentence) -> bool:
-    """The middle of a quotation, no mark of its own, whose speaker its paragraph does not name."""
-    text = story.article(sentence.source).text
-    return not any(q in sentence.text for q in _QUOTE_MARKS) and inside_quotation(text, sentence.start) \
-        and quotation_speaker(text, sentence.start, sentence.end) is None
+def _middle(story: Story, sentence: Sentence) -> bool:
+    """The middle of a quotation: no mark of its own, inside one its paragraph opens before and closes after it."""
+    return not any(q in sentence.text for q in _QUOTE_MARKS) and \
+        inside_quotation(story.article(sentence.source).text, sentence.start)
 
 
 _QUOTE_MARKS = ('"', "“", "”")
