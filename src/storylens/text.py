@@ -71,7 +71,9 @@ OUTLET_TAG = re.compile(r"\((?:\s*(?i:cnn|ap|reuters|afp|upi|bloomberg)\s*|[A-Z]
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’]{2,}(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
     r"(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^()]{1,40}\))?\s*(?:--|—|–|-)\s*(?=[\"“‘'A-Z])"
-    r"|^A[.:]\s+(?=[\"“]|[A-Z][a-z])|^\s*" + OUTLET_TAG.pattern)
+    r"|^A[.:]\s+(?=[\"“]|[A-Z][a-z])|^\s*" + OUTLET_TAG.pattern
+    # the same in a lower-cased page, its first letter capitalised again: "Peshawar, pakistan ( ap ) — pakistanis ..."
+    + r"|^[A-Z][\w.'’-]*(?:,?\s+[\w.'’-]+){0,3}\s*\(\s*(?i:cnn|ap|reuters|afp|upi)\s*\)\s*(?:--|[-–—])\s*(?=[\w\"“])")
 
 
 def dateline_end(sentence: str) -> int:

@@ -42,6 +42,22 @@ def test_spellings_match_an_outlets_address_and_its_aggregator_label() -> None:
         == {"associatedpress"}
 
 
+def test_a_wire_story_is_known_by_its_contributor_line() -> None:
+    # QA round 18 (Mali coup): an AP story with no dateline tag, only its contributor line (cut by cleaning), and a
+    # BBC rewrite crediting "the Associated Press news agency" had counted as two independent reports
+    ap = Article(id="d1", raw="", text="BAMAKO, Mali — Mutinous soldiers said they had seized power.",
+                 removed=["Associated Press writers Rukmini Callimachi and Michelle Faul in Dakar, Senegal, contributed "
+                          "to this report."])
+    bbc = Article(id="d2", raw="", text="Recruits were said to have begun rioting in Gao, according to the Associated "
+                  "Press news agency.")
+    assert outlet_names(ap) == {"associatedpress"}
+    assert credited_sources([ap, bbc]) == {"d2": {"d1": "Associated Press"}}
+    # a photo's credit says who took the picture, not who wrote the story
+    photo = Article(id="d3", raw="", text="Mutinous soldiers said they had seized power.",
+                    removed=["Soldiers in Bamako on Wednesday. (Associated Press)"])
+    assert outlet_names(photo) == set()
+
+
 def test_a_rewrite_credits_the_paper_it_rewrites() -> None:
     assert credited_sources([EAGLE, POST]) == {"d2": {"d1": "Berkshire Eagle"}}
     # the other way round nothing is credited, and an outlet not among the sources credits nobody

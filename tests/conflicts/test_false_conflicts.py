@@ -611,6 +611,37 @@ def test_the_rest_of_a_group_told_after_its_part_is_no_dispute():
     assert found == [["3", "four"]]
 
 
+def test_the_other_members_of_a_group_are_no_total_of_it():
+    # QA round 18 (an ECB+ brief) disputed 'Eight of the jurors were black' / 'the three holdouts told the other nine
+    # jurors': what is left of a group once a part is told counts no group another source counts
+    found, _ = disputed(
+        "count",
+        "Eight of the jurors were black, and the panel deliberated for four days before the sentence.",
+        "Inside the jury room, the three holdouts told the other nine jurors that they would not impose death.",
+    )
+    assert found == []
+    found, _ = disputed(
+        "count",
+        "Eight of the jurors were black, and the panel deliberated for four days before the sentence.",
+        "Nine of the jurors were black, and the panel deliberated for four days before the sentence.",
+    )
+    assert found == [["Eight", "Nine"]]
+
+
+def test_a_part_of_a_vote_counts_no_thing():
+    # QA round 18 (an ECB+ brief) disputed 'four sentences of life without parole' / 'three voting for life without
+    # parole': the tagger reads "voting" as the counted noun
+    text = ("The jury was deadlocked at 9-3, with nine in favor of the death penalty and three voting for life "
+            "without parole.")
+    assert [v.surface for v in read_values(text) if v.kind == "count"] == []
+    found, _ = disputed(
+        "count",
+        "Nichols was sentenced Saturday morning to seven life sentences and four sentences of life without parole.",
+        text,
+    )
+    assert found == []
+
+
 def test_a_part_of_a_named_group_is_counted():
     # a Multi-News QA brief missed 'At least nine of the activists were arrested' / 'police arrested eight people'
     assert [(v.surface, v.anchor) for v in read_values("At least nine of the activists were arrested by police.")

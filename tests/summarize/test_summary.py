@@ -113,6 +113,9 @@ def test_a_wire_dateline_is_left_out_of_the_summary_sentence_and_its_quote() -> 
     assert dateline_end("( cnn ) a 2-year-old boy died.") == len("( cnn ) ")
     assert dateline_end("(CNN) — Former first lady Michelle Obama said so.") == len("(CNN) — ")
     assert dateline_end("(laughs) I think so.") == dateline_end("The (CNN) report aired.") == 0
+    # a lower-cased page, capitalised again at the sentence's start (QA round 18, Multi-News test-250)
+    assert dateline_end("Peshawar, pakistan ( ap ) — pakistanis mourned.") == len("Peshawar, pakistan ( ap ) — ")
+    assert dateline_end("Officials of the city (AP) will decide.") == 0
     texts = {k: v for k, v in TEXTS.items()}
     texts["a"] = "RIVERTON, Ore. (AP) — " + texts["a"]
     story = analyse([Article(id=k, raw=v, text=v, published="2024-05-07") for k, v in texts.items()])

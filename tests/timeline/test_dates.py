@@ -434,3 +434,15 @@ def test_a_year_or_month_already_over_is_no_plan() -> None:
     assert m.day.year == 2006 and not m.planned
     (m,) = find_dates("He is scheduled to return to work full-time tomorrow as the head coach.", base)
     assert m.day.isoformat() == "2012-12-25" and m.planned
+
+
+def test_a_plan_denied_is_no_plan_but_its_day_still_lies_ahead() -> None:
+    # QA round 18 (ECB+): '"... I'm not going to lecture too much this morning," Bodiford said' was a planned event
+    base = date(2008, 12, 13)  # a Saturday
+    (m,) = find_dates('"You\'ll be pleased to know that I\'m not going to lecture too much this morning," the judge '
+                      "said.", base)
+    assert not m.planned
+    (m,) = find_dates("He is not expected to return to court on Monday, his lawyer said.", base)
+    assert m.day.isoformat() == "2008-12-15" and not m.planned
+    (m,) = find_dates("He is expected to return to court on Monday, his lawyer said.", base)
+    assert m.day.isoformat() == "2008-12-15" and m.planned

@@ -64,6 +64,22 @@ def test_an_undated_sources_relative_day_is_approximate() -> None:
     assert dated_sentences(dated)[0].mention.approximate
 
 
+def test_a_caption_dated_pages_weekdays_are_read_from_the_day_after_the_photo() -> None:
+    # QA round 18 (Mali coup): a caption of Wednesday March 21 dated the page; its "announced Thursday" was read as
+    # March 15, six days before the Wednesday mutiny that led to it
+    story = _story("2012-03-21", a=["The mutiny began Wednesday morning at a military camp in the capital.",
+                                    "Soldiers announced Thursday on state television that they had seized power."])
+    story.articles[0].extra["published_from"] = "caption"
+    assert [it.mention.day for it in dated_sentences(story)] == [date(2012, 3, 21), date(2012, 3, 22)]
+    # and so is an undated source's, when the story's date is that photo's
+    story = _story("2012-03-21", a=["The mutiny began Wednesday morning at a military camp in the capital."],
+                   b=["A source told the agency on Thursday morning that the president was safe."])
+    story.articles[0].extra["published_from"] = "caption"
+    story.articles[1].published = None
+    story.story_date = date(2012, 3, 21)
+    assert [it.mention.day for it in dated_sentences(story)] == [date(2012, 3, 21), date(2012, 3, 22)]
+
+
 def test_a_year_holding_the_sentences_own_day_dates_no_event_of_its_own() -> None:
     # an ECB+ brief filed "On Sunday, ... a playoff contender in 2012, the Colts dispatched the Chiefs" under next
     # Sunday's event: its "2012" had joined that day

@@ -61,6 +61,7 @@ from storylens.clean.units import (
     cut_glued_tail,
     cut_highlights_head,
     cut_label_head,
+    cut_media_head,
     cut_player_prompts,
     cut_pronunciations,
     cut_ticker_chips,
@@ -267,8 +268,9 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         return "credit", "photo caption"
     if _ICON_OPEN.match(text):
         return "credit", "a share button's copy of a caption"
-    if _PHOTO_LABEL.match(text) or (_AGENCY.search(text) and len(words) <= MAX_CREDIT_WORDS
-                                    and not ends_sentence(text)):
+    # (a long paragraph the label only opens is a story run into it: `cut_media_head` takes the label off)
+    if (_PHOTO_LABEL.match(text) and not (len(words) > MAX_CAPTION_WORDS and cut_media_head(text)[1])) or (
+            _AGENCY.search(text) and len(words) <= MAX_CREDIT_WORDS and not ends_sentence(text)):
         return "credit", "photo credit or caption"
     if len(words) <= MAX_CAPTION_WORDS and (
             _SHARE_BAR_OPEN.match(text) or _CREDIT_END.search(text) or _CREDIT_OPEN.match(text)
@@ -486,6 +488,8 @@ def _mark_header(units: list[Unit], title_hint: str | None, html: bool = False) 
     start = _first_body(units)
     for i, unit in enumerate(units):
         if unit.label in ("short", _KEPT) and _key(unit.text) in hints:
+            if unit.label == _KEPT and not has_title and _is_lead_sentence(unit.text):
+                continue  # a title given as the lead's copy (a feed's, a corpus's): the lead is the article's text
             unit.label, unit.reason = ("chrome", "repeated headline") if has_title else ("title", "headline")
             has_title = True
         elif i < start and unit.label == "short" and not html:
@@ -505,6 +509,15 @@ def _mark_header(units: list[Unit], title_hint: str | None, html: bool = False) 
     for unit in units:
         if unit.label in ("short", _KEPT) and title and _key(unit.text) == title:
             unit.label, unit.reason = "chrome", "repeated headline"
+
+
+# A headline is seldom a sentence this long with a full stop: a title that repeats one copies the article's lead
+# (ECB+ gives its older articles' first sentence as their title; QA round 18 found every such lead cut as a headline).
+MIN_LEAD_TITLE_WORDS = 12
+
+
+def _is_lead_sentence(text: str) -> bool:
+    return len(text.split()) >= MIN_LEAD_TITLE_WORDS and text.rstrip().endswith(".")
 
 
 def _keep_lone_headline(units: list[Unit]) -> None:
@@ -598,7 +611,8 @@ def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
         kept, credit = cut_credit_head(kept)
         kept, byline = cut_byline_head(kept)
         kept, label = cut_label_head(kept)
-        removed.extend(piece for piece in (highlights, credit, byline, label) if piece)
+        kept, media = cut_media_head(kept)
+        removed.extend(piece for piece in (highlights, credit, byline, label, media) if piece)
         kept, cut = cut_glued_tail(kept)
         kept, chips = cut_ticker_chips(kept)
         kept, guides = cut_pronunciations(kept)

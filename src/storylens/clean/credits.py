@@ -39,6 +39,11 @@ _CREDITS = [re.compile(p) for p in (
 _WIRE_TAG = re.compile(r"\((AP|Reuters|AFP|Bloomberg|UPI|CNN|Xinhua|dpa|ANSA|Kyodo|Yonhap|EFE)\)\s*[-—–]")
 # A reporter's contact address: "Reach Bob Dunn at bdunn@berkshireeagle.com", "Contact ... at ...@...".
 _CONTACT = re.compile(r"\b(?:[Rr]each|[Cc]ontact|[Ee]-?mail|[Ww]rite to)\b[^\n]{0,80}?@([a-z0-9-]+)\.(?:com|org|net|co\.uk|com\.au|ca)\b")
+# A wire story's contributor line: "Associated Press writers Rukmini Callimachi and Michelle Faul in Dakar, Senegal,
+# contributed to this report." (a QA brief of round 18 counted a rewrite crediting "the Associated Press news agency"
+# as independent of the AP story it drew on: the story carried no dateline tag, only this line)
+_CONTRIBUTORS = re.compile(r"^(?:The )?(Associated Press|Reuters|AFP|Agence France-Presse|Bloomberg|CNN|UPI)\s+"
+                           r"(?:staff\s+)?(?:writers?|reporters?|correspondents?)\b.{0,200}?\bcontributed\b")
 # Names two outlets share so widely that they name no one source ("News", "Press").
 _TOO_SHORT = 3
 _ALIASES = {"ap": "associatedpress", "apnews": "associatedpress", "afp": "agencefrancepresse"}
@@ -81,6 +86,7 @@ def outlet_names(article: Article) -> set[str]:
     names |= {_key(m) for m in _WIRE_TAG.findall(head)}
     for text in (article.text, *article.removed):
         names |= {m.lower() for m in _CONTACT.findall(text)}
+    names |= {_key(m) for text in article.removed for m in _CONTRIBUTORS.findall(text)}
     return {n for n in names if len(n) >= _TOO_SHORT}
 
 

@@ -186,9 +186,13 @@ def sentence_ends(text: str) -> int:
 
 
 def cut_highlights_head(text: str) -> tuple[str, str]:
-    """Split a highlights box glued before a story's dateline: (kept, cut), cut possibly ''."""
+    """Split a highlights box glued before a story's dateline: (kept, cut), cut possibly ''. With no dateline
+    to end it, only the box's label goes ("Story highlights children ..." opened a QA summary's sentence)."""
     end = highlights_end(text)
     if end is None:
+        label = HIGHLIGHTS.match(text)
+        if label and sentence_ends(text) >= 2:
+            return text[label.end():].lstrip(" :-–—"), label.group()
         return text, ""
     return text[end:], text[:end].strip()
 
@@ -246,6 +250,30 @@ _BYLINE_HEAD = re.compile(
 def cut_byline_head(text: str) -> tuple[str, str]:
     """Split a byline with its date glued before a paragraph's first sentence: (kept, cut), cut possibly ''."""
     return _cut_head(_BYLINE_HEAD, text, 8)
+
+
+# A picture's or video's label run into the story by a page flattened into one paragraph: "Media playback is
+# unsupported on your device media caption the bbc's mishal husain was one of the first broadcasters to go inside the
+# school the pakistani city of peshawar is burying its dead ..." (a Multi-News source a QA brief lost whole as a
+# caption). The labels go; the caption's own words go only where cased text shows where the story starts (a
+# capitalised function word after a word with no final mark: "... inside the school The Pakistani city ...").
+_MEDIA_HEAD = re.compile(r"^(?:media playback is (?:unsupported|not supported) on your device\.?\s*)?"
+                         r"(?:(?:image|media|photo|picture) (?:copyright|caption|source|credit)\b\s*)+", re.IGNORECASE)
+_STORY_START = re.compile(r"(?<=[a-z0-9])\s+(?=(?:The|A|An|In|On|At|It|He|She|They|We|This|Police|Officials|After|"
+                          r"When|As|More|Some|Many|Two|Three)\s)")
+MAX_MEDIA_CAPTION_WORDS = 40
+
+
+def cut_media_head(text: str) -> tuple[str, str]:
+    """Split a media label (and, in cased text, its caption) from the story it runs into: (kept, cut)."""
+    m = _MEDIA_HEAD.match(text)
+    if not m or sentence_ends(text) < 2:
+        return text, ""
+    start = m.end()
+    story = _STORY_START.search(text, start)
+    if story and len(text[start:story.start()].split()) <= MAX_MEDIA_CAPTION_WORDS and text[start:start + 1].isupper():
+        start = story.end()
+    return text[start:], text[:start].strip()
 
 
 # A newsletter-style outlet's label before a paragraph ("Why it matters: Across the West, ..." reached a QA summary and

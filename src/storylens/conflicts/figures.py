@@ -66,6 +66,10 @@ class Stated:
         return any(n.base in self.rests.get(k, ()) and self.source_of.get(k) == src
                    for k in range(sentence, sentence + 3))
 
+    def is_rest(self, sentence: int, v: Value) -> bool:
+        """Whether v counts the rest of a group its sentence has split ("the other nine jurors")."""
+        return v.kind == "count" and v.number is not None and v.number.base in self.rests.get(sentence, ())
+
     def holds(self, sentence: int, v: Value) -> bool:
         """Whether the sentence states v's very figure anywhere, as a value or a bare number ("9-3", "nine")."""
         n = v.number
@@ -154,6 +158,8 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
         return True  # "two board members did not sign" / "six members signed": the two parts of a group
     if a[1].since and b[1].since and a[1].since != b[1].since:
         return True
+    if stated.is_rest(*a) != stated.is_rest(*b):
+        return True  # "the other nine jurors" / "Eight of the jurors were black": what is left of a group is no total
     if stated.holds(a[0], b[1]) or stated.holds(b[0], a[1]):
         return True
     if stated.splits(a[0], b[1]) or stated.splits(b[0], a[1]):

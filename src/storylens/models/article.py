@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 RawFormat = Literal["text", "html"]
@@ -160,6 +160,14 @@ class Story:
             written = latest_written(article.text)
             if written is not None and written.year > self.story_date.year:
                 return written, True
+            if all(a.extra.get("published_from") == "caption" for a in self.articles
+                   if a.published_date == self.story_date):
+                return self.story_date + timedelta(days=1), True  # the story's date is a photo's (below)
+        if own is not None and article.extra.get("published_from") == "caption":
+            # a page is posted on its photos' day or after it: read against the day after, its "Thursday" is the
+            # day after a caption's Wednesday, not six days before it ("announced Thursday" had come before the
+            # Wednesday mutiny that led to it); the caption's own weekday is still that day
+            return own + timedelta(days=1), True
         return own or self.story_date, own is None or article.extra.get("published_from") in ("caption", "post")
 
     def sentences_of(self, source_id: str) -> list[Sentence]:

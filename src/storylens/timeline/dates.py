@@ -195,7 +195,7 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
             precision = {"year": "year", "monthyear": "month", "monthlast": "month", "monthrel": "month"}.get(kind, "day")
             # a plan lies ahead: a year or a month already over when the article was written is no plan ("since
             # that now infamous debacle in Jacksonville in 2006", read as a schedule by its present tense)
-            planned = future and (base is None or _not_over(day, precision, base))
+            planned = future and not _denied(before) and (base is None or _not_over(day, precision, base))
             found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision, planned))
     return tuple(found)
 
@@ -281,6 +281,18 @@ def _is_future(before: str, after: str) -> bool:
     if len(lead.split()) >= 3:
         return bool(_FUTURE_BEFORE.search(lead) or _ORDERED_TO_APPEAR.search(lead)) or _scheduled(lead)
     return bool(_FUTURE_AFTER.search(" ".join(after.split()[:5])))
+
+
+# A plan denied plans nothing, though its day still lies ahead: "I'm not going to lecture too much this morning," the
+# judge said (a QA timeline marked his sentencing hearing planned, round 18); "is not expected to return on Monday".
+_NEGATED = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _denied(before: str) -> bool:
+    """The last future cue leading to the date is negated."""
+    lead = _lead(before)
+    cues = list(_FUTURE_BEFORE.finditer(lead))
+    return bool(cues) and bool(_NEGATED.search(lead, 0, cues[-1].start()))
 
 
 # A court's order to come back on a day: "was remanded in custody to appear before Taunton Crown Court on 19 August"
