@@ -46,8 +46,8 @@ def test_a_wire_story_is_known_by_its_contributor_line() -> None:
     # QA round 18 (Mali coup): an AP story with no dateline tag, only its contributor line (cut by cleaning), and a
     # BBC rewrite crediting "the Associated Press news agency" had counted as two independent reports
     ap = Article(id="d1", raw="", text="BAMAKO, Mali — Mutinous soldiers said they had seized power.",
-                 removed=["Associated Press writers Rukmini Callimachi and Michelle Faul in Dakar, Senegal, contributed "
-                          "to this report."])
+                 removed=[("Associated Press writers Rukmini Callimachi and Michelle Faul in Dakar, Senegal, "
+                           "contributed to this report.")])
     bbc = Article(id="d2", raw="", text="Recruits were said to have begun rioting in Gao, according to the Associated "
                   "Press news agency.")
     assert outlet_names(ap) == {"associatedpress"}

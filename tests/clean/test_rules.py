@@ -679,5 +679,5 @@ def test_a_media_label_opening_a_whole_story_goes_and_the_story_stays() -> None:
     out = clean_text("Media playback is unsupported on your device Media caption The BBC's Mishal Husain was one of "
                      "the first broadcasters to go inside the school " + cased)
     assert out.paragraphs == [cased]
-    assert out.removed == ["Media playback is unsupported on your device Media caption The BBC's Mishal Husain was "
-                           "one of the first broadcasters to go inside the school"]
+    assert out.removed == [("Media playback is unsupported on your device Media caption The BBC's Mishal Husain was "
+                           "one of the first broadcasters to go inside the school")]
