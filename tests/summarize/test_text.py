@@ -84,6 +84,21 @@ def test_an_ordinal_standing_alone_as_subject_leans_on_the_sentence_before(sente
     assert standalone(sentence) is not leans_back
 
 
+@pytest.mark.parametrize(
+    ("sentence", "leans_back"),
+    [
+        # QA round 18: "it" was a regional bloc named six sentences before the summary's sentence
+        ("In a statement, it said the coup was a major setback for democracy in the region.", True),
+        ("On Thursday, they agreed to send a delegation to the capital.", True),
+        ("In a statement, the bloc said the coup was a major setback for democracy in the region.", False),
+        ("Mali's soldiers, it seems, seized power on Thursday after a mutiny.", False),
+    ],
+)
+def test_a_pronoun_subject_after_an_opening_phrase_leans_on_the_sentence_before(sentence: str,
+                                                                                 leans_back: bool) -> None:
+    assert dangling(sentence) is leans_back
+
+
 def test_two_sentences_giving_one_figure_tell_one_fact() -> None:
     # QA round 11: a summary told the 5% rise in consumer prices twice, in two outlets' words
     from storylens.summarize.text import content_words, figures, same_figures

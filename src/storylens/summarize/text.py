@@ -54,6 +54,9 @@ _FIRST_PERSON = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Ww]e(?:['’](?:re|
 _PRONOUN_SPEAKER = re.compile(r"(?:[\"”’']\s*(?:,\s*)?|,\s+)(?:he|she|they)\s+(?:said|says|added|adds|"
                               r"told [\w ]{0,40}|wrote|explained|noted|continued|insisted)\s*[.!]$")
 _SAID = re.compile(r"\b(?:said|says|told|tells|asked|wrote|added|according to)\b", re.IGNORECASE)
+# A pronoun as the subject right after a short opening phrase: "In a statement, it said the coup was a setback"
+# (a QA summary of round 18: "it" was a regional bloc named six sentences before), "On Thursday, they agreed ...".
+_PRONOUN_AFTER_OPENER = re.compile(r"^\W*(?:[\w'’-]+ ){1,5}[\w'’-]+, (?:he|she|it|they) [a-z]+\b(?!,)")
 
 MIN_WORDS = 6
 MAX_WORDS = 60
@@ -169,7 +172,7 @@ def leans_back(text: str) -> bool:
     pronoun as its only speaker."""
     stripped = text.strip()
     return bool(_DANGLING.match(stripped) or _POINTS_BACK.search(stripped) or _POINTS_BACK_EARLY.match(stripped)
-                or _PRONOUN_SPEAKER.search(stripped))
+                or _PRONOUN_SPEAKER.search(stripped) or _PRONOUN_AFTER_OPENER.match(stripped))
 
 
 def unspoken(text: str) -> bool:
