@@ -681,3 +681,22 @@ def test_a_media_label_opening_a_whole_story_goes_and_the_story_stays() -> None:
     assert out.paragraphs == [cased]
     assert out.removed == [("Media playback is unsupported on your device Media caption The BBC's Mishal Husain was "
                            "one of the first broadcasters to go inside the school")]
+
+
+def test_a_photo_credit_between_sentences_goes_with_the_caption_it_closes() -> None:
+    # QA round 19 (a CBC page flattened into paragraphs): "(Medicine Hat Police Service)" and "(Steve
+    # Vogelsang/Facebook)" ran into the next sentence, and the caption before the first became a claim
+    before = "He became a journalism instructor at Red River College in 2002 and resigned in 2011."
+    caption = ("Police released this still image from surveillance video of a man they say robbed two banks in Medicine "
+               "Hat, Alta. Steve Vogelsang has been charged in the robberies. (Medicine Hat Police Service)")
+    after = "The 53-year-old was the news director and longtime sports anchor at CKY."
+    out = clean_text(f"{before} {caption} {after}")
+    assert out.paragraphs == [f"{before} {after}"] and out.removed == [caption]
+    text = ("Vogelsang was a journalism instructor at Red River College from 2002 to 2011. (Steve Vogelsang/Facebook) "
+            "They also owned a home in Winnipeg.")
+    out = clean_text(text)
+    assert out.paragraphs == [text.replace(" (Steve Vogelsang/Facebook)", "")]
+    assert out.removed == ["(Steve Vogelsang/Facebook)"]
+    # an aside in brackets is the writer's
+    aside = "He said so. (He declined to say more about the deal.) Then he left the room with his lawyers."
+    assert clean_text(aside).paragraphs == [aside]

@@ -633,13 +633,28 @@ def test_a_part_of_a_vote_counts_no_thing():
     # parole': the tagger reads "voting" as the counted noun
     text = ("The jury was deadlocked at 9-3, with nine in favor of the death penalty and three voting for life "
             "without parole.")
-    assert [v.surface for v in read_values(text) if v.kind == "count"] == []
     found, _ = disputed(
         "count",
         "Nichols was sentenced Saturday morning to seven life sentences and four sentences of life without parole.",
         text,
     )
     assert found == []
+
+
+def test_a_changes_size_is_no_level():
+    # QA round 19 (NeuS jobs report): 'down 6.8 million jobs compared with February 2020' / '700,000 jobs would be added'
+    found, _ = disputed(
+        "count",
+        "The labor market is still far from normal, down 6.8 million jobs compared with February 2020.",
+        "The consensus among economists was that 700,000 jobs would be added to the labor market in June.",
+    )
+    assert found == []
+    found, _ = disputed(
+        "count",
+        "The labor market is still far from normal, down 6.8 million jobs compared with February 2020.",
+        "The labor market is still far from normal, down 7.5 million jobs compared with February 2020.",
+    )
+    assert found == [["6.8 million", "7.5 million"]]
 
 
 def test_a_part_of_a_named_group_is_counted():

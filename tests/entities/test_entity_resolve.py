@@ -301,6 +301,19 @@ def test_acronyms_link_to_their_expansion(story_from) -> None:
     assert jmc.name == "Joint Maritime Council" and len(jmc.mentions) == 3
 
 
+def test_an_acronym_defined_in_brackets_after_a_name_is_its_short_form(story_from) -> None:
+    # QA round 19 (NeuS): "Centers for Disease Control and Prevention (CDC)" and "CDC" were two organisations
+    story = story_from(
+        a="Officials of the [Centers for Disease Control and Prevention|ORG] ([CDC|ORG]) said so.",
+        b="The [CDC|ORG] said nothing. The [Food and Drug Administration|ORG] ([DEA|ORG]) agreed.",
+    )
+    entities = resolve_entities(story)
+    cdc = _by_form(entities, "CDC")
+    assert cdc.name == "Centers for Disease Control and Prevention" and len(cdc.mentions) == 3
+    # letters that do not follow the name's words are another body
+    assert _by_form(entities, "DEA") is not _by_form(entities, "Food and Drug Administration")
+
+
 def test_a_place_acronym_is_not_an_organisation_with_those_initials(story_from) -> None:
     # "U.S." and "US" were aliases of the "University of Sheffield" in a Multi-News brief
     story = story_from(
@@ -998,3 +1011,12 @@ def test_a_lone_name_is_the_surname_of_one_before_the_given_name_of_another(stor
     karen = _by_form(entities, "Karen Mitchell")
     assert "Mitchell" in _forms(karen)
     assert "Mitchell" not in _forms(_by_form(entities, "Mitchell Hernandez"))
+
+
+def test_a_time_zone_after_a_clock_is_no_name_but_a_states_abbreviation_is(story_from) -> None:
+    # QA round 19 (Multi-News): "just after 3 a.m. CT" gave a person "CT", an alias of the TV station "CKY-TV"
+    story = story_from(a="The bank was robbed just after 3 a.m. [CT|PERSON] on Thursday, [CKY-TV|ORG] said.",
+                       b="He moved to Hartford, [CT|GPE] in 2014.")
+    entities = resolve_entities(story)
+    assert [m.source for m in _by_form(entities, "CT").mentions] == ["b"]
+    assert _by_form(entities, "CKY-TV").aliases == []

@@ -446,3 +446,14 @@ def test_a_plan_denied_is_no_plan_but_its_day_still_lies_ahead() -> None:
     assert m.day.isoformat() == "2008-12-15" and not m.planned
     (m,) = find_dates("He is expected to return to court on Monday, his lawyer said.", base)
     assert m.day.isoformat() == "2008-12-15" and m.planned
+
+
+def test_today_in_a_name_is_no_day() -> None:
+    # QA round 19 (conflicts-dev): three award winners "at USA Today" and "Today in the Sky" were dated by the page
+    base = date(2010, 11, 24)
+    assert days("The bronze goes to Gary Stoller, a reporter at USA Today, for his series.", base) == []
+    assert days("Ben Mutzabaugh wins gold for the best travel blog, Today in the Sky, at USAToday.com.", base) == []
+    assert days("the reporter at usa today wrote about the fares.", base) == []
+    assert days("Today, the company said it would cut 40 jobs.", base) == ["2010-11-24"]
+    assert days('"Today we start again," he said.', base) == ["2010-11-24"]
+    assert days("The company said today it would cut 40 jobs.", base) == ["2010-11-24"]

@@ -348,3 +348,20 @@ def test_a_day_with_no_year_far_back_takes_the_year_its_article_gives_the_month(
     assert got[("a", 1)] == "2005-06-24"
     assert got[("b", 3)] == "2006-06-24"  # b writes no year for June: the latest June 24 it is
     assert got[("a", 2)] == "2007-04-20"  # a recent day keeps its year
+
+
+def test_a_comparisons_baseline_is_no_event() -> None:
+    # QA round 19 (NeuS jobs report): "February 2020" of "down 6.8 million jobs compared with February 2020" was an event
+    story = _story("2021-07-02", a=["The economy is still down 6.8 million jobs compared with February 2020.",
+                                    "Prices were higher than in 2019, the report said on Friday.",
+                                    "The plant closed in February 2020 after the outbreak."])
+    assert [(it.sentence.index, it.mention.text) for it in dated_sentences(story)] == [(1, "on Friday"),
+                                                                                      (2, "February 2020")]
+
+
+def test_an_embedded_posts_signature_dates_no_event() -> None:
+    # QA round 19 (Multi-News test-250): a tweet's signature was the story's only timeline event
+    story = _story("2016-10-07", a=["this is basically the opposite of the truth. — gabriel sherman ( @gabrielsherman ) "
+                                    "october 6, 2016 the spat went on for hours.",
+                                    "Hannity tweeted on October 6, 2016 that Kelly was a Clinton supporter."])
+    assert [it.sentence.index for it in dated_sentences(story)] == [1]

@@ -62,6 +62,7 @@ from storylens.clean.units import (
     cut_highlights_head,
     cut_label_head,
     cut_media_head,
+    cut_mid_credits,
     cut_player_prompts,
     cut_pronunciations,
     cut_ticker_chips,
@@ -617,9 +618,10 @@ def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
         kept, chips = cut_ticker_chips(kept)
         kept, guides = cut_pronunciations(kept)
         kept, prompts = cut_player_prompts(kept)
+        kept, credits = cut_mid_credits(kept)
         if kept:
             paragraphs.append(kept)
-        removed.extend(chips + guides + prompts)
+        removed.extend(chips + guides + prompts + credits)
         if cut:
             removed.append(cut)
     return paragraphs, removed

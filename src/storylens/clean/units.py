@@ -150,6 +150,45 @@ def cut_pronunciations(text: str) -> tuple[str, list[str]]:
     return _cut_inline(_PRONUNCIATION, text, "(")
 
 
+# A photo's credit in brackets between two sentences of a flattened page: "... charged in the robberies. (Medicine Hat
+# Police Service) The 53-year-old was ...", "... at CTV. (Steve Vogelsang/Facebook) They also owned ..." (QA round 19:
+# the credit ran into the next sentence, a claim and a summary sentence). The caption goes with it when one of the
+# two sentences before the credit shows a picture ("Police released this still image from surveillance video ...").
+_MID_CREDIT = re.compile(
+    r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’']))\s+\((?:[A-Z][\w.'’&-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w.'’&-]*)){0,5}|"
+    r"[A-Z][^()/]{1,40}/\s?[A-Z][^()]{1,40})\)(?=\s+[\"“‘A-Z])")
+_SHOWS_PICTURE = re.compile(r"\b(?:this|these)\s+(?:[\w-]+\s+){0,2}(?:image|photo|photograph|picture|still|screenshot|"
+                            r"screengrab|frame)s?\b|\bpictured\b|\bseen here\b|\bin this (?:file )?photo\b",
+                            re.IGNORECASE)
+MAX_MID_CAPTION_WORDS = 50
+
+
+def cut_mid_credits(text: str) -> tuple[str, list[str]]:
+    """The text without bracketed photo credits between its sentences (and the captions they close), and the pieces
+    cut (verbatim, in order)."""
+    if ") " not in text:
+        return text, []
+    out, pieces, pos = [], [], 0
+    for m in _MID_CREDIT.finditer(text):
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, pos, m.start() + 1)]
+        start = m.start()
+        # the caption: from the start of one of the two sentences before the credit that shows a picture
+        for k in (3, 2):
+            if len(ends) >= k - 1:
+                begin = ends[-k] if len(ends) >= k else pos
+                caption = text[begin:m.start()]
+                if _SHOWS_PICTURE.search(caption) and len(caption.split()) <= MAX_MID_CAPTION_WORDS:
+                    start = begin
+                    break
+        out.append(text[pos:start])
+        pieces.append(text[start:m.end()].strip())
+        pos = m.end()
+    if not pieces:
+        return text, []
+    out.append(text[pos:])
+    return re.sub(r"\s{2,}", " ", "".join(out)).strip(), pieces
+
+
 # A video player's prompt left in the text of a page saved without scripts, in the middle of a paragraph as often as
 # alone ("Please enable javascript to watch this video st. Charles, mo ( ktvi ) - the mysterious death ...": a QA
 # brief's title and first summary sentence).

@@ -378,6 +378,11 @@ def counts_other_thing(x: Value, y: Value, vi: list[Value], vj: list[Value], wor
         v.kind == "count" and v.anchor and word_sim(y.anchor, v.anchor) >= SAME_THING for v in vi)
 
 
+# How a vote's parts are counted: "nine in favor ... three voting for life", "two abstaining" (the tagger reads the word
+# as the counted noun): a count of voters, comparable only with another.
+_VOTERS = frozenset({"voting", "abstaining", "dissenting", "opposing", "favoring", "favouring"})
+
+
 def different_things(x: Value, y: Value, text_x: str, text_y: str, vx: list[Value], vy: list[Value],
                      word_sim: WordSimilarity) -> bool:
     """Two counts of different things where one sentence names the other's thing without counting it ('arrested
@@ -387,6 +392,8 @@ def different_things(x: Value, y: Value, text_x: str, text_y: str, vx: list[Valu
     'two white girls' are one group)."""
     if x.kind != "count" or not x.anchor or not y.anchor or _names(y.anchor, x.anchor):
         return False
+    if (x.anchor in _VOTERS) != (y.anchor in _VOTERS):
+        return True  # 'three voting for life without parole' / 'four sentences of life without parole' (QA round 18)
     # the other sentence names this thing apart from what it counts ('23 pirates' / '18 Indian sailors on board,
     # by Somali pirates'), however alike the two nouns are
     if _names(text_y, x.anchor) or _names(text_x, y.anchor):

@@ -28,7 +28,11 @@ def token_at(doc: Any, char: int) -> Any:
 
 _RELATIVE_AFTER = re.compile(
     r"\s+(?:more|other|additional|extra|further)\b|\s+(?:[\w'’-]+\s+){0,3}?(?:each|apiece)\b", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r"\b(?:another|an additional|an extra|a further)\s+$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:another|an additional|an extra|a further)\s+$"
+                              # a change's size, not a level: "still down 6.8 million jobs compared with February 2020"
+                              # (a NeuS brief disputed it with the 700,000 jobs a month's report was to add; QA round 19)
+                              r"|\b(?:down|up)\s+(?:by\s+)?(?:(?:about|some|nearly|almost|roughly|around|more than|"
+                              r"less than|over)\s+)?$", re.IGNORECASE)
 # "would add $256 billion to the deficit": what is added to a thing, not the size of the thing
 _ADDED_BEFORE = re.compile(
     r"\badd(?:s|ed|ing)?\s+(?:(?:about|some|roughly|nearly|almost|around|over|more than|up to|an estimated)\s+)?$",

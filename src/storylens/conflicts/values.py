@@ -255,11 +255,6 @@ def _arguments(verb: Any) -> set[str]:
     return out
 
 
-# How a vote's parts are told: "nine in favor ... three voting for life", "two abstaining"; the tagger reads the word
-# as the counted noun, and a QA brief disputed "four sentences of life without parole" with it (round 18).
-_VOTERS = frozenset({"voting", "abstaining", "dissenting", "opposing", "opposed", "favoring", "favouring"})
-
-
 def _count_anchor(doc: Any, num: Number, text: str) -> Any:
     """The counted noun of a bare number: its head when it is a number modifier, the group it is part of ("nine of
     the activists"), else the next noun."""
@@ -269,7 +264,7 @@ def _count_anchor(doc: Any, num: Number, text: str) -> Any:
     if tok.dep_ in ("nummod", "quantmod", "amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head
         if head.i > tok.i:
-            return None if head.lower_ in _VOTERS else head
+            return head
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of" and nxt.head.i == tok.i:
         # a part of a group the story names: "(at least) nine of the activists were arrested"
@@ -277,8 +272,6 @@ def _count_anchor(doc: Any, num: Number, text: str) -> Any:
         if group and any(d.lower_ in ("the", "those", "these") or d.dep_ == "poss" for d in group[0].children):
             return group[0]
     for nxt in doc[tok.i + 1: tok.i + 5]:
-        if nxt.lower_ in _VOTERS:
-            return None  # "three voting for life without parole" (parsed as a noun): a part of a vote, no thing
         if nxt.pos_ in ("NOUN",):
             # walk to the end of the noun compound ("train wagons" -> "wagons")
             while nxt.dep_ == "compound" and nxt.head.i > nxt.i and nxt.head.pos_ == "NOUN":

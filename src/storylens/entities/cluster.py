@@ -221,6 +221,35 @@ def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
                 uf.union(key, roots.pop())
 
 
+def link_defined_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join an acronym to the long name it is defined for, written right after it: "Centers for Disease Control
+    and Prevention (CDC)" (a QA brief of round 18 kept them apart: "CDC" is not all the name's initials). Its
+    letters must open on the name's first letter and follow the name's words in order."""
+    ends: dict[tuple[str, int], Key] = {}
+    for key, g in groups.items():
+        if len(key) >= 2:
+            for s in g.spans:
+                ends[(s.source, s.end)] = key
+    for key, g in groups.items():
+        for s in g.spans:
+            if not is_acronym(s.text):
+                continue
+            # " (" or ", " between them
+            long = next((k for gap in (2, 3) if (k := ends.get((s.source, s.start - gap)))), None)
+            if long is not None and _letters_follow(acronym_letters(s.text), groups[long].spans[0].text) \
+                    and (family(dominant(g.votes)) == "place") == (family(dominant(groups[long].votes)) == "place"):
+                uf.union(key, long)
+
+
+def _letters_follow(letters: str, name: str) -> bool:
+    """The letters open on the name's first letter and are a subsequence of its words' initials."""
+    heads = "".join(w[0] for w in split_words(name) if w[:1].isalpha()).upper()
+    if len(letters) < 2 or not heads.startswith(letters[0]):
+        return False
+    it = iter(heads)
+    return all(ch in it for ch in letters)
+
+
 # Long names that share an acronym are one name misspelt when they differ this little (rapidfuzz ratio, 0-100).
 SPELLING_RATIO = 90
 
@@ -521,6 +550,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     merge_adjectives(groups, uf)
     merge_countries(groups, uf)
     link_acronyms(groups, uf)
+    link_defined_acronyms(groups, uf)
     votes = cluster_votes(groups, uf)
     parts = name_parts(groups, uf, votes)
     # The parts "Mr. X" may be: the last, and the first unless the story writes the last alone ("Mr. Xi" is Xi

@@ -235,6 +235,9 @@ _SPEECH_WORDS = frozenset(["said", "says", "told", "tells", "asked", "added", "w
 # Time zones NER takes for organisations ("5:30 pm IST").
 _TIME_ZONES = frozenset(["IST", "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST",
                          "AEST", "AEDT", "JST", "KST", "HKT", "SGT", "WIB", "EAT", "SAST"])
+# The short zones ("ET", "CT") are also states' and others' abbreviations: a zone only right after a clock.
+_CLOCK_ZONES = frozenset(["ET", "CT", "MT", "PT", "AT", "HT", "AKT"])
+_AFTER_CLOCK = re.compile(r"\d\s*(?:[ap]\.?\s?m\.?)?\s*$", re.IGNORECASE)
 _EVENT_ENDS = frozenset(["marathon", "olympics", "olympiad", "championship", "championships", "tournament",
                          "festival", "summit", "cup", "derby", "regatta", "prix"])
 _STORMS = frozenset(["hurricane", "typhoon", "cyclone", "tropical", "storm", "superstorm"])
@@ -313,6 +316,11 @@ def _place_office(text: str, start: int, end: int) -> int | None:
     return start + words[1].start()
 
 
+def clock_zone(text: str, start: int, end: int) -> bool:
+    """The span is a time zone right after a clock ("3 a.m. CT")."""
+    return text[start:end] in _CLOCK_ZONES and bool(_AFTER_CLOCK.search(text, max(0, start - 16), start))
+
+
 def in_party_tag(text: str, start: int, end: int) -> bool:
     """The name is the state of a legislator's party tag: "(R., Texas)", "(D-N.Y.)", "(R-Ohio)"."""
     return bool(_PARTY_TAG_OPEN.search(text[max(0, start - 8):start]) and _PARTY_TAG_CLOSE.match(text, end))
@@ -389,6 +397,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     name = text[start:end]
     if is_junk(name) or _common_word(name, text, start, lower_words) or _lone_title(name):
         return None
+    if clock_zone(text, start, end):
+        return None  # "just after 3 a.m. CT": a time zone (a person, and an alias of "CKY-TV", in QA round 19)
     if m.label == "PERSON" and any(c.isdigit() for c in name):
         return None  # nor a digit ("COVID-19"), once an age is off ("23-year-old Ana Kade")
     return Span(m.source, start, end, name, label, votes)

@@ -158,7 +158,8 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
         on_day = bool(_ON_DAY.search(before)) or m.group().lower().startswith(("on ", "early on ", "late on "))
         bound = (bound and bool(_RANGE_END.fullmatch(before))) or (bool(_SPAN_BOUND.search(before)) and not on_day)
         if kind == "iso" or bound or (kind == "weekday" and (_in_title(sentence, m.start(), m.end())
-                                                             or _OF_DATE.match(sentence, m.end()))):
+                                                             or _OF_DATE.match(sentence, m.end()))) \
+                or (kind == "relday" and _today_in_name(sentence, m.start(), m.end())):
             continue
         after = sentence[m.end():]
         if kind == "week" and _REFINED.match(after):
@@ -217,6 +218,22 @@ _REFINED = re.compile(r",?\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun
 # dates the event; the weekday read alone would be the one before the article's date.
 _OF_DATE = re.compile(r",?\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?!\d)"
                       r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+
+
+# "Today" as a name: "USA Today" (also written in a lower-cased page), "Psychology Today", "the Today show", "Today in
+# the Sky" (a travel blog): a QA timeline dated three award winners by a "today" that was a newspaper (round 19).
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(—–-]\s*)$")
+
+
+def _today_in_name(sentence: str, start: int, end: int) -> bool:
+    word = sentence[start:end]
+    if word.lower() != "today":
+        return False
+    before = sentence[:start]
+    if re.search(r"\busa\s+$", before, re.IGNORECASE):
+        return True
+    # capitalised where prose would not capitalise it: a title ("... reporter at Psychology Today", "Today in the Sky")
+    return word[0].isupper() and not _SENTENCE_OPEN.search(before)
 
 
 def _in_title(sentence: str, start: int, end: int) -> bool:

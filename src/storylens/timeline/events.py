@@ -70,6 +70,13 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _CLOSERS = " \t\"'”’)»"
 # "born on March 29, 1928", "was born in the Bronx in 1928", "(born 1961)": the date is a birth date.
 _ANNIVERSARY = re.compile(r"\s+(?:\w+\s+)?anniversary\b", re.IGNORECASE)
+# The signature of an embedded post: "— brian stelter ( @brianstelter ) october 6, 2016" dates the post, not an event
+# (a QA timeline's only event of a test-250 story, round 19; the page's date is read from it: `clean.post_date`).
+_POST_SIGNED = re.compile(r"\(\s*@\w{1,15}\s*\)\s*$")
+# A comparison's baseline: "down 6.8 million jobs compared with February 2020", "higher than in 2019" (a QA timeline
+# listed February 2020 as an event of a jobs report, round 19).
+_BASELINE = re.compile(r"\b(?:compared\s+(?:with|to)|than|relative\s+to|versus|vs\.?)\s+(?:(?:in|on|at|the|levels?\s+of|"
+                       r"that\s+of|those\s+of)\s+)*$", re.IGNORECASE)
 _BORN = re.compile(r"\bborn\b[^.;:,()]{0,40}$", re.IGNORECASE)
 # Verbs of saying: a date next to one dates the report, not the event reported.
 _SPEECH_VERBS = r"said|says|told|tells|recalled|recalls|reported|added|stated|noted|wrote|explained|showed|shows"
@@ -126,7 +133,8 @@ def dated_sentences(story: Story) -> list[Dated]:
         # a contender in 2012, the Colts dispatched the Chiefs"): as an event of its own it joined a later day's
         mentions = [m for m in mentions if m.precision == "day" or not any(compatible(m, d) for d in days)]
         for m in mentions:
-            if born_long_ago(s.text, m, base) or _ANNIVERSARY.match(s.text, m.end):
+            if born_long_ago(s.text, m, base) or _ANNIVERSARY.match(s.text, m.end) \
+                    or _BASELINE.search(s.text, 0, m.start) or _POST_SIGNED.search(s.text, 0, m.start):
                 continue  # "the May 25 anniversary of George Floyd's death": a day that recurs, no event of its own
             pre = s.text[:m.start].split()[-WINDOW_BEFORE:]
             post = s.text[m.end:].split()[:WINDOW_AFTER]
