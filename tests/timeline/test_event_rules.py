@@ -361,7 +361,7 @@ def test_a_comparisons_baseline_is_no_event() -> None:
 
 def test_an_embedded_posts_signature_dates_no_event() -> None:
     # QA round 19 (Multi-News test-250): a tweet's signature was the story's only timeline event
-    story = _story("2016-10-07", a=["this is basically the opposite of the truth. — gabriel sherman ( @gabrielsherman ) "
-                                    "october 6, 2016 the spat went on for hours.",
+    story = _story("2016-10-07", a=[("this is basically the opposite of the truth. — gabriel sherman ( @gabrielsherman ) "
+                                    "october 6, 2016 the spat went on for hours."),
                                     "Hannity tweeted on October 6, 2016 that Kelly was a Clinton supporter."])
     assert [it.sentence.index for it in dated_sentences(story)] == [1]
