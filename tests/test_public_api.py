@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -109,6 +110,21 @@ def test_undated_sources_are_named_in_the_notices():
     assert any(n.startswith("Undated") and n.endswith(": b") for n in _notices(arts))
     arts[1].published = "2023-09-13"
     assert not any("date" in n for n in _notices(arts))
+
+
+def test_a_story_with_no_date_reads_a_source_against_the_day_it_names_by_weekday():
+    # QA round 19 (Multi-News): "Thursday October 19" in a text that writes 2017 pins its year; the text said it was
+    # arrested "Saturday", which the brief could not place
+    from storylens.models import Article, Story
+
+    text = ("The banks were robbed on Thursday October 19 and Friday October 20. He was arrested Saturday. A charge "
+            "against him was stayed October 23, 2017.")
+    arts = [Article(id="a", raw="t", text=text, language="en"), *_derailed("b")]
+    notices = _notices(arts)
+    assert any(n.startswith("No source gives its date") and "a (read against 2017-10-23)" in n and "b (not read)" in n
+               for n in notices)
+    assert Story(articles=arts).reading_date("a") == (date(2017, 10, 23), True)
+    assert Story(articles=arts).reading_date("b") == (None, True)
 
 
 def test_independent_sources_are_counted_among_those_analysed():

@@ -280,12 +280,19 @@ def _add_notices(story: Story) -> None:
         story.notices.append("Excerpts (the text stops with \"...\", so the rest of the article is not here): "
                              + ", ".join(cut))
     undated = [a.id for a in story.analysed if a.published_date is None]
-    if n and len(undated) == n:
+    # (one that writes out a later year is read against the latest day it writes, one of a story with no date against
+    # the day it names by weekday: `Story.reading_date`)
+    read = {k: story.reading_date(k)[0] for k in undated}
+    if n and len(undated) == n and not any(read.values()):
         story.notices.append("No source gives its date: relative days (\"on Monday\", \"yesterday\") cannot be put "
                              "on the calendar, so the timeline holds only dates written out in full.")
+    elif n and len(undated) == n:
+        story.notices.append("No source gives its date: the relative days (\"on Monday\", \"yesterday\") of one that "
+                             "names a day by its weekday and month-day are read against that day and marked "
+                             "approximate, the others' not at all: " + ", ".join(
+                                 f"{k} (read against {read[k].isoformat()})" if read[k] else f"{k} (not read)"
+                                 for k in undated))
     elif undated:
-        # (one that writes out a later year is read against the latest day it writes: `Story.reading_date`)
-        read = {k: story.reading_date(k)[0] for k in undated}
         story.notices.append("Undated (their relative days, such as \"on Monday\", are read against the other "
                              "sources' date and marked approximate): " + ", ".join(
                                  k if read[k] == story.story_date or read[k] is None

@@ -457,3 +457,16 @@ def test_today_in_a_name_is_no_day() -> None:
     assert days("Today, the company said it would cut 40 jobs.", base) == ["2010-11-24"]
     assert days('"Today we start again," he said.', base) == ["2010-11-24"]
     assert days("The company said today it would cut 40 jobs.", base) == ["2010-11-24"]
+
+
+def test_a_day_named_by_weekday_and_month_day_pins_its_year_among_those_written() -> None:
+    # QA round 19: an undated text writing "Thursday October 19" and the year 2017 (Oct. 19, 2017 was a Thursday)
+    from storylens.timeline.dates import pinned_day
+
+    text = "The bank was robbed on Thursday October 19. He was born in 1964 and moved back in 2017."
+    assert pinned_day(text, date(2026, 1, 1)) == date(2017, 10, 19)
+    # a day written out in full within a month after it is later still
+    assert pinned_day(text + " The charge was stayed October 23, 2017.", date(2026, 1, 1)) == date(2017, 10, 23)
+    # no year whose calendar fits, or two that do: nothing pinned
+    assert pinned_day("The bank was robbed on Friday October 19 in 2017.", date(2026, 1, 1)) is None
+    assert pinned_day("It opened on Thursday October 19, a year after 2006 and before 2017.", date(2026, 1, 1)) is None

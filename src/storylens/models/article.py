@@ -148,10 +148,16 @@ class Story:
     def reading_date(self, source_id: str) -> tuple[date | None, bool]:
         """The date a source's relative days ("on Monday", "yesterday") are read against, and whether that is a
         guess: an undated source is read against the story's date (or the latest day it writes out, when that is
-        of a later year), a page dated by a photo caption or an embedded post against the photo's or the post's
+        of a later year; with no story date, the day it names by weekday and month-day, `timeline.dates.pinned_day`), a page dated by a photo caption or an embedded post against the photo's or the post's
         (`clean.caption_date`, `clean.post_date`), and none need be the day it was written."""
         article = self.article(source_id)
         own = article.published_date
+        if own is None and self.story_date is None:
+            from storylens.timeline.dates import pinned_day
+
+            # no source gives its date, but this text names a day by weekday and month-day ("Thursday October 19"),
+            # whose weekday pins the year among those it writes: it was written then or later (QA round 19)
+            return pinned_day(article.text), True
         if own is None and self.story_date is not None:
             from storylens.timeline.dates import latest_written
 

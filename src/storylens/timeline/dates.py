@@ -131,6 +131,39 @@ def latest_written(text: str, today: date | None = None) -> date | None:
     return max(days, default=None)
 
 
+_WEEKDAY_MONTHDAY = re.compile(rf"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+                               rf"(?P<md>{_MONTH}\s+{_DAY})\b(?!,?\s*\d)", re.IGNORECASE)
+_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A day the text writes out in full this long after its latest weekday-named day is still of the same days.
+PINNED_SPAN_DAYS = 30
+
+
+def pinned_day(text: str, today: date | None = None) -> date | None:
+    """For a text with no date of its own: the latest day it names by weekday and month-day ("Thursday October 19"),
+    in the one year it writes whose calendar has that weekday on that day, or a day written out in full up to a month
+    after it ("stayed October 23, 2017"); the text was written then or later. None when no such day is named."""
+    limit = today or date.today()
+    years = {int(y) for y in _WRITTEN_YEAR.findall(text) if int(y) <= limit.year}
+    pinned = []
+    for m in _WEEKDAY_MONTHDAY.finditer(text):
+        want = weekday_index(m["wd"])
+        days = set()
+        for year in years:
+            try:
+                (day,) = [x.day for x in find_dates(f"{m['md']}, {year}", None)] or [None]
+            except ValueError:
+                continue
+            if day is not None and day.weekday() == want and day <= limit:
+                days.add(day)
+        if len(days) == 1:
+            pinned.append(days.pop())
+    if not pinned:
+        return None
+    latest = max(pinned)
+    written = latest_written(text, limit)
+    return written if written is not None and latest <= written <= latest + timedelta(days=PINNED_SPAN_DAYS) else latest
+
+
 def relative_days(sentence: str, base: date | None) -> list[DateMention]:
     """The dates of `sentence` that name no month or year ("on Monday", "yesterday", "two days ago", "last week"):
     the ones a reader cannot place without the article's date."""
