@@ -20,6 +20,14 @@ def test_a_claim_is_shown_in_the_words_the_other_sources_share() -> None:
     assert _shown([0, 1], [0, 1], texts, sims, salience) == 1
     # an opinion piece's member is never shown when a reported one exists, however well covered
     assert _shown([0], [0, 1], texts, sims, salience) == 0
+    # a member adding its own fact to what each other member says is not shown for them all (QA round 19)
+    crews = ["Fire crews from Tiverton and Cullompton fought a blaze at the Waitrose store.",
+             "Crews from Tiverton fought the fire.",
+             "Crews from Cullompton fought the blaze at the Waitrose store.",
+             "Fire crews fought a blaze at the Waitrose store."]
+    sims = np.full((4, 4), 0.8)
+    sims[0, :] = sims[:, 0] = 0.85  # the detailed member closest to the rest
+    assert _shown([0, 1, 2, 3], [0, 1, 2, 3], crews, sims, np.array([0.9, 0.5, 0.5, 0.5])) == 3
     # members covered alike: the one closest to the rest of the group
     same = ["Firefighters tackled the blaze on Friday.", "On Friday firefighters tackled the blaze.",
             "The blaze was tackled by firefighters on Friday."]
