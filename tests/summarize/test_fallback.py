@@ -98,6 +98,9 @@ def test_the_middle_of_a_quotation_whose_speaker_is_named_is_shown_as_their_word
     assert quotation_speaker(before, before.index("It is"), before.index(" We will")) == "Mayor Jane Smith"
     pronoun = "“We act now. It is late. We will rebuild,” he said."
     assert quotation_speaker(pronoun, pronoun.index("It is"), pronoun.index(" We will")) is None
+    # someone known only as someone's is no one the summary can name (QA round 19: '— my mother-in-law, quoted')
+    kin = "“We act now. It is late. We will rebuild,” my mother-in-law said."
+    assert quotation_speaker(kin, kin.index("It is"), kin.index(" We will")) is None
     middle = "This was one of the terms of the closure of the bridge to all traffic."
     end = 'So the ferries will run every twenty minutes," said Mayor Jane Smith on Monday.'
     texts = [TEXTS[0], '"Inspectors found deep cracks in two piers of the old bridge.', middle, end, TEXTS[2]]

@@ -242,6 +242,8 @@ _SPEAKER_AFTER = re.compile(rf"\s*,?\s*(?:{_SAYS}\s+(?P<a>[^,.;:\"“”()]{{2,6
                             rf"when|who|as|before)\b|\s*$)|(?P<b>[^,.;:\"“”()]{{2,60}}?)(?:,[^,.;:\"“”]{{2,60}},)?\s+{_SAYS}\b)")
 _SPEAKER_BEFORE = re.compile(rf"(?P<c>[A-Za-z][^,.;:\"“”()]{{1,60}}?)\s+{_SAYS}\s*[:,]?\s*$")
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|one|this|that|who)$", re.IGNORECASE)
+# A speaker known only as someone's ("my mother-in-law", "his lawyer"): a QA summary printed '— my mother-in-law, quoted'
+_POSSESSIVE = re.compile(r"^(?:my|our|his|her|their|your|its)$", re.IGNORECASE)
 MAX_SPEAKER_WORDS = 6
 
 
@@ -275,7 +277,8 @@ def quotation_speaker(text: str, start: int, end: int) -> str | None:
         return None
     who = " ".join(found.split())
     words = who.split()
-    if not words or len(words) > MAX_SPEAKER_WORDS or _PRONOUN.match(words[0]) or _PRONOUN.match(who):
+    if not words or len(words) > MAX_SPEAKER_WORDS or _PRONOUN.match(words[0]) or _PRONOUN.match(who) \
+            or _POSSESSIVE.match(words[0]):
         return None
     return who
 
