@@ -1020,3 +1020,9 @@ def test_a_time_zone_after_a_clock_is_no_name_but_a_states_abbreviation_is(story
     entities = resolve_entities(story)
     assert [m.source for m in _by_form(entities, "CT").mentions] == ["b"]
     assert _by_form(entities, "CKY-TV").aliases == []
+
+
+def test_an_adverb_opening_a_sentence_is_no_name(story_from) -> None:
+    # QA round 19 (conflicts-dev): "Outside, a light rain's begun." gave an ORG "Outside", merged with Outside magazine
+    story = story_from(a="[Outside|ORG] magazine wins seven awards.", b="[Outside|ORG], a light rain has begun.")
+    assert [m.source for m in _by_form(resolve_entities(story), "Outside").mentions] == ["a"]
