@@ -54,6 +54,9 @@ def test_normalise_date(value: str, iso: str | None) -> None:
         ("10 June 2013 Last updated at 14:00 GMT", ("2013-06-10T14:00:00+00:00", True)),
         ("Sep 12, 2023 | Politics", None),
         ("29 November 2018 | 20 January 2019", None),  # an exhibition's dates, not a stamp
+        # a stuff.co.nz stamp, spaced out by a tokeniser (QA round 20: the source was left undated)
+        ("Last updated 13: 26 14 / 09 / 2013", ("2013-09-14T13:26:00", True)),
+        ("Last updated 09:58 15/09/2013", ("2013-09-15T09:58:00", True)),
     ],
 )
 def test_parse_dateline(line: str, expected: tuple[str | None, bool] | None) -> None:

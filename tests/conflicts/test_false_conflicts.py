@@ -657,6 +657,59 @@ def test_a_changes_size_is_no_level():
     assert found == [["6.8 million", "7.5 million"]]
 
 
+def test_outcomes_that_exclude_each_other_are_two_facts():
+    # QA round 20 (conflicts-dev, Gaza): the killed and the wounded, rockets fired and rockets that hit
+    found, _ = disputed(
+        "weekday",
+        "Three Israeli civilians were killed by a rocket on Monday in the southern town.",
+        "Three soldiers were wounded in Israel by a rocket strike later Thursday in the southern town.",
+    )
+    assert found == []
+    found, _ = disputed(
+        "count",
+        "Militants in Gaza fired more than 300 rockets at Israel this week, the army said.",
+        "Of the rockets, 97 hit Israel this week and 99 more were intercepted, the army said.",
+    )
+    assert found == []
+    found, _ = disputed(
+        "weekday",
+        "Three Israeli civilians were killed by a rocket on Monday in the southern town.",
+        "Three Israeli civilians were killed by a rocket on Thursday in the southern town.",
+    )
+    assert found == [["Monday", "Thursday"]]
+
+
+def test_how_far_back_a_record_reaches_is_no_length():
+    # QA round 20 (conflicts-dev): 'the bloodiest escalation in four years' / 'two years of Arab revolution'
+    assert [v.record for v in read_values("It was the bloodiest escalation in four years, officials said.")
+            if v.kind == "quantity"] == [True]
+    assert [v.record for v in read_values("Interest rates rose by 2% in three years under the plan.")
+            if v.kind == "quantity" and "year" in v.surface] == [False]
+    found, _ = disputed(
+        "quantity",
+        "The fighting was the bloodiest escalation in four years between Israel and Gaza militants.",
+        "The fighting between Israel and Gaza militants followed two years of Arab revolution.",
+    )
+    assert found == []
+    # two records' reach still dispute (conflicts-dev dev-031: 'sober for the first time in 8 / 12 years')
+    found, _ = disputed(
+        "quantity",
+        "I quit drugs and am happy and sober for the first time in 12 years.",
+        "I quit drugs and am happy and sober for the first time in 8 years.",
+    )
+    assert found == [["12 years", "8 years"]]
+
+
+def test_a_mountain_and_its_park_are_no_rival_places():
+    # QA round 20 (ECB+): 'Aoraki Mount Cook' / 'Mount Cook National Park' were rival answers to where a climber fell
+    found, _ = disputed(
+        "place",
+        "A climber is dead after falling about 150 metres at Aoraki Mount Cook on Friday.",
+        "Rescuers recovered the body of a climber who died after falling at Mount Cook National Park on Friday.",
+    )
+    assert found == []
+
+
 def test_a_part_of_a_named_group_is_counted():
     # a Multi-News QA brief missed 'At least nine of the activists were arrested' / 'police arrested eight people'
     assert [(v.surface, v.anchor) for v in read_values("At least nine of the activists were arrested by police.")

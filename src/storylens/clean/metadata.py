@@ -115,6 +115,9 @@ def _dateparse(text: str) -> datetime | None:
 _SPACED_CLOCK = re.compile(r"\b(\d{1,2}):\s+(\d{2})\b")
 
 
+_SPACED_SLASHES = re.compile(r"\b(\d{1,2})\s+/\s+(\d{1,2})\s+/\s+(\d{2,4})\b")
+
+
 def parse_dateline(line: str) -> tuple[str | None, bool] | None:
     """If the line is only a date/time stamp ("Updated: Sep 12, 2023 08:23"), (ISO or None, is_update).
 
@@ -124,6 +127,8 @@ def parse_dateline(line: str) -> tuple[str | None, bool] | None:
     text = ascii_quotes(line).strip().strip("|•·-–—").strip()
     # tokenised copies write a clock "09: 29" and a time after "@": "12 January 2010 @ 09: 29 pm"
     text = _SPACED_CLOCK.sub(r"\1:\2", text.replace(" @ ", " "))
+    # and a numeric date "14 / 09 / 2013" (a QA round 20 source lost its "Last updated 13: 26 14 / 09 / 2013")
+    text = _SPACED_SLASHES.sub(r"\1/\2/\3", text)
     parts = _STAMP_SEPARATOR.split(text)
     if len(parts) > 1 and _INNER_LABEL.search(" " + text):  # labelled stamps, not a range "29 Nov 2018 | 20 Jan 2019"
         # "PUBLISHED: 16:05 GMT, 9 June 2013 | UPDATED: 06:55 GMT, 10 June 2013": the first publication stamp
@@ -140,7 +145,9 @@ def parse_dateline(line: str) -> tuple[str | None, bool] | None:
     if any(not (t[0].isalnum() or t in ",:/.-|()+") for t in tokens):
         return None
     # A label after the date ("10 June 2013 Last updated at 14:00 GMT") is no part of the value.
-    iso = normalise_date(_INNER_LABEL.sub(" ", text) if _INNER_LABEL.search(text, 1) else text)
+    # (a label opening the stamp, "Last updated 09:58 15/09/2013", is the stamp's own: read after it)
+    body = text[m.end():] if (m := _LABEL_PREFIX.match(text)) and m.end() > 0 else text
+    iso = normalise_date(_INNER_LABEL.sub(" ", body) if _INNER_LABEL.search(body, 1) else body)
     if iso is None and not _TIME.fullmatch(_LABEL_PREFIX.sub("", text).strip()):
         return None
     return iso, bool(_UPDATE.search(text))

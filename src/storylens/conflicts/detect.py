@@ -32,6 +32,7 @@ from storylens.conflicts.compare import (
     SAME_EVENT,
     SAME_THING,
     agree,
+    contrasting,
     different_ages,
     different_eras,
     different_lists,
@@ -457,8 +458,9 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
                 or other_origins(x, y, text_i, text_j) or (
                 not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
             return 0.0
-        if different_things(x, y, text_i, text_j, vi, vj, word_sim) or breakdown_of(x, y, vi, vj):
-            return 0.0
+        if different_things(x, y, text_i, text_j, vi, vj, word_sim) or breakdown_of(x, y, vi, vj) \
+                or contrasting(x.verb_lemma, y.verb_lemma):
+            return 0.0  # (and the killed / the wounded, rockets fired / rockets that hit: `compare.contrasting`)
         if told_apart(x, y, vi, vj):
             return 0.0
         score = slot_score(x, y, word_sim, text_i, text_j)

@@ -158,6 +158,8 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
         return True  # "two board members did not sign" / "six members signed": the two parts of a group
     if a[1].since and b[1].since and a[1].since != b[1].since:
         return True
+    if a[1].record != b[1].record:
+        return True  # "the bloodiest escalation in four years" / "two years of Arab revolution" (QA round 20)
     if stated.is_rest(*a) != stated.is_rest(*b):
         return True  # "the other nine jurors" / "Eight of the jurors were black": what is left of a group is no total
     if stated.holds(a[0], b[1]) or stated.holds(b[0], a[1]):
