@@ -57,7 +57,13 @@ POINTER = re.compile(
     r"|\b(?:check out|click|follow|see|read)\s+(?:this|the)\s+link\b|\bin the (?:photo )?gallery (?:above|below|at the "
     r"(?:top|bottom))\b"
     # a sentence that only introduces what comes after it ("Here is how they describe the device:")
-    r"|:\s*$",
+    r"|:\s*$"
+    # a wire photo's caption run into the text ("In this friday, dec. 21, 2012 image made from video, north korean
+    # leader kim jong un speaks at a banquet", a QA summary's sentence in round 21)
+    r"|^\W*(?:file\W+)?in this (?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|march|april|may|"
+    r"june|july|aug|sept?|oct|nov|dec|january|february|august|september|october|november|december|\d{1,4}(?:st|nd|rd|th)?|"
+    r"file|undated|combination|aerial|handout|pool|still)\W*\s+){0,6}(?:photo|image|picture|photograph|video|frame grab|"
+    r"handout)s?\b",
     re.IGNORECASE,
 )
 

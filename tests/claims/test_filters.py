@@ -13,6 +13,7 @@ from storylens.claims.filters import content_words, is_claim, is_denial, is_hedg
     "Here is where the fire started, the fire chief said on Monday.",
     "He listed below-average scores in three districts as the reason for the cuts.",
     "The agency said the following: the plan was approved on Monday.",
+    "In this case, the judge said the video was clear and the jury agreed.",
 ])
 def test_declarative_sentences_are_claims(text):
     assert is_claim(text)
@@ -39,6 +40,9 @@ def test_declarative_sentences_are_claims(text):
     "They were last seen leaving the scene in a Jeep,…”",
     # an interviewer's question in a Q-and-A piece
     "Q. Senate Democrats say they will reject any changes to the health law.",
+    # a wire photo's caption run into the text (QA round 21, Multi-News test-250)
+    "In this friday, dec. 21, 2012 image made from video, north korean leader kim jong un speaks at a banquet.",
+    "FILE - In this Aug. 11, 2015 file photo, actress Laverne Cox attends the screening in New York.",
 ])
 def test_non_claims(text):
     assert not is_claim(text)

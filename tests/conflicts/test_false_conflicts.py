@@ -710,6 +710,22 @@ def test_a_mountain_and_its_park_are_no_rival_places():
     assert found == []
 
 
+def test_days_of_one_act_done_to_different_people_are_two_events():
+    # QA round 21 (ECB+): 'placed rookie Chris Ivory on injured reserve Tuesday' disputed the day Pierre Thomas was
+    found, _ = disputed(
+        "weekday",
+        "The Saints placed rookie Chris Ivory on injured reserve Tuesday after he hurt his foot.",
+        "The Saints placed running back Pierre Thomas on injured reserve Wednesday after he hurt his ankle.",
+    )
+    assert found == []
+    found, _ = disputed(
+        "weekday",
+        "The Saints placed Thomas on injured reserve Tuesday after he hurt his ankle.",
+        "The Saints placed running back Pierre Thomas on injured reserve Wednesday after he hurt his ankle.",
+    )
+    assert found == [["Tuesday", "Wednesday"]]
+
+
 def test_a_part_of_a_named_group_is_counted():
     # a Multi-News QA brief missed 'At least nine of the activists were arrested' / 'police arrested eight people'
     assert [(v.surface, v.anchor) for v in read_values("At least nine of the activists were arrested by police.")

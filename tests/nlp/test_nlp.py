@@ -198,3 +198,15 @@ def test_a_day_or_time_zone_after_a_clock_time_opens_no_sentence():
     assert _split(text) == [
         "Around 11:30 a.m. Wednesday, four people were shot at a software company.", "The fire started at 6 a.m.",
         "Firefighters arrived soon.", "It ended at 10 p.m. EST."]
+
+
+def test_an_insertion_in_brackets_after_a_word_opens_no_sentence():
+    # QA round 21 (NeuS): 'the unofficial | [ranked choice voting] round by round elimination report," the BOE said'
+    # was two sentences, and the summary quoted both halves; a bracket after a full stop may still open one
+    text = ("“We are aware there is a discrepancy in the unofficial [ranked choice voting] round by round elimination "
+            "report,” the BOE said on Twitter. The board removed the tally (it had been posted Tuesday). "
+            "(The count resumed.) Officials said so.")
+    assert _split(text) == [
+        ("“We are aware there is a discrepancy in the unofficial [ranked choice voting] round by round elimination "
+        "report,” the BOE said on Twitter."), "The board removed the tally (it had been posted Tuesday).",
+        "(The count resumed.)", "Officials said so."]

@@ -176,6 +176,8 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
             return False  # "the week ended July 17" labels a report, it dates no event
         if (a.role == PERIOD_BOUND) != (b.role == PERIOD_BOUND):
             return False  # "killed since Wednesday" / "killed on Thursday": a period's start and an event's day
+        if a.patients and b.patients and not a.patients & b.patients:
+            return False  # "placed rookie Chris Ivory on injured reserve Tuesday" / "placed Thomas on IR Wednesday"
         # the same words around both days (a re-worded copy of one statement) also make one event
         same_statement = signature_overlap(a, b) >= SAME_STATEMENT
         return same_participants(a, b, word_sim) and (

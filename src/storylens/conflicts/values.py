@@ -95,6 +95,8 @@ class Value:
     # durations: how far back a record reaches ("the bloodiest escalation in *four years*", "sober for the first time
     # in *12 years*"), comparable with another record's, not with a length of something
     record: bool = False
+    # days: who or what the verb was done to, by name ("placed *Chris Ivory* on injured reserve Tuesday")
+    patients: frozenset[str] = field(default_factory=frozenset)
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -208,6 +210,16 @@ def _slot(doc: Any, start: int, end: int, verb: Any) -> tuple[frozenset[str], st
         lemmas |= participants
     lemmas -= {"be", "have", "say", "do", "will", "would", "also"}
     return frozenset(lemmas), verb_lemma, frozenset(participants)
+
+
+def _named_patients(verb: Any) -> frozenset[str]:
+    """The last words of the people or things named as what the verb was done to ("placed rookie *Chris Ivory* on
+    injured reserve", "*Thomas* was placed"), with their conjuncts."""
+    # (and through a clause the parser hangs off the verb: "placed | running back Pierre Thomas" reads "running" so)
+    near = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    heads = [c for v in near for c in v.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN"]
+    heads += [g for h in heads for g in h.conjuncts if g.pos_ == "PROPN"]
+    return frozenset(h.text.lower() for h in heads)
 
 
 def _parties(verb: Any) -> list[Any]:
@@ -706,7 +718,8 @@ def _date_values(text: str, doc: Any, published: date | None) -> list[Value]:
         sig, verb_lemma, participants = _slot(doc, d.start, d.end, verb)
         out.append(Value(d.kind, d.start, d.end, d.surface, d.normalized(), d.key(), d.kind, None, d,
                          _verb_phrase(verb), "", prep, _context(text, d.start, d.end), _verb_phrase(verb),
-                         sig, verb_lemma, participants, named_event=noun is not None))
+                         sig, verb_lemma, participants, named_event=noun is not None,
+                         patients=_named_patients(verb) if verb is not None and noun is None else frozenset()))
     return out
 
 

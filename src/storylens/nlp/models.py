@@ -103,7 +103,11 @@ def _no_sentence_after_title(doc: Any) -> Any:
         before = doc[token.i - 1]
         if "\n" in before.text or "\n" in before.whitespace_:
             continue  # a line of its own (a list item, a caption line) may open in lower case
-        if cased and _LOWER_START.match(token.text):
+        if token.text in ("[", "(") and before.text[-1:].isalnum():
+            # an editor's insertion or an aside after a word goes on with its sentence: 'in the unofficial | [ranked
+            # choice voting] round by round elimination report," the BOE said' was two (QA round 21)
+            token.is_sent_start = False
+        elif cased and _LOWER_START.match(token.text):
             # prose opens no sentence in lower case: "... but Sunday is Mother's Day | so I would like to focus on the
             # moms.", "(title, show dates, etc.) | so the hosts ...", '"Why?" | he asked.' were each two (QA round 13)
             token.is_sent_start = False
