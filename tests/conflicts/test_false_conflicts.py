@@ -726,6 +726,31 @@ def test_days_of_one_act_done_to_different_people_are_two_events():
     assert found == [["Tuesday", "Wednesday"]]
 
 
+def test_a_seasons_total_and_one_games_figure_are_two_facts():
+    # QA round 21 (ECB+, a running back put on injured reserve): four disputes of season totals against one game's
+    found, _ = disputed(
+        "count",
+        "He started to look stronger on Sunday against Tampa Bay, when he had 70 yards rushing on just nine carries "
+        "and had 55 yards receiving on five catches.",
+        "But he missed 10 total games this season and had only 269 yards and two touchdowns on 83 carries and another "
+        "201 yards on 29 catches.",
+    )
+    assert found == []
+    found, _ = disputed(
+        "quantity",
+        "In the Saints 17-14 victory over the Falcons on Dec. 27, Thomas rushed for 63 yards and scored a touchdown.",
+        "Thomas missed 10 games this season and had only 269 yards rushing and two touchdowns.",
+    )
+    assert found == []
+    # two season totals still dispute
+    found, _ = disputed(
+        "count",
+        "Thomas missed 10 games this season and had 83 carries for the Saints.",
+        "Thomas missed nine games this season and had 83 carries for the Saints.",
+    )
+    assert found == [["10", "nine"]]
+
+
 def test_a_part_of_a_named_group_is_counted():
     # a Multi-News QA brief missed 'At least nine of the activists were arrested' / 'police arrested eight people'
     assert [(v.surface, v.anchor) for v in read_values("At least nine of the activists were arrested by police.")

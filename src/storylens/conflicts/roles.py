@@ -76,13 +76,26 @@ _PERIOD = re.compile(
     r"|in\s+(?P<month>" + _MONTHS + r"))\b", re.IGNORECASE)
 
 
+_SEASON = re.compile(r"\b(?P<which>this|last|previous|prior)\s+season\b", re.IGNORECASE)
+_SEASON_WORD = re.compile(r"\bseasons?\b", re.IGNORECASE)
+_GAME_DAY = re.compile(r"\b(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?\s+"
+                       r"(?:night\s+)?(?:against|vs\.?|versus|at|over|in)\b|\bin\s+week\s+\d+\b"
+                       r"|\b(?:victory|win|loss|defeat|rout|shutout)\s+(?:over|against|to|at|vs\.?|versus)\b",
+                       re.IGNORECASE)
+
+
 def period_of(text: str, start: int, end: int) -> str:
     """The period a figure is stated for, read from the words right around it: 'rose 0.9 percent *in the past month*'
     -> 'month', '4.5% in the past year' (or 'year-over-year', 'from a year earlier') -> 'year', '412,000 *last week*'
     -> 'week', 'the week before' -> 'week before', 'in July' -> 'july'; '' when none is named."""
     m = _PERIOD.search(text[start:min(len(text), end + 60)]) or _PERIOD.search(text[max(0, start - 30):start])
     if m is None:
-        return ""
+        # a sports line: a season's total against one game's figure ('had only 269 yards ... on 29 catches' this season
+        # / 'on Sunday against Tampa Bay ... five catches': QA round 21 disputed four such pairs)
+        season = _SEASON.search(text)
+        if season:
+            return "season before" if season["which"].lower() in ("last", "previous", "prior") else "season"
+        return "day" if _SEASON_WORD.search(text) is None and _GAME_DAY.search(text) else ""
     if m["before"]:
         return f"{m['before'].lower()} before"
     if m["over"] or m["ago"]:
