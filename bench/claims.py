@@ -384,6 +384,16 @@ TRIED = """## Goal status
 * **Peers at the same support rate**: plain MiniLM cosine groups weakening rows 4.1 % on train and 5.9 %
   on test; TF-IDF cosine 2.0 % and 1.2 % (fewest, but the lowest AUC for strengthening vs rest). All
   within each other's topic intervals.
+* **Rules since the last run (2026-12-07, morning to evening)**: the claims stage now splits off a member
+  that does not state the shown sentence's figures, days and months (QA round 14: a claim listed with five
+  sources that gave neither its "June" nor its "$99"), keeps the words of two named speakers apart (round 11)
+  and shows a claim in the member whose words the others state most of on average (round 19). The curve's
+  shortcut models the rebuttal rule only, so the first two now show as "shortcut vs `align_claims`
+  disagreements" (train 0 -> 20, test 0 -> 5, every one a strengthening or neither pair the real alignment no
+  longer groups: "Thursday's vote at an emergency meeting of the General Assembly ..." / "Thursday's vote took
+  place at a rare emergency session of the 193-member UN General Assembly", whose "193" the other does not
+  state). Support found: train 10.8 % -> 9.2 %, test 11.4 % -> 10.4 %; weakening grouped unchanged (1.5 % /
+  0.0 %). Kept: a claim's shown words must be what every listed source says.
 """
 
 
