@@ -337,6 +337,10 @@ def test_an_acronym_opening_longer_names_is_their_short_form_not_another_name_s_
     # without a longer name opening on it, the initials still link
     story = story_from(a="The [World Health Organization|ORG] warned.", b="[WHO|ORG] staff arrived.")
     assert _by_form(resolve_entities(story), "WHO").name == "World Health Organization"
+    # nor does a unit of the body opening on it (QA round 20: "HP" and "Hewlett-Packard" were two companies)
+    story = story_from(a="[Hewlett-Packard|ORG] will buy the firm.", b="[HP|ORG] said [HP Services|ORG] will grow.")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "HP") is _by_form(entities, "Hewlett-Packard")
 
 
 def test_a_junior_named_among_family_words_is_the_son_not_the_father(story_from) -> None:

@@ -191,6 +191,13 @@ def _side_by_side(a: Span, b: Span) -> bool:
     return a.source == b.source and (a.kin or b.kin or abs(a.start - b.start) <= SIDE_BY_SIDE_CHARS)
 
 
+# Words naming a unit or the legal form of a body after its acronym ("HP Services", "IBM Corp."), not another name.
+_UNIT_WORDS = frozenset({"services", "service", "labs", "lab", "inc", "corp", "corporation", "co", "company", "group",
+                         "division", "unit", "solutions", "technology", "technologies", "systems", "software",
+                         "enterprise", "enterprises", "holdings", "international", "global", "foundation", "ltd",
+                         "plc", "llc", "sa", "ag", "usa", "uk", "america", "europe", "asia"})
+
+
 def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
     """Join an acronym to the one long name whose initials it is ("WHO" - "World Health Organization"), a place's
     to a place's."""
@@ -203,8 +210,11 @@ def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
                 expansions[acr].add(key)
     # an acronym that opens longer names of the story is their short form ("EYP" of "EYP Mission Critical
     # Facilities", "EYP MCF"), not the initials of another name ("Einhorn Yaffee Prescott", QA round 13)
+    # (a unit of the body is no such name: "HP Services", "HP Labs" leave "HP" the initials of "Hewlett-Packard",
+    # which a QA brief of round 20 kept apart from it in 7 and 13 sources)
     heads = {acronym_letters(first) for key, g in groups.items() if len(key) >= 2 for s in g.spans
-             if is_acronym(first := s.text.split()[0])}
+             if is_acronym(first := s.text.split()[0])
+             and not {w.lower().strip(".,") for w in s.text.split()[1:]} <= _UNIT_WORDS}
     for key, g in groups.items():
         acronyms = {acronym_letters(s.text) for s in g.spans if is_acronym(s.text)} - heads
         place = family(dominant(g.votes)) == "place"
