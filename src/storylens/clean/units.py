@@ -168,25 +168,20 @@ def cut_mid_credits(text: str) -> tuple[str, list[str]]:
     cut (verbatim, in order)."""
     if ") " not in text:
         return text, []
-    out, pieces, pos = [], [], 0
+    kept, pieces, pos = [], [], 0
     for m in _MID_CREDIT.finditer(text):
-        ends = [e.end() for e in _SENTENCE_END.finditer(text, pos, m.start() + 1)]
-        start = m.start()
-        # the caption: from the start of one of the two sentences before the credit that shows a picture
-        for k in (3, 2):
-            if len(ends) >= k - 1:
-                begin = ends[-k] if len(ends) >= k else pos
-                caption = text[begin:m.start()]
-                if _SHOWS_PICTURE.search(caption) and len(caption.split()) <= MAX_MID_CAPTION_WORDS:
-                    start = begin
-                    break
-        out.append(text[pos:start])
+        # where the sentences before the credit start (the last sentence end found is the credit's own start)
+        starts = [pos, *(e.end() for e in _SENTENCE_END.finditer(text, pos, m.start() + 1))][:-1]
+        # the caption: from the earlier of the two sentences before the credit that shows a picture
+        start = next((b for b in starts[-2:] if _SHOWS_PICTURE.search(text[b:m.start()])
+                      and len(text[b:m.start()].split()) <= MAX_MID_CAPTION_WORDS), m.start())
+        kept.append(text[pos:start].strip())
         pieces.append(text[start:m.end()].strip())
         pos = m.end()
     if not pieces:
         return text, []
-    out.append(text[pos:])
-    return re.sub(r"\s{2,}", " ", "".join(out)).strip(), pieces
+    kept.append(text[pos:].strip())
+    return " ".join(k for k in kept if k), pieces
 
 
 # A video player's prompt left in the text of a page saved without scripts, in the middle of a paragraph as often as
