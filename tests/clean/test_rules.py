@@ -697,6 +697,11 @@ def test_a_photo_credit_between_sentences_goes_with_the_caption_it_closes() -> N
     out = clean_text(text)
     assert out.paragraphs == [text.replace(" (Steve Vogelsang/Facebook)", "")]
     assert out.removed == ["(Steve Vogelsang/Facebook)"]
+    # a sentence of reporting before the caption stays, though the caption after it shows a picture
+    news = "The bank was robbed on Thursday afternoon, police said."
+    shown = "Police released this still image from surveillance video. (Medicine Hat Police Service)"
+    out = clean_text(f"{news} {shown} {after}")
+    assert out.paragraphs == [f"{news} {after}"] and out.removed == [shown]
     # an aside in brackets is the writer's
     aside = "He said so. (He declined to say more about the deal.) Then he left the room with his lawyers."
     assert clean_text(aside).paragraphs == [aside]

@@ -172,8 +172,9 @@ def cut_mid_credits(text: str) -> tuple[str, list[str]]:
     for m in _MID_CREDIT.finditer(text):
         # where the sentences before the credit start (the last sentence end found is the credit's own start)
         starts = [pos, *(e.end() for e in _SENTENCE_END.finditer(text, pos, m.start() + 1))][:-1]
-        # the caption: from the earlier of the two sentences before the credit that shows a picture
-        start = next((b for b in starts[-2:] if _SHOWS_PICTURE.search(text[b:m.start()])
+        # the caption: from the earlier of the two sentences before the credit that itself shows a picture
+        bounds = [*starts[-2:], m.start()]
+        start = next((b for b, e in zip(bounds, bounds[1:]) if _SHOWS_PICTURE.search(text[b:e])
                       and len(text[b:m.start()].split()) <= MAX_MID_CAPTION_WORDS), m.start())
         kept.append(text[pos:start].strip())
         pieces.append(text[start:m.end()].strip())
