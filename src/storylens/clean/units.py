@@ -174,7 +174,7 @@ def cut_mid_credits(text: str) -> tuple[str, list[str]]:
         starts = [pos, *(e.end() for e in _SENTENCE_END.finditer(text, pos, m.start() + 1))][:-1]
         # the caption: from the earlier of the two sentences before the credit that itself shows a picture
         bounds = [*starts[-2:], m.start()]
-        start = next((b for b, e in zip(bounds, bounds[1:]) if _SHOWS_PICTURE.search(text[b:e])
+        start = next((b for b, e in pairwise(bounds) if _SHOWS_PICTURE.search(text[b:e])
                       and len(text[b:m.start()].split()) <= MAX_MID_CAPTION_WORDS), m.start())
         kept.append(text[pos:start].strip())
         pieces.append(text[start:m.end()].strip())

@@ -149,12 +149,9 @@ def pinned_day(text: str, today: date | None = None) -> date | None:
         want = weekday_index(m["wd"])
         days = set()
         for year in years:
-            try:
-                (day,) = [x.day for x in find_dates(f"{m['md']}, {year}", None)] or [None]
-            except ValueError:
-                continue
-            if day is not None and day.weekday() == want and day <= limit:
-                days.add(day)
+            found = find_dates(f"{m['md']}, {year}", None)  # one full date, or none ("February 30, 2017")
+            if found and found[0].day.weekday() == want and found[0].day <= limit:
+                days.add(found[0].day)
         if len(days) == 1:
             pinned.append(days.pop())
     if not pinned:
@@ -256,6 +253,7 @@ _OF_DATE = re.compile(r",?\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|
 # "Today" as a name: "USA Today" (also written in a lower-cased page), "Psychology Today", "the Today show", "Today in
 # the Sky" (a travel blog): a QA timeline dated three award winners by a "today" that was a newspaper (round 19).
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(—–-]\s*)$")
+_USA = re.compile(r"\busa\s+$", re.IGNORECASE)
 
 
 def _today_in_name(sentence: str, start: int, end: int) -> bool:
@@ -263,7 +261,7 @@ def _today_in_name(sentence: str, start: int, end: int) -> bool:
     if word.lower() != "today":
         return False
     before = sentence[:start]
-    if re.search(r"\busa\s+$", before, re.IGNORECASE):
+    if _USA.search(before):
         return True
     # capitalised where prose would not capitalise it: a title ("... reporter at Psychology Today", "Today in the Sky")
     return word[0].isupper() and not _SENTENCE_OPEN.search(before)

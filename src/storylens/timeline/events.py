@@ -135,7 +135,9 @@ def dated_sentences(story: Story) -> list[Dated]:
         for m in mentions:
             if born_long_ago(s.text, m, base) or _ANNIVERSARY.match(s.text, m.end) \
                     or _BASELINE.search(s.text, 0, m.start) or _POST_SIGNED.search(s.text, 0, m.start):
-                continue  # "the May 25 anniversary of George Floyd's death": a day that recurs, no event of its own
+                # "the May 25 anniversary of George Floyd's death" recurs; "compared with February 2020" is a
+                # baseline; "( @brianstelter ) october 6, 2016" signs a post: no event of its own
+                continue
             pre = s.text[:m.start].split()[-WINDOW_BEFORE:]
             post = s.text[m.end:].split()[:WINDOW_AFTER]
             # the lede's news peg: the first sentence of the article's top to name that day
