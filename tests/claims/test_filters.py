@@ -81,6 +81,10 @@ def test_non_claims(text):
     ("I had just flown back from New York, where I would fly twice a month.", False),
     ("Woodward would move a flower pot on his balcony whenever he needed to meet Felt.", False),
     ("The deal would cost $5 billion, the company said.", True),
+    # a standard followed is no source cited (QA round 22, Multi-News test-250)
+    ("it was absolutely secure, triple wrapped, according to european union norms.", False),
+    ("The launch went ahead according to plan on Monday.", False),
+    ("The detained man is James Crudup, 41, according to the Secret Service.", True),
 ])
 def test_hedges(text, hedged):
     assert is_hedged(text) is hedged

@@ -460,6 +460,20 @@ def test_a_video_players_prompt_is_cut_wherever_it_stands() -> None:
     assert clean_text(kept).paragraphs == [kept]
 
 
+def test_a_continues_below_marker_inside_a_paragraph_is_cut() -> None:
+    # QA round 22 (test-250): "... the kleine zeitung said. Story continues below … apa said the discovery ..." and
+    # 'Advertisement continue reading the main story "i would imagine ..."' stayed in claims
+    raw = ("The woman suspected poisoning, the kleine zeitung said. Story continues below … apa said the discovery was "
+           "confirmed. Advertisement continue reading the main story \"i would imagine it was done by a pathologist,\" "
+           "he said.")
+    out = clean_text(raw)
+    assert out.paragraphs == ["The woman suspected poisoning, the kleine zeitung said. apa said the discovery was "
+                              "confirmed. \"i would imagine it was done by a pathologist,\" he said."]
+    assert out.removed == ["Story continues below …", "Advertisement continue reading the main story"]
+    kept = "Readers who continue reading the main story will find that the story continues below the fold of page one."
+    assert clean_text(kept).paragraphs == [kept]
+
+
 def test_a_sign_off_to_the_readers_is_cut_wherever_it_stands() -> None:
     # QA round 16 (conflicts-dev): 'Stay with WBAL NewsRadio 1090 AM for developments in this story.' ended a station's
     # report, and a trending roundup ended on 'do check back tomorrow for more!'

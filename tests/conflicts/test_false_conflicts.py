@@ -937,8 +937,25 @@ def test_a_side_joins_a_dispute_only_by_a_clear_finding():
     occurrences = [(0, record_a), (1, record_b), (2, tonight), (3, unclaimed)]
     group = [Finding((0, record_a), (1, record_b), 0.81, False), Finding((2, tonight), (1, record_b), 0.61, False),
              Finding((3, unclaimed), (1, record_b), 0.44, False)]
-    kept = _star(_sides(occurrences), group)
+    kept = _star(_sides(occurrences), group, lambda s: f"s{s}")
     assert [[v.surface for _, v in side] for side in kept] == [["$850 million"], ["$656 million"], ["$636 million"]]
+    # the same, with tonight's jackpot stated by the page of the $850 million record: another figure of that page
+    kept = _star(_sides(occurrences), group, lambda s: "s0" if s == 2 else f"s{s}")
+    assert [[v.surface for _, v in side] for side in kept] == [["$850 million"], ["$656 million"]]
+
+
+def test_a_page_s_other_figures_are_no_further_sides_of_its_dispute():
+    # QA round 22: a lottery brief disputed the cash option ($341.2 million / $316 million, a day apart) and took
+    # in the first page's $636 million jackpot and its 'at least $950 million for Friday's drawing' as more sides
+    found, _ = disputed(
+        "quantity",
+        "A few lucky folks will wake up Wednesday richer after hitting Tuesday night's $636 million Mega Millions "
+        "jackpot. If there's one winner, and the winner chooses the lump-sum cash option, the payout would be $341.2 "
+        "million. If no one wins Tuesday's jackpot, it will rise to at least $950 million for Friday's drawing.",
+        "If the winner chooses to take the lump sum cash option, instead of payments over 30 years, the jackpot "
+        "would be $316 million, according to MegaMillions.com.",
+    )
+    assert found == [["$316 million", "$341.2 million"]]
 
 
 def test_an_earlier_event_s_figures_and_a_depth_are_no_dispute():
@@ -1069,3 +1086,25 @@ def test_where_someone_was_born_is_no_place_of_another_event():
     found, _ = disputed("place", "Bacall, born Betty Joan Perske in Brooklyn, died this month from a stroke at 89.",
                         "Bacall, born Betty Joan Perske in The Bronx, died this month from a stroke at 89.")
     assert found == [["Bronx", "Brooklyn"]]
+
+
+def test_a_sum_over_several_parties_is_no_dispute_with_one_party_s_figure():
+    # QA round 22: an ECB+ brief disputed '54 games with the Angels' with 'a combined 157 games with the Angels and
+    # Braves' (and the homers and RBIs of each)
+    from storylens.conflicts.compare import one_summed
+
+    assert one_summed("They won a combined 12 titles.", "They won 7 titles.")
+    assert not one_summed("The dough is combined with butter.", "They won 7 titles.")
+    found, _ = disputed(
+        "count",
+        "Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.",
+        "Playing in a combined 157 games with the Angels and Braves, Teixeira had 33 homers and 121 RBIs along with "
+        "a career-best .308 average.",
+    )
+    assert found == []
+    found, _ = disputed(
+        "count",
+        "Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.",
+        "Teixeira hit 13 home runs and 43 RBIs in 45 games with the Angels after the trade.",
+    )
+    assert ["45", "54"] in found

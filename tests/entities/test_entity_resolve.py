@@ -254,6 +254,39 @@ def test_names_cut_short_by_ner_are_made_whole(story_from) -> None:
     assert _forms(_by_form(entities, "George Floyd")) == {"George Floyd"}
 
 
+def test_a_name_ner_cut_at_its_possessive_is_the_name_it_opens(story_from) -> None:
+    # QA round 22: an ECB+ brief listed "Sam" (PERSON, 8 sources) beside "Bloomington Sam's Club" (ORG), and the
+    # victim's town "Burnsville" (written "Johnson, 66, of Burnsville") as a person
+    story = story_from(
+        a="A woman was hit outside the [Sam|PERSON]'s Club store. [LuAnn Johnson|PERSON], 66, of "
+        "[Burnsville|PERSON], died.",
+        b="Police were called to [Sam's Club|ORG] in [Bloomington|GPE]. [Luann Johnson|PERSON], of "
+        "[Burnsville|PERSON], was walking in.",
+    )
+    entities = resolve_entities(story)
+    _assert_spans(story, entities)
+    club = _by_form(entities, "Sam's Club")
+    assert {m.source for m in club.mentions} == {"a", "b"} and club.type == "ORG"
+    assert not any(e.type == "PERSON" and e.name == "Sam" for e in entities)
+    assert _by_form(entities, "Burnsville").type == "GPE"
+    assert _by_form(entities, "LuAnn Johnson").type == "PERSON"
+    show = story_from(a='It was broadcast live on CNN\'s "[John King USA|PERSON]" program. The senator called on '
+                      '"[Maria Lopez|PERSON]" to testify.')
+    found = resolve_entities(show)
+    assert _by_form(found, "John King USA").type == "WORK_OF_ART"
+    assert _by_form(found, "Maria Lopez").type == "PERSON"  # a quoted name with no show after it
+
+
+def test_a_region_with_its_administrative_word_is_its_bare_name(story_from) -> None:
+    # QA round 22: a NeuS brief listed "Nangahar Province" (NYT) and "Nangarhar" (NPR's "Nangarhar province") apart
+    story = story_from(a="A drone strike hit [Nangahar Province|GPE] on Friday. [Ohio State|ORG] won.",
+                       b="The strike was in [Nangarhar|GPE] province. It rained in [Ohio|GPE].")
+    entities = resolve_entities(story)
+    province = _by_form(entities, "Nangarhar")
+    assert _forms(province) == {"Nangahar Province", "Nangarhar"} and province.type == "GPE"
+    assert _by_form(entities, "Ohio State") is not _by_form(entities, "Ohio")
+
+
 def test_missed_mentions_are_found_by_known_names_and_variants(story_from) -> None:
     story = story_from(
         a="[Pyon Sol Hwa|PERSON] and [Tomas Reyk|PERSON] met in [Orlenia|GPE].",

@@ -34,6 +34,14 @@ def test_a_birth_long_before_the_story_is_no_event() -> None:
     assert days == ["2021-03-03", "2021-06-07"]
 
 
+def test_a_birth_year_in_an_undated_story_is_no_event() -> None:
+    # QA round 22: a test-250 brief with no dated source listed "1976 — ... her deceased husband, a moroccan born in
+    # 1976, had been poisoned ..." as an event
+    story = _story(published=None, a=["She said her husband, a moroccan born in 1976, had been poisoned, the paper said.",
+                                      "The airport reopened in March 2016 after the storm, officials said."])
+    assert [it.mention.day.year for it in dated_sentences(story)] == [2016]
+
+
 def test_a_lead_in_to_a_quotation_is_no_event() -> None:
     # a conflicts-dev QA brief's timeline showed "1999 — Speaking on Desert Island Discs in 1999, following the death
     # of her cooking partner Paterson from cancer, she said:"

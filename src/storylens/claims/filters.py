@@ -67,7 +67,11 @@ def is_claim(text: str) -> bool:
 _NOT_HEDGING = re.compile(r"\bmay(?=\s+(?:we|god|he|she|they|you|i|his|her|their|our)\b)|"
                           r"\b(?:before|until|till|as soon as|so that|as \w+ as|than)\s+(?:\w+\s+){0,2}could\b|"
                           # a wish is no doubt ("I would like to take a moment to congratulate ...", QA round 13)
-                          r"\bwould(?=\s+(?:like|love|prefer)\s+to\b)",
+                          r"\bwould(?=\s+(?:like|love|prefer)\s+to\b)|"
+                          # a standard followed, not a source cited ("triple wrapped, according to european union
+                          # norms", QA round 22; "according to plan")
+                          r"\baccording to (?:[\w-]+\s+){0,3}(?:norms?|rules?|regulations?|guidelines?|laws?|"
+                          r"protocols?|plans?|schedules?|procedures?|standards?|traditions?|customs?|instructions?)\b",
                           re.IGNORECASE)
 # "would" of a habit, told with how often ("where I would fly twice a month", "Woodward would move a flower pot ...
 # whenever he needed to meet Felt"): a past fact, not a hedge

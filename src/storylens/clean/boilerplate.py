@@ -62,6 +62,7 @@ from storylens.clean.units import (
     cut_highlights_head,
     cut_label_head,
     cut_media_head,
+    cut_mid_chrome,
     cut_mid_credits,
     cut_player_prompts,
     cut_pronunciations,
@@ -618,10 +619,11 @@ def _assemble(units: list[Unit]) -> tuple[list[str], list[str]]:
         kept, chips = cut_ticker_chips(kept)
         kept, guides = cut_pronunciations(kept)
         kept, prompts = cut_player_prompts(kept)
+        kept, markers = cut_mid_chrome(kept)
         kept, credits = cut_mid_credits(kept)
         if kept:
             paragraphs.append(kept)
-        removed.extend(chips + guides + prompts + credits)
+        removed.extend(chips + guides + prompts + markers + credits)
         if cut:
             removed.append(cut)
     return paragraphs, removed

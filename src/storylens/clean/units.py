@@ -197,6 +197,19 @@ def cut_player_prompts(text: str) -> tuple[str, list[str]]:
     return _cut_inline(_PLAYER_PROMPT, text, "video", fold=True)
 
 
+# A page's "continues below" marker flattened into the paragraph around it, after a sentence's end ("... the kleine
+# zeitung said. Story continues below … apa said the discovery ...", "Advertisement continue reading the main story
+# "i would imagine ..."": QA round 22, test-250). Alone on its line it is chrome already (`lexicon.LINE_CHROME`).
+_MID_CHROME = re.compile(r"(?<=[.!?…\"”’'])\s+(?:advertisement\s+)*(?:(?:story|article)\s+continues?\s+below"
+                         r"(?:\s+advertisement)?|continue\s+reading\s+the\s+main\s+story)(?:\s*(?:…|\.\.\.))?(?=\s)",
+                         re.IGNORECASE)
+
+
+def cut_mid_chrome(text: str) -> tuple[str, list[str]]:
+    """The text without "continues below" markers between its sentences, and the markers cut (verbatim)."""
+    return _cut_inline(_MID_CHROME, text, "contin", fold=True)
+
+
 # A highlights box flattened into the story it sits above ("Story highlights the parents were home all weekend ...
 # does not turn off automatically ( cnn ) a 2-year-old boy died ..."): the story opens at its dateline, the outlet
 # in brackets. Without one, where the points end cannot be told and the paragraph stays whole.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from storylens.conflicts.compare import SAME_THING, agree, soft_disagreement
 from storylens.conflicts.detect import Finding, WordSimilarity
@@ -48,7 +49,8 @@ def _sides(occurrences: list[tuple[int, Value]]) -> list[list[tuple[int, Value]]
 STAR_SHARE = 0.6  # of the strongest finding's confidence, for a third side to join its dispute
 
 
-def _star(sides: list[list[tuple[int, Value]]], group: list[Finding]) -> list[list[tuple[int, Value]]]:
+def _star(sides: list[list[tuple[int, Value]]], group: list[Finding],
+          source_of: Callable[[int], str]) -> list[list[tuple[int, Value]]]:
     """Keep the two sides of the strongest finding and the sides that dispute one of them directly.
 
     Findings chain (A disputes B, B disputes C, ...); a reader wants one dispute per conflict.
@@ -58,15 +60,24 @@ def _star(sides: list[list[tuple[int, Value]]], group: list[Finding]) -> list[li
         return next((k for k, side in enumerate(sides) if any(o[0] == occ[0] and o[1].start == occ[1].start
                                                                for o in side)), -1)
 
+    def sources(k: int) -> set[str]:
+        return {source_of(o[0]) for o in sides[k]}
+
     best = max(group, key=lambda f: f.confidence)
     core = {side_of(best.a), side_of(best.b)}
     keep = set(core)
-    for f in group:
+    for f in sorted(group, key=lambda f: -f.confidence):
         sa, sb = side_of(f.a), side_of(f.b)
         # a side joins only by a dispute nearly as clear as the strongest ('$800 million in unclaimed lottery
         # prizes' last year, 0.44, joined a dispute over the record jackpot, 0.81)
-        if -1 not in (sa, sb) and (sa in core or sb in core) and f.confidence >= STAR_SHARE * best.confidence:
-            keep |= {sa, sb}
+        if -1 in (sa, sb) or not (sa in core or sb in core) or f.confidence < STAR_SHARE * best.confidence:
+            continue
+        # and only with a source of its own: a source already on a side that gives another figure states
+        # another fact ('the payout would be $341.2 million' against another paper's '$316 million' is the
+        # dispute; the same page's '$636 million jackpot' and 'at least $950 million for Friday's drawing' are
+        # other figures, not further sides of it: QA round 22)
+        held = set().union(*(sources(k) for k in keep))
+        keep |= {k for k in (sa, sb) if k in keep or sources(k) - held}
     order = sorted(core) + sorted(keep - core)  # the strongest dispute first, at most 4 sides
     return [sides[k] for k in order[:4]]
 
@@ -143,7 +154,7 @@ def build_conflict(story: Story, group: list[Finding], number: int) -> Conflict 
     word_sim = WordSimilarity()
     occurrences = sorted((o for o in seen.values() if _counts_the_dispute(o[1], strongest, word_sim)),
                          key=lambda o: (story.sentences[o[0]].source, o[0]))
-    sides = _star(_sides(occurrences), group)
+    sides = _star(_sides(occurrences), group, lambda s: story.sentences[s].source)
     if len(sides) < 2:
         return None
     sides.sort(key=lambda side: -story.independent_count({story.sentences[s].source for s, _ in side}))

@@ -322,6 +322,19 @@ def different_eras(text_a: str, text_b: str, year: int | None) -> bool:
     return bool(was_a and was_a not in text_b) or bool(was_b and was_b not in text_a)
 
 
+# A figure summed over several parties: "a combined 157 games with the Angels and Braves", "between them", "in
+# aggregate". Against a figure of one of the parties ("54 games with the Angels") it is a whole and its part.
+_SUMMED = re.compile(r"\bcombined\b(?!\s+with)|\bbetween\s+(?:them|the\s+(?:two|three|four))\b|"
+                     r"\b(?:in\s+)?aggregate\b|\bcumulative\b", re.IGNORECASE)
+
+
+def one_summed(text_a: str, text_b: str) -> bool:
+    """One sentence's figures are sums over several parties and the other's are not (QA round 22: 'Playing in a
+    combined 157 games with the Angels and Braves, Teixeira had 33 homers' / 'hit .358 with 13 homers ... in 54
+    games with the Angels')."""
+    return (_SUMMED.search(text_a) is None) != (_SUMMED.search(text_b) is None)
+
+
 # A person's age as news copy gives it: "a 36-year-old Australian climber", "Robert Buckley, 32, fell", "aged 41".
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|(?<=[A-Za-z], )(\d{1,3})(?=, [a-z])|\baged (\d{1,3})\b")
 # Ages this far apart are two people (a disputed age is a year or two off).

@@ -38,6 +38,7 @@ from storylens.conflicts.compare import (
     different_lists,
     event_match,
     names_year,
+    one_summed,
     other_origins,
     other_people,
     other_regions,
@@ -445,6 +446,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
     two_people = different_ages(text_i, text_j)
     eras = (names_year(text_i) or names_year(text_j)) and different_eras(text_i, text_j, year)
     elsewhere = other_regions(vi, vj)  # events in two regions: their days are two events' days
+    summed = one_summed(text_i, text_j)  # 'a combined 157 games with the Angels and Braves' / '54 games with the Angels'
 
     def slot(x: Value, y: Value) -> float:
         if not same_kind(x, y):
@@ -454,7 +456,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         reworded = cos >= SAME_SENTENCE and "relation" not in (x.role, y.role)
         older = two_people and x.dimension != "age"  # ages years apart: two people's figures, days, places
         if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older or eras \
-                or (elsewhere and x.kind in ("date", "weekday")) \
+                or (elsewhere and x.kind in ("date", "weekday")) or (summed and x.kind in ("count", "quantity")) \
                 or other_origins(x, y, text_i, text_j) or (
                 not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
             return 0.0

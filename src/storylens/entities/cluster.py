@@ -418,6 +418,24 @@ def merge_countries(groups: dict[Key, Group], uf: UnionFind) -> None:
             uf.union(keys[0], other)
 
 
+# Words after a region's own name that the name is written with or without ("Nangarhar Province", "Tigray Region",
+# "Ahrweiler district"). Not "State", "County" or "City": "Ohio State", "Orange County" and "Mexico City" are others.
+_ADMIN_HEADS = frozenset(token_key(w) for w in ("province", "governorate", "prefecture", "oblast", "region",
+                                                "district", "krai", "voivodeship", "canton"))
+
+
+def merge_admin_heads(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join a region written with its administrative word to its bare name, one typo apart or not: "Nangahar
+    Province" is the "Nangarhar" of another outlet's "Nangarhar province" (QA round 22: two places)."""
+    bare = [key for key, g in groups.items() if "place" in g.families]
+    for key, g in groups.items():
+        if len(key) < 2 or key[-1] not in _ADMIN_HEADS or "place" not in g.families:
+            continue
+        for other in bare:
+            if other != key and keys_match(key[:-1], other):
+                uf.union(key, other)
+
+
 _BARE_HEADS = frozenset({token_key("department"), token_key("ministry")})
 
 
@@ -559,6 +577,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     merge_inversions(groups, uf)
     merge_adjectives(groups, uf)
     merge_countries(groups, uf)
+    merge_admin_heads(groups, uf)
     link_acronyms(groups, uf)
     link_defined_acronyms(groups, uf)
     votes = cluster_votes(groups, uf)

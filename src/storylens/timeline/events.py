@@ -232,8 +232,11 @@ def in_side_clause(sentence: str, m: DateMention) -> bool:
 def born_long_ago(sentence: str, m: DateMention, base: date | None) -> bool:
     """A birth date ("was born on March 29, 1928") well before the report: who a person is, not what happened
     in the story; a birth of the story's own days ("the baby was born on Monday") stays an event."""
-    return bool(_BORN.search(sentence[max(0, m.start - 60):m.start])) and base is not None \
-        and (base - m.day).days > BIRTH_BACKGROUND_DAYS
+    if not _BORN.search(sentence[max(0, m.start - 60):m.start]):
+        return False
+    if base is None:  # an undated story: a birth given with its year ("a moroccan born in 1976") is who someone is
+        return _WRITES_YEAR.search(m.text) is not None
+    return (base - m.day).days > BIRTH_BACKGROUND_DAYS
 
 
 def dates_saying(sentence: str, m: DateMention, announcing: bool = False, side: str = "both") -> bool:
