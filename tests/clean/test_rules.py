@@ -467,8 +467,8 @@ def test_a_continues_below_marker_inside_a_paragraph_is_cut() -> None:
            "confirmed. Advertisement continue reading the main story \"i would imagine it was done by a pathologist,\" "
            "he said.")
     out = clean_text(raw)
-    assert out.paragraphs == ["The woman suspected poisoning, the kleine zeitung said. apa said the discovery was "
-                              "confirmed. \"i would imagine it was done by a pathologist,\" he said."]
+    assert out.paragraphs == [("The woman suspected poisoning, the kleine zeitung said. apa said the discovery was "
+                               "confirmed. \"i would imagine it was done by a pathologist,\" he said.")]
     assert out.removed == ["Story continues below …", "Advertisement continue reading the main story"]
     kept = "Readers who continue reading the main story will find that the story continues below the fold of page one."
     assert clean_text(kept).paragraphs == [kept]
