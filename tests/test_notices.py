@@ -42,3 +42,32 @@ def test_excerpts_that_stop_mid_sentence_are_named() -> None:
     story = _story([_claim(2)])
     _add_notices(story)
     assert not any(n.startswith("Excerpts") for n in story.notices)
+
+
+def test_texts_cut_off_at_a_word_are_named() -> None:
+    # QA round 23: test-250's sources end mid-sentence ("... andrew mason, the former chief executive of groupon, who
+    # was") with no mark, and no notice said so
+    story = _story([_claim(2)])
+    story.articles[0].text = "The company named a new chief.\n\nIts board includes andrew mason, the former chief of groupon, who was"
+    story.articles[1].text = "The company named a new chief.\n\nFollow us on Twitter"  # a short line: no sentence
+    _add_notices(story)
+    assert "Cut off (the text ends mid-sentence, so the rest of the article is not here): a" in story.notices
+
+
+def test_an_undated_source_read_against_the_day_after_a_photo_says_so() -> None:
+    # QA round 23: a page read against the day after the story's photo was said to be read against "the latest date
+    # it writes out", a date it never wrote
+    story = _story([_claim(2)])
+    story.articles[0].extra["published_from"] = "caption"
+    story.articles[1].published = None
+    story.story_date = story.articles[0].published_date
+    _add_notices(story)
+    undated = next(n for n in story.notices if n.startswith("Undated"))
+    assert "b (read against 2024-05-11, the day after the photo the story's date comes from)" in undated
+    story = _story([_claim(2)])
+    story.articles[1].published = None
+    story.articles[1].text = "As of August 2025, the count stood at 12."
+    story.story_date = story.articles[0].published_date
+    _add_notices(story)
+    undated = next(n for n in story.notices if n.startswith("Undated"))
+    assert "b (read against 2025-08-01, the latest date it writes out)" in undated

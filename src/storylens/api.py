@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from storylens.errors import InputError
 from storylens.models import Article, Brief, Source, Story, StoryInfo
-from storylens.text import shorten, stops_with_ellipsis
+from storylens.text import ends_mid_sentence, shorten, stops_with_ellipsis
 
 if TYPE_CHECKING:
     from storylens.conflicts.values import Value
@@ -253,6 +253,16 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
     return articles
 
 
+def _why_read(story: Story, source_id: str) -> str:
+    """Why an undated source is read against another day than the story's (`Story.reading_date`)."""
+    from storylens.timeline.dates import latest_written
+
+    if latest_written(story.article(source_id).text) == story.reading_date(source_id)[0]:
+        return "the latest date it writes out"
+    # (QA round 23: a page read against the day after the story's photo was said to write that day out)
+    return "the day after the photo the story's date comes from"
+
+
 def _add_notices(story: Story) -> None:
     analysed = {a.id for a in story.analysed}
     skipped = [f"{a.id} ({a.language or 'no text'})" for a in story.articles if a.id not in analysed]
@@ -279,6 +289,12 @@ def _add_notices(story: Story) -> None:
     if cut:
         story.notices.append("Excerpts (the text stops with \"...\", so the rest of the article is not here): "
                              + ", ".join(cut))
+    # a text cut off at a word, with no mark at all ("... andrew mason, the former chief executive of groupon, who
+    # was": QA round 23, Multi-News test-250, where every source is so cut)
+    truncated = [a.id for a in story.analysed if a.id not in cut and ends_mid_sentence(a.text)]
+    if truncated:
+        story.notices.append("Cut off (the text ends mid-sentence, so the rest of the article is not here): "
+                             + ", ".join(truncated))
     undated = [a.id for a in story.analysed if a.published_date is None]
     # (one that writes out a later year is read against the latest day it writes, one of a story with no date against
     # the day it names by weekday: `Story.reading_date`)
@@ -296,7 +312,7 @@ def _add_notices(story: Story) -> None:
         story.notices.append("Undated (their relative days, such as \"on Monday\", are read against the other "
                              "sources' date and marked approximate): " + ", ".join(
                                  k if read[k] == story.story_date or read[k] is None
-                                 else f"{k} (read against {read[k].isoformat()}, the latest date it writes out)"
+                                 else f"{k} (read against {read[k].isoformat()}, {_why_read(story, k)})"
                                  for k in undated))
     # (a caption, a credit or a source line: "SOURCE: ... Cancer, online January 25, 2016" is no photo caption)
     for cue, what in (("caption", "a date in a caption or credit line it carries"), ("post", "an embedded post")):

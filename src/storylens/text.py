@@ -39,6 +39,18 @@ def ends_in_ellipsis(text: str) -> bool:
     return bool(_ELLIPSIS_END.search(text)) and not _WHOLE_THEN_ELLIPSIS.search(text)
 
 
+# The last line of a text cut off at a word: long enough to be a sentence, ending on a word or a comma.
+_CUT_AT_WORD = re.compile(r"(?:^|\n)(?P<last>[^\n]*[\w,])\Z")
+CUT_MIN_WORDS = 8
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """The text's last line is a sentence cut off at a word (a truncated dataset record, a feed's fixed-length
+    excerpt): no end mark, no "...", at least `CUT_MIN_WORDS` words (a heading or a sign-off line is shorter)."""
+    m = _CUT_AT_WORD.search(text.rstrip())
+    return m is not None and len(m["last"].split()) >= CUT_MIN_WORDS
+
+
 def stops_with_ellipsis(text: str) -> bool:
     """The text ends on "..." or "…", after a whole sentence or not: an excerpt of a longer article."""
     return bool(_ELLIPSIS_END.search(text.rstrip()))

@@ -127,6 +127,19 @@ def test_a_long_sentence_two_sources_print_word_for_word_is_one_report():
     assert told.n_independent == 2 and told.status == "corroborated"
 
 
+def test_a_wire_paragraph_re_opened_by_one_outlet_is_still_one_report():
+    # QA round 22: an ECB+ brief showed 'The car then sideswiped a parked vehicle before leaving the parking lot and
+    # heading west on American Boulevard.' corroborated by two pages whose sentences differ only in how they open
+    texts = {"a": "After hitting her, the suspect sideswiped a parked vehicle before leaving the parking lot and heading "
+                  "west on American Boulevard. Police found the car an hour later.",
+             "b": "The car then sideswiped a parked vehicle before leaving the parking lot and heading west on American "
+                  "Boulevard. The woman was 66.",
+             "c": "A rare comet will be visible from the northern hemisphere next week."}
+    story = analyse([Article(id=k, raw=t, text=t, published="2023-09-12") for k, t in texts.items()])
+    copied = next(c for c in story.claims if "sideswiped" in c.text)
+    assert copied.sources == ["a", "b"] and copied.n_independent == 1 and copied.status == "single_source"
+
+
 def test_a_claim_is_worded_as_a_reporting_source_words_it():
     # a NeuS brief worded a claim credited to three outlets in one columnist's words
     texts = {

@@ -470,3 +470,9 @@ def test_a_day_named_by_weekday_and_month_day_pins_its_year_among_those_written(
     # no year whose calendar fits, or two that do: nothing pinned
     assert pinned_day("The bank was robbed on Friday October 19 in 2017.", date(2026, 1, 1)) is None
     assert pinned_day("It opened on Thursday October 19, a year after 2006 and before 2017.", date(2026, 1, 1)) is None
+    # a wire dateline gives the day and its lead the weekday (QA round 22: a Reuters page read as undated)
+    wire = ("Dec 17 (Reuters) - A ticket buying frenzy could make Tuesday's Mega Millions jackpot the biggest prize. "
+            "The record jackpot was won in March 2012; the second largest in May 2013.")
+    assert pinned_day(wire, date(2026, 1, 1)) == date(2013, 12, 17)  # a Tuesday; Dec 17, 2012 was a Monday
+    assert pinned_day("LIMA, Dec 1 (Reuters) - Peru suspended its investigator, officials said in 2009 and 2013.",
+                      date(2026, 1, 1)) is None  # no weekday to pin the year by

@@ -138,22 +138,42 @@ _WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 PINNED_SPAN_DAYS = 30
 
 
+# A wire story's dateline, which gives the day but not the year ("Dec 17 (Reuters) - ...", "LIMA, Dec 1 (Reuters) -"),
+# and the first sentence after it, whose weekday is most often that day ("... could make Tuesday's Mega Millions
+# jackpot": QA round 22 had read the page as undated).
+_WIRE_DATELINE = re.compile(rf"^[^\S\n]*(?:[A-Z][A-Za-z .'-]{{1,40}},[^\S\n]+)?(?P<md>{_MONTH}\s+{_DAY})\s+"
+                            r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua)\)\s*[-–—]+\s*(?P<lead>[^\n]{0,400})",
+                            re.MULTILINE | re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+WIRE_DATELINE_CHARS = 800
+
+
+def _fits(month_day: str, weekdays: set[int], years: set[int], limit: date) -> date | None:
+    """The one day of `month_day` in `years` (not after `limit`) that falls on one of `weekdays`, or None."""
+    days = set()
+    for year in years:
+        found = find_dates(f"{month_day}, {year}", None)  # one full date, or none ("February 30, 2017")
+        if found and found[0].day.weekday() in weekdays and found[0].day <= limit:
+            days.add(found[0].day)
+    return days.pop() if len(days) == 1 else None
+
+
 def pinned_day(text: str, today: date | None = None) -> date | None:
     """For a text with no date of its own: the latest day it names by weekday and month-day ("Thursday October 19"),
-    in the one year it writes whose calendar has that weekday on that day, or a day written out in full up to a month
-    after it ("stayed October 23, 2017"); the text was written then or later. None when no such day is named."""
+    or by a wire dateline whose lead names that day's weekday ("Dec 17 (Reuters) - ... Tuesday's jackpot"), in the
+    one year it writes whose calendar has that weekday on that day, or a day written out in full up to a month after
+    it ("stayed October 23, 2017"); the text was written then or later. None when no such day is named."""
     limit = today or date.today()
     years = {int(y) for y in _WRITTEN_YEAR.findall(text) if int(y) <= limit.year}
     pinned = []
     for m in _WEEKDAY_MONTHDAY.finditer(text):
-        want = weekday_index(m["wd"])
-        days = set()
-        for year in years:
-            found = find_dates(f"{m['md']}, {year}", None)  # one full date, or none ("February 30, 2017")
-            if found and found[0].day.weekday() == want and found[0].day <= limit:
-                days.add(found[0].day)
-        if len(days) == 1:
-            pinned.append(days.pop())
+        if (day := _fits(m["md"], {weekday_index(m["wd"])}, years, limit)) is not None:
+            pinned.append(day)
+    wire = _WIRE_DATELINE.search(text, 0, WIRE_DATELINE_CHARS)
+    if wire is not None:
+        named = {weekday_index(w) for w in _WEEKDAY_WORD.findall(wire["lead"].split(". ")[0])}
+        if (day := _fits(wire["md"], named, years, limit)) is not None:
+            pinned.append(day)
     if not pinned:
         return None
     latest = max(pinned)
