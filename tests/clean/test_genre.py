@@ -24,6 +24,12 @@ from storylens.models import Article
     (None, None, "The fence came down.\n\nThe opinions expressed in this commentary are solely those of the author.",
      "its disclaimer"),
     (None, None, "The fence came down on Monday, police said.", ""),
+    # QA round 23: film reviews, by their rating or their box of credits
+    (None, None, "The Lovely Bones\n\n* * (out of four)\n\nStars: Saoirse Ronan", "its rating"),
+    (None, None, "Rating: PG-13 for violence\n\nRunning time: 2 hours, 15 minutes\n\nThe film opens Friday.",
+     "its rating"),
+    (None, None, "The studio said the film, rated PG-13, runs two hours and earned $40 million.", ""),
+    (None, None, "Running time: 2 hours\n\nThe race was won in record time.", ""),  # one box line is no review
 ])
 def test_an_opinion_piece_is_told_by_what_the_page_says(url, title, text, cue) -> None:
     assert opinion_cue(Article(id="a", raw=text, text=text, url=url, title=title)) == cue

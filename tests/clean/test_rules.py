@@ -590,7 +590,7 @@ def test_bracketed_links_and_pointers_to_the_page_video_go() -> None:
              "[Trump shows Kim video that imagines North Korea glowing with electric lights: Watch]",
              "Watch police detain some of the protesters here."]
     stays = ["See how the fire spread across the hills here and in the valley below, officials said.",
-             "[Editor's note: An earlier version of this story misstated the date of the vote.]"]
+             "[The council had voted against the plan twice before.]"]
     out = clean_text(page(REPORT[0], *links, REPORT[1], *stays))
     assert out.paragraphs == [REPORT[0], REPORT[1], *stays]
     assert set(links) <= set(out.removed)
@@ -719,3 +719,32 @@ def test_a_photo_credit_between_sentences_goes_with_the_caption_it_closes() -> N
     # an aside in brackets is the writer's
     aside = "He said so. (He declined to say more about the deal.) Then he left the room with his lawyers."
     assert clean_text(aside).paragraphs == [aside]
+
+
+def test_a_magazine_s_link_lines_and_the_page_s_notes_on_itself_are_cut() -> None:
+    # QA round 23: TIME's "(See the top 10 movies of 2009.)" and "(Read a book review of The Lovely Bones.)" became
+    # summary sentences; a correction's "The year was wrong in an earlier version of this story.", a review's "This
+    # is an expanded version of the review that ran in ..." and USA TODAY's comment rules became claims
+    furniture = ["(See the top 10 movies of 2009.)", "(Will Texas have better luck with Warren Jeffs?)",
+                 "See pictures of crime in Middle America.", "See the latest news about movies at Techland.com.",
+                 "This is an expanded version of the review that ran in the Dec. 7 issue of TIME magazine.",
+                 ("Correction: The university began using the name in 2005. The year was wrong in an earlier version "
+                  "of this story."),
+                 "[Editor's note: An earlier version of this story misstated the date of the vote.]",
+                 ("You share in the USA TODAY community, so please keep your comments smart and civil. Use the "
+                  "\"Report Abuse\" button to make a difference.")]
+    out = clean_text(page(REPORT[0], *furniture, *REPORT[1:]))
+    assert out.paragraphs == REPORT and out.removed == furniture
+    kept = ["See you in court, the lawyer told reporters gathered outside the courthouse on Monday.",
+            "(The two brothers had not spoken in years.)",
+            "He said an earlier version of the bill was rejected by the Senate in May."]
+    assert clean_text(page(REPORT[0], *kept)).paragraphs == [REPORT[0], *kept]
+
+
+def test_a_lone_media_word_before_a_flattened_story_is_cut() -> None:
+    # QA round 23 (test-250): "Photo zynga, the social games maker ..." titled a brief and opened its summary
+    story = "zynga, the social games maker that has stumbled badly over the last year, said it replaced its founder."
+    out = clean_text("Photo " + story)
+    assert out.paragraphs == [story] and out.removed == ["Photo"]
+    caption = "Photo shows the damage to the building after the storm hit the town on monday night."
+    assert clean_text(caption).paragraphs == [caption]

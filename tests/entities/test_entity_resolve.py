@@ -277,6 +277,15 @@ def test_a_name_ner_cut_at_its_possessive_is_the_name_it_opens(story_from) -> No
     assert _by_form(found, "Maria Lopez").type == "PERSON"  # a quoted name with no show after it
 
 
+def test_a_name_before_a_building_s_noun_is_the_building(story_from) -> None:
+    # QA round 23: a NeuS brief listed "Al-Jalaa" (the tower in "evacuate al-Jalaa tower") as a person
+    story = story_from(a="Israel ordered people to evacuate [al-Jalaa|PERSON] tower. [Al-Jalaa|PERSON] tower fell. "
+                         "[Amir Haddad|PERSON] tower crane operator [Amir Haddad|PERSON] said so.")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Al-Jalaa").type == "FAC"
+    assert _by_form(entities, "Amir Haddad").type == "PERSON"
+
+
 def test_a_region_with_its_administrative_word_is_its_bare_name(story_from) -> None:
     # QA round 22: a NeuS brief listed "Nangahar Province" (NYT) and "Nangarhar" (NPR's "Nangarhar province") apart
     story = story_from(a="A drone strike hit [Nangahar Province|GPE] on Friday. [Ohio State|ORG] won.",

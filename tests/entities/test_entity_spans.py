@@ -89,6 +89,8 @@ def test_a_stripped_title_votes_person() -> None:
         ("On Monday", "Monday", "PERSON"),
         ("cases of COVID-19 rose", "COVID-19", "PERSON"),  # no person's name holds a digit
         ("estimated at $US1 million", "US1", "GPE"),  # nor a country's (an ECB+ brief: "United States — also: US1")
+        ("He has a prior DWI conviction.", "DWI", "ORG"),  # an offence's initials (QA round 23)
+        ("He had 121 RBIs last season.", "RBIs", "ORG"),  # a statistic's
     ],
 )
 def test_junk_and_compound_mentions_are_dropped(text: str, surface: str, label: str) -> None:

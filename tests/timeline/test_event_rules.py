@@ -373,3 +373,12 @@ def test_an_embedded_posts_signature_dates_no_event() -> None:
                                     "october 6, 2016 the spat went on for hours."),
                                     "Hannity tweeted on October 6, 2016 that Kelly was a Clinton supporter."])
     assert [it.sentence.index for it in dated_sentences(story)] == [1]
+
+
+def test_an_unanswered_call_is_no_event() -> None:
+    # QA round 23: "A phone message left with Jeffs' attorneys in Utah was not returned Wednesday." was an event
+    story = _story(a=["A phone message left with his attorneys in Utah was not returned Wednesday.",
+                      "Her lawyer could not be reached for comment on Thursday, the paper said.",
+                      "The company did not immediately respond to requests for comment on Friday.",
+                      "The judge returned the case to the lower court on Monday, officials said."])
+    assert [it.sentence.index for it in dated_sentences(story)] == [3]

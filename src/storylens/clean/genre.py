@@ -4,7 +4,8 @@ A fact-checker reads a columnist's "the rally was a dud" as a view, not as a fac
 outlet confirms. Pages say what they are in their address (".../opinions/...", "/op-ed/",
 "/opinion-the-second-amendment..."), in a label before the headline ("Opinion: ...",
 "OP-ED | ..."), or in the disclaimer under the text ("The views expressed in this commentary
-are solely those of the author"). Read from what the article keeps (its url, title and text,
+are solely those of the author"), and a review in its rating ("* * (out of four)", "Running time:" with
+"Rating: PG-13"). Read from what the article keeps (its url, title and text,
 and the pieces cleaning removed), so an article reloaded from the store reads the same.
 """
 
@@ -27,12 +28,26 @@ _DISCLAIMER = re.compile(
     r"(?:those of the (?:author|writer)s?|(?:his|her|their|the author['’]s|the writer['’]s) own)", re.IGNORECASE)
 
 
+# A review's verdict or its box of credits: a star rating ("* * (out of four)", "3 out of 5 stars", "★★★"), a letter
+# grade on a line of its own ("Grade: C+"), a film's rating and running time (QA round 23: four film reviews read
+# as reporting, "Tucci is jolting in the role" corroborated by three).
+_RATING = re.compile(r"\((?:out of (?:four|five|4|5)(?: stars)?)\)|\b\d(?:\.\d)? out of (?:four|five|4|5) stars\b"
+                     r"|^\s*[★☆]{2,5}\s*$|^\s*grade\s*:\s*[A-F][+-]?\s*$", re.IGNORECASE | re.MULTILINE)
+_FILM_BOX = re.compile(r"^\s*(?:running time|run time)\s*:|^\s*(?:rated|rating|mpaa rating)\s*:?\s*(?:G|PG|PG-13|R|NC-17)\b",
+                       re.IGNORECASE | re.MULTILINE)
+
+
 def opinion_cue(article: Article) -> str:
-    """Why the article reads as an opinion piece ("its address", "its headline", "its disclaimer"), or ""."""
+    """Why the article reads as an opinion piece ("its address", "its headline", "its disclaimer", "its rating"), or
+    ""."""
     if article.url and _OPINION_PATH.search(urlsplit(article.url).path):
         return "its address"
     if article.title and _OPINION_LABEL.match(article.title):
         return "its headline"
-    if any(_DISCLAIMER.search(t) for t in (article.text, *article.removed)):
+    texts = (article.text, *article.removed)
+    if any(_DISCLAIMER.search(t) for t in texts):
         return "its disclaimer"
+    if any(_RATING.search(t) for t in texts) or len({m.group().split(":")[0].strip().lower()[:3]
+                                                      for t in texts for m in _FILM_BOX.finditer(t)}) >= 2:
+        return "its rating"  # a review: its critic's verdict
     return ""

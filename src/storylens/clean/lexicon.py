@@ -260,14 +260,32 @@ MAX_PROMPT_WORDS = 30
 _LINK_LINE = re.compile(
     r"^\s*\[\s*(?:related|see also|read more|more|watch|video|photos?|listen)\s*:[^\]]{3,200}\]\s*$"
     r"|^\s*\[[^\]]{3,200}:\s*(?:watch|video|photos?|listen|read more)\s*\]\s*$"
-    r"|^\W{0,3}(?:watch|see|view|listen to)\b[^.\"“”]{0,100}\b(?:here|above|below)\s*[.:!]?\s*$", re.IGNORECASE)
+    r"|^\W{0,3}(?:watch|see|view|listen to)\b[^.\"“”]{0,100}\b(?:here|above|below)\s*[.:!]?\s*$"
+    # a magazine's link line in brackets or not (QA round 23, TIME pages: "(See the top 10 movies of 2009.)", "(Will
+    # Texas have better luck with Warren Jeffs?)", "See pictures of crime in Middle America.", "See the latest news
+    # about movies at Techland.com.")
+    r"|^\s*\(\s*(?:see|read|watch|view|listen to)\b[^()\"“”]{3,200}\)\s*$|^\s*\([^()\"“”]{3,150}\?\s*\)\s*$"
+    r"|^\W{0,3}see (?:the latest|more|pictures|photos|videos?|our|all)\b(?:[^.\"“”]|\.(?=\w)){0,80}[.!]?\s*$",
+    re.IGNORECASE)
+# The page's note on itself: an earlier version corrected, a longer version of a printed review (QA round 23: "The year
+# was wrong in an earlier version of this story.", "This is an expanded version of the review that ran in the Dec. 7
+# issue of TIME magazine."); and a comment section's rules ("You share in the USA TODAY community, so please keep your
+# comments smart and civil.").
+_PAGE_NOTE = re.compile(
+    r"\b(?:an? |the )?(?:earlier|previous|prior|original) version of this (?:story|article|report|post|review)\b"
+    r"|\bthis (?:story|article|report|post) (?:has been|was) (?:updated|corrected|amended|changed)\b"
+    r"|\ban? (?:expanded|longer|shorter|edited) version of (?:the|a|this) (?:review|story|article|report|column)\b"
+    r"|^\W{0,3}you share in the [^.]{0,40}\bcommunity\b|\bkeep your comments\b|\breport abuse\b", re.IGNORECASE)
+MAX_PAGE_NOTE_WORDS = 60
 
 
 def is_call_to_action(line: str) -> bool:
     """True for a short line asking the reader to follow, contact, subscribe or share, or to answer the page's
-    question (English)."""
+    question, a link line, or the page's note on itself (English)."""
     text = ascii_quotes(line)
     if _LINK_LINE.match(text):
+        return True
+    if _PAGE_NOTE.search(text) and len(text.split()) <= MAX_PAGE_NOTE_WORDS:
         return True
     if (_ASKS_READERS.match(text) or _ANSWER_PROMPT.search(text)) and len(text.split()) <= MAX_PROMPT_WORDS:
         return not ATTRIBUTION.search(text)

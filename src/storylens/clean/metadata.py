@@ -159,8 +159,9 @@ _CAPTION_DATE = re.compile(rf"{_WRITTEN}|\b{_MONTH_RE},\s+\d{{1,2}}\s+\d{{4}}\b"
 _ARCHIVE_PHOTO = re.compile(r"\bFILE\b|\bfile (?:photo|picture|image)\b|\barchives?\b", re.IGNORECASE)
 
 
-# A date in a news URL's path: "https://www.statnews.com/2021/10/04/what-we-know/", ".../2017-05-10/...".
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+# A date in a news URL's path: "https://www.statnews.com/2021/10/04/what-we-know/", ".../2017-05-10/...", a slug's
+# ".../srichhillhitrun_web_2013_09_14_q.html" (QA round 23: a TimesLedger page read as undated).
+_URL_DATE = re.compile(r"[/_]((?:19|20)\d{2})([/_-])(\d{1,2})\2(\d{1,2})(?:[/_.-]|$)")
 
 
 def url_date(url: str | None) -> str | None:
@@ -169,7 +170,7 @@ def url_date(url: str | None) -> str | None:
     if not m:
         return None
     try:
-        return datetime(int(m[1]), int(m[2]), int(m[3])).date().isoformat()
+        return datetime(int(m[1]), int(m[3]), int(m[4])).date().isoformat()
     except ValueError:
         return None
 

@@ -312,8 +312,19 @@ _STORY_START = re.compile(r"(?<=[a-z0-9])\s+(?=(?:The|A|An|In|On|At|It|He|She|Th
 MAX_MEDIA_CAPTION_WORDS = 40
 
 
+# A lone media word left before a flattened story's first word ("Photo zynga, the social games maker that has stumbled
+# ...", "Video napa, calif. — the gardens ...": QA round 23, test-250's title and first summary sentence); not a
+# caption's own verb ("Photo shows ...").
+_LONE_MEDIA_WORD = re.compile(r"^(?:Photo|Video|Image)\s+(?=[a-z][\w'’-]*(?:,|\s+[a-z]))"
+                              r"(?!(?:shows?|showing|shot|taken|released|provided|courtesy|by|of|from|credit|via|"
+                              r"above|below|gallery|and|or)\b)")
+
+
 def cut_media_head(text: str) -> tuple[str, str]:
     """Split a media label (and, in cased text, its caption) from the story it runs into: (kept, cut)."""
+    kept, word = _cut_head(_LONE_MEDIA_WORD, text, 8)
+    if word:
+        return kept, word
     m = _MEDIA_HEAD.match(text)
     if not m or sentence_ends(text) < 2:
         return text, ""

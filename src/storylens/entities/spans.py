@@ -182,6 +182,9 @@ _POSTED_ON = re.compile(r"(?:\b(?:post(?:s|ed|ing)?|tweet(?:s|ed|ing)?|wr(?:ote|
 # ("X, chairman of ...", "X, secretary for ...").
 # (The place nouns of `_PLACE_AFTER` that settle it; "port", "station", "area", "bridge" and "capital" only vote.)
 _PLACE_HEADS = _PLACE_AFTER - {"port", "station", "area", "bridge", "capital"}
+# A building's noun in lower case after its name: the name is the building's.
+_BUILDINGS = frozenset({"tower", "building", "hall", "stadium", "arena", "mosque", "church", "cathedral", "temple",
+                        "synagogue", "hotel", "hospital", "mall", "palace", "compound"})
 _PLACE_OF = re.compile(r"\b(?:city|town|village|province|region|county|district|island|port)\s+of\s+$",
                        re.IGNORECASE)
 _PLURAL = re.compile(r"^(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+[^s]s$")  # "the Jaguars", "the Tar Heels"
@@ -477,7 +480,12 @@ def is_junk(name: str) -> bool:
         return True  # "Lew told Candy Crowley": a clause, not a name
     if len(words) >= 2 and words[-1].rstrip(".") == "No":
         return True  # "Juror No. 12", "Flight No. 370" cut at the number: a label, not a name
-    return len(words) == 1 and (is_stopword(name) or name in _TIME_ZONES)
+    return len(words) == 1 and (is_stopword(name) or name in _TIME_ZONES or name.rstrip("s") in _TERMS)
+
+
+# Initialisms of things, not of bodies, that NER tags as organisations: offences ("a prior DWI conviction"), sports
+# figures ("43 RBIs"): QA round 23 listed "DWI", "DUI" and "RBI" among an ECB+ story's organisations.
+_TERMS = frozenset({"DWI", "DUI", "OWI", "OUI", "DWAI", "RBI", "MVP", "GPA", "ATM", "GPS", "DNA", "IQ", "PIN"})
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
@@ -550,6 +558,8 @@ def context_votes(span: Span, text: str) -> None:
         span.votes["GPE"] += CUE_WEIGHT  # "the Glasgow-born actor", "a Texas-based firm"
     if after and after[0].lower() in _PLACE_AFTER:
         span.votes["GPE" if after[0].lower() != "river" else "LOC"] += CUE_WEIGHT
+    if span.label == "PERSON" and after and after[0] in _BUILDINGS:
+        _overrule(span, "FAC", "PERSON")  # "evacuate al-Jalaa tower" (QA round 23: a person): the building's name
     appositive = _APPOSITIVE.match(text[span.end : span.end + 30])
     if appositive and appositive.group(1).lower() in _PERSON_CUES:
         span.votes["PERSON"] += CUE_WEIGHT  # "X, chairman of ..."

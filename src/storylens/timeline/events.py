@@ -100,11 +100,20 @@ def prefetch(story: Story, story_date: date | None) -> None:
             find_dates(s.text, story.article(s.source).published_date or story_date)
 
 
+# The reporter's own attempt to reach someone: no event of the story ("A phone message left with Jeffs' attorneys in
+# Utah was not returned Wednesday.", "She could not be reached for comment Friday": QA round 23).
+_UNANSWERED = re.compile(
+    r"\b(?:messages?|calls?|e-?mails?|requests?|inquiries)\b[^.;]{0,80}\b(?:was|were|has|have|had)\s+not\s+"
+    r"(?:been\s+|yet\s+)?(?:returned|answered)\b|\b(?:could|can)\s*(?:not|n't)\s+(?:immediately\s+)?be\s+reached\b"
+    r"|\bdid\s+not\s+(?:immediately\s+)?(?:respond|reply)\s+to\s+(?:\w+\s+){0,3}(?:messages?|calls?|e-?mails?|requests?"
+    r"|inquiries)\b", re.IGNORECASE)
+
+
 def _may_date_an_event(text: str) -> bool:
-    """A statement of some length: no question, no page furniture or caption, and no lead-in to a quotation or a
-    list ("Speaking on Desert Island Discs in 1999, ..., she said:" states nothing itself)."""
+    """A statement of some length: no question, no page furniture or caption, no lead-in to a quotation or a list
+    ("Speaking on Desert Island Discs in 1999, ..., she said:" states nothing itself), no unanswered call."""
     return len(text.split()) >= MIN_WORDS and not text.rstrip(_CLOSERS).endswith(("?", ":")) \
-        and not _FURNITURE.search(text)
+        and not _FURNITURE.search(text) and not _UNANSWERED.search(text)
 
 
 def dated_sentences(story: Story) -> list[Dated]:
