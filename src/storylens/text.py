@@ -56,6 +56,18 @@ def stops_with_ellipsis(text: str) -> bool:
     return bool(_ELLIPSIS_END.search(text.rstrip()))
 
 
+# A sentence that ends by handing over to a quotation or a list (the pattern of `is_lead_in`).
+LEAD_IN = (r"(?:\b(?:said|says|say|told|tells|added|adds|replied|replies|wrote|writes|stated|states|explained|asked|"
+           r"tweeted|declared|noted|continued|warned|recalled|posted|answered|insisted|concluded|reported|read|reads|"
+           r"follows?|following|below)\b[^.!?:]{0,40}|^[^.!?]{0,80}):[\"'”’)\]]*\s*$")
+_LEAD_IN = re.compile(LEAD_IN, re.IGNORECASE)
+
+
+def is_lead_in(text: str) -> bool:
+    """The sentence only hands over to what follows it: "..., she said:", "Here is how they describe the device:"."""
+    return _LEAD_IN.search(text.rstrip()) is not None
+
+
 # A pointer to what the page shows, read by the claims and summary stages: "You can see the cold open below",
 # "Watch the video above." (page furniture); "prices fell below $50" is no pointer.
 POINTER = re.compile(
@@ -68,8 +80,11 @@ POINTER = re.compile(
     # gallery at the top of the story.": QA round 15 found both as claims)
     r"|\b(?:check out|click|follow|see|read)\s+(?:this|the)\s+link\b|\bin the (?:photo )?gallery (?:above|below|at the "
     r"(?:top|bottom))\b"
-    # a sentence that only introduces what comes after it ("Here is how they describe the device:")
-    r"|:\s*$"
+    # a sentence that only introduces what comes after it: a speaker's lead-in ("..., she said:", "the statement
+    # read:") or a short one ("Here is how they describe the device:"); a statement that opens a list says something
+    # ("Radio-Info.com reported on Friday that 98 advertisers have told Premiere ... to avoid ... programs with content
+    # "deemed to be offensive or controversial":", QA round 24)
+    rf"|{LEAD_IN}"
     # a wire photo's caption run into the text ("In this friday, dec. 21, 2012 image made from video, north korean
     # leader kim jong un speaks at a banquet", a QA summary's sentence in round 21)
     r"|^\W*(?:file\W+)?in this (?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|march|april|may|"

@@ -138,6 +138,29 @@ def test_a_wire_paragraph_re_opened_by_one_outlet_is_still_one_report():
     story = analyse([Article(id=k, raw=t, text=t, published="2023-09-12") for k, t in texts.items()])
     copied = next(c for c in story.claims if "sideswiped" in c.text)
     assert copied.sources == ["a", "b"] and copied.n_independent == 1 and copied.status == "single_source"
+    # a speaker's words two outlets quote alike are two reports (QA round 24)
+    quote = "“I am very pleased to be doing what I am doing as secretary of state for this country.”"
+    texts = {"a": f"{quote} Clinton told the TV3 interviewer on Friday.", "b": f"She said: {quote}",
+             "c": "A rare comet will be visible from the northern hemisphere next week."}
+    story = analyse([Article(id=k, raw=t, text=t, published="2023-09-12") for k, t in texts.items()])
+    quoted = next(c for c in story.claims if "a" in c.sources and "b" in c.sources)
+    assert quoted.n_independent == 2
+
+
+def test_the_clause_before_an_excerpt_s_cut_is_a_claim_and_never_a_summary_sentence():
+    # QA round 22: a NeuS excerpt's "Three more fell Tuesday, bringing the total to nine, including several major..."
+    # claimed nothing, though another source states the nine capitals
+    texts = {"a": "The Taliban seized more provincial capitals this week. Three more capitals fell on Tuesday, bringing "
+                  "the total to nine, including several major...",
+             "b": "Three more provincial capitals fell to the Taliban on Tuesday, bringing the total to nine, officials said.",
+             "c": "A rare comet will be visible from the northern hemisphere next week."}
+    story = analyse([Article(id=k, raw=t, text=t, published="2021-08-11") for k, t in texts.items()])
+    clipped = next(s for s in story.sentences if s.clipped)
+    assert clipped.text == "Three more capitals fell on Tuesday, bringing the total to nine"
+    claim = next(c for c in story.claims if "a" in c.sources and "b" in c.sources)
+    assert any(q.quote == clipped.text for q in claim.evidence)
+    from storylens.summarize.features import candidates
+    assert clipped not in candidates(story)
 
 
 def test_a_claim_is_worded_as_a_reporting_source_words_it():

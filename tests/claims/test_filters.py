@@ -14,6 +14,11 @@ from storylens.claims.filters import content_words, is_claim, is_denial, is_hedg
     "He listed below-average scores in three districts as the reason for the cuts.",
     "The agency said the following: the plan was approved on Monday.",
     "In this case, the judge said the video was clear and the jury agreed.",
+    # a statement ending on a quoted question, and one that opens a list (QA round 24: a source's lead, and the
+    # "98 advertisers" of a Multi-News story, were lost)
+    "An employee killed eight co-workers on Wednesday, prompting the governor to ask: “What is wrong with us?”",
+    ("Radio-Info.com reported on Friday that 98 advertisers have told the network they want to avoid shows with "
+     "content \"deemed to be offensive or controversial\":"),
 ])
 def test_declarative_sentences_are_claims(text):
     assert is_claim(text)
@@ -30,6 +35,8 @@ def test_declarative_sentences_are_claims(text):
     # what the page shows next, and a line introducing it (QA round 11: claims and summary sentences)
     "Here's the official email T-Mobile sent to its business customers.",
     "Here is how they describe the device:",
+    "Speaking on the radio in 1999, after the death of her cooking partner from cancer, she said:",
+    "He asked the crowd: \"Is it real?\"",
     "Official PR text follows below.",
     "Interested customers can register for updates on the Q10 at the link below.",
     # a link or the page's gallery (QA round 15)
@@ -81,6 +88,10 @@ def test_non_claims(text):
     ("I had just flown back from New York, where I would fly twice a month.", False),
     ("Woodward would move a flower pot on his balcony whenever he needed to meet Felt.", False),
     ("The deal would cost $5 billion, the company said.", True),
+    # a reported question is no doubt of the speaker's; "seems to" is one (QA round 24)
+    ("Asked if it might be her, she replied: \"Well, not me.\"", False),
+    ("A large part of the push seems to have come on the director front.", True),
+    ("The storm appears to have weakened overnight, forecasters said.", True),
     # a standard followed is no source cited (QA round 22, Multi-News test-250)
     ("it was absolutely secure, triple wrapped, according to european union norms.", False),
     ("The launch went ahead according to plan on Monday.", False),

@@ -472,6 +472,12 @@ def test_a_continues_below_marker_inside_a_paragraph_is_cut() -> None:
     assert out.removed == ["Story continues below …", "Advertisement continue reading the main story"]
     kept = "Readers who continue reading the main story will find that the story continues below the fold of page one."
     assert clean_text(kept).paragraphs == [kept]
+    # a copyright line run onto the paragraph's end (QA round 24, test-250)
+    out = clean_text("She said she would not be allowed into the country. Copyright © 2013 afp. All rights reserved. More »")
+    assert out.paragraphs == ["She said she would not be allowed into the country."]
+    assert " ".join(out.removed) == "Copyright © 2013 afp. All rights reserved. More »"
+    kept = "The band said the copyright of its 1999 album had expired."
+    assert clean_text(kept).paragraphs == [kept]
 
 
 def test_a_sign_off_to_the_readers_is_cut_wherever_it_stands() -> None:

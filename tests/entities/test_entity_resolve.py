@@ -286,6 +286,15 @@ def test_a_name_before_a_building_s_noun_is_the_building(story_from) -> None:
     assert _by_form(entities, "Amir Haddad").type == "PERSON"
 
 
+def test_an_office_s_last_word_and_an_award_are_no_names(story_from) -> None:
+    # QA round 24: "State" (ORG) of "Secretary of State", and "Oscar Isaac — also: Oscar" from "acting Oscar nominees"
+    story = story_from(a="Secretary of [State|ORG] [Hillary Clinton|PERSON] spoke. The [Oscar|PERSON] nominees met.",
+                       b="[Oscar Isaac|PERSON] was invited. [Oscar|PERSON] arrived late, [Isaac|PERSON] said.")
+    entities = resolve_entities(story)
+    assert not any(e.name == "State" for e in entities)
+    assert {m.source for m in _by_form(entities, "Oscar Isaac").mentions} == {"b"}
+
+
 def test_a_region_with_its_administrative_word_is_its_bare_name(story_from) -> None:
     # QA round 22: a NeuS brief listed "Nangahar Province" (NYT) and "Nangarhar" (NPR's "Nangarhar province") apart
     story = story_from(a="A drone strike hit [Nangahar Province|GPE] on Friday. [Ohio State|ORG] won.",

@@ -210,3 +210,27 @@ def test_an_insertion_in_brackets_after_a_word_opens_no_sentence():
         ("“We are aware there is a discrepancy in the unofficial [ranked choice voting] round by round elimination "
         "report,” the BOE said on Twitter."), "The board removed the tally (it had been posted Tuesday).",
         "(The count resumed.)", "Officials said so."]
+
+
+def test_the_whole_clause_before_an_excerpt_s_cut_is_a_sentence_of_its_own():
+    # QA round 22: a NeuS excerpt ending "Three more fell Tuesday, bringing the total to nine, including several
+    # major..." lost its count and its day, which another source disputed
+    text = ("The Taliban seized a succession of provincial capitals since Friday. Three more fell Tuesday, bringing "
+            "the total to nine, including several major...")
+    sents, _ = annotate([Article(id="a", raw=text, text=text)])
+    assert [(s.text, s.clipped) for s in sents] == [
+        ("The Taliban seized a succession of provincial capitals since Friday.", False),
+        ("Three more fell Tuesday, bringing the total to nine", True),
+        ("including several major...", False)]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    # no whole clause before the cut: the verb or its subject after the comma, a phrase or a list left open, a
+    # subordinate clause with no verb yet
+    for cut in ("The states, led by Letitia James, the New York attorney general, accused Facebook of...",
+                "Garland said the FBI would begin working with federal, state, local, territorial and tribal...",
+                "Administration officials insist that Biden's American Families Plan, with $1 trillion in...",
+                "While Biden has not abandoned his call for these tax increases, the moves are still..."):
+        sents, _ = annotate([Article(id="b", raw=cut, text=cut)])
+        assert not any(s.clipped for s in sents), cut
+    # a sentence in the middle of a text that trails off is no excerpt's cut
+    text = "He paused, looked at the crowd and said nothing for a while... Then the vote began at noon."
+    assert not any(s.clipped for s in annotate([Article(id="c", raw=text, text=text)])[0])

@@ -73,3 +73,13 @@ def test_corroborated_lead_ranks_first_and_dangling_openers_wait(story: Story) -
     summary = summarize(story, max_words=45)
     assert summary and not any(s.text.startswith(("He ", "It ")) for s in summary)
     assert len(summary[0].sources) == 2
+
+
+def test_a_source_that_may_report_another_story_backs_no_summary_sentence(story: Story) -> None:
+    # QA round 23: the brief said the summary leaves such a source out, and cited it beside the lede
+    from dataclasses import replace
+
+    lede = next(s.index for s in story.sentences if s.source == "a" and "budget" in s.text)
+    assert "b" in find_support(story).support[lede]
+    named = replace(story, strays=["b"])
+    assert "b" not in find_support(named).support[lede]

@@ -457,6 +457,10 @@ def test_today_in_a_name_is_no_day() -> None:
     assert days("Today, the company said it would cut 40 jobs.", base) == ["2010-11-24"]
     assert days('"Today we start again," he said.', base) == ["2010-11-24"]
     assert days("The company said today it would cut 40 jobs.", base) == ["2010-11-24"]
+    # "today" as "these days" (QA round 23)
+    assert days("\"It is a history that we're still struggling with today,\" the chancellor said.", base) == []
+    assert days("Families of today spend more than families of 1990 did.", base) == []
+    assert days("The vote is set for today, the clerk said.", base) == ["2010-11-24"]
 
 
 def test_a_day_named_by_weekday_and_month_day_pins_its_year_among_those_written() -> None:
@@ -474,5 +478,7 @@ def test_a_day_named_by_weekday_and_month_day_pins_its_year_among_those_written(
     wire = ("Dec 17 (Reuters) - A ticket buying frenzy could make Tuesday's Mega Millions jackpot the biggest prize. "
             "The record jackpot was won in March 2012; the second largest in May 2013.")
     assert pinned_day(wire, date(2026, 1, 1)) == date(2013, 12, 17)  # a Tuesday; Dec 17, 2012 was a Monday
+    flat = "paris, april 5 ( upi ) -- a court ruled on friday against the airline over a flight in april 2013."
+    assert pinned_day(flat, date(2026, 1, 1)) == date(2013, 4, 5)  # lower-cased, spaced (QA round 24)
     assert pinned_day("LIMA, Dec 1 (Reuters) - Peru suspended its investigator, officials said in 2009 and 2013.",
                       date(2026, 1, 1)) is None  # no weekday to pin the year by

@@ -382,3 +382,11 @@ def test_an_unanswered_call_is_no_event() -> None:
                       "The company did not immediately respond to requests for comment on Friday.",
                       "The judge returned the case to the lower court on Monday, officials said."])
     assert [it.sentence.index for it in dated_sentences(story)] == [3]
+
+
+def test_a_later_year_beside_the_sentence_s_day_is_its_target() -> None:
+    # QA round 24: "Clinton ruled out running for president in 2012 or 2016 on Friday" was listed under 2012
+    story = _story(published="2010-11-06",
+                   a=["Clinton ruled out running for president in 2012 or 2016 on Friday, officials said.",
+                      "The party may field a new candidate in 2012, analysts said on their website."])
+    assert sorted(it.mention.day.isoformat() for it in dated_sentences(story)) == ["2010-11-05", "2012-01-01"]

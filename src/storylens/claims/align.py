@@ -275,11 +275,14 @@ def _independent(story: Story, sents: list[Sentence]) -> int:
     roots = [report_of[s.source] for s in sents]
     reports = UnionFind(roots)
     first_with: dict[str, str] = {}  # long sentence -> the first root that prints it
-    for s, root in zip(sents, roots, strict=True):
-        words = s.text.lower().split()
+    # (a speaker's words quoted alike by two outlets are no copy: both heard or read the speaker, QA round 24's
+    # '"I'm very pleased to be doing what I'm doing as Secretary of State."' had been "one report")
+    own = [_QUOTED.sub(" ", s.text) for s in sents]
+    for text, root in zip(own, roots, strict=True):
+        words = text.lower().split()
         if len(words) >= COPY_MIN_WORDS:
             reports.union(root, first_with.setdefault(" ".join(words), root))
-    tokens = [_WORD.findall(s.text.lower()) for s in sents]
+    tokens = [_WORD.findall(text.lower()) for text in own]
     for i, j in combinations(range(len(sents)), 2):
         if roots[i] != roots[j] and min(len(tokens[i]), len(tokens[j])) >= COPY_RUN_WORDS \
                 and reports.find(roots[i]) != reports.find(roots[j]) and _shared_run(tokens[i], tokens[j]) >= COPY_RUN_WORDS:
@@ -288,6 +291,7 @@ def _independent(story: Story, sents: list[Sentence]) -> int:
 
 
 _WORD = re.compile(r"\w+")
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 
 
 def _shared_run(a: list[str], b: list[str]) -> int:
@@ -312,7 +316,8 @@ def _claim_sentences(story: Story) -> list[int]:
     strays = set(story.strays)  # sources that may report another story: their sentences claim nothing of this one
     for s in story.sentences:
         key = (s.source, _repeat_key(s.text))
-        if is_claim(s.text) and s.source not in strays:
+        # (a clipped clause has no end mark of its own: it is read as the sentence it would be with one)
+        if is_claim(s.text + "." if s.clipped else s.text) and s.source not in strays:
             first = chosen.setdefault(key, s.index)
             if first != s.index and _LEADING_LABEL.match(story.sentences[first].text) \
                     and not _LEADING_LABEL.match(s.text):

@@ -21,7 +21,7 @@ _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|apparently|supposedly|purportedly|presumably|possibly|probably|likely|"
     r"it is (?:believed|thought|said|understood|rumou?red|expected)|is (?:said|believed|thought|reported|rumou?red)"
     r" to|are (?:said|believed|thought|reported|rumou?red) to|according to|sources? (?:say|said|says)|"
-    r"might|rumou?red|unconfirmed|assumptions?|estimated?|speculat\w*)\b|"
+    r"might|rumou?red|unconfirmed|assumptions?|estimated?|speculat\w*|seems? to|appears? to|seemingly)\b|"
     # "would"/"could" qualify a statement, but not when negated ("would not confirm", "could not strike a deal",
     # a refusal or failure reported as fact, like "couldn't"), closing a clause ("did the best we could"), telling
     # what was perceived ("Kim could be seen smiling") or a later fact of a narrative ("she would later become").
@@ -42,6 +42,9 @@ def content_words(text: str) -> set[str]:
 
 
 _INTERVIEW_QUESTION = re.compile(r"^Q[.:]\s")
+# A statement that ends by quoting a question ("... before taking his own life on Wednesday, asking: “What the hell is
+# wrong with us?”": QA round 24 lost a source's lead): six words of its own before the quotation.
+_QUOTED_QUESTION = re.compile(r"^[^\"“”]*?(?:\b\w+\W+){6}[^\"“”]*[\"“][^\"“”]+\?\s*[\"”]\s*$")
 
 
 def is_claim(text: str) -> bool:
@@ -50,9 +53,10 @@ def is_claim(text: str) -> bool:
     words = _WORDS.findall(t)
     if len(words) < MIN_WORDS or len(content_words(t)) < MIN_CONTENT_WORDS:
         return False
-    if t.endswith("?") or "\n" in t or _INTERVIEW_QUESTION.match(t):
+    quoted_question = _QUOTED_QUESTION.search(t)
+    if (t.endswith("?") and not quoted_question) or "\n" in t or _INTERVIEW_QUESTION.match(t):
         return False  # an interviewer's "Q. Senate Democrats say they will reject ..." asks; it claims nothing
-    if not _END.search(t):
+    if not (_END.search(t) or quoted_question):
         return False  # headings, captions and list items carry no final punctuation
     if ends_in_ellipsis(t):
         return False  # an excerpt cut off with "..." ("This is textbook anti-Semitism, and we will ... until...")
@@ -68,6 +72,9 @@ _NOT_HEDGING = re.compile(r"\bmay(?=\s+(?:we|god|he|she|they|you|i|his|her|their
                           r"\b(?:before|until|till|as soon as|so that|as \w+ as|than)\s+(?:\w+\s+){0,2}could\b|"
                           # a wish is no doubt ("I would like to take a moment to congratulate ...", QA round 13)
                           r"\bwould(?=\s+(?:like|love|prefer)\s+to\b)|"
+                          # the question put to a speaker, not the speaker's doubt ("Asked if it might be her, she
+                          # replied: 'Well, not me.'", QA round 24)
+                          r"\basked (?:if|whether)\b[^,;:]{0,80}|"
                           # a standard followed, not a source cited ("triple wrapped, according to european union
                           # norms", QA round 22; "according to plan")
                           r"\baccording to (?:[\w-]+\s+){0,3}(?:norms?|rules?|regulations?|guidelines?|laws?|"

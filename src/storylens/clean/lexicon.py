@@ -217,7 +217,10 @@ _CTA_OPENER = re.compile(
     # visit WSJ.D ...", or a conjunction: "And like us on Facebook to get our news right in your feed:")
     r"^\W{0,3}(?:(?:[A-Z][\w&]*\s+){0,3}(?:Alerts?|Newsletters?|Updates)\s*:\s*|More from [^:]{2,30}:\s*)?"
     r"(?:(?:and|also|please|plus|so),?\s+)?"
-    r"(?:follow|like|email|e-mail|write to|reach|contact|listen to|get|subscribe|sign up|join|download|click|make sure to visit"
+    # ("like" only as the page's own request: "Like us on Facebook", not "Like other high-end BlackBerrys, the Curve
+    # 8900 has ... access to ... Facebook", a feature QA round 24 found cut)
+    r"(?:follow|like(?=\s+(?:us|our|this|the page)\b)|email|e-mail|write to|reach|contact|listen to|get|subscribe|sign up|join"
+    r"|download|click|make sure to visit"
     r"|tap|check out|don't forget|be sure to|want more|share|find us|connect with|remember,? you can"
     r"|for (?:the )?(?:latest|more|breaking)\b[^.]{0,60}?\b(?:follow|like|subscribe|sign up|visit|check out|download))\b",
     re.IGNORECASE)
@@ -226,6 +229,8 @@ _CTA_SELF_EVIDENT = re.compile(
     r"|(?:like|enjoy(?:ed)?|love) (?:this|our) (?:story|article|post|content)\b"
     # a prompt to report the page's own errors: "See a mistake? Report a typo here."
     r"|(?:see|spot|spotted|found|notice|noticed) (?:a|an) (?:mistake|typo|error)\b[^.?]{0,30}\?|report a typo\b"
+    # a tip line ("Have a tip we should know? tips@mediaite.com", "Submit your Newswire tips here.": QA round 24)
+    r"|(?:have|got) a (?:news )?tip\b[^.?]{0,40}\?|submit (?:your|a) (?:[\w-]+ ){0,2}tips?\b"
     # a station's or site's sign-off: "Stay with WBAL NewsRadio 1090 AM for developments in this story.", "That's all
     # for today's trending, do check back tomorrow for more!" (QA round 16); a report that residents were told to
     # stay tuned does not open so, and the writer's "let's stay tuned and see" points nowhere

@@ -205,9 +205,20 @@ _MID_CHROME = re.compile(r"(?<=[.!?…\"”’'])\s+(?:advertisement\s+)*(?:(?:s
                          re.IGNORECASE)
 
 
+# A copyright line run onto a flattened paragraph's last sentence ("... not be allowed into the country. Copyright ©
+# 2013 afp. All rights reserved. More »", "... for defamation. Copyright © 2011 euronews": QA round 24, test-250).
+_END_COPYRIGHT = re.compile(r"(?<=[.!?\"”’'])\s+(?:copyright\s*©?|©)\s*(?:19|20)\d{2}\b[^.!?]{0,60}[.]?"
+                            r"(?:\s*all rights reserved\.?)?(?:\s*more\s*»)?\s*$", re.IGNORECASE)
+
+
 def cut_mid_chrome(text: str) -> tuple[str, list[str]]:
-    """The text without "continues below" markers between its sentences, and the markers cut (verbatim)."""
-    return _cut_inline(_MID_CHROME, text, "contin", fold=True)
+    """The text without "continues below" markers between its sentences and a copyright line run onto its end, and
+    the pieces cut (verbatim)."""
+    text, markers = _cut_inline(_MID_CHROME, text, "contin", fold=True)
+    text, rights = _cut_inline(_END_COPYRIGHT, text, "©")
+    if not rights:
+        text, rights = _cut_inline(_END_COPYRIGHT, text, "copyright", fold=True)
+    return text, markers + rights
 
 
 # A highlights box flattened into the story it sits above ("Story highlights the parents were home all weekend ...

@@ -14,7 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from storylens.entities.normalize import PARTICLES, POSSESSIVE, initials, is_title, name_key, tokens_match
-from storylens.entities.spans import Covered, Span, clock_zone, in_party_tag, is_stopword, opening_adverb
+from storylens.entities.spans import (
+    Covered,
+    Span,
+    clock_zone,
+    in_party_tag,
+    is_stopword,
+    office_or_award,
+    opening_adverb,
+)
 
 Key = tuple[str, ...]
 MAX_RUN = 6
@@ -100,7 +108,8 @@ def scan_article(
                 continue
             n, root = hit
             a, b = run[i].start, run[i + n - 1].end
-            if not (in_party_tag(text, a, b) or clock_zone(text, a, b) or opening_adverb(text, a, b)):
+            if not (in_party_tag(text, a, b) or clock_zone(text, a, b) or opening_adverb(text, a, b)
+                    or office_or_award(text, a, b)):
                 found.append((Span(source, a, b, text[a:b], "", Counter()), root))
             i += n
     return found

@@ -334,6 +334,12 @@ def clock_zone(text: str, start: int, end: int) -> bool:
     return text[start:end] in _CLOCK_ZONES and bool(_AFTER_CLOCK.search(text, max(0, start - 16), start))
 
 
+def office_or_award(text: str, start: int, end: int) -> bool:
+    """The one-word span ends an office's title ("Secretary of State") or names an award ("acting Oscar nominees")."""
+    return " " not in text[start:end].strip() and bool(_OFFICE_OF.search(text, max(0, start - 30), start)
+                                                        or _AWARD_AFTER.match(text, end))
+
+
 def in_party_tag(text: str, start: int, end: int) -> bool:
     """The name is the state of a legislator's party tag: "(R., Texas)", "(D-N.Y.)", "(R-Ohio)"."""
     return bool(_PARTY_TAG_OPEN.search(text[max(0, start - 8):start]) and _PARTY_TAG_CLOSE.match(text, end))
@@ -359,6 +365,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     start, end = _strip_edges(text, start, end)
     if m.label in ("GPE", "ORG", "PERSON", "NORP") and in_party_tag(text, start, end):
         return None  # "Rep. Jeb Hensarling (R., Texas)": the member's state names no place of the story
+    if office_or_award(text, start, end):
+        return None  # QA round 24's "State" (ORG) of "Secretary of State", and the "Oscar" that joined Oscar Isaac
     tail = _CONJUNCTION_END.search(text[start:end])
     if tail and tail.start() > 0:
         end = start + tail.start()  # 'Anthony "Fat Tony" Salerno and': no name ends in a conjunction
@@ -596,6 +604,11 @@ def context_votes(span: Span, text: str) -> None:
         span.votes["ORG"] += CUE_WEIGHT
 
 
+# The last word of an office's title ("Secretary of State", "Minister of Defence") and an award's name before what it
+# gives ("Oscar nominees", "Emmy-winning"): no name of their own.
+_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Undersecretary|Under Secretary)\s+of\s+(?:the\s+)?$")
+_AWARD_AFTER = re.compile(r"[\s-]+(?:nominees?|nominations?|nominated|winners?|winning|awards?|statuettes?)\b",
+                          re.IGNORECASE)
 # Where someone lives, set off after the name or the age: "LuAnn Marie Johnson, 66, of Burnsville", "Luann Johnson,
 # of Burnsville" (QA round 22: NER's PERSON for the town in 9 sources).
 _HOME_TOWN = re.compile(r"(?:\b\d{1,3}|[A-Za-z])\s*,\s+of\s+$")

@@ -54,13 +54,16 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of an article's clean text. `index` is the position in `Story.sentences`."""
+    """A sentence of an article's clean text. `index` is the position in `Story.sentences`. `clipped`: the whole
+    clause before an excerpt's cut, with no end mark of its own ("Three more fell Tuesday, bringing the total to
+    nine" of "..., including several major...": `nlp.clauses`)."""
 
     source: str
     index: int
     start: int
     end: int
     text: str
+    clipped: bool = False
 
 
 @dataclass(frozen=True, slots=True)

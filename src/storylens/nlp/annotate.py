@@ -7,10 +7,13 @@ from collections.abc import Sequence
 
 from storylens.models import Article, Mention, Sentence
 from storylens.nlp.cache import LRU
+from storylens.nlp.clauses import clause_before_cut
 from storylens.nlp.models import CASELESS, spacy_pipeline
+from storylens.text import ends_in_ellipsis
 
-# One parsed paragraph: sentence spans and entity spans (start, end, label), offsets in the paragraph.
-Parsed = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, str], ...]]
+# One parsed paragraph: sentence spans, entity spans (start, end, label) and, for a sentence an excerpt's "..." cuts
+# off, where the whole clause before the cut ends (sentence start, clause end); offsets in the paragraph.
+Parsed = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, str], ...], tuple[tuple[int, int], ...]]
 _CACHE: LRU[str, Parsed] = LRU(20_000)
 
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -54,9 +57,17 @@ def annotate(
     parsed = _parse([text for _, _, text in jobs], batch_size, [art.id in caseless for art, _, _ in jobs])
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
-    for (art, offset, _), (sents, ents) in zip(jobs, parsed, strict=True):
+    for (art, offset, _), (sents, ents, clauses) in zip(jobs, parsed, strict=True):
         first = len(sentences)
+        clause_end = dict(clauses)
         for a, b in sents:
+            cut = clause_end.get(a)
+            if cut is not None and not art.text[offset + b:].strip():
+                # the excerpt's last sentence, cut off with "...": its whole clause is a sentence of its own, marked
+                # `clipped`, and the rest after it another (`nlp.clauses`)
+                sentences.append(Sentence(art.id, first_index + len(sentences), offset + a, offset + cut,
+                                          art.text[offset + a:offset + cut], clipped=True))
+                a = cut + len(art.text[offset + cut:offset + b]) - len(art.text[offset + cut:offset + b].lstrip(" ,;—–"))
             sentences.append(
                 Sentence(art.id, first_index + len(sentences), offset + a, offset + b, art.text[offset + a:offset + b])
             )
@@ -83,14 +94,16 @@ def _parse(texts: list[str], batch_size: int, caseless: list[bool] | None = None
             inputs.append(doc)
         docs = nlp.pipe(inputs, batch_size=batch_size, disable=UNUSED_COMPONENTS)
         for text, doc in zip(todo, docs, strict=True):
-            sents = []
+            sents, clauses = [], []
             for sent in doc.sents:
                 stripped = sent.text.strip()
                 if stripped:
                     a = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
                     sents.append((a, a + len(stripped)))
+                    if ends_in_ellipsis(stripped) and (cut := clause_before_cut(sent)) is not None:
+                        clauses.append((a, sent.start_char + cut))
             ents = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS)
-            fresh[text] = (tuple(sents), ents)
+            fresh[text] = (tuple(sents), ents, tuple(clauses))
             _CACHE.put(text, fresh[text])
         results = [r if r is not None else fresh[k] for k, r in zip(keys, results, strict=True)]
     return results  # type: ignore[return-value]

@@ -75,7 +75,9 @@ def candidates(story: Story) -> list[Sentence]:
         or [s for s in story.sentences if s.source not in story.strays] or story.sentences
     # an excerpt cut off with "..." ('... the CDC's endorsement does not cover those who received the Moderna
     # or Johnson...') is never quoted: a shorter summary reads better than a broken one
-    cands = [s for s in sentences if (acceptable(s.text) or standalone(s.text)) and not ends_in_ellipsis(s.text)]
+    # (nor the clause kept before such a cut, `Sentence.clipped`: it would read as a sentence with no end)
+    cands = [s for s in sentences if (acceptable(s.text) or standalone(s.text)) and not ends_in_ellipsis(s.text)
+             and not s.clipped]
     return cands or [s for s in sentences if word_count(s.text) >= 4]
 
 

@@ -142,7 +142,7 @@ PINNED_SPAN_DAYS = 30
 # and the first sentence after it, whose weekday is most often that day ("... could make Tuesday's Mega Millions
 # jackpot": QA round 22 had read the page as undated).
 _WIRE_DATELINE = re.compile(rf"^[^\S\n]*(?:[A-Z][A-Za-z .'-]{{1,40}},[^\S\n]+)?(?P<md>{_MONTH}\s+{_DAY})\s+"
-                            r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua)\)\s*[-–—]+\s*(?P<lead>[^\n]{0,400})",
+                            r"\(\s*(?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua)\s*\)\s*[-–—]+\s*(?P<lead>[^\n]{0,400})",
                             re.MULTILINE | re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 WIRE_DATELINE_CHARS = 800
@@ -276,12 +276,18 @@ _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(—–-]\s*)$")
 _USA = re.compile(r"\busa\s+$", re.IGNORECASE)
 
 
+# "Today" as "these days": what one compares with or lives with, not a day ("the history that we're still struggling
+# with today", "people of today", "more than today": QA round 23's timeline dated a chancellor's quote by it).
+_NOWADAYS = re.compile(r"\b(?:with|of|than|like)\s+$", re.IGNORECASE)
+
+
 def _today_in_name(sentence: str, start: int, end: int) -> bool:
+    """A "today" that names no day: a title's ("USA Today", "Today in the Sky") or "these days"."""
     word = sentence[start:end]
     if word.lower() != "today":
         return False
     before = sentence[:start]
-    if _USA.search(before):
+    if _USA.search(before) or _NOWADAYS.search(before):
         return True
     # capitalised where prose would not capitalise it: a title ("... reporter at Psychology Today", "Today in the Sky")
     return word[0].isupper() and not _SENTENCE_OPEN.search(before)

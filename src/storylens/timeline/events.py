@@ -29,7 +29,7 @@ import numpy as np
 
 from storylens.models import Quote, Sentence, Story, TimelineEvent
 from storylens.summarize.text import standalone
-from storylens.text import ends_in_ellipsis
+from storylens.text import ends_in_ellipsis, is_lead_in
 from storylens.timeline.dates import DateMention, find_dates, is_relative
 
 MERGE_COSINE = 0.55
@@ -112,7 +112,7 @@ _UNANSWERED = re.compile(
 def _may_date_an_event(text: str) -> bool:
     """A statement of some length: no question, no page furniture or caption, no lead-in to a quotation or a list
     ("Speaking on Desert Island Discs in 1999, ..., she said:" states nothing itself), no unanswered call."""
-    return len(text.split()) >= MIN_WORDS and not text.rstrip(_CLOSERS).endswith(("?", ":")) \
+    return len(text.split()) >= MIN_WORDS and not text.rstrip(_CLOSERS).endswith("?") and not is_lead_in(text) \
         and not _FURNITURE.search(text) and not _UNANSWERED.search(text)
 
 
@@ -141,6 +141,9 @@ def dated_sentences(story: Story) -> list[Dated]:
         # a year or month that holds the sentence's own day is its context ("On Sunday, with a team some thought
         # a contender in 2012, the Colts dispatched the Chiefs"): as an event of its own it joined a later day's
         mentions = [m for m in mentions if m.precision == "day" or not any(compatible(m, d) for d in days)]
+        # a later year or month beside the sentence's own day is what the day's act aims at ("ruled out running for
+        # president in 2012 or 2016 on Friday": QA round 24's timeline listed it under 2012), not an event of its own
+        mentions = [m for m in mentions if m.precision == "day" or not days or m.day <= max(d.day for d in days)]
         for m in mentions:
             if born_long_ago(s.text, m, base) or _ANNIVERSARY.match(s.text, m.end) \
                     or _BASELINE.search(s.text, 0, m.start) or _POST_SIGNED.search(s.text, 0, m.start):
