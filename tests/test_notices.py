@@ -33,6 +33,17 @@ def test_sources_that_share_no_claim_are_told() -> None:
     assert any(n.startswith("Sources that credit another source's outlet") for n in story.notices)
 
 
+def test_sources_that_date_one_event_alike_are_not_said_to_report_different_stories() -> None:
+    # QA round 24: three reports of one shooting, each in its own words, were said to "report different stories"
+    from storylens.models import TimelineEvent
+
+    story = _story([_claim(1)])
+    story.timeline = [TimelineEvent(date="2024-05-09", text="The gunman opened fire.", sources=["a", "b"])]
+    _add_notices(story)
+    told = next(n for n in story.notices if n.startswith("No claim is stated"))
+    assert "different stories" not in told and "timeline" in told
+
+
 def test_excerpts_that_stop_mid_sentence_are_named() -> None:
     # QA round 11: three NeuS texts cut off mid-sentence ("... Chair Lina M. Khan. As the case...") had no notice
     story = _story([_claim(2)])

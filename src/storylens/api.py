@@ -280,9 +280,14 @@ def _add_notices(story: Story) -> None:
     elif story.independent_count([a.id for a in story.analysed]) >= 2 and story.claims \
             and not any(c.n_independent >= 2 for c in story.claims):
         # QA round 11: a gossip column and a court story about one singer shared no fact, and only the header's
-        # "2 sources, 2 independent" spoke of them
-        story.notices.append("No claim is stated by two independent sources: the sources may report different "
-                             "stories, or different parts of one, so nothing here corroborates anything.")
+        # "2 sources, 2 independent" spoke of them; QA round 24: three reports of one shooting, each in its own
+        # words, were said to be perhaps different stories while the timeline put them on one event
+        shared = any(story.independent_count(e.sources) >= 2 for e in story.timeline)
+        story.notices.append(
+            "No claim is stated by two independent sources in like words, so nothing here is marked corroborated; "
+            "the timeline's events that several sources date alike are what they share." if shared else
+            "No claim is stated by two independent sources: the sources may report different stories, or different "
+            "parts of one, so nothing here corroborates anything.")
     # a feed's or an aggregator's excerpt stops mid-sentence ("... Chair Lina M. Khan. As the case..."): what it
     # leaves out may be what another source is compared against (QA round 11: three such sources, no notice)
     cut = [a.id for a in story.analysed if stops_with_ellipsis(a.text)]

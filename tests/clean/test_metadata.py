@@ -226,3 +226,17 @@ def test_a_date_glued_to_the_end_of_a_headline_is_cut() -> None:
     assert glued.title == "GRANDMOTHER KILLED IN QUEENS DA SAYS"
     spaced = clean_article(Article(id="s", raw=body, title="Storm hits the coast on September 19, 2013"))
     assert spaced.title == "Storm hits the coast on September 19, 2013"  # a date the headline states stays
+
+
+def test_a_leading_stamp_keeps_its_time_zone_and_leaves_the_byline() -> None:
+    # QA round 24: "March 10, 2012 10:54 am ET by MMFA Staff" titled a brief "ET by MMFA Staff"
+    from storylens.clean import clean_article
+    from storylens.clean.metadata import split_leading_date
+
+    assert split_leading_date("March 10, 2012 10:54 am ET by MMFA Staff") == (
+        "March 10, 2012 10:54 am ET", "2012-03-10T10:54:00", "by MMFA Staff")
+    raw = ("March 10, 2012 10:54 am ET by MMFA Staff\n\nRadio-Info.com reported on Friday that 98 advertisers have "
+           "told the network they want to avoid its shows.\n\nThe list includes carmakers and insurance companies.")
+    art = clean_article(Article(id="d2", raw=raw))
+    assert art.title is None and art.published.startswith("2012-03-10")
+    assert "by MMFA Staff" in art.removed and art.text.startswith("Radio-Info.com")

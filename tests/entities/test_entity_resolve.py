@@ -363,6 +363,11 @@ def test_an_acronym_defined_in_brackets_after_a_name_is_its_short_form(story_fro
     assert cdc.name == "Centers for Disease Control and Prevention" and len(cdc.mentions) == 3
     # letters that do not follow the name's words are another body
     assert _by_form(entities, "DEA") is not _by_form(entities, "Food and Drug Administration")
+    # letters of the name's last words (QA round 24: the transit authority's three names were three bodies)
+    story = story_from(a="The [Santa Clara Valley Transportation Authority|ORG] ([VTA|ORG]) said so.",
+                       b="A [VTA|ORG] worker died. The [Valley Transportation Authority|ORG] closed the yard.")
+    vta = _by_form(resolve_entities(story), "VTA")
+    assert vta.name == "Santa Clara Valley Transportation Authority" and len(vta.mentions) == 4
 
 
 def test_a_place_acronym_is_not_an_organisation_with_those_initials(story_from) -> None:

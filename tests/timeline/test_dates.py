@@ -482,3 +482,19 @@ def test_a_day_named_by_weekday_and_month_day_pins_its_year_among_those_written(
     assert pinned_day(flat, date(2026, 1, 1)) == date(2013, 4, 5)  # lower-cased, spaced (QA round 24)
     assert pinned_day("LIMA, Dec 1 (Reuters) - Peru suspended its investigator, officials said in 2009 and 2013.",
                       date(2026, 1, 1)) is None  # no weekday to pin the year by
+
+
+def test_a_month_named_alone_is_the_nearest_such_month() -> None:
+    # QA round 24: "a charge dismissed by the court in June" (an article of August 2021) was no date at all
+    from storylens.timeline.dates import find_dates
+
+    base = date(2021, 8, 19)
+
+    def read(text: str) -> list[tuple[str, str, bool]]:
+        return [(m.day.isoformat(), m.precision, m.planned) for m in find_dates(text, base)]
+
+    assert read("The court dismissed the charge in June.") == [("2021-06-01", "month", False)]
+    assert read("Prices rose in December.") == [("2020-12-01", "month", False)]  # the December before
+    assert read("The vote will be held in October.") == [("2021-10-01", "month", True)]
+    assert read("They met in May.") == [] and read("She works in March of Dimes.") == []
+    assert find_dates("The court dismissed the charge in June.", None) == []  # no article date: not placed

@@ -47,7 +47,9 @@ _WRITTEN = (rf"(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(
 # called that source undated and made its dateline an event).
 _LEADING_DATE = re.compile(
     rf"^\s*(?P<stamp>(?:(?:published|posted|updated|date|dated)\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    rf"(?P<date>{_ISO}|{_WRITTEN})(?:\s*\([A-Z][^()]{{1,40}}\))?)"
+    rf"(?P<date>{_ISO}|{_WRITTEN})(?:\s*\([A-Z][^()]{{1,40}}\))?"
+    # its time zone ("March 10, 2012 10:54 am ET by MMFA Staff" had titled a QA brief "ET by MMFA Staff", round 24)
+    r"(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)\b)?)"
     r"(?:\s*(?:[|,–—]|-{1,2}))?\s+(?=[\"“‘'(]?[A-Z])", re.IGNORECASE)
 # "<headline> 4:12 PM <Section> <first sentence>": a scraped header run on one line.
 _HEADLINE_RUN = re.compile(

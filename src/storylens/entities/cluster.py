@@ -234,7 +234,7 @@ def link_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
 def link_defined_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
     """Join an acronym to the long name it is defined for, written right after it: "Centers for Disease Control
     and Prevention (CDC)" (a QA brief of round 18 kept them apart: "CDC" is not all the name's initials). Its
-    letters must open on the name's first letter and follow the name's words in order."""
+    letters must follow the name's words in order (`_letters_follow`)."""
     ends: dict[tuple[str, int], Key] = {}
     for key, g in groups.items():
         if len(key) >= 2:
@@ -252,12 +252,19 @@ def link_defined_acronyms(groups: dict[Key, Group], uf: UnionFind) -> None:
 
 
 def _letters_follow(letters: str, name: str) -> bool:
-    """The letters open on the name's first letter and are a subsequence of its words' initials."""
+    """The letters are a subsequence of the name's words' initials that opens on its first word, or on a later word
+    and closes on its last ("Santa Clara Valley Transportation Authority (VTA)": QA round 24 listed the three names
+    of the authority apart)."""
     heads = "".join(w[0] for w in split_words(name) if w[:1].isalpha()).upper()
-    if len(letters) < 2 or not heads.startswith(letters[0]):
+    if len(letters) < 2:
         return False
-    it = iter(heads)
-    return all(ch in it for ch in letters)
+    starts = [0] if heads.startswith(letters[0]) else \
+        [k for k, ch in enumerate(heads) if ch == letters[0]] if letters[-1] == heads[-1] else []
+    for k in starts:
+        it = iter(heads[k:])
+        if all(ch in it for ch in letters):
+            return True
+    return False
 
 
 # Long names that share an acronym are one name misspelt when they differ this little (rapidfuzz ratio, 0-100).
