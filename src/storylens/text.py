@@ -56,6 +56,16 @@ def stops_with_ellipsis(text: str) -> bool:
     return bool(_ELLIPSIS_END.search(text.rstrip()))
 
 
+# The page's note on its own versions, read by the claims, timeline and summary stages: an earlier version corrected,
+# an update, a longer version of a printed review (QA round 23: "The year was wrong in an earlier version of this
+# story.", "This is an expanded version of the review that ran in the Dec. 7 issue of TIME magazine."): no claim.
+PAGE_NOTE = re.compile(
+    r"\b(?:an? |the )?(?:earlier|previous|prior|original) version of this (?:story|article|report|post|review)\b"
+    r"|\bthis (?:story|article|report|post) (?:has been|was) (?:updated|corrected|amended|changed)\b"
+    r"|\ban? (?:expanded|longer|shorter|edited) version of (?:the|a|this) (?:review|story|article|report|column)\b",
+    re.IGNORECASE)
+
+
 # A sentence that ends by handing over to a quotation or a list (the pattern of `is_lead_in`).
 LEAD_IN = (r"(?:\b(?:said|says|say|told|tells|added|adds|replied|replies|wrote|writes|stated|states|explained|asked|"
            r"tweeted|declared|noted|continued|warned|recalled|posted|answered|insisted|concluded|reported|read|reads|"

@@ -37,6 +37,9 @@ def test_declarative_sentences_are_claims(text):
     "Here is how they describe the device:",
     "Speaking on the radio in 1999, after the death of her cooking partner from cancer, she said:",
     "He asked the crowd: \"Is it real?\"",
+    # the page's note on its versions (QA round 23)
+    "The year was wrong in an earlier version of this story.",
+    "This is an expanded version of the review that ran in the Dec. 7 issue of TIME magazine.",
     "Official PR text follows below.",
     "Interested customers can register for updates on the Q10 at the link below.",
     # a link or the page's gallery (QA round 15)

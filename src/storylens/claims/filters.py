@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from storylens.text import POINTER, ends_in_ellipsis
+from storylens.text import PAGE_NOTE, POINTER, ends_in_ellipsis
 
 MIN_WORDS = 6
 MIN_CONTENT_WORDS = 3
@@ -60,6 +60,8 @@ def is_claim(text: str) -> bool:
         return False  # headings, captions and list items carry no final punctuation
     if ends_in_ellipsis(t):
         return False  # an excerpt cut off with "..." ("This is textbook anti-Semitism, and we will ... until...")
+    if PAGE_NOTE.search(t):
+        return False  # the page's note on its versions ("The year was wrong in an earlier version of this story.")
     if POINTER.search(t):
         return False  # a pointer to the page's own media ("You can see the cold open below, via NBC:")
     capitalised = sum(w[0].isupper() for w in words)

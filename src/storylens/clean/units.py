@@ -324,9 +324,9 @@ MAX_MEDIA_CAPTION_WORDS = 40
 
 
 # A lone media word left before a flattened story's first word ("Photo zynga, the social games maker that has stumbled
-# ...", "Video napa, calif. — the gardens ...": QA round 23, test-250's title and first summary sentence); not a
-# caption's own verb ("Photo shows ...").
-_LONE_MEDIA_WORD = re.compile(r"^(?:Photo|Video|Image)\s+(?=[a-z][\w'’-]*(?:,|\s+[a-z]))"
+# ...", "Video napa, calif. — the gardens ...": QA round 23, test-250's title and first summary sentence), the
+# name set off by its comma; not a caption's own verb ("Photo shows ...") nor a noun it opens ("Video footage shows").
+_LONE_MEDIA_WORD = re.compile(r"^(?:Photo|Video|Image)\s+(?=[a-z][\w'’-]*,)"
                               r"(?!(?:shows?|showing|shot|taken|released|provided|courtesy|by|of|from|credit|via|"
                               r"above|below|gallery|and|or)\b)")
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storylens.text import POINTER
+from storylens.text import PAGE_NOTE, POINTER
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
@@ -141,7 +141,7 @@ def acceptable(text: str) -> bool:
     stripped = text.strip()
     n = word_count(stripped)
     return MIN_WORDS <= n <= 2 * MAX_WORDS and not stripped.endswith("?") and not _FURNITURE.search(stripped) \
-        and not _META.search(stripped) and not POINTER.search(stripped)
+        and not _META.search(stripped) and not POINTER.search(stripped) and not PAGE_NOTE.search(stripped)
 
 
 # An excerpt's trailing "...", or no end punctuation at all (closing quotes and brackets aside; "…" and
@@ -304,7 +304,7 @@ def standalone(text: str) -> bool:
     if not _END.search(stripped) or stripped.endswith("?"):
         return False
     if _FURNITURE.search(stripped) or _META.search(stripped) or POINTER.search(stripped) or _DANGLING.match(stripped) \
-            or _POINTS_BACK.search(stripped):
+            or _POINTS_BACK.search(stripped) or PAGE_NOTE.search(stripped):
         return False
     if not stripped[0].isupper() and not stripped[0].isdigit():
         return False

@@ -29,7 +29,7 @@ import numpy as np
 
 from storylens.models import Quote, Sentence, Story, TimelineEvent
 from storylens.summarize.text import standalone
-from storylens.text import ends_in_ellipsis, is_lead_in
+from storylens.text import PAGE_NOTE, ends_in_ellipsis, is_lead_in
 from storylens.timeline.dates import DateMention, find_dates, is_relative
 
 MERGE_COSINE = 0.55
@@ -113,7 +113,7 @@ def _may_date_an_event(text: str) -> bool:
     """A statement of some length: no question, no page furniture or caption, no lead-in to a quotation or a list
     ("Speaking on Desert Island Discs in 1999, ..., she said:" states nothing itself), no unanswered call."""
     return len(text.split()) >= MIN_WORDS and not text.rstrip(_CLOSERS).endswith("?") and not is_lead_in(text) \
-        and not _FURNITURE.search(text) and not _UNANSWERED.search(text)
+        and not _FURNITURE.search(text) and not _UNANSWERED.search(text) and not PAGE_NOTE.search(text)
 
 
 def dated_sentences(story: Story) -> list[Dated]:
