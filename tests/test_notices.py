@@ -82,3 +82,13 @@ def test_an_undated_source_read_against_the_day_after_a_photo_says_so() -> None:
     _add_notices(story)
     undated = next(n for n in story.notices if n.startswith("Undated"))
     assert "b (read against 2025-08-01, the latest date it writes out)" in undated
+
+
+def test_a_sign_off_after_a_whole_sentence_and_a_writer_s_trailing_style_are_no_cuts() -> None:
+    # QA round 25: a tweet ending "... for over 10 yrs. # basta" was said to be cut off, and a blog post that trails
+    # off with "..." throughout to be an excerpt
+    story = _story([_claim(2)])
+    story.articles[0].text = "It is a stunning turn, seeing as he served as the fixer for over 10 yrs. # basta"
+    story.articles[1].text = "ok, so … the Sox have the high offer … in case you wonder … the Mets are not in it …"
+    _add_notices(story)
+    assert not any(n.startswith(("Cut off", "Excerpts")) for n in story.notices)

@@ -44,11 +44,26 @@ _CUT_AT_WORD = re.compile(r"(?:^|\n)(?P<last>[^\n]*[\w,])\Z")
 CUT_MIN_WORDS = 8
 
 
+_LAST_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=\S)")
+
+
 def ends_mid_sentence(text: str) -> bool:
-    """The text's last line is a sentence cut off at a word (a truncated dataset record, a feed's fixed-length
-    excerpt): no end mark, no "...", at least `CUT_MIN_WORDS` words (a heading or a sign-off line is shorter)."""
+    """The text's last line ends on a sentence cut off at a word (a truncated dataset record, a feed's fixed-length
+    excerpt): no end mark, no "...", at least `CUT_MIN_WORDS` words after the last sentence's end (a heading, a
+    sign-off or a hashtag after a whole sentence is shorter: "... for over 10 yrs. # basta", QA round 25)."""
     m = _CUT_AT_WORD.search(text.rstrip())
-    return m is not None and len(m["last"].split()) >= CUT_MIN_WORDS
+    if m is None:
+        return False
+    tail = _LAST_SENTENCE_END.split(m["last"])[-1]
+    return len(tail.split()) >= CUT_MIN_WORDS
+
+
+def stops_with_ellipses_throughout(text: str) -> bool:
+    """The writer's "..." style: a text that stops on "..." and uses it three times or more before."""
+    return len(_ELLIPSES.findall(text)) >= 4
+
+
+_ELLIPSES = re.compile(r"\.\s?\.\s?\.|…")
 
 
 def stops_with_ellipsis(text: str) -> bool:

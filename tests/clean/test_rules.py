@@ -754,3 +754,28 @@ def test_a_lone_media_word_before_a_flattened_story_is_cut() -> None:
     for kept in ("Photo shows the damage to the building after the storm hit the town on monday night.",
                  "Video footage shows security forces using water cannons and tear gas to disperse the protests."):
         assert clean_text(kept).paragraphs == [kept]
+
+
+def test_an_ad_label_before_a_quotation_a_caps_link_and_a_follow_line_are_cut() -> None:
+    # QA round 25: 'Advertisement "based on the advice of counsel ..."' stayed in a claim's evidence, "COURT DOCUMENTS:
+    # Britney Spears' Dad To Conservatorship Judge: I Want More Money!" in a text, and "For the top stories in tech,
+    # follow us on Twitter at @PCMag." became a claim
+    out = clean_text('The filing came on wednesday. Advertisement "based on the advice of counsel, i will assert my '
+                     'rights," cohen said.')
+    assert out.paragraphs == [('The filing came on wednesday. "based on the advice of counsel, i will assert my '
+                               'rights," cohen said.')] and out.removed == ["Advertisement"]
+    kept = "Sales fell sharply last year. Advertisement revenue fell 20 percent in the quarter, the company said."
+    assert clean_text(kept).paragraphs == [kept]
+    furniture = ["COURT DOCUMENTS: Britney Spears' Dad To Conservatorship Judge: I Want More Money!",
+                 "For the top stories in tech, follow us on Twitter at @PCMag."]
+    out = clean_text(page(REPORT[0], furniture[0], *REPORT[1:], furniture[1]))
+    assert out.paragraphs == REPORT and out.removed == furniture
+    kept = ["UPDATE: Police say the suspect is in custody and the road has reopened.", *REPORT[1:]]
+    assert clean_text(page(REPORT[0], *kept)).paragraphs == [REPORT[0], *kept]
+
+
+def test_c1_controls_of_a_windows_page_read_as_its_characters() -> None:
+    # QA round 25: "subjects\x96the researchers themselves\x96spent" reached a summary as "subjectsthe researchers"
+    out = clean_text("For the experiment, subjects\x96the researchers themselves\x96spent hours lying still in a scanner.")
+    assert out.paragraphs == [("For the experiment, subjects–the researchers themselves–spent hours lying still in "
+                               "a scanner.")]

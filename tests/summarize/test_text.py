@@ -51,6 +51,14 @@ def test_standalone_rejects_what_needs_context(sentence: str) -> None:
         assert not acceptable(sentence)
 
 
+def test_a_reporter_s_unanswered_request_is_no_summary_sentence() -> None:
+    # QA round 25: "Team Britney didn't comment on the video." was a summary sentence
+    for sentence in ("Team Britney didn't comment on the video.", "A spokesman declined to comment on Friday.",
+                     "Her lawyer could not be reached for comment on the new filing."):
+        assert not acceptable(sentence) and not standalone(sentence)
+    assert acceptable("The senator declined to comment on the bill, but her aides said she would vote no on Tuesday.")
+
+
 def test_numbers_and_overlap() -> None:
     a = "The storm killed 12 people and injured 1,000 others in the region."
     b = "Twelve were killed as the storm hit, injuring 1000 in the region."

@@ -498,3 +498,21 @@ def test_a_month_named_alone_is_the_nearest_such_month() -> None:
     assert read("The vote will be held in October.") == [("2021-10-01", "month", True)]
     assert read("They met in May.") == [] and read("She works in March of Dimes.") == []
     assert find_dates("The court dismissed the charge in June.", None) == []  # no article date: not placed
+
+
+def test_a_range_s_ends_and_bounds_only_right_before_a_date_are_no_events() -> None:
+    # QA round 25: a refund "for the time period of November 1, 2012, through August 31, 2013" was dated by its first
+    # day; "passed by state lawmakers last week" and "since a court ruled in 2008" lost their dates as bounds
+    from storylens.timeline.dates import find_dates
+
+    base = date(2013, 10, 20)
+
+    def read(text: str) -> list[str]:
+        return [m.day.isoformat() for m in find_dates(text, base)]
+
+    assert read("His rent rose for the time period of November 1, 2012, through August 31, 2013.") == []
+    assert read("The festival runs from May 3 to May 7.") == []
+    assert read("And since a court ruled in 2008 that she was not fit to, her father has stepped in.") == ["2008-01-01"]
+    assert read("He has lived there since 2008.") == [] and read("She has worked there since early 2010.") == []
+    assert read("The bill was passed by state lawmakers last week.") == ["2013-10-13"]
+    assert read("The deal must be done by Friday.") == [] and read("The office is open from 9 a.m. Monday.") == []

@@ -222,7 +222,7 @@ _CTA_OPENER = re.compile(
     r"(?:follow|like(?=\s+(?:us|our|this|the page)\b)|email|e-mail|write to|reach|contact|listen to|get|subscribe|sign up|join"
     r"|download|click|make sure to visit"
     r"|tap|check out|don't forget|be sure to|want more|share|find us|connect with|remember,? you can"
-    r"|for (?:the )?(?:latest|more|breaking)\b[^.]{0,60}?\b(?:follow|like|subscribe|sign up|visit|check out|download))\b",
+    r"|for (?:the )?(?:latest|more|breaking|top)\b[^.]{0,60}?\b(?:follow|like|subscribe|sign up|visit|check out|download))\b",
     re.IGNORECASE)
 _CTA_SELF_EVIDENT = re.compile(
     r"^\W{0,3}(?:if you (?:enjoyed|liked|like|enjoy|appreciate|value)\b[^.]{0,40}\b(?:article|story|post|content|journalism|reporting)"
@@ -270,6 +270,9 @@ _LINK_LINE = re.compile(
     # pictures of crime in Middle America.", "See the latest news about movies at Techland.com."; a question in
     # brackets may be the writer's aside: "(I know, radical statement, right?)")
     r"|^\s*\(\s*(?:see|read|watch|view|listen to)\b[^()\"“”]{3,200}\)\s*$"
+    # a link under a label in capitals, every word of its title capitalised ("COURT DOCUMENTS: Britney Spears' Dad To
+    # Conservatorship Judge: I Want More Money!": QA round 25)
+    r"|^\s*(?-i:[A-Z][A-Z0-9&'’ -]{2,30}):\s+(?-i:(?:[A-Z0-9$][\w$'’.,:&-]*\s+){2,}[A-Z0-9$][\w$'’.,&-]*)[!?]?\s*$"
     r"|^\W{0,3}see (?:the latest|more|pictures|photos|videos?|our|all)\b(?:[^.\"“”]|\.(?=\w)){0,80}[.!]?\s*$",
     re.IGNORECASE)
 # A comment section's rules ("You share in the USA TODAY community, so please keep your comments smart and civil.":

@@ -57,15 +57,25 @@ class Unit:
     reason: str = ""
 
 
+# C1 control characters a Windows-1252 page leaves when read as Latin-1 ("subjects\x96the researchers themselves\x96spent":
+# QA round 25 found them in a summary): the character Windows-1252 meant, or nothing where it means none.
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _windows_1252(m: re.Match[str]) -> str:
+    return bytes([ord(m.group())]).decode("cp1252", errors="ignore")
+
+
 def normalise_newlines(text: str) -> str:
-    """Unix newlines, without zero-width characters and soft hyphens (they break word matching)."""
+    """Unix newlines, without zero-width characters and soft hyphens (they break word matching), and C1 control
+    characters read as the Windows-1252 characters they stand for."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():
         return text
     for char in _INVISIBLE:  # str.replace is much faster than str.translate with a table
         if char in text:
             text = text.replace(char, "")
-    return text
+    return _C1.sub(_windows_1252, text) if _C1.search(text) else text
 
 
 def is_terminal(text: str) -> bool:
@@ -200,9 +210,11 @@ def cut_player_prompts(text: str) -> tuple[str, list[str]]:
 # A page's "continues below" marker flattened into the paragraph around it, after a sentence's end ("... the kleine
 # zeitung said. Story continues below … apa said the discovery ...", "Advertisement continue reading the main story
 # "i would imagine ..."": QA round 22, test-250). Alone on its line it is chrome already (`lexicon.LINE_CHROME`).
-_MID_CHROME = re.compile(r"(?<=[.!?…\"”’'])\s+(?:advertisement\s+)*(?:(?:story|article)\s+continues?\s+below"
-                         r"(?:\s+advertisement)?|continue\s+reading\s+the\s+main\s+story)(?:\s*(?:…|\.\.\.))?(?=\s)",
-                         re.IGNORECASE)
+_MID_CHROME = re.compile(r"(?<=[.!?…\"”’'])\s+(?:(?:advertisement\s+)*(?:(?:story|article)\s+continues?\s+below"
+                         r"(?:\s+advertisement)?|continue\s+reading\s+the\s+main\s+story)(?:\s*(?:…|\.\.\.))?(?=\s)"
+                         # an ad's label alone before a quotation ('Advertisement "based on the advice of counsel ...',
+                         # QA round 25): before a word it may open a sentence ("Advertisement revenue fell")
+                         r"|advertisement(?=\s+[\"“]))", re.IGNORECASE)
 
 
 # A copyright line run onto a flattened paragraph's last sentence ("... not be allowed into the country. Copyright ©
@@ -214,7 +226,8 @@ _END_COPYRIGHT = re.compile(r"(?<=[.!?\"”’'])\s+(?:copyright\s*©?|©)\s*(?:
 def cut_mid_chrome(text: str) -> tuple[str, list[str]]:
     """The text without "continues below" markers between its sentences and a copyright line run onto its end, and
     the pieces cut (verbatim)."""
-    text, markers = _cut_inline(_MID_CHROME, text, "contin", fold=True)
+    low = text.lower()
+    text, markers = _cut_inline(_MID_CHROME, text, "advertisement" if "advertisement" in low else "contin", fold=True)
     text, rights = _cut_inline(_END_COPYRIGHT, text, "©")
     if not rights:
         text, rights = _cut_inline(_END_COPYRIGHT, text, "copyright", fold=True)

@@ -365,6 +365,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     start, end = _strip_edges(text, start, end)
     if m.label in ("GPE", "ORG", "PERSON", "NORP") and in_party_tag(text, start, end):
         return None  # "Rep. Jeb Hensarling (R., Texas)": the member's state names no place of the story
+    if _EPONYM_AFTER.match(text, end):
+        return None  # "Lou Gehrig's disease", "Asperger's syndrome": the illness, not the person (QA round 25)
     if office_or_award(text, start, end):
         return None  # QA round 24's "State" (ORG) of "Secretary of State", and the "Oscar" that joined Oscar Isaac
     tail = _CONJUNCTION_END.search(text[start:end])
@@ -609,6 +611,8 @@ def context_votes(span: Span, text: str) -> None:
 _OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Undersecretary|Under Secretary)\s+of\s+(?:the\s+)?$")
 _AWARD_AFTER = re.compile(r"[\s-]+(?:nominees?|nominations?|nominated|winners?|winning|awards?|statuettes?)\b",
                           re.IGNORECASE)
+# An illness or a law named after someone: "Lou Gehrig's disease", "Tourette's syndrome", "Murphy's law".
+_EPONYM_AFTER = re.compile(r"['’]s?\s+(?:disease|syndrome|palsy|law|sarcoma|lymphoma|disorder)\b", re.IGNORECASE)
 # Where someone lives, set off after the name or the age: "LuAnn Marie Johnson, 66, of Burnsville", "Luann Johnson,
 # of Burnsville" (QA round 22: NER's PERSON for the town in 9 sources).
 _HOME_TOWN = re.compile(r"(?:\b\d{1,3}|[A-Za-z])\s*,\s+of\s+$")

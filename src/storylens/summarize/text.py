@@ -33,7 +33,12 @@ _FURNITURE = re.compile(
 _META = re.compile(
     r"^\W*(?:here['’]s|here\s+is|here\s+are)\s+(?:a\s+(?:look|closer look|rundown|breakdown|guide|timeline)|what|how|why|"
     r"everything|the\s+latest|more)\b|^\W*this\s+(?:story|article|post|report)\s+(?:has\s+been|was|is\s+being)\s+"
-    r"(?:updated|corrected|published|edited)\b|^\W*(?:read on|scroll down)\b|\b(?:what|everything) you need to know\b",
+    r"(?:updated|corrected|published|edited)\b|^\W*(?:read on|scroll down)\b|\b(?:what|everything) you need to know\b"
+    # the reporter's unanswered request: "Team Britney didn't comment on the video." (QA round 25), "... could not be
+    # reached for comment", "declined to comment": nothing the story's people did
+    r"|^[^,;]{0,60}\b(?:did\s+not|didn['’]t|declined\s+to|would\s+not|wouldn['’]t|could\s+not\s+immediately|did\s+not\s+"
+    r"immediately)\s+(?:immediately\s+)?(?:comment|respond|return\s+(?:a\s+)?(?:calls?|messages?|requests?))\b[^,;]{0,60}"
+    r"[.!]?$|\b(?:could\s*not|couldn['’]t|can\s*not)\s+(?:immediately\s+)?be\s+reached\b",
     re.IGNORECASE,
 )
 _END = re.compile(r"[.!]['\"’”)]*$")

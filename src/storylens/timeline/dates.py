@@ -81,11 +81,19 @@ _PRESENT = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!
 _PAST = re.compile(r"\b(?:was|were|had|did|been|last)\b|\w+ed\b", re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _SPAN_BOUND = re.compile(
-    r"\b(?:(?:until|till|through|before|after|between)\s+(?:\S+\s+){0,2}|since\s+(?:\S+\s+){0,6}"
-    # after "by" or "from" a name is who did it, not a bound: "sued by Michael Egan last month", "a letter from
-    # Ms. Smith on Monday"
-    r"|(?-i:[Bb]y|[Ff]rom)\s+(?:(?-i:[a-z0-9]\S*)\s+){0,2})$", re.IGNORECASE
+    r"\b(?:(?:until|till|through|before|after|between)\s+(?:\S+\s+){0,2}"
+    # "since" bounds a span, unless a verb of its own clause comes first: that verb's date is an event ("And since a
+    # court ruled in 2008 that she was not fit to, her father ... has stepped in": QA round 25's timeline lost it)
+    r"|since\s+(?:(?!\S*ed\b|(?:was|were|had|has|have|is|are|did|does|won|lost|took|began|came|went|made)\b)\S+\s+){0,6}"
+    # "by" or "from" bound only the date right after them (or "the end of", "early", a clock): after them a name or
+    # a noun is who did it ("sued by Michael Egan last month", "passed by state lawmakers last week": QA round 25)
+    r"|(?-i:[Bb]y|[Ff]rom)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?:early|late|mid)-?\s*|"
+    r"\d{1,2}(?::\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)\s+)?)$", re.IGNORECASE
 )
+# A date that opens a range ("for the time period of November 1, 2012, through August 31, 2013": QA round 25's
+# timeline showed the request under its first day): a bound too.
+_RANGE_START = re.compile(rf",?\s*(?:through|thru|to|until|till|–|—|-)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?"
+                          rf"(?:{_MONTH}\s|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)", re.IGNORECASE)
 # "appear before magistrates on Wednesday", "his arrest on Monday", "filed by lawyers on Friday": a day after "on"
 # dates an event even a few words after a bound word.
 _ON_DAY = re.compile(r"[\w,]\s+on\s+$", re.IGNORECASE)  # ", and, after that, on Jan. 31, 2037"
@@ -212,7 +220,8 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
         before = sentence[prev_end:m.start()]
         prev_end = m.end()
         on_day = bool(_ON_DAY.search(before)) or m.group().lower().startswith(("on ", "early on ", "late on "))
-        bound = (bound and bool(_RANGE_END.fullmatch(before))) or (bool(_SPAN_BOUND.search(before)) and not on_day)
+        bound = (bound and bool(_RANGE_END.fullmatch(before))) or (bool(_SPAN_BOUND.search(before)) and not on_day) \
+            or (kind in ("full", "monthday", "monthyear", "weekday") and bool(_RANGE_START.match(sentence, m.end())))
         if kind == "iso" or bound or (kind == "weekday" and (_in_title(sentence, m.start(), m.end())
                                                              or _OF_DATE.match(sentence, m.end()))) \
                 or (kind == "relday" and _today_in_name(sentence, m.start(), m.end())):
