@@ -708,6 +708,26 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "sports line ('He had 793 yards and six touchdowns' / 'five touchdowns' of another back) need the "
          "pronoun's referent across paragraphs."),
         "",
+        ("Round of 2026-12-07, late evening (QA rounds 22 to 26: 38 new briefs of the tune halves read by ten "
+         "helper sessions; rules designed on what they showed, each rebuilt as a test; conflicts-dev and NeuS read "
+         "after deciding): a dispute's further sides need a source of their own (a page's other figures, its "
+         "'$636 million jackpot' and its 'at least $950 million for Friday's drawing', had joined the dispute over "
+         "its cash payout as more sides: `build._star`); a figure summed over several parties ('a combined 157 "
+         "games with the Angels and Braves') is no dispute with one party's ('54 games with the Angels': "
+         "`compare.one_summed`). Elsewhere in the pipeline, with effects here: the clause before an excerpt's cut is "
+         "a sentence of its own (`nlp.clauses`: NeuS excerpts' last sentences are read for the first time), "
+         "organisation names merge more (a possessive's name, an acronym of a name's last words, a region with its "
+         "administrative word), 'seems to' hedges. On the cached stories after the first two rules: recall and "
+         "strict precision identical on both halves; two reports lost a side and were labelled again (dev-028's "
+         "cases 32 / 50 / 88 real, dev-045's 60 / at least 23 noise); NeuS 37 conflicts, four of them with a side "
+         "fewer, the sample's 6 real / 14 noise unchanged; the demo brief's 4 conflicts identical. A fresh run "
+         "midway (every stage rebuilt, the excerpt clauses included) read the same figures; the tables are the "
+         "final run. Seen and left: dev-029's planted 'UC Baltimore' sits in an organisation's name ('Dr. Laura "
+         "E. Crotty Alexander of UC Baltimore') against 'UCSD' and 'UC San Diego scientists': a person's "
+         "affiliation is no value the stage compares; a phone's '3.5mm stereo headset jack' against its '13.5 mm' "
+         "thickness (a measure naming a part) and the '15-storey' / '11-story' building (a number-unit compound, "
+         "left out since an earlier round's noise rules) were not built."),
+        "",
         ("What limits it: (1) precision: planted clusters are real news clusters, and most reported "
          "conflicts there are natural look-alikes of a dispute (small counts of different groups, weekdays of "
          "several events, durations of different things; this round's rules removed the place-level noise "

@@ -163,6 +163,18 @@ def test_the_clause_before_an_excerpt_s_cut_is_a_claim_and_never_a_summary_sente
     assert clipped not in candidates(story)
 
 
+def test_a_claim_is_shown_without_its_wire_dateline():
+    # QA round 26: a claim read "SAN FRANCISCO (AP) — A hacker claims to have stolen ..." where the summary had cut it
+    texts = {"a": "SAN FRANCISCO (AP) — A hacker claims to have stolen the upcoming season of the hit series.",
+             "b": "A hacker claims to have stolen the upcoming season of the streaming service's hit series.",
+             "c": "A rare comet will be visible from the northern hemisphere next week."}
+    story = analyse([Article(id=k, raw=t, text=t, published="2017-04-29") for k, t in texts.items()])
+    claim = next(c for c in story.claims if "a" in c.sources)
+    assert not claim.text.startswith("SAN FRANCISCO")
+    quote = next(q for q in claim.evidence if q.source == "a")
+    assert quote.quote.startswith("A hacker") and texts["a"][quote.start:quote.end] == quote.quote
+
+
 def test_a_claim_is_worded_as_a_reporting_source_words_it():
     # a NeuS brief worded a claim credited to three outlets in one columnist's words
     texts = {

@@ -779,3 +779,12 @@ def test_c1_controls_of_a_windows_page_read_as_its_characters() -> None:
     out = clean_text("For the experiment, subjects\x96the researchers themselves\x96spent hours lying still in a scanner.")
     assert out.paragraphs == [("For the experiment, subjects–the researchers themselves–spent hours lying still in "
                                "a scanner.")]
+
+
+def test_a_stock_quote_link_after_a_company_s_name_is_cut() -> None:
+    # QA round 26: "Electronic Data Systems (EDS Quote-Cramer on EDS-Stock Picks) with ..." stayed in a claim
+    out = clean_text("The merger of Electronic Data Systems (EDS Quote-Cramer on EDS-Stock Picks) with Hewlett-Packard "
+                     "will be felt for years, analysts said.")
+    assert out.paragraphs == [("The merger of Electronic Data Systems with Hewlett-Packard will be felt for years, "
+                               "analysts said.")]
+    assert out.removed == ["(EDS Quote-Cramer on EDS-Stock Picks)"]

@@ -1108,3 +1108,20 @@ def test_a_sum_over_several_parties_is_no_dispute_with_one_party_s_figure():
         "Teixeira hit 13 home runs and 43 RBIs in 45 games with the Angels after the trade.",
     )
     assert ["45", "54"] in found
+
+
+def test_a_change_s_size_named_by_a_noun_is_no_level():
+    # QA round 26: an ECB+ brief disputed HP's "market value of about $115 billion" with "one-fourth of the $50 billion
+    # increase in HP's market value since Hurd joined the company"
+    found, _ = disputed(
+        "quantity",
+        "With a market value of about $115 billion, HP could easily use its own stock to finance the purchase.",
+        "That represents about one-fourth of the $50 billion increase in HP's market value since Hurd joined.",
+    )
+    assert found == []
+    found, _ = disputed(
+        "quantity",
+        "With a market value of about $115 billion, HP could easily use its own stock to finance the purchase.",
+        "HP, with a market value of $150 billion, could use its own stock to pay for the purchase.",
+    )
+    assert found == [["$150 billion", "about $115 billion"]]

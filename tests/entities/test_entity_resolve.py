@@ -286,6 +286,21 @@ def test_a_name_before_a_building_s_noun_is_the_building(story_from) -> None:
     assert _by_form(entities, "Amir Haddad").type == "PERSON"
 
 
+def test_a_trade_before_a_full_name_is_no_part_of_it(story_from) -> None:
+    # QA round 26: "Rapper Trap Beckham" (PERSON, also: Beckham), "Englishman Robert Buckley"
+    story = story_from(a="[Rapper Trap Beckham|PERSON] and his manager met. [Beckham|PERSON] left.",
+                       b="[Englishman Robert Buckley|PERSON] fell. [Robert Buckley|PERSON], 32, died.")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Beckham").name == "Trap Beckham"
+    assert _forms(_by_form(entities, "Robert Buckley")) == {"Robert Buckley"}
+
+
+def test_a_name_written_with_and_without_its_inner_space_is_one(story_from) -> None:
+    # QA round 26: "Joseph Van Wert" and "Joseph VanWert" were two people
+    story = story_from(a="[Joseph Van Wert|PERSON], 65, was held.", b="[Joseph VanWert|PERSON], 65, was arrested.")
+    assert _forms(_by_form(resolve_entities(story), "Joseph Van Wert")) == {"Joseph Van Wert", "Joseph VanWert"}
+
+
 def test_an_office_s_last_word_and_an_award_are_no_names(story_from) -> None:
     # QA round 24: "State" (ORG) of "Secretary of State", and "Oscar Isaac — also: Oscar" from "acting Oscar nominees"
     story = story_from(a="Secretary of [State|ORG] [Hillary Clinton|PERSON] spoke. The [Oscar|PERSON] nominees met.",

@@ -91,6 +91,7 @@ def test_a_stripped_title_votes_person() -> None:
         ("estimated at $US1 million", "US1", "GPE"),  # nor a country's (an ECB+ brief: "United States — also: US1")
         ("He has a prior DWI conviction.", "DWI", "ORG"),  # an offence's initials (QA round 23)
         ("He had 121 RBIs last season.", "RBIs", "ORG"),  # a statistic's
+        ("Cctv video from the airport emerged on monday", "Cctv", "ORG"),  # a camera's, capitalised (QA round 26)
     ],
 )
 def test_junk_and_compound_mentions_are_dropped(text: str, surface: str, label: str) -> None:

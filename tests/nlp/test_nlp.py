@@ -234,3 +234,11 @@ def test_the_whole_clause_before_an_excerpt_s_cut_is_a_sentence_of_its_own():
     # a sentence in the middle of a text that trails off is no excerpt's cut
     text = "He paused, looked at the crowd and said nothing for a while... Then the vote began at noon."
     assert not any(s.clipped for s in annotate([Article(id="c", raw=text, text=text)])[0])
+
+
+def test_a_slash_between_two_names_ends_no_sentence():
+    # QA round 26: "... from a ridge in Aoraki / | Mt. Cook National Park on New Zealand's South Island." was two
+    text = ("A man died on Friday after falling 150 meters from a ridge in Aoraki / Mt. Cook National Park on the "
+            "South Island. He was found later.")
+    sents, _ = annotate([Article(id="a", raw=text, text=text)])
+    assert [s.text for s in sents] == [text[:text.index(" He")], "He was found later."]

@@ -156,8 +156,15 @@ _PRONUNCIATION = re.compile(r"(?<=[A-Za-z]) \((?=[^()]*[A-Za-z]-[A-Za-z])(?=[^()
 
 
 def cut_pronunciations(text: str) -> tuple[str, list[str]]:
-    """The text without its pronunciation guides, and the guides cut (verbatim, in order)."""
-    return _cut_inline(_PRONUNCIATION, text, "(")
+    """The text without its pronunciation guides and stock-quote links, and the pieces cut (verbatim, in order)."""
+    text, guides = _cut_inline(_PRONUNCIATION, text, "(")
+    text, quotes = _cut_inline(_QUOTE_LINK, text, " Quote")
+    return text, guides + quotes
+
+
+# A stock-quote link after a company's name: "Electronic Data Systems (EDS Quote-Cramer on EDS-Stock Picks) with ..."
+# (QA round 26: it stayed in a claim and made "EDS Quote-Cramer" an organisation).
+_QUOTE_LINK = re.compile(r"(?<=\S)\s*\([A-Z][A-Z.]{0,6} Quote(?:\s*-[^()]{0,40})?\)")
 
 
 # A photo's credit in brackets between two sentences of a flattened page: "... charged in the robberies. (Medicine Hat

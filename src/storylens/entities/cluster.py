@@ -140,6 +140,19 @@ def merge_variants(groups: dict[Key, Group], uf: UnionFind) -> None:
                     uf.union(a, b)
 
 
+def merge_spacings(groups: dict[Key, Group], uf: UnionFind) -> None:
+    """Join a name written with and without the space inside it ("Joseph Van Wert" / "Joseph VanWert", "De Blasio" /
+    "DeBlasio": QA round 26 listed the accused three times), as one person or one body."""
+    by_letters: dict[str, list[Key]] = defaultdict(list)
+    for key, g in groups.items():
+        if len(key) >= 1 and g.spans:
+            by_letters[re.sub(r"[^a-z0-9]", "", g.spans[0].text.lower())].append(key)
+    for keys in by_letters.values():
+        for other in keys[1:]:
+            if groups[keys[0]].families & groups[other].families:
+                uf.union(keys[0], other)
+
+
 def merge_initials(groups: dict[Key, Group], uf: UnionFind) -> None:
     """Join "William Brady" to "William P. Brady" when that is the only such name in the story;
     with both "George W. Bush" and "George H. W. Bush" present, "George Bush" stays apart. A person's
@@ -576,6 +589,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
     groups = group_spans(spans)
     uf = UnionFind(groups)
     merge_variants(groups, uf)
+    merge_spacings(groups, uf)
     merge_initials(groups, uf)
     merge_nicknames(groups, uf)
     merge_bare_names(groups, uf)

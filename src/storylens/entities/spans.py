@@ -127,7 +127,12 @@ _PERSON_CUES = frozenset(
 _ROLE_WORDS = frozenset(["starring", "featuring", "neighbor", "neighbour", "attorney", "district", "detective",
                          "officer", "trooper", "coach", "actor", "actress", "singer", "author", "witness", "resident",
                          "student", "professor", "lawyer", "prosecutor", "manager", "owner", "survivor", "victim",
-                         "fan", "teacher"])
+                         "fan", "teacher", "rapper", "comedian", "musician", "guitarist", "drummer", "chef", "producer",
+                         "journalist", "photographer", "novelist", "filmmaker", "businessman", "businesswoman",
+                         "entrepreneur", "billionaire", "activist", "pastor", "quarterback", "pitcher",
+                         # a people's noun before a full name ("Englishman Robert Buckley", QA round 26)
+                         "englishman", "englishwoman", "frenchman", "frenchwoman", "scotsman", "scotswoman", "irishman",
+                         "irishwoman", "welshman", "welshwoman", "dutchman", "dutchwoman"])
 # A question-and-answer piece marks its lines "Q." and "A."; NER glues the mark to the name after it ("Q. Senate").
 _QA_MARK = re.compile(r"[QA]\.\s")
 _QA_LINE = re.compile(r"(?:^|\n)Q\.\s")
@@ -490,12 +495,18 @@ def is_junk(name: str) -> bool:
         return True  # "Lew told Candy Crowley": a clause, not a name
     if len(words) >= 2 and words[-1].rstrip(".") == "No":
         return True  # "Juror No. 12", "Flight No. 370" cut at the number: a label, not a name
-    return len(words) == 1 and (is_stopword(name) or name in _TIME_ZONES or name.rstrip("s") in _TERMS)
+    return len(words) == 1 and (is_stopword(name) or name in _TIME_ZONES or _is_term(name))
 
 
 # Initialisms of things, not of bodies, that NER tags as organisations: offences ("a prior DWI conviction"), sports
 # figures ("43 RBIs"): QA round 23 listed "DWI", "DUI" and "RBI" among an ECB+ story's organisations.
-_TERMS = frozenset({"DWI", "DUI", "OWI", "OUI", "DWAI", "RBI", "MVP", "GPA", "ATM", "GPS", "DNA", "IQ", "PIN"})
+_TERMS = frozenset({"DWI", "DUI", "OWI", "OUI", "DWAI", "RBI", "MVP", "GPA", "ATM", "GPS", "DNA", "IQ", "PIN", "CCTV"})
+
+
+def _is_term(name: str) -> bool:
+    """One of `_TERMS`, however cased ("Cctv" opening a lower-cased sentence), or its plural ("RBIs")."""
+    up = name.upper()
+    return up in _TERMS or (up.endswith("S") and up[:-1] in _TERMS)
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:

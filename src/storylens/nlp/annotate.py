@@ -99,7 +99,11 @@ def _parse(texts: list[str], batch_size: int, caseless: list[bool] | None = None
                 stripped = sent.text.strip()
                 if stripped:
                     a = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-                    sents.append((a, a + len(stripped)))
+                    if sents and doc.text[sents[-1][0]:sents[-1][1]].endswith("/"):
+                        # a slash between two names joins them: "a ridge in Aoraki / | Mt. Cook National Park" was
+                        # two (QA round 26; the parser sets that boundary whatever the component before it says)
+                        a = sents.pop()[0]
+                    sents.append((a, sent.start_char + len(sent.text.rstrip())))
                     if ends_in_ellipsis(stripped) and (cut := clause_before_cut(sent)) is not None:
                         clauses.append((a, sent.start_char + cut))
             ents = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS)
