@@ -156,6 +156,13 @@ shown member and the summary's fallbacks (a pronoun after an opening phrase, a c
 speaker known only as someone's) moved. A run midway through the rounds read fulltext-99 summary sentences 1,138 ->
 1,141, supported 99.0 % (unchanged), details stated 98.1 %, extra citations 105 -> 109, 97 confirmed (89.0 %); the
 table is the final run.
+
+2026-12-07, late evening (QA rounds 22 to 26): a source that may report another story (`Story.strays`) backs no
+summary sentence now (the brief's notice said the summary leaves such sources out, and one was cited beside a
+lede); cleaning, the sentence splitter (a slash between two names) and the claims (the clause before an excerpt's
+cut, a wire paragraph re-opened by one outlet as one report) moved too. A run midway through the rounds read
+fulltext-99 summary sentences 1,145 -> 1,146, supported 99.0 % (unchanged), details stated 98.1 %, extra citations
+111 -> 112, 100 confirmed (89.3 %); test-250 unchanged; the table is the final run.
 """
 
 

@@ -394,6 +394,13 @@ TRIED = """## Goal status
   place at a rare emergency session of the 193-member UN General Assembly", whose "193" the other does not
   state). Support found: train 10.8 % -> 9.2 %, test 11.4 % -> 10.4 %; weakening grouped unchanged (1.5 % /
   0.0 %). Kept: a claim's shown words must be what every listed source says.
+* **Rules of 2026-12-07, late evening (QA rounds 22 to 26)**: two sources whose sentences share a run of ten words
+  or more outside quotation marks count as one report for that claim (a wire paragraph one outlet re-opened: "After
+  hitting her, the suspect sideswiped a parked vehicle before leaving the parking lot ..." / "The car then
+  sideswiped a parked vehicle before leaving ..."), while words two outlets quote alike from a speaker are two
+  reports, also under the older word-for-word rule; the clause before an excerpt's cut is a claim. ClaimDiff pairs
+  are one text and its edit, so some may share such runs: a run midway through the rounds read support found train
+  9.2 % -> 9.1 %, test 10.4 % -> 10.1 %, weakening grouped unchanged (1.5 % / 0.0 %); the table is the final run.
 """
 
 
