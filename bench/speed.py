@@ -278,7 +278,16 @@ def main() -> None:
             "run right after in the same conditions, read 10.60 s for 50 articles (9.52 s in the afternoon), 45.14 s "
             "for 200, nlp 8.63 s at 50; this code read 10.59 s and 46.13 s (ratios 1.00 and 1.02). So the goal of "
             "<= 10 s for 50 articles reads as missed in this run, by the host's drift, not by the code; the table is a "
-            "run made after this note."), ""]
+            "run made after this note."), "",
+           ("2026-12-07, late evening, QA rounds 22 to 26 (rules in cleaning, the sentence splitter's slash, the "
+            "clause before an excerpt's cut as a sentence of its own, entities, claims, conflicts, timeline and the "
+            "summary), same Intel host: a first run read 10.27 s for 50 articles (nlp 8.20 s), 45.34 s for 200, "
+            "growth n^0.94, warm corpus brief 0.51 s, cold 11.72 s (10.48 / 45.10 s, n^0.96, 0.51 / 10.82 s at the "
+            "evening's end). The claims stage reads 0.52 s at 50 (0.42 s before); the new per-claim copy check (a "
+            "shared run of ten words) is not it: `align_claims` on the 50-article story, median of 3, took 0.50 s with "
+            "a pre-filter that skipped most of its alignments and 0.48 s without one, so no pre-filter was kept. The "
+            "goal of <= 10 s for 50 articles stays just missed on this host tonight; the table is a run made after "
+            "this note."), ""]
     if prof:
         md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "",
                ("Read it beside the stage times above, which are measured directly: pyinstrument samples the "
