@@ -67,7 +67,8 @@ def annotate(
                 # `clipped`, and the rest after it another (`nlp.clauses`)
                 sentences.append(Sentence(art.id, first_index + len(sentences), offset + a, offset + cut,
                                           art.text[offset + a:offset + cut], clipped=True))
-                a = cut + len(art.text[offset + cut:offset + b]) - len(art.text[offset + cut:offset + b].lstrip(" ,;—–"))
+                rest = art.text[offset + cut:offset + b]
+                a = cut + len(rest) - len(rest.lstrip(" ,;—–"))  # the rest opens after the comma or dash
             sentences.append(
                 Sentence(art.id, first_index + len(sentences), offset + a, offset + b, art.text[offset + a:offset + b])
             )
