@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from storylens.errors import InputError
 from storylens.models import Article, Brief, Source, Story, StoryInfo
-from storylens.text import ends_mid_sentence, shorten, stops_with_ellipses_throughout, stops_with_ellipsis
+from storylens.text import ends_mid_sentence, shorten, stops_with_ellipsis, trails_off_throughout
 
 if TYPE_CHECKING:
     from storylens.conflicts.values import Value
@@ -291,7 +291,7 @@ def _add_notices(story: Story) -> None:
     # a feed's or an aggregator's excerpt stops mid-sentence ("... Chair Lina M. Khan. As the case..."): what it
     # leaves out may be what another source is compared against (QA round 11: three such sources, no notice)
     # (not a writer who trails off with "..." throughout: QA round 25's blog post was no excerpt)
-    cut = [a.id for a in story.analysed if stops_with_ellipsis(a.text) and not stops_with_ellipses_throughout(a.text)]
+    cut = [a.id for a in story.analysed if stops_with_ellipsis(a.text) and not trails_off_throughout(a.text)]
     if cut:
         story.notices.append("Excerpts (the text stops with \"...\", so the rest of the article is not here): "
                              + ", ".join(cut))

@@ -58,12 +58,13 @@ def ends_mid_sentence(text: str) -> bool:
     return len(tail.split()) >= CUT_MIN_WORDS
 
 
-def stops_with_ellipses_throughout(text: str) -> bool:
-    """The writer's "..." style: a text that stops on "..." and uses it three times or more before."""
-    return len(_ELLIPSES.findall(text)) >= 4
-
-
 _ELLIPSES = re.compile(r"\.\s?\.\s?\.|…")
+
+
+def trails_off_throughout(text: str) -> bool:
+    """The writer's "..." style: four or more in the text (a blog post's "... ok, so, the Sox have the high offer
+    ..."), so one at its end cuts nothing off."""
+    return len(_ELLIPSES.findall(text)) >= 4
 
 
 def stops_with_ellipsis(text: str) -> bool:

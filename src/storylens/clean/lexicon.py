@@ -278,18 +278,18 @@ _LINK_LINE = re.compile(
 # A comment section's rules ("You share in the USA TODAY community, so please keep your comments smart and civil.":
 # QA round 23). (An editor's note on the story's versions is part of the article, as extraction benchmarks keep it; it
 # is no claim: `text.PAGE_NOTE`.)
-_PAGE_NOTE = re.compile(r"^\W{0,3}you share in the [^.]{0,40}\bcommunity\b|\bkeep your comments\b|\breport abuse\b",
-                        re.IGNORECASE)
-MAX_PAGE_NOTE_WORDS = 60
+_COMMENT_RULES = re.compile(r"^\W{0,3}you share in the [^.]{0,40}\bcommunity\b|\bkeep your comments\b|\breport abuse\b",
+                            re.IGNORECASE)
+MAX_COMMENT_RULES_WORDS = 60
 
 
 def is_call_to_action(line: str) -> bool:
     """True for a short line asking the reader to follow, contact, subscribe or share, or to answer the page's
-    question, a link line, or the page's note on itself (English)."""
+    question, a link line, or a comment section's rules (English)."""
     text = ascii_quotes(line)
     if _LINK_LINE.match(text):
         return True
-    if _PAGE_NOTE.search(text) and len(text.split()) <= MAX_PAGE_NOTE_WORDS:
+    if _COMMENT_RULES.search(text) and len(text.split()) <= MAX_COMMENT_RULES_WORDS:
         return True
     if (_ASKS_READERS.match(text) or _ANSWER_PROMPT.search(text)) and len(text.split()) <= MAX_PROMPT_WORDS:
         return not ATTRIBUTION.search(text)

@@ -235,9 +235,7 @@ def cut_mid_chrome(text: str) -> tuple[str, list[str]]:
     the pieces cut (verbatim)."""
     low = text.lower()
     text, markers = _cut_inline(_MID_CHROME, text, "advertisement" if "advertisement" in low else "contin", fold=True)
-    text, rights = _cut_inline(_END_COPYRIGHT, text, "©")
-    if not rights:
-        text, rights = _cut_inline(_END_COPYRIGHT, text, "copyright", fold=True)
+    text, rights = _cut_inline(_END_COPYRIGHT, text, "©" if "©" in text else "copyright", fold=True)
     return text, markers + rights
 
 

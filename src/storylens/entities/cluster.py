@@ -145,7 +145,7 @@ def merge_spacings(groups: dict[Key, Group], uf: UnionFind) -> None:
     "DeBlasio": QA round 26 listed the accused three times), as one person or one body."""
     by_letters: dict[str, list[Key]] = defaultdict(list)
     for key, g in groups.items():
-        if len(key) >= 1 and g.spans:
+        if g.spans:
             by_letters[re.sub(r"[^a-z0-9]", "", g.spans[0].text.lower())].append(key)
     for keys in by_letters.values():
         for other in keys[1:]:
@@ -271,13 +271,18 @@ def _letters_follow(letters: str, name: str) -> bool:
     heads = "".join(w[0] for w in split_words(name) if w[:1].isalpha()).upper()
     if len(letters) < 2:
         return False
-    starts = [0] if heads.startswith(letters[0]) else \
-        [k for k, ch in enumerate(heads) if ch == letters[0]] if letters[-1] == heads[-1] else []
-    for k in starts:
-        it = iter(heads[k:])
-        if all(ch in it for ch in letters):
-            return True
-    return False
+    if heads.startswith(letters[0]):
+        starts = [0]
+    elif letters[-1] == heads[-1]:
+        starts = [k for k, ch in enumerate(heads) if ch == letters[0]]
+    else:
+        return False
+    return any(_subsequence(letters, heads[k:]) for k in starts)
+
+
+def _subsequence(letters: str, heads: str) -> bool:
+    it = iter(heads)
+    return all(ch in it for ch in letters)
 
 
 # Long names that share an acronym are one name misspelt when they differ this little (rapidfuzz ratio, 0-100).

@@ -72,7 +72,6 @@ CALENDAR = frozenset(
 _COMPOUND = re.compile(r"[\n\r\t,;/|()\[\]{}:•·\"“”]")
 _EDGE_JUNK = "\"'“”‘’`´«».,;:!?*#@()[]{}-–—_ \u00a0"
 _MID_POSSESSIVE = re.compile(r"[’‘'`´]s\s")
-_OPENING_POSSESSIVE = re.compile(r"(\w[\w.-]*)[’'`´]s")
 # Words before a name that tell it is a person ("spokesman Yuri X") or a place ("in X").
 _PERSON_CUES = frozenset(
     [
@@ -752,8 +751,8 @@ def known_names(spans: Iterable[Span]) -> dict[str, list[tuple[str, str]]]:
         words = s.text.split()
         if len(words) >= 2:
             out.setdefault(words[0], set()).add((s.text, s.label))
-            if (owner := _OPENING_POSSESSIVE.fullmatch(words[0])) is not None:
-                out.setdefault(owner[1], set()).add((s.text, s.label))
+            if (owner := POSSESSIVE.sub("", words[0])) != words[0]:
+                out.setdefault(owner, set()).add((s.text, s.label))
     return {k: sorted(v, key=lambda n: (-len(n[0]), n)) for k, v in out.items()}
 
 

@@ -158,7 +158,7 @@ PINNED_SPAN_DAYS = 30
 _WIRE_DATELINE = re.compile(rf"^[^\S\n]*(?:[A-Z][A-Za-z .'-]{{1,40}},[^\S\n]+)?(?P<md>{_MONTH}\s+{_DAY})\s+"
                             r"\(\s*(?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua)\s*\)\s*[-–—]+\s*(?P<lead>[^\n]{0,400})",
                             re.MULTILINE | re.IGNORECASE)
-_WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 WIRE_DATELINE_CHARS = 800
 
 
