@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # How many sentences back the person a pronoun stands for may be named ("He has 189 rushing yards", "..., she said"):
 # read by the conflict stage (whose figure it is) and the claims stage (whose words they are).
@@ -89,6 +90,7 @@ LEAD_IN = (r"(?:\b(?:said|says|say|told|tells|added|adds|replied|replies|wrote|w
 _LEAD_IN = re.compile(LEAD_IN, re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # stages ask again of the same sentences
 def is_lead_in(text: str) -> bool:
     """The sentence only hands over to what follows it: "..., she said:", "Here is how they describe the device:"."""
     return _LEAD_IN.search(text.rstrip()) is not None

@@ -8,6 +8,7 @@ questions and fragments are not claims.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storylens.text import PAGE_NOTE, POINTER, ends_in_ellipsis
 
@@ -47,6 +48,7 @@ _INTERVIEW_QUESTION = re.compile(r"^Q[.:]\s")
 _QUOTED_QUESTION = re.compile(r"^[^\"“”]*?(?:\b\w+\W+){6}[^\"“”]*[\"“][^\"“”]+\?\s*[\"”]\s*$")
 
 
+@lru_cache(maxsize=65536)  # stages ask again of the same sentences
 def is_claim(text: str) -> bool:
     """True for a complete declarative sentence; False for questions, headings and fragments."""
     t = text.strip()
@@ -87,6 +89,7 @@ _NOT_HEDGING = re.compile(r"\bmay(?=\s+(?:we|god|he|she|they|you|i|his|her|their
 _HABIT = re.compile(r"\b(?:every|each|twice|whenever|usually|often|always|sometimes|regularly)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # stages ask again of the same sentences
 def is_hedged(text: str) -> bool:
     """True when the sentence attributes or qualifies its statement ("reportedly", "would", "may")."""
     text = _NOT_HEDGING.sub(" ", text)
@@ -135,6 +138,7 @@ _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|nothing|neither|nobody|witho
                        re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # stages ask again of the same sentences
 def is_denial(text: str) -> bool:
     """True when the sentence denies or rebuts a statement ("Google denied any bias", "no evidence of fraud")."""
     return bool(_DENIAL.search(text))

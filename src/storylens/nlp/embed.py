@@ -17,7 +17,10 @@ _CACHE: LRU[str, np.ndarray] = LRU(60_000)
 # run from 5 to 120 word pieces, so batches of 64 were a third padding (the 50-article story: 66.8k
 # padded tokens for 43.2k real ones; batches of 16: 48.5k). Measured there, one thread, CPU seconds
 # (median of 3): 11.8 at 64, 9.8 at 32, 9.1-9.3 at 16, 10.5 at 8 (smaller products cost more per token).
-BATCH_SIZE = 16
+# But in a brief the encoder shares the interpreter with spaCy and the nlp stage's other reading, and every batch's
+# Python work waits for the GIL: there fewer, larger batches win. The 50-article story, whole brief, 6 paired runs
+# (2026-12-07, Intel host): median 10.31 s at 16, 9.70 s at 48, 48 faster in every pair (32 and 64 in between).
+BATCH_SIZE = 48
 
 
 def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:

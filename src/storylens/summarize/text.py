@@ -141,6 +141,7 @@ def numbers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b and not (a <= b or b <= a))
 
 
+@lru_cache(maxsize=65536)  # stages ask again of the same sentences
 def acceptable(text: str) -> bool:
     """A weaker test for short stories: a real sentence, even if it leans on its neighbours."""
     stripped = text.strip()
@@ -296,6 +297,7 @@ def orphan_quote_end(text: str) -> bool:
     return text.count('"') == 1 and text.rstrip().endswith('"')
 
 
+@lru_cache(maxsize=65536)  # stages ask again of the same sentences
 def standalone(text: str) -> bool:
     """Whether a sentence can be quoted in a summary without its neighbours.
 

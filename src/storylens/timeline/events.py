@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -109,6 +110,7 @@ _UNANSWERED = re.compile(
     r"|inquiries)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # stages ask again of the same sentences
 def _may_date_an_event(text: str) -> bool:
     """A statement of some length: no question, no page furniture or caption, no lead-in to a quotation or a list
     ("Speaking on Desert Island Discs in 1999, ..., she said:" states nothing itself), no unanswered call."""
