@@ -1125,3 +1125,41 @@ def test_a_change_s_size_named_by_a_noun_is_no_level():
         "HP, with a market value of $150 billion, could use its own stock to pay for the purchase.",
     )
     assert found == [["$150 billion", "about $115 billion"]]
+
+
+def test_a_pronoun_owner_is_found_along_a_chain_of_pronoun_sentences():
+    # QA round 27 (ECB+): 'He has 548 rushing yards, 28 receptions ...' was Pierre Thomas's, named four sentences
+    # before it, with three 'He' / 'his' sentences between; it disputed Bush's '52 catches'
+    thomas = ("Running back Pierre Thomas has established himself as a legitimate No. 1 back. "
+              "He has 189 rushing yards in his last two games. He has also caught eight passes for 66 yards. "
+              "Of his 11 touchdowns this year, eight have come late. He has 28 receptions for the Saints this season.")
+    found, _ = disputed("count", "Reggie Bush had 52 receptions for the Saints this season, the team said.", thomas)
+    assert found == []
+    # the chain leads to the same man: a dispute
+    found, _ = disputed("count", "Reggie Bush had 52 receptions for the Saints this season, the team said.",
+                        thomas.replace("Pierre Thomas", "Reggie Bush"))
+    assert found == [["28", "52"]]
+
+
+def test_an_average_a_partial_tally_and_an_adjusted_measure_are_other_facts():
+    # QA round 27: 'averaging 3.8 yards per run' / 'limited to only 30 yards' (one game); 'Since Week 11, Thomas has
+    # ... 498 rushing yards' / '548 rushing yards ... this season'; core CPI / CPI
+    found, _ = disputed("quantity", "Bush gained 30 yards on the ground against Chicago.",
+                        "Bush gained 404 yards, averaging 3.8 yards per run against every defence.")
+    assert found == []
+    found, _ = disputed("count", "Thomas has 548 rushing yards and 258 receiving yards this season.",
+                        "Since Week 11, Thomas has 498 rushing yards and 176 receiving yards.")
+    assert found == []
+    found, _ = disputed("count", "Thomas has 189 rushing yards and two touchdowns in his last two games.",
+                        "Since Week 11, Thomas has 498 rushing yards and 176 receiving yards.")
+    assert found == []
+    found, _ = disputed("count", "Bush played in 10 games this season before the injury, the team said.",
+                        "Through 14 games this season, Bush had 404 yards and two touchdowns on 106 carries.")
+    assert found == []
+    found, _ = disputed("quantity", "From March to April, consumer prices increased 0.8 percent, the Labor Department said.",
+                        "Consumer prices increased 0.9 percent from March, controlling for food and energy prices.")
+    assert found == []
+    # the same measures, told alike, still dispute
+    found, _ = disputed("quantity", "From March to April, consumer prices increased 0.8 percent, the Labor Department said.",
+                        "Consumer prices increased 0.9 percent from March, the Labor Department said.")
+    assert found == [["0.8 percent", "0.9 percent"]]

@@ -181,14 +181,30 @@ def sentence_values(story: Story, indices: set[int]) -> dict[int, list[Value]]:
 
 
 
+# A paragraph about one player may speak of him by pronoun for several sentences ("running back Pierre Thomas has
+# established himself ...", then "He has 189 rushing yards ...", "He has also caught ...", "Of his 11 touchdowns ...",
+# "He has 548 rushing yards": QA round 27 gave that last figure to the previous paragraph's Bush).
+_PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.IGNORECASE)
+_CHAIN_SENTENCES = 8
+
+
 def _owned(story: Story, i: int, people: dict[int, list[Mention]], value: Value) -> Value:
     """A figure whose owner is a pronoun ("He has 189 rushing yards") is the figure of the person the article named
-    last in the few sentences before (by surname); no one named there: whose it is stays unknown."""
+    last in the few sentences before (by surname), or before a run of sentences that speak of someone by pronoun; no
+    one named there: whose it is stays unknown."""
     if SOMEONE not in value.subjects:
         return value
     source = story.sentences[i].source
-    names = [m for k in range(max(0, i - ANTECEDENT_SENTENCES), i) for m in people.get(k, ()) if m.source == source]
-    owner = max(names, key=lambda m: m.start, default=None)
+    owner = None
+    for k in range(i - 1, max(-1, i - 1 - _CHAIN_SENTENCES), -1):
+        if story.sentences[k].source != source:
+            break
+        names = [m for m in people.get(k, ()) if m.source == source]
+        if names:
+            owner = max(names, key=lambda m: m.start)
+            break
+        if i - k >= ANTECEDENT_SENTENCES and not _PRONOUN.search(story.sentences[k].text):
+            break  # further back only along a chain of sentences that go on speaking of someone by pronoun
     found = {last_word(owner.text)} - {""} if owner else set()
     return replace(value, subjects=value.subjects - {SOMEONE} | found)
 

@@ -154,6 +154,8 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
         return True  # "sentences of between six and 75 years" / "at least 45 years": a range's end is no single figure
     if a[1].rate != b[1].rate:
         return True  # "averaged 7.2 rebounds" / "had seven rebounds": a per-game figure and one game's
+    if a[1].adjusted != b[1].adjusted:
+        return True  # core CPI / CPI: two measures
     if a[1].negated != b[1].negated:
         return True  # "two board members did not sign" / "six members signed": the two parts of a group
     if a[1].since and b[1].since and a[1].since != b[1].since:

@@ -65,14 +65,30 @@ def is_relative(text: str, start: int, end: int) -> bool:
 
 
 _RATE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:a|an|per|every)\s+(?:game|match|day|night|week|month|year|season|"
-                         r"outing|hour|minute)\b", re.IGNORECASE)
+                         r"outing|hour|minute|run|carry|attempt|catch|reception|play|rush|start|inning|possession)\b",
+                         re.IGNORECASE)
 _AVERAGE_BEFORE = re.compile(r"\b(?:average\s+of|averag(?:ed|es|ing))\s+(?:a\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
-def is_rate(text: str, start: int, end: int) -> bool:
+def is_rate(text: str, start: int, end: int, kind: str = "count") -> bool:
     """'averaged 7.2 rebounds', 'an average of 300 deaths', '20 points a game': a count per game, day or year,
-    not the count of one game or one day."""
+    not the count of one game or one day. A quantity is a rate when it is an average ('averaging 3.8 yards per run'
+    against one game's '30 yards', QA round 27); 'per hour' of a quantity is its unit, a speed."""
+    if kind != "count":
+        return bool(_AVERAGE_BEFORE.search(text[max(0, start - 40):start]))
     return bool(_RATE_AFTER.match(text, end) or _AVERAGE_BEFORE.search(text[max(0, start - 40):start]))
+
+
+# What a measure leaves out, said within its clause: "excluding food and energy", "controlling for ...", "core".
+_ADJUSTED = re.compile(r"\b(?:excluding|excludes|exclude|controlling\s+for|stripping\s+out|strips\s+out|"
+                       r"leaving\s+out|not\s+counting|inflation[- ]adjusted|adjusted\s+for\s+inflation|core)\b",
+                       re.IGNORECASE)
+
+
+def is_adjusted(text: str, start: int, end: int) -> bool:
+    """The figure is of a measure with something left out or adjusted: 'The 0.9 percent CPI increase from March,
+    again controlling for food and energy prices' is no dispute with 'prices increased 0.8 percent' (QA round 27)."""
+    return bool(_ADJUSTED.search(text, max(0, start - 60), min(len(text), end + 90)))
 
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
@@ -93,11 +109,22 @@ _GAME_DAY = re.compile(r"\b(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|fr
                        re.IGNORECASE)
 
 
+_SINCE_OPENING = re.compile(r"\s*(?:Since|Over|In)\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?(?:week|game)\s+\d+\b"
+                            r"|\s*Since\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:" + _MONTHS + r")\b", re.IGNORECASE)
+_LAST_GAMES = re.compile(r"\b(?:in|over|during)\s+(?:his|her|their|its|the)\s+(?:last|past|previous)\s+(?:\w+\s+)?"
+                         r"(?:games|starts|outings|matches|contests|appearances)\b", re.IGNORECASE)
+
+
 def period_of(text: str, start: int, end: int) -> str:
     """The period a figure is stated for, read from the words right around it: 'rose 0.9 percent *in the past month*'
     -> 'month', '4.5% in the past year' (or 'year-over-year', 'from a year earlier') -> 'year', '412,000 *last week*'
     -> 'week', 'the week before' -> 'week before', 'in July' -> 'july'; '' when none is named."""
     m = _PERIOD.search(text[start:min(len(text), end + 60)]) or _PERIOD.search(text[max(0, start - 30):start])
+    part = _SINCE_OPENING.match(text) or _LAST_GAMES.search(text, start, min(len(text), end + 60))
+    if m is None and part:
+        # a tally from a point on ("Since Week 11, Thomas has ... 498 rushing yards") or over the last few games is
+        # no season's total ("548 rushing yards ... this season"), nor the tally of another stretch (QA round 27)
+        return " ".join(part[0].lower().split())
     if m is None:
         # a sports line: a season's total against one game's figure ('had only 269 yards ... on 29 catches' this season
         # / 'on Sunday against Tampa Bay ... five catches': QA round 21 disputed four such pairs)

@@ -21,6 +21,7 @@ from storylens.conflicts.roles import (
     counted_from,
     in_name,
     is_earlier,
+    is_adjusted,
     is_rate,
     is_relative,
     is_wanted,
@@ -86,7 +87,10 @@ class Value:
     located: bool = False  # places: the sentence locates it in another place ("the Vostochny Cosmodrome *in Russia*")
     # figures: surnames of the named people the governing verb is about ("*Earl Clark* finished with 25 points")
     subjects: frozenset[str] = field(default_factory=frozenset)
-    rate: bool = False  # counts: per game, day or year, or an average ("averaged 7.2 rebounds")
+    rate: bool = False  # per game, day or year, or an average ("averaged 7.2 rebounds", "averaging 3.8 yards per run")
+    # a measure with something left out ("the 0.9 percent CPI increase ..., controlling for food and energy prices",
+    # core inflation) is another measure than the whole ("prices increased 0.8 percent"; `roles.is_adjusted`)
+    adjusted: bool = False
     ranged: bool = False  # figures: an end of a range ("between six and *75* years")
     period: str = ""  # figures: the period stated for ("rose 0.9 percent in the past *month*"; `roles.period_of`)
     within: frozenset[str] = field(default_factory=frozenset)  # places: keys of places the story puts it in (nesting.py)
@@ -340,6 +344,9 @@ def _measured_noun(doc: Any, num: Number) -> Any:
 _COPULAS = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s", "remains", "remained", "stood"})
 
 
+_THROUGH = re.compile(r"\b(?:through|thru)\s+$", re.IGNORECASE)
+
+
 def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Value]:
     out: list[Value] = []
     ranges = range_spans(text)
@@ -350,6 +357,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
             continue  # "9-year-old", "six-hour", "a seven-day average": an attribute of something else, not a figure
         if in_name(doc, n.num_end - 1):
             continue  # "Title 42", "Boeing 737 jets": a number that is part of a name counts nothing
+        if n.dimension == "count" and _THROUGH.search(text, max(0, n.start - 12), n.start):
+            continue  # "Through 14 games in the 2008 season, Bush had 404 yards": the stretch a tally covers
         if n.dimension == "count":
             noun = _count_anchor(doc, n, text)
             if noun is None:
@@ -392,7 +401,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
                                                       or _absent(gov, noun)),
                          qualifier=_qualifier(noun) if kind == "count" else frozenset(),
                          subjects=named_subjects(doc, gov, noun, tok.head if tok is not None else None),
-                         rate=kind == "count" and is_rate(text, n.start, n.end),
+                         rate=is_rate(text, n.start, n.end, kind),
+                         adjusted=kind == "quantity" and is_adjusted(text, n.start, n.end),
                          ranged=any(a <= n.num_end - 1 < b for a, b in ranges),
                          period=period_of(text, n.start, n.end),
                          record=n.dimension == "[time]" and bool(_RECORD_WINDOW.search(text, max(0, n.start - 80),
