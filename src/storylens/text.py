@@ -79,7 +79,11 @@ def stops_with_ellipsis(text: str) -> bool:
 PAGE_NOTE = re.compile(
     r"\b(?:an? |the )?(?:earlier|previous|prior|original) version of this (?:story|article|report|post|review)\b"
     r"|\bthis (?:story|article|report|post) (?:has been|was) (?:updated|corrected|amended|changed)\b"
-    r"|\ban? (?:expanded|longer|shorter|edited) version of (?:the|a|this) (?:review|story|article|report|column)\b",
+    r"|\ban? (?:expanded|longer|shorter|edited) version of (?:the|a|this) (?:review|story|article|report|column)\b"
+    # a disclosure of the page's own ownership ("Murdoch also sits on the board of News Corp., which owns MarketWatch,
+    # the publisher of this report.", QA round 27)
+    r"|\b(?:publisher|owner|parent company|parent) of this (?:report|story|article|site|website|newspaper|publication|"
+    r"page|post|newsletter)\b|\b(?:owns|owner of) (?:this|our) (?:site|website|newspaper|publication|station)\b",
     re.IGNORECASE)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from storylens.claims.align import _shown
+from storylens.claims.align import _OUTLET_SAYS, _shown
 
 
 def test_a_claim_is_shown_in_the_words_the_other_sources_share() -> None:
@@ -94,3 +94,19 @@ def test_two_values_of_one_measure_are_never_one_claim() -> None:
     assert not blocked[0, 2] and not blocked[1, 2]  # one gives no value the other lacks
     assert not blocked[3, 4]  # one figure told with another
     assert not blocked[5, 6]  # bare counts: left to the scores
+
+
+def test_a_claim_is_not_shown_as_one_outlet_s_report_when_a_member_tells_it_plainly() -> None:
+    # QA round 27 (ECB+): "The Saints have placed Bush (knee) on injured reserve, the Baton Rouge Advocate reports."
+    # stood for nine sources, none of the others crediting the Advocate
+    texts = ["The Saints have placed Reggie Bush on injured reserve, the Baton Rouge Advocate reports.",
+             "The Saints placed Reggie Bush on injured reserve.",
+             "The New Orleans Saints have placed Reggie Bush on injured reserve, ending his season."]
+    sims = np.full((3, 3), 0.8)
+    sims[0, :] = sims[:, 0] = 0.9  # the credited member closest to the rest
+    salience = np.array([0.9, 0.5, 0.5])
+    assert _shown([0, 1, 2], [0, 1, 2], texts, sims, salience) != 0
+    # the credit itself: an outlet's "reports" / "reported" at the end, not a speaker's "said"
+    assert _OUTLET_SAYS.search(texts[0]) and _OUTLET_SAYS.search("The pirates were Somali and Yemeni, the BBC reported.")
+    assert not _OUTLET_SAYS.search("The Saints placed Bush on injured reserve, coach Sean Payton said.")
+    assert not _OUTLET_SAYS.search("The pirates were Somali, police reported.")

@@ -40,6 +40,8 @@ def test_declarative_sentences_are_claims(text):
     # the page's note on its versions (QA round 23)
     "The year was wrong in an earlier version of this story.",
     "This is an expanded version of the review that ran in the Dec. 7 issue of TIME magazine.",
+    # a disclosure of the page's own owner (QA round 27)
+    "Murdoch also sits on the board of News Corp., which owns MarketWatch, the publisher of this report.",
     "Official PR text follows below.",
     "Interested customers can register for updates on the Q10 at the link below.",
     # a link or the page's gallery (QA round 15)
@@ -99,6 +101,10 @@ def test_non_claims(text):
     ("it was absolutely secure, triple wrapped, according to european union norms.", False),
     ("The launch went ahead according to plan on Monday.", False),
     ("The detained man is James Crudup, 41, according to the Secret Service.", True),
+    # what an embedded question asks qualifies nothing (QA round 27)
+    ("The statement does show there was a discussion of how he could fund such a bid.", False),
+    ("They said this included discussion as to how being private could better serve Tesla.", False),
+    ("The board said it could take the company private next year.", True),
 ])
 def test_hedges(text, hedged):
     assert is_hedged(text) is hedged

@@ -242,3 +242,13 @@ def test_a_slash_between_two_names_ends_no_sentence():
             "South Island. He was found later.")
     sents, _ = annotate([Article(id="a", raw=text, text=text)])
     assert [s.text for s in sents] == [text[:text.index(" He")], "He was found later."]
+
+
+def test_an_abbreviation_that_never_ends_a_sentence_ends_none():
+    # QA round 27 (test-250): "It is esp. | Stunning seeing as mc served as the fixer ..." was two, and the second half
+    # a summary sentence with no subject
+    for text in ("It is esp. Stunning seeing as he served as the fixer for over 10 years.",
+                 "it is esp. stunning seeing as he served as the fixer for over 10 years.",
+                 "Costs rose approx. 10 percent last year."):
+        sents, _ = annotate([Article(id="a", raw=text + " He said so.", text=text + " He said so.")])
+        assert [s.text for s in sents] == [text, "He said so."]

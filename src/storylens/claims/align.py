@@ -259,8 +259,14 @@ def _shown(told: list[int], group: list[int], texts: list[str], sims: np.ndarray
         return round(sum(len(words[m] & words[o]) for o in others) / max(1, len(words[m])) / max(1, len(others)), 2)
 
     if len(group) > 2:
-        return max(told, key=lambda m: (stating(m), covered(m), float(sims[m, group].sum())))
-    return max(told, key=lambda m: (stating(m), covered(m), float(salience[m])))
+        return max(told, key=lambda m: (stating(m), not _OUTLET_SAYS.search(texts[m]), covered(m),
+                                        float(sims[m, group].sum())))
+    return max(told, key=lambda m: (stating(m), not _OUTLET_SAYS.search(texts[m]), covered(m), float(salience[m])))
+
+
+# A sentence that ends by crediting one outlet ("The Saints have placed Bush (knee) on injured reserve, the Baton Rouge
+# Advocate reports.") shown for nine sources credits them all to that outlet (QA round 27): told plainly if a member can.
+_OUTLET_SAYS = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,5}(?:reports|reported|writes|wrote)[\s.\"”]*$")
 
 
 # Words a sentence needs before two sources printing it word for word are taken for one wire copy, not two

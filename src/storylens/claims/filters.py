@@ -79,6 +79,9 @@ _NOT_HEDGING = re.compile(r"\bmay(?=\s+(?:we|god|he|she|they|you|i|his|her|their
                           # the question put to a speaker, not the speaker's doubt ("Asked if it might be her, she
                           # replied: 'Well, not me.'", QA round 24)
                           r"\basked (?:if|whether)\b[^,;:]{0,80}|"
+                          # what an embedded question asks ("a discussion of how he could fund such a bid", QA round
+                          # 27): the statement around it is not qualified
+                          r"\b(?:how|whether)\s+(?:[\w'’-]+\s+){1,3}(?:could|would|might|can)\b|"
                           # a standard followed, not a source cited ("triple wrapped, according to european union
                           # norms", QA round 22; "according to plan")
                           r"\baccording to (?:[\w-]+\s+){0,3}(?:norms?|rules?|regulations?|guidelines?|laws?|"

@@ -20,8 +20,8 @@ from storylens.conflicts.numbers import Number, display, find_numbers, range_spa
 from storylens.conflicts.roles import (
     counted_from,
     in_name,
-    is_earlier,
     is_adjusted,
+    is_earlier,
     is_rate,
     is_relative,
     is_wanted,

@@ -25,6 +25,8 @@ _CASELESS_KEY = "\x00caseless\x00"
 # Sentences come from the parser and entities from the NER, which read tok2vec, not the tags:
 # skipping the taggers gives the same spans in about 70 % of the time.
 UNUSED_COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer")
+# Abbreviations that stand inside a sentence, never at its end ("vs." may: a headline "Smith vs. Jones" is one).
+_MID_ABBREVIATION = re.compile(r"(?<![\w.])(?:esp|approx|incl|e\.g|i\.e|viz|cf)\.$", re.IGNORECASE)
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -100,9 +102,11 @@ def _parse(texts: list[str], batch_size: int, caseless: list[bool] | None = None
                 stripped = sent.text.strip()
                 if stripped:
                     a = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-                    if sents and doc.text[sents[-1][0]:sents[-1][1]].endswith("/"):
+                    if sents and (doc.text[sents[-1][0]:sents[-1][1]].endswith("/")
+                                  or _MID_ABBREVIATION.search(doc.text, sents[-1][0], sents[-1][1])):
                         # a slash between two names joins them: "a ridge in Aoraki / | Mt. Cook National Park" was
-                        # two (QA round 26; the parser sets that boundary whatever the component before it says)
+                        # two (QA round 26; the parser sets that boundary whatever the component before it says), and
+                        # so does an abbreviation that never ends a sentence ("It is esp. | Stunning ...", round 27)
                         a = sents.pop()[0]
                     sents.append((a, sent.start_char + len(sent.text.rstrip())))
                     if ends_in_ellipsis(stripped) and (cut := clause_before_cut(sent)) is not None:
