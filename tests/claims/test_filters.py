@@ -105,6 +105,7 @@ def test_non_claims(text):
     ("The statement does show there was a discussion of how he could fund such a bid.", False),
     ("They said this included discussion as to how being private could better serve Tesla.", False),
     ("The board said it could take the company private next year.", True),
+    ("We would like the people to know that we are grateful, the family said.", False),
 ])
 def test_hedges(text, hedged):
     assert is_hedged(text) is hedged

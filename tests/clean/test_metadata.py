@@ -194,8 +194,15 @@ def test_a_text_page_with_no_date_is_dated_by_its_url() -> None:
     text = "Shares of the drug maker rose sharply on Friday after the trial results were published."
     art = clean_article(Article(id="a", raw=text, url="https://www.statnews.com/2021/10/04/what-we-know/"))
     assert art.published == "2021-10-04"
-    given = clean_article(Article(id="b", raw=text, url="https://www.statnews.com/2021/10/04/x/", published="2021-10-05"))
-    assert given.published == "2021-10-05"
+    # a date given before the address's day, or long after it, is the page's own
+    for given in ("2021-10-03", "2021-12-20"):
+        art = clean_article(Article(id="b", raw=text, url="https://www.statnews.com/2021/10/04/x/", published=given))
+        assert art.published == given and "published_given" not in art.extra
+    # a date given days after it is a later stamp (QA round 27: a NeuS event's date, four days after CNN's
+    # ".../2021/09/29/..." page, had its "on Wednesday" read as 2021-09-29 only by chance): the address's day wins
+    art = clean_article(Article(id="c", raw=text, url="https://www.cnn.com/2021/09/29/business/x/",
+                                published="2021-10-03"))
+    assert art.published == "2021-09-29" and art.extra["published_given"] == "2021-10-03"
 
 
 def test_a_page_with_no_date_is_dated_by_the_posts_it_embeds() -> None:

@@ -296,6 +296,11 @@ def test_a_web_archive_s_crawl_notice_is_cut_but_news_of_the_archive_stays() -> 
             "copyright case brought by four publishers.")
     out = clean_text(page(notice, news))
     assert out.paragraphs == [news] and out.removed == [notice]
+    # QA round 28: the Alexa donation notice, the whole of seven Multi-News sources, titled a brief
+    alexa = ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in "
+             "every day, these data are added to the Wayback Machine after an embargo period.")
+    out = clean_text(page(alexa, news))
+    assert out.paragraphs == [news] and out.removed == [alexa]
 
 
 def test_a_wire_pronunciation_guide_is_cut() -> None:
@@ -532,6 +537,12 @@ def test_a_title_given_as_a_time_stamp_is_the_date() -> None:
     # a headline with a date in it stays the title
     art = clean_article(Article(id="a", raw=raw, title="March 2012: the year the bridge closed"))
     assert art.title == "March 2012: the year the bridge closed"
+    # a dateline given as the title, a place in capitals and a date (QA round 28: "INDONESIA, July 2, 2013")
+    for dateline in ("INDONESIA, July 2, 2013", "JAKARTA, Indonesia, July 2, 2013"):
+        art = clean_article(Article(id="a", raw=raw, title=dateline))
+        assert (art.title, art.published) == ("FALLOUT CONTINUES AFTER BRAZEN ESCAPE", "2013-07-02")
+    art = clean_article(Article(id="a", raw=raw, title="PARIS, Texas: a town in mourning"))
+    assert art.title == "PARIS, Texas: a town in mourning"
 
 
 def test_a_caption_opening_on_its_buy_photo_button_goes() -> None:

@@ -1163,3 +1163,19 @@ def test_an_average_a_partial_tally_and_an_adjusted_measure_are_other_facts():
     found, _ = disputed("quantity", "From March to April, consumer prices increased 0.8 percent, the Labor Department said.",
                         "Consumer prices increased 0.9 percent from March, the Labor Department said.")
     assert found == [["0.8 percent", "0.9 percent"]]
+
+
+def test_a_magnitude_the_rest_of_a_group_and_a_converted_clock_s_day_are_no_values():
+    # QA round 28 (ECB+ earthquake briefs): 'a magnitude 6.1 earthquake' / 'two powerful earthquakes';
+    # '250 others injured' / '300 others were given outpatient treatment'; 'at 7:48 am (2248 GMT Tuesday)' / 'early
+    # on Sunday'
+    assert not [v for v in read_values("A magnitude 6.1 earthquake struck the province on Wednesday.")
+                if v.kind == "count"]
+    assert not [v for v in read_values("Five people died and 250 others were injured in the quake.")
+                if v.anchor == "others"]
+    assert [v.anchor for v in read_values("Five people died and 250 others were injured in the quake.")
+            if v.kind == "count"] == ["people"]
+    assert not [v for v in read_values("The quake struck at 7:48 am (2248 GMT Tuesday) off the coast.")
+                if v.kind == "weekday"]
+    assert [v.surface for v in read_values("The quake struck on Tuesday at 7:48 am off the coast.")
+            if v.kind == "weekday"] == ["Tuesday"]

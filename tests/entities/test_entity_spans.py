@@ -282,3 +282,15 @@ def test_the_state_of_a_party_tag_is_no_place_of_the_story(text: str, surface: s
     # a QA brief listed Ohio and Texas as places of a story that happened in Washington
     assert _clean(text, surface, "GPE") is None
     assert _clean(f"The rally moved to Austin, {surface}, on Monday.", surface, "GPE") is not None
+
+
+def test_a_place_and_a_plural_nickname_is_a_team() -> None:
+    # QA round 27 (ECB+, conflicts-dev): "Miami Dolphins" GPE, "Buffalo Bills" PERSON
+    for text, name, label in (("He signed with the Miami Dolphins in March.", "Miami Dolphins", "GPE"),
+                              ("The Buffalo Bills fired the coach.", "Buffalo Bills", "PERSON")):
+        span = _voted(text, name, label)
+        assert span.votes["ORG"] >= 1.0 and not span.votes[label]
+    # a place named so, and a person, stay what they are
+    assert _voted("They drove to Beverly Hills on Monday.", "Beverly Hills", "GPE").votes["GPE"] >= 1.0
+    assert _voted("Paris Hilton arrived late.", "Paris Hilton", "PERSON").votes["PERSON"] >= 1.0
+    assert _voted("The coach, Roy Williams, arrived late.", "Roy Williams", "PERSON").votes["PERSON"] >= 1.0

@@ -252,3 +252,12 @@ def test_an_abbreviation_that_never_ends_a_sentence_ends_none():
                  "Costs rose approx. 10 percent last year."):
         sents, _ = annotate([Article(id="a", raw=text + " He said so.", text=text + " He said so.")])
         assert [s.text for s in sents] == [text, "He said so."]
+
+
+def test_ranks_of_other_forces_end_no_sentence():
+    # QA round 28 (ECB+): "... said Manokwari Military Commander Col. Inf. | Irham Waroihan." and "The regency police
+    # spokesman Snr. Comr. | Agus Rianto told The Jakarta Post ..." lost their speakers
+    for text in ("Two people died, said the military commander Col. Inf. Irham Waroihan.",
+                 "The regency police spokesman Snr. Comr. Agus Rianto told reporters the quakes damaged 18 houses."):
+        sents, _ = annotate([Article(id="a", raw=text, text=text)])
+        assert [s.text for s in sents] == [text]

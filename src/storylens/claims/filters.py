@@ -75,7 +75,7 @@ def is_claim(text: str) -> bool:
 _NOT_HEDGING = re.compile(r"\bmay(?=\s+(?:we|god|he|she|they|you|i|his|her|their|our)\b)|"
                           r"\b(?:before|until|till|as soon as|so that|as \w+ as|than)\s+(?:\w+\s+){0,2}could\b|"
                           # a wish is no doubt ("I would like to take a moment to congratulate ...", QA round 13)
-                          r"\bwould(?=\s+(?:like|love|prefer)\s+to\b)|"
+                          r"\bwould(?=\s+(?:like|love|prefer)\s+(?:[\w'’-]+\s+){0,3}?to\b)|"
                           # the question put to a speaker, not the speaker's doubt ("Asked if it might be her, she
                           # replied: 'Well, not me.'", QA round 24)
                           r"\basked (?:if|whether)\b[^,;:]{0,80}|"

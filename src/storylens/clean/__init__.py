@@ -7,7 +7,8 @@
 - plain text scraped with its page chrome: the boilerplate filter alone.
 
 Text that was tokenised and joined with spaces ("4. 6", "a. m.", "U. S.") gets its spaces taken out first
-(`clean.spacing`). Metadata precedence: the input's own fields (JSONL) > HTML metadata > lines of the text.
+(`clean.spacing`). Metadata precedence: the input's own fields (JSONL) > HTML metadata > lines of the text, but a
+date given up to a month after the one in the page's address is read as a later stamp: the address's day wins.
 `article.text` is the clean text, one paragraph per block, blocks separated by a blank
 line; `article.removed` lists every piece cut from the text, verbatim, in order.
 """
@@ -15,6 +16,7 @@ line; `article.removed` lists every piece cut from the text, verbatim, in order.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from storylens.clean.boilerplate import Cleaned, clean_text
 from storylens.clean.metadata import (
@@ -28,15 +30,27 @@ from storylens.clean.metadata import (
 from storylens.clean.spacing import repair_spacing
 from storylens.models import Article
 
+_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?,)?\s+(?=\S)")
+# How many days after the address's date a given date may fall and still be read as a later stamp on that page.
+_LATER_GIVEN_DAYS = 30
+
+
+def _days_after(earlier: str, later: str) -> int:
+    try:
+        return (date.fromisoformat(later[:10]) - date.fromisoformat(earlier[:10])).days
+    except ValueError:
+        return 0
+
 
 def clean_article(article: Article) -> Article:
     """Fill `text`, `removed` and the metadata an article's raw content gives. Returns the same object."""
     html_meta = TextMeta()
     source = article.raw
-    stamp = parse_dateline(article.title) if article.title else None
+    # a title given as a time stamp ("16 September 2013 Last updated at 12: 42 GMT"), or as a dateline: a place in
+    # capitals and a date ("INDONESIA, July 2, 2013", an ECB+ page's in QA round 28)
+    stamp = parse_dateline(_DATELINE_PLACE.sub("", article.title)) if article.title else None
     if stamp is not None:
-        # a title given as a time stamp ("16 September 2013 Last updated at 12: 42 GMT", an ECB+ page's): the page's
-        # date, not its headline, which the text then gives
+        # (ECB+ pages'): the page's date, not its headline, which the text then gives
         article.title = None
         if not article.published and stamp[0]:
             article.published = stamp[0]
@@ -55,8 +69,15 @@ def clean_article(article: Article) -> Article:
     article.text = cleaned.text
     article.removed.extend(cleaned.removed)
     apply_metadata(article, html_meta, cleaned.meta)
+    address = url_date(article.url)  # ".../2021/10/04/what-we-know/": the page's own address
     if not article.published:
-        article.published = url_date(article.url)  # ".../2021/10/04/what-we-know/": the page's own address
+        article.published = address
+    elif address and _days_after(address, article.published) in range(1, _LATER_GIVEN_DAYS + 1):
+        # a date given days after the one in the page's address is when it was collected or updated (a NeuS event's
+        # date, the day after CNN's ".../2021/09/29/..." page): the page was written on its address's day, and its
+        # "yesterday" and "on Wednesday" are read against it (QA round 27)
+        article.extra["published_given"] = article.published
+        article.published = address
     if not article.published:
         dated = caption_date(article.removed, text=article.text)
         if dated:

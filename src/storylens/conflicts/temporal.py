@@ -26,6 +26,8 @@ _YEAR = r"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
 # keeps "may" (the verb) out; the word is checked against the month table after matching.
 _MONTH_DAY = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+" + _DAY + r"\b" + _YEAR)
 _DAY_MONTH = re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?(?P<month>[A-Z][a-z]{2,8})\b\.?" + _YEAR)
+# A clock time in another time zone, in brackets, before a weekday: a conversion of the time told just before.
+_CONVERTED = re.compile(r"\(\s*\d{1,2}(?::?\d{2})?\s*(?:[ap]\.?m\.?\s+)?(?:GMT|UTC|ET|EST|EDT|PT|PST|PDT|CET|BST)\s+$")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)")
 # Cues that the sentence speaks about what is yet to happen (English auxiliaries and plans).
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|going to|is due|are due|expected|scheduled|plans?|planned|set to|"
@@ -101,6 +103,8 @@ def find_dates(text: str, published: date | None = None,
     for m in _WEEKDAY.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
+        if _CONVERTED.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "at 7:48 am (2248 GMT Tuesday)": the same moment on another clock, not the event's day
         wd = WEEKDAYS.index(m.group(1).lower())
         local = future_at(m.start()) if future_at else None
         future = sentence_future if local is None else local

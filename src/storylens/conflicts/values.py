@@ -345,6 +345,8 @@ _COPULAS = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s", "
 
 
 _THROUGH = re.compile(r"\b(?:through|thru)\s+$", re.IGNORECASE)
+_MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
+_OTHERS = frozenset({"others", "other"})
 
 
 def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Value]:
@@ -359,11 +361,17 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
             continue  # "Title 42", "Boeing 737 jets": a number that is part of a name counts nothing
         if n.dimension == "count" and _THROUGH.search(text, max(0, n.start - 12), n.start):
             continue  # "Through 14 games in the 2008 season, Bush had 404 yards": the stretch a tally covers
+        if n.dimension == "count" and _MAGNITUDE.search(text, max(0, n.start - 20), n.start):
+            continue  # "a magnitude 6.1 earthquake" counts no earthquakes (QA round 28: it disputed "two quakes")
         if n.dimension == "count":
             noun = _count_anchor(doc, n, text)
             if noun is None:
                 continue  # a bare number with nothing counted is not a comparable fact
             anchor = noun.text.lower()
+            if anchor in _OTHERS:
+                # "250 others injured", "left 14 others trapped": the rest of a group named before, whatever it is
+                # (QA round 28 found three such counts disputing one another)
+                continue
             if anchor in ("times", "fold"):
                 # a multiplier counts nothing: it scales what it is compared on ("four times more resistant",
                 # "increased 10 times more"), and two multipliers of different comparisons are no dispute

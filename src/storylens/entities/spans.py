@@ -200,7 +200,8 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _FROM_PLACE = re.compile(r"[-‐‑](?:born|based)\b", re.IGNORECASE)
 _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "adm", "col", "lt", "capt", "sgt",
                                   "maj", "cmdr", "sen", "rep", "gov", "rev", "insp", "det", "supt", "cpl", "pvt",
-                                  "pres", "sens", "reps", "asst", "msgr", "sec", "amb", "hon", "cong", "brig", "ald"})
+                                  "pres", "sens", "reps", "asst", "msgr", "sec", "amb", "hon", "cong", "brig", "ald",
+                                  "inf", "snr", "comr", "commr", "cdr"})
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|i)")
 # Offices that follow a country's or a people's name in a title ("Guatemala President", "Texas Governor").
 _OFFICES = frozenset({"president", "prime", "premier", "chancellor", "minister", "king", "queen", "prince", "princess",
@@ -607,6 +608,10 @@ def context_votes(span: Span, text: str) -> None:
     if span.label in ("PERSON", "ORG", "GPE") and text[max(0, span.start - 1) : span.start] in _OPEN_QUOTES \
             and _TITLED_SHOW.match(text, span.end):
         _overrule(span, "WORK_OF_ART", span.label)  # CNN's "John King USA" program: a show, whoever it is named after
+    if span.label in ("PERSON", "GPE") and span.determined and _team(span.text):
+        # "the Miami Dolphins" (GPE), "the Buffalo Bills" (PERSON): QA round 27; with its article, as a team is
+        # named ("Roy Williams" is a person, though there is a Roy, New Mexico)
+        _overrule(span, "ORG", span.label)
     if span.label == "PERSON" and (_POSTED_ON.search(text[max(0, span.start - 30) : span.start])
                                    or span.determined and _PLURAL.match(span.text)):
         _overrule(span, "ORG", "PERSON")  # "the Jaguars had two chances": a team or a group, not one person
@@ -670,6 +675,16 @@ def list_votes(spans: list[Span], text: str) -> None:
         two_before = prev is not None and len(before) == 2 and listed(before[0], prev) and before[0].label == "PERSON"
         if prev is not None and (nxt is not None or two_before):
             _overrule(s, "PERSON")
+
+
+_NICKNAME = re.compile(r"^[A-Z][a-z]+[^s\W]s$")  # a plural nickname: "Dolphins", "Bills", "Saints"
+
+
+def _team(name: str) -> bool:
+    """A known place and a plural nickname ("Miami Dolphins", "New Orleans Saints"): a team, not the place or a
+    person. A place named so itself ("Beverly Hills", "Palm Springs") stays one."""
+    head, _, last = name.rpartition(" ")
+    return bool(head) and bool(_NICKNAME.match(last)) and known_place(head) and not known_place(name)
 
 
 def _overrule(span: Span, label: str, wrong: str = "ORG") -> None:

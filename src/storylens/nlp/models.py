@@ -138,7 +138,10 @@ _PARTY_TAG = re.compile(r"\([RDI]-[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?\)")
 # ("Mr.", "Gen.", "Gov.", "Calif." it knows already). Not "No.", which ends sentences too.
 TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Capt.", "Col.", "Det.", "Insp.", "Supt.", "Cpl.", "Pvt.", "Maj.", "Cmdr.",
                        "Atty.", "Sr.", "Ft.", "Dept.", "Tex.", "Vt.", "Wyo.", "Pres.", "Sens.", "Reps.", "Asst.",
-                       "Msgr.", "Sec.", "Amb.", "Hon.", "Cong.", "Brig.", "Ald.", "Gens.", "Govs.", "Dist.")
+                       "Msgr.", "Sec.", "Amb.", "Hon.", "Cong.", "Brig.", "Ald.", "Gens.", "Govs.", "Dist.",
+                       # ranks of other forces in English-language wires ("Col. Inf. Irham Waroihan", "Snr. Comr. Agus
+                       # Rianto": QA round 28 cut both speakers off their sentences)
+                       "Inf.", "Snr.", "Comr.", "Commr.", "Cdr.", "Adm.", "Gen.")
 # Street types written short: a word after them that is not capitalised goes on the sentence ("the crash near W.
 # American Blvd. and Lyndale Ave. in Bloomington" was three).
 STREET_ABBREVIATIONS = ("Blvd.", "Ave.", "Rd.", "Hwy.", "Pkwy.", "Ln.", "Ct.", "St.")
