@@ -1179,3 +1179,14 @@ def test_a_magnitude_the_rest_of_a_group_and_a_converted_clock_s_day_are_no_valu
                 if v.kind == "weekday"]
     assert [v.surface for v in read_values("The quake struck on Tuesday at 7:48 am off the coast.")
             if v.kind == "weekday"] == ["Tuesday"]
+
+
+def test_counts_of_the_dead_and_of_the_hurt_are_two_facts():
+    # QA round 28 (ECB+): "eight people had suffered from serious injury" disputed "At least four people died"
+    found, _ = disputed("count", "Four people died in the quake on Sunday, officials said.",
+                        "Eight people had suffered serious injuries in the quake on Sunday, officials said.")
+    assert found == []
+    # two tolls of the dead still dispute
+    found, _ = disputed("count", "Four people died in the quake on Sunday, officials said.",
+                        "Eight people died in the quake on Sunday, officials said.")
+    assert found == [["Eight", "Four"]]

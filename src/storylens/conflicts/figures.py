@@ -135,6 +135,23 @@ _REST = re.compile(r"\b(?:remaining|other)\s+(\d{1,3}|one|two|three|four|five|si
                    re.IGNORECASE)
 
 
+# What happened to the people a disaster's or an attack's figures count: the dead, the hurt, the missing, the
+# displaced and the held are counted apart, and a count of one is no dispute with a count of another.
+_HARMS = {
+    "dead": frozenset({"die", "dead", "death", "kill", "fatality", "perish", "drown", "toll", "body", "corpse"}),
+    "hurt": frozenset({"injure", "injured", "injury", "wound", "wounded", "hurt", "hospitalize", "hospitalise",
+                       "hospitalized", "hospitalised", "treat", "treatment"}),
+    "missing": frozenset({"missing", "unaccounted"}),
+    "displaced": frozenset({"evacuate", "displace", "displaced", "homeless", "flee", "shelter", "evacuee"}),
+    "held": frozenset({"arrest", "detain", "hostage", "kidnap", "abduct", "jail", "custody"}),
+}
+
+
+def _harm(value: Value) -> frozenset[str]:
+    words = value.signature | {value.verb_lemma}
+    return frozenset(kind for kind, cues in _HARMS.items() if words & cues)
+
+
 def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> bool:
     """True when figures `a` and `b` (sentence, value) are two facts rather than a dispute."""
     x, y = a[1].number, b[1].number
@@ -156,6 +173,9 @@ def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> boo
         return True  # "averaged 7.2 rebounds" / "had seven rebounds": a per-game figure and one game's
     if a[1].adjusted != b[1].adjusted:
         return True  # core CPI / CPI: two measures
+    harm_a, harm_b = _harm(a[1]), _harm(b[1])
+    if len(harm_a) == 1 and len(harm_b) == 1 and harm_a != harm_b:
+        return True  # "At least four people died" / "eight people had suffered from serious injury" (QA round 28)
     if a[1].negated != b[1].negated:
         return True  # "two board members did not sign" / "six members signed": the two parts of a group
     if a[1].since and b[1].since and a[1].since != b[1].since:
