@@ -384,6 +384,13 @@ def test_an_unanswered_call_is_no_event() -> None:
     assert [it.sentence.index for it in dated_sentences(story)] == [3]
 
 
+def test_a_pointer_to_the_page_s_media_is_no_event() -> None:
+    # QA round 28: "Here's a slideshow of images of the northern Sumatra quake on Tuesday." was an event
+    story = _story(a=["Here's a slideshow of images of the northern Sumatra quake on Tuesday.",
+                      "The quake struck the northern tip of Sumatra on Tuesday, officials said."])
+    assert [it.sentence.index for it in dated_sentences(story)] == [1]
+
+
 def test_a_later_year_beside_the_sentence_s_day_is_its_target() -> None:
     # QA round 24: "Clinton ruled out running for president in 2012 or 2016 on Friday" was listed under 2012
     story = _story(published="2010-11-06",
