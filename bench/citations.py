@@ -163,6 +163,10 @@ lede); cleaning, the sentence splitter (a slash between two names) and the claim
 cut, a wire paragraph re-opened by one outlet as one report) moved too. A run midway through the rounds read
 fulltext-99 summary sentences 1,145 -> 1,146, supported 99.0 % (unchanged), details stated 98.1 %, extra citations
 111 -> 112, 100 confirmed (89.3 %); test-250 unchanged; the table is the final run.
+
+2026-12-07, night (QA rounds 27 and 28): the Alexa crawl-data notice (the whole of five fulltext-99 and two test-250
+sources) is cut in cleaning, a few abbreviations and ranks end no sentence, and a claim is shown in a member's plain
+words before one crediting an outlet; the table is the final run.
 """
 
 

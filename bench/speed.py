@@ -287,7 +287,22 @@ def main() -> None:
             "shared run of ten words) is not it: `align_claims` on the 50-article story, median of 3, took 0.50 s with "
             "a pre-filter that skipped most of its alignments and 0.48 s without one, so no pre-filter was kept. The "
             "goal of <= 10 s for 50 articles stays just missed on this host tonight; the table is a run made after "
-            "this note."), ""]
+            "this note."), "",
+           ("2026-12-07, night (same Intel host): encoder batches of 48 sentences instead of 16. In a brief the encoder "
+            "shares the interpreter with spaCy's paragraph pass and the nlp stage's other reading (conflict values, "
+            "entities, dates), and each batch's Python work waits for the GIL: timed part by part on the 50-article "
+            "story, the encoder took 0.32 s per 100 sentences with the main thread idle, 0.44 s beside the spaCy pass "
+            "and 0.75-0.82 s beside the pure-Python reading. Fewer, larger batches hand the GIL over less often. Six "
+            "paired runs of the whole 50-article brief (each a new process, 16 then 48): median 10.31 s at 16, 9.70 s "
+            "at 48, 48 faster in all six pairs (three earlier pairs with 32 and 64 read between them; the host's own "
+            "speed swung by 25 % within minutes, so only paired runs were compared). Vectors: cosines to batch 16's "
+            "0.99998 at worst, pairwise similarities within 0.0015; conflicts-dev, NeuS and the summaries rerun from "
+            "scratch gave identical figures, and one demo timeline event shows another of its own sentences (a tie of "
+            "centrality). Also: the sentence predicates later stages ask again (is it a claim, hedged, a denial, "
+            "standalone, a lead-in, an event sentence) are cached per text: the conflicts and timeline stages "
+            "0.17-0.19 -> 0.13-0.15 s and 0.14 -> 0.07-0.09 s at 50 articles; the claims stage about the same. "
+            "Tried and not kept: a first part of 60 sentences so that the encoder starts sooner (no gain beyond the "
+            "spread). The table is a run made after this note."), ""]
     if prof:
         md += ["## Profile of a 50-article brief (pyinstrument, top of the tree)", "",
                ("Read it beside the stage times above, which are measured directly: pyinstrument samples the "

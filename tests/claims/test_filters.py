@@ -106,6 +106,11 @@ def test_non_claims(text):
     ("They said this included discussion as to how being private could better serve Tesla.", False),
     ("The board said it could take the company private next year.", True),
     ("We would like the people to know that we are grateful, the family said.", False),
+    # a possibility, a perception and "this may" (QA round 29)
+    ("It is possible that the murder took place due to the ongoing tension between two gangs.", True),
+    ("Exhibit A for this may be the forced deportation of Haitians.", True),
+    ("Images of agents on horseback seemed painfully reminiscent of another era.", True),
+    ("The company will report its results this May, officials said.", False),
 ])
 def test_hedges(text, hedged):
     assert is_hedged(text) is hedged

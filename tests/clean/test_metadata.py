@@ -191,6 +191,8 @@ def test_a_text_page_with_no_date_is_dated_by_its_url() -> None:
     assert url_date("https://example.com/2019/13/40/x") is None and url_date("https://example.com/2020/x") is None
     assert url_date("http://www.timesledger.com/stories/2013/37/srichhillhitrun_web_2013_09_14_q.html") == "2013-09-14"
     assert url_date("https://example.com/2013/09-14/x") is None  # one separator throughout
+    assert url_date("https://www.washingtontimes.com/news/2021/aug/3/biden-moratorium/") == "2021-08-03"
+    assert url_date("https://example.com/2021/abc/3/x") is None
     text = "Shares of the drug maker rose sharply on Friday after the trial results were published."
     art = clean_article(Article(id="a", raw=text, url="https://www.statnews.com/2021/10/04/what-we-know/"))
     assert art.published == "2021-10-04"

@@ -96,6 +96,12 @@ def test_two_sentences_glued_at_the_full_stop_are_parted() -> None:
     assert repair_spacing("It was case NN7687.Prosecutors said so.") == "It was case NN7687. Prosecutors said so."
     for kept in ("He flew to St.Louis on Monday.", "See Amazon.Com for details.", "Run node.js on it."):
         assert repair_spacing(kept) == kept
+    # in lower case too (QA round 29, test-250: "... at a santa monica restaurant.sonia ulrich, marla saltzer ...")
+    assert repair_spacing("they met at a santa monica restaurant.sonia ulrich and two friends stepped in.") == \
+        "they met at a santa monica restaurant. sonia ulrich and two friends stepped in."
+    for kept in ("more news at thestar.com: the state.", "see www.example.net now.", "the file photo.gif here.",
+                 "write to john.smith@gmail.com today.", "visit http://foo.bar/baz.html now."):
+        assert repair_spacing(kept) == kept
 
 
 def test_straight_quotation_marks_set_off_by_spaces_open_and_close_in_turn() -> None:

@@ -22,7 +22,11 @@ _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|apparently|supposedly|purportedly|presumably|possibly|probably|likely|"
     r"it is (?:believed|thought|said|understood|rumou?red|expected)|is (?:said|believed|thought|reported|rumou?red)"
     r" to|are (?:said|believed|thought|reported|rumou?red) to|according to|sources? (?:say|said|says)|"
-    r"might|rumou?red|unconfirmed|assumptions?|estimated?|speculat\w*|seems? to|appears? to|seemingly)\b|"
+    r"might|rumou?red|unconfirmed|assumptions?|estimated?|speculat\w*|seem(?:s|ed)?|appears? to|seemingly|"
+    # a possibility stated as such ("It is possible that the murder took place due to ...", QA round 29)
+    r"(?:possible|conceivable|probable|likely|unlikely) that)\b|"
+    # "this may be": the modal after "this", which the month's guard of `_MAY` lets by ("this May" is the month)
+    r"\bthis may (?:be|have|not|well|also|mean|seem|prove|explain|help|reflect|signal)\b|"
     # "would"/"could" qualify a statement, but not when negated ("would not confirm", "could not strike a deal",
     # a refusal or failure reported as fact, like "couldn't"), closing a clause ("did the best we could"), telling
     # what was perceived ("Kim could be seen smiling") or a later fact of a narrative ("she would later become").

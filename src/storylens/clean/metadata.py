@@ -163,7 +163,9 @@ _ARCHIVE_PHOTO = re.compile(r"\bFILE\b|\bfile (?:photo|picture|image)\b|\barchiv
 
 # A date in a news URL's path: "https://www.statnews.com/2021/10/04/what-we-know/", ".../2017-05-10/...", a slug's
 # ".../srichhillhitrun_web_2013_09_14_q.html" (QA round 23: a TimesLedger page read as undated).
-_URL_DATE = re.compile(r"[/_]((?:19|20)\d{2})([/_-])(\d{1,2})\2(\d{1,2})(?:[/_.-]|$)")
+# The month may be named: "washingtontimes.com/news/2021/aug/3/..." (QA round 29).
+_URL_DATE = re.compile(r"[/_]((?:19|20)\d{2})([/_-])(\d{1,2}|[a-z]{3})\2(\d{1,2})(?:[/_.-]|$)", re.IGNORECASE)
+_URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def url_date(url: str | None) -> str | None:
@@ -171,8 +173,12 @@ def url_date(url: str | None) -> str | None:
     m = _URL_DATE.search(url or "")
     if not m:
         return None
+    month = m[3].lower()
+    if month.isalpha() and month not in _URL_MONTHS:
+        return None
     try:
-        return datetime(int(m[1]), int(m[3]), int(m[4])).date().isoformat()
+        number = _URL_MONTHS.index(month) + 1 if month.isalpha() else int(month)
+        return datetime(int(m[1]), number, int(m[4])).date().isoformat()
     except ValueError:
         return None
 

@@ -30,6 +30,12 @@ _CALIBRE = re.compile(r"(?<=[A-Za-z])\. (?=(?:22|25|32|38|40|44|45|357|380|50)(?
                       r"special|revolver|pistol|handgun|rifle|semi-?automatic)\b)", re.IGNORECASE)
 # Two sentences a scrape glued at the full stop: "... sentenced in 2004.Officials said", "case NN7687.Prosecutors".
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9]{2})\.(?=(?!Com\b|Org\b|Net\b|Gov\b|Edu\b)[A-Z][a-z]{2,}\b)")
+# The same in text written in lower case ("... at a santa monica restaurant.sonia ulrich, marla saltzer ...", a
+# test-250 source of QA round 29): a word, a full stop and a word, outside a web address or a file name.
+_GLUED_LOWER = re.compile(r"(?<![\w./@:-])([a-z]{3,})\.(?=([a-z]{3,})\b(?![./@-]\w))")
+_NOT_SENTENCES = frozenset({"com", "org", "net", "gov", "edu", "info", "biz", "html", "htm", "aspx", "asp", "php",
+                            "gif", "jpg", "jpeg", "png", "pdf", "mp3", "mp4", "doc", "docx", "xls", "xml", "json",
+                            "txt", "csv", "exe", "zip", "js", "css", "tv", "fm", "news", "online", "app", "io"})
 _CLOCK_SUFFIX = re.compile(r"\b([aApP])\. ([mM])\.")
 # A clock time's minutes set off by a space: "3: 10 p.m.", "1: 00 AM EDT" (only before a.m./p.m.: "Game 1: 10 points").
 _CLOCK = re.compile(r"\b(\d{1,2}): (\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[aApP]\.\s?[mM]\.))")
@@ -53,7 +59,7 @@ def repair_spacing(text: str) -> str:
     "a.m.", "U.S.", web addresses and before a closing quotation mark taken out, and a spaced ellipsis (". . .")
     made one "…"."""
     if ". " not in text and ": " not in text and ' "' not in text and ", " not in text and "' s" not in text \
-            and "’ s" not in text and not _GLUED_SENTENCE.search(text):
+            and "’ s" not in text and not _GLUED_SENTENCE.search(text) and not _GLUED_LOWER.search(text):
         return text
     text = _THOUSANDS.sub(_join_thousands, text)
     text = _THOUSANDS_AFTER.sub(r"\1,\2", text)
@@ -63,6 +69,7 @@ def repair_spacing(text: str) -> str:
         text = "\n".join(_join_straight_quotes(line) if '"' in line else line for line in text.split("\n"))
     text = _CALIBRE.sub(" .", text)
     text = _GLUED_SENTENCE.sub(". ", text)
+    text = _GLUED_LOWER.sub(lambda m: m[0] if m[2] in _NOT_SENTENCES or m[1] == "www" else m[1] + ". ", text)
     text = _DECIMAL.sub(r"\1.\2", text)
     text = _CLOCK_SUFFIX.sub(r"\1.\2.", text)
     text = _CLOCK.sub(r"\1:\2", text)
