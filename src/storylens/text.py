@@ -90,7 +90,10 @@ PAGE_NOTE = re.compile(
 # A sentence that ends by handing over to a quotation or a list (the pattern of `is_lead_in`).
 LEAD_IN = (r"(?:\b(?:said|says|say|told|tells|added|adds|replied|replies|wrote|writes|stated|states|explained|asked|"
            r"tweeted|declared|noted|continued|warned|recalled|posted|answered|insisted|concluded|reported|read|reads|"
-           r"follows?|following|below)\b[^.!?:]{0,40}|^[^.!?]{0,80}):[\"'”’)\]]*\s*$")
+           r"follows?|following|below)\b[^.!?:]{0,40}|^[^.!?]{0,80}"
+           # what comes next, named by a demonstrative ("... Washington awoke to this startling news:", QA round 30)
+           r"|\b(?:this|these|the following)\s+(?:[\w'’-]+\s+){0,3}?(?:news|statement|message|words|note|"
+           r"announcement|questions?|details|list|headline|letter|e-?mail|post|tweet)):[\"'”’)\]]*\s*$")
 _LEAD_IN = re.compile(LEAD_IN, re.IGNORECASE)
 
 

@@ -111,6 +111,11 @@ def test_non_claims(text):
     ("Exhibit A for this may be the forced deportation of Haitians.", True),
     ("Images of agents on horseback seemed painfully reminiscent of another era.", True),
     ("The company will report its results this May, officials said.", False),
+    # a modal in a relative clause of a named thing (QA round 30)
+    ("Pfizer asked federal regulators on Thursday to authorize the vaccine, a move that could help protect kids.",
+     False),
+    ("Congress is working through the weekend to resolve a standoff that could prompt a shutdown.", False),
+    ("Officials said that the plan could cost $5 billion.", True),
 ])
 def test_hedges(text, hedged):
     assert is_hedged(text) is hedged

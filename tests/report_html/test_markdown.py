@@ -29,6 +29,16 @@ def test_removed_pieces_agree_with_their_count() -> None:
     assert "| 0 pieces |" in md
 
 
+def test_a_source_with_no_outlet_is_listed_by_the_label_its_citations_use() -> None:
+    # QA rounds 28 and 30: ECB+ briefs cited "[sunstar.com.ph]", a label no row of the sources table showed
+    brief = plain_brief(n_sources=2)
+    brief.sources[0].outlet = None
+    md = render_markdown(brief)
+    assert "| src0 | news0.example |" in md and "| src1 | Outlet 1 |" in md
+    brief.sources[0].url = None  # no address either: the id alone, as citations give it
+    assert "| src0 |  |" in render_markdown(brief)
+
+
 def test_an_ampersand_reads_as_written_but_references_stay_literal() -> None:
     from storylens.report.markdown import esc
 

@@ -48,6 +48,10 @@ def test_a_lead_in_to_a_quotation_is_no_event() -> None:
     story = _story(a=["Speaking on the radio in 1999, after the death of her partner, the chef said:",
                       "The restaurant closed its doors in 1999 after the chef retired."])
     assert [it.sentence.index for it in dated_sentences(story)] == [1]
+    # and one that names what comes next (QA round 30, an ECB+ obituary)
+    story = _story(a=["On Tuesday, Oct. 10, 1972, Washington awoke to this startling news:",
+                      "The newspaper reported the break-in on Oct. 10, 1972, the paper said."])
+    assert [it.sentence.index for it in dated_sentences(story)] == [1]
 
 
 def test_an_excerpt_cut_off_with_an_ellipsis_is_no_event() -> None:

@@ -43,10 +43,11 @@ _TOLD_ON = re.compile(r"\b(?:said|says|announced|told(?:\s+\w+){0,2}?|reported|c
                       re.IGNORECASE)
 
 
-def details(text: str) -> frozenset[str]:
+def details(text: str, told_days: bool = True) -> frozenset[str]:
     """Figures, days and months, lower-cased ("1,000" -> "1000"), a small number in digits ("eight" -> "8": "at least
-    eight years" / "for 8 year" tell one deal); not the day a statement was made on ("officials said Saturday")."""
-    found = (m.group().lower().replace(",", "") for m in _DETAIL.finditer(_TOLD_ON.sub(" ", text)))
+    eight years" / "for 8 year" tell one deal). `told_days=False`: not the day a statement was made on ("officials
+    said Saturday"), which a sentence need not share to state the same thing."""
+    found = (m.group().lower().replace(",", "") for m in _DETAIL.finditer(text if told_days else _TOLD_ON.sub(" ", text)))
     return frozenset(_DIGITS.get(d, d) for d in found)
 
 
@@ -79,7 +80,7 @@ def citable(story: Story, names: bool = True) -> Callable[[int, int], bool]:
 
     def ok(i: int, j: int) -> bool:
         shown = sents[i].text[dateline_end(sents[i].text):]
-        if not details(shown) <= details(sents[j].text):
+        if not details(shown, told_days=False) <= details(sents[j].text):
             return False
         if not names:
             return True

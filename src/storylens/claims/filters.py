@@ -86,6 +86,9 @@ _NOT_HEDGING = re.compile(r"\bmay(?=\s+(?:we|god|he|she|they|you|i|his|her|their
                           # what an embedded question asks ("a discussion of how he could fund such a bid", QA round
                           # 27): the statement around it is not qualified
                           r"\b(?:how|whether)\s+(?:[\w'’-]+\s+){1,3}(?:could|would|might|can)\b|"
+                          # what may follow from a thing the sentence names ("asked regulators on Thursday ..., a
+                          # move that could help protect children", QA round 30): the statement itself is plain
+                          r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+(?:that|which)\s+(?:could|would|might)\b|"
                           # a standard followed, not a source cited ("triple wrapped, according to european union
                           # norms", QA round 22; "according to plan")
                           r"\baccording to (?:[\w-]+\s+){0,3}(?:norms?|rules?|regulations?|guidelines?|laws?|"

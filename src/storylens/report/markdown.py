@@ -106,7 +106,10 @@ def render_markdown(brief: Brief) -> str:
             flags.append("draws on " + ", ".join(esc(d) for d in s.draws_on))
         note = f" ({'; '.join(flags)})" if flags else ""
         out.append(
-            f"| {esc(s.id)}{note} | {esc(s.outlet)} | {esc(s.title)} | {esc(s.author)} | "
+            # (with no outlet given, the label citations use for it, its address's host: QA rounds 28 and 30 could not
+            # trace "[sunstar.com.ph]" to a row)
+            f"| {esc(s.id)}{note} | {esc(s.outlet or (names[s.id] if names[s.id] != s.id else None))} | "
+            f"{esc(s.title)} | {esc(s.author)} | "
             f"{esc(s.published)} | {len(s.text.split())} | {_count(len(s.removed), 'piece')} |"
         )
     return "\n".join(out).rstrip() + "\n"
