@@ -164,9 +164,11 @@ cut, a wire paragraph re-opened by one outlet as one report) moved too. A run mi
 fulltext-99 summary sentences 1,145 -> 1,146, supported 99.0 % (unchanged), details stated 98.1 %, extra citations
 111 -> 112, 100 confirmed (89.3 %); test-250 unchanged; the table is the final run.
 
-2026-12-07, night (QA rounds 27 and 28): the Alexa crawl-data notice (the whole of five fulltext-99 and two test-250
-sources) is cut in cleaning, a few abbreviations and ranks end no sentence, and a claim is shown in a member's plain
-words before one crediting an outlet; the table is the final run.
+2026-12-07, night (QA rounds 27 to 30): the Alexa crawl-data notice (the whole of five fulltext-99 and two test-250
+sources) is cut in cleaning, a few abbreviations and ranks end no sentence, lower-case sentences glued at a full stop
+are parted, a claim is shown in a member's plain words before one crediting an outlet, and a source is cited for a
+sentence without the day that sentence's statement was made on ("..., officials announced Saturday": a source saying
+"arrested last night" had been left out); the table is the final run.
 """
 
 
