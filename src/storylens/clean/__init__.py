@@ -30,6 +30,7 @@ from storylens.clean.metadata import (
 from storylens.clean.spacing import repair_spacing
 from storylens.models import Article
 
+# A dateline's place before a date: "INDONESIA, ", "JAKARTA, Indonesia, ".
 _DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?,)?\s+(?=\S)")
 # How many days after the address's date a given date may fall and still be read as a later stamp on that page.
 _LATER_GIVEN_DAYS = 30
@@ -50,7 +51,7 @@ def clean_article(article: Article) -> Article:
     # capitals and a date ("INDONESIA, July 2, 2013", an ECB+ page's in QA round 28)
     stamp = parse_dateline(_DATELINE_PLACE.sub("", article.title)) if article.title else None
     if stamp is not None:
-        # (ECB+ pages'): the page's date, not its headline, which the text then gives
+        # the page's date, not its headline, which the text then gives
         article.title = None
         if not article.published and stamp[0]:
             article.published = stamp[0]
