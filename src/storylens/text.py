@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # How many sentences back the person a pronoun stands for may be named ("He has 189 rushing yards", "..., she said"):
 # read by the conflict stage (whose figure it is) and the claims stage (whose words they are).
@@ -87,20 +86,13 @@ PAGE_NOTE = re.compile(
     re.IGNORECASE)
 
 
-# A sentence that ends by handing over to a quotation or a list (the pattern of `is_lead_in`).
+# A sentence that ends by handing over to a quotation or a list (part of `POINTER`).
 LEAD_IN = (r"(?:\b(?:said|says|say|told|tells|added|adds|replied|replies|wrote|writes|stated|states|explained|asked|"
            r"tweeted|declared|noted|continued|warned|recalled|posted|answered|insisted|concluded|reported|read|reads|"
            r"follows?|following|below)\b[^.!?:]{0,40}|^[^.!?]{0,80}"
            # what comes next, named by a demonstrative ("... Washington awoke to this startling news:", QA round 30)
            r"|\b(?:this|these|the following)\s+(?:[\w'’-]+\s+){0,3}?(?:news|statement|message|words|note|"
            r"announcement|questions?|details|list|headline|letter|e-?mail|post|tweet)):[\"'”’)\]]*\s*$")
-_LEAD_IN = re.compile(LEAD_IN, re.IGNORECASE)
-
-
-@lru_cache(maxsize=65536)  # stages ask again of the same sentences
-def is_lead_in(text: str) -> bool:
-    """The sentence only hands over to what follows it: "..., she said:", "Here is how they describe the device:"."""
-    return _LEAD_IN.search(text.rstrip()) is not None
 
 
 # A pointer to what the page shows, read by the claims and summary stages: "You can see the cold open below",
@@ -142,6 +134,11 @@ _DATELINE = re.compile(
     r"|^A[.:]\s+(?=[\"“]|[A-Z][a-z])|^\s*" + OUTLET_TAG.pattern
     # the same in a lower-cased page, its first letter capitalised again: "Peshawar, pakistan ( ap ) — pakistanis ..."
     + r"|^[A-Z][\w.'’-]*(?:,?\s+[\w.'’-]+){0,3}\s*\(\s*(?i:cnn|ap|reuters|afp|upi)\s*\)\s*(?:--|[-–—])\s*(?=[\w\"“])")
+
+
+def without_dateline(sentence: str) -> str:
+    """The sentence after its leading dateline, if any (`dateline_end`)."""
+    return sentence[dateline_end(sentence):]
 
 
 def dateline_end(sentence: str) -> int:

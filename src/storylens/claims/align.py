@@ -42,7 +42,7 @@ from storylens.claims.details import citable
 from storylens.claims.filters import content_words, is_claim, is_denial, is_hedged, is_negated
 from storylens.entities.cluster import UnionFind
 from storylens.models import Claim, Quote, Sentence, Story
-from storylens.text import ANTECEDENT_SENTENCES, dateline_end
+from storylens.text import ANTECEDENT_SENTENCES, dateline_end, without_dateline
 
 ALIGN_THRESHOLD = 0.70
 LEXICAL_WEIGHT = 0.5
@@ -141,10 +141,6 @@ def _quote(story: Story, s: Sentence) -> Quote:
     return Quote(source=s.source, start=start, end=s.end, quote=story.article(s.source).text[start:s.end])
 
 
-def _without_dateline(text: str) -> str:
-    return text[dateline_end(text):]
-
-
 def _groups(story: Story, idx: list[int], sims: np.ndarray, blocked: np.ndarray) -> list[list[int]]:
     """Greedy single-pass merge of above-threshold cross-source pairs (indices into `idx`).
 
@@ -206,7 +202,7 @@ def align_claims(story: Story) -> list[Claim]:
         n_ind = _independent(story, sents)
         ents = sorted({e for s in sents for e in entity_at.get(s.index, ())})
         claim = Claim(
-            id="", text=_without_dateline(story.sentences[idx[rep]].text),
+            id="", text=without_dateline(story.sentences[idx[rep]].text),
             status="corroborated" if n_ind >= 2 else "single_source", sources=sources,
             hedged=all(is_hedged(s.text) for s in sents), evidence=[_quote(story, s) for s in sents],
             n_independent=n_ind, entities=ents,

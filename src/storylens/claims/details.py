@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from storylens.models import Story
-from storylens.text import ANTECEDENT_SENTENCES, dateline_end
+from storylens.text import ANTECEDENT_SENTENCES, dateline_end, without_dateline
 
 # "one" is left out: it is a pronoun as often as a count ("one of the women").
 _DETAIL = re.compile(
@@ -79,7 +79,7 @@ def citable(story: Story, names: bool = True) -> Callable[[int, int], bool]:
         return [k for k in range(first, j + 1) if sents[k].source == sents[j].source]
 
     def ok(i: int, j: int) -> bool:
-        shown = sents[i].text[dateline_end(sents[i].text):]
+        shown = without_dateline(sents[i].text)
         if not details(shown, told_days=False) <= details(sents[j].text):
             return False
         if not names:

@@ -148,8 +148,8 @@ _HARMS = {
 
 
 def _harm(value: Value) -> frozenset[str]:
-    words = value.signature | {value.verb_lemma}
-    return frozenset(kind for kind, cues in _HARMS.items() if words & cues)
+    # (the signature holds the governing verb's lemma too: `values._slot`)
+    return frozenset(kind for kind, cues in _HARMS.items() if value.signature & cues)
 
 
 def two_facts(a: tuple[int, Value], b: tuple[int, Value], stated: Stated) -> bool:

@@ -140,7 +140,8 @@ TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Capt.", "Col.", "Det.", "Insp.", "Supt.",
                        "Atty.", "Sr.", "Ft.", "Dept.", "Tex.", "Vt.", "Wyo.", "Pres.", "Sens.", "Reps.", "Asst.",
                        "Msgr.", "Sec.", "Amb.", "Hon.", "Cong.", "Brig.", "Ald.", "Gens.", "Govs.", "Dist.",
                        # ranks of other forces in English-language wires ("Col. Inf. Irham Waroihan", "Snr. Comr. Agus
-                       # Rianto": QA round 28 cut both speakers off their sentences)
+                       # Rianto": QA round 28 cut both speakers off their sentences); "Gen." and "Adm." the tokenizer
+                       # knows, but a name after them opens no sentence either (`_BEFORE_NAMES`)
                        "Inf.", "Snr.", "Comr.", "Commr.", "Cdr.", "Adm.", "Gen.")
 # Street types written short: a word after them that is not capitalised goes on the sentence ("the crash near W.
 # American Blvd. and Lyndale Ave. in Bloomington" was three).

@@ -30,7 +30,7 @@ import numpy as np
 
 from storylens.models import Quote, Sentence, Story, TimelineEvent
 from storylens.summarize.text import standalone
-from storylens.text import PAGE_NOTE, POINTER, ends_in_ellipsis, is_lead_in
+from storylens.text import PAGE_NOTE, POINTER, ends_in_ellipsis
 from storylens.timeline.dates import DateMention, find_dates, is_relative
 
 MERGE_COSINE = 0.55
@@ -115,9 +115,9 @@ def _may_date_an_event(text: str) -> bool:
     """A statement of some length: no question, no page furniture or caption, no lead-in to a quotation or a list
     ("Speaking on Desert Island Discs in 1999, ..., she said:" states nothing itself), no pointer to what the page
     shows, no unanswered call."""
-    return len(text.split()) >= MIN_WORDS and not text.rstrip(_CLOSERS).endswith("?") and not is_lead_in(text) \
-        and not _FURNITURE.search(text) and not _UNANSWERED.search(text) and not PAGE_NOTE.search(text) \
-        and not POINTER.search(text)  # "Here's a slideshow of images of the quake on Tuesday." (QA round 28)
+    # (`POINTER` holds the lead-ins too; a pointer: "Here's a slideshow of images of the quake on Tuesday.", QA round 28)
+    return len(text.split()) >= MIN_WORDS and not text.rstrip(_CLOSERS).endswith("?") and not POINTER.search(text) \
+        and not _FURNITURE.search(text) and not _UNANSWERED.search(text) and not PAGE_NOTE.search(text)
 
 
 def dated_sentences(story: Story) -> list[Dated]:
