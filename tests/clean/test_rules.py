@@ -799,3 +799,31 @@ def test_a_stock_quote_link_after_a_company_s_name_is_cut() -> None:
     assert out.paragraphs == [("The merger of Electronic Data Systems with Hewlett-Packard will be felt for years, "
                                "analysts said.")]
     assert out.removed == ["(EDS Quote-Cramer on EDS-Stock Picks)"]
+
+
+def test_a_first_line_cut_off_at_a_comma_is_reporting_not_a_headline() -> None:
+    # QA round 31: after a date stamp, "A magnitude 4.6 earthquake struck ... on Thursday morning," took the
+    # headline's place and went, and the story opened on "The temblor struck ..."
+    lead = "A magnitude 4.6 earthquake struck Northern California on Thursday morning,"
+    body = ["The temblor struck about 26 miles north of Santa Rosa in the Geysers area.",
+            "There were no reports of damage or injuries, but there were some apparent aftershocks."]
+    out = clean_text("\n".join(["March 14, 2013 | 8:16 am", lead, *body]))
+    assert out.paragraphs == [lead, *body] and out.removed == ["March 14, 2013 | 8:16 am"]
+    heading = "Quake shakes Northern California"
+    assert clean_text("\n".join(["March 14, 2013 | 8:16 am", heading, *body])).removed[-1] == heading
+
+
+def test_gallery_buttons_first_ran_credits_and_a_warc_collection_notice_go() -> None:
+    # QA round 31 (Multi-News full text): each stayed in a source's clean text; the notice was the whole of one
+    # source, counted as an independent one
+    caption = ("View Images Originally Earth and Mars had identical proportions of ordinary hydrogen and deuterium in "
+               "their water.")
+    notice = ("WARCZone is a collection of outsider-uploaded WARCs, which are contributed to the Internet Archive but "
+              "may or may not be ingested into the Wayback Machine. They are being kept in this location for reference "
+              "and clarity for the Wayback Team.")
+    out = clean_text(page(REPORT[0], caption, *REPORT[1:], "Originally published on Live Science."))
+    assert out.paragraphs == REPORT and out.removed == [caption, "Originally published on Live Science."]
+    assert clean_text(notice).paragraphs == []
+    kept = ["View counts rose sharply after the video was posted on Monday, the company said.",
+            "The Internet Archive said it had ingested into its collection more than a million pages this year."]
+    assert clean_text(page(*kept)).paragraphs == kept

@@ -6,6 +6,7 @@ a currency conversion in brackets, a cap and a figure under it, the two parts of
 dispute of the same kind, so a rule that silenced everything would fail.
 """
 
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
@@ -1190,3 +1191,41 @@ def test_counts_of_the_dead_and_of_the_hurt_are_two_facts():
     found, _ = disputed("count", "Four people died in the quake on Sunday, officials said.",
                         "Eight people died in the quake on Sunday, officials said.")
     assert found == [["Eight", "Four"]]
+
+
+def test_sentences_going_on_about_an_earlier_event_tell_its_figures():
+    # QA round 31 (ECB+): after "In June 2012, a 3.0 quake struck one mile north of The Geysers.", a source's "The
+    # quake was six miles west of Cobb" (the 2012 quake) disputed another's "about 3 miles southwest of Cobb"
+    from storylens.conflicts.compare import dated_background
+
+    assert dated_background("In June 2012, a 3.0 quake struck one mile north of The Geysers.", date(2013, 3, 14)) \
+        == "2012"
+    assert dated_background("In February 2013, a quake struck.", date(2013, 3, 14)) == ""
+    other = ("A magnitude 4.6 earthquake shook the area early Thursday. The U.S. Geological Survey reported that the "
+             "quake was centered about 3 miles southwest of Cobb, near The Geysers.")
+
+    def quake_miles(*lines):
+        story = story_of(" ".join(lines), other, published="2013-03-14")
+        return values_of(story.conflicts, "quantity")
+
+    opening = "A magnitude 4.6 earthquake rattled residents across the region early Thursday."
+    assert quake_miles(opening, "In June 2012, a 3.0 quake struck one mile north of The Geysers.",
+                       "The quake was six miles west of Cobb and seven miles from Anderson Springs.") == []
+    assert quake_miles(opening, "The area has been active over the years.",
+                       "The quake was six miles west of Cobb and seven miles from Anderson Springs.") != []
+
+
+def test_a_region_named_by_its_side_is_no_alternative_to_another_place():
+    # QA round 31 (ECB+): "rattled Northern California" disputed "was recorded in the North Bay" (a North Bay in
+    # Ontario is in the gazetteer)
+    from storylens.conflicts.compare import unlike_places
+
+    def place(text):
+        return next(v for v in read_values(text) if v.kind == "place")
+
+    bay = place("An earthquake with a magnitude of 4.6 was recorded in the North Bay on Thursday morning.")
+    state = place("An earthquake with a magnitude of 4.6 was recorded in Northern California on Thursday morning.")
+    coast = place("An earthquake with a magnitude of 4.6 was recorded on the East Coast on Thursday morning.")
+    town = place("An earthquake with a magnitude of 4.6 was recorded in Santa Rosa on Thursday morning.")
+    assert bay.surface == "North Bay" and unlike_places(bay, state) and unlike_places(bay, town)
+    assert not unlike_places(state, town) and not unlike_places(bay, coast)

@@ -294,3 +294,13 @@ def test_a_place_and_a_plural_nickname_is_a_team() -> None:
     assert _voted("They drove to Beverly Hills on Monday.", "Beverly Hills", "GPE").votes["GPE"] >= 1.0
     assert _voted("Paris Hilton arrived late.", "Paris Hilton", "PERSON").votes["PERSON"] >= 1.0
     assert _voted("The coach, Roy Williams, arrived late.", "Roy Williams", "PERSON").votes["PERSON"] >= 1.0
+
+
+def test_a_courtesy_title_makes_a_person_whatever_ner_read() -> None:
+    # QA round 31: '"... a little spliff," Mr Bunting said.' gave "Mr Bunting" (WORK_OF_ART), apart from Peter Bunting
+    span = _clean('"It is only a little spliff," Mr Bunting said.', "Mr Bunting", "WORK_OF_ART")
+    assert span is not None and span.label == "PERSON" and span.text == "Bunting"
+    span = _clean("Mrs. Kade Orlov arrived.", "Mrs. Kade Orlov", "ORG")
+    assert span is not None and span.label == "PERSON" and span.text == "Kade Orlov"
+    span = _clean("She won Miss America in 1984.", "Miss America", "EVENT")
+    assert span is not None and span.label == "EVENT"

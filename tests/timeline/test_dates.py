@@ -516,3 +516,24 @@ def test_a_range_s_ends_and_bounds_only_right_before_a_date_are_no_events() -> N
     assert read("He has lived there since 2008.") == [] and read("She has worked there since early 2010.") == []
     assert read("The bill was passed by state lawmakers last week.") == ["2013-10-13"]
     assert read("The deal must be done by Friday.") == [] and read("The office is open from 9 a.m. Monday.") == []
+
+
+def test_a_clause_set_before_the_date_by_while_or_although_does_not_give_it_its_tense() -> None:
+    # QA round 31 (ECB+): "While shakers ... are common to the area, Thursday's 2:09 a.m. jolt lasted longer" was a
+    # planned event, its Thursday read ahead by the "are" of the clause before it
+    base = date(2013, 3, 15)  # a Friday
+    (m,) = find_dates("While shakers around magnitude 2 and 3 are common to the area, Thursday's 2:09 a.m. jolt lasted "
+                      "longer and proved stronger than usual, residents said.", base)
+    assert m.day.isoformat() == "2013-03-14" and not m.planned
+    (m,) = find_dates("While talks are stalled, the committee will meet Thursday to review the bill.", base)
+    assert m.day.isoformat() == "2013-03-21" and m.planned
+
+
+def test_on_track_to_names_a_coming_day() -> None:
+    # QA round 31 (NeuS): "The Senate appears on track to prevent a government shutdown on Thursday at midnight", in
+    # a Wednesday's story, was dated the Thursday before; the same story's "final passage ... on Thursday" the next
+    base = date(2021, 9, 29)  # a Wednesday
+    (m,) = find_dates("The Senate appears on track to prevent a government shutdown on Thursday at midnight.", base)
+    assert m.day.isoformat() == "2021-09-30" and m.planned
+    (m,) = find_dates("The Senate was on track on Thursday, aides said.", base)
+    assert m.day.isoformat() == "2021-09-23"

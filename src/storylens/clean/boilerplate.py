@@ -90,6 +90,9 @@ _NAME_AGENCY = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\s?/\s?[A-Z][\w
 _CREDIT_LINE = re.compile(
     r"^\(?(?:with (?:information|reporting|additional reporting|files) from|(?:additional )?reporting by|editing by"
     r"|edited by|compiled by|writing by|contributing:|contributors?:)", re.IGNORECASE)
+# Where the story first ran, at its foot: "Originally published on Live Science." (it stayed in a QA source's text)
+_FIRST_RAN = re.compile(r"^(?:This (?:article|story|post) (?:was )?)?(?:originally|first) (?:published|appeared|posted) "
+                        r"(?:on|in|at|by) [^.!?]{2,60}[.!]?$", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"\bcontributed to this (?:report|story|article)\W*$", re.IGNORECASE)
 # A correspondent's credit at a story's foot: "Bacon reported from McLean, Va.", "Smith and Jones reported from Kabul."
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
@@ -132,6 +135,9 @@ _ICON_OPEN = re.compile(r"^[\u2709\ue000-\uf8ff]")
 # A newspaper group's photo caption opening on its sales button: "Buy Photo Workers cover up the name ... (Photo:
 # Andrew Nelles / The Tennessean)Buy Photo Story Highlights ..." (it had titled a brief).
 _BUY_PHOTO_OPEN = re.compile(r"^Buy Photo (?=[A-Z\"“])")
+# A gallery's caption opening on its button: "View Images Originally Earth and Mars had identical proportions ..."
+# (National Geographic; it reached a QA summary and made "View Images Originally Earth" an organisation).
+_VIEW_OPEN = re.compile(r"^View (?:Images|Photos|Gallery|Slideshow|Larger Image) (?=[A-Z\"“])")
 # A local station's video caption: "... Kim Tobin reports for the NBC4 News at 5 on Saturday, Aug. 11, 2018.
 # (Published Saturday, Aug. 11, 2018)" (it had reached a timeline as an event).
 _VIDEO_CAPTION = re.compile(r"\(Published [^()]{4,40}\)\s*$|\breports (?:for|during|on) (?:the )?(?:[A-Z0-9][\w-]* ){1,3}"
@@ -257,6 +263,7 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
     if _POST_STAMP.match(text) and len(words) <= MAX_STAMP_WORDS and _STAMP_YEAR.search(text):
         return "credit", "post stamp"  # with its year: "Posted in the town square on Monday, ..." is a report
     if (is_edit_stamp(text) or _NAME_AGENCY.match(text) or _CREDIT_LINE.match(text) or _REPORTED_FROM.match(text)
+            or _FIRST_RAN.match(text)
             or (len(words) <= MAX_TEASER_WORDS and _CONTRIBUTED.search(text))):
         return "credit", "credit line"
     if len(words) <= MAX_WRITER_NOTE_WORDS and _WRITER_NOTE.match(text) and _CONTACT.search(text):
@@ -266,6 +273,7 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
     if _VIDEO_EMBED.match(text) or (_VIDEO_CAPTION.search(text) and len(words) <= MAX_CAPTION_WORDS):
         return "credit", "embedded video caption"
     if _SHARE_PHOTO_END.search(text) or _BUY_PHOTO_OPEN.match(text) or (
+            _VIEW_OPEN.match(text) and len(words) <= MAX_CAPTION_WORDS) or (
             _WIRE_CAPTION.match(text) and len(words) <= MAX_CAPTION_WORDS) or _wire_captions(text):
         return "credit", "photo caption"
     if _ICON_OPEN.match(text):
@@ -358,8 +366,10 @@ _WEB_ARCHIVE = re.compile(r"\b(?:Internet Archive|Wayback Machine|archive\.org)\
 # ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in every day,
 # these data are added to the Wayback Machine after an embargo period.": the whole of seven Multi-News sources, which
 # titled a QA brief of round 28)
+# ("WARCZone is a collection of outsider-uploaded WARCs, which are contributed to the Internet Archive but may or may
+# not be ingested into the Wayback Machine. ...": a QA source of round 31, counted as an independent source)
 _ARCHIVE_WORK = re.compile(r"\bcrawl(?:s|ed|ing|er)?\b|\bbroken links?\b|\bNo More 404\b|\barchived? (?:the )?pages\b"
-                           r"|\bembargo period\b", re.IGNORECASE)
+                           r"|\bembargo period\b|\bWARC(?:s|Zone)?\b|\bingested into\b", re.IGNORECASE)
 MAX_NOTICE_WORDS = 200
 
 
@@ -434,7 +444,10 @@ def _mark_prose(units: list[Unit]) -> None:
       line under a quotation ("- Steve Carell");
     - inside the article (before its last sentence, not bulleted): lines quoting someone
       ('"...," he said'), and after the first line (the headline's place) sentence-case
-      lines of ten or more words that do not open like a heading ("What ...", "How ...");
+      lines of ten or more words that do not open like a heading ("What ...", "How ..."), and
+      lines of six or more words cut off at a comma, which no headline ends on ("A magnitude 4.6
+      earthquake struck Northern California on Thursday morning," had been cut as the headline's
+      place when a date stamp came first);
     - and when nothing at all ends like a sentence (a page of bullet points), every line of
       eight or more words.
     """
@@ -457,6 +470,7 @@ def _mark_prose(units: list[Unit]) -> None:
                     or (inside and len(words) >= 6 and ATTRIBUTION.search(unit.text))
                     or (inside and started and len(words) >= 10 and capitals < 0.5
                         and not _WH_START.match(unit.text))
+                    or (inside and len(words) >= 6 and unit.text.rstrip().endswith(","))
                     or (not body and len(words) >= 8)):
                 unit.label, unit.reason = _KEPT, "prose without a full stop"
                 continue

@@ -22,6 +22,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable
+from datetime import date
 
 from storylens.conflicts.numbers import compatible
 from storylens.conflicts.values import PERIOD_BOUND, PERIOD_LABEL, Value
@@ -214,6 +215,9 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
 
 
 _COUNTY = re.compile(r"\b(?:County|Parish|Borough)$")
+_COMPASS_REGION = re.compile(r"(?:the\s+)?(?:North|South|East|West|Central|Upper|Lower|Inner|Outer)(?:east|west)?(?:ern)?"
+                             r"\s+(?:Bay|Coast|Shore|Side|End|Valley|Country|Hills|Woods|Plains|Highlands|Lowlands|"
+                             r"Desert|Midlands|Suburbs)$", re.IGNORECASE)
 
 
 def _names_a_venue(value: Value) -> bool:
@@ -233,6 +237,9 @@ def unlike_places(a: Value, b: Value) -> bool:
         return True
     if bool(_COUNTY.search(a.surface)) != bool(_COUNTY.search(b.surface)):
         return True  # a county holds its towns: "The Hennepin County Attorney filed charges" / "LaSalle of Bloomington"
+    if bool(_COMPASS_REGION.match(a.surface)) != bool(_COMPASS_REGION.match(b.surface)):
+        return True  # a region named by its side may hold or lie in the other place: "the North Bay" / "Northern
+        # California" (a QA brief of round 31; the gazetteer knows a North Bay in Ontario)
     if (a.dimension == "GPE") == (b.dimension == "GPE"):
         return False
     site = b if a.dimension == "GPE" else a
@@ -313,12 +320,34 @@ def background(text: str, year: int | None) -> str:
     return m[1] if year is not None and m is not None and int(m[1]) <= year - BACKGROUND_YEARS else ""
 
 
-def different_eras(text_a: str, text_b: str, year: int | None) -> bool:
-    """One sentence tells an earlier event (`background`) whose year the other does not name: its figure, place or
+# A month before the year dates a point in time: "In June 2012, a 3.0 quake struck ..." is an earlier event in a
+# story of March 2013 though its year is only one back.
+BACKGROUND_MONTHS = 2
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
+_OPENS_ON_MONTH = re.compile(r"\W*(?:In|During|Back in|By)\s+(?:(?:early|late|mid-?)\s*)?([A-Z][a-z]+)\.?\s+"
+                             r"((?:19|20)\d{2})\b")
+
+
+def dated_background(text: str, day: date | None) -> str:
+    """`background` read against the story's day: a sentence opening on a month and year at least
+    `BACKGROUND_MONTHS` before it tells an earlier event too."""
+    if day is None:
+        return ""
+    m = _OPENS_ON_MONTH.match(text)
+    month = _MONTHS.get(m[1][:3].lower()) if m else None
+    if m and month and (day.year - int(m[2])) * 12 + day.month - month >= BACKGROUND_MONTHS:
+        return m[2]
+    return background(text, day.year)
+
+
+def different_eras(text_a: str, text_b: str, year: int | None, era_a: str = "", era_b: str = "") -> bool:
+    """One sentence tells an earlier event (`background`, or `era_a` / `era_b`: the year of the earlier event the
+    sentences before it tell, see `detect.story_eras`) whose year the other does not name: its figure, place or
     day is that event's ('In 2004, a magnitude 9.1 quake' / 'the magnitude 6.1 quake struck at a depth of 10
     kilometers'); 'In 2004, ... killed 230,000 people in 14 countries' / '... in 13 countries ... in 2004' still
     pair."""
-    was_a, was_b = background(text_a, year), background(text_b, year)
+    was_a, was_b = background(text_a, year) or era_a, background(text_b, year) or era_b
     return bool(was_a and was_a not in text_b) or bool(was_b and was_b not in text_a)
 
 

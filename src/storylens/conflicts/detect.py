@@ -33,6 +33,7 @@ from storylens.conflicts.compare import (
     SAME_THING,
     agree,
     contrasting,
+    dated_background,
     different_ages,
     different_eras,
     different_lists,
@@ -207,6 +208,39 @@ def _owned(story: Story, i: int, people: dict[int, list[Mention]], value: Value)
             break  # further back only along a chain of sentences that go on speaking of someone by pronoun
     found = {last_word(owner.text)} - {""} if owner else set()
     return replace(value, subjects=value.subjects - {SOMEONE} | found)
+
+
+# A sentence that goes on about the earlier event the sentence before it told: "In June 2012, a 3.0 quake struck one
+# mile north of The Geysers." then "The quake was six miles west of Cobb ...", "It was also east of Cloverdale ..."
+# (a QA brief of round 31 set those against the story's own quake). It opens on a definite noun or a pronoun and
+# names no time of its own.
+_GOES_ON = re.compile(r"\W*(?:The|It|Its|They|Their|This|That|These|Those)\b")
+_OWN_TIME = re.compile(r"\b(?:(?:19|20)\d{2}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|tonight|yesterday|"
+                       r"now|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
+_ERA_SENTENCES = 3
+
+
+def story_eras(story: Story, wanted: set[int], day: date | None) -> dict[int, str]:
+    """The year of the earlier event each wanted sentence tells, by its own opening (`dated_background`) or as one
+    of the few sentences going on about it (`_GOES_ON`) right after; sentences of the story's own time are left out."""
+    if day is None or not wanted:
+        return {}
+    out: dict[int, str] = {}
+    for i in sorted(wanted):
+        text = story.sentences[i].text
+        era = dated_background(text, day)
+        if not era and _GOES_ON.match(text) and not _OWN_TIME.search(text):
+            source = story.sentences[i].source
+            for k in range(i - 1, max(-1, i - 1 - _ERA_SENTENCES), -1):
+                before = story.sentences[k]
+                if before.source != source:
+                    break
+                era = dated_background(before.text, day)
+                if era or not _GOES_ON.match(before.text) or _OWN_TIME.search(before.text):
+                    break
+        if era:
+            out[i] = era
+    return out
 
 
 # Full parses (tags, lemmas, dependencies) of single sentences, by text and entities: a story re-run
@@ -452,7 +486,8 @@ def _names(text: str, noun: str) -> bool:
 
 def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj: list[Value],
                   word_sim: WordSimilarity, by_source: dict[str, list[tuple[str, Value]]],
-                  stated: Stated | None = None, year: int | None = None) -> list[Finding]:
+                  stated: Stated | None = None, year: int | None = None,
+                  eras: dict[int, str] | None = None) -> list[Finding]:
     """Values of sentences i and j that fill the same slot and disagree."""
     found: list[Finding] = []
     text_i, text_j = story.sentences[i].text, story.sentences[j].text
@@ -460,7 +495,9 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
     words_i, words_j = content_words(text_i), content_words(text_j)
     shared = len(words_i & words_j) / max(1, min(len(words_i), len(words_j)))
     two_people = different_ages(text_i, text_j)
-    eras = (names_year(text_i) or names_year(text_j)) and different_eras(text_i, text_j, year)
+    era_i, era_j = (eras or {}).get(i, ""), (eras or {}).get(j, "")
+    eras_apart = ((names_year(text_i) or names_year(text_j) or era_i or era_j)
+                  and different_eras(text_i, text_j, year, era_i, era_j))
     elsewhere = other_regions(vi, vj)  # events in two regions: their days are two events' days
     summed = one_summed(text_i, text_j)  # 'a combined 157 games with the Angels and Braves' / '54 games with the Angels'
 
@@ -471,7 +508,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         # place fills the same slot whatever verb each copy uses ("reopened" / "was unveiled")
         reworded = cos >= SAME_SENTENCE and "relation" not in (x.role, y.role)
         older = two_people and x.dimension != "age"  # ages years apart: two people's figures, days, places
-        if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older or eras \
+        if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older or eras_apart \
                 or (elsewhere and x.kind in ("date", "weekday")) or (summed and x.kind in ("count", "quantity")) \
                 or other_origins(x, y, text_i, text_j) or (
                 not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):
@@ -583,9 +620,10 @@ def find_all(story: Story, read: dict[int, list[Value]] | None = None) -> tuple[
     stated = figure_sources(story, values)
     findings: list[Finding] = []
     day = story_day(story)
+    eras = story_eras(story, involved, day)
     for (i, j), cos in pairs.items():
         findings.extend(pair_findings(story, i, j, cos, values[i], values[j], word_sim, by_source, stated,
-                                      day.year if day else None))
+                                      day.year if day else None, eras))
     return findings, values
 
 

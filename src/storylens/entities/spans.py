@@ -350,6 +350,10 @@ def in_party_tag(text: str, start: int, end: int) -> bool:
     return bool(_PARTY_TAG_OPEN.search(text[max(0, start - 8):start]) and _PARTY_TAG_CLOSE.match(text, end))
 
 
+# A courtesy title before a capitalised name: a person, whatever NER read ("Miss" left out: "Miss America").
+_MISTER = re.compile(r"(?:Mr|Mrs|Ms|Mx)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}$")
+
+
 def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] = frozenset()) -> Span | None:
     """The name inside a NER mention, or None when the mention is junk or several things at once.
 
@@ -393,6 +397,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     if label in ("PERSON", "ORG", "NORP") and text[start:end].rstrip(".").lower() in AP_STATES \
             and _AFTER_CITY.search(text[max(0, start - 30):start]):
         label = "GPE"  # "MONTPELIER, Vt. (AP)": a state's abbreviation after its city (a person "Vt" to NER)
+    if label != "PERSON" and _MISTER.match(text, start, end):
+        label = "PERSON"  # "Mr Bunting said" (a WORK_OF_ART to NER after a quotation: QA round 31 split him off)
     if label not in ("WORK_OF_ART", "LAW"):
         low = _LOWER_TAIL.search(text[start:end])
         if low and low.start() > 0:

@@ -62,7 +62,7 @@ _DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORE
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|shall|would(?!-be\b)|expected|scheduled|slated|due(?!\s+to\b)|(?<=\bis )due to|(?<=\bare )due to|"
     r"set to|plans? to|planned|going to|to be held|upcoming|expects?|expecting|(?:intends?|aims?|hopes?) to|"
-    r"is to|are to|(?:forecast|predicted|projected|poised|likely) to)\b|'ll\b|’ll\b",
+    r"is to|are to|(?:forecast|predicted|projected|poised|likely) to|on (?:track|course|pace) to)\b|'ll\b|’ll\b",
     re.IGNORECASE,
 )
 # A forecast names a coming weekday ("Henri could make landfall sometime on Sunday", in a Saturday's story); "could
@@ -360,9 +360,18 @@ _INCIDENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:morning|afternoon|evening|n
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", re.IGNORECASE)
 
 
+# A clause opened by "while", "although", "because" ... and closed by a comma right before the date is not the date's:
+# "While shakers ... are common to the area, Thursday's 2:09 a.m. jolt lasted longer" (a QA timeline planned it).
+_SUBORDINATE_BEFORE = re.compile(r"(?:^|(?<=[.;:,]\s)|(?<=[.;:,]))\s*\b(?:while|although|though|whereas|because|if|"
+                                 r"as|since|once|unless)\b[^,;.]*,\s*$", re.IGNORECASE)
+
+
 def _lead(before: str) -> str:
-    """The last words leading to a date, in its own clause (a relative clause set off by commas left out)."""
-    return " ".join(_RELATIVE_CLAUSE.sub(",", before).split()[-12:])
+    """The last words leading to a date, in its own clause (a relative clause set off by commas, or a subordinate
+    clause ending right before the date, left out)."""
+    before = _RELATIVE_CLAUSE.sub(",", before)
+    before = _SUBORDINATE_BEFORE.sub("", before)
+    return " ".join(before.split()[-12:])
 
 
 def _is_future(before: str, after: str) -> bool:
