@@ -102,6 +102,11 @@ def test_two_sentences_glued_at_the_full_stop_are_parted() -> None:
     for kept in ("more news at thestar.com: the state.", "see www.example.net now.", "the file photo.gif here.",
                  "write to john.smith@gmail.com today.", "visit http://foo.bar/baz.html now."):
         assert repair_spacing(kept) == kept
+    # and before a two-letter word that opens sentences (QA round 31: "... the investigation.we've learned")
+    assert repair_spacing("sources close to the investigation.we've learned more. it came to the case.in the book") \
+        == "sources close to the investigation. we've learned more. it came to the case. in the book"
+    for kept in ("see india.gov.in for the rules.", "mail him at info.in or call."):
+        assert repair_spacing(kept) == kept
 
 
 def test_straight_quotation_marks_set_off_by_spaces_open_and_close_in_turn() -> None:

@@ -1101,3 +1101,25 @@ def test_an_adverb_opening_a_sentence_is_no_name(story_from) -> None:
     # QA round 19 (conflicts-dev): "Outside, a light rain's begun." gave an ORG "Outside", merged with Outside magazine
     story = story_from(a="[Outside|ORG] magazine wins seven awards.", b="[Outside|ORG], a light rain has begun.")
     assert [m.source for m in _by_form(resolve_entities(story), "Outside").mentions] == ["a"]
+
+
+def test_a_company_s_arm_named_by_its_country_s_initials_is_the_company(story_from) -> None:
+    # QA round 31 (ECB+): "T-Mobile USA" and "T-Mobile" were entities apart
+    story = story_from(
+        a="[Velcor USA|ORG] will sell the phone in May. [Orlan UK|ORG] said nothing.",
+        b="[Velcor|ORG] confirmed the price. [Ana Kade|PERSON] met [Marta Lender|PERSON].",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Velcor USA") is _by_form(entities, "Velcor")
+    assert _by_form(entities, "Orlan UK").name == "Orlan UK"  # alone, the arm keeps its country
+
+
+def test_an_organisation_written_before_its_part_s_name_is_no_part_of_it(story_from) -> None:
+    # QA round 31 (Multi-News): "Nasa Goddard Space Flight Center" and "Goddard Space Flight Center" were apart
+    story = story_from(
+        a="Scientists at [NASA|ORG] said so. [NASA Orlan Flight Center|ORG] staff agreed.",
+        b="The [Orlan Flight Center|ORG] is near [Velcor|GPE]. [Velcor Hospital|ORG] opened.",
+    )
+    entities = resolve_entities(story)
+    assert _by_form(entities, "NASA Orlan Flight Center") is _by_form(entities, "Orlan Flight Center")
+    assert _by_form(entities, "NASA") is not _by_form(entities, "Orlan Flight Center")

@@ -121,3 +121,17 @@ def test_two_sentences_giving_one_figure_tell_one_fact() -> None:
     assert not same(cnn, "Core inflation rose 3.8% over the period, the biggest increase since June 1992.")
     assert not same(cnn, "About 5% of the town voted for the measure on Tuesday, officials said.")  # no word shared
     assert not same("The storm killed 12 people in the town.", "The fire killed 12 people in the town.")  # no figure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans_back"),
+    [
+        # QA round 31: both stood in a summary as news of their own
+        ("(This study has yet to be peer-reviewed.)", True),
+        ("(Carl Sagan placed us at about a 0.7 in 1973).", True),
+        ("The study (published on Monday) has yet to be peer-reviewed.", False),
+        ("(Reuters) The study has yet to be peer-reviewed by other scientists.", False),
+    ],
+)
+def test_a_sentence_wholly_in_brackets_is_an_aside_to_the_one_before(sentence: str, leans_back: bool) -> None:
+    assert dangling(sentence) is leans_back
