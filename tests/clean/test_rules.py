@@ -827,3 +827,32 @@ def test_gallery_buttons_first_ran_credits_and_a_warc_collection_notice_go() -> 
     kept = ["View counts rose sharply after the video was posted on Monday, the company said.",
             "The Internet Archive said it had ingested into its collection more than a million pages this year."]
     assert clean_text(page(*kept)).paragraphs == kept
+
+
+def test_a_close_button_s_glyph_before_the_first_paragraph_goes() -> None:
+    # QA round 32 (test-250): "× 86-year-old woman accidentally hangs herself ..." titled the brief with its glyph
+    lead = "86-year-old woman accidentally hangs herself with medical alert necklace, police said on Monday."
+    out = clean_text(page("× " + lead, *REPORT))
+    assert out.paragraphs == [lead, *REPORT] and out.removed == ["×"]
+    kept = "The score was 3 × 4 at the break, the referee said on Monday."
+    assert clean_text(page(kept, *REPORT)).paragraphs == [kept, *REPORT]
+
+
+def test_html_character_references_left_in_a_page_s_text_are_its_characters() -> None:
+    # QA round 32 (test-250): "a retired clerk for the pa dept. of labor &amp; industry" reached a summary as
+    # "&amp;amp;"
+    out = clean_text("She was a retired clerk for the Department of Labor &amp; Industry, her family said &#124; "
+                     "on Monday.")
+    assert out.paragraphs == [("She was a retired clerk for the Department of Labor & Industry, her family said | on "
+                               "Monday.")]
+    kept = "The company, AT&T, said R&D spending rose; its &openin; tag was a typo."
+    assert clean_text(kept).paragraphs == [kept]
+
+
+def test_a_video_player_s_controls_and_a_contributed_reporting_credit_go() -> None:
+    # QA round 32: both stayed in clean text ("Cancel" became an entity, the reporter a person of the story)
+    player = "Video Loading Video Unavailable Click to play Tap to play The video will start in 8 Cancel Play now"
+    out = clean_text(page(REPORT[0], player, *REPORT[1:], "Nathaniel Popper contributed reporting."))
+    assert out.paragraphs == REPORT and out.removed == [player, "Nathaniel Popper contributed reporting."]
+    kept = "Users can tap to play the clip, which the video team said would start in 8 seconds on Monday."
+    assert clean_text(page(kept, *REPORT)).paragraphs == [kept, *REPORT]

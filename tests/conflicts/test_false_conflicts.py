@@ -1229,3 +1229,29 @@ def test_a_region_named_by_its_side_is_no_alternative_to_another_place():
     town = place("An earthquake with a magnitude of 4.6 was recorded in Santa Rosa on Thursday morning.")
     assert bay.surface == "North Bay" and unlike_places(bay, state) and unlike_places(bay, town)
     assert not unlike_places(state, town) and not unlike_places(bay, coast)
+
+
+def test_the_ends_of_a_range_of_full_dates_and_a_province_s_places_dispute_nothing():
+    # QA round 32 (ECB+): the end of "between May 1, 2005, and Dec. 8, 2006" disputed another source's "on May 1,
+    # 2005", and "Bountiful, British Columbia" disputed "in Canada"
+    found, _ = disputed("date", "Blackmore is charged with practicing polygamy between May 1, 2005, and Dec. 8, 2006.",
+                        "Blackmore has been charged with practising polygamy on May 1, 2005.")
+    assert found == []
+    found, _ = disputed("place", "Two leaders of a polygamous sect in Bountiful, British Columbia, have been arrested.",
+                        "Two leaders of a polygamous sect have been arrested in Canada, police said.")
+    assert found == []
+    found, _ = disputed("place", "Two leaders of a polygamous sect in Bountiful, British Columbia, have been arrested.",
+                        "Two leaders of a polygamous sect have been arrested in Mexico, police said.")
+    assert found == [["Bountiful", "Mexico"]]
+
+
+def test_a_count_s_noun_run_on_without_a_comma_is_its_last_noun():
+    # QA round 32 (ECB+): "by eight plainclothes RCMP officers" was a count of "plainclothes", set against "the two
+    # men were arrested"
+    counts = [(v.surface, v.anchor) for v in read_values(
+        "Both were arrested on Wednesday without incident by eight plainclothes RCMP officers in unmarked vehicles.")
+        if v.kind == "count"]
+    assert counts == [("eight", "officers")]
+    counts = [(v.surface, v.anchor) for v in read_values("Police arrested two men, brothers from Texas, on Monday.")
+              if v.kind == "count"]
+    assert counts == [("two", "men")]

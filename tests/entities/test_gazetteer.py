@@ -50,3 +50,11 @@ def test_regions_name_a_country_a_state_or_a_nation() -> None:
     assert region_of("Middleton") is None and region_of("New York") is None  # cities, or a city as often
     assert apart(region_of("Wis."), region_of("Maryland")) and not apart(region_of("U.S."), region_of("Md."))
     assert apart(region_of("France"), region_of("England")) and not apart(region_of("Britain"), region_of("Wales"))
+
+
+def test_canada_s_provinces_and_australia_s_states_hold_their_cities() -> None:
+    # QA round 32 (ECB+): "Bountiful, British Columbia" and "in Canada", and "British Columbia" and "Canada", were
+    # rival places of one arrest
+    assert nested("Canada", "British Columbia") and nested("Canada", "B.C.") and nested("British Columbia", "Vancouver")
+    assert nested("Australia", "Queensland") and nested("Queensland", "Brisbane")
+    assert not nested("Ontario", "Vancouver") and not nested("Queensland", "Perth") and not nested("Canada", "Queensland")

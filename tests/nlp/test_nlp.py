@@ -252,6 +252,14 @@ def test_an_abbreviation_that_never_ends_a_sentence_ends_none():
                  "Costs rose approx. 10 percent last year."):
         sents, _ = annotate([Article(id="a", raw=text + " He said so.", text=text + " He said so.")])
         assert [s.text for s in sents] == [text, "He said so."]
+    # nor a department's before its "of" (QA round 32: "a retired clerk for the pa dept. | Of labor & industry")
+    for text in ("She was a retired clerk for the pa dept. Of labor & industry with 18 years of service.",
+                 "She worked for the Dept. of Labor for 18 years."):
+        sents, _ = annotate([Article(id="a", raw=text + " He said so.", text=text + " He said so.")])
+        assert [s.text for s in sents] == [text, "He said so."]
+    text = "He works for the police dept. Officers said so."
+    sents, _ = annotate([Article(id="a", raw=text, text=text)])
+    assert [s.text for s in sents] == ["He works for the police dept.", "Officers said so."]
 
 
 def test_ranks_of_other_forces_end_no_sentence():

@@ -101,6 +101,12 @@ def test_the_middle_of_a_quotation_whose_speaker_is_named_is_shown_as_their_word
     # someone known only as someone's is no one the summary can name (QA round 19: '— my mother-in-law, quoted')
     kin = "“We act now. It is late. We will rebuild,” my mother-in-law said."
     assert quotation_speaker(kin, kin.index("It is"), kin.index(" We will")) is None
+    # after a quotation closed on a full stop comes the next sentence (QA round 32: the speaker "In 2011 she")
+    after = ('Wright said she had enjoyed a "fantastic life". "I\'ve done everything I could have wanted to do." In '
+             '2011 she told the Guardian she did not worry about ageing.')
+    assert quotation_speaker(after, after.index('"I\'ve'), after.index(" In 2011")) is None
+    asked = '"Why would we stop now?" asked Jane Smith. "We will rebuild," Jane Smith said.'
+    assert quotation_speaker(asked, asked.index('"We'), len(asked)) == "Jane Smith"
     middle = "This was one of the terms of the closure of the bridge to all traffic."
     end = 'So the ferries will run every twenty minutes," said Mayor Jane Smith on Monday.'
     texts = [TEXTS[0], '"Inspectors found deep cracks in two piers of the old bridge.', middle, end, TEXTS[2]]

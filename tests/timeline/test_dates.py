@@ -461,6 +461,9 @@ def test_today_in_a_name_is_no_day() -> None:
     assert days("\"It is a history that we're still struggling with today,\" the chancellor said.", base) == []
     assert days("Families of today spend more than families of 1990 did.", base) == []
     assert days("The vote is set for today, the clerk said.", base) == ["2010-11-24"]
+    # "of our time" (QA round 32: "valued at around $4,500 in today's economy" was an event)
+    assert days("The ring was valued at around $4,500 in today's economy.", base) == []
+    assert days("Today's hearing was cut short, the clerk said.", base) == ["2010-11-24"]
 
 
 def test_a_day_named_by_weekday_and_month_day_pins_its_year_among_those_written() -> None:
@@ -537,3 +540,12 @@ def test_on_track_to_names_a_coming_day() -> None:
     assert m.day.isoformat() == "2021-09-30" and m.planned
     (m,) = find_dates("The Senate was on track on Thursday, aides said.", base)
     assert m.day.isoformat() == "2021-09-23"
+
+
+def test_a_range_s_end_after_a_full_date_s_comma_is_a_bound() -> None:
+    # QA round 32 (test-250): "... what each celebrity earned between may 1, 2011, and may 1, 2012." was an event
+    base = date(2012, 6, 1)
+    assert find_dates("what each celebrity earned between may 1, 2011, and may 1, 2012.", base) == []
+    assert find_dates("He was charged with fraud between Nov. 1, 2004, and Oct. 8, 2008.", base) == []
+    days = find_dates("He was charged on Nov. 1, 2004, and convicted on Oct. 8, 2008.", base)
+    assert [m.day.isoformat() for m in days] == ["2004-11-01", "2008-10-08"]

@@ -93,7 +93,8 @@ _CREDIT_LINE = re.compile(
 # Where the story first ran, at its foot: "Originally published on Live Science." (it stayed in a QA source's text)
 _FIRST_RAN = re.compile(r"^(?:This (?:article|story|post) (?:was )?)?(?:originally|first) (?:published|appeared|posted) "
                         r"(?:on|in|at|by) [^.!?]{2,60}[.!]?$", re.IGNORECASE)
-_CONTRIBUTED = re.compile(r"\bcontributed to this (?:report|story|article)\W*$", re.IGNORECASE)
+_CONTRIBUTED = re.compile(r"\bcontributed (?:to this (?:report|story|article)|(?:additional )?reporting(?: from [^.]{2,40})?)"
+                          r"\W*$", re.IGNORECASE)  # "Nathaniel Popper contributed reporting." (QA round 32)
 # A correspondent's credit at a story's foot: "Bacon reported from McLean, Va.", "Smith and Jones reported from Kabul."
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
 _REPORTED_FROM = re.compile(rf"^{_NAME}(?:(?:,| and| &) {_NAME})* reported from {_NAME}(?:, {_NAME})*\.?$")

@@ -155,6 +155,9 @@ _PLAYER_STRONG = [re.compile(p, re.IGNORECASE) for p in (
     r"\bwait \d+ seconds? to continue\b",
     # CNN's video rail, one line per clip: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 03:04"
     r"(?-i:\bJUST WATCHED\b)", r"(?-i:\bMUST WATCH\b)", r"\bReplay More Videos\b",
+    # a newspaper's player: "Video Loading Video Unavailable Click to play Tap to play The video will start in 8
+    # Cancel Play now" (a conflicts-dev source read in QA round 32; "Cancel" became an entity)
+    r"\bvideo (?:loading|unavailable)\b", r"\b(?:click|tap) to play\b", r"\bthe video will start in \d+\b",
 )]
 _PLAYER_WEAK = [re.compile(p, re.IGNORECASE) for p in (
     r"^embed\b", r"\b\d{1,2}:\d{2}\b", r"\bfull ?screen\b", r"\bview photos\b", r"\bbuy photo\b",

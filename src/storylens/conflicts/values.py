@@ -290,7 +290,7 @@ def _count_anchor(doc: Any, num: Number, text: str) -> Any:
     if tok.dep_ in ("nummod", "quantmod", "amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head
         if head.i > tok.i:
-            return head
+            return _run_on(doc, head)
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of" and nxt.head.i == tok.i:
         # a part of a group the story names: "(at least) nine of the activists were arrested"
@@ -306,6 +306,16 @@ def _count_anchor(doc: Any, num: Number, text: str) -> Any:
         if nxt.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ"):
             break
     return None
+
+
+def _run_on(doc: Any, noun: Any) -> Any:
+    """The last noun of a run the parser cut in two without a comma: "by eight plainclothes RCMP officers" has
+    "officers" in apposition to "plainclothes" (QA round 32 counted eight "plainclothes" against "the two men")."""
+    for t in doc[noun.i + 1: noun.i + 4]:
+        if t.dep_ == "appos" and t.head.i == noun.i and t.pos_ == "NOUN" \
+                and all(x.dep_ == "compound" for x in doc[noun.i + 1: t.i]):
+            return t
+    return noun
 
 
 _COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower", "greater", "larger", "bigger", "smaller",
@@ -698,7 +708,8 @@ _PERIOD_END = re.compile(r"(?:\b(?:week|month|quarter|year|period)s?,?\s+(?:(?:t
                          r"(?:ended|ending|ends|end)\s+(?:on\s+)?|\bas\s+of\s+)$", re.IGNORECASE)
 # "from Jan. 1 to Aug. 31": both ends of a range bound a period, neither dates an event
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|and|[-–—])\s*", re.IGNORECASE)
+# (a comma after a full date's year too: "between Nov. 1, 2004, and Oct. 8, 2008", whose ends were disputed in QA)
+_RANGE_JOIN = re.compile(r"\s*,?\s*(?:to|through|until|till|and|[-–—])\s*", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(?:since|through|before|after|by)\s+(?:last\s+|this\s+|next\s+)?$",
                            re.IGNORECASE)
 

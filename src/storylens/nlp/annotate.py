@@ -27,6 +27,9 @@ _CASELESS_KEY = "\x00caseless\x00"
 UNUSED_COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer")
 # Abbreviations that stand inside a sentence, never at its end ("vs." may: a headline "Smith vs. Jones" is one).
 _MID_ABBREVIATION = re.compile(r"(?<![\w.])(?:esp|approx|incl|e\.g|i\.e|viz|cf)\.$", re.IGNORECASE)
+# ... and a department's before its "of": "a retired clerk for the pa dept. | Of labor & industry" (QA round 32).
+_DEPARTMENT = re.compile(r"(?<![\w.])dept\.$", re.IGNORECASE)
+_OF = re.compile(r"of\s", re.IGNORECASE)
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -103,7 +106,9 @@ def _parse(texts: list[str], batch_size: int, caseless: list[bool] | None = None
                 if stripped:
                     a = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
                     if sents and (doc.text[sents[-1][0]:sents[-1][1]].endswith("/")
-                                  or _MID_ABBREVIATION.search(doc.text, sents[-1][0], sents[-1][1])):
+                                  or _MID_ABBREVIATION.search(doc.text, sents[-1][0], sents[-1][1])
+                                  or (_DEPARTMENT.search(doc.text, sents[-1][0], sents[-1][1])
+                                      and _OF.match(doc.text, a))):
                         # a slash between two names joins them: "a ridge in Aoraki / | Mt. Cook National Park" was
                         # two (QA round 26; the parser sets that boundary whatever the component before it says), and
                         # so does an abbreviation that never ends a sentence ("It is esp. | Stunning ...", round 27)

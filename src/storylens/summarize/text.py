@@ -289,8 +289,10 @@ def quotation_speaker(text: str, start: int, end: int) -> str | None:
         return None
     who = " ".join(found.split())
     words = who.split()
-    if not words or len(words) > MAX_SPEAKER_WORDS or _PRONOUN.match(words[0]) or _PRONOUN.match(who) \
-            or _POSSESSIVE.match(words[0]):
+    # (nor a phrase holding a pronoun or a figure: '... and more." In 2011 she told the Guardian ...' gave a QA
+    # summary of round 32 the speaker "In 2011 she")
+    if not words or len(words) > MAX_SPEAKER_WORDS or any(_PRONOUN.match(w) for w in words) \
+            or _POSSESSIVE.match(words[0]) or any(ch.isdigit() for ch in who):
         return None
     return who
 

@@ -101,7 +101,7 @@ _TITLE_AFTER = re.compile(r"\s+(?:Night|Morning|Evening|Afternoon)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SUNDAY_PAPER = re.compile(r"(?:^|[^\w\s]\s*|\b(?:[Tt]he|told|to)\s+)(?:Mail|Herald|Independent)\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_RANGE_END = re.compile(r"\s*(?:to|and|-|–|—)\s*", re.IGNORECASE)
+_RANGE_END = re.compile(r"\s*,?\s*(?:to|and|-|–|—)\s*", re.IGNORECASE)  # "between may 1, 2011, and may 1, 2012"
 # A day of the month (no year) over 300 days back is the coming one: news writes the year of a day that far back,
 # and the coming one is then at most 66 days ahead ("to end on Aug. 31" in an article of July 8).
 _STALE_DAYS, _SOON_DAYS = 300, 66
@@ -297,13 +297,18 @@ _USA = re.compile(r"\busa\s+$", re.IGNORECASE)
 _NOWADAYS = re.compile(r"\b(?:with|of|than|like)\s+$", re.IGNORECASE)
 
 
+# "today's" as "of our time": "valued at around $4,500 in today's economy" (a QA timeline of round 32 dated it).
+_OF_OUR_TIME = re.compile(r"['’]s\s+(?:economy|dollars?|money|prices|standards|terms|world|society|market|climate|age|"
+                          r"era|youth|generation|culture|technology|media|politics|children|kids|teens)\b", re.IGNORECASE)
+
+
 def _today_in_name(sentence: str, start: int, end: int) -> bool:
-    """A "today" that names no day: a title's ("USA Today", "Today in the Sky") or "these days"."""
+    """A "today" that names no day: a title's ("USA Today", "Today in the Sky"), "these days" or "of our time"."""
     word = sentence[start:end]
     if word.lower() != "today":
         return False
     before = sentence[:start]
-    if _USA.search(before) or _NOWADAYS.search(before):
+    if _USA.search(before) or _NOWADAYS.search(before) or _OF_OUR_TIME.match(sentence, end):
         return True
     # capitalised where prose would not capitalise it: a title ("... reporter at Psychology Today", "Today in the Sky")
     return word[0].isupper() and not _SENTENCE_OPEN.search(before)
