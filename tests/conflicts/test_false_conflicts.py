@@ -1255,3 +1255,26 @@ def test_a_count_s_noun_run_on_without_a_comma_is_its_last_noun():
     counts = [(v.surface, v.anchor) for v in read_values("Police arrested two men, brothers from Texas, on Monday.")
               if v.kind == "count"]
     assert counts == [("two", "men")]
+
+
+def test_a_period_s_bound_in_a_re_worded_copy_and_the_doers_count_dispute_nothing():
+    # QA round 32 (ECB+): two near-copies, "... between May 1, 2005, and Dec. 8, 2006" / "... on Nov. 1, 2004", paired
+    # their days past the bound rule; "were arrested ... by eight plainclothes RCMP officers" disputed "the two men
+    # were arrested"
+    found, _ = disputed("date", "Blackmore is charged with practicing polygamy between May 1, 2005, and Dec. 8, 2006.",
+                        "Blackmore is charged with practising polygamy on Nov. 1, 2004.")
+    assert found == []
+    found, _ = disputed("count", "The two men were arrested on Wednesday morning, police said.",
+                        "The men were arrested on Wednesday morning by eight plainclothes officers, police said.")
+    assert found == []
+    found, _ = disputed("count", "The two men were arrested on Wednesday morning, police said.",
+                        "The three men were arrested on Wednesday morning by police, officers said.")
+    assert found == [["The three", "two"]] or found == [["three", "two"]]
+
+
+def test_where_people_live_is_no_place_of_the_event():
+    # QA round 32 (ECB+): "the RCMP arrested two Bountiful residents, Winston Blackmore and James Oler" disputed
+    # "According to a court document filed in nearby Creston, Winston Blackmore is facing a charge"
+    found, _ = disputed("place", "Police arrested two Bountiful residents, Winston Blackmore and James Oler, on charges.",
+                        "According to a court document filed in nearby Creston, Winston Blackmore faces a charge.")
+    assert found == []

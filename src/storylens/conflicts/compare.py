@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import date
 
 from storylens.conflicts.numbers import compatible
-from storylens.conflicts.values import PERIOD_BOUND, PERIOD_LABEL, Value
+from storylens.conflicts.values import AGENT, PERIOD_BOUND, PERIOD_LABEL, Value
 from storylens.entities.gazetteer import apart, nested, region_of
 from storylens.entities.gazetteer import key as place_key
 from storylens.entities.places import known_place
@@ -164,6 +164,16 @@ def same_participants(a: Value, b: Value, word_sim: Similarity) -> bool:
         word_sim(x, y) >= SAME_THING for x in a.participants for y in b.participants)
 
 
+def other_roles(a: Value, b: Value) -> bool:
+    """Values whose roles answer different questions whatever their sentences' wording (a re-worded copy included):
+    a day that labels a report or bounds a period against an event's day ("killed since Wednesday" / "killed on
+    Thursday"; "between May 1, 2005, and Dec. 8, 2006" / "on May 1, 2005"), or a count of those who did something
+    against one of those it was done to ("by eight officers" / "the two men were arrested")."""
+    if a.kind in ("date", "weekday"):
+        return PERIOD_LABEL in (a.role, b.role) or (a.role == PERIOD_BOUND) != (b.role == PERIOD_BOUND)
+    return a.kind == "count" and (a.role == AGENT) != (b.role == AGENT)
+
+
 def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", text_b: str = "") -> bool:
     """Hard rules: can these two values fill one slot at all?
 
@@ -172,11 +182,9 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
     or "Putin arrived on Monday", are different events, not a dispute. A place in a
     relation ("north of X", "away from X") never states where something is.
     """
+    if other_roles(a, b):
+        return False
     if a.kind in ("date", "weekday"):
-        if PERIOD_LABEL in (a.role, b.role):
-            return False  # "the week ended July 17" labels a report, it dates no event
-        if (a.role == PERIOD_BOUND) != (b.role == PERIOD_BOUND):
-            return False  # "killed since Wednesday" / "killed on Thursday": a period's start and an event's day
         if a.patients and b.patients and not a.patients & b.patients:
             return False  # "placed rookie Chris Ivory on injured reserve Tuesday" / "placed Thomas on IR Wednesday"
         # the same words around both days (a re-worded copy of one statement) also make one event
@@ -196,8 +204,11 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
             return False
         if (a.role == "modifier") != (b.role == "modifier"):
             # "the upscale California relatives" says which relatives, "takes place in Buenos Aires" where: only
-            # the same words around both make them one slot ("a Kansas man" / "a man in Florida" is too loose)
-            return bool(a.context & b.context)
+            # the same words around both make them one slot ("a Kansas man" / "a man in Florida" is too loose);
+            # where people live says nothing of where it happened ("arrested two Bountiful residents" / "a court
+            # document filed in nearby Creston": QA round 32)
+            modifier, text = (a, text_a) if a.role == "modifier" else (b, text_b)
+            return bool(a.context & b.context) and not _RESIDENTS_AFTER.match(text, modifier.end)
         if (a.verb_lemma in _ORIGIN_VERBS) != (b.verb_lemma in _ORIGIN_VERBS):
             # where someone was born, grew up or lives is no place of the story's events ('born Betty Joan Perske in
             # The Bronx, died this month' / 'who died at her Manhattan home': QA round 17)
@@ -215,6 +226,9 @@ def possible_slot(a: Value, b: Value, word_sim: Similarity, text_a: str = "", te
 
 
 _COUNTY = re.compile(r"\b(?:County|Parish|Borough)$")
+_RESIDENTS_AFTER = re.compile(r"['’]?s?\s+(?:residents?|natives?|m[ae]n|wom[ae]n|boys?|girls?|famil(?:y|ies)|couples?|"
+                              r"teens?|teenagers?|students?|mothers?|fathers?|citizens?|voters?|locals?)\b",
+                              re.IGNORECASE)
 _COMPASS_REGION = re.compile(r"(?:the\s+)?(?:North|South|East|West|Central|Upper|Lower|Inner|Outer)(?:east|west)?(?:ern)?"
                              r"\s+(?:Bay|Coast|Shore|Side|End|Valley|Country|Hills|Woods|Plains|Highlands|Lowlands|"
                              r"Desert|Midlands|Suburbs)$", re.IGNORECASE)

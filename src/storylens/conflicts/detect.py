@@ -43,6 +43,7 @@ from storylens.conflicts.compare import (
     other_origins,
     other_people,
     other_regions,
+    other_roles,
     possible_slot,
     same_kind,
     signature_overlap,
@@ -508,7 +509,7 @@ def pair_findings(story: Story, i: int, j: int, cos: float, vi: list[Value], vj:
         # place fills the same slot whatever verb each copy uses ("reopened" / "was unveiled")
         reworded = cos >= SAME_SENTENCE and "relation" not in (x.role, y.role)
         older = two_people and x.dimension != "age"  # ages years apart: two people's figures, days, places
-        if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older or eras_apart \
+        if different_lists(x, y) or unlike_places(x, y) or other_people(x, y) or older or eras_apart or other_roles(x, y) \
                 or (elsewhere and x.kind in ("date", "weekday")) or (summed and x.kind in ("count", "quantity")) \
                 or other_origins(x, y, text_i, text_j) or (
                 not reworded and not possible_slot(x, y, word_sim, text_i, text_j)):

@@ -308,6 +308,17 @@ def _count_anchor(doc: Any, num: Number, text: str) -> Any:
     return None
 
 
+# Who did it, in a passive's "by" phrase: "were arrested ... by eight plainclothes RCMP officers" counts the doers, not
+# those it was done to ("the two men were arrested": QA round 32 set the two against the eight).
+AGENT = "agent"
+
+
+def _in_agent_phrase(noun: Any) -> bool:
+    while noun.dep_ == "appos":
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.dep_ == "agent"
+
+
 def _run_on(doc: Any, noun: Any) -> Any:
     """The last noun of a run the parser cut in two without a comma: "by eight plainclothes RCMP officers" has
     "officers" in apposition to "plainclothes" (QA round 32 counted eight "plainclothes" against "the two men")."""
@@ -410,8 +421,9 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
         dimension = "age" if n.dimension == "[time]" and _OLD.match(text, n.end) else n.dimension
         if dimension == "age":
             topic = "age"
+        role = AGENT if kind == "count" and noun is not None and _in_agent_phrase(noun) else ""
         out.append(Value(kind, n.start, n.end, n.surface, normalized, normalized, dimension, n, None, anchor,
-                         topic, "", _context(text, n.start, n.end), _verb_phrase(gov), sig, verb_lemma, participants,
+                         topic, role, _context(text, n.start, n.end), _verb_phrase(gov), sig, verb_lemma, participants,
                          is_relative(text, n.start, n.end), _stated_for_future(doc, n.num_end - 1),
                          is_wanted(doc, n.num_end - 1), earlier=is_earlier(text, n.start),
                          since=counted_from(doc, n.end) if n.dimension == "[time]" else "",
