@@ -326,11 +326,16 @@ def _add_notices(story: Story) -> None:
         if dated:
             story.notices.append(f"Dated by {what} (the page gives no date of its own; its relative days are "
                                  "marked approximate): " + ", ".join(f"{a.id} ({a.published})" for a in dated))
-    restamped = [a for a in story.articles if a.extra.get("published_given")]
+    restamped = [a for a in story.articles if a.extra.get("published_given") and not a.extra.get("published_by")]
     if restamped:
         story.notices.append("Dated by the day in their web address, before the date given with them (read as the day "
                              "they were collected or updated): " + ", ".join(
                                  f"{a.id} ({a.published}, given {a.extra['published_given']})" for a in restamped))
+    stamped = [a for a in story.articles if a.extra.get("published_by") == "page"]
+    if stamped:
+        story.notices.append("Dated by their page's own date stamp, before the date given with them (the day in their "
+                             "web address, read as a later move of the page): " + ", ".join(
+                                 f"{a.id} ({a.published}, given {a.extra['published_given']})" for a in stamped))
     if story.opinions:
         story.notices.append("Opinion pieces (their views are not reporting; the summary leaves them out when other "
                              "sources report the story): " + ", ".join(f"{k} ({why} says so)"

@@ -205,6 +205,15 @@ def test_a_text_page_with_no_date_is_dated_by_its_url() -> None:
     art = clean_article(Article(id="c", raw=text, url="https://www.cnn.com/2021/09/29/business/x/",
                                 published="2021-10-03"))
     assert art.published == "2021-09-29" and art.extra["published_given"] == "2021-10-03"
+    # a date given that is only the address's day, when the page's own stamp is earlier, is a move of the page (QA
+    # round 33: "Published: July 29, 2004" on a page at ".../2012/05/31/..." was read as of 2012)
+    moved = "Published: July 29, 2004\n" + text
+    art = clean_article(Article(id="d", raw=moved, url="https://www.washingtonpost.com/politics/x/2012/05/31/y.html",
+                                published="2012-05-31"))
+    assert art.published.startswith("2004-07-29") and art.extra["published_given"] == "2012-05-31"
+    art = clean_article(Article(id="e", raw=moved, url="https://www.washingtonpost.com/politics/x/2012/05/31/y.html",
+                                published="2012-05-20"))
+    assert art.published == "2012-05-20"  # a date given of its own stands
 
 
 def test_a_page_with_no_date_is_dated_by_the_posts_it_embeds() -> None:

@@ -856,3 +856,22 @@ def test_a_video_player_s_controls_and_a_contributed_reporting_credit_go() -> No
     assert out.paragraphs == REPORT and out.removed == [player, "Nathaniel Popper contributed reporting."]
     kept = "Users can tap to play the clip, which the video team said would start in 8 seconds on Monday."
     assert clean_text(page(kept, *REPORT)).paragraphs == [kept, *REPORT]
+
+
+def test_a_bracketed_pointer_to_the_page_s_media_goes_from_its_sentence() -> None:
+    # QA round 33 (Multi-News): "... a blurry, dream-like interpretation of reality (see video below)." was a claim
+    out = clean_text("What emerged was a blurry, dream-like interpretation of reality (see video below). It moved.")
+    assert out.paragraphs == ["What emerged was a blurry, dream-like interpretation of reality. It moved."]
+    assert out.removed == ["(see video below)"]
+    out = clean_text("The senator (pictured, left) said the plan would work (watch the clip above).")
+    assert out.paragraphs == ["The senator said the plan would work."]
+    kept = "The senator (seen here in 2019) said the plan would see cuts (see table 2 of the report for details)."
+    assert clean_text(kept).paragraphs == [kept]
+
+
+def test_a_lower_case_stamp_line_under_a_headline_is_read_as_the_page_s_date() -> None:
+    # QA round 33 (ECB+): "updated 7 / 28 / 2004 3: 02: 00 PM ET" joined the headline above it, and the page was undated
+    out = clean_article(Article(id="a", raw="Nixon aide was 'bagman' in cover-up\nupdated 7 / 28 / 2004 3: 02: 00 PM ET\n"
+                                            "Fred LaRue, a Nixon administration official, has died.\nHe was 75."))
+    assert out.published is not None and out.published.startswith("2004-07-28")
+    assert out.removed[:2] == ["Nixon aide was 'bagman' in cover-up", "updated 7/28/2004 3:02:00 PM ET"]

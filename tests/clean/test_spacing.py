@@ -132,3 +132,9 @@ def test_a_clock_and_a_possessive_set_off_by_spaces_are_joined() -> None:
         "It happened about 3:10 p.m. at Chohan’s home, at 1:00 AM EDT."
     for kept in ("Game 1: 10 points were scored.", "the players' side", "the Jones' s-shaped bend"):
         assert repair_spacing(kept) == kept
+
+
+def test_a_date_and_a_clock_with_seconds_set_off_by_spaces_are_joined() -> None:
+    # QA round 33 (ECB+): "updated 7 / 28 / 2004 3: 02: 00 PM ET" went unread, and the page undated
+    assert repair_spacing("updated 7 / 28 / 2004 3: 02: 00 PM ET") == "updated 7/28/2004 3:02:00 PM ET"
+    assert repair_spacing("It rose 3 / 4 of a point at 10: 15 a.m.") == "It rose 3 / 4 of a point at 10:15 a.m."

@@ -1278,3 +1278,19 @@ def test_where_people_live_is_no_place_of_the_event():
     found, _ = disputed("place", "Police arrested two Bountiful residents, Winston Blackmore and James Oler, on charges.",
                         "According to a court document filed in nearby Creston, Winston Blackmore faces a charge.")
     assert found == []
+
+
+def test_two_days_told_with_was_are_no_one_event_by_that_verb_alone():
+    # QA round 33 (ECB+): "He was at the meeting in Key Biscayne on March 30, 1972" disputed "LaRue was with Magruder
+    # ... at a campaign stop in Los Angeles when the burglars were arrested, on June 17, 1972"
+    found, _ = disputed("date", "He was at the meeting in Key Biscayne, Fla., on March 30, 1972, where John N. Mitchell, "
+                                "the former attorney general who became head of Nixon's re-election campaign committee, "
+                                "and Jeb Stuart Magruder, Mr. Mitchell's deputy, approved a \"dirty tricks\" campaign, "
+                                "including the Watergate break-in.",
+                        "LaRue was with Magruder, Mitchell and Mardian at a campaign stop in Los Angeles when the "
+                        "Watergate burglars were arrested, on June 17, 1972.")
+    assert found == []
+    found, _ = disputed("date", "LaRue was at the meeting in Key Biscayne, Fla., on March 30, 1972, where the plan was "
+                                "approved.",
+                        "LaRue was at the meeting in Key Biscayne, Fla., on April 2, 1972, where the plan was approved.")
+    assert found == [["April 2, 1972", "March 30, 1972"]]

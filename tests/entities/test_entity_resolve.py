@@ -1123,3 +1123,15 @@ def test_an_organisation_written_before_its_part_s_name_is_no_part_of_it(story_f
     entities = resolve_entities(story)
     assert _by_form(entities, "NASA Orlan Flight Center") is _by_form(entities, "Orlan Flight Center")
     assert _by_form(entities, "NASA") is not _by_form(entities, "Orlan Flight Center")
+
+
+def test_a_middle_initial_and_the_middle_name_it_stands_for_are_one_person(story_from) -> None:
+    # QA round 33 (ECB+): "Frederick C. LaRue" and "Frederick Cheney LaRue", beside "Frederick LaRue", were three people
+    story = story_from(
+        a="[Frederick C. Velcor|PERSON] died. [Frederick Velcor|PERSON] was 75.",
+        b="[Frederick Cheney Velcor|PERSON] was found dead on Sunday.",
+        c="[Anna H. W. Kade|PERSON] and [Anna W. Kade|PERSON] met [Anna Kade|PERSON].",
+    )
+    entities = resolve_entities(story)
+    _same(entities, ("Frederick C. Velcor", "Frederick Cheney Velcor"), ("Frederick C. Velcor", "Frederick Velcor"))
+    assert _by_form(entities, "Anna H. W. Kade") is not _by_form(entities, "Anna W. Kade")

@@ -269,3 +269,11 @@ def test_ranks_of_other_forces_end_no_sentence():
                  "The regency police spokesman Snr. Comr. Agus Rianto told reporters the quakes damaged 18 houses."):
         sents, _ = annotate([Article(id="a", raw=text, text=text)])
         assert [s.text for s in sents] == [text]
+
+
+def test_a_rank_written_in_lower_case_ends_no_sentence():
+    # QA round 33 (test-250): '"... doesn't seem to care," said pleasant grove police lt. | Danny reid' lost its speaker
+    for text in ('"i am doing my best," said pleasant grove police lt. Danny reid.',
+                 "The bill was backed by sen. John mccain and rep. Nancy pelosi on monday."):
+        sents, _ = annotate([Article(id="a", raw=text + " He left.", text=text + " He left.")])
+        assert [s.text for s in sents] == [text, "He left."]

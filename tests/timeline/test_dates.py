@@ -549,3 +549,22 @@ def test_a_range_s_end_after_a_full_date_s_comma_is_a_bound() -> None:
     assert find_dates("He was charged with fraud between Nov. 1, 2004, and Oct. 8, 2008.", base) == []
     days = find_dates("He was charged on Nov. 1, 2004, and convicted on Oct. 8, 2008.", base)
     assert [m.day.isoformat() for m in days] == ["2004-11-01", "2008-10-08"]
+
+
+def test_a_day_naming_an_incident_inside_another_clause_dates_nothing() -> None:
+    # QA round 33 (NeuS): "Pelosi will announce this week whether she will create a select committee to investigate
+    # the Jan. 6 riot" was dated Jan. 6
+    base = date(2021, 6, 22)
+
+    def incidents(sentence: str) -> list[bool]:
+        return [m.incident for m in find_dates(sentence, base)]
+
+    assert incidents("Pelosi will announce this week whether she will create a select committee to investigate the "
+                     "Jan. 6 riot at the U.S. Capitol.") == [True]
+    assert incidents("The Jan. 6 riot at the Capitol left five people dead.") == [False]
+    assert incidents("Rioters stormed the Capitol on Jan. 6, police said.") == [False]
+    story = Story(articles=[Article(id="a", raw="", text="", published="2021-06-22")], sentences=[
+        Sentence(index=0, source="a", start=0, end=10, text="Pelosi will announce this week whether she will create a "
+                                                           "select committee to investigate the Jan. 6 riot."),
+        Sentence(index=1, source="a", start=11, end=20, text="The Jan. 6 riot at the Capitol left five people dead.")])
+    assert [item.sentence.index for item in dated_sentences(story)] == [1]

@@ -79,6 +79,14 @@ def clean_article(article: Article) -> Article:
         # "yesterday" and "on Wednesday" are read against it (QA round 27)
         article.extra["published_given"] = article.published
         article.published = address
+    elif address and (page := cleaned.meta.published or html_meta.published) and article.published[:10] == address[:10] \
+            and page[:10] < address[:10]:
+        # a date given that is only its page's address's day is later than the page's own stamp ("Published: July 29,
+        # 2004" on a Washington Post page at ".../2012/05/31/...", a site move: a QA source of round 33 was read as
+        # of 2012): the page's stamp is when it was written
+        article.extra["published_given"] = article.published
+        article.extra["published_by"] = "page"
+        article.published = page
     if not article.published:
         dated = caption_date(article.removed, text=article.text)
         if dated:

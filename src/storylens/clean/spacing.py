@@ -41,7 +41,10 @@ _NOT_SENTENCES = frozenset({"com", "org", "net", "gov", "edu", "info", "biz", "h
                             "txt", "csv", "exe", "zip", "js", "css", "tv", "fm", "news", "online", "app", "io"})
 _CLOCK_SUFFIX = re.compile(r"\b([aApP])\. ([mM])\.")
 # A clock time's minutes set off by a space: "3: 10 p.m.", "1: 00 AM EDT" (only before a.m./p.m.: "Game 1: 10 points").
-_CLOCK = re.compile(r"\b(\d{1,2}): (\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[aApP]\.\s?[mM]\.))")
+_CLOCK = re.compile(r"\b(\d{1,2}): (\d{2})(?:: (\d{2}))?(?=\s*(?:[aApP]\.?\s?[mM]\b|[aApP]\.\s?[mM]\.))")
+# A date in figures set off by spaces: "updated 7 / 28 / 2004 3: 02: 00 PM ET" (an ECB+ page's stamp, unread in QA
+# round 33, so the page went undated).
+_SLASHED_DATE = re.compile(r"\b(\d{1,2}) / (\d{1,2}) / ((?:19|20)?\d{2})\b")
 # A possessive's "s" set off from its apostrophe: "Sheriff' s Deputy", "apartment’ s door".
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])(['’]) s(?=[\s.,;:!?)]|$)")
 # The country abbreviations a news sentence runs through: "U. S.", "U. K.", "U. N.", "E. U.".
@@ -62,7 +65,8 @@ def repair_spacing(text: str) -> str:
     "a.m.", "U.S.", web addresses and before a closing quotation mark taken out, and a spaced ellipsis (". . .")
     made one "…"."""
     if ". " not in text and ": " not in text and ' "' not in text and ", " not in text and "' s" not in text \
-            and "’ s" not in text and not _GLUED_SENTENCE.search(text) and not _GLUED_LOWER.search(text):
+            and "’ s" not in text and " / " not in text and not _GLUED_SENTENCE.search(text) \
+            and not _GLUED_LOWER.search(text):
         return text
     text = _THOUSANDS.sub(_join_thousands, text)
     text = _THOUSANDS_AFTER.sub(r"\1,\2", text)
@@ -76,7 +80,8 @@ def repair_spacing(text: str) -> str:
         len(m[2]) == 2 and (len(m[1]) < 4 or m[1] in _NOT_SENTENCES)) else m[1] + ". ", text)
     text = _DECIMAL.sub(r"\1.\2", text)
     text = _CLOCK_SUFFIX.sub(r"\1.\2.", text)
-    text = _CLOCK.sub(r"\1:\2", text)
+    text = _CLOCK.sub(lambda m: f"{m[1]}:{m[2]}" + (f":{m[3]}" if m[3] else ""), text)
+    text = _SLASHED_DATE.sub(r"\1/\2/\3", text)
     text = _POSSESSIVE.sub(r"\1s", text)
     text = _COUNTRY.sub(lambda m: f"{m[1]}.{m[2]}." if m[1] else f"{m[3]}.{m[4]}.", text)
     text = _SCHEME.sub(r"\1://", text)

@@ -105,6 +105,11 @@ def split_units(text: str, unwrap: bool = True) -> list[Unit]:
     return units
 
 
+# A page's stamp on a line of its own, though in lower case: "updated 7/28/2004 3:02:00 PM ET" under a headline is no
+# continuation of it (joined, neither was read: a QA source of round 33 went undated).
+_STAMP_LINE = re.compile(r"(?:last\s+)?(?:updated|posted|published|modified)\b:?\s+\d", re.IGNORECASE)
+
+
 def _unwrap(lines: list[str]) -> list[list[str]]:
     if len(lines) < 2:
         return [lines] if lines else []
@@ -117,6 +122,7 @@ def _unwrap(lines: list[str]) -> list[list[str]]:
             not is_terminal(prev)
             and not _BULLET.match(line)
             and not _TAG_END.search(prev)
+            and not _STAMP_LINE.match(line)
             and (line[:1].islower() or (hard and len(prev) >= WRAP_MIN_FILL * width))
         )
         if joins:
@@ -238,13 +244,21 @@ _END_COPYRIGHT = re.compile(r"(?<=[.!?\"”’'])\s+(?:copyright\s*©?|©)\s*(?:
                             r"(?:\s*all rights reserved\.?)?(?:\s*more\s*»)?\s*$", re.IGNORECASE)
 
 
+# A pointer to the page's media in brackets inside a sentence: "a blurry, dream-like interpretation of reality (see
+# video below)." (a QA claim of round 33), "(watch above)", "(pictured, left)".
+_MEDIA_POINTER = re.compile(r"\s\((?:(?:see|watch|view|click)\b[^()]{0,30}?\b(?:video|photos?|pictures?|images?|gallery|"
+                            r"slideshow|map|chart|graphic|clip|below|above)\b[^()]{0,15}|pictured\b[^()]{0,20})\)"
+                            r"(?=[\s.,;:!?]|$)", re.IGNORECASE)
+
+
 def cut_mid_chrome(text: str) -> tuple[str, list[str]]:
-    """The text without "continues below" markers between its sentences and a copyright line run onto its end, and
-    the pieces cut (verbatim)."""
+    """The text without "continues below" markers between its sentences, a copyright line run onto its end and
+    pointers to the page's media in brackets, and the pieces cut (verbatim)."""
     low = text.lower()
     text, markers = _cut_inline(_MID_CHROME, text, "advertisement" if "advertisement" in low else "contin", fold=True)
     text, rights = _cut_inline(_END_COPYRIGHT, text, "©" if "©" in text else "copyright", fold=True)
-    return text, markers + rights
+    text, pointers = _cut_inline(_MEDIA_POINTER, text, "(")
+    return text, markers + rights + pointers
 
 
 # A highlights box flattened into the story it sits above ("Story highlights the parents were home all weekend ...

@@ -19,6 +19,7 @@ them would make every "Varnian official" count as a mention of Varnia.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -167,9 +168,21 @@ def merge_initials(groups: dict[Key, Group], uf: UnionFind) -> None:
                 and "person" in groups[(key[0], key[2])].families:
             fuller[(key[0], key[2])].add(key)
     for bare, keys in fuller.items():
+        # a middle initial and the middle name it stands for are one person's ("Frederick C. LaRue" / "Frederick
+        # Cheney LaRue", both beside "Fred LaRue": QA round 33 listed three people)
+        for a, b in itertools.combinations(sorted(keys), 2):
+            if _same_middles(a, b) and groups[a].families & groups[b].families:
+                uf.union(a, b)
         roots = {uf.find(k) for k in keys}
         if len(roots) == 1 and groups[bare].families & groups[next(iter(keys))].families:
             uf.union(bare, roots.pop())
+
+
+def _same_middles(a: Key, b: Key) -> bool:
+    """Names of one length whose middle parts match, an initial standing for a name that begins with it."""
+    return len(a) == len(b) and a != b and all(
+        x == y or (is_initial_key(x) and y.startswith(x)) or (is_initial_key(y) and x.startswith(y))
+        for x, y in zip(a, b, strict=True))
 
 
 def merge_nicknames(groups: dict[Key, Group], uf: UnionFind) -> None:

@@ -142,7 +142,11 @@ TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Capt.", "Col.", "Det.", "Insp.", "Supt.",
                        # ranks of other forces in English-language wires ("Col. Inf. Irham Waroihan", "Snr. Comr. Agus
                        # Rianto": QA round 28 cut both speakers off their sentences); "Gen." and "Adm." the tokenizer
                        # knows, but a name after them opens no sentence either (`_BEFORE_NAMES`)
-                       "Inf.", "Snr.", "Comr.", "Commr.", "Cdr.", "Adm.", "Gen.")
+                       "Inf.", "Snr.", "Comr.", "Commr.", "Cdr.", "Adm.", "Gen.",
+                       # ranks and offices in text written in lower case ("said pleasant grove police lt. | Danny reid":
+                       # a test-250 speaker QA round 33 found cut off)
+                       "lt.", "sgt.", "capt.", "col.", "det.", "insp.", "supt.", "cpl.", "pvt.", "maj.", "cmdr.",
+                       "atty.", "asst.", "gen.", "gov.", "sen.", "rep.", "reps.", "sens.", "govs.")
 # Street types written short: a word after them that is not capitalised goes on the sentence ("the crash near W.
 # American Blvd. and Lyndale Ave. in Bloomington" was three).
 STREET_ABBREVIATIONS = ("Blvd.", "Ave.", "Rd.", "Hwy.", "Pkwy.", "Ln.", "Ct.", "St.")

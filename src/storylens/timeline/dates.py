@@ -122,6 +122,7 @@ class DateMention:
     approximate: bool = False
     precision: str = "day"  # "day", "month" or "year": how much of `day` the text gave
     planned: bool = False  # its clause plans or expects it ("is expected to return to court on Oct. 2")
+    incident: bool = False  # it names an incident inside another clause ("to investigate the Jan. 6 riot")
 
 
 # A day of the month said to be last year's ("on May 25 last year", "March 3 of last year").
@@ -263,8 +264,18 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
             # a plan lies ahead: a year or a month already over when the article was written is no plan ("since
             # that now infamous debacle in Jacksonville in 2006", read as a schedule by its present tense)
             planned = future and not _denied(before) and (base is None or _not_over(day, precision, base))
-            found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision, planned))
+            incident = kind in ("monthday", "full") and _named_incident(sentence, m.start(), after)
+            found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision, planned, incident))
     return tuple(found)
+
+
+def _named_incident(sentence: str, start: int, after: str) -> bool:
+    """A day naming an incident inside another clause: "will announce this week whether she will create a committee
+    to investigate the Jan. 6 riot" (a QA timeline of round 33 dated the announcement Jan. 6); "The Jan. 6 riot left
+    five people dead", the incident as the sentence's subject, is dated by it."""
+    lead = sentence[:start]
+    return bool(_THE_BEFORE.search(lead)) and bool(_INCIDENT_AFTER.match(after)) \
+        and bool(re.search(r"\w", _THE_BEFORE.sub("", lead)))
 
 
 def _not_over(day: date, precision: str, base: date) -> bool:

@@ -139,8 +139,10 @@ def dated_sentences(story: Story) -> list[Dated]:
         mentions = event_dates(s.text, [m for m in found if not page_stamp(s.text, m, found)])
         if mentions and not _has_words(s.text, mentions):
             continue  # a dateline or time stamp ("Aug. 05, 2013 | 2:47 p.m."), no statement
-        # a date inside a clause describing someone or something dates that clause, not the sentence shown
-        mentions = [m for m in mentions if not in_side_clause(s.text, m)]
+        # a date inside a clause describing someone or something dates that clause, not the sentence shown; nor does
+        # one naming an incident the sentence speaks of ("whether she will create a committee to investigate the Jan. 6
+        # riot": QA round 33's timeline dated the announcement by it)
+        mentions = [m for m in mentions if not in_side_clause(s.text, m) and not m.incident]
         days = [m for m in mentions if m.precision == "day"]
         # a year or month that holds the sentence's own day is its context ("On Sunday, with a team some thought
         # a contender in 2012, the Colts dispatched the Chiefs"): as an event of its own it joined a later day's
