@@ -116,6 +116,10 @@ def test_non_claims(text):
      False),
     ("Congress is working through the weekend to resolve a standoff that could prompt a shutdown.", False),
     ("Officials said that the plan could cost $5 billion.", True),
+    # a comparison of chances is a finding (QA round 34)
+    ("Younger patients were also more likely to get more aggressive treatments.", False),
+    ("Women were less likely than men to be screened, the study found.", False),
+    ("The senator is likely to run again next year.", True),
 ])
 def test_hedges(text, hedged):
     assert is_hedged(text) is hedged

@@ -875,3 +875,26 @@ def test_a_lower_case_stamp_line_under_a_headline_is_read_as_the_page_s_date() -
                                             "Fred LaRue, a Nixon administration official, has died.\nHe was 75."))
     assert out.published is not None and out.published.startswith("2004-07-28")
     assert out.removed[:2] == ["Nixon aide was 'bagman' in cover-up", "updated 7/28/2004 3:02:00 PM ET"]
+
+
+def test_a_gallery_s_credits_run_into_one_line_go() -> None:
+    # QA round 34 (Multi-News full text): the credits of a 30-photo gallery stayed, and "Getty Images Buena Vista"
+    # became a person of the story
+    gallery = ("See the Most Memorable On-Screen Couples Columbia Pictures/Getty Images Silver Screen Collection/Archive "
+               "Photos/Getty Images Popperfoto/Getty Images Metro-Goldwyn-Mayer/Getty Images Buena Vista/Getty Images "
+               "1 of 30 Close expandIcon 1 30 Close")
+    out = clean_text(page(REPORT[0], gallery, *REPORT[1:]))
+    assert out.paragraphs == REPORT and out.removed == [gallery]
+    kept = ("The agency's photographers, who sell pictures to Getty Images, Shutterstock and AP Photo among others, "
+            "said on Monday that the contract had been cancelled after a dispute over fees that lasted two years.")
+    assert clean_text(page(kept, *REPORT)).paragraphs == [kept, *REPORT]
+
+
+def test_first_reported_credits_and_pointers_to_more_elsewhere_go() -> None:
+    # QA round 34: each stood as a claim
+    furniture = ["This story was first reported by cbs4.", "Read about that here.",
+                 "Visit the U.S. National Cancer Institute for more on colon cancer."]
+    out = clean_text(page(*REPORT, *furniture))
+    assert out.paragraphs == REPORT and out.removed == furniture
+    kept = "Tourists visit the park for more than the views, the ranger said on Monday."
+    assert clean_text(page(kept, *REPORT)).paragraphs == [kept, *REPORT]

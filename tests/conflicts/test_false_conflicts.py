@@ -1294,3 +1294,16 @@ def test_two_days_told_with_was_are_no_one_event_by_that_verb_alone():
                                 "approved.",
                         "LaRue was at the meeting in Key Biscayne, Fla., on April 2, 1972, where the plan was approved.")
     assert found == [["April 2, 1972", "March 30, 1972"]]
+
+
+def test_a_side_shows_no_other_figure_chained_in_through_a_side_left_out(eval_data):
+    # QA round 34 (conflicts-dev, tune half): "about 68 percent survived five years" (set only against a "95 percent"
+    # of local tumours, a side left out) stood under the "63 percent" side of the planted dispute of surgery rates,
+    # which was titled "percent"
+    import storylens
+
+    brief = storylens.brief(eval_data / "conflicts-dev" / "clusters" / "dev-081")
+    surgery = next(c for c in brief.conflicts if any("44 percent" in q.quote for v in c.values for q in v.quotes))
+    assert sorted(v.value for v in surgery.values) == ["44 percent", "63 percent"]
+    assert not any("68 percent" in q.quote for v in surgery.values for q in v.quotes)
+    assert surgery.topic == "percentage"

@@ -1135,3 +1135,26 @@ def test_a_middle_initial_and_the_middle_name_it_stands_for_are_one_person(story
     entities = resolve_entities(story)
     _same(entities, ("Frederick C. Velcor", "Frederick Cheney Velcor"), ("Frederick C. Velcor", "Frederick Velcor"))
     assert _by_form(entities, "Anna H. W. Kade") is not _by_form(entities, "Anna W. Kade")
+
+
+def test_a_surname_read_once_as_a_place_is_still_the_person_in_its_other_mentions(story_from) -> None:
+    # QA round 33 (ECB+): "the acting FBI director who lived four blocks from Woodward" kept nine mentions of
+    # "Woodward" apart from Bob Woodward
+    story = story_from(
+        a="The reporters [Bob Velcor|PERSON] and [Carl Kade|PERSON] broke it. [Velcor|PERSON] says it was one man.",
+        b="[Velcor|PERSON] and [Kade|PERSON] insisted on it. He lived near [Velcor|GPE].",
+    )
+    entities = resolve_entities(story)
+    velcor = _by_form(entities, "Bob Velcor")
+    assert sum(m.text == "Velcor" for m in velcor.mentions) >= 2
+
+
+def test_the_state_of_a_known_place_is_that_place(story_from) -> None:
+    # QA round 34 (Multi-News): "Michigan" and "State of Michigan" were entities apart
+    story = story_from(
+        a="The [State of Michigan|ORG] owes $70,000. [City of Detroit|ORG] officials agreed.",
+        b="[Michigan|GPE] lawmakers met in [Detroit|GPE]. The [State of Velcoria|ORG] said no.",
+    )
+    entities = resolve_entities(story)
+    _same(entities, ("State of Michigan", "Michigan"), ("City of Detroit", "Detroit"))
+    assert _by_form(entities, "State of Velcoria").name == "State of Velcoria"

@@ -277,3 +277,10 @@ def test_a_rank_written_in_lower_case_ends_no_sentence():
                  "The bill was backed by sen. John mccain and rep. Nancy pelosi on monday."):
         sents, _ = annotate([Article(id="a", raw=text + " He left.", text=text + " He left.")])
         assert [s.text for s in sents] == [text, "He left."]
+
+
+def test_a_question_in_an_aside_set_off_by_dashes_ends_no_sentence():
+    # QA round 34 (Multi-News): "— but as a Hollywood charmer, he's still the real deal." stood as a summary sentence
+    text = "He may not be the 21st-century Cary Grant — who could be? — but as a charmer, he's still the real deal."
+    sents, _ = annotate([Article(id="a", raw=text + " He left.", text=text + " He left.")])
+    assert [s.text for s in sents] == [text, "He left."]

@@ -19,7 +19,10 @@ _END = re.compile(r"""[.!;:]["'”’»)\]]*$""")
 _FUNCTION = frozenset(["a", "an", "the", "of", "and", "or", "but", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "my", "not", "no", "so", "if", "than", "then", "there", "here", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "about", "into", "over", "after", "before"])
 # Hedge cues: attribution and modality that keep a statement from being a plain assertion.
 _HEDGE = re.compile(
-    r"\b(?:reportedly|allegedly|apparently|supposedly|purportedly|presumably|possibly|probably|likely|"
+    # ("more likely", "less likely than": a comparison of chances found, no hedge: QA round 34, a study's "Younger
+    # patients ... were also more likely ... to get more aggressive treatments")
+    r"\b(?:reportedly|allegedly|apparently|supposedly|purportedly|presumably|possibly|probably|"
+    r"(?<!\bmore )(?<!\bless )(?<!\bmost )(?<!\bleast )(?<!\bas )(?<!\btimes as )likely|"
     r"it is (?:believed|thought|said|understood|rumou?red|expected)|is (?:said|believed|thought|reported|rumou?red)"
     r" to|are (?:said|believed|thought|reported|rumou?red) to|according to|sources? (?:say|said|says)|"
     r"might|rumou?red|unconfirmed|assumptions?|estimated?|speculat\w*|seem(?:s|ed)?|appears? to|seemingly|"

@@ -90,8 +90,9 @@ _NAME_AGENCY = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\s?/\s?[A-Z][\w
 _CREDIT_LINE = re.compile(
     r"^\(?(?:with (?:information|reporting|additional reporting|files) from|(?:additional )?reporting by|editing by"
     r"|edited by|compiled by|writing by|contributing:|contributors?:)", re.IGNORECASE)
-# Where the story first ran, at its foot: "Originally published on Live Science." (it stayed in a QA source's text)
-_FIRST_RAN = re.compile(r"^(?:This (?:article|story|post) (?:was )?)?(?:originally|first) (?:published|appeared|posted) "
+# Where the story first ran, at its foot: "Originally published on Live Science." (it stayed in a QA source's text),
+# "This story was first reported by cbs4." (a QA claim of round 34)
+_FIRST_RAN = re.compile(r"^(?:This (?:article|story|post) (?:was )?)?(?:originally|first) (?:published|appeared|posted|reported) "
                         r"(?:on|in|at|by) [^.!?]{2,60}[.!]?$", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to this (?:report|story|article)|(?:additional )?reporting(?: from [^.]{2,40})?)"
                           r"\W*$", re.IGNORECASE)  # "Nathaniel Popper contributed reporting." (QA round 32)
@@ -125,6 +126,7 @@ _CREDIT_END = re.compile(r"(?:\bPhotograph: [A-Z][^.()]{0,60}|\((?:AP Photo\b[^(
                          # a photographer and agency: "(Valerie Macon/Getty Images)", "(RW3/Rachel Worth / WENN)"
                          r"|\([A-Z][^()/]{1,40}/\s?[A-Z][^()]{1,50}\)\s*$")
 _AGENCY = re.compile(r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|Alamy|PA Images|PA Wire|EPA-EFE)\b")
+MIN_GALLERY_CREDITS = 3
 # An embedded video's caption on local-TV sites ("EMBED More News Videos Cosby spends first night in prison:
 # Vernon Odom reports ...", or after a player's close button: "CLOSE Ariel Winter is tired of being told what to
 # wear. USA TODAY") and a photo caption ending on its share button ("... — Hayne Palmour IV Share Photo").
@@ -280,6 +282,10 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
     if _ICON_OPEN.match(text):
         return "credit", "a share button's copy of a caption"
     # (a long paragraph the label only opens is a story run into it: `cut_media_head` takes the label off)
+    if len(_AGENCY.findall(text)) >= MIN_GALLERY_CREDITS and len(_AGENCY.findall(text)) * 8 >= len(words):
+        # a gallery's credits run into one line: "See the Most Memorable On-Screen Couples Columbia Pictures/Getty
+        # Images Silver Screen Collection/Archive Photos/Getty Images ... 1 of 30 Close" (QA round 34)
+        return "credit", "photo gallery credits"
     if (_PHOTO_LABEL.match(text) and not (len(words) > MAX_CAPTION_WORDS and cut_media_head(text)[1])) or (
             _AGENCY.search(text) and len(words) <= MAX_CREDIT_WORDS and not ends_sentence(text)):
         return "credit", "photo credit or caption"

@@ -268,7 +268,9 @@ MAX_PROMPT_WORDS = 30
 _LINK_LINE = re.compile(
     r"^\s*\[\s*(?:related|see also|read more|more|watch|video|photos?|listen)\s*:[^\]]{3,200}\]\s*$"
     r"|^\s*\[[^\]]{3,200}:\s*(?:watch|video|photos?|listen|read more)\s*\]\s*$"
-    r"|^\W{0,3}(?:watch|see|view|listen to)\b[^.\"“”]{0,100}\b(?:here|above|below)\s*[.:!]?\s*$"
+    r"|^\W{0,3}(?:watch|see|view|listen to|read)\b[^.\"“”]{0,100}\b(?:here|above|below)\s*[.:!]?\s*$"
+    # a pointer to more elsewhere ("Visit the U.S. National Cancer Institute for more on colon cancer.": QA round 34)
+    r"|^\W{0,3}(?:visit|go to)\b[^\"“”]{2,80}?\bfor more(?: information)? (?:on|about)\b[^\"“”]{2,80}$"
     # a magazine's link line in brackets or not (QA round 23, TIME pages: "(See the top 10 movies of 2009.)", "See
     # pictures of crime in Middle America.", "See the latest news about movies at Techland.com."; a question in
     # brackets may be the writer's aside: "(I know, radical statement, right?)")

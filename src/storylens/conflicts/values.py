@@ -404,6 +404,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
             if n.dimension == "[time]" and _AGO.match(text, n.end):
                 continue  # "five years ago" dates an event; it states no length of anything
             noun = _measured_noun(doc, n)
+            if noun is not None and noun.lower_ in ("percent", "percentage", "pct"):
+                noun = None  # "63 percent": the unit read as what it measures (a QA dispute was titled "percent")
             anchor = noun.text.lower() if noun is not None else ""
             unit_name = {"percent": "percentage", "[length] / [time]": "speed", "[time]": "duration",
                          "[length]": "distance", "[mass]": "weight"}.get(n.dimension, "")

@@ -328,6 +328,8 @@ def inverted_name(key: Key) -> Key | None:
 _LEGAL_FORMS = frozenset({"inc", "incorporated", "co", "corp", "corporation", "ltd", "limited", "llc", "plc", "sa",
                           "ag", "nv", "gmbh", "spa"})
 _INDEFINITE = frozenset({"a", "an"})
+_POLITIES = frozenset({"state", "city", "commonwealth", "town", "village", "county", "province", "republic",
+                       "kingdom"})
 # A company's trade written before its name: "Retailer Target said ...", "Drugmaker Merck said ..." (and any
 # "...maker": automaker, chipmaker). Merged only with the bare name the story also writes, never a person's.
 _TRADES = frozenset({"retailer", "insurer", "lender", "broadcaster", "airline", "carrier", "regulator",
@@ -362,6 +364,8 @@ def bare_name(name: str) -> Key | None:
         return key[:-1]
     if len(words) >= 2 and len(key) >= 2 and _country_initials(words[-1]):
         return key[:-1]  # a company's arm in a country: "T-Mobile USA" is "T-Mobile" (QA round 31 listed both)
+    if len(key) >= 3 and key[1] == _OF and words[0].lower() in _POLITIES and known_place(" ".join(words[2:])):
+        return key[2:]  # "the State of Michigan" is Michigan, "the City of Detroit" Detroit (QA round 34 listed both)
     return None
 
 
@@ -668,7 +672,7 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         # (a name some sentence reads as a place is one, whatever NER's label: "a Waitrose supermarket in Surrey",
         # "Banstead, Surrey" is no "Surrey Fire" typed PERSON)
         lone = len(key) == 1 and root not in multi and (
-            label == "PERSON" and unplaced or label == "ORG" and key[0] not in firms
+            label == "PERSON" or label == "ORG" and key[0] not in firms
             or label in ("GPE", "LOC") and unplaced
             or label == "NORP" and not any(s.determined for s in g.spans))
         # a place label on a name no gazetteer knows and no sentence reads as a place is NER's guess: the one
@@ -688,8 +692,11 @@ def assign(spans: list[Span]) -> tuple[list[tuple[Span, Key]], dict[str, set[Key
         agreed = next(iter(meant)) if len(meant) == 1 and sum(r is not None for r in tail_picks.values()) >= 2 \
             else None
         for s in g.spans:
+            # (a name NER read as a person's is one in each mention but one that reads as a place: "lived four blocks
+            # from Woodward" had kept nine mentions of "Woodward" apart from Bob Woodward in QA round 33)
             target = pick_person(key[0], s.source, surnames if s.surname else parts, presence,
-                                 label != "PERSON" and not guessed, s.start, named_at) if lone else None
+                                 label != "PERSON" and not guessed, s.start, named_at) \
+                if lone and (unplaced or label != "PERSON" or not reads_as_place(s)) else None
             if tail:
                 target = tail_picks[s.source]
                 if target is None and agreed is not None and presence[agreed][s.source]:

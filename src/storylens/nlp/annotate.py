@@ -27,7 +27,9 @@ _CASELESS_KEY = "\x00caseless\x00"
 UNUSED_COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer")
 # Abbreviations that stand inside a sentence, never at its end ("vs." may: a headline "Smith vs. Jones" is one).
 _MID_ABBREVIATION = re.compile(r"(?<![\w.])(?:esp|approx|incl|e\.g|i\.e|viz|cf)\.$", re.IGNORECASE)
-# ... and a department's before its "of": "a retired clerk for the pa dept. | Of labor & industry" (QA round 32).
+# ... and a department's before its "of": "a retired clerk for the pa dept. | Of labor & industry" (QA round 32); nor
+# does a question or an exclamation in an aside set off by dashes: "He may not be the 21st-century Cary Grant — who
+# could be? | — but as a Hollywood charmer, he's still the real deal." (QA round 34)
 _DEPARTMENT = re.compile(r"(?<![\w.])dept\.$", re.IGNORECASE)
 _OF = re.compile(r"of\s", re.IGNORECASE)
 
@@ -108,7 +110,8 @@ def _parse(texts: list[str], batch_size: int, caseless: list[bool] | None = None
                     if sents and (doc.text[sents[-1][0]:sents[-1][1]].endswith("/")
                                   or _MID_ABBREVIATION.search(doc.text, sents[-1][0], sents[-1][1])
                                   or (_DEPARTMENT.search(doc.text, sents[-1][0], sents[-1][1])
-                                      and _OF.match(doc.text, a))):
+                                      and _OF.match(doc.text, a))
+                                  or (doc.text[a] in "—–" and doc.text[sents[-1][1] - 1] in "?!")):
                         # a slash between two names joins them: "a ridge in Aoraki / | Mt. Cook National Park" was
                         # two (QA round 26; the parser sets that boundary whatever the component before it says), and
                         # so does an abbreviation that never ends a sentence ("It is esp. | Stunning ...", round 27)
