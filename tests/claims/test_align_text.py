@@ -110,3 +110,19 @@ def test_a_claim_is_not_shown_as_one_outlet_s_report_when_a_member_tells_it_plai
     assert _OUTLET_SAYS.search(texts[0]) and _OUTLET_SAYS.search("The pirates were Somali and Yemeni, the BBC reported.")
     assert not _OUTLET_SAYS.search("The Saints placed Bush on injured reserve, coach Sean Payton said.")
     assert not _OUTLET_SAYS.search("The pirates were Somali, police reported.")
+
+
+def test_two_sentences_quoting_different_words_are_never_one_claim() -> None:
+    # QA round 35 (ECB+, conflicts-dev): '"We were grateful for the win," Tony Dungy said' was corroborated by
+    # '"It's been a long fight back," Dungy said', and a mayor's words by a chief's
+    from storylens.claims.align import other_quotations
+
+    texts = ['"We were grateful for the win and the way the team fought," Tony Dungy said after the game.',
+             '"It\'s been a long fight back for this team all season," Dungy said.',
+             '"We were grateful for the win and how the team fought back," coach Tony Dungy said.',
+             "Dungy said the team was grateful for the win.",
+             "The Colts beat the Jaguars 28-25 on Tuesday night."]
+    blocked = other_quotations(texts)
+    assert blocked[0, 1] and blocked[1, 2]
+    assert not blocked[0, 2]  # the same words quoted
+    assert not blocked[0, 3] and not blocked[1, 4]  # a paraphrase, a sentence with no quotation

@@ -898,3 +898,12 @@ def test_first_reported_credits_and_pointers_to_more_elsewhere_go() -> None:
     assert out.paragraphs == REPORT and out.removed == furniture
     kept = "Tourists visit the park for more than the views, the ranger said on Monday."
     assert clean_text(page(kept, *REPORT)).paragraphs == [kept, *REPORT]
+
+
+def test_a_paper_s_trial_offer_goes() -> None:
+    # QA round 35 (conflicts-dev): it stood as a claim
+    offer = "Sign up today for a free 30 day free trial of unlimited digital access."
+    out = clean_text(page(*REPORT, offer))
+    assert out.paragraphs == REPORT and out.removed == [offer]
+    kept = "Students can sign up for a free trial of the tutoring program, the district said on Monday."
+    assert clean_text(page(kept, *REPORT)).paragraphs == [kept, *REPORT]

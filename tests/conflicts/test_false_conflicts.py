@@ -1307,3 +1307,13 @@ def test_a_side_shows_no_other_figure_chained_in_through_a_side_left_out(eval_da
     assert sorted(v.value for v in surgery.values) == ["44 percent", "63 percent"]
     assert not any("68 percent" in q.quote for v in surgery.values for q in v.quotes)
     assert surgery.topic == "percentage"
+
+
+def test_a_stretch_of_a_tally_and_a_game_clock_s_time_left_are_no_values():
+    # QA round 35 (ECB+): "completed his first 17 passes" disputed "completed 28 passes"; "with 12 minutes, 31 seconds
+    # remaining" / "with 4 minutes 48 seconds remaining" were disputed durations
+    assert [v.kind for v in read_values("Manning completed his first 17 passes, the team said.")] == []
+    assert [v.kind for v in read_values("The Jaguars scored with 12 minutes, 31 seconds remaining in the game.")] == []
+    assert [v.kind for v in read_values("He kicked a field goal with 4 minutes 48 seconds left.")] == []
+    assert [v.surface for v in read_values("Garrard completed 28 passes in the game.")] == ["28"]
+    assert [v.surface for v in read_values("The flight lasted 48 minutes, the airline said.")] == ["48 minutes"]

@@ -1158,3 +1158,13 @@ def test_the_state_of_a_known_place_is_that_place(story_from) -> None:
     entities = resolve_entities(story)
     _same(entities, ("State of Michigan", "Michigan"), ("City of Detroit", "Detroit"))
     assert _by_form(entities, "State of Velcoria").name == "State of Velcoria"
+
+
+def test_a_ship_s_type_written_out_is_its_prefix(story_from) -> None:
+    # QA round 35 (ECB+): "Indian Naval Ship Sukanya", "Warship Sukanya", "INS Sukanya" and "Sukanya" were four entities
+    story = story_from(a="[Indian Naval Ship Sukanya|LOC] foiled the attack. [Sukanya|ORG] fired warning shots.",
+                       b="[Warship Sukanya|PERSON] was escorting ships. [INS Sukanya|PRODUCT] returned on Friday.")
+    entities = resolve_entities(story)
+    _same(entities, ("Indian Naval Ship Sukanya", "Sukanya"), ("Warship Sukanya", "INS Sukanya"),
+          ("Sukanya", "INS Sukanya"))
+    assert _by_form(entities, "Sukanya").type == "PRODUCT"

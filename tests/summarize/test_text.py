@@ -135,3 +135,17 @@ def test_two_sentences_giving_one_figure_tell_one_fact() -> None:
 )
 def test_a_sentence_wholly_in_brackets_is_an_aside_to_the_one_before(sentence: str, leans_back: bool) -> None:
     assert dangling(sentence) is leans_back
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans_back"),
+    [
+        # QA round 35: both stood in a summary with nothing before them
+        ("First, Keiwan Ratliff fooled David Garrard on a third-down pass in the fourth quarter.", True),
+        ("Again, the Jaguars couldn't come up with the play to tie the game.", True),
+        ("First responders reached the scene within minutes, police said.", False),
+        ("Next year's budget will rise by 4 percent, the mayor said.", False),
+    ],
+)
+def test_a_step_of_a_sequence_leans_on_the_sentence_before(sentence: str, leans_back: bool) -> None:
+    assert dangling(sentence) is leans_back

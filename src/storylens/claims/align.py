@@ -188,7 +188,7 @@ def align_claims(story: Story) -> list[Claim]:
     # two values of one measure in sentences told in the same words are a discrepancy, not a second report
     alike = lexical_overlap(texts) >= SAME_WORDING
     blocked = rebuttals(texts) | (other_measures(texts) & alike) \
-        | other_speakers([said_by.get(i, frozenset()) for i in idx])
+        | other_speakers([said_by.get(i, frozenset()) for i in idx]) | other_quotations(texts)
     # Salience: how much of the rest of the story talks about this sentence.
     salience = np.clip(sims, 0, None).mean(axis=1)
     entity_at = _entity_index(story)
@@ -386,6 +386,31 @@ def other_speakers(speakers: list[frozenset[str]]) -> np.ndarray:
     for a in named:
         for b in named:
             if a < b and not speakers[a] & speakers[b]:
+                out[a, b] = out[b, a] = True
+    return out
+
+
+# A quotation of five words or more, and the share of the shorter one's content words two must share to be one.
+_QUOTATION = re.compile(r"[\"“]([^\"“”]{20,})[\"”]")
+MIN_QUOTATION_WORDS = 5
+SAME_QUOTATION = 0.5
+
+
+def other_quotations(texts: list[str]) -> np.ndarray:
+    """Pairs that may never be one claim: both sentences quote someone's words, and not the same words ('"We were
+    grateful for the win," Tony Dungy said' / '"It's been a long fight back," Dungy said': QA round 35 found each
+    quotation corroborated by another). A paraphrase of a quotation still may be."""
+    quoted: list[set[str] | None] = []
+    for text in texts:
+        spans = [m.group(1) for m in _QUOTATION.finditer(text) if len(m.group(1).split()) >= MIN_QUOTATION_WORDS]
+        quoted.append(set().union(*(content_words(q) for q in spans)) if spans else None)
+    n = len(texts)
+    out = np.zeros((n, n), dtype=bool)
+    with_quotes = [k for k in range(n) if quoted[k]]
+    for x, a in enumerate(with_quotes):
+        for b in with_quotes[x + 1:]:
+            wa, wb = quoted[a] or set(), quoted[b] or set()
+            if len(wa & wb) < SAME_QUOTATION * min(len(wa), len(wb)):
                 out[a, b] = out[b, a] = True
     return out
 

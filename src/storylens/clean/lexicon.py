@@ -251,7 +251,9 @@ _CTA_TARGET = re.compile(
     r"https?://|\bwww\.|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok"
     r"|whatsapp|telegram|snapchat|pinterest|flipboard)\b|\b(?:click|tap) here\b|\bnewsletters?\b|\bsubscri(?:be|ption|ber)s?\b"
     r"|\bshare (?:it|this)\b|\bpodcasts?\b|\bapps? store\b|\byour inbox\b"
-    r"|\bdigital edition\b|\bnewsagents?\b|\bitunes\b|\b(?:e-?mail|news|breaking news) alerts\b|\b(?:rss|xml) feeds?\b",
+    r"|\bdigital edition\b|\bnewsagents?\b|\bitunes\b|\b(?:e-?mail|news|breaking news) alerts\b|\b(?:rss|xml) feeds?\b"
+    # a paper's trial offer ("Sign up today for a free 30 day free trial of unlimited digital access.": QA round 35)
+    r"|\bfree trial\b|\b(?:unlimited|digital) access\b",
     re.IGNORECASE)
 MAX_CTA_WORDS = 80
 # A question the page puts to its readers ("Did you feel the earthquake?", "Did any Patch readers feel it?", "What

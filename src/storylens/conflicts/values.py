@@ -366,6 +366,13 @@ _COPULAS = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s", "
 
 
 _THROUGH = re.compile(r"\b(?:through|thru)\s+$", re.IGNORECASE)
+# The first or last few of something counts a stretch of it, no total: "Manning completed his first 17 passes" / "28
+# passes" (QA round 35).
+_STRETCH = re.compile(r"\b(?:his|her|their|its|the)\s+(?:first|last|final|opening)\s+$", re.IGNORECASE)
+# A game clock's time left: "with 12 minutes, 31 seconds remaining", "with 4:48 left" (two plays' clocks were disputed
+# as durations in QA round 35).
+_CLOCK_LEFT = re.compile(r"(?:\s*,?\s*(?:and\s+)?\d+\s*(?:minutes?|mins?|seconds?|secs?))*\s+(?:remaining|left|to play|"
+                         r"to go)\b", re.IGNORECASE)
 _MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 _OTHERS = frozenset({"others", "other"})
 
@@ -382,6 +389,10 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
             continue  # "Title 42", "Boeing 737 jets": a number that is part of a name counts nothing
         if n.dimension == "count" and _THROUGH.search(text, max(0, n.start - 12), n.start):
             continue  # "Through 14 games in the 2008 season, Bush had 404 yards": the stretch a tally covers
+        if n.dimension == "count" and _STRETCH.search(text, max(0, n.start - 20), n.start):
+            continue
+        if n.dimension == "[time]" and _CLOCK_LEFT.match(text, n.end):
+            continue
         if n.dimension == "count" and _MAGNITUDE.search(text, max(0, n.start - 20), n.start):
             continue  # "a magnitude 6.1 earthquake" counts no earthquakes (QA round 28: it disputed "two quakes")
         if n.dimension == "count":

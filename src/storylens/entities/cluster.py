@@ -45,7 +45,7 @@ from storylens.entities.normalize import (
     tokens_match,
 )
 from storylens.entities.places import known_place
-from storylens.entities.spans import Span, is_ship, storm_words
+from storylens.entities.spans import Span, ship_words, storm_words
 
 Key = tuple[str, ...]
 K = TypeVar("K", str, tuple[str, ...])
@@ -356,8 +356,8 @@ def bare_name(name: str) -> Key | None:
         return key[1:]
     if len(words) >= 2 and len(key) >= 2 and (_trade(words[0]) or _country_initials(words[0])):
         return key[1:]
-    if is_ship(name) and len(key) >= 2:
-        return key[1:]  # "INS Tabar" is "Tabar"
+    if (n := ship_words(name)) and len(key) > n:
+        return key[n:]  # "INS Tabar" is "Tabar", "Indian Naval Ship Sukanya" "Sukanya"
     if (n := storm_words(name)) and len(key) > n:
         return key[n:]  # "Hurricane Henri" is "Henri"
     if len(words) >= 2 and words[-1].lower().rstrip(".") in _LEGAL_FORMS and len(key) >= 2:

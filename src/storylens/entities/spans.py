@@ -478,10 +478,25 @@ def storm_words(name: str) -> int:
     return n if n < len(words) and words[n][:1].isupper() else 0
 
 
-def is_ship(name: str) -> bool:
-    """A ship's name: "MV Gibe", "INS Tabar", "USS Cole"."""
+# A ship's type written out before its name: "Indian Naval Ship Sukanya", "warship Sukanya" (QA round 35 listed the
+# one ship four times, as an organisation, a place, a person and a vehicle).
+_SHIP_WORDS = re.compile(r"^(?:(?:Indian |Royal |U\.?S\.? )?Naval Ship|[Ww]arship|[Ff]rigate|[Dd]estroyer|[Cc]orvette|"
+                         r"[Pp]atrol [Vv]essel|[Cc]oast [Gg]uard [Cc]utter|[Cc]utter) (?=[A-Z])")
+
+
+def ship_words(name: str) -> int:
+    """How many words of a ship's name are its prefix ("MV Gibe", "INS Tabar": 1; "Indian Naval Ship Sukanya": 3);
+    0 for no ship."""
     words = name.split()
-    return len(words) >= 2 and words[0] in SHIP_PREFIXES and words[1][:1].isupper()
+    if len(words) >= 2 and words[0] in SHIP_PREFIXES and words[1][:1].isupper():
+        return 1
+    m = _SHIP_WORDS.match(name)
+    return len(m.group().split()) if m and len(words) > len(m.group().split()) else 0
+
+
+def is_ship(name: str) -> bool:
+    """A ship's name: "MV Gibe", "INS Tabar", "USS Cole", "Indian Naval Ship Sukanya"."""
+    return ship_words(name) > 0
 
 
 # Lower-case words ending a name ("Associated Press news agency"); a title's small words ("Gone with the Wind") are

@@ -16,6 +16,10 @@ _DANGLING = re.compile(
     r"^(?:he|she|they|it|his|her|their|its|this|that|these|those|but|and|or|so|also|however|still|yet|"
     r"meanwhile|instead|then|such|both|another|the latter|the former|in addition|in return|"
     r"additionally|moreover|furthermore|as a result|in response|that's|it's|"
+    # a step in a sequence the sentence before began ("First, Keiwan Ratliff fooled David Garrard ...", "Again, the
+    # Jaguars couldn't come up with the play": QA round 35)
+    r"(?:first|again|next|finally|likewise|similarly|otherwise|nonetheless|nevertheless|besides|even so|by then|"
+    r"after that|since then)(?=,)|"
     # An ordinal or "the other/same" standing alone as the subject ("The first was in April 2019.")
     # names something from the sentence before.
     r"the (?:first|second|third|last|latest|other|same|previous|next)(?: one)? "
