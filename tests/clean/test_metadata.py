@@ -258,3 +258,17 @@ def test_a_leading_stamp_keeps_its_time_zone_and_leaves_the_byline() -> None:
     art = clean_article(Article(id="d2", raw=raw))
     assert art.title is None and art.published.startswith("2012-03-10")
     assert "by MMFA Staff" in art.removed and art.text.startswith("Radio-Info.com")
+
+
+def test_a_title_is_read_without_its_dateline_and_a_live_page_s_time_note() -> None:
+    # QA round 36 (conflicts-dev): the brief was titled "WASHINGTON (AP) — The Latest on the probe into contacts
+    # between the Trump campaign and Russia (all times local):"
+    from storylens.clean import clean_article
+    from storylens.models import Article
+
+    text = "The House committee may vote as soon as Monday to release the memo, aides said on Sunday."
+    art = clean_article(Article(id="a", raw=text, title="WASHINGTON (AP) — The Latest on the probe into contacts "
+                                                       "between the campaign and Russia (all times local):"))
+    assert art.title == "The Latest on the probe into contacts between the campaign and Russia"
+    art = clean_article(Article(id="b", raw=text, title="Memo vote (all but certain) on Monday"))
+    assert art.title == "Memo vote (all but certain) on Monday"

@@ -138,3 +138,11 @@ def test_a_date_and_a_clock_with_seconds_set_off_by_spaces_are_joined() -> None:
     # QA round 33 (ECB+): "updated 7 / 28 / 2004 3: 02: 00 PM ET" went unread, and the page undated
     assert repair_spacing("updated 7 / 28 / 2004 3: 02: 00 PM ET") == "updated 7/28/2004 3:02:00 PM ET"
     assert repair_spacing("It rose 3 / 4 of a point at 10: 15 a.m.") == "It rose 3 / 4 of a point at 10:15 a.m."
+
+
+def test_two_quotations_run_together_are_parted() -> None:
+    # QA round 36 (conflicts-dev): '... for his family.""He slept with his kids ...," Hoffstetter told us.' was one
+    # sentence, whose first quotation went to the second's speaker
+    assert repair_spacing('"That is what spotters do for his family.""He slept with his kids," Hoffstetter said.') == \
+        '"That is what spotters do for his family." "He slept with his kids," Hoffstetter said.'
+    assert repair_spacing('He called it ""fake"" news.') == 'He called it ""fake"" news.'

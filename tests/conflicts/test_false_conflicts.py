@@ -1317,3 +1317,14 @@ def test_a_stretch_of_a_tally_and_a_game_clock_s_time_left_are_no_values():
     assert [v.kind for v in read_values("He kicked a field goal with 4 minutes 48 seconds left.")] == []
     assert [v.surface for v in read_values("Garrard completed 28 passes in the game.")] == ["28"]
     assert [v.surface for v in read_values("The flight lasted 48 minutes, the airline said.")] == ["48 minutes"]
+
+
+def test_running_totals_to_two_cut_offs_are_no_rivals():
+    # QA round 36 (Multi-News): "Through July, 32 new cases ... in 17 states", "as of August 2016, there have been 50
+    # cases across 24 states" and "As of November 13, CDC had verified reports of 88 cases in 32 states" were disputed
+    found, _ = disputed("count", "Through July, 32 new cases of the illness were confirmed in 17 states, the CDC said.",
+                        "As of August 2016, there have been 50 cases of the illness across 24 states, the CDC said.")
+    assert found == []
+    found, _ = disputed("count", "As of August 2016, 32 cases of the illness were confirmed in 17 states, the CDC said.",
+                        "As of August 2016, there have been 50 cases of the illness in 17 states, the CDC said.")
+    assert found == [["32", "50"]]

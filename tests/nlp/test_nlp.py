@@ -284,3 +284,13 @@ def test_a_question_in_an_aside_set_off_by_dashes_ends_no_sentence():
     text = "He may not be the 21st-century Cary Grant — who could be? — but as a charmer, he's still the real deal."
     sents, _ = annotate([Article(id="a", raw=text + " He left.", text=text + " He left.")])
     assert [s.text for s in sents] == [text, "He left."]
+
+
+def test_no_sentence_ends_on_a_conjunction_or_a_preposition():
+    # QA round 36 (NeuS): "... launched five minutes apart, at 12:38 p.m. and" ended a summary sentence
+    text = ("Japan’s coast guard said it believes the two missiles were launched five minutes apart, at 12:38 p.m. and "
+            "12:43 p.m. local time (11:38 p.m. and 11:43 p.m. ET) and that they landed outside its economic zone.")
+    sents, _ = annotate([Article(id="a", raw=text + " He left.", text=text + " He left.")])
+    assert [s.text for s in sents] == [text, "He left."]
+    sents, _ = annotate([Article(id="a", raw="That is what it is for. He left.", text="That is what it is for. He left.")])
+    assert [s.text for s in sents] == ["That is what it is for.", "He left."]

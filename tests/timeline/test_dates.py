@@ -568,3 +568,22 @@ def test_a_day_naming_an_incident_inside_another_clause_dates_nothing() -> None:
                                                            "select committee to investigate the Jan. 6 riot."),
         Sentence(index=1, source="a", start=11, end=20, text="The Jan. 6 riot at the Capitol left five people dead.")])
     assert [item.sentence.index for item in dated_sentences(story)] == [1]
+
+
+def test_a_day_in_brackets_with_a_time_zone_is_the_moment_told_before() -> None:
+    # QA round 35 (conflicts-dev): "... drawing Tuesday before the 11 p.m. EST (4 a.m., Dec. 18, GMT) drawing" gave
+    # Dec. 18 its own event beside the drawing of Dec. 17
+    base = date(2013, 12, 17)
+    assert days("Tickets can be bought until the 11 p.m. EST (4 a.m., Dec. 18, GMT) drawing, officials said.",
+                base) == []
+    assert days("The prize grew to $586 million (up from $400 million on Dec. 13), officials said.", base) \
+        == ["2013-12-13"]
+
+
+def test_as_of_dates_a_tally_not_an_event() -> None:
+    # QA round 36 (NeuS): "... a probe into the origins of the pandemic that has killed more than 3.34 million people
+    # worldwide as of Friday" was an event of Friday
+    base = date(2021, 5, 14)  # a Friday
+    assert days("Scientists called for a probe into the pandemic that has killed more than 3.34 million people "
+                "worldwide as of Friday.", base) == []
+    assert days("Scientists called on Thursday for a probe into the pandemic.", base) == ["2021-05-13"]

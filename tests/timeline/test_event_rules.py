@@ -401,3 +401,13 @@ def test_a_later_year_beside_the_sentence_s_day_is_its_target() -> None:
                    a=["Clinton ruled out running for president in 2012 or 2016 on Friday, officials said.",
                       "The party may field a new candidate in 2012, analysts said on their website."])
     assert sorted(it.mention.day.isoformat() for it in dated_sentences(story)) == ["2010-11-05", "2012-01-01"]
+
+
+def test_a_stamp_of_agency_date_time_and_city_is_no_event() -> None:
+    # QA round 35 (ECB+): "TNN Nov 12, 2011, 05.51AM IST MUMBAI:" was a timeline event
+    story = _story(published="2011-11-12", a=[
+        "TNN Nov 12, 2011, 05.51AM IST MUMBAI:",
+        "The Navy foiled a pirate attack on Nov 11, 2011, officials said.",
+        "BC ATTORNEY GENERAL WALLY OPAL ISSUED A STATEMENT ON NOV 10, 2011 SAYING TWO MEN HAD BEEN ARRESTED."])
+    days = sorted(it.mention.day.isoformat() for it in dated_sentences(story))
+    assert days == ["2011-11-10", "2011-11-11"]

@@ -29,6 +29,7 @@ from storylens.clean.metadata import (
 )
 from storylens.clean.spacing import repair_spacing
 from storylens.models import Article
+from storylens.text import without_dateline
 
 # A dateline's place before a date: "INDONESIA, ", "JAKARTA, Indonesia, ".
 _DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?,)?\s+(?=\S)")
@@ -101,6 +102,9 @@ def clean_article(article: Article) -> Article:
             article.extra["published_from"] = "post"
     if article.title:
         article.title = _GLUED_DATE.sub("", repair_spacing(article.title)) or article.title
+        # a wire's live page titled by its first line: "WASHINGTON (AP) — The Latest on the probe ... (all times
+        # local):" (a QA brief of round 36 was titled so)
+        article.title = _TIMES_LOCAL.sub("", without_dateline(article.title)).strip() or article.title
     return article
 
 
@@ -109,6 +113,9 @@ def clean_article(article: Article) -> Article:
 _GLUED_DATE = re.compile(r"(?<=[A-Za-z])(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|"
                          r"DECEMBER|January|February|March|April|June|July|August|September|October|November|December)"
                          r" \d{1,2}, \d{4}\s*$")
+
+
+_TIMES_LOCAL = re.compile(r"\s*\(all times [A-Za-z ]{2,20}\)\s*:?\s*$", re.IGNORECASE)
 
 
 __all__ = ["clean_article", "clean_text"]

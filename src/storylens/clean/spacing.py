@@ -58,6 +58,9 @@ _SCHEME = re.compile(r"\b(https?): / / ")
 # (`_join_straight_quotes`).
 _CLOSING_QUOTE = re.compile(r"([.,!?;:]) ([”’])(?=\s|$)")
 _STRAIGHT_QUOTE = re.compile(r'"')
+# Two quotations run together, the second opening right on the first's closing mark: 'what spotters do ... for his
+# family.""He slept with his kids ...," Travis Hoffstetter told us.' (QA round 36: one sentence, one speaker).
+_ABUTTING_QUOTES = re.compile(r'(?<=[.!?])""(?=[A-Z])')
 
 
 def repair_spacing(text: str) -> str:
@@ -65,9 +68,10 @@ def repair_spacing(text: str) -> str:
     "a.m.", "U.S.", web addresses and before a closing quotation mark taken out, and a spaced ellipsis (". . .")
     made one "…"."""
     if ". " not in text and ": " not in text and ' "' not in text and ", " not in text and "' s" not in text \
-            and "’ s" not in text and " / " not in text and not _GLUED_SENTENCE.search(text) \
+            and "’ s" not in text and " / " not in text and '""' not in text and not _GLUED_SENTENCE.search(text) \
             and not _GLUED_LOWER.search(text):
         return text
+    text = _ABUTTING_QUOTES.sub('" "', text)
     text = _THOUSANDS.sub(_join_thousands, text)
     text = _THOUSANDS_AFTER.sub(r"\1,\2", text)
     text = _SPACED_ELLIPSIS.sub("…", text)

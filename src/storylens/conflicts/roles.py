@@ -115,12 +115,24 @@ _LAST_GAMES = re.compile(r"\b(?:in|over|during)\s+(?:his|her|their|its|the)\s+(?
                          r"(?:games|starts|outings|matches|contests|appearances)\b", re.IGNORECASE)
 
 
+# A running total's cut-off: "32 new cases ... through July", "as of August 2016, there have been 50 cases", "As of
+# November 13, CDC had verified reports of 88 cases" (QA round 36 disputed the three totals); totals to two days are
+# no rivals.
+_CUT_OFF = re.compile(r"\b(?:as\s+of|through|thru|so\s+far\s+in|to\s+the\s+end\s+of)\s+(?:(?:early|late|mid-?)\s*)?"
+                      r"(?P<when>(?:" + _MONTHS + r")\.?(?:\s+\d{1,2}(?!\d))?(?:,?\s+(?:19|20)\d{2})?"
+                      r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?)\b",
+                      re.IGNORECASE)
+
+
 def period_of(text: str, start: int, end: int) -> str:
     """The period a figure is stated for, read from the words right around it: 'rose 0.9 percent *in the past month*'
     -> 'month', '4.5% in the past year' (or 'year-over-year', 'from a year earlier') -> 'year', '412,000 *last week*'
     -> 'week', 'the week before' -> 'week before', 'in July' -> 'july'; '' when none is named."""
     m = _PERIOD.search(text[start:min(len(text), end + 60)]) or _PERIOD.search(text[max(0, start - 30):start])
     part = _SINCE_OPENING.match(text) or _LAST_GAMES.search(text, start, min(len(text), end + 60))
+    cut = _CUT_OFF.search(text) if m is None and not part else None
+    if cut:
+        return "to " + " ".join(cut["when"].lower().replace(",", "").split())
     if m is None and part:
         # a tally from a point on ("Since Week 11, Thomas has ... 498 rushing yards") or over the last few games is
         # no season's total ("548 rushing yards ... this season"), nor the tally of another stretch (QA round 27)

@@ -91,6 +91,10 @@ def _no_sentence_after_title(doc: Any) -> Any:
     for token in doc[1:-1]:
         if token.lower_ in ("a.m.", "p.m.") and doc[token.i + 1].lower_ in _AFTER_CLOCK:
             doc[token.i + 1].is_sent_start = False  # "Around 11:30 a.m. | Wednesday, four people were shot"
+        if token.lower_ in _NO_SENTENCE_END:
+            # no sentence ends on a conjunction, an article or a preposition: "launched five minutes apart, at 12:38
+            # p.m. and | 12:43 p.m. local time" (a QA summary of round 36 ended on "and")
+            doc[token.i + 1].is_sent_start = False
     for m in _PARTY_TAG.finditer(doc.text):
         tag = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if tag is not None:
@@ -147,6 +151,8 @@ TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Capt.", "Col.", "Det.", "Insp.", "Supt.",
                        # a test-250 speaker QA round 33 found cut off)
                        "lt.", "sgt.", "capt.", "col.", "det.", "insp.", "supt.", "cpl.", "pvt.", "maj.", "cmdr.",
                        "atty.", "asst.", "gen.", "gov.", "sen.", "rep.", "reps.", "sens.", "govs.")
+_NO_SENTENCE_END = frozenset({"and", "or", "nor", "the", "a", "an", "of", "to", "at", "in", "on", "for", "with", "by",
+                              "from"})
 # Street types written short: a word after them that is not capitalised goes on the sentence ("the crash near W.
 # American Blvd. and Lyndale Ave. in Bloomington" was three).
 STREET_ABBREVIATIONS = ("Blvd.", "Ave.", "Rd.", "Hwy.", "Pkwy.", "Ln.", "Ct.", "St.")

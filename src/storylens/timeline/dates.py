@@ -90,6 +90,10 @@ _SPAN_BOUND = re.compile(
     r"|(?-i:[Bb]y|[Ff]rom)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?:early|late|mid)-?\s*|"
     r"\d{1,2}(?::\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)\s+)?)$", re.IGNORECASE
 )
+# "as of" a day dates a tally, not an event: "the pandemic that has killed more than 3.34 million people worldwide as
+# of Friday" gave a scientists' letter of Thursday a second day in a QA timeline of round 36. (A month or a year after
+# it still says when the text was written: an undated page's "as of August 2016".)
+_AS_OF = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 # A date that opens a range ("for the time period of November 1, 2012, through August 31, 2013": QA round 25's
 # timeline showed the request under its first day): a bound too.
 _RANGE_START = re.compile(rf",?\s*(?:through|thru|to|until|till|–|—|-)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?"
@@ -222,7 +226,10 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
         prev_end = m.end()
         on_day = bool(_ON_DAY.search(before)) or m.group().lower().startswith(("on ", "early on ", "late on "))
         bound = (bound and bool(_RANGE_END.fullmatch(before))) or (bool(_SPAN_BOUND.search(before)) and not on_day) \
+            or (kind in ("weekday", "relday") and bool(_AS_OF.search(before))) \
             or (kind in ("full", "monthday", "monthyear", "weekday") and bool(_RANGE_START.match(sentence, m.end())))
+        if _converted(sentence, m.start(), m.end()):
+            continue
         if kind == "iso" or bound or (kind == "weekday" and (_in_title(sentence, m.start(), m.end())
                                                              or _OF_DATE.match(sentence, m.end()))) \
                 or (kind == "relday" and _today_in_name(sentence, m.start(), m.end())):
@@ -267,6 +274,19 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
             incident = kind in ("monthday", "full") and _named_incident(sentence, m.start(), after)
             found.append(DateMention(m.start(), m.end(), m.group(), day, approx, precision, planned, incident))
     return tuple(found)
+
+
+_ZONE = re.compile(r"\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|CET|CEST|BST|IST|JST|AEST|AEDT)\b")
+
+
+def _converted(sentence: str, start: int, end: int) -> bool:
+    """A day in brackets with a time zone: the moment told just before, on another clock ("... at 11 p.m. EST on
+    Tuesday (4 a.m., Dec. 18, GMT)" was a second event in a QA timeline of round 35)."""
+    opened = sentence.rfind("(", 0, start)
+    if opened < 0 or ")" in sentence[opened:start]:
+        return False
+    closed = sentence.find(")", end)
+    return closed >= 0 and "(" not in sentence[end:closed] and bool(_ZONE.search(sentence, opened, closed))
 
 
 def _named_incident(sentence: str, start: int, after: str) -> bool:

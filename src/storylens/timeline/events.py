@@ -46,6 +46,7 @@ LOOSE_DAYS = 3  # how far a week's day ("last week") may lie from a day given ex
 MIN_WORDS = 6
 BACKGROUND_MIN_WORDS = 8  # a loosely dated sentence this long tells its fact even when it opens on "He"
 MIN_STATEMENT_WORDS = 3  # words of two letters or more besides the dates
+SHOUTED_STATEMENT_WORDS = 8  # ... in a sentence written all in capitals
 # The lede: the first sentences of an article, where it puts its news peg.
 LEDE_SENTENCES = 3
 # A birth this long before the report is a person's background, not an event of the story.
@@ -232,7 +233,11 @@ def _has_words(sentence: str, mentions: list[DateMention]) -> bool:
         rest.append(sentence[pos:m.start])
         pos = max(pos, m.end)
     rest.append(sentence[pos:])
-    return len(_WORD.findall(" ".join(rest))) >= MIN_STATEMENT_WORDS
+    words = _WORD.findall(" ".join(rest))
+    # (words in capitals are a stamp's agency, zone and city: "TNN Nov 12, 2011, 05.51AM IST MUMBAI:" reached a QA
+    # timeline of round 35; a sentence written all in capitals still states something)
+    told = [w for w in words if not w.isupper()]
+    return len(told) >= MIN_STATEMENT_WORDS or (not told and len(words) >= SHOUTED_STATEMENT_WORDS)
 
 
 # A clause set off by a comma or a dash that describes a noun: "Somalia, which descended into anarchy in 1991",
