@@ -120,6 +120,9 @@ def test_non_claims(text):
     ("Younger patients were also more likely to get more aggressive treatments.", False),
     ("Women were less likely than men to be screened, the study found.", False),
     ("The senator is likely to run again next year.", True),
+    # others' guess a sentence corrects (QA round 37)
+    ("The taxi was not fueled by propane or natural gas, as some had speculated, the sheriff said.", False),
+    ("Analysts speculated that the firm would be sold.", True),
 ])
 def test_hedges(text, hedged):
     assert is_hedged(text) is hedged

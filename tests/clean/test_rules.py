@@ -907,3 +907,28 @@ def test_a_paper_s_trial_offer_goes() -> None:
     assert out.paragraphs == REPORT and out.removed == [offer]
     kept = "Students can sign up for a free trial of the tutoring program, the district said on Monday."
     assert clean_text(page(kept, *REPORT)).paragraphs == [kept, *REPORT]
+
+
+def test_a_contributors_line_going_on_with_as_well_as_goes() -> None:
+    # QA round 37 (conflicts-dev): it stood as a claim, and its reporters as people of the story
+    line = ("Associated Press writers Ken Ritter, Michelle Rindels and Hannah Dreier contributed to this report, as "
+            "well as Sun reporters Will D'Urso, Ron Sylvester, Tovin Lapan and Richard N. Velotta.")
+    out = clean_text(page(*REPORT, line))
+    assert out.paragraphs == REPORT and out.removed == [line]
+    line = "Associated Press Writer Michelle Faul contributed to this report from Niamey, Niger."
+    assert clean_text(page(*REPORT, line)).removed == [line]
+
+
+def test_a_speaker_s_lead_in_on_a_line_of_its_own_stays() -> None:
+    # QA round 37 (conflicts-dev): "She said," went as a heading, and the actress's words read as the writer's
+    lines = ["In an interview, the actress spoke about the photos she posts online.", "She said,",
+             "If I can't win, I'm going to work on a relationship with myself, and I don't care any more."]
+    out = clean_text(page(*lines))
+    assert out.paragraphs == lines and out.removed == []
+
+
+def test_an_embedded_post_s_foot_goes() -> None:
+    # QA round 37 (conflicts-dev): it stayed in a source's text
+    post = "😘 A post shared by ARIEL WINTER (@arielwinter) on May 4, 2017 at 5:57pm PDT"
+    out = clean_text(page(REPORT[0], post, *REPORT[1:]))
+    assert out.paragraphs == REPORT and out.removed == [post]

@@ -304,3 +304,18 @@ def test_a_courtesy_title_makes_a_person_whatever_ner_read() -> None:
     assert span is not None and span.label == "PERSON" and span.text == "Kade Orlov"
     span = _clean("She won Miss America in 1984.", "Miss America", "EVENT")
     assert span is not None and span.label == "EVENT"
+
+
+def test_a_court_case_s_v_is_no_initial() -> None:
+    # QA round 37 (test-250): "Clearstream Banking s.a. V. Peterson" and "new prime inc. V. Oliveira" gave people
+    # "V. Peterson" and "V. Oliveira"
+    assert _clean("The court heard Clearstream Banking s.a. V. Peterson on Monday.", "V. Peterson", "PERSON") is None
+    assert _clean("The case was Smith V. Peterson, decided in 2016.", "V. Peterson", "PERSON") is None
+    span = _clean("The lawyers left. V. Peterson, the judge, spoke on Monday.", "V. Peterson", "PERSON")
+    assert span is not None and span.text == "V. Peterson"
+
+
+def test_a_writer_s_title_before_a_full_name_is_no_part_of_it() -> None:
+    # QA round 37 (Multi-News): "Writer Lydia Syson" and "Lydia Syson" were two people
+    span = _clean("Writer Lydia Syson said the city was in danger.", "Writer Lydia Syson", "PERSON")
+    assert span is not None and span.text == "Lydia Syson"

@@ -587,3 +587,23 @@ def test_as_of_dates_a_tally_not_an_event() -> None:
     assert days("Scientists called for a probe into the pandemic that has killed more than 3.34 million people "
                 "worldwide as of Friday.", base) == []
     assert days("Scientists called on Thursday for a probe into the pandemic.", base) == ["2021-05-13"]
+
+
+def test_a_weekday_naming_the_day_of_a_date_just_given_is_no_second_day() -> None:
+    # QA round 37 (conflicts-dev): "On Dec. 14, a busy Friday night at the Excalibur, ..." was also an event of the
+    # Friday before the article's date
+    base = date(2013, 2, 21)
+    assert days("On Dec. 14, a busy Friday night at the Excalibur, a shooting sent crowds running.", base) \
+        == ["2012-12-14"]
+    assert days("He was arrested on Dec. 14, and released on Friday.", base) == ["2012-12-14", "2013-02-15"]
+
+
+def test_a_named_incident_after_adjectives_dates_no_other_clause() -> None:
+    # QA round 37 (NeuS): "Republican leaders are trying to sink legislation establishing an independent commission on
+    # the deadly Jan. 6 attack on the Capitol" was an event of Jan. 6
+    base = date(2021, 5, 19)
+    (m,) = find_dates("Republican leaders are trying to sink legislation establishing an independent commission on "
+                      "the deadly Jan. 6 attack on the Capitol.", base)
+    assert m.incident
+    (m,) = find_dates("The deadly Jan. 6 attack on the Capitol left five people dead.", base)
+    assert not m.incident

@@ -80,6 +80,10 @@ def is_claim(text: str) -> bool:
 # Modals that qualify nothing: a wish ("may we find ways to honour him", "may he rest in peace": "may" before its
 # subject) and an ability in a clause of time or degree ("before she could finish", "as fast as he could").
 _NOT_HEDGING = re.compile(r"\bmay(?=\s+(?:we|god|he|she|they|you|i|his|her|their|our)\b)|"
+                          # others' guess the sentence corrects ("was not fueled by propane or natural gas, as some had
+                          # speculated": QA round 37 marked the denial hedged)
+                          r"\bas\s+(?:some|many|others|critics|observers|officials|reports)?\s*(?:had\s+|have\s+|has\s+)?"
+                          r"(?:speculated|suggested|feared|assumed|rumou?red)\b|"
                           r"\b(?:before|until|till|as soon as|so that|as \w+ as|than)\s+(?:\w+\s+){0,2}could\b|"
                           # a wish is no doubt ("I would like to take a moment to congratulate ...", QA round 13)
                           r"\bwould(?=\s+(?:like|love|prefer)\s+(?:[\w'’-]+\s+){0,3}?to\b)|"

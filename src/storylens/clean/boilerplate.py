@@ -94,8 +94,10 @@ _CREDIT_LINE = re.compile(
 # "This story was first reported by cbs4." (a QA claim of round 34)
 _FIRST_RAN = re.compile(r"^(?:This (?:article|story|post) (?:was )?)?(?:originally|first) (?:published|appeared|posted|reported) "
                         r"(?:on|in|at|by) [^.!?]{2,60}[.!]?$", re.IGNORECASE)
-_CONTRIBUTED = re.compile(r"\bcontributed (?:to this (?:report|story|article)|(?:additional )?reporting(?: from [^.]{2,40})?)"
-                          r"\W*$", re.IGNORECASE)  # "Nathaniel Popper contributed reporting." (QA round 32)
+# ("Nathaniel Popper contributed reporting." (QA round 32); "... contributed to this report, as well as Sun reporters
+# Will D'Urso, Ron Sylvester and Tovin Lapan.", "... contributed to this report from Niamey, Niger." (QA round 37))
+_CONTRIBUTED = re.compile(r"\bcontributed (?:to this (?:report|story|article)|(?:additional )?reporting)(?: from [^.]{2,40})?"
+                          r"(?:,?\s+as\s+(?:well\s+as|did)\s+[^!?]{2,160}?)?\W*$", re.IGNORECASE)
 # A correspondent's credit at a story's foot: "Bacon reported from McLean, Va.", "Smith and Jones reported from Kabul."
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
 _REPORTED_FROM = re.compile(rf"^{_NAME}(?:(?:,| and| &) {_NAME})* reported from {_NAME}(?:, {_NAME})*\.?$")
@@ -172,6 +174,12 @@ _QUOTE_CREDIT = re.compile(r"^[-–—]\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-
 # writer):", "Jon Stewart (The Daily Show host, 1999-2015):". Removed, the words below read as the previous
 # speaker's. (The role in brackets tells it from a box's label: "Related Stories:", "Share This:".)
 _SPEAKER_LABEL = re.compile(r"^(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*\s*\([^()]{2,160}\)\s*:$")
+# A speaker's lead-in on a line of its own, over the words it introduces: "She said," (cut as a heading, the words
+# below read as the writer's in QA round 37).
+_SAYS_LEAD = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|told\s+\S+|wrote|writes|added|explained)\s*[,:]$")
+# An embedded Instagram post's foot: "😘 A post shared by ARIEL WINTER (@arielwinter) on May 4, 2017 at 5:57pm PDT"
+# (QA round 37).
+_POST_SHARED = re.compile(r"\bA (?:post|photo|video) shared by\b[^\n]{0,80}?\bon\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}")
 _BARE_NUMBER = re.compile(r"^\W*\d+\W*$")
 # Every byline has a "by" or "author" part; other lines need not go through the byline (and date) parser.
 _BYLINE_HINT = re.compile(r"\b(?:by|author)\b", re.IGNORECASE)
@@ -255,6 +263,8 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         # an embedded post's text: "#breaking A horror film come to life in #lancaster after ... supermarket.#lasd
         # detectives ..."; prose may open on one ("#MeToo posts spread ..."), not on one of three
         return "chrome", "social media post"
+    if _POST_SHARED.search(text) and len(words) <= MAX_CAPTION_WORDS:
+        return "chrome", "embedded social media post"
     if _BREADCRUMB.match(ascii_quotes(text)):
         return "chrome", "breadcrumb"
     # A bare number (a list or table cell) is never a date stamp; skip the costly date parser.
@@ -469,8 +479,8 @@ def _mark_prose(units: list[Unit]) -> None:
             capitals = sum(1 for w in words if w[:1].isupper()) / max(len(words), 1)
             # Past the last sentence, or bulleted without a full stop, a line is a teaser headline.
             inside = i < last and not _BULLET.match(unit.text)
-            speaker = (_SPEAKER_LABEL.match(unit.text.strip()) and i + 1 < len(units)
-                       and units[i + 1].label == _KEPT) or (
+            speaker = ((_SPEAKER_LABEL.match(unit.text.strip()) or _SAYS_LEAD.match(unit.text.strip()))
+                       and i + 1 < len(units) and units[i + 1].label == _KEPT) or (
                 _QUOTE_CREDIT.match(unit.text.strip()) and i > 0 and units[i - 1].label == _KEPT
                 and units[i - 1].text.rstrip().endswith(('"', "”")))
             if (after_colon or speaker or (inside and numbered and _NUMBERED.match(unit.text))

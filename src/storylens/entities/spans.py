@@ -129,6 +129,9 @@ _ROLE_WORDS = frozenset(["starring", "featuring", "neighbor", "neighbour", "atto
                          "fan", "teacher", "rapper", "comedian", "musician", "guitarist", "drummer", "chef", "producer",
                          "journalist", "photographer", "novelist", "filmmaker", "businessman", "businesswoman",
                          "entrepreneur", "billionaire", "activist", "pastor", "quarterback", "pitcher",
+                         # a byline's or a box's "Writer Lydia Syson" (QA round 37 listed her twice)
+                         "writer", "reporter", "correspondent", "columnist", "editor", "analyst", "spokesman",
+                         "spokeswoman", "spokesperson",
                          # a people's noun before a full name ("Englishman Robert Buckley", QA round 26)
                          "englishman", "englishwoman", "frenchman", "frenchwoman", "scotsman", "scotswoman", "irishman",
                          "irishwoman", "welshman", "welshwoman", "dutchman", "dutchwoman"])
@@ -354,6 +357,11 @@ def in_party_tag(text: str, start: int, end: int) -> bool:
 _MISTER = re.compile(r"(?:Mr|Mrs|Ms|Mx)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}$")
 
 
+_CASE_PARTY = re.compile(r"[Vv]s?\.\s+[A-Z]")
+# ... after the other party's name (a word, or a firm's legal form: "Co.", "Inc.", "s.a."), not at a sentence's start
+_CASE_BEFORE = re.compile(r"(?:\b(?:inc|co|corp|ltd|llc|plc|s\.a|n\.a|l\.p)\.|[A-Za-z0-9)])[ \t]+$", re.IGNORECASE)
+
+
 def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] = frozenset()) -> Span | None:
     """The name inside a NER mention, or None when the mention is junk or several things at once.
 
@@ -374,6 +382,8 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
     start, end = _strip_edges(text, start, end)
     if m.label in ("GPE", "ORG", "PERSON", "NORP") and in_party_tag(text, start, end):
         return None  # "Rep. Jeb Hensarling (R., Texas)": the member's state names no place of the story
+    if _CASE_PARTY.match(text, start) and _CASE_BEFORE.search(text, max(0, start - 20), start):
+        return None  # "Clearstream Banking s.a. V. Peterson": a court case's party, no person "V. Peterson" (QA round 37)
     if _EPONYM_AFTER.match(text, end):
         return None  # "Lou Gehrig's disease", "Asperger's syndrome": the illness, not the person (QA round 25)
     if office_or_award(text, start, end):

@@ -230,6 +230,9 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
             or (kind in ("full", "monthday", "monthyear", "weekday") and bool(_RANGE_START.match(sentence, m.end())))
         if _converted(sentence, m.start(), m.end()):
             continue
+        if kind == "weekday" and found and found[-1].precision == "day" and not is_relative(found[-1]) \
+                and _APPOSED_DAY.fullmatch(before):
+            continue  # "On Dec. 14, a busy Friday night at the Excalibur": the weekday of the date just given
         if kind == "iso" or bound or (kind == "weekday" and (_in_title(sentence, m.start(), m.end())
                                                              or _OF_DATE.match(sentence, m.end()))) \
                 or (kind == "relday" and _today_in_name(sentence, m.start(), m.end())):
@@ -276,6 +279,9 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
     return tuple(found)
 
 
+# Between a date and the weekday that names its day: "Dec. 14, a busy Friday night" (QA round 37 gave that Friday
+# an event of its own, read against the article's date).
+_APPOSED_DAY = re.compile(r",\s+(?:(?:a|an|that)\s+(?:[a-z]+\s+){0,2})?")
 _ZONE = re.compile(r"\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|CET|CEST|BST|IST|JST|AEST|AEDT)\b")
 
 
@@ -289,13 +295,17 @@ def _converted(sentence: str, start: int, end: int) -> bool:
     return closed >= 0 and "(" not in sentence[end:closed] and bool(_ZONE.search(sentence, opened, closed))
 
 
+# "the", and an adjective or two before a named incident: "the deadly Jan. 6 attack" (QA round 37).
+_THE_ADJECTIVES = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}$")
+
+
 def _named_incident(sentence: str, start: int, after: str) -> bool:
     """A day naming an incident inside another clause: "will announce this week whether she will create a committee
     to investigate the Jan. 6 riot" (a QA timeline of round 33 dated the announcement Jan. 6); "The Jan. 6 riot left
     five people dead", the incident as the sentence's subject, is dated by it."""
     lead = sentence[:start]
-    return bool(_THE_BEFORE.search(lead)) and bool(_INCIDENT_AFTER.match(after)) \
-        and bool(re.search(r"\w", _THE_BEFORE.sub("", lead)))
+    the = _THE_ADJECTIVES.search(lead)
+    return the is not None and bool(_INCIDENT_AFTER.match(after)) and bool(re.search(r"\w", lead[:the.start()]))
 
 
 def _not_over(day: date, precision: str, base: date) -> bool:
