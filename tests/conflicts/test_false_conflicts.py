@@ -1328,3 +1328,14 @@ def test_running_totals_to_two_cut_offs_are_no_rivals():
     found, _ = disputed("count", "As of August 2016, 32 cases of the illness were confirmed in 17 states, the CDC said.",
                         "As of August 2016, there have been 50 cases of the illness in 17 states, the CDC said.")
     assert found == [["32", "50"]]
+
+
+def test_both_ends_of_a_range_in_billions_are_its_ends():
+    # QA round 38 (NeuS): "between $70.5 billion and $72.5 billion in revenue" disputed "$26 billion in sales ... from
+    # its two-shot COVID-19 vaccine alone" by its upper end
+    values = read_values("Across all of its products, Pfizer expects between $70.5 billion and $72.5 billion in "
+                         "revenue this year.")
+    assert [(v.surface, v.ranged) for v in values] == [("$70.5 billion", True), ("$72.5 billion", True)]
+    # a count given with its share of a whole counts a part (QA round 38: "reported in 30 (34%) cases" against 50)
+    assert [v.surface for v in read_values("Cranial nerve motor dysfunction was reported in 30 (34%) cases.")
+            if v.kind == "count"] == []

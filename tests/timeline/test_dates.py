@@ -385,6 +385,9 @@ def test_an_undated_text_writing_a_later_year_is_read_against_its_latest_date() 
     text = "On Monday, the CDC reported that, as of August 2016, there have been 50 cases in 24 states."
     assert latest_written(text) == date(2016, 8, 1)
     assert latest_written("The trial opens on March 3, 2099, the clerk said.") is None  # not after today
+    # the end of a range written out in full too (QA round 38: "From Jan. 1 to Aug. 31, 2016, the CDC reported ...")
+    assert latest_written("From Jan. 1 to Aug. 31, 2016, the CDC reported 50 people with the illness.") \
+        == date(2016, 8, 31)
     story = Story(articles=[Article(id="a", raw="", text="The report covers 2014.", published="2014-11-13"),
                            Article(id="b", raw="", text=text), Article(id="c", raw="", text="It began in 2012.")])
     story.story_date = date(2014, 11, 13)

@@ -281,7 +281,8 @@ def _find_numbers(text: str) -> tuple[Number, ...]:
 # Both ends of a range: "between six and 75 years", "ranging from 7 to 75 years" (a bare "from X to Y" is as
 # often a change: "rose from $5 million to $7 million").
 _RANGE = re.compile(r"\b(?:between|rang(?:e|es|ed|ing)\s+from)\s+(?:\$|€|£)?(?:\d[\d,.]*|" + _WORD_NUM + r")(?:\s+[a-z]+)?\s+(?:and|to)\s+"
-                    r"(?:\$|€|£)?(?:\d[\d,.]*|" + _WORD_NUM + r")\b", re.IGNORECASE)
+                    r"(?:\$|€|£)?(?:\d[\d,.]*|" + _WORD_NUM + r")\b(?:\s+(?:thousand|million|billion|trillion)\b)?",
+                    re.IGNORECASE)  # ("between $70.5 billion and $72.5 billion": QA round 38 disputed its end)
 
 
 def range_spans(text: str) -> list[tuple[int, int]]:

@@ -369,6 +369,9 @@ _THROUGH = re.compile(r"\b(?:through|thru)\s+$", re.IGNORECASE)
 # The first or last few of something counts a stretch of it, no total: "Manning completed his first 17 passes" / "28
 # passes" (QA round 35).
 _STRETCH = re.compile(r"\b(?:his|her|their|its|the)\s+(?:first|last|final|opening)\s+$", re.IGNORECASE)
+# A count given with its share of a whole: "was reported in 30 (34%) cases" counts a part of the cases, no total (QA
+# round 38 set it against a story's 50 cases).
+_SHARE_AFTER = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent)\s*\)")
 # A game clock's time left: "with 12 minutes, 31 seconds remaining", "with 4:48 left" (two plays' clocks were disputed
 # as durations in QA round 35).
 _CLOCK_LEFT = re.compile(r"(?:\s*,?\s*(?:and\s+)?\d+\s*(?:minutes?|mins?|seconds?|secs?))*\s+(?:remaining|left|to play|"
@@ -389,7 +392,8 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
             continue  # "Title 42", "Boeing 737 jets": a number that is part of a name counts nothing
         if n.dimension == "count" and _THROUGH.search(text, max(0, n.start - 12), n.start):
             continue  # "Through 14 games in the 2008 season, Bush had 404 yards": the stretch a tally covers
-        if n.dimension == "count" and _STRETCH.search(text, max(0, n.start - 20), n.start):
+        if n.dimension == "count" and (_STRETCH.search(text, max(0, n.start - 20), n.start)
+                                       or _SHARE_AFTER.match(text, n.num_end)):
             continue
         if n.dimension == "[time]" and _CLOCK_LEFT.match(text, n.end):
             continue

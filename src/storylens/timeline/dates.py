@@ -147,6 +147,13 @@ def latest_written(text: str, today: date | None = None) -> date | None:
     the text was written then or later."""
     limit = today or date.today()
     days = [m.day for m in find_dates(text, None) if m.precision in ("day", "month") and m.day <= limit]
+    # and the ends of ranges written out in full: "From Jan. 1 to Aug. 31, 2016, the CDC reported 50 people" (a QA
+    # source of round 38 was read against a 2014 report's date), which `find_dates` leaves out as bounds
+    for m in _DATE_RE.finditer(text):
+        if m.lastgroup in ("full", "monthyear"):
+            day = _parse(m.group(), limit, False)
+            if day is not None and day <= limit:
+                days.append(day)
     return max(days, default=None)
 
 
