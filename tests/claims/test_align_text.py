@@ -130,8 +130,9 @@ def test_two_sentences_quoting_different_words_are_never_one_claim() -> None:
     assert other_quotations(['"Like I did with my first shot, I am about to get my booster shot and do it publicly.',
                              '"I received a booster vaccination for COVID-19 a few minutes ago," McConnell said.'])[0, 1]
     # a sentence telling what someone did, a short quotation at its end, is no quotation (bench/alignment.py's pairs)
-    assert not other_quotations(['Graber felt something needed to be done so, "I went to J.C. Penney, and I bought a '
-                                 'small ring, and I took it back to the hospital, and I left a little note."',
-                                 "Graber purchased this heart-shaped diamond ring for Betty and went back to the "
-                                 "hospital and left it with the nursing staff, leaving behind only a signed note: "
-                                 '"It\'s not much, it\'s not the same.'])[0, 1]
+    quoting = ('Graber felt something needed to be done so, "I went to J.C. Penney, and I bought a small ring, and I '
+               'took it back to the hospital, and I left a little note."')
+    telling = ("Graber purchased this heart-shaped diamond ring for Betty and went back to the hospital and left it "
+               'with the nursing staff, leaving behind only a signed note: "It\'s not much, it\'s not the same.')
+    told = [quoting, telling]
+    assert not other_quotations(told)[0, 1]
