@@ -230,7 +230,7 @@ its own, a slash between two names ends no sentence, cleaning keeps or cuts a fe
 without a wire dateline. A run midway through the rounds read half 0: grouped pairs 45 -> 44, right 37 -> 37
 (precision 0.822 -> 0.841, share SAME 0.622 -> 0.636); half 1 unchanged; the table is the final run.
 
-2026-12-08 (QA rounds 31 to 38): two sentences that are mostly quotations of different words are never one claim
+2026-12-07, late (QA rounds 31 to 38): two sentences that are mostly quotations of different words are never one claim
 (`align.other_quotations`: '"We were grateful for the win," Tony Dungy said' / '"It's been a long fight back," Dungy
 said'). Tried and dropped: also blocking a quotation from a sentence that quotes no one and names no speaker (QA round
 38's '"... a very rare complication," says Messacar' / 'a condition that seems to be surging this year'): half 0

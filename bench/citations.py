@@ -170,7 +170,7 @@ are parted, a claim is shown in a member's plain words before one crediting an o
 sentence without the day that sentence's statement was made on ("..., officials announced Saturday": a source saying
 "arrested last night" had been left out); the table is the final run.
 
-2026-12-08 (QA rounds 31 to 38): cleaning (HTML character references, gallery credits, first-ran and contributors'
+2026-12-07, late (QA rounds 31 to 38): cleaning (HTML character references, gallery credits, first-ran and contributors'
 credits, media pointers in brackets, a first line cut off at a comma kept), the sentence splitter (no sentence ends on a
 conjunction or a preposition; ranks in lower case, "dept." before "of", a question in an aside set off by dashes end
 none), the claims (two sentences quoting different words are never one claim; a comparison of chances is no hedge)

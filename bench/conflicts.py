@@ -753,7 +753,7 @@ def markdown(res: dict[str, Any], n: int) -> str:
          "rounds 29 and 30 (hedges, lower-case sentences glued at a full stop, a page address's named month) left "
          "conflicts-dev, NeuS and the demo brief's conflicts identical."),
         "",
-        ("Round of 2026-12-08 (QA rounds 31 to 38: 61 new briefs of the tune halves read by 16 helper sessions, the "
+        ("Round of 2026-12-07, late (QA rounds 31 to 38: 61 new briefs of the tune halves read by 16 helper sessions, the "
          "last three ECB+ dev topics among them; rules designed on what they showed, each rebuilt as a test in "
          "tests/conflicts/test_false_conflicts.py; conflicts-dev and NeuS read after each round): sentences going on "
          "about an earlier event that the sentence before opens on ('In June 2012, a 3.0 quake struck ...' then 'The "

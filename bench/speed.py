@@ -308,7 +308,7 @@ def main() -> None:
             "paired runs read 10.09-10.33 s at that hour against 8.79-9.54 s half an hour before with the same code, "
             "so the host had slowed by about a tenth. The goal of <= 10 s for 50 articles is met in the paired runs "
             "and missed in the bench's own runs tonight; the table is a third run, made after this note. "
-            "2026-12-08: QA rounds 31 to 38 added rules in cleaning, the sentence splitter, entities, claims, conflicts "
+            "2026-12-07, late: QA rounds 31 to 38 added rules in cleaning, the sentence splitter, entities, claims, conflicts "
             "and the timeline (each a regular expression or a check on values already read; none in the encoder's "
             "path); the table is the final pass's run."), ""]
     if prof:
