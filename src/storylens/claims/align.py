@@ -29,6 +29,7 @@ the threshold are visited in Python, so the cost stays near-linear in practice.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -411,19 +412,13 @@ def other_quotations(texts: list[str]) -> np.ndarray:
         spans = [q for m in _QUOTATION.finditer(text) if len((q := m.group(1) or m.group(2)).split()) >= MIN_QUOTATION_WORDS]
         words = set().union(*(content_words(q) for q in spans)) if spans else set()
         quoted.append(words if words and len(words) >= QUOTED_SHARE * len(content_words(text)) else None)
-    n = len(texts)
-    out = np.zeros((n, n), dtype=bool)
-    with_quotes = [k for k in range(n) if quoted[k]]
-    for a in with_quotes:
-        for b in range(n):
-            if b == a or out[a, b]:
-                continue
-            if not quoted[b]:
-                continue  # a paraphrase, with or without its speaker (blocking those cost bench/alignment.py 6 of
-                # half 0's 37 right pairs, SAME and PART, for one wrong pair)
-            wa, wb = quoted[a] or set(), quoted[b] or set()
-            if len(wa & wb) < SAME_QUOTATION * min(len(wa), len(wb)):
-                out[a, b] = out[b, a] = True
+    out = np.zeros((len(texts), len(texts)), dtype=bool)
+    # (a paraphrase stays free, with or without its speaker: blocking those cost bench/alignment.py 6 of half 0's 37
+    # right pairs, SAME and PART, for one wrong pair)
+    for a, b in itertools.combinations([k for k, words in enumerate(quoted) if words], 2):
+        wa, wb = quoted[a] or set(), quoted[b] or set()
+        if len(wa & wb) < SAME_QUOTATION * min(len(wa), len(wb)):
+            out[a, b] = out[b, a] = True
     return out
 
 

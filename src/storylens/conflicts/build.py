@@ -87,17 +87,16 @@ def _prune(sides: list[list[tuple[int, Value]]], group: list[Finding]) -> list[l
     left out, they state another fact ('about 68 percent survived five years', disputed only by a '95 percent' of
     local tumours, stood under a dispute of surgery rates, '63 percent' / '44 percent': QA round 34)."""
     where = {(s, v.start): k for k, side in enumerate(sides) for s, v in side}
-
-    def disputes_a_side(occ: tuple[int, Value]) -> bool:
-        me = (occ[0], occ[1].start)
-        return any((ka := where.get((f.a[0], f.a[1].start))) is not None and (kb := where.get((f.b[0], f.b[1].start)))
-                   is not None and ka != kb and me in ((f.a[0], f.a[1].start), (f.b[0], f.b[1].start)) for f in group)
-
+    disputing: set[tuple[int, int]] = set()  # (sentence, start) of the occurrences a finding sets against another side
+    for f in group:
+        ends = (f.a[0], f.a[1].start), (f.b[0], f.b[1].start)
+        if None not in (ka := where.get(ends[0]), kb := where.get(ends[1])) and ka != kb:
+            disputing.update(ends)
     pruned = []
     for side in sides:
-        base = next((o for o in side if disputes_a_side(o)), side[0])
-        pruned.append([base] + [o for o in side if o is not base and (_same_reading(o[1], base[1])
-                                                                        or disputes_a_side(o))])
+        base = next((o for o in side if (o[0], o[1].start) in disputing), side[0])
+        pruned.append([base] + [o for o in side if o is not base and (
+            _same_reading(o[1], base[1]) or (o[0], o[1].start) in disputing)])
     return pruned
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from datetime import date
 
 from storylens.conflicts.numbers import compatible
+from storylens.conflicts.temporal import MONTHS
 from storylens.conflicts.values import AGENT, PERIOD_BOUND, PERIOD_LABEL, Value
 from storylens.entities.gazetteer import apart, nested, region_of
 from storylens.entities.gazetteer import key as place_key
@@ -343,8 +344,6 @@ def background(text: str, year: int | None) -> str:
 # A month before the year dates a point in time: "In June 2012, a 3.0 quake struck ..." is an earlier event in a
 # story of March 2013 though its year is only one back.
 BACKGROUND_MONTHS = 2
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                       "dec"), 1)}
 _OPENS_ON_MONTH = re.compile(r"\W*(?:In|During|Back in|By)\s+(?:(?:early|late|mid-?)\s*)?([A-Z][a-z]+)\.?\s+"
                              r"((?:19|20)\d{2})\b")
 
@@ -355,7 +354,7 @@ def dated_background(text: str, day: date | None) -> str:
     if day is None:
         return ""
     m = _OPENS_ON_MONTH.match(text)
-    month = _MONTHS.get(m[1][:3].lower()) if m else None
+    month = MONTHS.get(m[1].lower()) if m else None
     if m and month and (day.year - int(m[2])) * 12 + day.month - month >= BACKGROUND_MONTHS:
         return m[2]
     return background(text, day.year)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
+MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
@@ -87,7 +87,7 @@ def find_dates(text: str, published: date | None = None,
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             day = int(m.group("day"))
-            month = _MONTHS.get(m.group("month").lower(), 0)
+            month = MONTHS.get(m.group("month").lower(), 0)
             if not 1 <= day <= 31 or not month:
                 continue
             year = int(m.group("year")) if m.group("year") else None

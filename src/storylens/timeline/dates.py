@@ -415,8 +415,8 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", re.IGNORECASE)
 
 # A clause opened by "while", "although", "because" ... and closed by a comma right before the date is not the date's:
 # "While shakers ... are common to the area, Thursday's 2:09 a.m. jolt lasted longer" (a QA timeline planned it).
-_SUBORDINATE_BEFORE = re.compile(r"(?:^|(?<=[.;:,]\s)|(?<=[.;:,]))\s*\b(?:while|although|though|whereas|because|if|"
-                                 r"as|since|once|unless)\b[^,;.]*,\s*$", re.IGNORECASE)
+_SUBORDINATE_BEFORE = re.compile(r"(?:^|(?<=[.;:,]))\s*(?:while|although|though|whereas|because|if|as|since|once|"
+                                 r"unless)\b[^,;.]*,\s*$", re.IGNORECASE)
 
 
 def _lead(before: str) -> str:
