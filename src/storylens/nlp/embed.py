@@ -40,10 +40,7 @@ def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
     if todo:
         fresh = list(todo)
         with _autocast():
-            vecs = sentence_encoder().encode(
-                fresh, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False,
-                convert_to_numpy=True,
-            )
+            vecs = sentence_encoder().encode(fresh, batch_size=batch_size)
         for text, vec in zip(fresh, np.asarray(vecs, dtype=np.float32), strict=True):
             _CACHE.put(text, vec)
             out[todo[text]] = vec

