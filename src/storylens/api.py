@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storylens.errors import InputError
-from storylens.models import Article, Brief, Source, Story, StoryInfo
+from storylens.models import Article, Brief, Entity, Source, Story, StoryInfo
 from storylens.text import ends_mid_sentence, shorten, stops_with_ellipsis, trails_off_throughout
 
 if TYPE_CHECKING:
@@ -134,13 +134,13 @@ def analyse(
         if odd and len(odd) == len(story.analysed):
             story.notices.append("No two sources share much: they may report different stories.")
             return
-        story.strays = odd  # the claims, the summary and the timeline leave them out
+        story.strays = odd  # the claims, the summary, the timeline and the brief's entities leave them out
         if len(odd) == 1:
             story.notices.append(f"This source shares little with every other source and may report another story; "
-                                 f"the claims, summary and timeline leave it out: {odd[0]}")
+                                 f"the claims, summary, timeline and names leave it out: {odd[0]}")
         elif odd:
             story.notices.append("These sources share little with every other source and may report another story; "
-                                 "the claims, summary and timeline leave them out: " + ", ".join(odd))
+                                 "the claims, summary, timeline and names leave them out: " + ", ".join(odd))
 
     step("nlp", _nlp)
     step("entities", _entities)
@@ -152,6 +152,24 @@ def analyse(
     log.debug("stage timings: %s", {k: round(v, 3) for k, v in timings.items()})
     _add_notices(story)
     return story
+
+
+def _story_entities(story: Story) -> list[Entity]:
+    """The entities as the story's own sources name them: a source that may report another story (`Story.strays`)
+    adds no names (QA round 39: 60 of a brief's 98 entities came from an encyclopedia page saved beside it). Its
+    names stay in its text and in the conflicts, which read every source."""
+    strays = set(story.strays)
+    if not strays:
+        return story.entities
+    out = []
+    for entity in story.entities:
+        kept = [m for m in entity.mentions if m.source not in strays]
+        if kept:
+            forms = {m.text for m in kept}
+            aliases = [a for a in entity.aliases
+                       if a in forms or not any(m.text == a for m in entity.mentions)]
+            out.append(entity.model_copy(update={"mentions": kept, "aliases": aliases}))
+    return out
 
 
 def to_brief(story: Story) -> Brief:
@@ -175,7 +193,7 @@ def to_brief(story: Story) -> Brief:
         n_independent=story.independent_count([a.id for a in story.analysed]),
     )
     return Brief(
-        story=info, sources=sources, entities=story.entities, claims=story.claims,
+        story=info, sources=sources, entities=_story_entities(story), claims=story.claims,
         conflicts=story.conflicts, timeline=story.timeline, summary=story.summary, notices=story.notices,
     )
 

@@ -932,3 +932,16 @@ def test_an_embedded_post_s_foot_goes() -> None:
     post = "😘 A post shared by ARIEL WINTER (@arielwinter) on May 4, 2017 at 5:57pm PDT"
     out = clean_text(page(REPORT[0], post, *REPORT[1:]))
     assert out.paragraphs == REPORT and out.removed == [post]
+
+
+def test_an_embedded_tweet_signed_at_its_end_goes() -> None:
+    # QA round 39 (Multi-News): the tweet stayed in a source's text and made a corroborated claim
+    post = ("Bill Cosby's publicist, Andrew Wyatt, claims both Cosby and Brett Kavanaugh are victims of \"a sex war\" "
+            "that is \"going on in Washington today.\" pic.twitter.com/jRHOjzUZD7 — Aaron Rupar (@atrupar) September "
+            "25, 2018")
+    out = clean_text(page(REPORT[0], post, *REPORT[1:]))
+    assert out.paragraphs == REPORT and out.removed == [post]
+    # a paragraph that quotes a handle in running prose stays
+    prose = "The sheriff's office (@HarfordSheriff) wrote on Twitter that the road would reopen by the evening."
+    out = clean_text(page(REPORT[0], prose, *REPORT[1:]))
+    assert out.paragraphs == [REPORT[0], prose, *REPORT[1:]]

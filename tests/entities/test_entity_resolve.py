@@ -628,6 +628,22 @@ def test_a_quoted_nickname_inside_a_name_keeps_the_person_whole(story_from) -> N
     assert _by_form(entities, 'Anthony "Fat Tony" Orlen') is _by_form(entities, "Anthony Orlen")
 
 
+def test_a_quoted_nickname_alone_is_the_person_who_carries_it(story_from) -> None:
+    # QA round 39 listed "Snooki" apart from 'Nicole "Snooki" Polizzi', and "JWoww" from 'Jenni "JWoww" Farley'
+    story = story_from(
+        a='[Nicole "Snooki" Polizzi|PERSON] is pregnant, and [Jenni "JWoww" Farley|PERSON] is too.',
+        b="[Snooki|PERSON] announced it on Monday. [JWoww|PERSON] said nothing.",
+        # a nickname two people carry names neither of them alone
+        c='[Tom "Ace" Varnas|PERSON] and [Bill "Ace" Orlen|PERSON] played. [Ace|PERSON] won.',
+    )
+    entities = resolve_entities(story)
+    _assert_spans(story, entities)
+    assert _by_form(entities, "Snooki") is _by_form(entities, 'Nicole "Snooki" Polizzi')
+    assert _by_form(entities, "JWoww") is _by_form(entities, 'Jenni "JWoww" Farley')
+    assert _by_form(entities, "Ace") is not _by_form(entities, 'Tom "Ace" Varnas')
+    assert _by_form(entities, "Ace") is not _by_form(entities, 'Bill "Ace" Orlen')
+
+
 def test_a_role_taken_into_a_known_name_goes(story_from) -> None:
     # ECB+ briefs listed "Super-agent Scott Boras", "Attorney-General Wally Oppal" and "RB Joique Bell" apart
     # from the same people

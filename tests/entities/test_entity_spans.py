@@ -67,6 +67,16 @@ def test_a_person_span_ending_in_an_office_is_the_office() -> None:
     assert person is not None and person.text == "Javier Salazar" and person.label == "PERSON"
 
 
+def test_a_county_state_s_attorney_names_the_county() -> None:
+    # QA round 39 listed a place "DeKalb County State" beside "DeKalb County"
+    text = "DeKalb County State's Attorney Richard Schmack reviewed the case."
+    for surface in ("DeKalb County State", "DeKalb County State's"):
+        span = _clean(text, surface, "GPE")
+        assert span is not None and span.text == "DeKalb County"
+    span = _clean("He moved to Washington State last year.", "Washington State", "GPE")
+    assert span is not None and span.text == "Washington State"
+
+
 def test_a_stripped_title_votes_person() -> None:
     span = _clean("Adm. Lee Varn sailed.", "Adm. Lee Varn", "ORG")
     assert span is not None and span.votes["PERSON"] >= 1

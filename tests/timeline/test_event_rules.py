@@ -411,3 +411,18 @@ def test_a_stamp_of_agency_date_time_and_city_is_no_event() -> None:
         "BC ATTORNEY GENERAL WALLY OPAL ISSUED A STATEMENT ON NOV 10, 2011 SAYING TWO MEN HAD BEEN ARRESTED."])
     days = sorted(it.mention.day.isoformat() for it in dated_sentences(story))
     assert days == ["2011-11-10", "2011-11-11"]
+
+
+def test_an_event_is_told_without_its_wire_dateline_unless_the_date_is_in_it() -> None:
+    # QA round 39: the timeline showed "WASHINGTON — Sen. Joe Manchin ..." where the claims and the summary cut it
+    from storylens.timeline import build_timeline
+
+    lede = "WASHINGTON — Sen. Joe Manchin on Monday urged Congress to restore the Voting Rights Act."
+    wire = "LONDON, Sept 12 (Reuters) - Shares fell sharply in early trade across the continent."
+    story = _story("2021-05-18", a=[lede], b=[wire])
+    story.embeddings = np.array([[1.0, 0.0], [0.0, 1.0]])
+    events = {e.date: e for e in build_timeline(story)}
+    monday = events["2021-05-17"]
+    assert monday.text == lede.removeprefix("WASHINGTON — ")
+    assert [q.quote for q in monday.quotes] == [monday.text]
+    assert events["2020-09-12"].text == wire  # the date read is in the dateline: it stays

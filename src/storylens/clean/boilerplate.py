@@ -180,6 +180,9 @@ _SAYS_LEAD = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|told\s+\S+|w
 # An embedded Instagram post's foot: "😘 A post shared by ARIEL WINTER (@arielwinter) on May 4, 2017 at 5:57pm PDT"
 # (QA round 37).
 _POST_SHARED = re.compile(r"\bA (?:post|photo|video) shared by\b[^\n]{0,80}?\bon\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}")
+# An embedded tweet, signed at its end: "... victims of "a sex war." pic.twitter.com/jRHOjzUZD7 — Aaron Rupar
+# (@atrupar) September 25, 2018" (QA round 39: it stayed in a source's text and made a corroborated claim)
+_POST_SIGNED_END = re.compile(r"[—–-]{1,2}\s*[^\n()—–]{1,60}\(@\w{1,15}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$")
 _BARE_NUMBER = re.compile(r"^\W*\d+\W*$")
 # Every byline has a "by" or "author" part; other lines need not go through the byline (and date) parser.
 _BYLINE_HINT = re.compile(r"\b(?:by|author)\b", re.IGNORECASE)
@@ -263,7 +266,7 @@ def _intrinsic(text: str, english: bool = True) -> tuple[str, str]:
         # an embedded post's text: "#breaking A horror film come to life in #lancaster after ... supermarket.#lasd
         # detectives ..."; prose may open on one ("#MeToo posts spread ..."), not on one of three
         return "chrome", "social media post"
-    if _POST_SHARED.search(text) and len(words) <= MAX_CAPTION_WORDS:
+    if (_POST_SHARED.search(text) or _POST_SIGNED_END.search(text)) and len(words) <= MAX_CAPTION_WORDS:
         return "chrome", "embedded social media post"
     if _BREADCRUMB.match(ascii_quotes(text)):
         return "chrome", "breadcrumb"

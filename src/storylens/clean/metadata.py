@@ -194,8 +194,8 @@ def caption_date(removed: list[str], today: datetime | None = None, text: str = 
     latest: str | None = None
     limit = (today or datetime.now()).date().isoformat()
     for piece in removed:
-        if _ARCHIVE_PHOTO.search(piece):
-            continue
+        if _ARCHIVE_PHOTO.search(piece) or _POST_SIGNATURE.search(piece):
+            continue  # (an embedded post's signature dates the page as a post does: `post_date`)
         for m in _CAPTION_DATE.finditer(piece):
             iso = normalise_date(m.group())
             if iso and iso[:10] <= limit and (latest is None or iso[:10] > latest):

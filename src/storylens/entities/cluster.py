@@ -336,6 +336,7 @@ _TRADES = frozenset({"retailer", "insurer", "lender", "broadcaster", "airline", 
                      "conglomerate", "startup", "publisher", "streamer"})
 _GENERIC_HEADS = frozenset(token_key(w) for w in ("center", "centre", "clinic", "hospital", "institute"))
 _QUOTES = " \"“”"
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A newspaper's head word alone is the "<place> <head>" paper the story names: "the Post" of "The Washington Post".
 _PAPER_HEADS = frozenset({"Post", "Journal", "Herald", "Tribune", "Globe", "Gazette", "Chronicle", "Telegraph",
                           "Examiner", "Inquirer", "Courier", "Bee", "Star"})
@@ -379,7 +380,10 @@ def _country_initials(word: str) -> bool:
 
 
 def merge_nickname_forms(groups: dict[Key, Group], uf: UnionFind) -> None:
-    """Join 'Charles "Lucky" Luciano' (keyed as Charles Luciano) to "Lucky Luciano" when the story has it."""
+    """Join 'Charles "Lucky" Luciano' (keyed as Charles Luciano) to "Lucky Luciano" when the story has it, and to
+    the nickname alone when no other name of the story carries it: 'Nicole "Snooki" Polizzi' is the "Snooki" and
+    'Jenni "JWoww" Farley' the "JWoww" of other paragraphs (QA round 39 listed them apart)."""
+    bearers: dict[Key, set[Key]] = defaultdict(set)
     for key, g in groups.items():
         m = NICKNAME.search(g.spans[0].text)
         words = split_words(g.spans[0].text)
@@ -388,6 +392,12 @@ def merge_nickname_forms(groups: dict[Key, Group], uf: UnionFind) -> None:
             alt = name_key(nickname + " " + words[-1])
             if alt in groups and alt != key:
                 uf.union(key, alt)
+            alone = name_key(nickname)
+            if len(alone) == 1 and alone in groups and dominant(groups[alone].votes) not in _PLACE_LABELS:
+                bearers[alone].add(uf.find(key))
+    for alone, people in bearers.items():
+        if len(people) == 1:
+            uf.union(next(iter(people)), alone)
 
 
 def merge_bare_names(groups: dict[Key, Group], uf: UnionFind) -> None:

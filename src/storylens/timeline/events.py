@@ -30,7 +30,7 @@ import numpy as np
 
 from storylens.models import Quote, Sentence, Story, TimelineEvent
 from storylens.summarize.text import standalone
-from storylens.text import PAGE_NOTE, POINTER, ends_in_ellipsis
+from storylens.text import PAGE_NOTE, POINTER, dateline_end, ends_in_ellipsis
 from storylens.timeline.dates import DateMention, find_dates, is_relative
 
 MERGE_COSINE = 0.55
@@ -151,6 +151,7 @@ def dated_sentences(story: Story) -> list[Dated]:
         # a later year or month beside the sentence's own day is what the day's act aims at ("ruled out running for
         # president in 2012 or 2016 on Friday": QA round 24's timeline listed it under 2012), not an event of its own
         mentions = [m for m in mentions if m.precision == "day" or not days or m.day <= max(d.day for d in days)]
+        mentions = [m for m in mentions if not any(recalled(s.text, m, d) for d in days)]
         for m in mentions:
             if born_long_ago(s.text, m, base) or _ANNIVERSARY.match(s.text, m.end) \
                     or _BASELINE.search(s.text, 0, m.start) or _POST_SIGNED.search(s.text, 0, m.start):
@@ -247,9 +248,48 @@ _SIDE_CLAUSE = re.compile(r"(?:,|\s[—–]|\s--)\s*(?:who|which|whose|(?:founde
                           r"formed|launched)\b)[^,—–;]*$", re.IGNORECASE)
 
 
+# A year or month right after a participle that qualifies the noun before it ("a montana office building designed in
+# 1958", listed under 1958 in QA round 39) or inside the offence a sentence is served for ("will serve his sentence
+# ... for sexually assaulting a woman at his home in 2004"). The participles are transitive ones, so that with no
+# object and no auxiliary before them they are passive and qualify a noun: "Smith died in 2004" is no such case.
+_QUALIFYING = re.compile(r"(?<!\S)(?!(?:was|were|is|are|be|been|being|has|have|had|get|gets|got|it|he|she|they|we|"
+                         r"i|you|who|which|that)\s)[^\W\d_]+,?\s+(?:built|designed|founded|established|constructed|"
+                         r"created|formed|written|published|painted|composed|recorded|filmed|produced|discovered|"
+                         r"installed|erected|enacted|adopted|signed|drafted|introduced|launched)\s+(?:in|during|around|"
+                         r"circa|back\s+in)\s+(?:(?:early|late|mid|the)[-\s]+)?$", re.IGNORECASE)
+_OFFENCE = re.compile(r"\bfor\s+(?:\w+ly\s+)?[^\W\d_]+ing\b(?:\s+(?:and|or)\s+(?:\w+ly\s+)?[^\W\d_]+ing\b)?"
+                      r"[^,;:()—–]*$", re.IGNORECASE)
+
+
+# Another clause after a day: "... on Sunday; in 2011 they ...", "... in 2011 and beat the Texans on Sunday" (the
+# word after "and" no adverb, gerund or determiner: "for drugging and sexually assaulting a woman" goes on).
+_COORDINATED = re.compile(r";|\b(?:and|but)\s+(?!(?:\w+ly\s+)?\w+ing\b)(?!(?:the|a|an|his|her|its|their|our|my|your)\b)"
+                          r"[^\W\d_]", re.IGNORECASE)
+# A day in a short clause closing the sentence: ", a judge ordered Friday.", ", the team announced Wednesday."
+_CLOSING_BEFORE = re.compile(r",\s*(?:[^\W\d_]+\s+){1,4}(?:on\s+)?$")
+_CLOSING_AFTER = re.compile(r"^\s*(?:[^\W\d_.]+\s*){0,2}[.!?\"”'’]*\s*$")
+
+
+def recalled(sentence: str, m: DateMention, day: DateMention) -> bool:
+    """An earlier year or month that the sentence's own day recalls: after that day in the same clause ("On Tuesday,
+    Mr. Cosby was sentenced ... for assaulting a woman ... in 2004"), or before a day that closes the sentence in a
+    short clause of its own ("... convicted in the killing of a schoolgirl in 1957 will be released, a judge ordered
+    Friday"). QA round 39's timelines listed each sentence under its year, as if its news happened then. A year of a
+    clause of its own stays ("The Colts were 2-14 in 2011 and beat the Texans on Sunday")."""
+    if m.precision == "day" or m.day >= day.day:
+        return False
+    if day.end <= m.start:
+        return not _COORDINATED.search(sentence, day.end, m.start)
+    return m.end <= day.start and bool(_CLOSING_BEFORE.search(sentence[:day.start])
+                                       and _CLOSING_AFTER.match(sentence[day.end:]))
+
+
 def in_side_clause(sentence: str, m: DateMention) -> bool:
-    """The date lies in a relative or participial clause set off inside the sentence: it dates that clause."""
-    return bool(_SIDE_CLAUSE.search(sentence, 0, m.start))
+    """The date lies in a relative or participial clause set off inside the sentence, or (a year or a month) in
+    a participle qualifying a noun or a "for ...ing" offence: it dates that clause."""
+    if _SIDE_CLAUSE.search(sentence, 0, m.start):
+        return True
+    return m.precision != "day" and bool(_QUALIFYING.search(sentence, 0, m.start) or _OFFENCE.search(sentence, 0, m.start))
 
 
 def born_long_ago(sentence: str, m: DateMention, base: date | None) -> bool:
@@ -479,14 +519,17 @@ def _to_event(story: Story, members: list[Dated], vectors: np.ndarray) -> Timeli
     # the most precise mention, and of those one a source dated itself gave (not a guess against the story's day)
     finest = max((it.mention for it in members), key=lambda m: (_RANK[m.precision], not m.approximate))
     sentences = list({it.sentence.index: it.sentence for it in members}.values())
+    dated_at: dict[int, int] = {}
+    for it in members:
+        dated_at[it.sentence.index] = min(dated_at.get(it.sentence.index, it.mention.start), it.mention.start)
     quotes = []
     for s in sentences:
-        start = s.start + _furniture_lines(s.text)
+        start = s.start + _opening(s.text, dated_at[s.index])
         quotes.append(Quote(source=s.source, start=start, end=s.end, quote=story.article(s.source).text[start:s.end]))
     shown = members[_representative(members, vectors, story.opinions)].sentence
     return TimelineEvent(
         date=finest.day.isoformat(),
-        text=shown.text[_furniture_lines(shown.text):],
+        text=shown.text[_opening(shown.text, dated_at[shown.index]):],
         sources=list(dict.fromkeys(s.source for s in sentences)),
         quotes=quotes,
         approximate=finest.approximate,
@@ -495,6 +538,14 @@ def _to_event(story: Story, members: list[Dated], vectors: np.ndarray) -> Timeli
         # not take the sentence shown on that day, which may tell an earlier event too, for what happened then
         planned=all(it.mention.planned for it in members),
     )
+
+
+def _opening(text: str, dated_at: int) -> int:
+    """Where the statement starts: after furniture lines and a wire dateline ("WASHINGTON — ", "SYCAMORE, Ill. --"),
+    as the claims and the summary quote it (QA round 39's timeline showed them), unless the date read is in it."""
+    cut = _furniture_lines(text)
+    line = dateline_end(text[cut:])
+    return cut + line if cut + line <= dated_at else cut
 
 
 def _furniture_lines(text: str) -> int:
