@@ -86,6 +86,21 @@ PAGE_NOTE = re.compile(
     re.IGNORECASE)
 
 
+# A paragraph an editor's note opens ("CORRECTION (March 18, 11:30 a.m.): An earlier version of this article ...",
+# "Clarification: ...", "( editor's note: term changed to ... )"): all its sentences tell the page's history, the
+# later ones too ("Metron joined earlier; a search based on its Bayesian calculations ...": QA round 40 listed them
+# as claims).
+_NOTE_OPENS = re.compile(r"\W{0,3}(?:corrections?|clarifications?|editor['’]?s['’]? note|note to (?:our )?readers)\b"
+                         r"[^:\n]{0,40}:", re.IGNORECASE)
+
+
+def in_page_note(text: str, start: int, sentence: str = "") -> bool:
+    """The sentence at `start` of an article's `text` is part of the page's note on its versions: the note opens its
+    paragraph or the sentence itself, or a sentence before it in the paragraph is such a note (`PAGE_NOTE`)."""
+    para = text.rfind("\n", 0, start) + 1
+    return bool(_NOTE_OPENS.match(text, para) or _NOTE_OPENS.match(sentence) or PAGE_NOTE.search(text, para, start))
+
+
 # A sentence that ends by handing over to a quotation or a list (part of `POINTER`).
 LEAD_IN = (r"(?:\b(?:said|says|say|told|tells|added|adds|replied|replies|wrote|writes|stated|states|explained|asked|"
            r"tweeted|declared|noted|continued|warned|recalled|posted|answered|insisted|concluded|reported|read|reads|"

@@ -44,5 +44,7 @@ def test_a_source_of_another_story_is_named_and_kept(corpus) -> None:
     # ... and its names are not the story's (QA round 39: 60 of 98 entities came from an encyclopedia page)
     assert brief.entities and all(m.source != "match" for e in brief.entities for m in e.mentions)
     assert not any("Rashford" in e.name for e in brief.entities)
-    # two sources: neither is the odd one out
+    # two sources: neither is the odd one out, nor when one of them comes with a copy of itself
     assert strays(analyse([corpus[0], MATCH])) == []
+    copy = Article(id="match-copy", raw=MATCH.text, text=MATCH.text)
+    assert strays(analyse(prepare([corpus[0], MATCH, copy]))) == []

@@ -366,7 +366,11 @@ def test_a_comparisons_baseline_is_no_event() -> None:
     # QA round 19 (NeuS jobs report): "February 2020" of "down 6.8 million jobs compared with February 2020" was an event
     story = _story("2021-07-02", a=["The economy is still down 6.8 million jobs compared with February 2020.",
                                     "Prices were higher than in 2019, the report said on Friday.",
-                                    "The plant closed in February 2020 after the outbreak."])
+                                    "The plant closed in February 2020 after the outbreak.",
+                                    # QA round 40: a precedent named as such
+                                    ("Norton has been pushing a bill to exempt the city from a shutdown, as it did "
+                                     "in 1995."),
+                                    "As it did in 1995, the city closed its offices."])
     assert [(it.sentence.index, it.mention.text) for it in dated_sentences(story)] == [(1, "on Friday"),
                                                                                       (2, "February 2020")]
 

@@ -43,7 +43,7 @@ from storylens.claims.details import citable
 from storylens.claims.filters import content_words, is_claim, is_denial, is_hedged, is_negated
 from storylens.entities.cluster import UnionFind
 from storylens.models import Claim, Quote, Sentence, Story
-from storylens.text import ANTECEDENT_SENTENCES, dateline_end, without_dateline
+from storylens.text import ANTECEDENT_SENTENCES, dateline_end, in_page_note, without_dateline
 
 ALIGN_THRESHOLD = 0.70
 LEXICAL_WEIGHT = 0.5
@@ -324,10 +324,12 @@ def _claim_sentences(story: Story) -> list[int]:
     Mission Critical Facilities Inc. (EYP MCF), a ..." / "... Inc., a ...": QA round 13). None from `Story.strays`."""
     chosen: dict[tuple[str, str], int] = {}
     strays = set(story.strays)  # sources that may report another story: their sentences claim nothing of this one
+    texts = {a.id: a.text for a in story.articles}
     for s in story.sentences:
         key = (s.source, _repeat_key(s.text))
         # (a clipped clause has no end mark of its own: it is read as the sentence it would be with one)
-        if is_claim(s.text + "." if s.clipped else s.text) and s.source not in strays:
+        if is_claim(s.text + "." if s.clipped else s.text) and s.source not in strays \
+                and not in_page_note(texts.get(s.source, ""), s.start, s.text):
             first = chosen.setdefault(key, s.index)
             if first != s.index and _LEADING_LABEL.match(story.sentences[first].text) \
                     and not _LEADING_LABEL.match(s.text):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from storylens.conflicts.build import build_conflict
 from storylens.conflicts.detect import MAX_CONFLICTS, MIN_CONFIDENCE, Finding, find_all, group_findings
+from storylens.conflicts.numbers import find_numbers
 from storylens.conflicts.values import Value
-from storylens.models import Conflict, Quote, Story
+from storylens.models import Claim, Conflict, Quote, Story
+from storylens.text import without_dateline
 
 
 def detect_conflicts(story: Story, min_confidence: float | None = None,
@@ -31,7 +35,7 @@ def conflicts_from_findings(story: Story, findings: list[Finding], threshold: fl
             built.append((conflict, group))
     built.sort(key=lambda cg: -cg[0].confidence)
     built = built[:MAX_CONFLICTS]
-    involved: set[int] = set()
+    involved: list[tuple[Conflict, set[int]]] = []
     conflicts = []
     for k, (conflict, group) in enumerate(built, start=1):
         conflict.id = f"x{k}"
@@ -39,13 +43,32 @@ def conflicts_from_findings(story: Story, findings: list[Finding], threshold: fl
         # only the sentences the conflict quotes: a group's other findings chained into it (its weaker
         # pairings, sides dropped for the reader) dispute nothing the brief shows
         quoted = {(q.source, q.start) for v in conflict.values for q in v.quotes}
-        involved |= {s for f in group for s in (f.a[0], f.b[0])
-                     if (story.sentences[s].source, story.sentences[s].start) in quoted}
+        involved.append((conflict, {s for f in group for s in (f.a[0], f.b[0])
+                                    if (story.sentences[s].source, story.sentences[s].start) in quoted}))
     if mark_claims:
         for claim in story.claims:
-            if involved & set(story.claim_sentences.get(claim.id, ())):
+            members = set(story.claim_sentences.get(claim.id, ()))
+            if any(_disputes(story, claim, conflict, sents & members) for conflict, sents in involved):
                 claim.status = "conflicting"
     return conflicts
+
+
+def _disputes(story: Story, claim: Claim, conflict: Conflict, sentences: set[int]) -> bool:
+    """The claim as shown takes a side: its own sentence is quoted, or its words state a side's value. A member
+    that gives a detail the shown words leave out ("... will be released from prison, a judge ordered Friday",
+    grouped under "a man was brought to trial and convicted in the 1957 murder") disputes nothing the claim says
+    (QA round 39 marked such a claim disputed, though no weekday was in it)."""
+    if not sentences:
+        return False
+    if any(without_dateline(story.sentences[s].text) == claim.text for s in sentences):
+        return True
+    text = claim.text.lower()
+    if any(re.search(rf"(?<!\w){re.escape(v.value.lower())}(?!\w)", text) for v in conflict.values if v.value):
+        return True
+    # a figure written another way ("At least 20 large, hefty bulletproof carriages" / the side "at least twenty")
+    figures = {round(n.base, 6) for n in find_numbers(claim.text) if n.base is not None}
+    return bool(figures) and any(round(n.base, 6) in figures for v in conflict.values
+                                 for n in find_numbers(v.value) if n.base is not None)
 
 
 def disputed_by(story: Story, quotes: list[Quote]) -> list[str]:

@@ -41,11 +41,14 @@ PARTNERS = 5
 
 def strays(story: Story, params: Params | None = None) -> list[str]:
     """Ids of the analysed articles whose most likely partner among the others is under `STRAY_BAR` (all of them
-    when no two sources report one story). Needs three articles or more: with two, neither is the odd one out.
+    when no two sources report one story). Needs three independent reports or more: with two, neither is the odd
+    one out, however many copies one of them has (QA round 39 left out the one report of a sentencing beside two
+    copies of another outlet's story of the crime).
 
     Reads what the nlp stage made (`story_features`): no model runs again.
     """
-    if len(story.analysed) < 3 or story.embeddings is None:
+    analysed = [a.id for a in story.analysed]
+    if len(analysed) < 3 or story.embeddings is None or story.independent_count(analysed) < 3:
         return []
     return stray_docs(story_features(story), params)
 

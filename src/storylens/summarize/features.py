@@ -31,7 +31,7 @@ from storylens.summarize.text import (
     unspoken,
     word_count,
 )
-from storylens.text import ends_in_ellipsis
+from storylens.text import ends_in_ellipsis, in_page_note
 
 NAMES = (
     "lead",  # 1 / (1 + rank among the article's candidates) ** 0.7
@@ -76,8 +76,9 @@ def candidates(story: Story) -> list[Sentence]:
     # an excerpt cut off with "..." ('... the CDC's endorsement does not cover those who received the Moderna
     # or Johnson...') is never quoted: a shorter summary reads better than a broken one
     # (nor the clause kept before such a cut, `Sentence.clipped`: it would read as a sentence with no end)
+    texts = {a.id: a.text for a in story.articles}
     cands = [s for s in sentences if (acceptable(s.text) or standalone(s.text)) and not ends_in_ellipsis(s.text)
-             and not s.clipped]
+             and not s.clipped and not in_page_note(texts.get(s.source, ""), s.start, s.text)]
     return cands or [s for s in sentences if word_count(s.text) >= 4]
 
 

@@ -30,7 +30,7 @@ import numpy as np
 
 from storylens.models import Quote, Sentence, Story, TimelineEvent
 from storylens.summarize.text import standalone
-from storylens.text import PAGE_NOTE, POINTER, dateline_end, ends_in_ellipsis
+from storylens.text import PAGE_NOTE, POINTER, dateline_end, ends_in_ellipsis, in_page_note
 from storylens.timeline.dates import DateMention, find_dates, is_relative
 
 MERGE_COSINE = 0.55
@@ -77,8 +77,11 @@ _ANNIVERSARY = re.compile(r"\s+(?:\w+\s+)?anniversary\b", re.IGNORECASE)
 _POST_SIGNED = re.compile(r"\(\s*@\w{1,15}\s*\)\s*$")
 # A comparison's baseline: "down 6.8 million jobs compared with February 2020", "higher than in 2019" (a QA timeline
 # listed February 2020 as an event of a jobs report, round 19).
+# And a precedent named as such: "pushing a bill to exempt the city from a shutdown, as it did in 1995" (QA round 40
+# listed the 2013 push under 1995).
 _BASELINE = re.compile(r"\b(?:compared\s+(?:with|to)|than|relative\s+to|versus|vs\.?)\s+(?:(?:in|on|at|the|levels?\s+of|"
-                       r"that\s+of|those\s+of)\s+)*$", re.IGNORECASE)
+                       r"that\s+of|those\s+of)\s+)*$|\bas\s+(?:it|they|he|she|we|you|i|(?:the|its|their)\s+\w+)\s+"
+                       r"(?:did|had|was|were|has|have)\s+(?:back\s+)?(?:in|on|during)\s+(?:the\s+)?$", re.IGNORECASE)
 _BORN = re.compile(r"\bborn\b[^.;:,()]{0,40}$", re.IGNORECASE)
 # Verbs of saying: a date next to one dates the report, not the event reported.
 _SPEECH_VERBS = r"said|says|told|tells|recalled|recalls|reported|added|stated|noted|wrote|explained|showed|shows"
@@ -127,9 +130,11 @@ def dated_sentences(story: Story) -> list[Dated]:
     first: dict[str, int] = {}
     pegged: set[tuple[str, date]] = set()
     years = _years_of_months(story)
+    texts = {a.id: a.text for a in story.articles}
     for s in story.sentences:
         first.setdefault(s.source, s.index)
-        if not _may_date_an_event(s.text) or s.source in story.strays or ends_in_ellipsis(s.text):
+        if not _may_date_an_event(s.text) or s.source in story.strays or ends_in_ellipsis(s.text) \
+                or in_page_note(texts.get(s.source, ""), s.start, s.text):
             # a source that may report another story (`Story.strays`) dates none of this one's events; an excerpt
             # cut off with "..." ("On Friday, the Labor Department released its...") tells no event
             continue
