@@ -644,6 +644,15 @@ def test_a_quoted_nickname_alone_is_the_person_who_carries_it(story_from) -> Non
     assert _by_form(entities, "Ace") is not _by_form(entities, 'Bill "Ace" Orlen')
 
 
+def test_the_gop_is_the_republicans(story_from) -> None:
+    # QA round 40 listed "GOP" apart from "Republicans"
+    story = story_from(a="The [GOP|ORG] leaders met. [Republicans|NORP] said no.",
+                       b="[Republicans|NORP] in the House voted. The [Democrats|NORP] did not.")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "GOP") is _by_form(entities, "Republicans")
+    assert _by_form(entities, "Democrats") is not _by_form(entities, "Republicans")
+
+
 def test_a_role_taken_into_a_known_name_goes(story_from) -> None:
     # ECB+ briefs listed "Super-agent Scott Boras", "Attorney-General Wally Oppal" and "RB Joique Bell" apart
     # from the same people

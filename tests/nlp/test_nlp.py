@@ -274,7 +274,9 @@ def test_ranks_of_other_forces_end_no_sentence():
 def test_a_rank_written_in_lower_case_ends_no_sentence():
     # QA round 33 (test-250): '"... doesn't seem to care," said pleasant grove police lt. | Danny reid' lost its speaker
     for text in ('"i am doing my best," said pleasant grove police lt. Danny reid.',
-                 "The bill was backed by sen. John mccain and rep. Nancy pelosi on monday."):
+                 "The bill was backed by sen. John mccain and rep. Nancy pelosi on monday.",
+                 # QA round 41 (test-250): "rear adm. | Mary e. landry ... said" lost her rank
+                 "Rear adm. Mary e. landry, the coordinator, said such a burn might be done."):
         sents, _ = annotate([Article(id="a", raw=text + " He left.", text=text + " He left.")])
         assert [s.text for s in sents] == [text, "He left."]
 

@@ -514,14 +514,24 @@ def merge_inversions(groups: dict[Key, Group], uf: UnionFind) -> None:
                 uf.union(key, bare)
 
 
+# The Republican Party's other name: "House GOP" and "House Republicans" in one article (QA round 40 listed "GOP"
+# apart from "Republicans").
+_PARTY_NAMES = {"GOP": ("Republicans", "Republican", "Republican Party")}
+
+
 def merge_adjectives(groups: dict[Key, Group], uf: UnionFind) -> None:
     """Join a group's adjective and its noun, both tagged as groups of people: "Democratic" / "Democrat"
-    ("Democrats" joins the noun as a variant), "Islamic" / "Islam"."""
+    ("Democrats" joins the noun as a variant), "Islamic" / "Islam"; and "GOP" to the Republicans."""
     for key, g in groups.items():
         if len(key) == 1 and key[0].endswith("ic") and dominant(g.votes) == "NORP":
             noun = (key[0][:-2],)
             if noun in groups and dominant(groups[noun].votes) == "NORP":
                 uf.union(key, noun)
+    for name, others in _PARTY_NAMES.items():
+        if (key := name_key(name)) in groups:
+            for other in map(name_key, others):
+                if other in groups:
+                    uf.union(key, other)
 
 
 def cluster_votes(groups: dict[Key, Group], uf: UnionFind) -> dict[Key, Counter[str]]:

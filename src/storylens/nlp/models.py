@@ -151,7 +151,9 @@ TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Capt.", "Col.", "Det.", "Insp.", "Supt.",
                        # ranks and offices in text written in lower case ("said pleasant grove police lt. | Danny reid":
                        # a test-250 speaker QA round 33 found cut off)
                        "lt.", "sgt.", "capt.", "col.", "det.", "insp.", "supt.", "cpl.", "pvt.", "maj.", "cmdr.",
-                       "atty.", "asst.", "gen.", "gov.", "sen.", "rep.", "reps.", "sens.", "govs.")
+                       "atty.", "asst.", "gen.", "gov.", "sen.", "rep.", "reps.", "sens.", "govs.",
+                       # ("rear adm. | Mary e. landry, the federal on-scene coordinator": QA round 41)
+                       "adm.", "brig.", "cdr.", "amb.")
 _NO_SENTENCE_END = frozenset({"and", "or", "nor", "the", "a", "an", "of", "to", "at", "in", "on", "for", "with", "by",
                               "from"})
 # Street types written short: a word after them that is not capitalised goes on the sentence ("the crash near W.

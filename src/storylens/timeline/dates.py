@@ -103,6 +103,10 @@ _RANGE_START = re.compile(rf",?\s*(?:through|thru|to|until|till|–|—|-)\s+(?:
 _ON_DAY = re.compile(r"[\w,]\s+on\s+$", re.IGNORECASE)  # ", and, after that, on Jan. 31, 2037"
 _TITLE_AFTER = re.compile(r"\s+(?:Night|Morning|Evening|Afternoon)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# "on a Sunday", "every Monday": any such day, no date ("violated its licence by flying on a Sunday, the day the plane
+# plunged into the sea": QA round 41 dated it a week after the crash)
+# ("teeing up a Saturday vote" names one: the day qualifies a noun there)
+_ANY_SUCH = re.compile(r"(?:\bon\s+an?|\b(?:any|every|each))\s+$", re.IGNORECASE)
 _SUNDAY_PAPER = re.compile(r"(?:^|[^\w\s]\s*|\b(?:[Tt]he|told|to)\s+)(?:Mail|Herald|Independent)\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _RANGE_END = re.compile(r"\s*,?\s*(?:to|and|-|–|—)\s*", re.IGNORECASE)  # "between may 1, 2011, and may 1, 2012"
@@ -364,10 +368,13 @@ def _today_in_name(sentence: str, start: int, end: int) -> bool:
 
 def _in_title(sentence: str, start: int, end: int) -> bool:
     """A weekday inside a name: "Saturday Night Live", "Monday Night Football" (prose writes "Saturday night"),
-    "the Sunday Times", "told the Herald on Sunday" (a paper: "the Boston Herald on Sunday" is a day)."""
+    "the Sunday Times", "told the Herald on Sunday" (a paper: "the Boston Herald on Sunday" is a day); or any such
+    day ("on a Sunday", "every Monday")."""
     if _TITLE_AFTER.match(sentence, end):
         return True
     if sentence[start:end] == "on Sunday" and _SUNDAY_PAPER.search(sentence[:start]):
+        return True
+    if _ANY_SUCH.search(sentence, 0, start):
         return True
     return bool(_THE_BEFORE.search(sentence[:start]) and _CAPITAL_AFTER.match(sentence, end))
 

@@ -289,10 +289,16 @@ def recalled(sentence: str, m: DateMention, day: DateMention) -> bool:
                                        and _CLOSING_AFTER.match(sentence[day.end:]))
 
 
+# What a thing would do if it came to be: "after Senate Republicans blocked a bill that would suspend the debt ceiling
+# and prevent a government shutdown on Friday" (QA round 40 listed the block under that Friday).
+_WOULD_CLAUSE = re.compile(r"\b(?:that|which)\s+would\b[^,;:—–]*$", re.IGNORECASE)
+
+
 def in_side_clause(sentence: str, m: DateMention) -> bool:
-    """The date lies in a relative or participial clause set off inside the sentence, or (a year or a month) in
-    a participle qualifying a noun or a "for ...ing" offence: it dates that clause."""
-    if _SIDE_CLAUSE.search(sentence, 0, m.start):
+    """The date lies in a relative or participial clause set off inside the sentence, or in one telling what a
+    thing would do, or (a year or a month) in a participle qualifying a noun or a "for ...ing" offence: it dates
+    that clause."""
+    if _SIDE_CLAUSE.search(sentence, 0, m.start) or _WOULD_CLAUSE.search(sentence, 0, m.start):
         return True
     return m.precision != "day" and bool(_QUALIFYING.search(sentence, 0, m.start) or _OFFENCE.search(sentence, 0, m.start))
 
