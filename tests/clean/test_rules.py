@@ -945,3 +945,12 @@ def test_an_embedded_tweet_signed_at_its_end_goes() -> None:
     prose = "The sheriff's office (@HarfordSheriff) wrote on Twitter that the road would reopen by the evening."
     out = clean_text(page(REPORT[0], prose, *REPORT[1:]))
     assert out.paragraphs == [REPORT[0], prose, *REPORT[1:]]
+
+
+def test_a_related_article_s_box_ending_on_its_link_goes() -> None:
+    # QA round 41 (Multi-News, a WebMD page): the box stood as two claims and an entity "Aspergillosis"
+    box = ("Recommended Related to Health A-Z Aspergillosis Important It is possible that the main title of the report "
+           "Aspergillosis is not the name you expected. Please check the synonyms listing to find the alternate "
+           "name(s) and disorder subdivision(s) covered by this report. Read the Aspergillosis article > >")
+    out = clean_text(page(REPORT[0], box, *REPORT[1:]))
+    assert out.paragraphs == REPORT and out.removed == [box]

@@ -67,6 +67,12 @@ def test_a_person_span_ending_in_an_office_is_the_office() -> None:
     assert person is not None and person.text == "Javier Salazar" and person.label == "PERSON"
 
 
+def test_two_people_joined_by_and_are_no_one_name() -> None:
+    # QA round 41 listed the deejays "Roula and Ryan" as one person
+    assert _clean("Morning hosts Roula and Ryan joked about it.", "Roula and Ryan", "PERSON") is None
+    assert _clean("Ben & Jerry said so.", "Ben & Jerry", "ORG") is not None  # a firm's name may hold one
+
+
 def test_a_county_state_s_attorney_names_the_county() -> None:
     # QA round 39 listed a place "DeKalb County State" beside "DeKalb County"
     text = "DeKalb County State's Attorney Richard Schmack reviewed the case."

@@ -280,7 +280,10 @@ _LINK_LINE = re.compile(
     # a link under a label in capitals, every word of its title capitalised ("COURT DOCUMENTS: Britney Spears' Dad To
     # Conservatorship Judge: I Want More Money!": QA round 25)
     r"|^\s*(?-i:[A-Z][A-Z0-9&'’ -]{2,30}):\s+(?-i:(?:[A-Z0-9$][\w$'’.,:&-]*\s+){2,}[A-Z0-9$][\w$'’.,&-]*)[!?]?\s*$"
-    r"|^\W{0,3}see (?:the latest|more|pictures|photos|videos?|our|all)\b(?:[^.\"“”]|\.(?=\w)){0,80}[.!]?\s*$",
+    r"|^\W{0,3}see (?:the latest|more|pictures|photos|videos?|our|all)\b(?:[^.\"“”]|\.(?=\w)){0,80}[.!]?\s*$"
+    # a related article's box ending on its link: "Recommended Related to Health A-Z Aspergillosis Important It is
+    # possible that the main title of the report ... Read the Aspergillosis article > >" (QA round 41)
+    r"|^\W{0,3}(?:recommended|related)\b[^\"“”]{0,400}\bread the [^.\"“”>]{1,60}\b(?:article|story)\s*(?:>\s*){1,2}$",
     re.IGNORECASE)
 # A comment section's rules ("You share in the USA TODAY community, so please keep your comments smart and civil.":
 # QA round 23). (An editor's note on the story's versions is part of the article, as extraction benchmarks keep it; it
