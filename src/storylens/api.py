@@ -339,7 +339,8 @@ def _add_notices(story: Story) -> None:
                                  else f"{k} (read against {read[k].isoformat()}, {_why_read(story, k)})"
                                  for k in undated))
     # (a caption, a credit or a source line: "SOURCE: ... Cancer, online January 25, 2016" is no photo caption)
-    for cue, what in (("caption", "a date in a caption or credit line it carries"), ("post", "an embedded post")):
+    for cue, what in (("caption", "a date in a caption or credit line it carries"), ("post", "an embedded post"),
+                      ("stamp", "a date stamp run into its text")):
         dated = [a for a in story.articles if a.extra.get("published_from") == cue]
         if dated:
             story.notices.append(f"Dated by {what} (the page gives no date of its own; its relative days are "

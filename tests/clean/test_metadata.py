@@ -272,3 +272,26 @@ def test_a_title_is_read_without_its_dateline_and_a_live_page_s_time_note() -> N
     assert art.title == "The Latest on the probe into contacts between the campaign and Russia"
     art = clean_article(Article(id="b", raw=text, title="Memo vote (all but certain) on Monday"))
     assert art.title == "Memo vote (all but certain) on Monday"
+
+
+def test_a_flattened_page_is_dated_by_the_stamp_run_into_its_text() -> None:
+    # QA round 42 (test-250): "( published monday, may 11, 2015 )" in the text, and the story read as undated
+    from storylens.clean import clean_article
+
+    text = ("a mother is charged with homicide after her son died, police said. ( published monday, may 11, 2015 ) "
+            "the boy was thrown from a bridge on may 3. ( published sunday, may 10, 2015 ) he died saturday.")
+    art = clean_article(Article(id="d2", raw=text))
+    assert (art.published, art.extra.get("published_from")) == ("2015-05-11", "stamp")
+    # a date in running text is no stamp
+    plain = clean_article(Article(id="d3", raw="The report was published on May 11, 2015, by the agency, it said."))
+    assert plain.published is None
+
+
+def test_a_title_s_list_bullet_is_no_part_of_it() -> None:
+    # QA round 42 (conflicts-dev, a Reuters page): the brief's title read "* Top investigator put on leave ..."
+    from storylens.clean import clean_text
+
+    out = clean_text("* Top investigator put on leave for misleading public\n\n"
+                     "Peru's police chief suspended a top investigator on Tuesday after he said a gang had killed "
+                     "people for their fat.\n\nThe police said the claims were not supported by evidence.")
+    assert out.meta.title == "Top investigator put on leave for misleading public"

@@ -954,3 +954,12 @@ def test_a_related_article_s_box_ending_on_its_link_goes() -> None:
            "name(s) and disorder subdivision(s) covered by this report. Read the Aspergillosis article > >")
     out = clean_text(page(REPORT[0], box, *REPORT[1:]))
     assert out.paragraphs == REPORT and out.removed == [box]
+
+
+def test_a_gallery_s_controls_run_into_its_captions_go() -> None:
+    # QA round 42 (Multi-News, SFGate): the gallery stayed in the text, its credit an entity
+    gallery = ("Rebekah Martinez was reported as missing in Humboldt County on Nov. 18, 2017. Photo: Left: Attorney "
+               "General's Office. Right: Craig Sjodin/ABC Via Getty Images Image 1 of / 47 Caption Close Feds thought "
+               "she was missing in Humboldt, but woman was spotted on 'The Bachelor' 1 / 47 Back to Gallery")
+    out = clean_text(page(REPORT[0], gallery, *REPORT[1:]))
+    assert out.paragraphs == REPORT and out.removed == [gallery]

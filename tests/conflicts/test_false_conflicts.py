@@ -1339,3 +1339,19 @@ def test_both_ends_of_a_range_in_billions_are_its_ends():
     # a count given with its share of a whole counts a part (QA round 38: "reported in 30 (34%) cases" against 50)
     assert [v.surface for v in read_values("Cranial nerve motor dysfunction was reported in 30 (34%) cases.")
             if v.kind == "count"] == []
+
+
+def test_a_floor_over_a_breakdown_that_stays_under_it_is_no_rival():
+    # QA round 42 (NeuS): Walgreens' 2.6 million wasted doses, the first of four pharmacies' figures, disputed the
+    # "at least 15.1 million" of all pharmacies and states
+    found, _ = disputed("count",
+                        "Pharmacies and state governments in the United States have thrown away at least 15.1 million "
+                        "doses of Covid-19 vaccines since March 1, according to government data obtained by NBC News.",
+                        "According to the self-reported numbers, Walgreens reported wasting 2.6 million doses, CVS "
+                        "reported 2.2 million, Walmart reported 1.6 million and Rite Aid reported 1.1 million.")
+    assert found == []
+    # a breakdown over the floor's figure, or a plain total, still disputes it
+    found, _ = disputed("count", "Pharmacies and states have thrown away exactly 5.1 million doses of vaccines since "
+                                 "March.",
+                        "Pharmacies and states have thrown away 9.5 million doses of vaccines since March.")
+    assert found == [["5.1 million", "9.5 million"]]

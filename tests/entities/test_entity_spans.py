@@ -67,6 +67,14 @@ def test_a_person_span_ending_in_an_office_is_the_office() -> None:
     assert person is not None and person.text == "Javier Salazar" and person.label == "PERSON"
 
 
+def test_a_place_s_institution_is_named_without_the_place() -> None:
+    # QA round 42 listed "England's University of Warwick"
+    span = _clean("Researchers at England's University of Warwick found it.", "England's University of Warwick", "ORG")
+    assert span is not None and span.text == "University of Warwick"
+    span = _clean("He studied at St. John's University in Queens.", "St. John's University", "ORG")
+    assert span is not None and span.text == "St. John's University"  # no place owns it
+
+
 def test_two_people_joined_by_and_are_no_one_name() -> None:
     # QA round 41 listed the deejays "Roula and Ryan" as one person
     assert _clean("Morning hosts Roula and Ryan joked about it.", "Roula and Ryan", "PERSON") is None

@@ -25,6 +25,7 @@ from storylens.clean.metadata import (
     caption_date,
     parse_dateline,
     post_date,
+    text_stamp_date,
     url_date,
 )
 from storylens.clean.spacing import repair_spacing
@@ -100,6 +101,11 @@ def clean_article(article: Article) -> Article:
         if dated:
             article.published = dated  # marked like a caption's date: a guess, its relative days approximate
             article.extra["published_from"] = "post"
+    if not article.published:
+        dated = text_stamp_date(article.text)
+        if dated:
+            article.published = dated  # (a stamp run into the text may be a neighbouring video's: approximate too)
+            article.extra["published_from"] = "stamp"
     if article.title:
         article.title = _GLUED_DATE.sub("", repair_spacing(article.title)) or article.title
         # a wire's live page titled by its first line: "WASHINGTON (AP) — The Latest on the probe ... (all times

@@ -607,8 +607,9 @@ def _key(text: str | None) -> str:
 def _collect_meta(units: list[Unit], meta: TextMeta) -> None:
     for unit in units:
         if unit.label == "title" and meta.title is None:
-            # A headline's full stop is layout, not part of the title ("?" and "!" are kept).
-            meta.title = re.sub(r"(?<!\.)\.$", "", unit.text.strip())
+            # A headline's full stop is layout, not part of the title ("?" and "!" are kept), and so is a list's
+            # bullet before a wire's highlight taken for it ("* Top investigator put on leave ...": QA round 42)
+            meta.title = re.sub(r"(?<!\.)\.$", "", re.sub(r"^[*•▪·]\s+", "", unit.text.strip()))
         elif unit.label == "byline":
             parsed = parse_byline(unit.text)
             if parsed:

@@ -158,6 +158,9 @@ _PLAYER_STRONG = [re.compile(p, re.IGNORECASE) for p in (
     # a newspaper's player: "Video Loading Video Unavailable Click to play Tap to play The video will start in 8
     # Cancel Play now" (a conflicts-dev source read in QA round 32; "Cancel" became an entity)
     r"\bvideo (?:loading|unavailable)\b", r"\b(?:click|tap) to play\b", r"\bthe video will start in \d+\b",
+    # a gallery's controls run into its captions: "... Image 1 of / 47 Caption Close ... 1 / 47 Back to Gallery" (an
+    # SFGate page of QA round 42; its credit "Attorney General's Office" became an entity)
+    r"\bimage \d+ of\s*/?\s*\d+\b", r"\bcaption close\b", r"\bback to gallery\b",
 )]
 _PLAYER_WEAK = [re.compile(p, re.IGNORECASE) for p in (
     r"^embed\b", r"\b\d{1,2}:\d{2}\b", r"\bfull ?screen\b", r"\bview photos\b", r"\bbuy photo\b",

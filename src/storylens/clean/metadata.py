@@ -211,6 +211,19 @@ _POST_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+((?:January|February|March|April|
                              r"October|November|December)\s+\d{1,2},\s+(?:19|20)\d{2})")
 
 
+# A page's stamp run into its text, in brackets ("( published monday, may 11, 2015 )" in a flattened page).
+_TEXT_STAMP = re.compile(rf"\(\s*(?:published|posted|updated)\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+                         rf"(?P<date>{_WRITTEN})", re.IGNORECASE)
+
+
+def text_stamp_date(text: str, today: datetime | None = None) -> str | None:
+    """The latest date of the bracketed "published ..." stamps a page's text carries (a flattened page keeps its
+    own and its video's: QA round 42 read such a story as undated), for a page that gives no date otherwise."""
+    limit = (today or datetime.now()).date().isoformat()
+    days = [iso[:10] for m in _TEXT_STAMP.finditer(text) if (iso := normalise_date(m["date"])) and iso[:10] <= limit]
+    return max(days, default=None)
+
+
 def post_date(pieces: list[str], today: datetime | None = None) -> str | None:
     """The latest date of the posts a page embeds (a sheriff's tweet under the story), for a page that gives no
     date of its own: the page was written that day or after, most often that day."""

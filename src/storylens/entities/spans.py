@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storylens.entities.gazetteer import AP_STATES
+from storylens.entities.gazetteer import AP_STATES, gazetteer
+from storylens.entities.gazetteer import key as gazetteer_key
 from storylens.entities.normalize import NICKNAME, POSITIONS, POSSESSIVE, is_title, split_words
 from storylens.entities.places import known_place
 from storylens.models import Mention
@@ -362,6 +363,13 @@ _CASE_PARTY = re.compile(r"[Vv]s?\.\s+[A-Z]")
 _CASE_BEFORE = re.compile(r"(?:\b(?:inc|co|corp|ltd|llc|plc|s\.a|n\.a|l\.p)\.|[A-Za-z0-9)])[ \t]+$", re.IGNORECASE)
 
 
+def _country_or_state(name: str) -> bool:
+    """A country's or a state's name (a city's may be a saint's: "St. John's University")."""
+    g = gazetteer()
+    return gazetteer_key(name) in g.countries or gazetteer_key(name) in g.states
+
+
+_PLACE_OWNER = re.compile(r"((?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
 _TWO_PEOPLE = re.compile(r"[A-Z][\w'’.-]*\s+(?:and|&)\s+[A-Z]")
 _STATES_ATTORNEY = re.compile(r"\s+State['’]s\s+Attorney", re.IGNORECASE)
 
@@ -405,6 +413,11 @@ def clean_mention(m: Mention, text: str, lower_words: frozenset[str] | set[str] 
         start = _skip_space(text, start + 3, end)
     if _QA_MARK.match(text, start) and (start == 0 or text[start - 1] == "\n") and _QA_LINE.search(text):
         start = _skip_space(text, start + 2, end)  # "Q. Senate Democrats ...", "A. Senate is ...": an interview's marks
+    # A place's institution: "England's University of Warwick", "Britain's Ministry of Defence" name the institution
+    # (QA round 42 listed "England's University of Warwick"); the place is a mention of its own
+    owner = _PLACE_OWNER.match(text, start, end)
+    if owner and m.label in ("ORG", "FAC") and _country_or_state(owner.group(1)):
+        start = owner.end()
     # A county's prosecutor: "DeKalb County State's Attorney" is an office of DeKalb County, which names the place
     # (QA round 39 listed a place "DeKalb County State" beside "DeKalb County").
     office = _STATES_ATTORNEY.search(text, start, min(len(text), end + 14))

@@ -187,7 +187,7 @@ class Story:
             # day after a caption's Wednesday, not six days before it ("announced Thursday" had come before the
             # Wednesday mutiny that led to it); the caption's own weekday is still that day
             return own + timedelta(days=1), True
-        return own or self.story_date, own is None or article.extra.get("published_from") in ("caption", "post")
+        return own or self.story_date, own is None or article.extra.get("published_from") in ("caption", "post", "stamp")
 
     def sentences_of(self, source_id: str) -> list[Sentence]:
         return [s for s in self.sentences if s.source == source_id]
