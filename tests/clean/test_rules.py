@@ -684,6 +684,10 @@ def test_a_newsletter_label_before_a_paragraph_goes_and_its_sentence_stays() -> 
                               REPORT[0], "Details: none given."]
     assert out.removed == ["Why it matters:", "The big picture:",
                            "Go deeper: Heat waves are getting longer and hotter across the country"]
+    # with its writer (QA round 43)
+    out = clean_text(page("Why it matters, via Axios' Margaret Talev: Tuesday's results highlight the limits of the "
+                          "party's message.", REPORT[0]))
+    assert out.paragraphs == ["Tuesday's results highlight the limits of the party's message.", REPORT[0]]
 
 
 def test_a_credit_or_byline_line_is_no_headline() -> None:

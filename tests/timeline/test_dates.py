@@ -629,6 +629,8 @@ def test_a_past_year_recalled_beside_the_day_or_qualifying_a_noun_dates_no_event
         # what a bill would do (QA round 40: the block was listed under the shutdown's Friday)
         ("Yellen's letter came less than 24 hours after Senate Republicans blocked a bill that would suspend the "
          "debt ceiling and prevent a government shutdown on Friday."),
+        # a year in brackets (QA round 43)
+        "Asked how he felt about it (he was No. 4 on the most-wanted list in 2012), Katriuk paused.",
         # still events: a year as the main verb's, and a day after a qualifying participle
         "Smith died in 2004 at his home in Ohio.",
         "The museum was built in 1958 by a local firm.",
@@ -638,5 +640,16 @@ def test_a_past_year_recalled_beside_the_day_or_qualifying_a_noun_dates_no_event
     story = Story(articles=arts)
     story.sentences = [Sentence(str(i), i, 0, len(t), t) for i, t in enumerate(texts)]
     got = [(d.sentence.source, d.mention.day.isoformat()) for d in dated_sentences(story)]
-    assert got == [("0", "2018-09-25"), ("1", "2018-09-21"), ("5", "2004-01-01"), ("6", "1958-01-01"),
-                   ("7", "2018-09-24")]
+    assert got == [("0", "2018-09-25"), ("1", "2018-09-21"), ("6", "2004-01-01"), ("7", "1958-01-01"),
+                   ("8", "2018-09-24")]
+
+
+def test_tomorrow_in_a_statement_counts_from_the_day_it_was_made() -> None:
+    # QA round 43 (NeuS): read from the article's Wednesday, "tomorrow" was Thursday, though the statement was Tuesday's
+    wednesday = date(2021, 9, 29)
+    assert days("Biden will now remain at the White House tomorrow to work on the bills, the White House said on "
+                "Tuesday.", wednesday) == ["2021-09-29", "2021-09-28"]
+    # a statement of the article's own day, or none, leaves it as it was
+    assert days("The vote will be held tomorrow, the speaker said on Wednesday.", wednesday) == ["2021-09-30",
+                                                                                               "2021-09-29"]
+    assert days("The vote will be held tomorrow, the speaker said.", wednesday) == ["2021-09-30"]

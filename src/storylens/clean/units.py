@@ -393,7 +393,9 @@ _LABEL_HEAD = re.compile(
     r"What we['’]re (?:hearing|watching)|By the numbers|State of play|Between the lines|Yes,? but|Be smart|"
     r"The bottom line|Bottom line|What['’]s next|What to watch|Where it stands|The backstory|Reality check|"
     r"Our thought bubble|The intrigue|Zoom (?:in|out)|Flashback|The latest|Catch up quick|Of note|Worth noting|"
-    r"The other side|What['’]s happening|Go deeper|Details|Context):\s+(?=[A-Z0-9\"“‘'])")
+    r"The other side|What['’]s happening|Go deeper|Details|Context)"
+    # (with its writer: "Why it matters, via Axios' Margaret Talev: Tuesday's results ...", QA round 43)
+    r"(?:,\s+via\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’-]*){0,3})?:\s+(?=[A-Z0-9\"“‘'])")
 
 
 # A page's close or menu button left before the first paragraph: "× 86-year-old woman accidentally hangs herself ..."

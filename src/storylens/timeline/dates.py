@@ -142,7 +142,31 @@ _COORDINATED = re.compile(r"\s*,?\s*(?:or|and|&)\s+(?:(?:early|late)\s+)?(?:on\s
 
 def find_dates(sentence: str, base: date | None) -> list[DateMention]:
     """Every resolvable date expression of an event in `sentence`, relative ones resolved against `base`."""
-    return list(_find_dates(sentence, base))
+    return _told_on(sentence, list(_find_dates(sentence, base)))
+
+
+# The day a statement was made, after its verb: "..., the White House said on Tuesday".
+_SAID_ON = re.compile(r"\b(?:said|says|announced|stated|added|told\s+\w+(?:\s+\w+)?)\s+(?:on\s+|late\s+|early\s+)?$",
+                      re.IGNORECASE)
+_FROM_SAYING = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "last night": -1}
+
+
+def _told_on(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """A "tomorrow" or "yesterday" said before the day the statement was made counts from that day: "Biden will now
+    remain at the White House tomorrow ..., the White House said on Tuesday" (QA round 43 read Thursday, from the
+    article's Wednesday, for the Wednesday the same article names)."""
+    said = [m for m in found if m.precision == "day" and m.text.lower().split()[-1] in WEEKDAYS
+            and _SAID_ON.search(sentence, 0, m.start)]
+    if len(said) != 1:
+        return found
+    out = []
+    for m in found:
+        shift = _FROM_SAYING.get(m.text.lower())
+        if shift is not None and m.end <= said[0].start:
+            m = DateMention(m.start, m.end, m.text, said[0].day + timedelta(days=shift), said[0].approximate,
+                            m.precision, m.planned, m.incident)
+        out.append(m)
+    return out
 
 
 @lru_cache(maxsize=2048)

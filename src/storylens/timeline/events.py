@@ -300,7 +300,10 @@ def in_side_clause(sentence: str, m: DateMention) -> bool:
     that clause."""
     if _SIDE_CLAUSE.search(sentence, 0, m.start) or _WOULD_CLAUSE.search(sentence, 0, m.start):
         return True
-    return m.precision != "day" and bool(_QUALIFYING.search(sentence, 0, m.start) or _OFFENCE.search(sentence, 0, m.start))
+    # (or in brackets: "Asked how he felt (he was No. 4 on the most-wanted list in 2012), Katriuk paused", QA round 43)
+    bracketed = sentence.rfind("(", 0, m.start) > sentence.rfind(")", 0, m.start) and ")" in sentence[m.end:]
+    return m.precision != "day" and bool(bracketed or _QUALIFYING.search(sentence, 0, m.start)
+                                         or _OFFENCE.search(sentence, 0, m.start))
 
 
 def born_long_ago(sentence: str, m: DateMention, base: date | None) -> bool:
