@@ -240,6 +240,10 @@ cut two right pairs of half 0 (a sentence telling what someone did, ending on a 
 an opening one): a sentence is its quotations only when they hold half its content words. Cleaning moved one pair of
 half 1 (a National Geographic caption cut: its body's copy of the sentence is now grouped with a map's finding,
 RELATED): half 1 grouped pairs 16 -> 17, right 13 -> 13 (0.812 -> 0.765); half 0 unchanged. The table is the final run.
+
+2026-12-07/08, night (QA rounds 39 to 44): a page's correction or editor's note is no claim (all its sentences), and
+a claim is marked disputed only when its shown words take a side; neither changes which sentences are grouped. A run
+after round 40 read both halves identical; the table is the final run.
 """
 
 

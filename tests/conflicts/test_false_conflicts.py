@@ -532,6 +532,11 @@ def test_tallies_of_one_vote_dispute_and_of_two_votes_do_not():
         "The House passed the bill 222-204 on Friday, with every Democrat in favour.",
     )
     assert found == [["220-207", "222-204"]]
+    # written "220-to-190" (QA round 44: against '222-190', the same vote, no conflict was found)
+    found, _ = disputed("quantity",
+                        "The 220-to-190 party-line vote created the select committee to investigate the attack.",
+                        "The vote was 222-190 to create the select committee to investigate the attack.")
+    assert found == [["220-to-190", "222-190"]]
     found, _ = disputed("quantity", "The Supreme Court ruled 5-4 on Monday that the law stands.",
                         "In a 6-3 decision on Monday, the Supreme Court said the law stands.")
     assert found == [["5-4", "6-3"]]

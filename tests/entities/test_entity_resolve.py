@@ -651,6 +651,10 @@ def test_the_gop_is_the_republicans(story_from) -> None:
     entities = resolve_entities(story)
     assert _by_form(entities, "GOP") is _by_form(entities, "Republicans")
     assert _by_form(entities, "Democrats") is not _by_form(entities, "Republicans")
+    story = story_from(a="The [Pentagon|ORG] cited the board's review.",
+                       b="The [Department of Defense|ORG] announced the transfer on Monday.")
+    entities = resolve_entities(story)
+    assert _by_form(entities, "Pentagon") is _by_form(entities, "Department of Defense")
 
 
 def test_a_role_taken_into_a_known_name_goes(story_from) -> None:

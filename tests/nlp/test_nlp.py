@@ -278,7 +278,9 @@ def test_a_rank_written_in_lower_case_ends_no_sentence():
                  # QA round 41 (test-250): "rear adm. | Mary e. landry ... said" lost her rank
                  "Rear adm. Mary e. landry, the coordinator, said such a burn might be done.",
                  # QA round 43 (test-250): "the rev. | Al sharpton delivered the eulogy"
-                 "Then the rev. Al sharpton delivered the eulogy at the church."):
+                 "Then the rev. Al sharpton delivered the eulogy at the church.",
+                 # QA round 44 (test-250): "the surgeon, dr. | Jeffrey morgan, telling her ..."
+                 "She remembers the surgeon, dr. Jeffrey morgan, telling her it went well."):
         sents, _ = annotate([Article(id="a", raw=text + " He left.", text=text + " He left.")])
         assert [s.text for s in sents] == [text, "He left."]
 

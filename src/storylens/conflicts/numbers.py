@@ -232,8 +232,8 @@ def _find_numbers(text: str) -> tuple[Number, ...]:
             continue
         if re.search(r"[:/\d]$", before) or re.match(r"^[:/]\d", after):
             continue  # clock times, fractions, parts of dates or scores
-        if re.search(r"(?:[A-Za-z]|\d)-$", before) or re.match(r"^-\d", after):
-            continue  # part of a name (COVID-19, F-16) or a vote tally / score (54-35)
+        if re.search(r"(?:[A-Za-z]|\d)-$", before) or re.match(r"^-(?:to-)?\d", after):
+            continue  # part of a name (COVID-19, F-16) or a vote tally / score (54-35, 220-to-190)
         if raw[0].isdigit() and not m.group("cur") and re.search(r"[A-Za-z]$", text[max(0, m.start("num") - 1): m.start("num")]):
             continue  # glued to letters: a name or a code (G7, H1N1, MP3), not a figure
         if raw[0].isdigit() and not m.group("cur") and _DESIGNATOR.search(text, max(0, m.start("num") - 5), m.start("num")):

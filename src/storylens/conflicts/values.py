@@ -457,17 +457,17 @@ def _number_values(text: str, doc: Any, skip: list[tuple[int, int]]) -> list[Val
     return out
 
 
-# A vote's tally: "passed 220-207", "a 5-4 decision", "by a vote of 52 to 48". The figures of a tally are skipped as
+# A vote's tally: "passed 220-207", "a 5-4 decision", "by a vote of 52 to 48", "the 220-to-190 vote". The figures of a tally are skipped as
 # numbers (`numbers.find_numbers`); read as one pair, two tallies of one vote can disagree. Only votes: a sports
 # score's game is too often another one of the same teams.
-_TALLY = re.compile(r"(?<![\d.,$/:-])(?P<a>\d{1,3})\s*[-–—]\s*(?P<b>\d{1,3})(?![\d%/:-]|\.\d)"
+_TALLY = re.compile(r"(?<![\d.,$/:-])(?P<a>\d{1,3})\s*(?:[-–—]|-to-)\s*(?P<b>\d{1,3})(?![\d%/:-]|\.\d)"
                     r"|\b(?:vot(?:e[ds]?|ing)\s+(?:of\s+)?|by\s+(?:a\s+)?)(?P<c>\d{1,3})\s+to\s+(?P<d>\d{1,3})\b",
                     re.IGNORECASE)
 _VOTE_CUE = re.compile(r"\bvot(?:e|es|ed|ing)\b|\btally\b|\bballots?\b|\bmargin\b|\b(?:decision|ruling|verdict)\b"
                        r"|\bmajority\b|\b(?:passed|approved|rejected|ruled|confirmed|adopted|overrode)\b",
                        re.IGNORECASE)
 _NOT_TALLY_AFTER = re.compile(r"\s*(?:percent|per\s?cent|years?|months?|weeks?|days?|hours?|minutes?|miles?|km|"
-                              r"feet|foot|inch|inches|pounds?|[a-z]+-)\b", re.IGNORECASE)
+                              r"feet|foot|inch|inches|pounds?|(?!party-)[a-z]+-)\b", re.IGNORECASE)
 
 # An age band or a range ("aged 18-24", "from 10-15"), not a tally; "a vote of 220-207" is one.
 _RANGE_BEFORE = re.compile(r"\b(?:aged?|ages|between|from|to|through)\s+$", re.IGNORECASE)

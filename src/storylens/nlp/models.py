@@ -155,7 +155,9 @@ TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Capt.", "Col.", "Det.", "Insp.", "Supt.",
                        # ("rear adm. | Mary e. landry, the federal on-scene coordinator": QA round 41)
                        "adm.", "brig.", "cdr.", "amb.",
                        # ("the rev. | Al sharpton delivered ...": QA round 43 lost the speaker and made "Al" a person)
-                       "rev.")
+                       "rev.",
+                       # ("the surgeon, dr. | Jeffrey morgan, telling her": QA round 44)
+                       "dr.", "mr.", "mrs.", "ms.")
 _NO_SENTENCE_END = frozenset({"and", "or", "nor", "the", "a", "an", "of", "to", "at", "in", "on", "for", "with", "by",
                               "from"})
 # Street types written short: a word after them that is not capitalised goes on the sentence ("the crash near W.
