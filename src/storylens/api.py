@@ -350,6 +350,11 @@ def _add_notices(story: Story) -> None:
         story.notices.append("Dated by the day in their web address, before the date given with them (read as the day "
                              "they were collected or updated): " + ", ".join(
                                  f"{a.id} ({a.published}, given {a.extra['published_given']})" for a in restamped))
+    agreed = [a for a in story.articles if a.extra.get("published_by") == "page and address"]
+    if agreed:
+        story.notices.append("Dated by their page's own date stamp and web address, which agree, before the date given "
+                             "with them (read as the day they were collected): " + ", ".join(
+                                 f"{a.id} ({a.published}, given {a.extra['published_given']})" for a in agreed))
     stamped = [a for a in story.articles if a.extra.get("published_by") == "page"]
     if stamped:
         story.notices.append("Dated by their page's own date stamp, before the date given with them (the day in their "

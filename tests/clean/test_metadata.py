@@ -295,3 +295,19 @@ def test_a_title_s_list_bullet_is_no_part_of_it() -> None:
                      "Peru's police chief suspended a top investigator on Tuesday after he said a gang had killed "
                      "people for their fat.\n\nThe police said the claims were not supported by evidence.")
     assert out.meta.title == "Top investigator put on leave for misleading public"
+
+
+def test_a_page_stamp_and_address_that_agree_outweigh_a_later_date_given() -> None:
+    # QA round 45 (NeuS): a PolitiFact page "PUBLISHED FEBRUARY 23, 2021:" at ".../2021/feb/23/...", given with a
+    # July event's date, had its February vote read as July news
+    from storylens.clean import clean_article
+
+    raw = ("PUBLISHED FEBRUARY 23, 2021: House Democrats are forging ahead with a vote on a $1.9 trillion package.\n\n"
+           "The Republicans said it was too much and would not support it in the end.")
+    url = "https://www.politifact.com/factchecks/2021/feb/23/steve-scalise/has-1-trillion-covid-19-relief-gone-unspent/"
+    art = clean_article(Article(id="d1", raw=raw, url=url, published="2021-07-27"))
+    assert (art.published, art.extra.get("published_given")) == ("2021-02-23", "2021-07-27")
+    assert art.text.startswith("House Democrats are forging ahead")
+    # the address alone, that far before the date given, does not move it
+    art = clean_article(Article(id="d2", raw=raw.split(": ", 1)[1], url=url, published="2021-07-27"))
+    assert art.published == "2021-07-27"

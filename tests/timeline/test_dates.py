@@ -237,6 +237,9 @@ def test_last_month_and_a_day_after_a_name_of_who_did_it_are_dated() -> None:
     # a bound stays a bound
     assert days("The report is due by next week, officials said.", date(2020, 12, 10)) == []
     assert days("The store will be closed from Monday to Friday.", date(2020, 1, 10)) == []
+    # a listing's field (QA round 45: "available until: ... 2099" was the story's only timeline event)
+    assert days("Broadcast on: bbc radio 4, duration: 30 minutes available until: 12:00am thursday 1st january "
+                "2099 categories: arts.", date(2010, 5, 13)) == []
 
 
 def test_a_weekday_inside_a_name_is_no_date() -> None:

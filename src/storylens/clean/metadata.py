@@ -50,7 +50,8 @@ _LEADING_DATE = re.compile(
     rf"(?P<date>{_ISO}|{_WRITTEN})(?:\s*\([A-Z][^()]{{1,40}}\))?"
     # its time zone ("March 10, 2012 10:54 am ET by MMFA Staff" had titled a QA brief "ET by MMFA Staff", round 24)
     r"(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)\b)?)"
-    r"(?:\s*(?:[|,–—]|-{1,2}))?\s+(?=[\"“‘'(]?[A-Z])", re.IGNORECASE)
+    # (or a colon: "PUBLISHED FEBRUARY 23, 2021: House Democrats are ...", a PolitiFact page of QA round 45)
+    r"(?:\s*(?:[|,:–—]|-{1,2}))?\s+(?=[\"“‘'(]?[A-Z])", re.IGNORECASE)
 # "<headline> 4:12 PM <Section> <first sentence>": a scraped header run on one line.
 _HEADLINE_RUN = re.compile(
     r"^(?P<title>[^.!?]{12,200}?)\s+(?P<time>\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?)\s+"

@@ -94,6 +94,10 @@ _SPAN_BOUND = re.compile(
 # of Friday" gave a scientists' letter of Thursday a second day in a QA timeline of round 36. (A month or a year after
 # it still says when the text was written: an undated page's "as of August 2016".)
 _AS_OF = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
+# A listing's field: "available until: 12:00am thursday 1st january 2099" (a test-250 source of QA round 45 had it as
+# its only timeline event), "expires: ...", "valid through ...".
+_LISTING_FIELD = re.compile(r"\b(?:available|valid|expires?|expiry)\s*(?:until|till|through|thru|on|date)?\s*:?\s+"
+                            r"(?:\S+\s+){0,3}$", re.IGNORECASE)
 # A date that opens a range ("for the time period of November 1, 2012, through August 31, 2013": QA round 25's
 # timeline showed the request under its first day): a bound too.
 _RANGE_START = re.compile(rf",?\s*(?:through|thru|to|until|till|–|—|-)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?"
@@ -262,6 +266,7 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
         on_day = bool(_ON_DAY.search(before)) or m.group().lower().startswith(("on ", "early on ", "late on "))
         bound = (bound and bool(_RANGE_END.fullmatch(before))) or (bool(_SPAN_BOUND.search(before)) and not on_day) \
             or (kind in ("weekday", "relday") and bool(_AS_OF.search(before))) \
+            or bool(_LISTING_FIELD.search(sentence, max(0, m.start() - 60), m.start())) \
             or (kind in ("full", "monthday", "monthyear", "weekday") and bool(_RANGE_START.match(sentence, m.end())))
         if _converted(sentence, m.start(), m.end()):
             continue
