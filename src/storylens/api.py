@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from storylens.errors import InputError
 from storylens.models import Article, Brief, Entity, Source, Story, StoryInfo
+from storylens.models.article import GUESSED_DATES
 from storylens.text import ends_mid_sentence, shorten, stops_with_ellipsis, trails_off_throughout
 
 if TYPE_CHECKING:
@@ -339,8 +340,7 @@ def _add_notices(story: Story) -> None:
                                  else f"{k} (read against {read[k].isoformat()}, {_why_read(story, k)})"
                                  for k in undated))
     # (a caption, a credit or a source line: "SOURCE: ... Cancer, online January 25, 2016" is no photo caption)
-    for cue, what in (("caption", "a date in a caption or credit line it carries"), ("post", "an embedded post"),
-                      ("stamp", "a date stamp run into its text")):
+    for cue, what in GUESSED_DATES.items():
         dated = [a for a in story.articles if a.extra.get("published_from") == cue]
         if dated:
             story.notices.append(f"Dated by {what} (the page gives no date of its own; its relative days are "

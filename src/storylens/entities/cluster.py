@@ -516,20 +516,20 @@ def merge_inversions(groups: dict[Key, Group], uf: UnionFind) -> None:
 
 # Other names of one body: "House GOP" and "House Republicans" in one article (QA round 40 listed "GOP" apart from
 # "Republicans").
-_PARTY_NAMES = {"GOP": ("Republicans", "Republican", "Republican Party"),
+_OTHER_NAMES = {"GOP": ("Republicans", "Republican", "Republican Party"),
                 # and the Pentagon's ("the Pentagon cited ..." / "The Department of Defense announced ...": QA round 44)
                 "Pentagon": ("Department of Defense", "Defense Department", "DoD")}
 
 
 def merge_adjectives(groups: dict[Key, Group], uf: UnionFind) -> None:
     """Join a group's adjective and its noun, both tagged as groups of people: "Democratic" / "Democrat"
-    ("Democrats" joins the noun as a variant), "Islamic" / "Islam"; and a body's other name ("GOP" / "Republicans", "Pentagon" / "Department of Defense")."""
+    ("Democrats" joins the noun as a variant), "Islamic" / "Islam"; and a body's other name (`_OTHER_NAMES`)."""
     for key, g in groups.items():
         if len(key) == 1 and key[0].endswith("ic") and dominant(g.votes) == "NORP":
             noun = (key[0][:-2],)
             if noun in groups and dominant(groups[noun].votes) == "NORP":
                 uf.union(key, noun)
-    for name, others in _PARTY_NAMES.items():
+    for name, others in _OTHER_NAMES.items():
         if (key := name_key(name)) in groups:
             for other in map(name_key, others):
                 if other in groups:

@@ -365,8 +365,8 @@ _CASE_BEFORE = re.compile(r"(?:\b(?:inc|co|corp|ltd|llc|plc|s\.a|n\.a|l\.p)\.|[A
 
 def _country_or_state(name: str) -> bool:
     """A country's or a state's name (a city's may be a saint's: "St. John's University")."""
-    g = gazetteer()
-    return gazetteer_key(name) in g.countries or gazetteer_key(name) in g.states
+    g, k = gazetteer(), gazetteer_key(name)
+    return k in g.countries or k in g.states
 
 
 _PLACE_OWNER = re.compile(r"((?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*)['’]s\s+(?=[A-Z])")

@@ -12,6 +12,10 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 RawFormat = Literal["text", "html"]
+# How a page with no date of its own was dated (`Article.extra["published_from"]`), each a guess: its relative days
+# ("on Monday") are read as approximate. The brief's notices name each.
+GUESSED_DATES = {"caption": "a date in a caption or credit line it carries", "post": "an embedded post",
+                 "stamp": "a date stamp run into its text"}
 
 
 @dataclass
@@ -187,7 +191,7 @@ class Story:
             # day after a caption's Wednesday, not six days before it ("announced Thursday" had come before the
             # Wednesday mutiny that led to it); the caption's own weekday is still that day
             return own + timedelta(days=1), True
-        return own or self.story_date, own is None or article.extra.get("published_from") in ("caption", "post", "stamp")
+        return own or self.story_date, own is None or article.extra.get("published_from") in GUESSED_DATES
 
     def sentences_of(self, source_id: str) -> list[Sentence]:
         return [s for s in self.sentences if s.source == source_id]

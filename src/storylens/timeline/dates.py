@@ -20,7 +20,7 @@ are skipped, as are bounds of a span ("since 2022", "until March") which date ba
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -167,8 +167,7 @@ def _told_on(sentence: str, found: list[DateMention]) -> list[DateMention]:
     for m in found:
         shift = _FROM_SAYING.get(m.text.lower())
         if shift is not None and m.end <= said[0].start:
-            m = DateMention(m.start, m.end, m.text, said[0].day + timedelta(days=shift), said[0].approximate,
-                            m.precision, m.planned, m.incident)
+            m = replace(m, day=said[0].day + timedelta(days=shift), approximate=said[0].approximate)
         out.append(m)
     return out
 
@@ -274,6 +273,7 @@ def _find_dates(sentence: str, base: date | None) -> tuple[DateMention, ...]:
                 and _APPOSED_DAY.fullmatch(before):
             continue  # "On Dec. 14, a busy Friday night at the Excalibur": the weekday of the date just given
         if kind == "iso" or bound or (kind == "weekday" and (_in_title(sentence, m.start(), m.end())
+                                                             or _ANY_SUCH.search(sentence, 0, m.start())
                                                              or _OF_DATE.match(sentence, m.end()))) \
                 or (kind == "relday" and _today_in_name(sentence, m.start(), m.end())):
             continue
@@ -397,13 +397,10 @@ def _today_in_name(sentence: str, start: int, end: int) -> bool:
 
 def _in_title(sentence: str, start: int, end: int) -> bool:
     """A weekday inside a name: "Saturday Night Live", "Monday Night Football" (prose writes "Saturday night"),
-    "the Sunday Times", "told the Herald on Sunday" (a paper: "the Boston Herald on Sunday" is a day); or any such
-    day ("on a Sunday", "every Monday")."""
+    "the Sunday Times", "told the Herald on Sunday" (a paper: "the Boston Herald on Sunday" is a day)."""
     if _TITLE_AFTER.match(sentence, end):
         return True
     if sentence[start:end] == "on Sunday" and _SUNDAY_PAPER.search(sentence[:start]):
-        return True
-    if _ANY_SUCH.search(sentence, 0, start):
         return True
     return bool(_THE_BEFORE.search(sentence[:start]) and _CAPITAL_AFTER.match(sentence, end))
 
